@@ -1,0 +1,90 @@
+// The client of the opt-out service: one call per endpoint, each ending in one ApiResult.
+#pragma once
+
+#include "apitypes.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+template<typename T> using ApiCallback = std::function<void(const ApiResult<T> &)>;
+
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultTransferTimeoutMs = 15000;
+
+    // The manager is the app's one QNetworkAccessManager; it must outlive this client.
+    explicit ApiClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    // Server root, e.g. http://127.0.0.1:8080 (the client adds /api/v1/...).
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    // Bearer token sent with every call.
+    void setToken(const QByteArray &token);
+    QByteArray token() const { return m_token; }
+    // Transfer timeout applied to every request (default 15 s).
+    void setTransferTimeout(int milliseconds);
+    int transferTimeout() const { return m_transferTimeout; }
+
+    // Every call runs `done` exactly once, in `context`'s thread, unless `context` is destroyed
+    // first (then `done` is dropped and the reply is still cleaned up).
+    void fetchMe(QObject *context, ApiCallback<Me> done);
+    // ifNoneMatch: the ETag of the previous answer; a 304 gives a page with notModified set.
+    void fetchUsersPage(int page, int pageSize, const QByteArray &ifNoneMatch, QObject *context,
+                        ApiCallback<UsersPage> done);
+    void fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
+                      ApiCallback<OptOutList> done);
+    // ifMatch: optional "<revision>" precondition (412 when stale).
+    void putOptOut(const QString &userId, QObject *context, ApiCallback<PutOptOutResult> done,
+                   const QByteArray &ifMatch = {});
+    void deleteOptOut(const QString &userId, QObject *context, ApiCallback<NoContent> done);
+    // At most 10,000 ids in all (the caller chunks).
+    void postBatch(const QStringList &optOut, const QStringList &optIn, QObject *context,
+                   ApiCallback<BatchResult> done);
+    // before: the `next` cursor of the previous page, empty for the newest entries.
+    void fetchAudit(int limit, const QString &before, QObject *context,
+                    ApiCallback<AuditPage> done);
+    void fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done);
+    void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
+                         ApiCallback<UsageEventsResult> done);
+
+    // The ApiError for a finished reply that failed (network error, timeout or HTTP error
+    // status), with its translated message; used by every call.
+    static ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body);
+
+signals:
+    // Any call answered 401: the token is unknown or revoked.
+    void authenticationFailed(const ApiError &error);
+
+private:
+    struct RawReply
+    {
+        int status = 0;
+        QByteArray body;
+        QByteArray etag;
+    };
+    using RawCallback = std::function<void(const ApiResult<RawReply> &)>;
+
+    void send(const QByteArray &method, const QString &path, const QString &query,
+              const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+              QObject *context, RawCallback done);
+    template<typename T>
+    void sendDecoded(const QByteArray &method, const QString &path, const QString &query,
+                     const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+                     QObject *context, ApiResult<T> (*decode)(const QByteArray &),
+                     ApiCallback<T> done);
+
+    QPointer<QNetworkAccessManager> m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    int m_transferTimeout = DefaultTransferTimeoutMs;
+};

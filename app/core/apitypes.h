@@ -1,0 +1,204 @@
+// The values exchanged with the opt-out service (API.md) and the one result type of every call.
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+#include <variant>
+
+// A user of the organisation as the service lists it.
+struct User
+{
+    QString id;
+    QString email;
+    QString name;
+    bool operator==(const User &other) const
+    {
+        return id == other.id && email == other.email && name == other.name;
+    }
+    bool operator!=(const User &other) const { return !(*this == other); }
+};
+
+// The signed-in user, from GET /api/v1/me.
+struct Me
+{
+    QString id;
+    QString email;
+    QString name;
+    QStringList roles;
+    QString orgId;
+    QString orgName;
+    QString productName;
+    bool usageTracking = true; // read once at sign-in, kept until the next sign-in
+    bool isProductAdmin() const { return roles.contains(QLatin1String("product_admin")); }
+};
+
+// One page of GET /api/v1/users; notModified when the service answered 304 to If-None-Match.
+struct UsersPage
+{
+    QList<User> users;
+    int page = 0;
+    int pageSize = 0;
+    int total = 0;
+    bool lastPage = true;
+    QByteArray etag;
+    bool notModified = false;
+};
+
+// One opted-out user.
+struct OptOutEntry
+{
+    User user;
+    QDateTime optedOutAt; // UTC
+    User optedOutBy;
+    bool operator==(const OptOutEntry &other) const
+    {
+        return user == other.user && optedOutAt == other.optedOutAt
+            && optedOutBy == other.optedOutBy;
+    }
+    bool operator!=(const OptOutEntry &other) const { return !(*this == other); }
+};
+
+// GET /api/v1/optouts; notModified (and no entries) when the service answered 304.
+struct OptOutList
+{
+    qint64 revision = -1;
+    QList<OptOutEntry> optOuts;
+    QByteArray etag;
+    bool notModified = false;
+};
+
+// PUT /api/v1/optouts/{id}: created is false when the user was already opted out.
+struct PutOptOutResult
+{
+    OptOutEntry entry;
+    bool created = false;
+    qint64 revision = -1; // from the ETag, -1 when absent
+};
+
+// DELETE /api/v1/optouts/{id} answers 204 with no body.
+struct NoContent
+{
+};
+
+// POST /api/v1/optouts/batch.
+struct BatchResult
+{
+    qint64 revision = -1;
+    int optedOut = 0;
+    int optedIn = 0;
+};
+
+// GET /api/v1/audit.
+struct AuditEntry
+{
+    QString id;
+    QDateTime at;
+    QString action; // "opt_out" or "opt_in"
+    QString actorId;
+    QString actorEmail;
+    QString userId;
+    QString userEmail;
+};
+
+struct AuditPage
+{
+    QList<AuditEntry> entries;
+    QString next; // empty when there is no further page
+};
+
+// GET /api/v1/usage/summary.
+struct UsageSummaryEntry
+{
+    QString userId;
+    QString userEmail;
+    qint64 client = 0;
+    qint64 server = 0;
+    QDateTime lastEventAt; // invalid when null
+};
+
+struct UsageSummary
+{
+    QList<UsageSummaryEntry> users;
+    qint64 discardedSinceStart = 0;
+};
+
+// POST /api/v1/usage/events: one event; userId empty means the token's user.
+struct UsageEvent
+{
+    QString name;
+    QDateTime timestamp;
+    QString userId;
+    QJsonObject properties;
+};
+
+struct UsageEventsResult
+{
+    qint64 accepted = 0;
+    qint64 discarded = 0;
+};
+
+// Why a call failed, with a message for the administrator in the UI language.
+struct ApiError
+{
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+public:
+    enum class Kind {
+        Network, // refused, unreachable, closed mid-response
+        Timeout, // no complete answer within the transfer timeout
+        Http, // the service answered with an error status
+        Malformed, // the answer cannot be read: bad JSON, wrong types, missing fields
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0; // 0 when no HTTP status was received
+    QString code; // the API error code ("forbidden", ...), empty when none
+    QString message; // user-facing, translated
+    QJsonObject details; // the service's error details, if any
+    QString technical; // for logs: Qt's network error text or where decoding failed
+
+    // True when retrying later may succeed: network, timeout, malformed, 5xx, 408, 429.
+    bool isTransient() const;
+    bool isUnauthenticated() const { return kind == Kind::Http && httpStatus == 401; }
+    // details.userIds of a 400/404 batch refusal.
+    QStringList detailUserIds() const;
+
+    // The user-facing message for an API error code; fallback (the service's English text) only
+    // for codes the app does not know.
+    static QString messageForCode(const QString &code, int httpStatus, const QString &fallback);
+    static ApiError network(const QString &technical);
+    static ApiError timeout(const QString &technical);
+    static ApiError malformed(int httpStatus, const QString &technical);
+};
+
+// The outcome of one call: a value or an ApiError.
+template<typename T> class ApiResult
+{
+public:
+    ApiResult(const T &value)
+        : m_data(std::in_place_index<0>, value)
+    {
+    }
+    ApiResult(T &&value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    {
+    }
+    ApiResult(const ApiError &error)
+        : m_data(std::in_place_index<1>, error)
+    {
+    }
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return std::get<0>(m_data); }
+    T &value() { return std::get<0>(m_data); }
+    const ApiError &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, ApiError> m_data;
+};

@@ -1,0 +1,37 @@
+// Pure functions that turn the service's JSON into values and back, rejecting anything malformed.
+#pragma once
+
+#include "apitypes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace JsonCodec {
+
+// Each decoder validates every field's presence and type; on bad input it returns an
+// ApiError of kind Malformed whose `technical` names the offending path (e.g. "users[3].email").
+ApiResult<Me> decodeMe(const QByteArray &json);
+ApiResult<UsersPage> decodeUsersPage(const QByteArray &json);
+ApiResult<OptOutList> decodeOptOutList(const QByteArray &json);
+ApiResult<OptOutEntry> decodeOptOutEntry(const QByteArray &json);
+ApiResult<BatchResult> decodeBatchResult(const QByteArray &json);
+ApiResult<AuditPage> decodeAuditPage(const QByteArray &json);
+ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json);
+ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json);
+
+// The service's error body {"error": {"code", "message", "details"}}; false when the body is not
+// one (then code/message/details are left untouched).
+bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJsonObject *details);
+
+// An RFC 3339 time ("2026-11-22T16:00:00Z", fractions and offsets allowed) as UTC; invalid when
+// the text is not one.
+QDateTime parseTime(const QString &text);
+QString formatTime(const QDateTime &time);
+
+QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn);
+QByteArray encodeUsageEvents(const QList<UsageEvent> &events);
+
+} // namespace JsonCodec

@@ -1,0 +1,196 @@
+// A table model whose rows have a unique key and follow new lists by fine-grained diffs.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <algorithm>
+
+// Row needs `QString key() const`. applyRows() turns the current rows into the new list in O(n):
+// removed rows leave with rowsRemoved, changed rows get dataChanged with exactly the roles that
+// changed, new rows arrive with one rowsInserted at the top. Only the very first list is a reset.
+template<typename Row> class KeyedTableModel : public QAbstractTableModel
+{
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
+    // The row of a key, -1 when absent. O(1).
+    int rowOfKey(const QString &key) const { return m_rowOfKey.value(key, -1); }
+
+protected:
+    // Scattered removals above this many ranges are done as one move-to-end plus one removal, so
+    // that proxies and views see a few signals instead of thousands.
+    static constexpr int MaxRemovalRanges = 32;
+
+    // The roles that differ between two versions of a row; empty when nothing visible changed.
+    virtual QList<int> changedRoles(const Row &before, const Row &after) const = 0;
+    // Copies per-row state that the new list does not carry (a checkbox, a cached key).
+    virtual void carryOver(const Row &before, Row &after) const
+    {
+        Q_UNUSED(before);
+        Q_UNUSED(after);
+    }
+
+    const QList<Row> &rows() const { return m_rows; }
+    Row &mutableRow(int row) { return m_rows[row]; }
+
+    void applyRows(QList<Row> rows)
+    {
+        if (!m_loaded) {
+            beginResetModel();
+            m_rows = dedupe(std::move(rows));
+            rebuildIndex();
+            m_loaded = true;
+            endResetModel();
+            return;
+        }
+        rows = dedupe(std::move(rows));
+        QHash<QString, int> newIndex;
+        newIndex.reserve(rows.size());
+        for (int i = 0; i < rows.size(); ++i)
+            newIndex.insert(rows.at(i).key(), i);
+
+        QList<int> gone;
+        for (int r = 0; r < m_rows.size(); ++r) {
+            if (!newIndex.contains(m_rows.at(r).key()))
+                gone.append(r);
+        }
+        removeSortedRows(gone);
+
+        std::vector<bool> present(size_t(rows.size()), false);
+        int runStart = -1;
+        QList<int> runRoles;
+        auto flush = [this, &runStart, &runRoles](int endRow) {
+            if (runStart >= 0)
+                emit this->dataChanged(this->index(runStart, 0),
+                                       this->index(endRow, this->columnCount() - 1), runRoles);
+            runStart = -1;
+        };
+        for (int r = 0; r < m_rows.size(); ++r) {
+            const int j = newIndex.value(m_rows.at(r).key());
+            present[size_t(j)] = true;
+            Row &incoming = rows[j];
+            carryOver(m_rows.at(r), incoming);
+            const QList<int> roles = changedRoles(m_rows.at(r), incoming);
+            m_rows[r] = std::move(incoming);
+            if (roles.isEmpty() || roles != runRoles || runStart < 0) {
+                flush(r - 1);
+                if (!roles.isEmpty()) {
+                    runStart = r;
+                    runRoles = roles;
+                }
+            }
+        }
+        flush(int(m_rows.size()) - 1);
+
+        QList<Row> added;
+        for (int j = 0; j < rows.size(); ++j) {
+            if (!present[size_t(j)])
+                added.append(std::move(rows[j]));
+        }
+        if (!added.isEmpty()) {
+            beginInsertRows({}, 0, int(added.size()) - 1);
+            added.append(std::move(m_rows));
+            m_rows = std::move(added);
+            rebuildIndex();
+            endInsertRows();
+        }
+    }
+
+    // Emits dataChanged for one row over all columns.
+    void emitRowChanged(int row, const QList<int> &roles)
+    {
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1), roles);
+    }
+
+private:
+    static QList<Row> dedupe(QList<Row> rows)
+    {
+        QHash<QString, int> seen;
+        seen.reserve(rows.size());
+        QList<Row> unique;
+        unique.reserve(rows.size());
+        for (Row &row : rows) {
+            if (!seen.contains(row.key())) {
+                seen.insert(row.key(), 0);
+                unique.append(std::move(row));
+            }
+        }
+        return unique;
+    }
+
+    void rebuildIndex()
+    {
+        m_rowOfKey.clear();
+        m_rowOfKey.reserve(m_rows.size());
+        for (int r = 0; r < m_rows.size(); ++r)
+            m_rowOfKey.insert(m_rows.at(r).key(), r);
+    }
+
+    // `gone` is ascending.
+    void removeSortedRows(const QList<int> &gone)
+    {
+        if (gone.isEmpty())
+            return;
+        QList<std::pair<int, int>> ranges;
+        for (int r : gone) {
+            if (!ranges.isEmpty() && ranges.last().second == r - 1)
+                ranges.last().second = r;
+            else
+                ranges.append({r, r});
+        }
+        if (ranges.size() <= MaxRemovalRanges) {
+            for (auto it = ranges.crbegin(); it != ranges.crend(); ++it) {
+                beginRemoveRows({}, it->first, it->second);
+                m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
+                endRemoveRows();
+            }
+            rebuildIndex();
+            return;
+        }
+        // Move the doomed rows to the end in one layout change, then remove them in one go.
+        emit layoutAboutToBeChanged();
+        const int total = int(m_rows.size());
+        std::vector<int> newRowOf(size_t(total));
+        std::vector<bool> doomed(size_t(total), false);
+        for (int r : gone)
+            doomed[size_t(r)] = true;
+        QList<Row> reordered;
+        reordered.reserve(total);
+        for (int r = 0; r < total; ++r) {
+            if (!doomed[size_t(r)]) {
+                newRowOf[size_t(r)] = int(reordered.size());
+                reordered.append(std::move(m_rows[r]));
+            }
+        }
+        const int kept = int(reordered.size());
+        for (int r = 0; r < total; ++r) {
+            if (doomed[size_t(r)]) {
+                newRowOf[size_t(r)] = int(reordered.size());
+                reordered.append(std::move(m_rows[r]));
+            }
+        }
+        m_rows = std::move(reordered);
+        const QModelIndexList persistent = persistentIndexList();
+        QModelIndexList moved;
+        moved.reserve(persistent.size());
+        for (const QModelIndex &idx : persistent)
+            moved.append(index(newRowOf[size_t(idx.row())], idx.column()));
+        changePersistentIndexList(persistent, moved);
+        emit layoutChanged();
+        beginRemoveRows({}, kept, total - 1);
+        m_rows.resize(kept);
+        endRemoveRows();
+        rebuildIndex();
+    }
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowOfKey;
+    bool m_loaded = false;
+};

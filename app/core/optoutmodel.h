@@ -1,0 +1,78 @@
+// The opted-out users, one checkable row each, with pending actions marked: the table's source.
+#pragma once
+
+#include "apitypes.h"
+#include "keyedtablemodel.h"
+
+#include <QSet>
+
+struct OptOutRow
+{
+    OptOutEntry entry;
+    bool pending = false;
+    Qt::CheckState checked = Qt::Unchecked;
+    QString folded; // foldForSearch(name + '\n' + email)
+    QString key() const { return entry.user.id; }
+};
+
+class OptOutModel final : public KeyedTableModel<OptOutRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        CheckColumn, // the checkbox (Qt::CheckStateRole), no text
+        NameColumn,
+        EmailColumn,
+        OptedOutAtColumn, // shown in the UI locale's short format, sorted by time
+        OptedOutByColumn,
+        ColumnCount
+    };
+    enum Role {
+        UserIdRole = Qt::UserRole + 1, // QString
+        PendingRole, // bool: the opt-out awaits the service's confirmation
+        SortRole, // the column's value for sorting (QDateTime for OptedOutAtColumn)
+        FoldedKeyRole, // QString: the case- and accent-folded name and email, for filtering
+    };
+    Q_ENUM(Role)
+
+    explicit OptOutModel(QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces the list by a diff (first call: a reset). Check states of users still present
+    // are kept; pendingIds marks rows whose action awaits the service.
+    void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds);
+
+    const OptOutEntry &entryAt(int row) const { return rows().at(row).entry; }
+    bool isPendingAt(int row) const { return rows().at(row).pending; }
+    const QString &foldedKeyAt(int row) const { return rows().at(row).folded; }
+
+    // Checkboxes: the ids of the checked rows, their count, check or uncheck all rows.
+    QStringList checkedUserIds() const;
+    int checkedCount() const { return m_checkedCount; }
+    void setAllChecked(bool checked);
+    // Unchecked, PartiallyChecked or Checked over all rows (for a select-all header box).
+    Qt::CheckState overallCheckState() const;
+
+    // Re-emits header and display data (dates follow the new QLocale()) after a language switch.
+    void retranslate();
+
+signals:
+    void checkedCountChanged(int count);
+
+protected:
+    QList<int> changedRoles(const OptOutRow &before, const OptOutRow &after) const override;
+    void carryOver(const OptOutRow &before, OptOutRow &after) const override;
+
+private:
+    void recountChecked();
+
+    int m_checkedCount = 0;
+};

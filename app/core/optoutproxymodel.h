@@ -1,0 +1,25 @@
+// The opt-out table's filter box and sorting by every column.
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+// Filters OptOutModel rows on name or email, case- and accent-insensitively, and sorts by
+// OptOutModel::SortRole (the real value: times by time, the checkbox by check state).
+class OptOutProxyModel final : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit OptOutProxyModel(QObject *parent = nullptr);
+
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_text; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QString m_text;
+    QString m_folded;
+};

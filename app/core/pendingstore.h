@@ -1,0 +1,45 @@
+// The administrator's actions not yet confirmed by the service, kept in a JSON file across
+// restarts.
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+struct PendingAction
+{
+    enum class Type { OptOut, OptIn };
+    Type type = Type::OptOut;
+    QStringList userIds; // one for an opt-out, up to 10,000 for an opt-in batch
+    QDateTime createdAt; // UTC
+    bool operator==(const PendingAction &other) const
+    {
+        return type == other.type && userIds == other.userIds && createdAt == other.createdAt;
+    }
+};
+
+class PendingStore
+{
+public:
+    explicit PendingStore(const QString &filePath = {});
+
+    void setFilePath(const QString &filePath) { m_filePath = filePath; }
+    QString filePath() const { return m_filePath; }
+
+    // Reads the file; a missing file is an empty list. false (and *error) when it is unreadable
+    // or malformed: the file is then left in place, never overwritten by an empty list.
+    bool load(QList<PendingAction> *actions, QString *error = nullptr) const;
+    // Writes atomically (QSaveFile); an empty list removes the file.
+    bool save(const QList<PendingAction> &actions, QString *error = nullptr) const;
+
+    // <AppDataLocation>/pending/<hash of server URL and user id>.json
+    static QString defaultFilePath(const QUrl &server, const QString &userId);
+
+    static QByteArray encode(const QList<PendingAction> &actions);
+    static bool decode(const QByteArray &json, QList<PendingAction> *actions, QString *error);
+
+private:
+    QString m_filePath;
+};

@@ -1,0 +1,162 @@
+// Keeps the models in sync with the service and carries the administrator's actions to it.
+#pragma once
+
+#include "apitypes.h"
+#include "pendingstore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class ApiClient;
+class OptOutModel;
+class UserModel;
+
+// Sign-in: /me, then every user page (progress 0-100), then /optouts; then a refresh with
+// If-None-Match every refreshInterval() and on refresh(). Actions are optimistic: the models
+// change at once, the rows stay pending until the service confirms, a refusal (4xx) rolls back
+// and reports actionFailed, a network failure/timeout/5xx keeps them and retries with back-off
+// (2, 4, 8 ... 60 s). Pending actions are saved to a file and resent after a restart.
+class SyncController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        Idle, // not started
+        SigningIn, // waiting for /me
+        LoadingUsers, // loadProgress() tells how far
+        LoadingOptOuts,
+        Synced, // lastSyncedAt() tells when; pendingCount() may be > 0 while sending
+        Offline, // the service cannot be reached: secondsUntilRetry() tells when it retries
+        NotProductAdmin, // signed in, but the page is for product administrators only
+        SignedOut, // 401: the token is unknown or revoked; back to sign-in
+    };
+    Q_ENUM(State)
+
+    static constexpr int DefaultRefreshIntervalMs = 30000;
+    static constexpr int UsersPageSize = 5000;
+    static constexpr int MaxBatchIds = 10000;
+
+    // The models are filled by this controller; they and the client must outlive it.
+    SyncController(ApiClient *api, UserModel *users, OptOutModel *optOuts,
+                   QObject *parent = nullptr);
+    ~SyncController() override;
+
+    // Where pending actions are kept; empty (the default) means
+    // PendingStore::defaultFilePath(server, signed-in user id), decided after /me.
+    void setPendingFilePath(const QString &path);
+    QString pendingFilePath() const { return m_store.filePath(); }
+    void setRefreshInterval(int milliseconds);
+    int refreshInterval() const { return m_refreshTimer.interval(); }
+    // Back-off of retries: first delay, doubled each failure up to the maximum.
+    void setRetryDelays(int firstMilliseconds, int maxMilliseconds);
+
+    // Signs in and loads everything; then keeps refreshing. Call again after a new token.
+    void start();
+    // Stops timers and requests in flight; pending actions stay saved.
+    void stop();
+    // Refreshes now (F5); while offline, retries now.
+    void refresh();
+
+    // Opts one user out: the row appears at once, pending until confirmed.
+    void optOut(const QString &userId);
+    // Opts users back in with one batch request (chunked above 10,000): the rows leave at once.
+    void optIn(const QStringList &userIds);
+
+    State state() const { return m_state; }
+    const Me &me() const { return m_me; }
+    bool isProductAdmin() const { return m_me.isProductAdmin(); }
+    int loadProgress() const { return m_loadProgress; } // 0-100 while LoadingUsers
+    QDateTime lastSyncedAt() const { return m_lastSyncedAt; } // UTC
+    int secondsUntilRetry() const; // while Offline, else 0
+    int pendingCount() const; // users with an action awaiting the service
+    QList<PendingAction> pendingActions() const { return m_pending; }
+    ApiError lastError() const { return m_lastError; }
+    // The status bar's text for the current state, translated: "Loading users… 40 %",
+    // "Synced at 16:03", "Offline — retrying in 10 s", "2 changes pending".
+    QString statusText() const;
+
+signals:
+    void stateChanged(SyncController::State state);
+    void meLoaded(const Me &me);
+    void loadProgressChanged(int percent);
+    void synced(const QDateTime &at);
+    // Each second while Offline.
+    void retryCountdownChanged(int seconds);
+    void pendingCountChanged(int count);
+    // Whenever statusText() may have changed.
+    void statusChanged(const QString &text);
+    // The service confirmed an opt-out (the GUI may now show the debugger note).
+    void optOutConfirmed(const QString &userId);
+    void optInConfirmed(const QStringList &userIds);
+    // The service refused an action: it was rolled back. error.message is for the user.
+    void actionFailed(const PendingAction &action, const ApiError &error);
+    // Any other error worth showing (a failed load or refresh); the state tells what follows.
+    void errorOccurred(const ApiError &error);
+    // 401: the GUI returns to sign-in. Pending actions stay saved for the next sign-in.
+    void authenticationFailed(const ApiError &error);
+
+private:
+    void setState(State state);
+    void fetchMe();
+    void fetchUsersPage(int page);
+    void fetchOptOuts();
+    void startRefresh();
+    void finishLoadIfDone();
+    void applyModels();
+    void enqueue(const PendingAction &action);
+    void savePending();
+    void sendNext();
+    void onActionDone(const ApiError *error);
+    void handleFetchError(const ApiError &error);
+    void scheduleRetry();
+    void retryNow();
+    void tick();
+    void emitStatus();
+    void setLoadProgress(int percent);
+
+    QPointer<ApiClient> m_api;
+    QPointer<UserModel> m_users;
+    QPointer<OptOutModel> m_optOuts;
+    PendingStore m_store;
+    bool m_explicitStorePath = false;
+    QObject *m_requests = nullptr; // context of requests in flight; deleted to drop them
+
+    State m_state = State::Idle;
+    Me m_me;
+    bool m_meLoaded = false;
+    bool m_loaded = false; // users and opt-outs loaded once
+    int m_loadProgress = 0;
+    QDateTime m_lastSyncedAt;
+    ApiError m_lastError;
+
+    // Users pages as last received, with their ETags.
+    QList<QList<User>> m_userPages;
+    QList<QByteArray> m_userPageEtags;
+    QList<QList<User>> m_incomingPages;
+    bool m_usersChanged = false;
+    bool m_fetchingUsers = false;
+    bool m_fetchingOptOuts = false;
+    int m_refreshGeneration = 0;
+
+    // The opt-out list as last confirmed by the service.
+    QList<OptOutEntry> m_serverOptOuts;
+    QByteArray m_optOutsEtag;
+    qint64 m_revision = -1;
+
+    QList<PendingAction> m_pending;
+    bool m_sending = false;
+    int m_actionGeneration = 0; // bumped when an action is confirmed
+
+    QTimer m_refreshTimer;
+    QTimer m_retryTimer;
+    QTimer m_tickTimer;
+    QDateTime m_retryAt;
+    int m_firstRetryDelayMs = 2000;
+    int m_maxRetryDelayMs = 60000;
+    int m_retryDelayMs = 2000;
+};
