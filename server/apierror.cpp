@@ -1,0 +1,61 @@
+// The JSON error of API.md: status, code, message and optional details.
+#include "apierror.h"
+
+#include <QJsonDocument>
+
+QByteArray ApiError::toJson() const
+{
+    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    if (!details.isEmpty())
+        error.insert(QStringLiteral("details"), details);
+    return QJsonDocument(QJsonObject {{QStringLiteral("error"), error}})
+        .toJson(QJsonDocument::Compact);
+}
+
+static ApiError make(int status, const char *code, const QString &message,
+                     const QJsonObject &details = {})
+{
+    return ApiError {status, QString::fromLatin1(code), message, details};
+}
+
+ApiError ApiError::invalidRequest(const QString &message, const QJsonObject &details)
+{
+    return make(400, "invalid_request", message, details);
+}
+
+ApiError ApiError::unauthenticated(const QString &message)
+{
+    return make(401, "unauthenticated", message);
+}
+
+ApiError ApiError::forbidden(const QString &message)
+{
+    return make(403, "forbidden", message);
+}
+
+ApiError ApiError::notFound(const QString &message, const QJsonObject &details)
+{
+    return make(404, "not_found", message, details);
+}
+
+ApiError ApiError::methodNotAllowed()
+{
+    return make(405, "method_not_allowed", QStringLiteral("This method is not allowed here."));
+}
+
+ApiError ApiError::preconditionFailed(qint64 currentRevision)
+{
+    return make(412, "precondition_failed",
+                QStringLiteral("The opt-out list has changed since the revision you sent."),
+                {{QStringLiteral("revision"), currentRevision}});
+}
+
+ApiError ApiError::payloadTooLarge(const QString &message)
+{
+    return make(413, "payload_too_large", message);
+}
+
+ApiError ApiError::internal()
+{
+    return make(500, "internal", QStringLiteral("The service could not complete the request."));
+}

@@ -1,0 +1,25 @@
+// The JSON error of API.md: status, code, message and optional details.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+struct ApiError
+{
+    int status = 500;
+    QString code;
+    QString message;
+    QJsonObject details;
+
+    QByteArray toJson() const;
+
+    static ApiError invalidRequest(const QString &message, const QJsonObject &details = {});
+    static ApiError unauthenticated(const QString &message);
+    static ApiError forbidden(const QString &message);
+    static ApiError notFound(const QString &message, const QJsonObject &details = {});
+    static ApiError methodNotAllowed();
+    static ApiError preconditionFailed(qint64 currentRevision);
+    static ApiError payloadTooLarge(const QString &message);
+    static ApiError internal();
+};

@@ -1,0 +1,119 @@
+// Starts the real optout-server executable on a free loopback port for a test.
+#include "testserver.h"
+
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTest>
+#include <QTimer>
+
+QByteArray HttpResult::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+TestServer::TestServer() = default;
+
+TestServer::~TestServer()
+{
+    stop();
+}
+
+QString TestServer::databasePath() const
+{
+    return m_dir.filePath(QStringLiteral("optout.sqlite"));
+}
+
+bool TestServer::start(const QStringList &extraArgs)
+{
+    QStringList args {QStringLiteral("--demo")};
+    args << extraArgs;
+    return launch(args);
+}
+
+bool TestServer::restart(const QStringList &extraArgs)
+{
+    stop();
+    return launch(extraArgs);
+}
+
+bool TestServer::launch(const QStringList &extra)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args {QStringLiteral("--db"), databasePath(), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:0")};
+    args << extra;
+    m_output.clear();
+    m_process->start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE), args);
+    if (!m_process->waitForStarted(10000)) {
+        qWarning() << "optout-server did not start:" << m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
+    QDeadlineTimer deadline(60000);
+    while (!deadline.hasExpired()) {
+        if (!m_process->waitForReadyRead(200) && m_process->state() == QProcess::NotRunning)
+            break;
+        m_output += m_process->readAll();
+        const auto match = listening.match(QString::fromUtf8(m_output));
+        if (match.hasMatch()) {
+            m_baseUrl = QUrl(match.captured(1));
+            return true;
+        }
+    }
+    qWarning().noquote() << "optout-server did not listen:" << m_output;
+    return false;
+}
+
+void TestServer::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(10000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+    m_output += m_process->readAll();
+    m_process.reset();
+}
+
+HttpResult TestServer::request(const QByteArray &method, const QString &path,
+                               const QByteArray &token, const QByteArray &body,
+                               const QList<QPair<QByteArray, QByteArray>> &headers) const
+{
+    QNetworkAccessManager nam;
+    QUrl url = m_baseUrl;
+    const int q = path.indexOf(QLatin1Char('?'));
+    url.setPath(q < 0 ? path : path.left(q));
+    if (q >= 0)
+        url.setQuery(path.mid(q + 1));
+    QNetworkRequest req(url);
+    req.setTransferTimeout(30000);
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token);
+    if (!body.isEmpty() || method == "POST" || method == "PUT")
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        req.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return result;
+}

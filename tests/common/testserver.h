@@ -1,0 +1,51 @@
+// Starts the real optout-server executable on a free loopback port for a test.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+struct HttpResult
+{
+    int status = 0; // 0 when the request failed at the network level
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const;
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+};
+
+class TestServer
+{
+public:
+    TestServer();
+    ~TestServer();
+
+    // Starts the server with `--demo` and the given extra arguments on a fresh database in a
+    // temporary folder, waits until it listens. Returns false (and logs why) on failure.
+    bool start(const QStringList &extraArgs = {});
+    // Stops and starts again on the same database file (data must survive).
+    bool restart(const QStringList &extraArgs = {});
+    void stop();
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString databasePath() const;
+    QByteArray output() const { return m_output; }
+
+    // A blocking HTTP request for test code; `token` empty means no Authorization header.
+    HttpResult request(const QByteArray &method, const QString &path, const QByteArray &token,
+                       const QByteArray &body = {},
+                       const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
+
+private:
+    bool launch(const QStringList &args);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_baseUrl;
+    QByteArray m_output;
+};
