@@ -28,20 +28,34 @@ TestServer::~TestServer()
 
 QString TestServer::databasePath() const
 {
-    return m_dir.filePath(QStringLiteral("optout.sqlite"));
+    return m_dir ? m_dir->filePath(QStringLiteral("optout.sqlite")) : QString();
 }
 
 bool TestServer::start(const QStringList &extraArgs)
 {
+    stop();
+    m_dir = std::make_unique<QTemporaryDir>();
     QStringList args {QStringLiteral("--demo")};
     args << extraArgs;
     return launch(args);
 }
 
-bool TestServer::restart(const QStringList &extraArgs)
+bool TestServer::restart(const QStringList &args)
 {
     stop();
-    return launch(extraArgs);
+    return launch(args);
+}
+
+int TestServer::runOnce(const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
+                  QStringList {QStringLiteral("--db"), databasePath()} + args);
+    if (!process.waitForFinished(30000))
+        return -1;
+    m_output += process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
 bool TestServer::launch(const QStringList &extra)

@@ -25,11 +25,14 @@ public:
     TestServer();
     ~TestServer();
 
-    // Starts the server with `--demo` and the given extra arguments on a fresh database in a
+    // Starts the server with `--demo` and the given extra arguments on a fresh database in a new
     // temporary folder, waits until it listens. Returns false (and logs why) on failure.
     bool start(const QStringList &extraArgs = {});
-    // Stops and starts again on the same database file (data must survive).
-    bool restart(const QStringList &extraArgs = {});
+    // Stops and starts again on the same database file (data must survive) with these arguments.
+    bool restart(const QStringList &args = {QStringLiteral("--demo")});
+    // Runs optout-server once on the same database with these arguments (e.g. --revoke-token)
+    // while the server is stopped; returns its exit code.
+    int runOnce(const QStringList &args);
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }
@@ -44,7 +47,7 @@ public:
 private:
     bool launch(const QStringList &args);
 
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;
     QByteArray m_output;

@@ -1,0 +1,952 @@
+// optout-server over HTTP on loopback: every endpoint and status of API.md, roles, organisations.
+#include "testserver.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+namespace {
+const QByteArray Admin = "demo-admin";
+const QByteArray PlainUser = "demo-user";
+const QByteArray Tracker = "demo-tracker";
+const QByteArray OtherAdmin = "demo-other-admin";
+// In the demo, u-1 is the administrator, u-2 the plain user, u-3 the tracking service.
+const QString AdminId = QStringLiteral("u-1");
+const QString PlainUserId = QStringLiteral("u-2");
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject eventFor(const QString &userId, const QString &name = QStringLiteral("test.event"))
+{
+    QJsonObject e {{QStringLiteral("name"), name},
+                   {QStringLiteral("timestamp"), QStringLiteral("2026-11-22T16:00:00Z")}};
+    if (!userId.isEmpty())
+        e.insert(QStringLiteral("userId"), userId);
+    return e;
+}
+
+QByteArray eventsBody(const QJsonArray &events)
+{
+    return json({{QStringLiteral("events"), events}});
+}
+} // namespace
+
+class TestServerApi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void health();
+    void unknownRoutes_data();
+    void unknownRoutes();
+    void wrongMethods_data();
+    void wrongMethods();
+    void authentication_data();
+    void authentication();
+    void revokedToken();
+    void demoTokensNeedDemoMode();
+    void me();
+    void roleMatrix_data();
+    void roleMatrix();
+    void organisationIsolation();
+    void usersPaging();
+    void usersBadQuery_data();
+    void usersBadQuery();
+    void usersEtag();
+    void optOutsRevisionAndEtag();
+    void putIsIdempotent();
+    void putStaleIfMatch();
+    void deleteIsIdempotent();
+    void unknownUser();
+    void batch();
+    void batchIsAtomic();
+    void batchBadInput_data();
+    void batchBadInput();
+    void batchTooLarge();
+    void bodyTooLarge();
+    void audit();
+    void auditBadQuery();
+    void ingestionDiscardsOptedOut();
+    void ingestionRoles();
+    void ingestionBadInput_data();
+    void ingestionBadInput();
+    void optOutPurgesStoredEvents();
+    void serverSideEvents();
+    void concurrentWriters();
+    void survivesRestart();
+    void refusesNewerSchema();
+
+private:
+    HttpResult get(const QString &path, const QByteArray &token = Admin, const Headers &h = {})
+    {
+        return m_server.request("GET", path, token, {}, h);
+    }
+    void expectError(const HttpResult &r, int status, const char *code);
+    qint64 revision();
+    QSet<QString> optedOutIds(const QByteArray &token = Admin);
+    // The n-th user who was in when the test started (n from 4), whatever the demo opted out.
+    QString u(int n) const { return m_in.at(n - 4); }
+    QJsonObject summaryFor(const QString &userId);
+
+    TestServer m_server;
+    QStringList m_in;
+};
+
+void TestServerApi::init()
+{
+    QVERIFY(m_server.start(
+        {QStringLiteral("--demo-users"), QStringLiteral("100"), QStringLiteral("--quiet")}));
+    const QSet<QString> out = optedOutIds();
+    m_in.clear();
+    for (int i = 4; i <= 100; ++i) {
+        const QString id = QStringLiteral("u-%1").arg(i);
+        if (!out.contains(id))
+            m_in.append(id);
+    }
+    QVERIFY(m_in.size() >= 60);
+}
+
+void TestServerApi::cleanup()
+{
+    m_server.stop();
+}
+
+void TestServerApi::expectError(const HttpResult &r, int status, const char *code)
+{
+    QCOMPARE(r.status, status);
+    QVERIFY2(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+    const QJsonObject error = r.json().object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("code")).toString(), QString::fromLatin1(code));
+    QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+}
+
+qint64 TestServerApi::revision()
+{
+    return get(QStringLiteral("/api/v1/optouts"))
+        .json()
+        .object()
+        .value(QStringLiteral("revision"))
+        .toInteger();
+}
+
+QSet<QString> TestServerApi::optedOutIds(const QByteArray &token)
+{
+    QSet<QString> ids;
+    const QJsonArray list = get(QStringLiteral("/api/v1/optouts"), token)
+                                .json()
+                                .object()
+                                .value(QStringLiteral("optOuts"))
+                                .toArray();
+    for (const QJsonValue &v : list)
+        ids.insert(v[QStringLiteral("user")][QStringLiteral("id")].toString());
+    return ids;
+}
+
+QJsonObject TestServerApi::summaryFor(const QString &userId)
+{
+    const QJsonArray users
+        = get(QStringLiteral("/api/v1/usage/summary")).json()[QStringLiteral("users")].toArray();
+    for (const QJsonValue &v : users) {
+        if (v[QStringLiteral("user")][QStringLiteral("id")].toString() == userId)
+            return v.toObject();
+    }
+    return {};
+}
+
+void TestServerApi::health()
+{
+    const HttpResult r = get(QStringLiteral("/healthz"), {});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+}
+
+void TestServerApi::unknownRoutes_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("token");
+    QTest::newRow("root") << "/" << Admin;
+    QTest::newRow("no version") << "/api/me" << Admin;
+    QTest::newRow("v2") << "/api/v2/me" << Admin;
+    QTest::newRow("trailing slash") << "/api/v1/me/" << Admin;
+    QTest::newRow("deeper") << "/api/v1/optouts/u-4/x" << Admin;
+    QTest::newRow("unknown without token") << "/api/v1/nothing" << QByteArray();
+}
+
+void TestServerApi::unknownRoutes()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, token);
+    expectError(get(path, token), 404, "not_found");
+}
+
+void TestServerApi::wrongMethods_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("allow");
+    QTest::newRow("post me") << QByteArray("POST") << "/api/v1/me" << QByteArray("GET");
+    QTest::newRow("delete users") << QByteArray("DELETE") << "/api/v1/users" << QByteArray("GET");
+    QTest::newRow("put optouts") << QByteArray("PUT") << "/api/v1/optouts" << QByteArray("GET");
+    QTest::newRow("get one optout")
+        << QByteArray("GET") << "/api/v1/optouts/u-4" << QByteArray("PUT, DELETE");
+    QTest::newRow("get batch") << QByteArray("GET") << "/api/v1/optouts/batch"
+                               << QByteArray("POST");
+    QTest::newRow("get events") << QByteArray("GET") << "/api/v1/usage/events"
+                                << QByteArray("POST");
+    QTest::newRow("post healthz") << QByteArray("POST") << "/healthz" << QByteArray("GET");
+}
+
+void TestServerApi::wrongMethods()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, allow);
+    const qint64 before = revision();
+    const HttpResult r = m_server.request(method, path, Admin, "{}");
+    expectError(r, 405, "method_not_allowed");
+    QCOMPARE(r.header("Allow"), allow);
+    QCOMPARE(revision(), before);
+}
+
+void TestServerApi::authentication_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::newRow("none") << QByteArray();
+    QTest::newRow("unknown token") << QByteArray("Bearer forged-token");
+    QTest::newRow("basic scheme") << QByteArray("Basic ZGVtbzpkZW1v");
+    QTest::newRow("empty bearer") << QByteArray("Bearer ");
+}
+
+void TestServerApi::authentication()
+{
+    QFETCH(QByteArray, authorization);
+    Headers h;
+    if (!authorization.isEmpty())
+        h.append({"Authorization", authorization});
+    const QStringList paths {QStringLiteral("/api/v1/me"), QStringLiteral("/api/v1/users"),
+                             QStringLiteral("/api/v1/optouts"), QStringLiteral("/api/v1/audit"),
+                             QStringLiteral("/api/v1/usage/summary")};
+    for (const QString &path : paths)
+        expectError(m_server.request("GET", path, {}, {}, h), 401, "unauthenticated");
+    const qint64 before = revision();
+    expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(5), {}, {}, h), 401,
+                "unauthenticated");
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/usage/events"), {},
+                                 eventsBody({eventFor(u(5))}), h),
+                401, "unauthenticated");
+    QCOMPARE(revision(), before);
+}
+
+void TestServerApi::revokedToken()
+{
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+    m_server.stop();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--revoke-token"), QString::fromLatin1(PlainUser)}),
+             0);
+    QCOMPARE(m_server.runOnce({QStringLiteral("--revoke-token"), QStringLiteral("no-such-token")}),
+             1);
+    QVERIFY(m_server.restart());
+    expectError(get(QStringLiteral("/api/v1/me"), PlainUser), 401, "unauthenticated");
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), Admin).status, 200);
+}
+
+void TestServerApi::demoTokensNeedDemoMode()
+{
+    QVERIFY(m_server.restart({QStringLiteral("--quiet")}));
+    expectError(get(QStringLiteral("/api/v1/me"), Admin), 401, "unauthenticated");
+}
+
+void TestServerApi::me()
+{
+    HttpResult r = get(QStringLiteral("/api/v1/me"));
+    QCOMPARE(r.status, 200);
+    QJsonObject me = r.json().object();
+    QCOMPARE(me[QStringLiteral("id")].toString(), AdminId);
+    QCOMPARE(me[QStringLiteral("email")].toString(), QStringLiteral("admin@example.com"));
+    QCOMPARE(me[QStringLiteral("name")].toString(), QStringLiteral("Ada Admin"));
+    QCOMPARE(me[QStringLiteral("roles")].toArray(), QJsonArray {QStringLiteral("product_admin")});
+    QCOMPARE(me[QStringLiteral("org")][QStringLiteral("name")].toString(),
+             QStringLiteral("Example Org"));
+    QCOMPARE(me[QStringLiteral("org")][QStringLiteral("productName")].toString(),
+             QStringLiteral("Customer Journey Analytics"));
+    QCOMPARE(me[QStringLiteral("usageTracking")].toBool(), true);
+
+    r = get(QStringLiteral("/api/v1/me"), Tracker);
+    QCOMPARE(r.json()[QStringLiteral("roles")].toArray(),
+             QJsonArray {QStringLiteral("tracking_service")});
+
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser)
+                 .json()[QStringLiteral("usageTracking")]
+                 .toBool(),
+             true);
+    QCOMPARE(
+        m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + PlainUserId, Admin).status,
+        201);
+    me = get(QStringLiteral("/api/v1/me"), PlainUser).json().object();
+    QCOMPARE(me[QStringLiteral("usageTracking")].toBool(), false);
+    QCOMPARE(me[QStringLiteral("roles")].toArray(), QJsonArray {QStringLiteral("user")});
+}
+
+void TestServerApi::roleMatrix_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray batch = json({{QStringLiteral("optOut"), QJsonArray {u(5)}}});
+    const QList<QPair<const char *, QByteArray>> tokens {{"user", PlainUser}, {"tracker", Tracker}};
+    QTest::newRow("users") << QByteArray("GET") << "/api/v1/users" << QByteArray();
+    QTest::newRow("optouts") << QByteArray("GET") << "/api/v1/optouts" << QByteArray();
+    QTest::newRow("put") << QByteArray("PUT") << "/api/v1/optouts/u-5" << QByteArray();
+    QTest::newRow("delete") << QByteArray("DELETE") << "/api/v1/optouts/u-5" << QByteArray();
+    QTest::newRow("batch") << QByteArray("POST") << "/api/v1/optouts/batch" << batch;
+    QTest::newRow("audit") << QByteArray("GET") << "/api/v1/audit" << QByteArray();
+    QTest::newRow("summary") << QByteArray("GET") << "/api/v1/usage/summary" << QByteArray();
+}
+
+void TestServerApi::roleMatrix()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    const QSet<QString> before = optedOutIds();
+    for (const QByteArray &token : {PlainUser, Tracker})
+        expectError(m_server.request(method, path, token, body), 403, "forbidden");
+    QCOMPARE(optedOutIds(), before);
+    // The product administrator may.
+    QVERIFY(m_server.request(method, path, Admin, body).status < 300);
+}
+
+void TestServerApi::organisationIsolation()
+{
+    // Another organisation's administrator sees only its own organisation.
+    const HttpResult users = get(QStringLiteral("/api/v1/users?pageSize=5000"), OtherAdmin);
+    QCOMPARE(users.status, 200);
+    QCOMPARE(users.json()[QStringLiteral("total")].toInt(), 25);
+    const QJsonArray list = users.json()[QStringLiteral("users")].toArray();
+    for (const QJsonValue &u : list)
+        QVERIFY(u[QStringLiteral("email")].toString().endsWith(QLatin1String("@other.example")));
+
+    const QSet<QString> mine = optedOutIds();
+    const QSet<QString> theirs = optedOutIds(OtherAdmin);
+    QVERIFY(!mine.isEmpty());
+    QVERIFY(!theirs.isEmpty());
+    QVERIFY(!mine.intersects(theirs));
+
+    // Example Org's users do not exist for them: 404, exactly like an unknown id, and no change.
+    const qint64 before = revision();
+    expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(5), OtherAdmin), 404,
+                "not_found");
+    const QString mineOut = *mine.cbegin();
+    expectError(
+        m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + mineOut, OtherAdmin), 404,
+        "not_found");
+    const HttpResult batch
+        = m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), OtherAdmin,
+                           json({{QStringLiteral("optIn"), QJsonArray {mineOut}}}));
+    expectError(batch, 404, "not_found");
+    QCOMPARE(
+        batch.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("userIds")]
+            .toArray(),
+        QJsonArray {mineOut});
+    QCOMPARE(revision(), before);
+    QCOMPARE(optedOutIds(), mine);
+    // Their tracking of our users is refused too.
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/usage/events"), OtherAdmin,
+                                 eventsBody({eventFor(u(5))})),
+                403, "forbidden");
+    // And their audit holds nothing of ours.
+    const QJsonArray audit = get(QStringLiteral("/api/v1/audit"), OtherAdmin)
+                                 .json()[QStringLiteral("entries")]
+                                 .toArray();
+    for (const QJsonValue &e : audit)
+        QVERIFY(e[QStringLiteral("user")][QStringLiteral("email")].toString().endsWith(
+            QLatin1String("@other.example")));
+}
+
+void TestServerApi::usersPaging()
+{
+    HttpResult r = get(QStringLiteral("/api/v1/users"));
+    QCOMPARE(r.status, 200);
+    QJsonObject page = r.json().object();
+    QCOMPARE(page[QStringLiteral("total")].toInt(), 100);
+    QCOMPARE(page[QStringLiteral("pageSize")].toInt(), 1000);
+    QCOMPARE(page[QStringLiteral("page")].toInt(), 0);
+    QCOMPARE(page[QStringLiteral("lastPage")].toBool(), true);
+    QCOMPARE(page[QStringLiteral("users")].toArray().size(), 100);
+
+    QStringList emails;
+    QSet<QString> ids;
+    for (int p = 0;; ++p) {
+        r = get(QStringLiteral("/api/v1/users?page=%1&pageSize=25").arg(p));
+        QCOMPARE(r.status, 200);
+        page = r.json().object();
+        QCOMPARE(page[QStringLiteral("page")].toInt(), p);
+        QCOMPARE(page[QStringLiteral("pageSize")].toInt(), 25);
+        const QJsonArray users = page[QStringLiteral("users")].toArray();
+        for (const QJsonValue &u : users) {
+            QVERIFY(!u[QStringLiteral("name")].toString().isEmpty());
+            emails.append(u[QStringLiteral("email")].toString());
+            ids.insert(u[QStringLiteral("id")].toString());
+        }
+        if (page[QStringLiteral("lastPage")].toBool())
+            break;
+        QCOMPARE(users.size(), 25);
+        QVERIFY(p < 10);
+    }
+    QCOMPARE(emails.size(), 100);
+    QCOMPARE(ids.size(), 100);
+    QStringList sorted = emails;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(emails, sorted);
+    // Past the end: an empty last page, not an error.
+    r = get(QStringLiteral("/api/v1/users?page=9&pageSize=25"));
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.json()[QStringLiteral("users")].toArray().isEmpty());
+    QVERIFY(r.json()[QStringLiteral("lastPage")].toBool());
+    // Names from several languages arrive intact.
+    const QByteArray all = get(QStringLiteral("/api/v1/users?pageSize=5000")).body;
+    QVERIFY(QString::fromUtf8(all).contains(QRegularExpression(QStringLiteral("[ëøåéüß]"))));
+}
+
+void TestServerApi::usersBadQuery_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("pageSize 0") << "pageSize=0";
+    QTest::newRow("pageSize 5001") << "pageSize=5001";
+    QTest::newRow("pageSize text") << "pageSize=many";
+    QTest::newRow("page negative") << "page=-1";
+    QTest::newRow("page empty") << "page=";
+}
+
+void TestServerApi::usersBadQuery()
+{
+    QFETCH(QString, query);
+    expectError(get(QStringLiteral("/api/v1/users?") + query), 400, "invalid_request");
+}
+
+void TestServerApi::usersEtag()
+{
+    const HttpResult r = get(QStringLiteral("/api/v1/users?pageSize=10"));
+    const QByteArray etag = r.header("ETag");
+    QVERIFY(!etag.isEmpty());
+    const HttpResult again
+        = get(QStringLiteral("/api/v1/users?pageSize=10"), Admin, {{"If-None-Match", etag}});
+    QCOMPARE(again.status, 304);
+    QVERIFY(again.body.isEmpty());
+    QCOMPARE(
+        get(QStringLiteral("/api/v1/users?pageSize=10"), Admin, {{"If-None-Match", "\"stale\""}})
+            .status,
+        200);
+}
+
+void TestServerApi::optOutsRevisionAndEtag()
+{
+    HttpResult r = get(QStringLiteral("/api/v1/optouts"));
+    QCOMPARE(r.status, 200);
+    const qint64 rev = r.json()[QStringLiteral("revision")].toInteger();
+    QCOMPARE(r.header("ETag"), QByteArray("\"" + QByteArray::number(rev) + "\""));
+    const QJsonArray list = r.json()[QStringLiteral("optOuts")].toArray();
+    QVERIFY(list.size() >= 5);
+    for (int i = 1; i < list.size(); ++i)
+        QVERIFY(list.at(i - 1)[QStringLiteral("optedOutAt")].toString()
+                >= list.at(i)[QStringLiteral("optedOutAt")].toString());
+    const QJsonObject first = list.at(0).toObject();
+    QVERIFY(first[QStringLiteral("optedOutAt")].toString().endsWith(QLatin1Char('Z')));
+    QCOMPARE(first[QStringLiteral("optedOutBy")][QStringLiteral("id")].toString(), AdminId);
+
+    r = get(QStringLiteral("/api/v1/optouts"), Admin, {{"If-None-Match", r.header("ETag")}});
+    QCOMPARE(r.status, 304);
+    QVERIFY(r.body.isEmpty());
+
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(7), Admin).status, 201);
+    r = get(QStringLiteral("/api/v1/optouts"), Admin,
+            {{"If-None-Match", "\"" + QByteArray::number(rev) + "\""}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("revision")].toInteger(), rev + 1);
+    // Newest first: the one just made leads.
+    QCOMPARE(r.json()[QStringLiteral("optOuts")][0][QStringLiteral("user")][QStringLiteral("id")]
+                 .toString(),
+             u(7));
+}
+
+void TestServerApi::putIsIdempotent()
+{
+    const qint64 rev = revision();
+    HttpResult r = m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(8), Admin);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.header("ETag"), "\"" + QByteArray::number(rev + 1) + "\"");
+    const QJsonObject entry = r.json().object();
+    QCOMPARE(entry[QStringLiteral("user")][QStringLiteral("id")].toString(), u(8));
+    QCOMPARE(entry[QStringLiteral("optedOutBy")][QStringLiteral("email")].toString(),
+             QStringLiteral("admin@example.com"));
+    QTest::qWait(1100); // so a second opt-out would carry a different time
+    r = m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(8), Admin);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("optedOutAt")].toString(),
+             entry[QStringLiteral("optedOutAt")].toString());
+    QCOMPARE(revision(), rev + 1);
+}
+
+void TestServerApi::putStaleIfMatch()
+{
+    const qint64 rev = revision();
+    const QByteArray stale = "\"" + QByteArray::number(rev - 1) + "\"";
+    expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                                 {{"If-Match", stale}}),
+                412, "precondition_failed");
+    expectError(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                                 {{"If-Match", stale}}),
+                412, "precondition_failed");
+    QCOMPARE(revision(), rev);
+    QVERIFY(!optedOutIds().contains(u(9)));
+    const QByteArray current = "\"" + QByteArray::number(rev) + "\"";
+    QCOMPARE(m_server
+                 .request("PUT", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                          {{"If-Match", current}})
+                 .status,
+             201);
+}
+
+void TestServerApi::deleteIsIdempotent()
+{
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(10), Admin).status,
+             201);
+    const qint64 rev = revision();
+    HttpResult r = m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(10), Admin);
+    QCOMPARE(r.status, 204);
+    QVERIFY(r.body.isEmpty());
+    QCOMPARE(r.header("ETag"), "\"" + QByteArray::number(rev + 1) + "\"");
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(10), Admin).status,
+             204);
+    QCOMPARE(revision(), rev + 1);
+    QVERIFY(!optedOutIds().contains(u(10)));
+}
+
+void TestServerApi::unknownUser()
+{
+    const qint64 rev = revision();
+    expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/u-99999"), Admin), 404,
+                "not_found");
+    expectError(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/nobody"), Admin), 404,
+                "not_found");
+    QCOMPARE(revision(), rev);
+}
+
+void TestServerApi::batch()
+{
+    const QSet<QString> before = optedOutIds();
+    const QString in = *before.cbegin();
+    const qint64 rev = revision();
+    const HttpResult r
+        = m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                           json({{QStringLiteral("optOut"), QJsonArray {u(11), u(12), u(12)}},
+                                 {QStringLiteral("optIn"), QJsonArray {in, u(13)}}}));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("revision")].toInteger(), rev + 1);
+    QCOMPARE(r.json()[QStringLiteral("optedOut")].toInt(), 2);
+    QCOMPARE(r.json()[QStringLiteral("optedIn")].toInt(), 1); // u-13 was not out: no change
+    QSet<QString> expected = before;
+    expected.remove(in);
+    expected << u(11) << u(12);
+    QCOMPARE(optedOutIds(), expected);
+    // The same batch again changes nothing, and the revision stays.
+    const HttpResult again
+        = m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                           json({{QStringLiteral("optOut"), QJsonArray {u(11), u(12)}}}));
+    QCOMPARE(again.json()[QStringLiteral("optedOut")].toInt(), 0);
+    QCOMPARE(again.json()[QStringLiteral("revision")].toInteger(), rev + 1);
+}
+
+void TestServerApi::batchIsAtomic()
+{
+    const QSet<QString> before = optedOutIds();
+    const qint64 rev = revision();
+    const HttpResult r = m_server.request(
+        "POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+        json({{QStringLiteral("optOut"), QJsonArray {u(14), QStringLiteral("u-404"), u(15)}},
+              {QStringLiteral("optIn"), QJsonArray {*before.cbegin()}}}));
+    expectError(r, 404, "not_found");
+    QCOMPARE(r.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("userIds")]
+                 .toArray(),
+             QJsonArray {QStringLiteral("u-404")});
+    QCOMPARE(optedOutIds(), before);
+    QCOMPARE(revision(), rev);
+
+    const HttpResult both
+        = m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                           json({{QStringLiteral("optOut"), QJsonArray {u(14), u(15)}},
+                                 {QStringLiteral("optIn"), QJsonArray {u(15)}}}));
+    expectError(both, 400, "invalid_request");
+    QCOMPARE(
+        both.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("userIds")]
+            .toArray(),
+        QJsonArray {u(15)});
+    QCOMPARE(optedOutIds(), before);
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                                 json({{QStringLiteral("optOut"), QJsonArray {u(14)}}}),
+                                 {{"If-Match", "\"" + QByteArray::number(rev - 1) + "\""}}),
+                412, "precondition_failed");
+    QCOMPARE(optedOutIds(), before);
+}
+
+void TestServerApi::batchBadInput_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not json") << QByteArray("optOut=u-4");
+    QTest::newRow("truncated") << QByteArray("{\"optOut\": [\"u-4\"");
+    QTest::newRow("array") << QByteArray("[\"u-4\"]");
+    QTest::newRow("empty object") << QByteArray("{}");
+    QTest::newRow("string list") << QByteArray("{\"optOut\": \"u-4\"}");
+    QTest::newRow("number id") << QByteArray("{\"optOut\": [4]}");
+    QTest::newRow("empty id") << QByteArray("{\"optIn\": [\"\"]}");
+    QTest::newRow("empty body") << QByteArray();
+}
+
+void TestServerApi::batchBadInput()
+{
+    QFETCH(QByteArray, body);
+    const QSet<QString> before = optedOutIds();
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin, body), 400,
+                "invalid_request");
+    QCOMPARE(optedOutIds(), before);
+}
+
+void TestServerApi::batchTooLarge()
+{
+    QJsonArray ids;
+    for (int i = 0; i < 10001; ++i)
+        ids.append(QStringLiteral("u-%1").arg(i % 50 + 4));
+    // Duplicates are one id: 10,001 entries of 50 ids is a small batch.
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                          json({{QStringLiteral("optOut"), ids}}))
+                 .status,
+             200);
+    QJsonArray many;
+    for (int i = 0; i < 10001; ++i)
+        many.append(QStringLiteral("x-%1").arg(i));
+    const QSet<QString> before = optedOutIds();
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                                 json({{QStringLiteral("optIn"), many}})),
+                413, "payload_too_large");
+    QCOMPARE(optedOutIds(), before);
+}
+
+void TestServerApi::bodyTooLarge()
+{
+    QByteArray huge = "{\"optOut\": [\"u-4\"], \"padding\": \"";
+    huge += QByteArray(1024 * 1024, 'x');
+    huge += "\"}";
+    const QSet<QString> before = optedOutIds();
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin, huge), 413,
+                "payload_too_large");
+    QJsonArray events;
+    const QJsonObject big {
+        {QStringLiteral("name"), QStringLiteral("x")},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-11-22T16:00:00Z")},
+        {QStringLiteral("properties"),
+         QJsonObject {{QStringLiteral("blob"), QString(2000, QLatin1Char('y'))}}}};
+    for (int i = 0; i < 600; ++i)
+        events.append(big);
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser,
+                                 eventsBody(events)),
+                413, "payload_too_large");
+    QCOMPARE(optedOutIds(), before);
+    // Still serving.
+    QCOMPARE(get(QStringLiteral("/healthz"), {}).status, 200);
+}
+
+void TestServerApi::audit()
+{
+    for (int i = 20; i < 25; ++i)
+        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(i), Admin).status,
+                 201);
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(20), Admin).status,
+             204);
+    HttpResult r = get(QStringLiteral("/api/v1/audit?limit=2"));
+    QCOMPARE(r.status, 200);
+    QJsonArray entries = r.json()[QStringLiteral("entries")].toArray();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0)[QStringLiteral("action")].toString(), QStringLiteral("opt_in"));
+    QCOMPARE(entries.at(0)[QStringLiteral("user")][QStringLiteral("id")].toString(), u(20));
+    QCOMPARE(entries.at(0)[QStringLiteral("actor")][QStringLiteral("email")].toString(),
+             QStringLiteral("admin@example.com"));
+    QCOMPARE(entries.at(1)[QStringLiteral("action")].toString(), QStringLiteral("opt_out"));
+    QCOMPARE(entries.at(1)[QStringLiteral("user")][QStringLiteral("id")].toString(), u(24));
+    // Walk every page with the cursor: each entry once, newest first.
+    QStringList ids;
+    QString cursor;
+    for (int guard = 0; guard < 100; ++guard) {
+        r = get(QStringLiteral("/api/v1/audit?limit=3")
+                + (cursor.isEmpty() ? QString() : QStringLiteral("&before=") + cursor));
+        QCOMPARE(r.status, 200);
+        const QJsonArray page = r.json()[QStringLiteral("entries")].toArray();
+        for (const QJsonValue &e : page)
+            ids.append(e[QStringLiteral("id")].toString());
+        if (r.json()[QStringLiteral("next")].isNull())
+            break;
+        cursor = r.json()[QStringLiteral("next")].toString();
+    }
+    const int demoEntries = int(ids.size()) - 6;
+    QVERIFY(demoEntries >= 5);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+    QCOMPARE(get(QStringLiteral("/api/v1/audit?limit=1000"))
+                 .json()[QStringLiteral("entries")]
+                 .toArray()
+                 .size(),
+             ids.size());
+}
+
+void TestServerApi::auditBadQuery()
+{
+    expectError(get(QStringLiteral("/api/v1/audit?limit=0")), 400, "invalid_request");
+    expectError(get(QStringLiteral("/api/v1/audit?limit=1001")), 400, "invalid_request");
+    expectError(get(QStringLiteral("/api/v1/audit?before=garbage")), 400, "invalid_request");
+}
+
+void TestServerApi::ingestionDiscardsOptedOut()
+{
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(30), Admin).status,
+             201);
+    const HttpResult r = m_server.request(
+        "POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+        eventsBody({eventFor(u(30)), eventFor(u(31)), eventFor(u(31)), eventFor(u(30))}));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("accepted")].toInt(), 2);
+    QCOMPARE(r.json()[QStringLiteral("discarded")].toInt(), 2);
+    QCOMPARE(summaryFor(u(31))[QStringLiteral("client")].toInt(), 2);
+    const QJsonObject out = summaryFor(u(30));
+    QCOMPARE(out[QStringLiteral("client")].toInt(), 0);
+    QCOMPARE(out[QStringLiteral("server")].toInt(), 0);
+    QCOMPARE(out[QStringLiteral("optedOut")].toBool(), true);
+    QVERIFY(get(QStringLiteral("/api/v1/usage/summary"))
+                .json()[QStringLiteral("discardedSinceStart")]
+                .toInt()
+            >= 2);
+
+    // The opt-out takes effect for the very next event, and opting in again lets events in.
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(31), Admin).status,
+             201);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(31))}))
+                 .json()[QStringLiteral("discarded")]
+                 .toInt(),
+             1);
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(31), Admin).status,
+             204);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(31))}))
+                 .json()[QStringLiteral("accepted")]
+                 .toInt(),
+             1);
+
+    // A plain user's own events: stored while in, discarded once out.
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser,
+                          eventsBody({eventFor({})}))
+                 .json()[QStringLiteral("accepted")]
+                 .toInt(),
+             1);
+    QCOMPARE(
+        m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + PlainUserId, Admin).status,
+        201);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser,
+                          eventsBody({eventFor({}), eventFor(PlainUserId)}))
+                 .json()[QStringLiteral("discarded")]
+                 .toInt(),
+             2);
+    QCOMPARE(summaryFor(PlainUserId)[QStringLiteral("client")].toInt(), 0);
+}
+
+void TestServerApi::ingestionRoles()
+{
+    // A user or administrator may send only its own events; the whole request is refused.
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser,
+                                 eventsBody({eventFor({}), eventFor(u(32))})),
+                403, "forbidden");
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Admin,
+                                 eventsBody({eventFor(u(32))})),
+                403, "forbidden");
+    QCOMPARE(summaryFor(PlainUserId)[QStringLiteral("client")].toInt(), 0);
+    // The tracking service may send any user's of its organisation, and nothing of an unknown id.
+    const HttpResult unknown
+        = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                           eventsBody({eventFor(u(32)), eventFor(QStringLiteral("u-7777")),
+                                       eventFor(QStringLiteral("u-110"))}));
+    expectError(unknown, 404, "not_found");
+    QCOMPARE(
+        unknown
+            .json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("userIds")]
+            .toArray(),
+        (QJsonArray {QStringLiteral("u-7777"), QStringLiteral("u-110")})); // u-110 is Other Org's
+    QVERIFY(summaryFor(u(32)).isEmpty());
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(32))}))
+                 .status,
+             200);
+    QCOMPARE(summaryFor(u(32))[QStringLiteral("client")].toInt(), 1);
+    // An empty list is fine.
+    QCOMPARE(
+        m_server.request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser, eventsBody({}))
+            .json()[QStringLiteral("accepted")]
+            .toInt(),
+        0);
+}
+
+void TestServerApi::ingestionBadInput_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    const auto with = [](const char *key, const QJsonValue &v) {
+        QJsonObject e = eventFor({});
+        if (v.isUndefined())
+            e.remove(QString::fromLatin1(key));
+        else
+            e.insert(QString::fromLatin1(key), v);
+        return eventsBody({e});
+    };
+    QTest::newRow("malformed") << QByteArray("{\"events\": [") << 400;
+    QTest::newRow("no events") << QByteArray("{}") << 400;
+    QTest::newRow("events object") << QByteArray("{\"events\": {}}") << 400;
+    QTest::newRow("event not object") << QByteArray("{\"events\": [1]}") << 400;
+    QTest::newRow("no name") << with("name", QJsonValue::Undefined) << 400;
+    QTest::newRow("empty name") << with("name", QString()) << 400;
+    QTest::newRow("numeric name") << with("name", 3) << 400;
+    QTest::newRow("long name") << with("name", QString(201, QLatin1Char('n'))) << 400;
+    QTest::newRow("no timestamp") << with("timestamp", QJsonValue::Undefined) << 400;
+    QTest::newRow("bad timestamp") << with("timestamp", QStringLiteral("yesterday")) << 400;
+    QTest::newRow("timestamp without zone")
+        << with("timestamp", QStringLiteral("2026-11-22T16:00:00")) << 400;
+    QTest::newRow("numeric userId") << with("userId", 2) << 400;
+    QTest::newRow("properties array") << with("properties", QJsonArray {1}) << 400;
+    QJsonArray many;
+    for (int i = 0; i < 1001; ++i)
+        many.append(eventFor({}));
+    QTest::newRow("1001 events") << eventsBody(many) << 413;
+}
+
+void TestServerApi::ingestionBadInput()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const HttpResult r
+        = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), PlainUser, body);
+    expectError(r, status, status == 400 ? "invalid_request" : "payload_too_large");
+    QVERIFY(summaryFor(PlainUserId).isEmpty()
+            || summaryFor(PlainUserId)[QStringLiteral("client")].toInt() == 0);
+}
+
+void TestServerApi::optOutPurgesStoredEvents()
+{
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(33)), eventFor(u(33))}))
+                 .status,
+             200);
+    QCOMPARE(summaryFor(u(33))[QStringLiteral("client")].toInt(), 2);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(33), Admin).status,
+             201);
+    QCOMPARE(summaryFor(u(33))[QStringLiteral("client")].toInt(), 0);
+    // Opting in again does not bring them back.
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(33), Admin).status,
+             204);
+    QVERIFY(summaryFor(u(33)).isEmpty());
+}
+
+void TestServerApi::serverSideEvents()
+{
+    // Each authenticated request of a user who is in is recorded server-side.
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+    const int before = summaryFor(PlainUserId)[QStringLiteral("server")].toInt();
+    QVERIFY(before >= 3);
+    QVERIFY(summaryFor(AdminId)[QStringLiteral("server")].toInt() > 0);
+    // Once out: the stored ones are gone and no new ones come.
+    QCOMPARE(
+        m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + PlainUserId, Admin).status,
+        201);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+    const QJsonObject out = summaryFor(PlainUserId);
+    QCOMPARE(out[QStringLiteral("server")].toInt(), 0);
+    QCOMPARE(out[QStringLiteral("client")].toInt(), 0);
+}
+
+void TestServerApi::concurrentWriters()
+{
+    // Several connections at once: each change is applied once, the revision counts them all.
+    const qint64 rev = revision();
+    QNetworkAccessManager nams[4];
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 24; ++i) {
+        QUrl url = m_server.baseUrl();
+        url.setPath(QStringLiteral("/api/v1/optouts/") + u(34 + i));
+        QNetworkRequest req(url);
+        req.setRawHeader("Authorization", "Bearer " + Admin);
+        replies.append(nams[i % 4].put(req, QByteArray()));
+    }
+    for (QNetworkReply *reply : std::as_const(replies)) {
+        if (!reply->isFinished())
+            QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 30000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        reply->deleteLater();
+    }
+    QCOMPARE(revision(), rev + 24);
+    const QSet<QString> out = optedOutIds();
+    for (int i = 0; i < 24; ++i)
+        QVERIFY(out.contains(u(34 + i)));
+}
+
+void TestServerApi::survivesRestart()
+{
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(40), Admin).status,
+             201);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(41))}))
+                 .status,
+             200);
+    const QByteArray optOuts = get(QStringLiteral("/api/v1/optouts")).body;
+    const QByteArray audit = get(QStringLiteral("/api/v1/audit")).body;
+    QVERIFY(m_server.restart());
+    QCOMPARE(get(QStringLiteral("/api/v1/optouts")).body, optOuts);
+    QCOMPARE(get(QStringLiteral("/api/v1/audit")).body, audit);
+    QCOMPARE(summaryFor(u(41))[QStringLiteral("client")].toInt(), 1);
+    QVERIFY(m_server.output().contains("100 users")); // demo data is not added twice
+}
+
+void TestServerApi::refusesNewerSchema()
+{
+    m_server.stop();
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
+        db.setDatabaseName(m_server.databasePath());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+    QCOMPARE(m_server.runOnce({QStringLiteral("--demo")}), 1);
+    QVERIFY(m_server.output().contains("newer optout-server"));
+}
+
+QTEST_GUILESS_MAIN(TestServerApi)
+#include "tst_server.moc"
