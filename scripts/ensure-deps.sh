@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build needs, only those missing. Sourced by demo.sh and test.sh.
+set -euo pipefail
+
+OPTOUT_PACKAGES=(
+  cmake g++ make
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev libxkbcommon-dev
+  qtkeychain-qt6-dev
+)
+
+missing=()
+for pkg in "${OPTOUT_PACKAGES[@]}" "$@"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing missing packages: ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
