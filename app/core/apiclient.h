@@ -77,10 +77,11 @@ private:
     void send(const QByteArray &method, const QString &path, const QString &query,
               const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
               QObject *context, RawCallback done);
+    // Sends and decodes a 2xx answer with `decode`; errors never reach `decode`.
     template<typename T>
     void sendDecoded(const QByteArray &method, const QString &path, const QString &query,
                      const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
-                     QObject *context, ApiResult<T> (*decode)(const QByteArray &),
+                     QObject *context, std::function<ApiResult<T>(const RawReply &)> decode,
                      ApiCallback<T> done);
 
     QPointer<QNetworkAccessManager> m_network;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <vector>
 
 // Row needs `QString key() const`. applyRows() turns the current rows into the new list in O(n):
 // removed rows leave with rowsRemoved, changed rows get dataChanged with exactly the roles that
@@ -157,8 +158,8 @@ private:
         // Move the doomed rows to the end in one layout change, then remove them in one go.
         emit layoutAboutToBeChanged();
         const int total = int(m_rows.size());
-        std::vector<int> newRowOf(size_t(total));
-        std::vector<bool> doomed(size_t(total), false);
+        std::vector<int> newRowOf(static_cast<size_t>(total));
+        std::vector<bool> doomed(static_cast<size_t>(total), false);
         for (int r : gone)
             doomed[size_t(r)] = true;
         QList<Row> reordered;

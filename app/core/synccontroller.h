@@ -106,18 +106,19 @@ private:
     void fetchUsersPage(int page);
     void fetchOptOuts();
     void startRefresh();
-    void finishLoadIfDone();
     void applyModels();
     void enqueue(const PendingAction &action);
     void savePending();
     void sendNext();
-    void onActionDone(const ApiError *error);
     void handleFetchError(const ApiError &error);
     void scheduleRetry();
     void retryNow();
     void tick();
     void emitStatus();
     void setLoadProgress(int percent);
+    void updatePendingCount();
+    void confirmAction(const PendingAction &action);
+    void refuseAction(const ApiError &error);
 
     QPointer<ApiClient> m_api;
     QPointer<UserModel> m_users;
@@ -138,6 +139,7 @@ private:
     QList<QList<User>> m_userPages;
     QList<QByteArray> m_userPageEtags;
     QList<QList<User>> m_incomingPages;
+    QList<QByteArray> m_incomingEtags;
     bool m_usersChanged = false;
     bool m_fetchingUsers = false;
     bool m_fetchingOptOuts = false;
@@ -149,7 +151,9 @@ private:
     qint64 m_revision = -1;
 
     QList<PendingAction> m_pending;
+    int m_pendingCount = 0;
     bool m_sending = false;
+    int m_session = 0; // bumped by stop(): answers of an older session are dropped
     int m_actionGeneration = 0; // bumped when an action is confirmed
 
     QTimer m_refreshTimer;

@@ -58,7 +58,6 @@ public:
 
 protected:
     QList<int> changedRoles(const UserRow &before, const UserRow &after) const override;
-    void carryOver(const UserRow &before, UserRow &after) const override;
 
 private:
     void emitStateChanged(const QSet<QString> &ids);

@@ -1,0 +1,302 @@
+// The client of the opt-out service: one call per endpoint, each ending in one ApiResult.
+#include "apiclient.h"
+
+#include "jsoncodec.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcApi, "optout.api")
+
+namespace {
+
+constexpr char ApiPrefix[] = "/api/v1";
+
+// Errors below 100 are transport-level; ProtocolFailure and friends mean a broken HTTP answer.
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    return (error > QNetworkReply::NoError && error < QNetworkReply::ProxyConnectionRefusedError)
+        || error == QNetworkReply::ProtocolFailure || error == QNetworkReply::ProtocolUnknownError
+        || (error >= QNetworkReply::ProxyConnectionRefusedError
+            && error < QNetworkReply::ContentAccessDenied);
+}
+
+qint64 revisionFromEtag(const QByteArray &etag)
+{
+    QByteArray text = etag.trimmed();
+    if (text.startsWith("W/"))
+        text = text.mid(2);
+    if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"'))
+        text = text.mid(1, text.size() - 2);
+    bool ok = false;
+    const qint64 revision = text.toLongLong(&ok);
+    return ok ? revision : -1;
+}
+
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+}
+
+void ApiClient::setToken(const QByteArray &token)
+{
+    m_token = token;
+}
+
+void ApiClient::setTransferTimeout(int milliseconds)
+{
+    m_transferTimeout = milliseconds;
+}
+
+ApiError ApiClient::errorFromReply(QNetworkReply *reply, const QByteArray &body)
+{
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (networkError == QNetworkReply::TimeoutError
+        || (networkError == QNetworkReply::OperationCanceledError
+            && !reply->property("optoutAborted").toBool()))
+        return ApiError::timeout(reply->errorString());
+    if (isTransportError(networkError) || status == 0) {
+        ApiError error = ApiError::network(reply->errorString());
+        error.httpStatus = status;
+        return error;
+    }
+    ApiError error;
+    error.kind = ApiError::Kind::Http;
+    error.httpStatus = status;
+    QString serverMessage;
+    if (!JsonCodec::decodeErrorBody(body, &error.code, &serverMessage, &error.details))
+        error.technical = QStringLiteral("HTTP %1 without an API error body").arg(status);
+    else
+        error.technical
+            = QStringLiteral("HTTP %1 %2: %3").arg(status).arg(error.code, serverMessage);
+    error.message = ApiError::messageForCode(error.code, status, serverMessage);
+    return error;
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QString &query,
+                     const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+                     QObject *context, RawCallback done)
+{
+    if (!m_network) {
+        QTimer::singleShot(0, context, [done]() {
+            done(ApiError::network(QStringLiteral("no network access manager")));
+        });
+        return;
+    }
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + QLatin1String(ApiPrefix) + path);
+    url.setQuery(query.isEmpty() ? QString() : query);
+
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_transferTimeout);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setRawHeader("Accept", "application/json");
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    if (!body.isEmpty() || method == "POST" || method == "PUT")
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    for (const auto &header : headers)
+        request.setRawHeader(header.first, header.second);
+
+    qCDebug(lcApi) << method << url.toDisplayString();
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
+    QPointer<ApiClient> self(this);
+    connect(reply, &QNetworkReply::finished, context, [self, reply, done]() {
+        const QByteArray answer = reply->readAll();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QNetworkReply::NetworkError networkError = reply->error();
+        const bool success = status >= 200 && status < 400
+            && (networkError == QNetworkReply::NoError || !isTransportError(networkError))
+            && networkError != QNetworkReply::OperationCanceledError
+            && networkError != QNetworkReply::TimeoutError;
+        if (success) {
+            RawReply raw;
+            raw.status = status;
+            raw.body = answer;
+            raw.etag = reply->rawHeader("ETag");
+            done(raw);
+            return;
+        }
+        const ApiError error = errorFromReply(reply, answer);
+        qCInfo(lcApi) << "request failed:" << reply->url().path() << error.technical;
+        if (error.isUnauthenticated() && self)
+            emit self->authenticationFailed(error);
+        done(error);
+    });
+    connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    // When the context goes away first, the answer is of no use: drop the transfer (deleting a
+    // reply aborts it; `done` is never called since its connection died with the context).
+    connect(context, &QObject::destroyed, reply, &QObject::deleteLater);
+}
+
+template<typename T>
+void ApiClient::sendDecoded(const QByteArray &method, const QString &path, const QString &query,
+                            const QByteArray &body,
+                            const QList<QPair<QByteArray, QByteArray>> &headers, QObject *context,
+                            std::function<ApiResult<T>(const RawReply &)> decode,
+                            ApiCallback<T> done)
+{
+    send(method, path, query, body, headers, context,
+         [decode, done](const ApiResult<RawReply> &raw) {
+             if (!raw.ok()) {
+                 done(raw.error());
+                 return;
+             }
+             ApiResult<T> result = decode(raw.value());
+             if (!result.ok()) {
+                 ApiError error = result.error();
+                 error.httpStatus = raw.value().status;
+                 qCInfo(lcApi) << "malformed answer:" << error.technical;
+                 done(error);
+                 return;
+             }
+             done(result);
+         });
+}
+
+void ApiClient::fetchMe(QObject *context, ApiCallback<Me> done)
+{
+    sendDecoded<Me>(
+        "GET", QStringLiteral("/me"), {}, {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeMe(raw.body); }, std::move(done));
+}
+
+void ApiClient::fetchUsersPage(int page, int pageSize, const QByteArray &ifNoneMatch,
+                               QObject *context, ApiCallback<UsersPage> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(pageSize));
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifNoneMatch.isEmpty())
+        headers.append({"If-None-Match", ifNoneMatch});
+    sendDecoded<UsersPage>(
+        "GET", QStringLiteral("/users"), query.toString(QUrl::FullyEncoded), {}, headers, context,
+        [page, pageSize, ifNoneMatch](const RawReply &raw) -> ApiResult<UsersPage> {
+            if (raw.status == 304) {
+                UsersPage notModified;
+                notModified.page = page;
+                notModified.pageSize = pageSize;
+                notModified.etag = ifNoneMatch;
+                notModified.notModified = true;
+                return notModified;
+            }
+            ApiResult<UsersPage> result = JsonCodec::decodeUsersPage(raw.body);
+            if (result.ok())
+                result.value().etag = raw.etag;
+            return result;
+        },
+        std::move(done));
+}
+
+void ApiClient::fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
+                             ApiCallback<OptOutList> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifNoneMatch.isEmpty())
+        headers.append({"If-None-Match", ifNoneMatch});
+    sendDecoded<OptOutList>(
+        "GET", QStringLiteral("/optouts"), {}, {}, headers, context,
+        [ifNoneMatch](const RawReply &raw) -> ApiResult<OptOutList> {
+            if (raw.status == 304) {
+                OptOutList notModified;
+                notModified.etag = ifNoneMatch;
+                notModified.revision = revisionFromEtag(ifNoneMatch);
+                notModified.notModified = true;
+                return notModified;
+            }
+            ApiResult<OptOutList> result = JsonCodec::decodeOptOutList(raw.body);
+            if (result.ok())
+                result.value().etag = raw.etag;
+            return result;
+        },
+        std::move(done));
+}
+
+void ApiClient::putOptOut(const QString &userId, QObject *context,
+                          ApiCallback<PutOptOutResult> done, const QByteArray &ifMatch)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifMatch.isEmpty())
+        headers.append({"If-Match", ifMatch});
+    sendDecoded<PutOptOutResult>(
+        "PUT", QStringLiteral("/optouts/") + QString::fromLatin1(QUrl::toPercentEncoding(userId)),
+        {}, {}, headers, context,
+        [](const RawReply &raw) -> ApiResult<PutOptOutResult> {
+            const ApiResult<OptOutEntry> entry = JsonCodec::decodeOptOutEntry(raw.body);
+            if (!entry.ok())
+                return entry.error();
+            PutOptOutResult result;
+            result.entry = entry.value();
+            result.created = raw.status == 201;
+            result.revision = revisionFromEtag(raw.etag);
+            return result;
+        },
+        std::move(done));
+}
+
+void ApiClient::deleteOptOut(const QString &userId, QObject *context, ApiCallback<NoContent> done)
+{
+    sendDecoded<NoContent>(
+        "DELETE",
+        QStringLiteral("/optouts/") + QString::fromLatin1(QUrl::toPercentEncoding(userId)), {}, {},
+        {}, context, [](const RawReply &) { return ApiResult<NoContent>(NoContent {}); },
+        std::move(done));
+}
+
+void ApiClient::postBatch(const QStringList &optOut, const QStringList &optIn, QObject *context,
+                          ApiCallback<BatchResult> done)
+{
+    sendDecoded<BatchResult>(
+        "POST", QStringLiteral("/optouts/batch"), {}, JsonCodec::encodeBatch(optOut, optIn), {},
+        context, [](const RawReply &raw) { return JsonCodec::decodeBatchResult(raw.body); },
+        std::move(done));
+}
+
+void ApiClient::fetchAudit(int limit, const QString &before, QObject *context,
+                           ApiCallback<AuditPage> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (!before.isEmpty())
+        query.addQueryItem(QStringLiteral("before"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(before)));
+    sendDecoded<AuditPage>(
+        "GET", QStringLiteral("/audit"), query.toString(QUrl::FullyEncoded), {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeAuditPage(raw.body); }, std::move(done));
+}
+
+void ApiClient::fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done)
+{
+    sendDecoded<UsageSummary>(
+        "GET", QStringLiteral("/usage/summary"), {}, {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeUsageSummary(raw.body); },
+        std::move(done));
+}
+
+void ApiClient::postUsageEvents(const QList<UsageEvent> &events, QObject *context,
+                                ApiCallback<UsageEventsResult> done)
+{
+    sendDecoded<UsageEventsResult>(
+        "POST", QStringLiteral("/usage/events"), {}, JsonCodec::encodeUsageEvents(events), {},
+        context, [](const RawReply &raw) { return JsonCodec::decodeUsageEventsResult(raw.body); },
+        std::move(done));
+}

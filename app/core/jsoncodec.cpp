@@ -1,0 +1,456 @@
+// Pure functions that turn the service's JSON into values and back, rejecting anything malformed.
+#include "jsoncodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTimeZone>
+
+#include <cmath>
+#include <limits>
+
+namespace JsonCodec {
+
+namespace {
+
+// Reads typed fields of one JSON object; the first problem is kept with its path, later reads
+// return defaults so a decoder can read everything and check ok() once.
+class Reader
+{
+public:
+    Reader(QString *problem, const QJsonObject &object, const QString &path)
+        : m_problem(problem)
+        , m_object(object)
+        , m_path(path)
+    {
+    }
+
+    bool ok() const { return m_problem->isEmpty(); }
+
+    QString string(const char *key)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (!value.isString()) {
+            fail(key, value, "a string");
+            return {};
+        }
+        return value.toString();
+    }
+
+    // A non-empty string (ids).
+    QString id(const char *key)
+    {
+        const QString value = string(key);
+        if (ok() && value.isEmpty())
+            fail(key, QJsonValue(value), "a non-empty string");
+        return value;
+    }
+
+    // null or absent -> empty string.
+    QString optionalString(const char *key)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isNull() || value.isUndefined())
+            return {};
+        if (!value.isString()) {
+            fail(key, value, "a string or null");
+            return {};
+        }
+        return value.toString();
+    }
+
+    bool boolean(const char *key)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (!value.isBool()) {
+            fail(key, value, "true or false");
+            return false;
+        }
+        return value.toBool();
+    }
+
+    qint64 integer(const char *key, qint64 minimum = 0)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        const double number = value.toDouble();
+        // 2^53: beyond it a double no longer holds every integer.
+        if (!value.isDouble() || std::floor(number) != number || number < double(minimum)
+            || number > 9007199254740992.0) {
+            fail(key, value, "a whole number");
+            return 0;
+        }
+        return qint64(number);
+    }
+
+    QDateTime time(const char *key, bool nullable = false)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (nullable && (value.isNull() || value.isUndefined()))
+            return {};
+        const QDateTime parsed = parseTime(value.toString());
+        if (!value.isString() || !parsed.isValid()) {
+            fail(key, value, "an RFC 3339 time");
+            return {};
+        }
+        return parsed;
+    }
+
+    QJsonObject object(const char *key)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (!value.isObject()) {
+            fail(key, value, "an object");
+            return {};
+        }
+        return value.toObject();
+    }
+
+    QJsonArray array(const char *key)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (!value.isArray()) {
+            fail(key, value, "an array");
+            return {};
+        }
+        return value.toArray();
+    }
+
+    QString childPath(const char *key, qsizetype index = -1) const
+    {
+        QString path = m_path.isEmpty() ? QString::fromLatin1(key)
+                                        : m_path + QLatin1Char('.') + QLatin1String(key);
+        if (index >= 0)
+            path += QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
+        return path;
+    }
+
+    QString *problem() const { return m_problem; }
+
+private:
+    void fail(const char *key, const QJsonValue &value, const char *expected)
+    {
+        if (!ok())
+            return;
+        static const char *const typeNames[]
+            = {"null", "a boolean", "a number", "a string", "an array", "an object"};
+        const char *got = value.isUndefined() ? "nothing" : typeNames[int(value.type())];
+        if (value.type() == QJsonValue::Undefined)
+            got = "nothing";
+        *m_problem = childPath(key) + QLatin1String(": expected ") + QLatin1String(expected)
+            + QLatin1String(", got ") + QLatin1String(got);
+    }
+
+    QString *m_problem;
+    QJsonObject m_object;
+    QString m_path;
+};
+
+// The top-level object of a body, or a problem.
+bool parseObject(const QByteArray &json, QJsonObject *object, QString *problem)
+{
+    if (json.trimmed().isEmpty()) {
+        *problem = QStringLiteral("empty body");
+        return false;
+    }
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        *problem = QStringLiteral("invalid JSON at offset %1: %2")
+                       .arg(error.offset)
+                       .arg(error.errorString());
+        return false;
+    }
+    if (!document.isObject()) {
+        *problem = QStringLiteral("expected a JSON object at the top level");
+        return false;
+    }
+    *object = document.object();
+    return true;
+}
+
+User readUser(QString *problem, const QJsonObject &object, const QString &path,
+              bool nameRequired = true)
+{
+    Reader r(problem, object, path);
+    User user;
+    user.id = r.id("id");
+    user.email = r.string("email");
+    user.name = nameRequired ? r.string("name") : r.optionalString("name");
+    return user;
+}
+
+// An object inside `r` at `key`, read by `read`.
+template<typename T, typename Read> T readChild(Reader &r, const char *key, Read read)
+{
+    const QJsonObject object = r.object(key);
+    if (!r.ok())
+        return {};
+    return read(r.problem(), object, r.childPath(key));
+}
+
+template<typename T, typename Read> QList<T> readList(Reader &r, const char *key, Read read)
+{
+    const QJsonArray array = r.array(key);
+    QList<T> list;
+    if (!r.ok())
+        return list;
+    list.reserve(array.size());
+    for (qsizetype i = 0; i < array.size() && r.ok(); ++i) {
+        const QString path = r.childPath(key, i);
+        if (!array.at(i).isObject()) {
+            *r.problem() = path + QLatin1String(": expected an object");
+            break;
+        }
+        list.append(read(r.problem(), array.at(i).toObject(), path));
+    }
+    return list;
+}
+
+OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString &path)
+{
+    Reader r(problem, object, path);
+    OptOutEntry entry;
+    entry.user
+        = readChild<User>(r, "user", [](QString *p, const QJsonObject &o, const QString &at) {
+              return readUser(p, o, at);
+          });
+    entry.optedOutAt = r.time("optedOutAt");
+    entry.optedOutBy
+        = readChild<User>(r, "optedOutBy", [](QString *p, const QJsonObject &o, const QString &at) {
+              return readUser(p, o, at, false);
+          });
+    return entry;
+}
+
+template<typename T> ApiResult<T> finish(const QString &problem, T value)
+{
+    if (!problem.isEmpty())
+        return ApiError::malformed(200, problem);
+    return value;
+}
+
+} // namespace
+
+QDateTime parseTime(const QString &text)
+{
+    // Qt::ISODate accepts "Z", offsets and fractions; require the date-time form of RFC 3339.
+    if (text.size() < 20 || text.at(10) != QLatin1Char('T'))
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return {};
+    if (time.timeSpec() == Qt::LocalTime)
+        return {}; // RFC 3339 always has an offset or Z
+    return time.toUTC();
+}
+
+QString formatTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+ApiResult<Me> decodeMe(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    Me me;
+    me.id = r.id("id");
+    me.email = r.string("email");
+    me.name = r.string("name");
+    const QJsonArray roles = r.array("roles");
+    for (qsizetype i = 0; r.ok() && i < roles.size(); ++i) {
+        if (!roles.at(i).isString()) {
+            problem = r.childPath("roles", i) + QLatin1String(": expected a string");
+            break;
+        }
+        me.roles.append(roles.at(i).toString());
+    }
+    const QJsonObject org = r.object("org");
+    if (r.ok()) {
+        Reader o(&problem, org, QStringLiteral("org"));
+        me.orgId = o.id("id");
+        me.orgName = o.string("name");
+        me.productName = o.string("productName");
+    }
+    me.usageTracking = r.boolean("usageTracking");
+    return finish(problem, me);
+}
+
+ApiResult<UsersPage> decodeUsersPage(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    UsersPage page;
+    page.users
+        = readList<User>(r, "users", [](QString *p, const QJsonObject &o, const QString &at) {
+              return readUser(p, o, at);
+          });
+    page.page = int(r.integer("page"));
+    page.pageSize = int(r.integer("pageSize", 1));
+    page.total = int(r.integer("total"));
+    page.lastPage = r.boolean("lastPage");
+    return finish(problem, page);
+}
+
+ApiResult<OptOutList> decodeOptOutList(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    OptOutList list;
+    list.revision = r.integer("revision");
+    list.optOuts = readList<OptOutEntry>(r, "optOuts", readEntry);
+    return finish(problem, list);
+}
+
+ApiResult<OptOutEntry> decodeOptOutEntry(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    OptOutEntry entry = readEntry(&problem, object, {});
+    return finish(problem, entry);
+}
+
+ApiResult<BatchResult> decodeBatchResult(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    BatchResult result;
+    result.revision = r.integer("revision");
+    result.optedOut = int(r.integer("optedOut"));
+    result.optedIn = int(r.integer("optedIn"));
+    return finish(problem, result);
+}
+
+ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    AuditPage page;
+    page.entries = readList<AuditEntry>(
+        r, "entries", [](QString *p, const QJsonObject &o, const QString &at) {
+            Reader e(p, o, at);
+            AuditEntry entry;
+            entry.id = e.id("id");
+            entry.at = e.time("at");
+            entry.action = e.string("action");
+            const User actor = readChild<User>(
+                e, "actor", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                    return readUser(p2, o2, at2, false);
+                });
+            const User user = readChild<User>(
+                e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                    return readUser(p2, o2, at2, false);
+                });
+            entry.actorId = actor.id;
+            entry.actorEmail = actor.email;
+            entry.userId = user.id;
+            entry.userEmail = user.email;
+            return entry;
+        });
+    page.next = r.optionalString("next");
+    return finish(problem, page);
+}
+
+ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    UsageSummary summary;
+    summary.users = readList<UsageSummaryEntry>(
+        r, "users", [](QString *p, const QJsonObject &o, const QString &at) {
+            Reader e(p, o, at);
+            UsageSummaryEntry entry;
+            const User user = readChild<User>(
+                e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                    return readUser(p2, o2, at2, false);
+                });
+            entry.userId = user.id;
+            entry.userEmail = user.email;
+            entry.client = e.integer("client");
+            entry.server = e.integer("server");
+            entry.lastEventAt = e.time("lastEventAt", true);
+            return entry;
+        });
+    summary.discardedSinceStart = r.integer("discardedSinceStart");
+    return finish(problem, summary);
+}
+
+ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    UsageEventsResult result;
+    result.accepted = r.integer("accepted");
+    result.discarded = r.integer("discarded");
+    return finish(problem, result);
+}
+
+bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJsonObject *details)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return false;
+    const QJsonValue inner = document.object().value(QLatin1String("error"));
+    if (!inner.isObject())
+        return false;
+    const QJsonObject object = inner.toObject();
+    const QJsonValue codeValue = object.value(QLatin1String("code"));
+    if (!codeValue.isString())
+        return false;
+    *code = codeValue.toString();
+    *message = object.value(QLatin1String("message")).toString();
+    *details = object.value(QLatin1String("details")).toObject();
+    return true;
+}
+
+QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn)
+{
+    QJsonObject object;
+    object.insert(QLatin1String("optOut"), QJsonArray::fromStringList(optOut));
+    object.insert(QLatin1String("optIn"), QJsonArray::fromStringList(optIn));
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray encodeUsageEvents(const QList<UsageEvent> &events)
+{
+    QJsonArray array;
+    for (const UsageEvent &event : events) {
+        QJsonObject object;
+        object.insert(QLatin1String("name"), event.name);
+        object.insert(QLatin1String("timestamp"), formatTime(event.timestamp));
+        if (!event.userId.isEmpty())
+            object.insert(QLatin1String("userId"), event.userId);
+        if (!event.properties.isEmpty())
+            object.insert(QLatin1String("properties"), event.properties);
+        array.append(object);
+    }
+    QJsonObject root;
+    root.insert(QLatin1String("events"), array);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+} // namespace JsonCodec

@@ -1,0 +1,253 @@
+// The opted-out users, one checkable row each, with pending actions marked: the table's source.
+#include "optoutmodel.h"
+
+#include "textfold.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+OptOutModel::OptOutModel(QObject *parent)
+    : KeyedTableModel<OptOutRow>(parent)
+{
+}
+
+int OptOutModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OptOutModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const OptOutRow &row = rows().at(index.row());
+    const OptOutEntry &entry = row.entry;
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case NameColumn:
+            return entry.user.name;
+        case EmailColumn:
+            return entry.user.email;
+        case OptedOutAtColumn:
+            // Formatted at display time so that a language switch re-renders it.
+            return QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::ShortFormat);
+        case OptedOutByColumn:
+            return entry.optedOutBy.name.isEmpty() ? entry.optedOutBy.email : entry.optedOutBy.name;
+        default:
+            return {};
+        }
+    case Qt::CheckStateRole:
+        if (column == CheckColumn)
+            return row.checked;
+        return {};
+    case Qt::ToolTipRole:
+        if (row.pending)
+            return tr("Waiting for the service to confirm this change.");
+        if (column == OptedOutByColumn)
+            return entry.optedOutBy.email;
+        if (column == OptedOutAtColumn)
+            return QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::LongFormat);
+        return {};
+    case Qt::AccessibleTextRole:
+        if (column == CheckColumn)
+            return entry.user.name;
+        return {};
+    case Qt::FontRole:
+        if (row.pending) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case Qt::ForegroundRole:
+        if (row.pending)
+            return QBrush(QColor(0x70, 0x70, 0x70));
+        return {};
+    case UserIdRole:
+        return entry.user.id;
+    case PendingRole:
+        return row.pending;
+    case FoldedKeyRole:
+        return row.folded;
+    case SortRole:
+        switch (column) {
+        case CheckColumn:
+            return int(row.checked);
+        case NameColumn:
+            return foldForSearch(entry.user.name);
+        case EmailColumn:
+            return entry.user.email.toLower();
+        case OptedOutAtColumn:
+            return entry.optedOutAt;
+        case OptedOutByColumn:
+            return foldForSearch(entry.optedOutBy.name.isEmpty() ? entry.optedOutBy.email
+                                                                 : entry.optedOutBy.name);
+        default:
+            return {};
+        }
+    default:
+        return {};
+    }
+}
+
+bool OptOutModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || index.column() != CheckColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const Qt::CheckState state = value.toInt() == Qt::Checked ? Qt::Checked : Qt::Unchecked;
+    OptOutRow &row = mutableRow(index.row());
+    if (row.checked == state)
+        return true;
+    row.checked = state;
+    emit dataChanged(index, index, {Qt::CheckStateRole, SortRole});
+    m_checkedCount += state == Qt::Checked ? 1 : -1;
+    emit checkedCountChanged(m_checkedCount);
+    return true;
+}
+
+QVariant OptOutModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case CheckColumn:
+            return QString();
+        case NameColumn:
+            return tr("Name");
+        case EmailColumn:
+            return tr("Email");
+        case OptedOutAtColumn:
+            return tr("Opted out on");
+        case OptedOutByColumn:
+            return tr("Opted out by");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && section == CheckColumn)
+        return tr("Select users to opt in");
+    if (role == Qt::AccessibleTextRole && section == CheckColumn)
+        return tr("Selected");
+    return {};
+}
+
+Qt::ItemFlags OptOutModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    if (index.column() == CheckColumn)
+        flags |= Qt::ItemIsUserCheckable;
+    return flags;
+}
+
+QHash<int, QByteArray> OptOutModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(UserIdRole, "userId");
+    names.insert(PendingRole, "pending");
+    names.insert(SortRole, "sortValue");
+    names.insert(FoldedKeyRole, "foldedKey");
+    return names;
+}
+
+void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds)
+{
+    QList<OptOutRow> incoming;
+    incoming.reserve(entries.size());
+    for (const OptOutEntry &entry : entries) {
+        OptOutRow row;
+        row.entry = entry;
+        row.pending = pendingIds.contains(entry.user.id);
+        const int existing = rowOfKey(entry.user.id);
+        if (existing >= 0 && rows().at(existing).entry.user == entry.user)
+            row.folded = rows().at(existing).folded;
+        else
+            row.folded
+                = foldForSearch(QString(entry.user.name + QLatin1Char('\n') + entry.user.email));
+        incoming.append(std::move(row));
+    }
+    applyRows(std::move(incoming));
+    recountChecked();
+}
+
+QStringList OptOutModel::checkedUserIds() const
+{
+    QStringList ids;
+    ids.reserve(m_checkedCount);
+    for (const OptOutRow &row : rows()) {
+        if (row.checked == Qt::Checked)
+            ids.append(row.entry.user.id);
+    }
+    return ids;
+}
+
+void OptOutModel::setAllChecked(bool checked)
+{
+    const Qt::CheckState state = checked ? Qt::Checked : Qt::Unchecked;
+    int first = -1;
+    for (int r = 0; r <= rowCount(); ++r) {
+        const bool differs = r < rowCount() && rows().at(r).checked != state;
+        if (differs) {
+            mutableRow(r).checked = state;
+            if (first < 0)
+                first = r;
+        } else if (first >= 0) {
+            emit dataChanged(index(first, CheckColumn), index(r - 1, CheckColumn),
+                             {Qt::CheckStateRole, SortRole});
+            first = -1;
+        }
+    }
+    recountChecked();
+}
+
+Qt::CheckState OptOutModel::overallCheckState() const
+{
+    if (m_checkedCount == 0)
+        return Qt::Unchecked;
+    return m_checkedCount == rowCount() ? Qt::Checked : Qt::PartiallyChecked;
+}
+
+void OptOutModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QList<int> OptOutModel::changedRoles(const OptOutRow &before, const OptOutRow &after) const
+{
+    QList<int> roles;
+    if (before.entry != after.entry)
+        roles << Qt::DisplayRole << Qt::ToolTipRole << SortRole << FoldedKeyRole;
+    if (before.pending != after.pending) {
+        roles << Qt::FontRole << Qt::ForegroundRole << PendingRole;
+        if (!roles.contains(Qt::ToolTipRole))
+            roles << Qt::ToolTipRole;
+    }
+    return roles;
+}
+
+void OptOutModel::carryOver(const OptOutRow &before, OptOutRow &after) const
+{
+    after.checked = before.checked;
+}
+
+void OptOutModel::recountChecked()
+{
+    int count = 0;
+    for (const OptOutRow &row : rows()) {
+        if (row.checked == Qt::Checked)
+            ++count;
+    }
+    if (count != m_checkedCount) {
+        m_checkedCount = count;
+        emit checkedCountChanged(count);
+    }
+}

@@ -1,0 +1,644 @@
+// Keeps the models in sync with the service and carries the administrator's actions to it.
+#include "synccontroller.h"
+
+#include "apiclient.h"
+#include "optoutmodel.h"
+#include "usermodel.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcSync, "optout.sync")
+
+SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *optOuts,
+                               QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_users(users)
+    , m_optOuts(optOuts)
+{
+    m_refreshTimer.setInterval(DefaultRefreshIntervalMs);
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &SyncController::startRefresh);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncController::retryNow);
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, &SyncController::tick);
+}
+
+SyncController::~SyncController() = default;
+
+void SyncController::setPendingFilePath(const QString &path)
+{
+    m_store.setFilePath(path);
+    m_explicitStorePath = !path.isEmpty();
+}
+
+void SyncController::setRefreshInterval(int milliseconds)
+{
+    m_refreshTimer.setInterval(milliseconds);
+}
+
+void SyncController::setRetryDelays(int firstMilliseconds, int maxMilliseconds)
+{
+    m_firstRetryDelayMs = std::max(1, firstMilliseconds);
+    m_maxRetryDelayMs = std::max(m_firstRetryDelayMs, maxMilliseconds);
+    m_retryDelayMs = m_firstRetryDelayMs;
+}
+
+void SyncController::start()
+{
+    // Actions of a signed-in user are already in their file; anything else stays in memory.
+    const bool dropSaved = m_meLoaded;
+    stop();
+    if (dropSaved)
+        m_pending.clear();
+    m_meLoaded = false;
+    m_loaded = false;
+    m_me = Me {};
+    m_userPages.clear();
+    m_userPageEtags.clear();
+    m_serverOptOuts.clear();
+    m_optOutsEtag.clear();
+    m_revision = -1;
+    m_retryDelayMs = m_firstRetryDelayMs;
+    m_requests = new QObject(this);
+    setState(State::SigningIn);
+    fetchMe();
+}
+
+void SyncController::stop()
+{
+    ++m_session;
+    if (m_requests) {
+        // deleteLater: stop() may run inside one of the requests' own callbacks.
+        m_requests->deleteLater();
+        m_requests = nullptr;
+    }
+    m_refreshTimer.stop();
+    m_retryTimer.stop();
+    m_tickTimer.stop();
+    m_sending = false;
+    m_fetchingUsers = false;
+    m_fetchingOptOuts = false;
+}
+
+void SyncController::refresh()
+{
+    switch (m_state) {
+    case State::Idle:
+    case State::SignedOut:
+        return;
+    case State::NotProductAdmin:
+        start();
+        return;
+    case State::Offline:
+        retryNow();
+        return;
+    default:
+        startRefresh();
+    }
+}
+
+void SyncController::optOut(const QString &userId)
+{
+    if (userId.isEmpty() || (m_users && m_users->isOptedOut(userId)))
+        return;
+    PendingAction action;
+    action.type = PendingAction::Type::OptOut;
+    action.userIds = QStringList {userId};
+    action.createdAt = QDateTime::currentDateTimeUtc();
+    enqueue(action);
+}
+
+void SyncController::optIn(const QStringList &userIds)
+{
+    QStringList ids;
+    ids.reserve(userIds.size());
+    QSet<QString> seen;
+    for (const QString &id : userIds) {
+        if (id.isEmpty() || seen.contains(id))
+            continue;
+        seen.insert(id);
+        if (!m_loaded || !m_users || m_users->isOptedOut(id))
+            ids.append(id);
+    }
+    for (qsizetype start = 0; start < ids.size(); start += MaxBatchIds) {
+        PendingAction action;
+        action.type = PendingAction::Type::OptIn;
+        action.userIds = ids.mid(start, MaxBatchIds);
+        action.createdAt = QDateTime::currentDateTimeUtc();
+        enqueue(action);
+    }
+}
+
+int SyncController::secondsUntilRetry() const
+{
+    if (m_state != State::Offline || !m_retryTimer.isActive())
+        return 0;
+    return (m_retryTimer.remainingTime() + 999) / 1000;
+}
+
+int SyncController::pendingCount() const
+{
+    return m_pendingCount;
+}
+
+QString SyncController::statusText() const
+{
+    QString text;
+    switch (m_state) {
+    case State::Idle:
+        break;
+    case State::SigningIn:
+        text = tr("Signing in…");
+        break;
+    case State::LoadingUsers:
+        text = tr("Loading users… %1 %").arg(m_loadProgress);
+        break;
+    case State::LoadingOptOuts:
+        text = tr("Loading the opt-out list…");
+        break;
+    case State::Synced:
+        text = tr("Synced at %1")
+                   .arg(QLocale().toString(m_lastSyncedAt.toLocalTime().time(),
+                                           QLocale::ShortFormat));
+        break;
+    case State::Offline:
+        text = m_retryTimer.isActive()
+            ? tr("Offline — retrying in %n s", nullptr, secondsUntilRetry())
+            : tr("Offline — retrying now");
+        break;
+    case State::NotProductAdmin:
+        text = tr("Signed in as %1").arg(m_me.name);
+        break;
+    case State::SignedOut:
+        text = tr("Signed out");
+        break;
+    }
+    if (m_pendingCount > 0) {
+        const QString pending = tr("%n change(s) pending", nullptr, m_pendingCount);
+        text = text.isEmpty() ? pending : tr("%1 · %2").arg(text, pending);
+    }
+    return text;
+}
+
+void SyncController::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCDebug(lcSync) << "state" << state;
+    emit stateChanged(state);
+    emitStatus();
+}
+
+void SyncController::fetchMe()
+{
+    if (!m_api || !m_requests)
+        return;
+    const int session = m_session;
+    m_api->fetchMe(m_requests, [this, session](const ApiResult<Me> &result) {
+        if (session != m_session)
+            return;
+        if (!result.ok()) {
+            handleFetchError(result.error());
+            return;
+        }
+        m_me = result.value();
+        m_meLoaded = true;
+        m_retryTimer.stop();
+        m_tickTimer.stop();
+        m_retryDelayMs = m_firstRetryDelayMs;
+        emit meLoaded(m_me);
+        if (!m_explicitStorePath)
+            m_store.setFilePath(PendingStore::defaultFilePath(m_api->baseUrl(), m_me.id));
+        QList<PendingAction> saved;
+        QString problem;
+        if (!m_store.load(&saved, &problem)) {
+            // Keep the unreadable file aside rather than overwrite it.
+            const QString aside = m_store.filePath() + QLatin1String(".unreadable");
+            QFile::remove(aside);
+            QFile::rename(m_store.filePath(), aside);
+            qCWarning(lcSync) << "pending actions unreadable:" << problem << "moved to" << aside;
+            ApiError error;
+            error.kind = ApiError::Kind::Malformed;
+            error.message = tr("Changes saved from the last session could not be read. They "
+                               "were kept in %1.")
+                                .arg(aside);
+            error.technical = problem;
+            emit errorOccurred(error);
+        }
+        for (const PendingAction &action : std::as_const(m_pending)) {
+            if (!saved.contains(action))
+                saved.append(action);
+        }
+        m_pending = saved;
+        savePending();
+        updatePendingCount();
+        if (!m_me.isProductAdmin()) {
+            setState(State::NotProductAdmin);
+            return;
+        }
+        setLoadProgress(0);
+        setState(State::LoadingUsers);
+        fetchUsersPage(0);
+    });
+}
+
+void SyncController::fetchUsersPage(int page)
+{
+    if (!m_api || !m_requests)
+        return;
+    m_fetchingUsers = true;
+    if (page == 0) {
+        m_incomingPages.clear();
+        m_incomingEtags.clear();
+        m_usersChanged = false;
+    }
+    const QByteArray etag
+        = m_loaded && page < m_userPageEtags.size() ? m_userPageEtags.at(page) : QByteArray();
+    const int session = m_session;
+    m_api->fetchUsersPage(
+        page, UsersPageSize, etag, m_requests,
+        [this, session, page](const ApiResult<UsersPage> &result) {
+            if (session != m_session)
+                return;
+            if (!result.ok()) {
+                m_fetchingUsers = false;
+                handleFetchError(result.error());
+                return;
+            }
+            const UsersPage &answer = result.value();
+            bool last = answer.lastPage;
+            if (answer.notModified) {
+                m_incomingPages.append(m_userPages.value(page));
+                last = page + 1 >= m_userPages.size();
+            } else {
+                m_incomingPages.append(answer.users);
+                m_usersChanged = true;
+                // A page without users cannot be followed by more.
+                if (answer.users.isEmpty())
+                    last = true;
+            }
+            m_incomingEtags.append(answer.etag);
+            if (!m_loaded) {
+                const qint64 received = qint64(page + 1) * UsersPageSize;
+                setLoadProgress(answer.total > 0
+                                    ? int(std::min<qint64>(99, received * 100 / answer.total))
+                                    : 99);
+            }
+            if (!last) {
+                fetchUsersPage(page + 1);
+                return;
+            }
+            m_fetchingUsers = false;
+            if (m_usersChanged || m_incomingPages.size() != m_userPages.size() || !m_loaded) {
+                m_userPages = m_incomingPages;
+                m_userPageEtags = m_incomingEtags;
+                QList<User> all;
+                for (const QList<User> &users : std::as_const(m_userPages))
+                    all.append(users);
+                if (m_users)
+                    m_users->setUsers(all);
+            }
+            m_incomingPages.clear();
+            m_incomingEtags.clear();
+            if (!m_loaded) {
+                setLoadProgress(100);
+                setState(State::LoadingOptOuts);
+            }
+            fetchOptOuts();
+        });
+}
+
+void SyncController::fetchOptOuts()
+{
+    if (!m_api || !m_requests)
+        return;
+    m_fetchingOptOuts = true;
+    const int session = m_session;
+    const int generation = m_actionGeneration;
+    m_api->fetchOptOuts(m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
+                        [this, session, generation](const ApiResult<OptOutList> &result) {
+                            if (session != m_session)
+                                return;
+                            m_fetchingOptOuts = false;
+                            if (!result.ok()) {
+                                handleFetchError(result.error());
+                                return;
+                            }
+                            if (generation != m_actionGeneration) {
+                                // An action was confirmed meanwhile; this list may predate it.
+                                fetchOptOuts();
+                                return;
+                            }
+                            const OptOutList &list = result.value();
+                            if (!list.notModified || !m_loaded) {
+                                m_serverOptOuts = list.optOuts;
+                                m_optOutsEtag = list.etag;
+                                m_revision = list.revision;
+                            }
+                            m_loaded = true;
+                            applyModels();
+                            m_retryTimer.stop();
+                            m_tickTimer.stop();
+                            m_retryDelayMs = m_firstRetryDelayMs;
+                            m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+                            setState(State::Synced);
+                            emit synced(m_lastSyncedAt);
+                            emitStatus();
+                            m_refreshTimer.start();
+                            sendNext();
+                        });
+}
+
+void SyncController::startRefresh()
+{
+    if (!m_requests || m_fetchingUsers || m_fetchingOptOuts)
+        return;
+    if (!m_meLoaded) {
+        fetchMe();
+        return;
+    }
+    if (!m_me.isProductAdmin())
+        return;
+    m_refreshTimer.stop();
+    fetchUsersPage(0);
+}
+
+void SyncController::applyModels()
+{
+    if (!m_loaded)
+        return;
+    // The service's list with the pending actions on top, later actions winning.
+    QHash<QString, bool> wanted; // user id -> opted out
+    QSet<QString> pendingIds;
+    for (const PendingAction &action : std::as_const(m_pending)) {
+        for (const QString &id : action.userIds) {
+            wanted.insert(id, action.type == PendingAction::Type::OptOut);
+            pendingIds.insert(id);
+        }
+    }
+    QSet<QString> onServer;
+    onServer.reserve(m_serverOptOuts.size());
+    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts))
+        onServer.insert(entry.user.id);
+
+    QList<OptOutEntry> effective;
+    effective.reserve(m_serverOptOuts.size() + pendingIds.size());
+    QSet<QString> optedOut;
+    optedOut.reserve(m_serverOptOuts.size() + pendingIds.size());
+    const User me {m_me.id, m_me.email, m_me.name};
+    for (auto it = m_pending.crbegin(); it != m_pending.crend(); ++it) {
+        if (it->type != PendingAction::Type::OptOut)
+            continue;
+        for (const QString &id : it->userIds) {
+            if (!wanted.value(id) || onServer.contains(id) || optedOut.contains(id))
+                continue;
+            OptOutEntry entry;
+            const User *user = m_users ? m_users->userById(id) : nullptr;
+            entry.user = user ? *user : User {id, QString(), id};
+            entry.optedOutAt = it->createdAt;
+            entry.optedOutBy = me;
+            effective.append(entry);
+            optedOut.insert(id);
+        }
+    }
+    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts)) {
+        if (!wanted.value(entry.user.id, true) || optedOut.contains(entry.user.id))
+            continue;
+        effective.append(entry);
+        optedOut.insert(entry.user.id);
+    }
+    if (m_optOuts)
+        m_optOuts->setEntries(effective, pendingIds);
+    if (m_users)
+        m_users->setOptOutState(optedOut, pendingIds);
+}
+
+void SyncController::enqueue(const PendingAction &action)
+{
+    m_pending.append(action);
+    savePending();
+    applyModels();
+    updatePendingCount();
+    sendNext();
+}
+
+void SyncController::savePending()
+{
+    QString problem;
+    if (!m_store.save(m_pending, &problem))
+        qCWarning(lcSync) << "cannot save pending actions:" << problem;
+}
+
+void SyncController::sendNext()
+{
+    if (m_sending || m_pending.isEmpty() || !m_loaded || !m_requests || !m_api
+        || m_retryTimer.isActive() || m_state == State::SignedOut)
+        return;
+    m_sending = true;
+    const PendingAction action = m_pending.first();
+    const int session = m_session;
+    if (action.type == PendingAction::Type::OptOut && action.userIds.size() == 1) {
+        m_api->putOptOut(action.userIds.first(), m_requests,
+                         [this, session, action](const ApiResult<PutOptOutResult> &result) {
+                             if (session != m_session)
+                                 return;
+                             if (!result.ok()) {
+                                 refuseAction(result.error());
+                                 return;
+                             }
+                             // Show the service's entry (its time) until the next refresh.
+                             const OptOutEntry &entry = result.value().entry;
+                             m_serverOptOuts.erase(
+                                 std::remove_if(m_serverOptOuts.begin(), m_serverOptOuts.end(),
+                                                [&entry](const OptOutEntry &e) {
+                                                    return e.user.id == entry.user.id;
+                                                }),
+                                 m_serverOptOuts.end());
+                             m_serverOptOuts.prepend(entry);
+                             confirmAction(action);
+                         });
+        return;
+    }
+    const bool out = action.type == PendingAction::Type::OptOut;
+    m_api->postBatch(
+        out ? action.userIds : QStringList(), out ? QStringList() : action.userIds, m_requests,
+        [this, session, action](const ApiResult<BatchResult> &result) {
+            if (session != m_session)
+                return;
+            if (!result.ok()) {
+                refuseAction(result.error());
+                return;
+            }
+            if (action.type == PendingAction::Type::OptIn) {
+                const QSet<QString> ids(action.userIds.cbegin(), action.userIds.cend());
+                m_serverOptOuts.erase(std::remove_if(m_serverOptOuts.begin(), m_serverOptOuts.end(),
+                                                     [&ids](const OptOutEntry &e) {
+                                                         return ids.contains(e.user.id);
+                                                     }),
+                                      m_serverOptOuts.end());
+            }
+            confirmAction(action);
+        });
+}
+
+void SyncController::confirmAction(const PendingAction &action)
+{
+    m_sending = false;
+    if (!m_pending.isEmpty() && m_pending.first() == action)
+        m_pending.removeFirst();
+    ++m_actionGeneration;
+    savePending();
+    applyModels();
+    updatePendingCount();
+    m_retryDelayMs = m_firstRetryDelayMs;
+    if (action.type == PendingAction::Type::OptOut) {
+        for (const QString &id : action.userIds)
+            emit optOutConfirmed(id);
+    } else {
+        emit optInConfirmed(action.userIds);
+    }
+    if (m_state == State::Offline) {
+        m_retryTimer.stop();
+        m_tickTimer.stop();
+        startRefresh();
+    } else if (action.type == PendingAction::Type::OptOut && action.userIds.size() > 1) {
+        startRefresh(); // the batch answer carries no entries
+    }
+    sendNext();
+}
+
+void SyncController::refuseAction(const ApiError &error)
+{
+    m_sending = false;
+    m_lastError = error;
+    if (error.isUnauthenticated() || error.isTransient()) {
+        handleFetchError(error);
+        return;
+    }
+    if (m_pending.isEmpty())
+        return;
+    PendingAction &head = m_pending.first();
+    PendingAction refused = head;
+    // A batch refused for some ids only: drop those, keep the rest pending.
+    const QStringList offending = error.detailUserIds();
+    bool partial = false;
+    if (head.userIds.size() > 1 && !offending.isEmpty()) {
+        const QSet<QString> bad(offending.cbegin(), offending.cend());
+        QStringList rest;
+        QStringList dropped;
+        for (const QString &id : std::as_const(head.userIds))
+            (bad.contains(id) ? dropped : rest).append(id);
+        if (!rest.isEmpty() && !dropped.isEmpty()) {
+            head.userIds = rest;
+            refused.userIds = dropped;
+            partial = true;
+        }
+    }
+    if (!partial)
+        m_pending.removeFirst();
+    savePending();
+    applyModels();
+    updatePendingCount();
+    qCInfo(lcSync) << "action refused:" << error.technical;
+    emit actionFailed(refused, error);
+    sendNext();
+}
+
+void SyncController::handleFetchError(const ApiError &error)
+{
+    m_lastError = error;
+    qCInfo(lcSync) << "sync error:" << error.technical;
+    if (error.isUnauthenticated()) {
+        stop();
+        setState(State::SignedOut);
+        emit authenticationFailed(error);
+        return;
+    }
+    if (error.isTransient()) {
+        if (m_state != State::Offline)
+            emit errorOccurred(error);
+        setState(State::Offline);
+        scheduleRetry();
+        return;
+    }
+    emit errorOccurred(error);
+    if (error.httpStatus == 403) {
+        stop();
+        setState(State::NotProductAdmin);
+        return;
+    }
+    if (!m_loaded) {
+        setState(State::Offline);
+        scheduleRetry();
+        return;
+    }
+    m_refreshTimer.start();
+}
+
+void SyncController::scheduleRetry()
+{
+    m_refreshTimer.stop();
+    m_retryTimer.start(m_retryDelayMs);
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, m_maxRetryDelayMs);
+    m_tickTimer.start();
+    emit retryCountdownChanged(secondsUntilRetry());
+    emitStatus();
+}
+
+void SyncController::retryNow()
+{
+    m_retryTimer.stop();
+    m_tickTimer.stop();
+    if (!m_requests)
+        return;
+    emitStatus();
+    if (!m_meLoaded) {
+        fetchMe();
+        return;
+    }
+    if (!m_fetchingUsers && !m_fetchingOptOuts)
+        fetchUsersPage(0);
+    sendNext();
+}
+
+void SyncController::tick()
+{
+    emit retryCountdownChanged(secondsUntilRetry());
+    emitStatus();
+}
+
+void SyncController::emitStatus()
+{
+    emit statusChanged(statusText());
+}
+
+void SyncController::setLoadProgress(int percent)
+{
+    if (m_loadProgress == percent)
+        return;
+    m_loadProgress = percent;
+    emit loadProgressChanged(percent);
+    emitStatus();
+}
+
+void SyncController::updatePendingCount()
+{
+    QSet<QString> ids;
+    for (const PendingAction &action : std::as_const(m_pending)) {
+        for (const QString &id : action.userIds)
+            ids.insert(id);
+    }
+    const int count = int(ids.size());
+    if (count == m_pendingCount)
+        return;
+    m_pendingCount = count;
+    emit pendingCountChanged(count);
+    emitStatus();
+}

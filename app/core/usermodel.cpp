@@ -1,0 +1,168 @@
+// Every user of the organisation, with whether each is opted out: the drop-down's source.
+#include "usermodel.h"
+
+#include "textfold.h"
+
+#include <QFont>
+#include <QPalette>
+
+UserModel::UserModel(QObject *parent)
+    : KeyedTableModel<UserRow>(parent)
+{
+}
+
+int UserModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant UserModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const UserRow &row = rows().at(index.row());
+    const User &user = row.user;
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return index.column() == NameColumn ? user.name : user.email;
+    case Qt::ToolTipRole:
+        if (m_optedOut.contains(user.id))
+            return tr("%1 is already opted out.").arg(user.name);
+        return user.email;
+    case Qt::FontRole:
+        if (m_pending.contains(user.id)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case UserIdRole:
+        return user.id;
+    case NameRole:
+        return user.name;
+    case EmailRole:
+        return user.email;
+    case LabelRole:
+        return tr("%1 <%2>", "user name and email in the drop-down").arg(user.name, user.email);
+    case OptedOutRole:
+        return m_optedOut.contains(user.id);
+    case PendingRole:
+        return m_pending.contains(user.id);
+    case FoldedKeyRole:
+        return row.folded;
+    case SortRole:
+        return foldForSearch(index.column() == NameColumn ? user.name : user.email);
+    default:
+        return {};
+    }
+}
+
+QVariant UserModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case EmailColumn:
+        return tr("Email");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags UserModel::flags(const QModelIndex &index) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    // Users already opted out cannot be chosen again.
+    if (m_optedOut.contains(rows().at(index.row()).user.id))
+        return Qt::ItemNeverHasChildren;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QHash<int, QByteArray> UserModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(UserIdRole, "userId");
+    names.insert(NameRole, "name");
+    names.insert(EmailRole, "email");
+    names.insert(LabelRole, "label");
+    names.insert(OptedOutRole, "optedOut");
+    names.insert(PendingRole, "pending");
+    names.insert(FoldedKeyRole, "foldedKey");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+void UserModel::setUsers(const QList<User> &users)
+{
+    QList<UserRow> incoming;
+    incoming.reserve(users.size());
+    for (const User &user : users) {
+        // Folding is the costly part of a load: reuse the key of an unchanged user.
+        const int row = rowOfKey(user.id);
+        if (row >= 0 && rows().at(row).user == user)
+            incoming.append(rows().at(row));
+        else
+            incoming.append(
+                UserRow {user, foldForSearch(QString(user.name + QLatin1Char('\n') + user.email))});
+    }
+    applyRows(std::move(incoming));
+}
+
+void UserModel::setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds)
+{
+    QSet<QString> changed;
+    for (const QString &id : optedOutIds) {
+        if (!m_optedOut.contains(id))
+            changed.insert(id);
+    }
+    for (const QString &id : std::as_const(m_optedOut)) {
+        if (!optedOutIds.contains(id))
+            changed.insert(id);
+    }
+    QSet<QString> pendingChanged;
+    for (const QString &id : pendingIds) {
+        if (!m_pending.contains(id))
+            pendingChanged.insert(id);
+    }
+    for (const QString &id : std::as_const(m_pending)) {
+        if (!pendingIds.contains(id))
+            pendingChanged.insert(id);
+    }
+    m_optedOut = optedOutIds;
+    m_pending = pendingIds;
+    for (const QString &id : std::as_const(changed)) {
+        const int row = rowOfKey(id);
+        if (row >= 0)
+            emitRowChanged(row, {Qt::ToolTipRole, OptedOutRole});
+    }
+    for (const QString &id : std::as_const(pendingChanged)) {
+        const int row = rowOfKey(id);
+        if (row >= 0)
+            emitRowChanged(row, {Qt::FontRole, PendingRole});
+    }
+}
+
+const User *UserModel::userById(const QString &userId) const
+{
+    const int row = rowOfKey(userId);
+    return row < 0 ? nullptr : &rows().at(row).user;
+}
+
+void UserModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::ToolTipRole, LabelRole});
+}
+
+QList<int> UserModel::changedRoles(const UserRow &before, const UserRow &after) const
+{
+    if (before.user == after.user)
+        return {};
+    return {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, NameRole,
+            EmailRole,       LabelRole,    FoldedKeyRole,   SortRole};
+}
