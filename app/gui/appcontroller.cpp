@@ -1,0 +1,181 @@
+// Signs in (command line, remembered token or dialog), shows the main window, signs out and
+// returns to sign-in when the service no longer accepts the token.
+#include "appcontroller.h"
+
+#include "apiclient.h"
+#include "appsettings.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+#include "optoutmodel.h"
+#include "signindialog.h"
+#include "synccontroller.h"
+#include "tokenstore.h"
+#include "usermodel.h"
+
+#include <QCoreApplication>
+
+AppController::AppController(ApiClient *api, SyncController *sync, UserModel *users,
+                             OptOutModel *optOuts, LanguageManager *languages,
+                             AppSettings *settings, TokenStore *tokens, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_sync(sync)
+    , m_users(users)
+    , m_optOuts(optOuts)
+    , m_languages(languages)
+    , m_settings(settings)
+    , m_tokens(tokens)
+{
+    m_window = new MainWindow(sync, users, optOuts, languages);
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_window->restoreFrom(*m_settings);
+    connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
+    connect(m_window, &MainWindow::languageChosen, this,
+            [this](const QString &code) { m_settings->setLanguage(code); });
+    connect(sync, &SyncController::meLoaded, this, &AppController::onMeLoaded);
+    connect(sync, &SyncController::authenticationFailed, this,
+            &AppController::onAuthenticationFailed);
+    connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::saveWindow);
+}
+
+AppController::~AppController()
+{
+    delete m_dialog;
+    delete m_window;
+}
+
+void AppController::start(const QUrl &server, const QString &token)
+{
+    if (!token.isEmpty() && server.isValid()) {
+        signIn(server, token, false);
+        m_forgetOnSuccess = false; // a command-line token leaves a remembered one alone
+        return;
+    }
+    const QUrl remembered = m_settings->serverUrl();
+    const bool useRemembered = m_settings->rememberToken() && remembered.isValid()
+        && (server.isEmpty() || server == remembered);
+    if (!useRemembered || !m_tokens) {
+        m_server = server.isValid() ? server : remembered;
+        showSignIn({});
+        return;
+    }
+    m_server = remembered;
+    connect(
+        m_tokens, &TokenStore::readFinished, this,
+        [this](const QString &account, const QString &token, const QString &error) {
+            if (account != m_server.toString())
+                return;
+            if (!token.isEmpty()) {
+                signIn(m_server, token, true);
+                return;
+            }
+            showSignIn(error.isEmpty()
+                           ? QString()
+                           : tr("Your remembered token could not be read: %1").arg(error));
+        },
+        Qt::SingleShotConnection);
+    m_tokens->readToken(m_server.toString());
+}
+
+void AppController::showSignIn(const QString &message)
+{
+    if (m_dialog) {
+        m_dialog->setMessage(message);
+        m_dialog->raise();
+        return;
+    }
+    m_dialog = new SignInDialog(m_window->isVisible() ? m_window : nullptr);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setServerUrl(m_server.isValid() ? m_server : m_settings->serverUrl());
+    m_dialog->setRememberMe(m_settings->rememberToken());
+    m_dialog->setMessage(message);
+    connect(m_dialog, &QDialog::accepted, this,
+            [this]() { signIn(m_dialog->serverUrl(), m_dialog->token(), m_dialog->rememberMe()); });
+    connect(m_dialog, &QDialog::rejected, this, &AppController::quitRequested);
+    m_dialog->open();
+}
+
+void AppController::signIn(const QUrl &server, const QString &token, bool remember)
+{
+    m_server = server;
+    m_rememberOnSuccess = remember;
+    m_forgetOnSuccess = !remember;
+    m_settings->setServerUrl(server);
+    m_api->setBaseUrl(server);
+    m_api->setToken(token.toUtf8());
+    m_window->show();
+    m_sync->start();
+}
+
+void AppController::onMeLoaded()
+{
+    // The token works: only now is it worth remembering.
+    const QString account = m_server.toString();
+    if (m_rememberOnSuccess && m_tokens) {
+        m_rememberOnSuccess = false;
+        m_settings->setRememberToken(true);
+        connect(
+            m_tokens, &TokenStore::writeFinished, this,
+            [this](const QString &, const QString &error) {
+                if (error.isEmpty())
+                    return;
+                m_settings->setRememberToken(false);
+                m_window->showError(tr("Your token could not be remembered: %1 You will be asked "
+                                       "for it next time.")
+                                        .arg(error));
+            },
+            Qt::SingleShotConnection);
+        m_tokens->writeToken(account, QString::fromUtf8(m_api->token()));
+    } else if (m_forgetOnSuccess) {
+        m_forgetOnSuccess = false;
+        if (m_settings->rememberToken())
+            forgetToken();
+    }
+}
+
+void AppController::forgetToken()
+{
+    const bool wasRemembered = m_settings->rememberToken();
+    m_settings->setRememberToken(false);
+    if (wasRemembered && m_tokens)
+        m_tokens->deleteToken(m_settings->serverUrl().toString());
+}
+
+void AppController::onAuthenticationFailed(const ApiError &error)
+{
+    Q_UNUSED(error);
+    m_sync->stop();
+    forgetToken();
+    m_api->setToken({});
+    showSignIn(tr("The service did not accept your access token. Please sign in again."));
+}
+
+void AppController::signOut()
+{
+    saveWindow();
+    m_sync->stop();
+    forgetToken();
+    m_api->setToken({});
+    clearModels();
+    m_window->hide();
+    showSignIn({});
+}
+
+void AppController::clearModels()
+{
+    // Another account may sign in next: nothing of this organisation may stay on screen.
+    if (m_users) {
+        m_users->setOptOutState({}, {});
+        m_users->setUsers({});
+    }
+    if (m_optOuts)
+        m_optOuts->setEntries({}, {});
+}
+
+void AppController::saveWindow()
+{
+    if (m_window && m_window->isVisible()) {
+        m_window->saveTo(*m_settings);
+        m_settings->sync();
+    }
+}

@@ -1,0 +1,66 @@
+// Signs in (command line, remembered token or dialog), shows the main window, signs out and
+// returns to sign-in when the service no longer accepts the token.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+class ApiClient;
+class AppSettings;
+class LanguageManager;
+class MainWindow;
+class OptOutModel;
+class SignInDialog;
+class SyncController;
+class TokenStore;
+class UserModel;
+struct ApiError;
+
+class AppController final : public QObject
+{
+    Q_OBJECT
+public:
+    // Everything is passed in and must outlive the controller.
+    AppController(ApiClient *api, SyncController *sync, UserModel *users, OptOutModel *optOuts,
+                  LanguageManager *languages, AppSettings *settings, TokenStore *tokens,
+                  QObject *parent = nullptr);
+    ~AppController() override;
+
+    // `server`/`token` from the command line, either may be empty: a given token is used as is
+    // (never remembered); else a remembered token is read from the keychain; else the sign-in
+    // dialog asks.
+    void start(const QUrl &server, const QString &token);
+
+    MainWindow *mainWindow() const { return m_window; }
+    // The sign-in dialog while it is open, else null.
+    SignInDialog *signInDialog() const { return m_dialog; }
+
+    void signIn(const QUrl &server, const QString &token, bool remember);
+    void signOut();
+
+Q_SIGNALS:
+    // The user cancelled signing in: there is nothing left to show.
+    void quitRequested();
+
+private:
+    void showSignIn(const QString &message);
+    void onMeLoaded();
+    void onAuthenticationFailed(const ApiError &error);
+    void clearModels();
+    void forgetToken();
+    void saveWindow();
+
+    QPointer<ApiClient> m_api;
+    QPointer<SyncController> m_sync;
+    QPointer<UserModel> m_users;
+    QPointer<OptOutModel> m_optOuts;
+    QPointer<LanguageManager> m_languages;
+    AppSettings *m_settings;
+    QPointer<TokenStore> m_tokens;
+    MainWindow *m_window = nullptr;
+    QPointer<SignInDialog> m_dialog;
+    QUrl m_server;
+    bool m_rememberOnSuccess = false;
+    bool m_forgetOnSuccess = false;
+};

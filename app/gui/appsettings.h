@@ -1,0 +1,35 @@
+// The app's remembered choices in QSettings: server, "remember me", language, window state.
+// The token itself is never stored here (see TokenStore).
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+class AppSettings
+{
+public:
+    // Uses the application's default QSettings location (organisation and app name).
+    AppSettings();
+    // Tests pass a file of their own.
+    explicit AppSettings(const QString &iniFile);
+
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl &url);
+    bool rememberToken() const;
+    void setRememberToken(bool remember);
+    QString language() const; // empty when never chosen
+    void setLanguage(const QString &code);
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+    QByteArray tableHeaderState() const;
+    void setTableHeaderState(const QByteArray &state);
+
+    void sync() { m_settings.sync(); }
+
+private:
+    QSettings m_settings;
+};

@@ -1,0 +1,553 @@
+// The "Opt-out settings" window: the users drop-down, the opt-out table and the sync status.
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "appsettings.h"
+#include "checkboxheader.h"
+#include "contexthelp.h"
+#include "icons.h"
+#include "languagemanager.h"
+#include "messagepresenter.h"
+#include "optoutmodel.h"
+#include "optoutproxymodel.h"
+#include "usermodel.h"
+#include "userpicker.h"
+
+#include <QActionGroup>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+
+namespace {
+
+// Strips the mnemonic marker: "Opt-out &user" -> "Opt-out user".
+QString withoutMnemonic(QString text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&'))
+            text.remove(i, 1); // "&&" keeps one '&'
+    }
+    return text;
+}
+
+void setBarColors(QWidget *bar, const QColor &background, const QColor &text)
+{
+    QPalette pal = bar->palette();
+    pal.setColor(QPalette::Window, background);
+    pal.setColor(QPalette::WindowText, text);
+    bar->setPalette(pal);
+}
+
+} // namespace
+
+MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optOuts,
+                       LanguageManager *languages, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(new Ui::MainWindow)
+    , m_sync(sync)
+    , m_users(users)
+    , m_optOuts(optOuts)
+    , m_languages(languages)
+    , m_proxy(new OptOutProxyModel(this))
+    , m_header(nullptr)
+    , m_help(nullptr)
+    , m_languageGroup(new QActionGroup(this))
+    , m_statusLabel(new QLabel(this))
+    , m_accountLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+{
+    m_ui->setupUi(this);
+    setWindowIcon(Icons::icon(QStringLiteral("optout-admin")));
+    m_help = new ContextHelpPopup(this);
+    m_help->hide();
+
+    QFont titleFont = m_ui->titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_ui->titleLabel->setFont(titleFont);
+    QPalette crumb = m_ui->breadcrumbLabel->palette();
+    crumb.setColor(QPalette::WindowText, crumb.color(QPalette::PlaceholderText));
+    m_ui->breadcrumbLabel->setPalette(crumb);
+    m_ui->helpButton->setIcon(Icons::icon(QStringLiteral("help")));
+    m_ui->helpButton->setProperty("helpIds", ContextHelpPopup::helpIds());
+    m_ui->helpButton->setWhatsThis(ContextHelpPopup::helpIds().join(QLatin1Char(' ')));
+    m_ui->optOutButton->setIcon(Icons::icon(QStringLiteral("opt-out")));
+    m_ui->optInButton->setIcon(Icons::icon(QStringLiteral("opt-in")));
+    m_ui->actionRefresh->setIcon(Icons::icon(QStringLiteral("refresh")));
+    m_ui->actionContextHelp->setIcon(Icons::icon(QStringLiteral("help")));
+
+    m_picker = new UserPicker(m_ui->userCombo, users, this);
+    connect(m_picker, &UserPicker::pickedUserChanged, this, &MainWindow::updateOptOutButton);
+    connect(m_ui->optOutButton, &QPushButton::clicked, this, &MainWindow::optOutPicked);
+
+    setupTable();
+    setupBars();
+    setupActions();
+
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_statusLabel->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    statusBar()->addWidget(m_statusLabel);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addPermanentWidget(m_accountLabel);
+
+    connect(sync, &SyncController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(sync, &SyncController::statusChanged, this, &MainWindow::updateStatus);
+    connect(sync, &SyncController::loadProgressChanged, this, &MainWindow::updateStatus);
+    connect(sync, &SyncController::meLoaded, this, [this]() {
+        updateBreadcrumb();
+        updatePage();
+        updateStatus();
+    });
+    connect(sync, &SyncController::optOutConfirmed, this, [this](const QString &userId) {
+        const User *user = m_users ? m_users->userById(userId) : nullptr;
+        const QString name = user ? (user->name.isEmpty() ? user->email : user->name) : userId;
+        showNote([name]() {
+            return MainWindow::tr("%1 is opted out. Until they sign out and sign in again, they "
+                                  "may still see client-side tracking data in their debugger; "
+                                  "the service discards that data.")
+                .arg(name);
+        });
+    });
+    connect(sync, &SyncController::actionFailed, this, &MainWindow::onActionFailed);
+    connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
+
+    if (m_languages)
+        setLocale(m_languages->locale());
+    m_ui->userCombo->setFocus();
+    retranslate();
+    onStateChanged(sync->state());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setupTable()
+{
+    m_header = new CheckBoxHeader(m_ui->optOutTable);
+    m_header->setObjectName(QStringLiteral("optOutTableHeader"));
+    m_ui->optOutTable->setHorizontalHeader(m_header);
+    m_proxy->setSourceModel(m_optOuts);
+    m_proxy->setSortRole(OptOutModel::SortRole);
+    m_ui->optOutTable->setModel(m_proxy);
+    m_ui->optOutTable->setSortingEnabled(true);
+    m_ui->optOutTable->sortByColumn(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
+
+    // Fixed row heights and no ResizeToContents: 20,000 rows are never measured.
+    QHeaderView *rows = m_ui->optOutTable->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(m_ui->optOutTable->fontMetrics().height() + 10);
+    m_header->setSectionResizeMode(QHeaderView::Interactive);
+    m_header->setSectionResizeMode(OptOutModel::CheckColumn, QHeaderView::Fixed);
+    m_header->setSectionResizeMode(OptOutModel::EmailColumn, QHeaderView::Stretch);
+    m_header->resizeSection(OptOutModel::CheckColumn,
+                            m_header->checkBoxRect().width() + 3 * m_header->checkBoxRect().left());
+    m_header->resizeSection(OptOutModel::NameColumn, 220);
+    m_header->resizeSection(OptOutModel::OptedOutAtColumn, 160);
+    m_header->resizeSection(OptOutModel::OptedOutByColumn, 200);
+    m_header->setMinimumSectionSize(24);
+
+    connect(m_header, &CheckBoxHeader::checkAllRequested, this, &MainWindow::checkAll);
+    connect(m_optOuts, &OptOutModel::checkedCountChanged, this, &MainWindow::updateCheckedState);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCheckedState);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCheckedState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCheckedState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCheckedState);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateCheckedState();
+    });
+    connect(m_ui->optInButton, &QPushButton::clicked, this, &MainWindow::optInChecked);
+    m_ui->optOutTable->installEventFilter(this);
+}
+
+void MainWindow::setupBars()
+{
+    m_ui->errorIcon->setPixmap(Icons::icon(QStringLiteral("error")).pixmap(16, 16));
+    m_ui->noteIcon->setPixmap(Icons::icon(QStringLiteral("info")).pixmap(16, 16));
+    setBarColors(m_ui->errorBar, QColor(0xfd, 0xec, 0xea), QColor(0x6b, 0x12, 0x12));
+    setBarColors(m_ui->noteBar, QColor(0xe8, 0xf0, 0xfb), QColor(0x12, 0x2f, 0x57));
+    m_ui->errorBar->hide();
+    m_ui->noteBar->hide();
+    connect(m_ui->errorCloseButton, &QToolButton::clicked, this, &MainWindow::hideError);
+    connect(m_ui->noteCloseButton, &QToolButton::clicked, this, [this]() {
+        m_noteMessage = nullptr;
+        m_ui->noteBar->hide();
+    });
+    connect(m_ui->errorRetryButton, &QPushButton::clicked, this, [this]() {
+        hideError();
+        if (m_sync)
+            m_sync->refresh();
+    });
+}
+
+void MainWindow::setupActions()
+{
+    m_ui->actionQuit->setShortcut(QKeySequence::Quit);
+    m_ui->actionRefresh->setShortcut(QKeySequence::Refresh); // F5 on every platform we ship
+    addAction(m_ui->actionRefresh);
+    addAction(m_ui->actionContextHelp);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
+        if (m_sync)
+            m_sync->refresh();
+    });
+    connect(m_ui->actionContextHelp, &QAction::triggered, this, &MainWindow::showContextHelp);
+    connect(m_ui->helpButton, &QToolButton::clicked, this, &MainWindow::showContextHelp);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_languageGroup->setExclusive(true);
+    const QStringList codes = LanguageManager::supportedLanguages();
+    for (const QString &code : codes) {
+        QAction *action = m_ui->menuLanguage->addAction(LanguageManager::nativeName(code));
+        action->setObjectName(QStringLiteral("actionLanguage_") + code);
+        action->setCheckable(true);
+        action->setData(code);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code]() {
+            if (m_languages && m_languages->setLanguage(code))
+                Q_EMIT languageChosen(code);
+        });
+    }
+    m_ui->menuLanguage->setEnabled(m_languages != nullptr);
+    updateLanguageMenu();
+}
+
+void MainWindow::restoreFrom(const AppSettings &settings)
+{
+    const QByteArray geometry = settings.windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings.windowState();
+    if (!state.isEmpty())
+        restoreState(state);
+    const QByteArray header = settings.tableHeaderState();
+    if (!header.isEmpty())
+        m_header->restoreState(header);
+}
+
+void MainWindow::saveTo(AppSettings &settings) const
+{
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState());
+    settings.setTableHeaderState(m_header->saveState());
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_ui->pageStack->currentWidget();
+}
+
+QString MainWindow::noteText() const
+{
+    return m_ui->noteBar->isHidden() ? QString() : m_ui->noteText->text();
+}
+
+QString MainWindow::errorText() const
+{
+    return m_ui->errorBar->isHidden() ? QString() : m_ui->errorText->text();
+}
+
+void MainWindow::retranslate()
+{
+    const QString title = tr("Opt-out settings");
+    setWindowTitle(title);
+    updateBreadcrumb();
+    updateCountLabel();
+    updateCheckedState();
+    updateStatus();
+    updateLanguageMenu();
+    if (m_picker)
+        m_picker->retranslate();
+    // The labels are the buddies; the names are set too so every screen reader gets them.
+    m_ui->userCombo->setAccessibleName(withoutMnemonic(m_ui->userLabel->text()));
+    m_ui->optOutTable->setAccessibleName(withoutMnemonic(m_ui->tableLabel->text()));
+    m_ui->filterEdit->setAccessibleName(withoutMnemonic(m_ui->filterLabel->text()));
+    m_header->setAccessibleName(tr("Check all"));
+    m_header->setToolTip(tr("Check or uncheck all shown users"));
+    if (m_noteMessage)
+        m_ui->noteText->setText(m_noteMessage());
+    if (m_errorMessage)
+        m_ui->errorText->setText(m_errorMessage());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        if (m_languages)
+            setLocale(m_languages->locale());
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateBreadcrumb()
+{
+    const QString product = m_sync ? m_sync->me().productName : QString();
+    QStringList parts;
+    if (!product.isEmpty())
+        parts << product;
+    parts << tr("Tools") << tr("Product usage") << tr("Opt-out settings");
+    m_ui->breadcrumbLabel->setText(parts.join(QStringLiteral(" > ")));
+    m_ui->breadcrumbLabel->setAccessibleName(
+        tr("You are here: %1").arg(parts.join(QStringLiteral(", "))));
+    if (m_sync && !m_sync->me().name.isEmpty())
+        m_accountLabel->setText(tr("Signed in as %1").arg(m_sync->me().name));
+    else
+        m_accountLabel->clear();
+}
+
+void MainWindow::updateOptOutButton()
+{
+    m_ui->optOutButton->setEnabled(!m_picker->pickedUserId().isEmpty());
+}
+
+void MainWindow::updateCountLabel()
+{
+    const int total = m_optOuts ? m_optOuts->rowCount() : 0;
+    const int shown = m_proxy->rowCount();
+    if (shown == total)
+        m_ui->countLabel->setText(tr("%n user(s) opted out", nullptr, total));
+    else
+        m_ui->countLabel->setText(tr("%1 of %n shown", nullptr, total).arg(shown));
+}
+
+void MainWindow::updateCheckedState()
+{
+    if (!m_optOuts)
+        return;
+    const int checked = m_optOuts->checkedCount();
+    m_ui->optInButton->setEnabled(checked > 0);
+    m_ui->optInButton->setText(checked > 0 ? tr("Opt-&in (%n)", nullptr, checked) : tr("Opt-&in"));
+    // The header box reflects the rows shown: all of them, or those the filter keeps.
+    Qt::CheckState state = Qt::Unchecked;
+    if (m_proxy->filterText().isEmpty()) {
+        state = m_optOuts->overallCheckState();
+    } else {
+        const int rows = m_proxy->rowCount();
+        int on = 0;
+        for (int row = 0; row < rows; ++row) {
+            if (m_proxy->index(row, OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt()
+                == Qt::Checked)
+                ++on;
+        }
+        state = on == 0 ? Qt::Unchecked : (on == rows ? Qt::Checked : Qt::PartiallyChecked);
+    }
+    m_header->setCheckState(state);
+    updateCountLabel();
+}
+
+void MainWindow::checkAll(bool checked)
+{
+    if (!m_optOuts)
+        return;
+    if (m_proxy->filterText().isEmpty()) {
+        m_optOuts->setAllChecked(checked);
+        return;
+    }
+    const Qt::CheckState value = checked ? Qt::Checked : Qt::Unchecked;
+    const int rows = m_proxy->rowCount();
+    for (int row = 0; row < rows; ++row)
+        m_proxy->setData(m_proxy->index(row, OptOutModel::CheckColumn), value, Qt::CheckStateRole);
+}
+
+void MainWindow::toggleCurrentRows()
+{
+    const QModelIndex current = m_ui->optOutTable->currentIndex();
+    if (!current.isValid())
+        return;
+    const QModelIndex currentBox = current.siblingAtColumn(OptOutModel::CheckColumn);
+    const bool check = currentBox.data(Qt::CheckStateRole).toInt() != Qt::Checked;
+    const Qt::CheckState value = check ? Qt::Checked : Qt::Unchecked;
+    // Space acts on every selected row when the current one is among them.
+    QModelIndexList rows
+        = m_ui->optOutTable->selectionModel()->selectedRows(OptOutModel::CheckColumn);
+    if (!rows.contains(currentBox))
+        rows = {currentBox};
+    for (const QModelIndex &box : std::as_const(rows))
+        m_proxy->setData(box, value, Qt::CheckStateRole);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->optOutTable && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            toggleCurrentRows();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::optOutPicked()
+{
+    const QString userId = m_picker->pickedUserId();
+    if (userId.isEmpty() || !m_sync)
+        return;
+    m_picker->clear();
+    m_sync->optOut(userId);
+    m_ui->userCombo->setFocus();
+}
+
+void MainWindow::optInChecked()
+{
+    if (!m_optOuts || !m_sync)
+        return;
+    const QStringList ids = m_optOuts->checkedUserIds();
+    if (ids.isEmpty())
+        return;
+    m_sync->optIn(ids);
+    const int count = int(ids.size());
+    showNote([count]() {
+        return MainWindow::tr("%n user(s) will be included in product usage tracking again.",
+                              nullptr, count);
+    });
+}
+
+void MainWindow::showNote(std::function<QString()> message)
+{
+    m_noteMessage = std::move(message);
+    m_ui->noteText->setText(m_noteMessage());
+    m_ui->noteBar->show();
+}
+
+void MainWindow::showError(const QString &message)
+{
+    showErrorMessage([message]() { return message; }, false);
+}
+
+void MainWindow::showErrorMessage(std::function<QString()> message, bool fromSync)
+{
+    m_errorMessage = std::move(message);
+    m_errorFromSync = fromSync;
+    m_ui->errorText->setText(m_errorMessage());
+    m_ui->errorRetryButton->setVisible(fromSync);
+    m_ui->errorBar->show();
+}
+
+void MainWindow::hideError()
+{
+    m_errorMessage = nullptr;
+    m_errorFromSync = false;
+    m_ui->errorBar->hide();
+}
+
+namespace {
+// The error's message in the current UI language: API codes are mapped again, the rest keep
+// the text they were made with.
+QString currentMessage(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Http)
+        return ApiError::messageForCode(error.code, error.httpStatus, error.message);
+    return error.message;
+}
+} // namespace
+
+void MainWindow::onActionFailed(const PendingAction &action, const ApiError &error)
+{
+    QString who;
+    if (action.userIds.size() == 1 && m_users) {
+        const User *user = m_users->userById(action.userIds.constFirst());
+        who = user ? (user->name.isEmpty() ? user->email : user->name) : action.userIds.first();
+    }
+    const int count = int(action.userIds.size());
+    const bool optOut = action.type == PendingAction::Type::OptOut;
+    if (optOut) {
+        m_noteMessage = nullptr;
+        m_ui->noteBar->hide();
+    }
+    showErrorMessage(
+        [who, count, optOut, error]() {
+            QString what;
+            if (optOut)
+                what = MainWindow::tr("The service refused to opt out %1; it was undone.").arg(who);
+            else if (!who.isEmpty())
+                what = MainWindow::tr("The service refused to opt in %1; it was undone.").arg(who);
+            else
+                what = MainWindow::tr("The service refused to opt in %n user(s); it was undone.",
+                                      nullptr, count);
+            return what + QLatin1Char(' ') + currentMessage(error);
+        },
+        false);
+}
+
+void MainWindow::onSyncError(const ApiError &error)
+{
+    showErrorMessage([error]() { return currentMessage(error); }, true);
+}
+
+void MainWindow::onStateChanged(SyncController::State state)
+{
+    if (state == SyncController::State::Synced && m_errorFromSync)
+        hideError();
+    updatePage();
+    updateStatus();
+}
+
+void MainWindow::updatePage()
+{
+    if (!m_sync)
+        return;
+    const auto state = m_sync->state();
+    QWidget *page = m_ui->signingInPage;
+    if (state == SyncController::State::NotProductAdmin)
+        page = m_ui->notAdminPage;
+    else if (state != SyncController::State::Idle && state != SyncController::State::SigningIn
+             && state != SyncController::State::SignedOut && m_sync->isProductAdmin())
+        page = m_ui->optOutPage;
+    if (m_ui->pageStack->currentWidget() != page) {
+        m_ui->pageStack->setCurrentWidget(page);
+        if (page == m_ui->optOutPage)
+            m_ui->userCombo->setFocus();
+    }
+    const bool admin = page == m_ui->optOutPage;
+    m_ui->actionRefresh->setEnabled(state != SyncController::State::Idle);
+    m_ui->actionContextHelp->setEnabled(admin);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_sync)
+        return;
+    const auto state = m_sync->state();
+    m_statusLabel->setText(state == SyncController::State::Idle ? QString() : m_sync->statusText());
+    const bool loading = state == SyncController::State::LoadingUsers;
+    m_progress->setVisible(loading);
+    if (loading)
+        m_progress->setValue(m_sync->loadProgress());
+}
+
+void MainWindow::updateLanguageMenu()
+{
+    const QString current = m_languages ? m_languages->language() : QString();
+    const auto actions = m_languageGroup->actions();
+    for (QAction *action : actions)
+        action->setChecked(action->data().toString() == current);
+}
+
+void MainWindow::showContextHelp()
+{
+    if (m_ui->pageStack->currentWidget() != m_ui->optOutPage)
+        return;
+    m_help->showBelow(m_ui->helpButton);
+}
+
+void MainWindow::showAbout()
+{
+    MessagePresenter::about(
+        this, tr("About Opt-out settings"),
+        tr("<h3>Opt-out settings %1</h3>"
+           "<p>Exclude users of your organization from product usage tracking, or include "
+           "them again.</p>"
+           "<p>Opted-out users contribute no usage data: the service discards their client-side "
+           "events and records no server-side ones.</p>")
+            .arg(QStringLiteral(OPTOUT_VERSION)));
+}

@@ -1,0 +1,110 @@
+// The "Opt-out settings" window: the users drop-down, the opt-out table and the sync status.
+#pragma once
+
+#include "apitypes.h"
+#include "synccontroller.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class MainWindow;
+}
+
+class QActionGroup;
+class QLabel;
+class QProgressBar;
+class AppSettings;
+class CheckBoxHeader;
+class ContextHelpPopup;
+class LanguageManager;
+class OptOutModel;
+class OptOutProxyModel;
+class UserModel;
+class UserPicker;
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Everything is passed in and must outlive the window; `languages` may be null (no
+    // language menu then).
+    MainWindow(SyncController *sync, UserModel *users, OptOutModel *optOuts,
+               LanguageManager *languages, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void restoreFrom(const AppSettings &settings);
+    void saveTo(AppSettings &settings) const;
+
+    // The page shown: the opt-out page, the non-admin explanation, or "Signing in…".
+    QWidget *currentPage() const;
+    // The note shown after an opt-out; empty when hidden.
+    QString noteText() const;
+    // The error shown in the message bar; empty when hidden.
+    QString errorText() const;
+    ContextHelpPopup *contextHelp() const { return m_help; }
+    CheckBoxHeader *tableHeader() const { return m_header; }
+    OptOutProxyModel *tableProxy() const { return m_proxy; }
+    UserPicker *userPicker() const { return m_picker; }
+
+    // Shows an error in the message bar (translated by the caller).
+    void showError(const QString &message);
+
+Q_SIGNALS:
+    void signOutRequested();
+    // The user picked a language in View > Language (already applied).
+    void languageChosen(const QString &code);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void setupActions();
+    void setupTable();
+    void setupBars();
+    void retranslate();
+    void updateBreadcrumb();
+    void updateOptOutButton();
+    void updateCheckedState();
+    void updateStatus();
+    void updatePage();
+    void updateLanguageMenu();
+    void updateCountLabel();
+
+    void optOutPicked();
+    void optInChecked();
+    void checkAll(bool checked);
+    void toggleCurrentRows();
+    void showContextHelp();
+    void showAbout();
+    void showNote(std::function<QString()> message);
+    void showErrorMessage(std::function<QString()> message, bool fromSync);
+    void hideError();
+
+    void onStateChanged(SyncController::State state);
+    void onActionFailed(const PendingAction &action, const ApiError &error);
+    void onSyncError(const ApiError &error);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QPointer<SyncController> m_sync;
+    QPointer<UserModel> m_users;
+    QPointer<OptOutModel> m_optOuts;
+    QPointer<LanguageManager> m_languages;
+    OptOutProxyModel *m_proxy;
+    CheckBoxHeader *m_header;
+    UserPicker *m_picker = nullptr;
+    ContextHelpPopup *m_help;
+    QActionGroup *m_languageGroup;
+    QLabel *m_statusLabel;
+    QLabel *m_accountLabel;
+    QProgressBar *m_progress;
+
+    // What the bars say, rebuilt on a language switch.
+    std::function<QString()> m_noteMessage;
+    std::function<QString()> m_errorMessage;
+    bool m_errorFromSync = false;
+};

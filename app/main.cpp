@@ -1,0 +1,95 @@
+// optout-admin: the administrators' desktop app for product usage opt-outs.
+#include "apiclient.h"
+#include "appcontroller.h"
+#include "appsettings.h"
+#include "languagemanager.h"
+#include "optoutmodel.h"
+#include "synccontroller.h"
+#include "tokenstore.h"
+#include "usermodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("optout"));
+    QApplication::setApplicationName(QStringLiteral("optout-admin"));
+    QApplication::setApplicationVersion(QStringLiteral(OPTOUT_VERSION));
+    QApplication::setApplicationDisplayName(QStringLiteral("Opt-out settings"));
+    QApplication::setDesktopFileName(QStringLiteral("optout-admin"));
+
+    AppSettings settings;
+    LanguageManager languages;
+
+    // The language first, so that --help is in it too.
+    QString language;
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "--lang") == 0)
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    }
+    QString chosen = LanguageManager::normalize(language);
+    if (chosen.isEmpty())
+        chosen = LanguageManager::normalize(settings.language());
+    if (chosen.isEmpty())
+        chosen = LanguageManager::systemLanguage();
+    languages.setLanguage(chosen);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Exclude users from product usage tracking."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QCoreApplication::translate("main", "The service's address."),
+        QStringLiteral("url"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("token"),
+        QCoreApplication::translate("main", "Your access token (else you are asked for it)."),
+        QStringLiteral("token"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "The interface language: en, fr, sv or nl."),
+        QStringLiteral("code"));
+    parser.addOptions({serverOption, tokenOption, langOption});
+    parser.process(app);
+
+    if (parser.isSet(langOption)
+        && LanguageManager::normalize(parser.value(langOption)).isEmpty()) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Unknown language: %1")
+                                    .arg(parser.value(langOption))));
+        return 2;
+    }
+    if (parser.isSet(langOption))
+        settings.setLanguage(chosen);
+
+    QUrl server;
+    if (parser.isSet(serverOption)) {
+        server = QUrl::fromUserInput(parser.value(serverOption));
+        if (!server.isValid()) {
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QCoreApplication::translate("main", "Invalid server address: %1")
+                               .arg(parser.value(serverOption))));
+            return 2;
+        }
+    }
+
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    UserModel users;
+    OptOutModel optOuts;
+    SyncController sync(&api, &users, &optOuts);
+    TokenStore tokens;
+
+    AppController controller(&api, &sync, &users, &optOuts, &languages, &settings, &tokens);
+    QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
+                     Qt::QueuedConnection);
+    controller.start(server, parser.value(tokenOption));
+    return app.exec();
+}
