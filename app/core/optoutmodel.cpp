@@ -95,7 +95,7 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
 
 bool OptOutModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::CheckStateRole || index.column() != CheckColumn
+    if (role != Qt::CheckStateRole || !index.isValid() || index.column() != CheckColumn
         || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const Qt::CheckState state = value.toInt() == Qt::Checked ? Qt::Checked : Qt::Unchecked;
@@ -138,7 +138,8 @@ QVariant OptOutModel::headerData(int section, Qt::Orientation orientation, int r
 
 Qt::ItemFlags OptOutModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == CheckColumn)

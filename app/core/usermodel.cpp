@@ -73,7 +73,8 @@ QVariant UserModel::headerData(int section, Qt::Orientation orientation, int rol
 
 Qt::ItemFlags UserModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid()
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     // Users already opted out cannot be chosen again.
     if (m_optedOut.contains(rows().at(index.row()).user.id))

@@ -1,0 +1,324 @@
+// Decoding of the service's JSON, bad input included.
+#include "jsoncodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+class TestJsonCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void me();
+    void meRejectsBadInput_data();
+    void meRejectsBadInput();
+    void usersPage();
+    void usersPageRejectsBadInput_data();
+    void usersPageRejectsBadInput();
+    void optOutList();
+    void optOutListRejectsBadInput_data();
+    void optOutListRejectsBadInput();
+    void batchResult();
+    void auditPage();
+    void usageSummary();
+    void errorBody();
+    void times_data();
+    void times();
+    void encodeBatch();
+};
+
+static const QByteArray meJson = R"({"id": "u-1", "email": "admin@example.com", "name": "Ada Admin",
+ "roles": ["product_admin"],
+ "org": {"id": "o-1", "name": "Example Org", "productName": "Customer Journey Analytics"},
+ "usageTracking": true})";
+
+static const QByteArray optOutsJson = R"({"revision": 42,
+ "optOuts": [{"user": {"id": "u-7", "email": "zoe.devries@example.com", "name": "Zoë de Vries"},
+              "optedOutAt": "2026-11-22T16:00:00Z",
+              "optedOutBy": {"id": "u-1", "email": "admin@example.com", "name": "Ada Admin"}}]})";
+
+void TestJsonCodec::me()
+{
+    const auto result = JsonCodec::decodeMe(meJson);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    const Me &me = result.value();
+    QCOMPARE(me.id, QStringLiteral("u-1"));
+    QCOMPARE(me.name, QStringLiteral("Ada Admin"));
+    QCOMPARE(me.orgName, QStringLiteral("Example Org"));
+    QCOMPARE(me.productName, QStringLiteral("Customer Journey Analytics"));
+    QVERIFY(me.usageTracking);
+    QVERIFY(me.isProductAdmin());
+}
+
+void TestJsonCodec::meRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("empty body");
+    QTest::newRow("truncated") << meJson.left(meJson.size() / 2) << QStringLiteral("invalid JSON");
+    QTest::newRow("array") << QByteArray("[1,2]") << QStringLiteral("top level");
+    QTest::newRow("html") << QByteArray("<html>502 Bad Gateway</html>")
+                          << QStringLiteral("invalid JSON");
+    QByteArray idNumber = meJson;
+    idNumber.replace("\"u-1\"", "1");
+    QTest::newRow("id number") << idNumber << QStringLiteral("id: expected a string, got a number");
+    QByteArray rolesString = meJson;
+    rolesString.replace("[\"product_admin\"]", "\"product_admin\"");
+    QTest::newRow("roles string") << rolesString << QStringLiteral("roles: expected an array");
+    QByteArray roleNumber = meJson;
+    roleNumber.replace("[\"product_admin\"]", "[3]");
+    QTest::newRow("role number") << roleNumber << QStringLiteral("roles[0]");
+    QByteArray orgMissing = meJson;
+    orgMissing.replace("\"org\"", "\"organisation\"");
+    QTest::newRow("org missing") << orgMissing
+                                 << QStringLiteral("org: expected an object, got nothing");
+    QByteArray productNull = meJson;
+    productNull.replace("\"Customer Journey Analytics\"", "null");
+    QTest::newRow("product null") << productNull << QStringLiteral("org.productName");
+    QByteArray trackingString = meJson;
+    trackingString.replace("true}", "\"yes\"}");
+    QTest::newRow("tracking string") << trackingString << QStringLiteral("usageTracking");
+    QByteArray emptyId = meJson;
+    emptyId.replace("\"u-1\"", "\"\"");
+    QTest::newRow("empty id") << emptyId << QStringLiteral("id: expected a non-empty string");
+}
+
+void TestJsonCodec::meRejectsBadInput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, where);
+    const auto result = JsonCodec::decodeMe(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+    QVERIFY2(result.error().technical.contains(where), qPrintable(result.error().technical));
+    QVERIFY(!result.error().message.isEmpty());
+}
+
+void TestJsonCodec::usersPage()
+{
+    const QByteArray json
+        = R"({"users": [{"id": "u-7", "email": "zoe.devries@example.com", "name": "Zoë de Vries"},
+        {"id": "u-8", "email": "ole@example.com", "name": "Ole Østergaard"}],
+        "page": 0, "pageSize": 1000, "total": 4213, "lastPage": false})";
+    const auto result = JsonCodec::decodeUsersPage(json);
+    QVERIFY(result.ok());
+    QCOMPARE(result.value().users.size(), 2);
+    QCOMPARE(result.value().users.at(0).name, QStringLiteral("Zoë de Vries"));
+    QCOMPARE(result.value().users.at(1).id, QStringLiteral("u-8"));
+    QCOMPARE(result.value().total, 4213);
+    QCOMPARE(result.value().pageSize, 1000);
+    QVERIFY(!result.value().lastPage);
+}
+
+void TestJsonCodec::usersPageRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("users object") << QByteArray(
+        R"({"users": {}, "page": 0, "pageSize": 1, "total": 0, "lastPage": true})")
+                                  << QStringLiteral("users: expected an array");
+    QTest::newRow("user not object") << QByteArray(
+        R"({"users": ["u-1"], "page": 0, "pageSize": 1, "total": 1, "lastPage": true})")
+                                     << QStringLiteral("users[0]");
+    QTest::newRow("email missing") << QByteArray(
+        R"({"users": [{"id": "a", "email": "a@x", "name": "A"}, {"id": "b", "name": "B"}], "page": 0, "pageSize": 2, "total": 2, "lastPage": true})")
+                                   << QStringLiteral(
+                                          "users[1].email: expected a string, got nothing");
+    QTest::newRow("total string") << QByteArray(
+        R"({"users": [], "page": 0, "pageSize": 1, "total": "3", "lastPage": true})")
+                                  << QStringLiteral("total");
+    QTest::newRow("total fraction")
+        << QByteArray(R"({"users": [], "page": 0, "pageSize": 1, "total": 2.5, "lastPage": true})")
+        << QStringLiteral("total");
+    QTest::newRow("page negative")
+        << QByteArray(R"({"users": [], "page": -1, "pageSize": 1, "total": 0, "lastPage": true})")
+        << QStringLiteral("page");
+    QTest::newRow("lastPage missing")
+        << QByteArray(R"({"users": [], "page": 0, "pageSize": 1, "total": 0})")
+        << QStringLiteral("lastPage");
+    QTest::newRow("truncated") << QByteArray(R"({"users": [{"id": "a", "email": "a@x", "na)")
+                               << QStringLiteral("invalid JSON");
+}
+
+void TestJsonCodec::usersPageRejectsBadInput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, where);
+    const auto result = JsonCodec::decodeUsersPage(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+    QVERIFY2(result.error().technical.contains(where), qPrintable(result.error().technical));
+}
+
+void TestJsonCodec::optOutList()
+{
+    const auto result = JsonCodec::decodeOptOutList(optOutsJson);
+    QVERIFY(result.ok());
+    QCOMPARE(result.value().revision, 42);
+    QCOMPARE(result.value().optOuts.size(), 1);
+    const OptOutEntry &entry = result.value().optOuts.first();
+    QCOMPARE(entry.user.email, QStringLiteral("zoe.devries@example.com"));
+    QCOMPARE(entry.optedOutAt, QDateTime(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC));
+    QCOMPARE(entry.optedOutBy.name, QStringLiteral("Ada Admin"));
+
+    const auto empty = JsonCodec::decodeOptOutList(R"({"revision": 0, "optOuts": []})");
+    QVERIFY(empty.ok());
+    QVERIFY(empty.value().optOuts.isEmpty());
+}
+
+void TestJsonCodec::optOutListRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("where");
+    QByteArray badTime = optOutsJson;
+    badTime.replace("2026-11-22T16:00:00Z", "yesterday");
+    QTest::newRow("bad time") << badTime << QStringLiteral("optOuts[0].optedOutAt");
+    QByteArray localTime = optOutsJson;
+    localTime.replace("2026-11-22T16:00:00Z", "2026-11-22T16:00:00");
+    QTest::newRow("time without offset") << localTime << QStringLiteral("optOuts[0].optedOutAt");
+    QByteArray userNull = optOutsJson;
+    userNull.replace(R"({"id": "u-7", "email": "zoe.devries@example.com", "name": "Zoë de Vries"})",
+                     "null");
+    QTest::newRow("user null") << userNull
+                               << QStringLiteral("optOuts[0].user: expected an object, got null");
+    QByteArray revisionString = optOutsJson;
+    revisionString.replace("42", "\"42\"");
+    QTest::newRow("revision string") << revisionString << QStringLiteral("revision");
+    QByteArray byId = optOutsJson;
+    byId.replace(R"("id": "u-1")", R"("id": true)");
+    QTest::newRow("by id bool")
+        << byId << QStringLiteral("optOuts[0].optedOutBy.id: expected a string, got a boolean");
+    QTest::newRow("truncated") << optOutsJson.left(optOutsJson.size() - 3)
+                               << QStringLiteral("invalid JSON");
+}
+
+void TestJsonCodec::optOutListRejectsBadInput()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, where);
+    const auto result = JsonCodec::decodeOptOutList(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+    QVERIFY2(result.error().technical.contains(where), qPrintable(result.error().technical));
+}
+
+void TestJsonCodec::batchResult()
+{
+    const auto ok
+        = JsonCodec::decodeBatchResult(R"({"revision": 43, "optedOut": 2, "optedIn": 1})");
+    QVERIFY(ok.ok());
+    QCOMPARE(ok.value().revision, 43);
+    QCOMPARE(ok.value().optedOut, 2);
+    QCOMPARE(ok.value().optedIn, 1);
+    QVERIFY(
+        !JsonCodec::decodeBatchResult(R"({"revision": 43, "optedOut": "2", "optedIn": 1})").ok());
+    QVERIFY(!JsonCodec::decodeBatchResult(R"({"revision": 43})").ok());
+}
+
+void TestJsonCodec::auditPage()
+{
+    const QByteArray json
+        = R"({"entries": [{"id": "a-9", "at": "2026-11-22T16:00:00Z", "action": "opt_out",
+              "actor": {"id": "u-1", "email": "admin@example.com"},
+              "user": {"id": "u-7", "email": "zoe.devries@example.com"}}],
+ "next": null})";
+    const auto result = JsonCodec::decodeAuditPage(json);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    QCOMPARE(result.value().entries.size(), 1);
+    QCOMPARE(result.value().entries.first().actorEmail, QStringLiteral("admin@example.com"));
+    QCOMPARE(result.value().entries.first().userId, QStringLiteral("u-7"));
+    QVERIFY(result.value().next.isEmpty());
+    QByteArray withCursor = json;
+    withCursor.replace("null", "\"abc\"");
+    QCOMPARE(JsonCodec::decodeAuditPage(withCursor).value().next, QStringLiteral("abc"));
+    QByteArray badNext = json;
+    badNext.replace("null", "7");
+    QVERIFY(!JsonCodec::decodeAuditPage(badNext).ok());
+}
+
+void TestJsonCodec::usageSummary()
+{
+    const QByteArray json
+        = R"({"users": [{"user": {"id": "u-7", "email": "z@x"}, "client": 12, "server": 30,
+            "lastEventAt": "2026-11-22T16:00:00Z"}, {"user": {"id": "u-8", "email": "o@x"}, "client": 0, "server": 0,
+            "lastEventAt": null}], "discardedSinceStart": 5})";
+    const auto result = JsonCodec::decodeUsageSummary(json);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    QCOMPARE(result.value().users.size(), 2);
+    QCOMPARE(result.value().users.at(0).server, 30);
+    QVERIFY(!result.value().users.at(1).lastEventAt.isValid());
+    QCOMPARE(result.value().discardedSinceStart, 5);
+    QVERIFY(
+        !JsonCodec::decodeUsageSummary(
+             R"({"users": [{"user": {"id": "u-7", "email": "z@x"}, "client": -1, "server": 0}], "discardedSinceStart": 0})")
+             .ok());
+    const auto events = JsonCodec::decodeUsageEventsResult(R"({"accepted": 1, "discarded": 0})");
+    QVERIFY(events.ok());
+    QCOMPARE(events.value().accepted, 1);
+}
+
+void TestJsonCodec::errorBody()
+{
+    QString code;
+    QString message;
+    QJsonObject details;
+    QVERIFY(JsonCodec::decodeErrorBody(
+        R"({"error": {"code": "not_found", "message": "No such user", "details": {"userIds": ["u-9"]}}})",
+        &code, &message, &details));
+    QCOMPARE(code, QStringLiteral("not_found"));
+    QCOMPARE(message, QStringLiteral("No such user"));
+    ApiError error;
+    error.details = details;
+    QCOMPARE(error.detailUserIds(), QStringList {QStringLiteral("u-9")});
+    QVERIFY(!JsonCodec::decodeErrorBody("<html>oops</html>", &code, &message, &details));
+    QVERIFY(!JsonCodec::decodeErrorBody(R"({"error": "boom"})", &code, &message, &details));
+    QVERIFY(!JsonCodec::decodeErrorBody(R"({"error": {"code": 5}})", &code, &message, &details));
+
+    // The user-facing message comes from the code, the server's text is only a fallback.
+    QVERIFY(ApiError::messageForCode(QStringLiteral("forbidden"), 403, QStringLiteral("nope"))
+            != QStringLiteral("nope"));
+    QCOMPARE(
+        ApiError::messageForCode(QStringLiteral("teapot"), 418, QStringLiteral("I am a teapot")),
+        QStringLiteral("I am a teapot"));
+    QVERIFY(ApiError::messageForCode({}, 503, {}).contains(QStringLiteral("503")));
+}
+
+void TestJsonCodec::times_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime four(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC);
+    QTest::newRow("Z") << QStringLiteral("2026-11-22T16:00:00Z") << four;
+    QTest::newRow("fraction") << QStringLiteral("2026-11-22T16:00:00.250Z") << four.addMSecs(250);
+    QTest::newRow("offset") << QStringLiteral("2026-11-22T17:00:00+01:00") << four;
+    QTest::newRow("no offset") << QStringLiteral("2026-11-22T16:00:00") << QDateTime();
+    QTest::newRow("date only") << QStringLiteral("2026-11-22") << QDateTime();
+    QTest::newRow("garbage") << QStringLiteral("2026-13-45T99:00:00Z") << QDateTime();
+    QTest::newRow("empty") << QString() << QDateTime();
+}
+
+void TestJsonCodec::times()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = JsonCodec::parseTime(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed, expected);
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    }
+}
+
+void TestJsonCodec::encodeBatch()
+{
+    const QByteArray json = JsonCodec::encodeBatch({QStringLiteral("u-3")},
+                                                   {QStringLiteral("u-7"), QStringLiteral("u-8")});
+    const QJsonObject object = QJsonDocument::fromJson(json).object();
+    QCOMPARE(object.value(QLatin1String("optOut")).toArray().size(), 1);
+    QCOMPARE(object.value(QLatin1String("optIn")).toArray().at(1).toString(),
+             QStringLiteral("u-8"));
+}
+
+QTEST_GUILESS_MAIN(TestJsonCodec)
+#include "tst_jsoncodec.moc"

@@ -1,0 +1,565 @@
+// UserModel, OptOutModel and their proxies: contents, fine-grained signals, search and sort.
+#include "optoutmodel.h"
+#include "optoutproxymodel.h"
+#include "textfold.h"
+#include "usermodel.h"
+#include "usersearchmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+
+User user(int n, const QString &name = {})
+{
+    return User {QStringLiteral("u-%1").arg(n), QStringLiteral("user%1@example.com").arg(n),
+                 name.isEmpty() ? QStringLiteral("User %1").arg(n) : name};
+}
+
+QList<User> makeUsers(int count)
+{
+    QList<User> list;
+    for (int i = 0; i < count; ++i)
+        list.append(user(i));
+    return list;
+}
+
+OptOutEntry entry(int n, int minutesAgo = 0, const QString &name = {})
+{
+    const QDateTime base(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC);
+    return OptOutEntry {user(n, name), base.addSecs(-60 * minutesAgo),
+                        User {QStringLiteral("u-admin"), QStringLiteral("admin@example.com"),
+                              QStringLiteral("Ada Admin")}};
+}
+
+QList<OptOutEntry> entries(int count)
+{
+    QList<OptOutEntry> list;
+    for (int i = 0; i < count; ++i)
+        list.append(entry(i, i));
+    return list;
+}
+
+// Counts the structural and data signals of a model.
+struct Signals
+{
+    explicit Signals(QAbstractItemModel *model)
+        : reset(model, &QAbstractItemModel::modelReset)
+        , inserted(model, &QAbstractItemModel::rowsInserted)
+        , removed(model, &QAbstractItemModel::rowsRemoved)
+        , changed(model, &QAbstractItemModel::dataChanged)
+        , layout(model, &QAbstractItemModel::layoutChanged)
+    {
+    }
+    QSignalSpy reset;
+    QSignalSpy inserted;
+    QSignalSpy removed;
+    QSignalSpy changed;
+    QSignalSpy layout;
+    void clear()
+    {
+        reset.clear();
+        inserted.clear();
+        removed.clear();
+        changed.clear();
+        layout.clear();
+    }
+};
+
+QStringList proxyIds(const QAbstractItemModel &model, int role)
+{
+    QStringList ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.append(model.index(r, 0).data(role).toString());
+    return ids;
+}
+
+} // namespace
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void folding_data();
+    void folding();
+    void userModelFirstLoadIsReset();
+    void userModelDiffs();
+    void userModelOptOutState();
+    void optOutModelColumnsAndRoles();
+    void optOutModelKeepsChecksAcrossRefresh();
+    void optOutModelOneRowChangeIsFineGrained();
+    void optOutModelScatteredRemovals();
+    void optOutModelSetAllChecked();
+    void optOutModelDatesFollowLocale();
+    void userSearchAccentInsensitive_data();
+    void userSearchAccentInsensitive();
+    void userSearchNarrowsAndWidens();
+    void userSearchFollowsSource();
+    void userSearchLarge();
+    void optOutProxyFilterAndSort();
+};
+
+void TestModels::folding_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("folded");
+    QTest::newRow("ascii") << QStringLiteral("Ada ADMIN") << QStringLiteral("ada admin");
+    QTest::newRow("diaeresis") << QStringLiteral("Zoë") << QStringLiteral("zoe");
+    QTest::newRow("o slash") << QStringLiteral("Østergaard") << QStringLiteral("ostergaard");
+    QTest::newRow("sharp s") << QStringLiteral("Strauß") << QStringLiteral("strauss");
+    QTest::newRow("ae") << QStringLiteral("Ærø") << QStringLiteral("aero");
+    QTest::newRow("acute") << QStringLiteral("Élodie Lefèvre") << QStringLiteral("elodie lefevre");
+    QTest::newRow("polish l") << QStringLiteral("Łukasz") << QStringLiteral("lukasz");
+    QTest::newRow("ring") << QStringLiteral("Åsa Ångström") << QStringLiteral("asa angstrom");
+    QTest::newRow("ligature") << QStringLiteral("ﬁnn") << QStringLiteral("finn");
+}
+
+void TestModels::folding()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, folded);
+    QCOMPARE(foldForSearch(text), folded);
+}
+
+void TestModels::userModelFirstLoadIsReset()
+{
+    UserModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Signals spy(&model);
+    model.setUsers(makeUsers(10));
+    QCOMPARE(spy.reset.count(), 1);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.columnCount(), int(UserModel::ColumnCount));
+    QCOMPARE(model.index(3, UserModel::NameColumn).data().toString(), QStringLiteral("User 3"));
+    QCOMPARE(model.index(3, UserModel::EmailColumn).data().toString(),
+             QStringLiteral("user3@example.com"));
+    QCOMPARE(model.index(3, 0).data(UserModel::UserIdRole).toString(), QStringLiteral("u-3"));
+    QCOMPARE(model.index(3, 0).data(UserModel::LabelRole).toString(),
+             QStringLiteral("User 3 <user3@example.com>"));
+    QCOMPARE(model.rowOfKey(QStringLiteral("u-7")), 7);
+    QVERIFY(model.userById(QStringLiteral("u-7")));
+    QVERIFY(!model.userById(QStringLiteral("nope")));
+}
+
+void TestModels::userModelDiffs()
+{
+    UserModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUsers(makeUsers(10));
+    Signals spy(&model);
+
+    // One renamed user: one dataChanged, nothing else.
+    QList<User> list = makeUsers(10);
+    list[4].name = QStringLiteral("Zoë de Vries");
+    model.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.inserted.count(), 0);
+    QCOMPARE(spy.removed.count(), 0);
+    QCOMPARE(spy.changed.count(), 1);
+    QCOMPARE(spy.changed.first().at(0).toModelIndex().row(), 4);
+    QCOMPARE(spy.changed.first().at(1).toModelIndex().row(), 4);
+    const auto roles = spy.changed.first().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(Qt::DisplayRole));
+    QVERIFY(roles.contains(UserModel::FoldedKeyRole));
+    QCOMPARE(model.index(4, 0).data(UserModel::FoldedKeyRole).toString(),
+             QStringLiteral("zoe de vries\nuser4@example.com"));
+
+    // One user added, one removed.
+    spy.clear();
+    list.removeAt(2);
+    list.append(user(42));
+    model.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.removed.count(), 1);
+    QCOMPARE(spy.removed.first().at(1).toInt(), 2);
+    QCOMPARE(spy.inserted.count(), 1);
+    QCOMPARE(spy.changed.count(), 0);
+    QCOMPARE(model.rowCount(), 10);
+    QVERIFY(model.rowOfKey(QStringLiteral("u-42")) >= 0);
+    QCOMPARE(model.rowOfKey(QStringLiteral("u-2")), -1);
+
+    // The same list again: no signal at all.
+    spy.clear();
+    model.setUsers(list);
+    QCOMPARE(spy.reset.count() + spy.removed.count() + spy.inserted.count() + spy.changed.count(),
+             0);
+}
+
+void TestModels::userModelOptOutState()
+{
+    UserModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setUsers(makeUsers(10));
+    Signals spy(&model);
+    model.setOptOutState({QStringLiteral("u-3")}, {});
+    QCOMPARE(spy.changed.count(), 1);
+    QCOMPARE(spy.changed.first().at(0).toModelIndex().row(), 3);
+    QVERIFY(spy.changed.first().at(2).value<QList<int>>().contains(UserModel::OptedOutRole));
+    QVERIFY(model.index(3, 0).data(UserModel::OptedOutRole).toBool());
+    QVERIFY(!model.index(3, 0).flags().testFlag(Qt::ItemIsEnabled));
+    QVERIFY(model.index(4, 0).flags().testFlag(Qt::ItemIsEnabled));
+
+    spy.clear();
+    model.setOptOutState({QStringLiteral("u-3")}, {QStringLiteral("u-5")});
+    QCOMPARE(spy.changed.count(), 1);
+    QCOMPARE(spy.changed.first().at(0).toModelIndex().row(), 5);
+    QVERIFY(model.index(5, 0).data(UserModel::PendingRole).toBool());
+    QVERIFY(model.index(5, 0).data(Qt::FontRole).value<QFont>().italic());
+}
+
+void TestModels::optOutModelColumnsAndRoles()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(3), {QStringLiteral("u-1")});
+    QCOMPARE(model.columnCount(), int(OptOutModel::ColumnCount));
+    QCOMPARE(model.headerData(OptOutModel::NameColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Name"));
+    QCOMPARE(model.headerData(OptOutModel::OptedOutAtColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Opted out on"));
+    QCOMPARE(model.index(0, OptOutModel::EmailColumn).data().toString(),
+             QStringLiteral("user0@example.com"));
+    QCOMPARE(model.index(0, OptOutModel::OptedOutByColumn).data().toString(),
+             QStringLiteral("Ada Admin"));
+    QCOMPARE(model.index(0, OptOutModel::OptedOutAtColumn).data(OptOutModel::SortRole).toDateTime(),
+             entry(0).optedOutAt);
+    QVERIFY(model.index(0, OptOutModel::CheckColumn).flags().testFlag(Qt::ItemIsUserCheckable));
+    QVERIFY(!model.index(0, OptOutModel::NameColumn).flags().testFlag(Qt::ItemIsUserCheckable));
+    QCOMPARE(model.index(0, OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Unchecked));
+    QVERIFY(!model.index(0, 0).data(OptOutModel::PendingRole).toBool());
+    QVERIFY(model.index(1, 0).data(OptOutModel::PendingRole).toBool());
+    QVERIFY(model.index(1, OptOutModel::NameColumn).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!model.index(0, OptOutModel::NameColumn).data(Qt::FontRole).isValid());
+    // Only the check column takes a check state.
+    QVERIFY(
+        !model.setData(model.index(0, OptOutModel::NameColumn), Qt::Checked, Qt::CheckStateRole));
+}
+
+void TestModels::optOutModelKeepsChecksAcrossRefresh()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(5), {});
+    QSignalSpy count(&model, &OptOutModel::checkedCountChanged);
+    QVERIFY(
+        model.setData(model.index(1, OptOutModel::CheckColumn), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(
+        model.setData(model.index(3, OptOutModel::CheckColumn), Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(count.count(), 2);
+    QCOMPARE(count.last().at(0).toInt(), 2);
+    QCOMPARE(model.checkedCount(), 2);
+    QCOMPARE(model.overallCheckState(), Qt::PartiallyChecked);
+
+    // A refresh where u-0 left and u-9 arrived; u-1 and u-3 stay checked.
+    QList<OptOutEntry> fresh = entries(5);
+    fresh.removeFirst();
+    fresh.prepend(entry(9));
+    model.setEntries(fresh, {});
+    QCOMPARE(model.rowCount(), 5);
+    QStringList checked = model.checkedUserIds();
+    checked.sort();
+    QCOMPARE(checked, (QStringList {QStringLiteral("u-1"), QStringLiteral("u-3")}));
+    const int row9 = model.rowOfKey(QStringLiteral("u-9"));
+    QCOMPARE(model.index(row9, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+
+    // A checked row that leaves lowers the count.
+    count.clear();
+    fresh.removeAt(fresh.indexOf(entry(1, 1)));
+    model.setEntries(fresh, {});
+    QCOMPARE(model.checkedCount(), 1);
+    QCOMPARE(count.count(), 1);
+    QCOMPARE(count.first().at(0).toInt(), 1);
+}
+
+void TestModels::optOutModelOneRowChangeIsFineGrained()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(1000), {});
+    Signals spy(&model);
+
+    // One row becomes pending: exactly one dataChanged on that row with the pending roles.
+    model.setEntries(entries(1000), {QStringLiteral("u-500")});
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.inserted.count(), 0);
+    QCOMPARE(spy.removed.count(), 0);
+    QCOMPARE(spy.changed.count(), 1);
+    const QList<QVariant> args = spy.changed.first();
+    QCOMPARE(args.at(0).toModelIndex().row(), model.rowOfKey(QStringLiteral("u-500")));
+    QCOMPARE(args.at(1).toModelIndex().row(), args.at(0).toModelIndex().row());
+    const auto roles = args.at(2).value<QList<int>>();
+    QVERIFY(roles.contains(OptOutModel::PendingRole));
+    QVERIFY(roles.contains(Qt::FontRole));
+    QVERIFY(!roles.contains(Qt::CheckStateRole));
+
+    // One new entry: one insert of one row, no reset.
+    spy.clear();
+    QList<OptOutEntry> more = entries(1000);
+    more.prepend(entry(5000));
+    model.setEntries(more, {});
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.inserted.count(), 1);
+    QCOMPARE(spy.inserted.first().at(1).toInt(), spy.inserted.first().at(2).toInt());
+    QCOMPARE(spy.removed.count(), 0);
+    // The pending row's flag went away: one dataChanged.
+    QCOMPARE(spy.changed.count(), 1);
+
+    // One entry gone: one removal of one row.
+    spy.clear();
+    more.removeAt(10);
+    model.setEntries(more, {});
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.removed.count(), 1);
+    QCOMPARE(spy.removed.first().at(1).toInt(), spy.removed.first().at(2).toInt());
+    QCOMPARE(spy.inserted.count(), 0);
+    QCOMPARE(spy.changed.count(), 0);
+    QCOMPARE(model.rowCount(), 1000);
+}
+
+void TestModels::optOutModelScatteredRemovals()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(2000), {});
+    // Keep an eye on a survivor and a victim through persistent indexes.
+    const QPersistentModelIndex survivor = model.index(1, OptOutModel::NameColumn);
+    const QPersistentModelIndex victim = model.index(2, OptOutModel::NameColumn);
+    QVERIFY(model.setData(model.index(1, 0), Qt::Checked, Qt::CheckStateRole));
+    Signals spy(&model);
+    QList<OptOutEntry> odd;
+    const QList<OptOutEntry> all = entries(2000);
+    for (int i = 1; i < all.size(); i += 2)
+        odd.append(all.at(i));
+    model.setEntries(odd, {});
+    QCOMPARE(spy.reset.count(), 0);
+    // 1000 scattered rows leave in a handful of signals, not 1000.
+    QVERIFY(spy.removed.count() <= 1);
+    QCOMPARE(model.rowCount(), 1000);
+    QVERIFY(survivor.isValid());
+    QCOMPARE(survivor.data().toString(), QStringLiteral("User 1"));
+    QVERIFY(!victim.isValid());
+    QCOMPARE(model.checkedUserIds(), QStringList {QStringLiteral("u-1")});
+    for (int r = 0; r < model.rowCount(); ++r)
+        QCOMPARE(model.rowOfKey(model.index(r, 0).data(OptOutModel::UserIdRole).toString()), r);
+}
+
+void TestModels::optOutModelSetAllChecked()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(10), {});
+    QVERIFY(model.setData(model.index(4, 0), Qt::Checked, Qt::CheckStateRole));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setAllChecked(true);
+    QCOMPARE(model.checkedCount(), 10);
+    QCOMPARE(model.overallCheckState(), Qt::Checked);
+    QCOMPARE(changed.count(), 2); // rows 0-3 and 5-9
+    for (const auto &args : std::as_const(changed))
+        QCOMPARE(args.at(2).value<QList<int>>().first(), int(Qt::CheckStateRole));
+    model.setAllChecked(false);
+    QCOMPARE(model.checkedCount(), 0);
+    QCOMPARE(model.overallCheckState(), Qt::Unchecked);
+    QVERIFY(model.checkedUserIds().isEmpty());
+}
+
+void TestModels::optOutModelDatesFollowLocale()
+{
+    const QLocale saved;
+    OptOutModel model;
+    model.setEntries(entries(1), {});
+    const QModelIndex at = model.index(0, OptOutModel::OptedOutAtColumn);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString english = at.data().toString();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    model.retranslate();
+    const QString french = at.data().toString();
+    QLocale::setDefault(saved);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(english != french);
+    QCOMPARE(french,
+             QLocale(QLocale::French, QLocale::France)
+                 .toString(entry(0).optedOutAt.toLocalTime(), QLocale::ShortFormat));
+}
+
+void TestModels::userSearchAccentInsensitive_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("expected");
+    const QString zoe = QStringLiteral("u-0");
+    const QString ole = QStringLiteral("u-1");
+    const QString strauss = QStringLiteral("u-2");
+    QTest::newRow("zoe") << QStringLiteral("zoe") << QStringList {zoe};
+    QTest::newRow("ZOË") << QStringLiteral("ZOË") << QStringList {zoe};
+    QTest::newRow("ostergaard") << QStringLiteral("ostergaard") << QStringList {ole};
+    QTest::newRow("østergaard") << QStringLiteral("østergaard") << QStringList {ole};
+    QTest::newRow("strauss") << QStringLiteral("strauss") << QStringList {strauss};
+    QTest::newRow("STRAUß") << QStringLiteral("STRAUß") << QStringList {strauss};
+    QTest::newRow("email") << QStringLiteral("USER1@") << QStringList {ole};
+    QTest::newRow("all by domain")
+        << QStringLiteral("example.com") << QStringList {zoe, ole, strauss};
+    QTest::newRow("none") << QStringLiteral("xyz") << QStringList {};
+    QTest::newRow("empty") << QString() << QStringList {zoe, ole, strauss};
+}
+
+void TestModels::userSearchAccentInsensitive()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, expected);
+    UserModel users;
+    users.setUsers({user(0, QStringLiteral("Zoë de Vries")),
+                    user(1, QStringLiteral("Ole Østergaard")),
+                    user(2, QStringLiteral("Johann Strauß"))});
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    search.setQuery(query);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), expected);
+    if (!expected.isEmpty()) {
+        const QModelIndex first = search.index(0, 0);
+        QVERIFY(first.data().toString().contains(QLatin1Char('<')));
+        QCOMPARE(search.mapToSource(first).row(), search.sourceRow(0));
+    }
+}
+
+void TestModels::userSearchNarrowsAndWidens()
+{
+    UserModel users;
+    users.setUsers(makeUsers(200));
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    search.setQuery(QStringLiteral("user1"));
+    QCOMPARE(search.rowCount(), 1 + 10 + 100); // 1, 10-19, 100-199
+    search.setQuery(QStringLiteral("user19"));
+    QCOMPARE(search.rowCount(), 1 + 10); // 19, 190-199
+    search.setQuery(QStringLiteral("user199"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-199")});
+    search.setQuery(QStringLiteral("user2"));
+    QCOMPARE(search.rowCount(), 1 + 10); // 2, 20-29
+    search.setQuery(QString());
+    QCOMPARE(search.rowCount(), 200);
+    QCOMPARE(search.proxyRow(150), 150);
+    search.setQuery(QStringLiteral("user15"));
+    QCOMPARE(search.proxyRow(150), 1);
+    QCOMPARE(search.proxyRow(3), -1);
+}
+
+void TestModels::userSearchFollowsSource()
+{
+    UserModel users;
+    users.setUsers(makeUsers(20));
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    search.setQuery(QStringLiteral("zoe"));
+    QCOMPARE(search.rowCount(), 0);
+    Signals spy(&search);
+
+    // A renamed user starts to match: inserted, not reset.
+    QList<User> list = makeUsers(20);
+    list[7].name = QStringLiteral("Zoë Seven");
+    users.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.inserted.count(), 1);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-7")});
+
+    // A new matching user arrives, a non-matching one leaves.
+    list.append(user(77, QStringLiteral("Zoe New")));
+    list.removeAt(3);
+    users.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(search.rowCount(), 2);
+    QStringList ids = proxyIds(search, UserModel::UserIdRole);
+    ids.sort();
+    QCOMPARE(ids, (QStringList {QStringLiteral("u-7"), QStringLiteral("u-77")}));
+
+    // Opting out a user disables it in the search, with a dataChanged.
+    spy.clear();
+    users.setOptOutState({QStringLiteral("u-7")}, {});
+    QCOMPARE(spy.changed.count(), 1);
+    const int row = search.proxyRow(users.rowOfKey(QStringLiteral("u-7")));
+    QVERIFY(row >= 0);
+    QVERIFY(!search.index(row, 0).flags().testFlag(Qt::ItemIsEnabled));
+    QVERIFY(search.index(row, 0).data(UserModel::OptedOutRole).toBool());
+
+    // Many scattered removals in the source (a layout change there) keep the search right.
+    QList<User> few;
+    for (int i = 0; i < list.size(); ++i) {
+        if (i % 2 == 0 || list.at(i).id == QStringLiteral("u-7"))
+            few.append(list.at(i));
+    }
+    for (int i = 0; i < 100; ++i)
+        few.append(user(1000 + i));
+    users.setUsers(few);
+    users.setUsers(few.mid(0, 2) + few.mid(few.size() - 3));
+    search.setQuery(QStringLiteral("user"));
+    QCOMPARE(search.rowCount(), users.rowCount());
+}
+
+void TestModels::userSearchLarge()
+{
+    UserModel users;
+    QList<User> list;
+    for (int i = 0; i < 100000; ++i)
+        list.append(User {
+            QStringLiteral("u-%1").arg(i), QStringLiteral("person%1@example.com").arg(i),
+            i == 73456 ? QStringLiteral("Zoë Østergaard") : QStringLiteral("Person %1").arg(i)});
+    users.setUsers(list);
+    UserSearchModel search(&users);
+    search.setQuery(QStringLiteral("z"));
+    search.setQuery(QStringLiteral("zo"));
+    search.setQuery(QStringLiteral("zoe o"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-73456")});
+    search.setQuery(QStringLiteral("person9999"));
+    QCOMPARE(search.rowCount(), 11); // person9999@ and person99990@ to person99999@
+}
+
+void TestModels::optOutProxyFilterAndSort()
+{
+    OptOutModel model;
+    QList<OptOutEntry> list {
+        entry(1, 30, QStringLiteral("Zoë de Vries")), entry(2, 5, QStringLiteral("Ole Østergaard")),
+        entry(3, 600, QStringLiteral("Ada Lovelace")), entry(4, 1, QStringLiteral("Bob"))};
+    model.setEntries(list, {});
+    OptOutProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    proxy.sort(OptOutModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(proxyIds(proxy, OptOutModel::UserIdRole),
+             (QStringList {QStringLiteral("u-3"), QStringLiteral("u-4"), QStringLiteral("u-2"),
+                           QStringLiteral("u-1")}));
+    // By the real time, newest first (not by the text, which would put 15:59 before 15:55...).
+    proxy.sort(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
+    QCOMPARE(proxyIds(proxy, OptOutModel::UserIdRole),
+             (QStringList {QStringLiteral("u-4"), QStringLiteral("u-2"), QStringLiteral("u-1"),
+                           QStringLiteral("u-3")}));
+    // By check state.
+    QVERIFY(model.setData(model.index(model.rowOfKey(QStringLiteral("u-1")), 0), Qt::Checked,
+                          Qt::CheckStateRole));
+    proxy.sort(OptOutModel::CheckColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(OptOutModel::UserIdRole).toString(), QStringLiteral("u-1"));
+
+    proxy.setFilterText(QStringLiteral("ØSTER"));
+    QCOMPARE(proxyIds(proxy, OptOutModel::UserIdRole), QStringList {QStringLiteral("u-2")});
+    proxy.setFilterText(QStringLiteral("zoe"));
+    QCOMPARE(proxyIds(proxy, OptOutModel::UserIdRole), QStringList {QStringLiteral("u-1")});
+    proxy.setFilterText(QStringLiteral("user3@"));
+    QCOMPARE(proxyIds(proxy, OptOutModel::UserIdRole), QStringList {QStringLiteral("u-3")});
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 4);
+
+    // A new entry arrives while sorted by time: it lands in its place.
+    proxy.sort(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
+    list.append(entry(5, -10, QStringLiteral("Newest")));
+    model.setEntries(list, {});
+    QCOMPARE(proxy.index(0, 0).data(OptOutModel::UserIdRole).toString(), QStringLiteral("u-5"));
+}
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"
