@@ -44,6 +44,11 @@ AppController::~AppController()
     delete m_window;
 }
 
+SignInDialog *AppController::signInDialog() const
+{
+    return m_dialog;
+}
+
 void AppController::start(const QUrl &server, const QString &token)
 {
     if (!token.isEmpty() && server.isValid()) {

@@ -34,7 +34,7 @@ public:
 
     MainWindow *mainWindow() const { return m_window; }
     // The sign-in dialog while it is open, else null.
-    SignInDialog *signInDialog() const { return m_dialog; }
+    SignInDialog *signInDialog() const;
 
     void signIn(const QUrl &server, const QString &token, bool remember);
     void signOut();

@@ -7,10 +7,24 @@
 #include <QAbstractProxyModel>
 #include <QComboBox>
 #include <QCompleter>
+#include <QIdentityProxyModel>
 #include <QLineEdit>
 #include <QListView>
 
 namespace {
+
+// QComboBox asks its model for data of an invalid index (itemIcon(-1) while it has no current
+// item), which UserSearchModel asserts against; this pass-through answers those itself.
+class InvalidIndexGuard final : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        return index.isValid() ? QIdentityProxyModel::data(index, role) : QVariant();
+    }
+};
+
 QListView *newFastListView()
 {
     auto *view = new QListView;
@@ -35,11 +49,15 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     // The default policy measures every item before showing (about 440 ms at 100,000 users).
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setView(newFastListView());
-    combo->setModel(m_all);
+    auto *comboModel = new InvalidIndexGuard(this);
+    comboModel->setSourceModel(m_all);
+    combo->setModel(comboModel);
     combo->setCurrentIndex(-1);
 
     m_popup->setObjectName(QStringLiteral("userSearchPopup"));
-    m_completer->setModel(m_search);
+    auto *completerModel = new InvalidIndexGuard(this);
+    completerModel->setSourceModel(m_search);
+    m_completer->setModel(completerModel);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setMaxVisibleItems(12);
@@ -50,7 +68,11 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
 
     connect(combo->lineEdit(), &QLineEdit::textEdited, this, &UserPicker::onTextEdited);
     connect(combo->lineEdit(), &QLineEdit::returnPressed, this, &UserPicker::onReturnPressed);
-    connect(combo, &QComboBox::currentIndexChanged, this, &UserPicker::onComboIndexChanged);
+    // activated, not currentIndexChanged: the combo also moves its index by itself when its
+    // model fills (it selects the first user), which must not count as a choice.
+    connect(combo, &QComboBox::activated, this, &UserPicker::onComboIndexChanged);
+    connect(comboModel, &QAbstractItemModel::modelReset, this, &UserPicker::keepNoChoice);
+    connect(comboModel, &QAbstractItemModel::rowsInserted, this, &UserPicker::keepNoChoice);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
             &UserPicker::onCompleterActivated);
     connect(users, &QAbstractItemModel::dataChanged, this, &UserPicker::onUsersDataChanged);
@@ -64,8 +86,21 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
 
 void UserPicker::retranslate()
 {
-    if (m_combo)
-        m_combo->lineEdit()->setPlaceholderText(tr("Search by name or email"));
+    if (!m_combo)
+        return;
+    const QString hint = tr("Search by name or email");
+    m_combo->setPlaceholderText(hint);
+    m_combo->lineEdit()->setPlaceholderText(hint);
+}
+
+void UserPicker::keepNoChoice()
+{
+    if (!m_pickedId.isEmpty() || m_combo->currentIndex() < 0)
+        return;
+    m_settingIndex = true;
+    m_combo->setCurrentIndex(-1);
+    m_settingIndex = false;
+    m_combo->clearEditText();
 }
 
 void UserPicker::onTextEdited(const QString &text)
@@ -96,10 +131,13 @@ void UserPicker::selectFirstEnabledInPopup()
 
 void UserPicker::onCompleterActivated(const QModelIndex &index)
 {
-    // index belongs to the completer's own proxy over m_search.
-    const auto *completion = qobject_cast<const QAbstractProxyModel *>(index.model());
-    const QModelIndex searchIndex = completion ? completion->mapToSource(index) : QModelIndex();
-    if (!searchIndex.isValid() || searchIndex.model() != m_search)
+    // index belongs to the completer's own proxy, over the guard, over m_search.
+    QModelIndex searchIndex = index;
+    while (searchIndex.isValid() && searchIndex.model() != m_search) {
+        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(searchIndex.model());
+        searchIndex = proxy ? proxy->mapToSource(searchIndex) : QModelIndex();
+    }
+    if (!searchIndex.isValid())
         return;
     pickSourceRow(m_search->sourceRow(searchIndex.row()));
 }

@@ -41,6 +41,7 @@ private:
     void onCompleterActivated(const QModelIndex &index);
     void onReturnPressed();
     void onUsersDataChanged();
+    void keepNoChoice();
     bool pickSourceRow(int sourceRow);
     void setPicked(const QString &userId);
     void selectFirstEnabledInPopup();
