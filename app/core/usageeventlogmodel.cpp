@@ -1,6 +1,7 @@
 // The usage events this app recorded, newest last, with what became of each: the debugger's table.
 #include "usageeventlogmodel.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
 
@@ -209,8 +210,8 @@ QString UsageEventLogModel::propertiesSummary(const QJsonObject &properties)
         else if (value.isArray())
             text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
         else
-            text = QString::fromUtf8(
-                QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            text
+                = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
         parts.append(key + QLatin1Char('=') + text);
     }
     return parts.join(QLatin1String(", "));

@@ -1,0 +1,78 @@
+// Stored usage events per user (GET /api/v1/usage/summary): the admin's usage summary table.
+#pragma once
+
+#include "apitypes.h"
+#include "keyedtablemodel.h"
+
+#include <QPointer>
+
+class ApiClient;
+class UserModel;
+
+struct UsageSummaryRow
+{
+    UsageSummaryEntry entry;
+    QString name; // from the users model; empty when unknown
+    int optedOut = -1; // 1 yes, 0 no, -1 unknown (no users model)
+    QString key() const { return entry.userId; }
+};
+
+class UsageSummaryModel final : public KeyedTableModel<UsageSummaryRow>
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        EmailColumn,
+        ClientColumn,
+        ServerColumn,
+        LastEventColumn, // the UI locale's short format; empty when the user has no events
+        OptedOutColumn,
+        ColumnCount
+    };
+    enum Role {
+        UserIdRole = Qt::UserRole + 1, // QString
+        SortRole, // the column's value for sorting (numbers, QDateTime)
+    };
+    Q_ENUM(Role)
+
+    // `users` (may be null) gives the names and opt-out states, which the decoded summary does
+    // not carry; both must outlive the model.
+    explicit UsageSummaryModel(ApiClient *api, UserModel *users = nullptr,
+                               QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    // Fetches the summary; the rows follow by a diff. A failure leaves the rows as they were.
+    void refresh();
+    bool isLoading() const { return m_loading; }
+    // Replaces the rows by this summary (a diff; the first call is a reset).
+    void setSummary(const UsageSummary &summary);
+    qint64 discardedSinceStart() const { return m_discardedSinceStart; }
+    const UsageSummaryRow &rowAt(int row) const { return rows().at(row); }
+
+    // Re-emits header and display data after a language switch.
+    void retranslate();
+
+signals:
+    void loadingChanged(bool loading);
+    void refreshed();
+    void errorOccurred(const ApiError &error);
+    void discardedSinceStartChanged(qint64 discarded);
+
+protected:
+    QList<int> changedRoles(const UsageSummaryRow &before,
+                            const UsageSummaryRow &after) const override;
+
+private:
+    void setLoading(bool loading);
+
+    QPointer<ApiClient> m_api;
+    QPointer<UserModel> m_users;
+    bool m_loading = false;
+    qint64 m_discardedSinceStart = 0;
+};
