@@ -6,67 +6,67 @@
     <message>
         <location filename="../app/core/apitypes.cpp" line="+33"/>
         <source>The service did not accept the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your sign-in is no longer valid. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre connexion n&apos;est plus valide. Veuillez vous reconnecter.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to do this. Only product administrators can change opt-outs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez pas l&apos;autorisation d&apos;effectuer cette action. Seuls les administrateurs et administratrices du produit peuvent modifier les opt-outs.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The user or the page was not found. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur, utilisatrice ou page introuvable. Cet élément a peut-être été supprimé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service does not support this request. The app may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service ne prend pas en charge cette requête. L&apos;application n&apos;est peut-être pas à jour.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The opt-out list was changed by someone else in the meantime. Refresh and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste d&apos;opt-out a été modifiée entre-temps par une autre personne. Actualisez-la et réessayez.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request is too large for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>La requête est trop volumineuse pour le service.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service had an internal error. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service a rencontré une erreur interne. Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The service is unavailable (HTTP %1). Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service n&apos;est pas disponible (HTTP %1). Veuillez réessayer plus tard.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service a renvoyé une erreur inattendue (HTTP %1).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The service cannot be reached. Check your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre le service. Vérifiez votre connexion réseau.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The service sent an answer the app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service a envoyé une réponse que l&apos;application ne peut pas lire.</translation>
     </message>
 </context>
 <context>
@@ -74,17 +74,17 @@
     <message>
         <location filename="../app/gui/appcontroller.cpp" line="+79"/>
         <source>Your remembered token could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mémoriser votre jeton&#xa0;: %1 Il vous sera redemandé la prochaine fois.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
     </message>
 </context>
 <context>
@@ -92,12 +92,12 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
         <source>Opt out users</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclusion des utilisateurs et utilisatrices</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>
 </context>
 <context>
@@ -108,238 +108,238 @@
         <location filename="../app/gui/mainwindow.cpp" line="+259"/>
         <location line="+38"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres d&apos;opt-out</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+117"/>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer ce message</translation>
     </message>
     <message>
         <location line="-102"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en cours…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Help on this page (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide sur cette page (F1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Opt-out &amp;user</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-out de l&apos;&amp;utilisateur ou de l&apos;utilisatrice</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Exclude the chosen user from product usage tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclure la personne choisie du suivi de l&apos;utilisation des produits</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opt-out</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Opt-out user &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste d&apos;opt-out des utilisateurs et utilisatrices</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fil&amp;ter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil&amp;tre&#xa0;:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom ou adresse e-mail</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Include the checked users in product usage tracking again</source>
-        <translation type="unfinished"></translation>
+        <translation>Réintégrer les personnes cochées dans le suivi de l&apos;utilisation des produits</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Only product administrators can see this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les administrateurs et administratrices du produit peuvent voir cette page.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Help on &amp;this page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide sur cette page</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Paramètres d&apos;opt-out</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="-185"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opt-out de %1 est enregistré. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Check all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout cocher</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check or uncheck all shown users</source>
-        <translation type="unfinished"></translation>
+        <translation>Cocher ou décocher toutes les personnes affichées</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Outils</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Product usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation du produit</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You are here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous êtes ici&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en tant que %1</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n user(s) opted out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n utilisateur ou utilisatrice en opt-out</numerusform>
+            <numerusform>%n utilisateurs et utilisatrices en opt-out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 of %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Affichage&#xa0;: %1 sur %n</numerusform>
+            <numerusform>Affichage&#xa0;: %1 sur %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Opt-&amp;in (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opt-&amp;in (%n)</numerusform>
+            <numerusform>Opt-&amp;in (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-&amp;in</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
         <source>%n user(s) will be included in product usage tracking again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n personne sera réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>%n personnes seront réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The service refused to opt out %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service refused to opt in %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le service a refusé l&apos;opt-in de %n utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt-in de %n utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+71"/>
         <source>About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Paramètres d&apos;opt-out</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Opt-out settings %1&lt;/h3&gt;&lt;p&gt;Exclude users of your organization from product usage tracking, or include them again.&lt;/p&gt;&lt;p&gt;Opted-out users contribute no usage data: the service discards their client-side events and records no server-side ones.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Paramètres d&apos;opt-out %1&lt;/h3&gt;&lt;p&gt;Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.&lt;/p&gt;&lt;p&gt;Les utilisateurs et utilisatrices en opt-out ne fournissent aucune donnée d&apos;utilisation&#xa0;: le service ignore leurs événements côté client et n&apos;enregistre aucun événement côté serveur.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -347,37 +347,37 @@
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
         <source>Waiting for the service to confirm this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de la confirmation de cette modification par le service.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out on</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de l&apos;opt-out</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out by</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-out par</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Select users to opt in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez les utilisateurs et utilisatrices à réintégrer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélection</translation>
     </message>
 </context>
 <context>
@@ -385,37 +385,37 @@
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sign in to the opt-out service with your access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous au service d&apos;opt-out avec votre jeton d&apos;accès.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du &amp;serveur&#xa0;:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jeton d&apos;accès&#xa0;:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton est conservé dans le trousseau système, jamais dans un fichier de paramètres.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remember me</source>
-        <translation type="unfinished"></translation>
+        <translation>Se souvenir de &amp;moi</translation>
     </message>
     <message>
         <location filename="../app/gui/signindialog.cpp" line="+92"/>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
 </context>
 <context>
@@ -423,63 +423,63 @@
     <message>
         <location filename="../app/core/synccontroller.cpp" line="+157"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en cours…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading users… %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des utilisateurs et utilisatrices… %1&#xa0;%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading the opt-out list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de la liste d&apos;opt-out…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation effectuée à %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Offline — retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Hors ligne — nouvelle tentative dans %n&#xa0;s</numerusform>
+            <numerusform>Hors ligne — nouvelle tentative dans %n&#xa0;s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offline — retrying now</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne — nouvelle tentative en cours</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion en tant que %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion effectuée</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n change(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>
 </context>
 <context>
@@ -487,96 +487,157 @@
     <message>
         <location filename="../app/gui/tokenstore.cpp" line="+24"/>
         <source>No system keychain is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau système n&apos;est disponible.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Access to the system keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accès au trousseau système a été refusé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token could not be removed from the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer le jeton du trousseau système.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The system keychain reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau système a signalé une erreur.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The system keychain did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau système n&apos;a pas répondu.</translation>
     </message>
 </context>
 <context>
     <name>UsageEventLogModel</name>
     <message>
-        <location filename="../app/core/usageeventlogmodel.cpp" line="+78"/>
+        <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <location line="+139"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>En file d&apos;attente</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Queued, will retry</source>
-        <translation type="unfinished"></translation>
+        <translation>En file d&apos;attente, nouvelle tentative prévue</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi en cours…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé&#xa0;: %1 accepté(s), %2 ignoré(s)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonné</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The queue was full: the oldest unsent events make room for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>La file d&apos;attente était pleine&#xa0;: les événements non envoyés les plus anciens laissent la place aux nouveaux.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking is off: you are opted out, so unsent events are not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le suivi est désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt-out, les événements non envoyés ne le seront donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
+        <translation>La déconnexion a eu lieu avant que cet événement ait pu être envoyé.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageSummaryModel</name>
+    <message>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation type="unfinished">Adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <location filename="../app/core/usagetracker.cpp" line="+75"/>
+        <source>Tracking not started: not signed in</source>
+        <translation>Suivi non démarré&#xa0;: aucune connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking on</source>
+        <translation>Suivi activé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking off: you are opted out</source>
+        <translation>Suivi désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt-out</translation>
     </message>
 </context>
 <context>
@@ -584,23 +645,23 @@
     <message>
         <location filename="../app/core/usermodel.cpp" line="+30"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fait déjà l&apos;objet d&apos;un opt-out.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>user name and email in the drop-down</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse e-mail</translation>
     </message>
 </context>
 <context>
@@ -608,7 +669,7 @@
     <message>
         <location filename="../app/gui/userpicker.cpp" line="+91"/>
         <source>Search by name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par nom ou adresse e-mail</translation>
     </message>
 </context>
 <context>
@@ -616,32 +677,32 @@
     <message>
         <location filename="../app/main.cpp" line="+44"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The service&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du service.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your access token (else you are asked for it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre jeton d&apos;accès (sinon, il vous est demandé).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The interface language: en, fr, sv or nl.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue de l&apos;interface&#xa0;: en, fr, sv ou nl.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unknown language: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue inconnue&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Invalid server address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse de serveur non valide&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

@@ -6,67 +6,67 @@
     <message>
         <location filename="../app/core/apitypes.cpp" line="+33"/>
         <source>The service did not accept the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft het verzoek niet geaccepteerd.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your sign-in is no longer valid. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw aanmelding is niet meer geldig. Meld u opnieuw aan.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to do this. Only product administrators can change opt-outs.</source>
-        <translation type="unfinished"></translation>
+        <translation>U hebt geen toestemming om dit te doen. Alleen productbeheerders kunnen uitsluitingen wijzigen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The user or the page was not found. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>De gebruiker of de pagina is niet gevonden. Mogelijk is deze verwijderd.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service does not support this request. The app may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service ondersteunt dit verzoek niet. De app is mogelijk verouderd.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The opt-out list was changed by someone else in the meantime. Refresh and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lijst met uitgesloten gebruikers is intussen door iemand anders gewijzigd. Vernieuw de lijst en probeer het opnieuw.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request is too large for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het verzoek is te groot voor de service.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service had an internal error. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is een interne fout opgetreden in de service. Probeer het later opnieuw.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The service is unavailable (HTTP %1). Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service is niet beschikbaar (HTTP %1). Probeer het later opnieuw.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>De service antwoordde met een onverwachte fout (HTTP %1).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The service cannot be reached. Check your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service is niet bereikbaar. Controleer uw netwerkverbinding.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft niet op tijd geantwoord.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The service sent an answer the app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft een antwoord gestuurd dat de app niet kan lezen.</translation>
     </message>
 </context>
 <context>
@@ -74,17 +74,17 @@
     <message>
         <location filename="../app/gui/appcontroller.cpp" line="+79"/>
         <source>Your remembered token could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw opgeslagen token kan niet worden gelezen: %1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw token kan niet worden onthouden: %1 U wordt er de volgende keer opnieuw om gevraagd.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
     </message>
 </context>
 <context>
@@ -92,12 +92,12 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
         <source>Opt out users</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikers uitsluiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>
 </context>
 <context>
@@ -108,238 +108,238 @@
         <location filename="../app/gui/mainwindow.cpp" line="+259"/>
         <location line="+38"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen voor uitsluiting</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+117"/>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit bericht sluiten</translation>
     </message>
     <message>
         <location line="-102"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met aanmelden…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Help on this page (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Help bij deze pagina (F1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Help</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluit gebruikers van uw organisatie uit van het bijhouden van productgebruik, of neem ze weer op.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Opt-out &amp;user</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gebruiker uitsluiten</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Exclude the chosen user from product usage tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>De gekozen gebruiker uitsluiten van het bijhouden van productgebruik</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uitsluiten</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Opt-out user &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitge&amp;sloten gebruikers</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fil&amp;ter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filter:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam of e-mailadres</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Include the checked users in product usage tracking again</source>
-        <translation type="unfinished"></translation>
+        <translation>De aangevinkte gebruikers weer opnemen in het bijhouden van productgebruik</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Only product administrators can see this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen productbeheerders kunnen deze pagina zien.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Beel&amp;d</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Af&amp;melden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Help on &amp;this page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help bij deze pagina</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="-185"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Check all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles aanvinken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check or uncheck all shown users</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle weergegeven gebruikers aan- of uitvinken</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Hulpmiddelen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Product usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Productgebruik</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You are here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>U bevindt zich hier: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangemeld als %1</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n user(s) opted out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gebruiker uitgesloten</numerusform>
+            <numerusform>%n gebruikers uitgesloten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 of %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 van %n weergegeven</numerusform>
+            <numerusform>%1 van %n weergegeven</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Opt-&amp;in (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Weer opnemen (%n)</numerusform>
+            <numerusform>&amp;Weer opnemen (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weer opnemen</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
         <source>%n user(s) will be included in product usage tracking again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gebruiker wordt weer opgenomen in het bijhouden van productgebruik.</numerusform>
+            <numerusform>%n gebruikers worden weer opgenomen in het bijhouden van productgebruik.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The service refused to opt out %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service refused to opt in %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De service heeft het weer opnemen van %n gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
+            <numerusform>De service heeft het weer opnemen van %n gebruikers geweigerd; de wijzigingen zijn ongedaan gemaakt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+71"/>
         <source>About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Opt-out settings %1&lt;/h3&gt;&lt;p&gt;Exclude users of your organization from product usage tracking, or include them again.&lt;/p&gt;&lt;p&gt;Opted-out users contribute no usage data: the service discards their client-side events and records no server-side ones.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Instellingen voor uitsluiting %1&lt;/h3&gt;&lt;p&gt;Sluit gebruikers van uw organisatie uit van het bijhouden van productgebruik, of neem ze weer op.&lt;/p&gt;&lt;p&gt;Uitgesloten gebruikers leveren geen gebruiksgegevens: de service negeert hun gebeurtenissen aan de clientzijde en registreert geen gebeurtenissen aan de serverzijde.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -347,37 +347,37 @@
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
         <source>Waiting for the service to confirm this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachten tot de service deze wijziging bevestigt.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailadres</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out on</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgesloten op</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out by</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgesloten door</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Select users to opt in</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer gebruikers om weer op te nemen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geselecteerd</translation>
     </message>
 </context>
 <context>
@@ -385,37 +385,37 @@
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanmelden</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sign in to the opt-out service with your access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meld u aan bij de uitsluitingsservice met uw toegangstoken.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveradres:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Toegangstoken:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het token wordt bewaard in de sleutelhanger van het systeem, nooit in een instellingenbestand.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remember me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mij onthouden</translation>
     </message>
     <message>
         <location filename="../app/gui/signindialog.cpp" line="+92"/>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aanmelden</translation>
     </message>
 </context>
 <context>
@@ -423,63 +423,63 @@
     <message>
         <location filename="../app/core/synccontroller.cpp" line="+157"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met aanmelden…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading users… %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikers laden… %1%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading the opt-out list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lijst met uitgesloten gebruikers laden…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesynchroniseerd om %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Offline — retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline — nieuwe poging over %n&#xa0;s</numerusform>
+            <numerusform>Offline — nieuwe poging over %n&#xa0;s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offline — retrying now</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline — er wordt nu opnieuw geprobeerd</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangemeld als %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgemeld</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n change(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wijziging in afwachting</numerusform>
+            <numerusform>%n wijzigingen in afwachting</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijzigingen die in de vorige sessie zijn opgeslagen, kunnen niet worden gelezen. Ze zijn bewaard in %1.</translation>
     </message>
 </context>
 <context>
@@ -487,96 +487,157 @@
     <message>
         <location filename="../app/gui/tokenstore.cpp" line="+24"/>
         <source>No system keychain is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen sleutelhanger van het systeem beschikbaar.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Access to the system keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>De toegang tot de sleutelhanger van het systeem is geweigerd.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token could not be removed from the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het token kan niet uit de sleutelhanger van het systeem worden verwijderd.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The system keychain reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het systeem heeft een fout gemeld.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The system keychain did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sleutelhanger van het systeem heeft niet gereageerd.</translation>
     </message>
 </context>
 <context>
     <name>UsageEventLogModel</name>
     <message>
-        <location filename="../app/core/usageeventlogmodel.cpp" line="+78"/>
+        <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebeurtenis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschappen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+139"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>In wachtrij</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Queued, will retry</source>
-        <translation type="unfinished"></translation>
+        <translation>In wachtrij, wordt opnieuw geprobeerd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met verzenden…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Verzonden: %1 geaccepteerd, %2 genegeerd</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworpen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mislukt</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The queue was full: the oldest unsent events make room for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtrij was vol: de oudste niet-verzonden gebeurtenissen maken plaats voor nieuwe.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking is off: you are opted out, so unsent events are not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking is uitgeschakeld: u bent uitgesloten, dus niet-verzonden gebeurtenissen worden niet verzonden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
+        <translation>U hebt zich afgemeld voordat deze gebeurtenis kon worden verzonden.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageSummaryModel</name>
+    <message>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Name</source>
+        <translation type="unfinished">Naam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation type="unfinished">E-mailadres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <location filename="../app/core/usagetracker.cpp" line="+75"/>
+        <source>Tracking not started: not signed in</source>
+        <translation>Tracking niet gestart: u bent niet aangemeld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking on</source>
+        <translation>Tracking aan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking off: you are opted out</source>
+        <translation>Tracking uit: u bent uitgesloten</translation>
     </message>
 </context>
 <context>
@@ -584,23 +645,23 @@
     <message>
         <location filename="../app/core/usermodel.cpp" line="+30"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is al uitgesloten.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>user name and email in the drop-down</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailadres</translation>
     </message>
 </context>
 <context>
@@ -608,7 +669,7 @@
     <message>
         <location filename="../app/gui/userpicker.cpp" line="+91"/>
         <source>Search by name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken op naam of e-mailadres</translation>
     </message>
 </context>
 <context>
@@ -616,32 +677,32 @@
     <message>
         <location filename="../app/main.cpp" line="+44"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The service&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het adres van de service.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your access token (else you are asked for it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw toegangstoken (anders wordt u erom gevraagd).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The interface language: en, fr, sv or nl.</source>
-        <translation type="unfinished"></translation>
+        <translation>De taal van de interface: en, fr, sv of nl.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unknown language: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekende taal: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Invalid server address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongeldig serveradres: %1</translation>
     </message>
 </context>
 </TS>

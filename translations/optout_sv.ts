@@ -6,67 +6,67 @@
     <message>
         <location filename="../app/core/apitypes.cpp" line="+33"/>
         <source>The service did not accept the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten godtog inte begäran.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Your sign-in is no longer valid. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Din inloggning är inte längre giltig. Logga in igen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You are not allowed to do this. Only product administrators can change opt-outs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du har inte behörighet att göra detta. Endast produktadministratörer kan ändra undantag.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The user or the page was not found. It may have been removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Användaren eller sidan hittades inte. Den kan ha tagits bort.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service does not support this request. The app may be out of date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten stöder inte den här begäran. Appen kan vara föråldrad.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The opt-out list was changed by someone else in the meantime. Refresh and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listan över undantagna användare har ändrats av någon annan under tiden. Uppdatera och försök igen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request is too large for the service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begäran är för stor för tjänsten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service had an internal error. Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett internt fel uppstod i tjänsten. Försök igen senare.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The service is unavailable (HTTP %1). Please try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten är inte tillgänglig (HTTP %1). Försök igen senare.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten svarade med ett oväntat fel (HTTP %1).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The service cannot be reached. Check your network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det går inte att nå tjänsten. Kontrollera din nätverksanslutning.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten svarade inte i tid.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The service sent an answer the app cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten skickade ett svar som appen inte kan läsa.</translation>
     </message>
 </context>
 <context>
@@ -74,17 +74,17 @@
     <message>
         <location filename="../app/gui/appcontroller.cpp" line="+79"/>
         <source>Your remembered token could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Din token kunde inte sparas: %1 Du får ange den igen nästa gång.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
     </message>
 </context>
 <context>
@@ -92,12 +92,12 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
         <source>Opt out users</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta användare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
 </context>
 <context>
@@ -108,238 +108,238 @@
         <location filename="../app/gui/mainwindow.cpp" line="+259"/>
         <location line="+38"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningar för undantag</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Försök igen</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+117"/>
         <source>Close this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Stäng meddelandet</translation>
     </message>
     <message>
         <location line="-102"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggar in…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Help on this page (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hjälp för den här sidan (F1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hjälp</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Opt-out &amp;user</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta a&amp;nvändare</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Exclude the chosen user from product usage tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta den valda användaren från spårning av produktanvändning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Opt-out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undanta</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Opt-out user &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta&amp;gna användare</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fil&amp;ter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil&amp;ter:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn eller e-postadress</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Include the checked users in product usage tracking again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta med de markerade användarna i spårningen av produktanvändning igen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Only product administrators can see this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Endast produktadministratörer kan se den här sidan.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arkiv</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visa</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Språk</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hjälp</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logga ut</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avsluta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uppdatera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Help on &amp;this page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hjälp för den här sidan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="-185"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Check all</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera alla</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check or uncheck all shown users</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera eller avmarkera alla visade användare</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Verktyg</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Product usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktanvändning</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You are here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Du är här: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inloggad som %1</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n user(s) opted out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n användare undantagen</numerusform>
+            <numerusform>%n användare undantagna</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 of %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 av %n visas</numerusform>
+            <numerusform>%1 av %n visas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Opt-&amp;in (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ta med &amp;igen (%n)</numerusform>
+            <numerusform>Ta med &amp;igen (%n)</numerusform>
         </translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-&amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta med &amp;igen</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
         <source>%n user(s) will be included in product usage tracking again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n användare tas med i spårningen av produktanvändning igen.</numerusform>
+            <numerusform>%n användare tas med i spårningen av produktanvändning igen.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+61"/>
         <source>The service refused to opt out %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service refused to opt in %1; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tjänsten vägrade att ta med %n användare igen, så ändringen har ångrats.</numerusform>
+            <numerusform>Tjänsten vägrade att ta med %n användare igen, så ändringarna har ångrats.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+71"/>
         <source>About Opt-out settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Om Inställningar för undantag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Opt-out settings %1&lt;/h3&gt;&lt;p&gt;Exclude users of your organization from product usage tracking, or include them again.&lt;/p&gt;&lt;p&gt;Opted-out users contribute no usage data: the service discards their client-side events and records no server-side ones.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Inställningar för undantag %1&lt;/h3&gt;&lt;p&gt;Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.&lt;/p&gt;&lt;p&gt;Undantagna användare bidrar inte med några användningsdata: tjänsten ignorerar deras händelser på klientsidan och registrerar inga händelser på serversidan.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -347,37 +347,37 @@
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
         <source>Waiting for the service to confirm this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postadress</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out on</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantagen den</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out by</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantagen av</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Select users to opt in</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj användare att ta med igen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Vald</translation>
     </message>
 </context>
 <context>
@@ -385,37 +385,37 @@
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga in</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sign in to the opt-out service with your access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga in på undantagstjänsten med din åtkomsttoken.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveradress:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Access &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Åtkomsttoken:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token sparas i systemets nyckelring, aldrig i en inställningsfil.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Remember me</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kom ihåg mig</translation>
     </message>
     <message>
         <location filename="../app/gui/signindialog.cpp" line="+92"/>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logga in</translation>
     </message>
 </context>
 <context>
@@ -423,63 +423,63 @@
     <message>
         <location filename="../app/core/synccontroller.cpp" line="+157"/>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loggar in…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading users… %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Läser in användare… %1&#xa0;%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading the opt-out list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Läser in listan över undantagna användare…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Synced at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkroniserat kl. %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>Offline — retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline – nytt försök om %n&#xa0;s</numerusform>
+            <numerusform>Offline – nytt försök om %n&#xa0;s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offline — retrying now</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline – försöker igen nu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inloggad som %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Utloggad</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n change(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ändring väntar</numerusform>
+            <numerusform>%n ändringar väntar</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
 </context>
 <context>
@@ -487,96 +487,157 @@
     <message>
         <location filename="../app/gui/tokenstore.cpp" line="+24"/>
         <source>No system keychain is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen nyckelring är tillgänglig i systemet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Access to the system keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtkomst till systemets nyckelring nekades.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The token could not be removed from the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token kunde inte tas bort från systemets nyckelring.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The system keychain reported an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemets nyckelring rapporterade ett fel.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The system keychain did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemets nyckelring svarade inte.</translation>
     </message>
 </context>
 <context>
     <name>UsageEventLogModel</name>
     <message>
-        <location filename="../app/core/usageeventlogmodel.cpp" line="+78"/>
+        <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tid</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Egenskaper</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+139"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>I kö</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Queued, will retry</source>
-        <translation type="unfinished"></translation>
+        <translation>I kö, försöker igen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skickar…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Skickad: %1 godtagna, %2 ignorerade</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Kasserad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Misslyckades</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The queue was full: the oldest unsent events make room for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kön var full: de äldsta osända händelserna ger plats åt nya.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking is off: you are opted out, so unsent events are not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spårningen är avstängd: du är undantagen, så osända händelser skickas inte.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
+        <translation>Du loggade ut innan händelsen kunde skickas.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageSummaryModel</name>
+    <message>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <source>Yes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Name</source>
+        <translation type="unfinished">Namn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email</source>
+        <translation type="unfinished">E-postadress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server-side events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opted out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <location filename="../app/core/usagetracker.cpp" line="+75"/>
+        <source>Tracking not started: not signed in</source>
+        <translation>Spårningen har inte startat: du är inte inloggad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking on</source>
+        <translation>Spårning på</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking off: you are opted out</source>
+        <translation>Spårning av: du är undantagen</translation>
     </message>
 </context>
 <context>
@@ -584,23 +645,23 @@
     <message>
         <location filename="../app/core/usermodel.cpp" line="+30"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är redan undantagen.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>user name and email in the drop-down</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postadress</translation>
     </message>
 </context>
 <context>
@@ -608,7 +669,7 @@
     <message>
         <location filename="../app/gui/userpicker.cpp" line="+91"/>
         <source>Search by name or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök efter namn eller e-postadress</translation>
     </message>
 </context>
 <context>
@@ -616,32 +677,32 @@
     <message>
         <location filename="../app/main.cpp" line="+44"/>
         <source>Exclude users from product usage tracking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The service&apos;s address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tjänstens adress.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your access token (else you are asked for it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Din åtkomsttoken (annars blir du tillfrågad om den).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The interface language: en, fr, sv or nl.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gränssnittets språk: en, fr, sv eller nl.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Unknown language: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänt språk: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Invalid server address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ogiltig serveradress: %1</translation>
     </message>
 </context>
 </TS>
