@@ -584,42 +584,42 @@
     <message>
         <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished">Adresse e-mail</translation>
+        <translation>Adresse e-mail</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Client-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements côté client</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Événements côté serveur</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt-out</translation>
     </message>
 </context>
 <context>

@@ -584,42 +584,42 @@
     <message>
         <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nee</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Name</source>
-        <translation type="unfinished">Naam</translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished">E-mailadres</translation>
+        <translation>E-mailadres</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Client-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebeurtenissen aan de clientzijde</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebeurtenissen aan de serverzijde</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste gebeurtenis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgesloten</translation>
     </message>
 </context>
 <context>

@@ -584,42 +584,42 @@
     <message>
         <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nej</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Name</source>
-        <translation type="unfinished">Namn</translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Email</source>
-        <translation type="unfinished">E-postadress</translation>
+        <translation>E-postadress</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Client-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser på klientsidan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server-side events</source>
-        <translation type="unfinished"></translation>
+        <translation>Händelser på serversidan</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste händelse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantagen</translation>
     </message>
 </context>
 <context>
