@@ -120,7 +120,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QPointer<ApiClient> self(this);
     connect(reply, &QNetworkReply::finished, context, [self, reply, done]() {
-        const QByteArray answer = reply->readAll();
+        const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QNetworkReply::NetworkError networkError = reply->error();
         const bool success = status >= 200 && status < 400
