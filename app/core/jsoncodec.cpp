@@ -134,8 +134,6 @@ private:
         static const char *const typeNames[]
             = {"null", "a boolean", "a number", "a string", "an array", "an object"};
         const char *got = value.isUndefined() ? "nothing" : typeNames[int(value.type())];
-        if (value.type() == QJsonValue::Undefined)
-            got = "nothing";
         *m_problem = childPath(key) + QLatin1String(": expected ") + QLatin1String(expected)
             + QLatin1String(", got ") + QLatin1String(got);
     }
