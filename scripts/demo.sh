@@ -11,7 +11,7 @@ cmake --build "$build" --parallel "$(nproc)" --target optout-server optout-admin
   || cmake --build "$build" --parallel "$(nproc)" --target optout-server
 
 listen=${OPTOUT_LISTEN:-127.0.0.1:8080}
-db=${OPTOUT_DEMO_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/optout-server/demo.sqlite}
+db=${OPTOUT_DEMO_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/optout/optout-server/demo.sqlite}
 server="$build/server/optout-server"
 admin="$build/app/gui/optout-admin"
 
