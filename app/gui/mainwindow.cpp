@@ -108,7 +108,7 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     connect(sync, &SyncController::optOutConfirmed, this, [this](const QString &userId) {
         const User *user = m_users ? m_users->userById(userId) : nullptr;
         const QString name = user ? (user->name.isEmpty() ? user->email : user->name) : userId;
-        showNote([name]() {
+        showNote([name]() -> QString {
             return MainWindow::tr("%1 is opted out. Until they sign out and sign in again, they "
                                   "may still see client-side tracking data in their debugger; "
                                   "the service discards that data.")
@@ -406,7 +406,7 @@ void MainWindow::optInChecked()
         return;
     m_sync->optIn(ids);
     const int count = int(ids.size());
-    showNote([count]() {
+    showNote([count]() -> QString {
         return MainWindow::tr("%n user(s) will be included in product usage tracking again.",
                               nullptr, count);
     });
@@ -421,7 +421,7 @@ void MainWindow::showNote(std::function<QString()> message)
 
 void MainWindow::showError(const QString &message)
 {
-    showErrorMessage([message]() { return message; }, false);
+    showErrorMessage([message]() -> QString { return message; }, false);
 }
 
 void MainWindow::showErrorMessage(std::function<QString()> message, bool fromSync)
@@ -465,7 +465,7 @@ void MainWindow::onActionFailed(const PendingAction &action, const ApiError &err
         m_ui->noteBar->hide();
     }
     showErrorMessage(
-        [who, count, optOut, error]() {
+        [who, count, optOut, error]() -> QString {
             QString what;
             if (optOut)
                 what = MainWindow::tr("The service refused to opt out %1; it was undone.").arg(who);
@@ -481,7 +481,7 @@ void MainWindow::onActionFailed(const PendingAction &action, const ApiError &err
 
 void MainWindow::onSyncError(const ApiError &error)
 {
-    showErrorMessage([error]() { return currentMessage(error); }, true);
+    showErrorMessage([error]() -> QString { return currentMessage(error); }, true);
 }
 
 void MainWindow::onStateChanged(SyncController::State state)

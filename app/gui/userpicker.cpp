@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QIdentityProxyModel>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
 
@@ -62,6 +63,7 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setMaxVisibleItems(12);
     m_completer->setPopup(m_popup);
+    m_popup->installEventFilter(this);
     // Set on the line edit, not the combo: the combo would map a pick back by a linear findText.
     combo->setCompleter(nullptr);
     combo->lineEdit()->setCompleter(m_completer);
@@ -114,19 +116,25 @@ void UserPicker::onTextEdited(const QString &text)
     }
     m_completer->setCompletionPrefix(text);
     m_completer->complete();
-    selectFirstEnabledInPopup();
 }
 
-void UserPicker::selectFirstEnabledInPopup()
+bool UserPicker::eventFilter(QObject *watched, QEvent *event)
 {
-    const QAbstractItemModel *shown = m_completer->completionModel();
-    for (int row = 0; row < shown->rowCount(); ++row) {
-        const QModelIndex idx = shown->index(row, 0);
-        if (idx.flags() & Qt::ItemIsEnabled) {
-            m_popup->setCurrentIndex(idx);
-            return;
+    // Installed after QCompleter's own filter, so it sees Enter first: Enter picks the
+    // highlighted user, or else the first match that can be picked.
+    if (watched == m_popup && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            const QModelIndex current = m_popup->currentIndex();
+            m_popup->hide();
+            if (current.isValid() && (current.flags() & Qt::ItemIsEnabled))
+                onCompleterActivated(current);
+            else
+                pickFirstMatch();
+            return true;
         }
     }
+    return QObject::eventFilter(watched, event);
 }
 
 void UserPicker::onCompleterActivated(const QModelIndex &index)
@@ -146,6 +154,11 @@ void UserPicker::onReturnPressed()
 {
     if (!m_pickedId.isEmpty())
         return;
+    pickFirstMatch();
+}
+
+void UserPicker::pickFirstMatch()
+{
     const QString text = m_combo->lineEdit()->text();
     if (text.trimmed().isEmpty())
         return;

@@ -35,6 +35,9 @@ public:
 Q_SIGNALS:
     void pickedUserChanged(const QString &userId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onTextEdited(const QString &text);
     void onComboIndexChanged(int row);
@@ -44,7 +47,7 @@ private:
     void keepNoChoice();
     bool pickSourceRow(int sourceRow);
     void setPicked(const QString &userId);
-    void selectFirstEnabledInPopup();
+    void pickFirstMatch();
 
     QPointer<QComboBox> m_combo;
     QPointer<UserModel> m_users;

@@ -1,0 +1,48 @@
+// A signed-in optout-admin as main.cpp builds it (real client, models, sync, window), for tests.
+#pragma once
+
+#include "apiclient.h"
+#include "mainwindow.h"
+#include "optoutmodel.h"
+#include "synccontroller.h"
+#include "usermodel.h"
+
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+struct GuiTestSession
+{
+    GuiTestSession(const QUrl &server, const QByteArray &token,
+                   LanguageManager *languages = nullptr)
+        : api(&network)
+        , sync(&api, &users, &optOuts)
+    {
+        api.setBaseUrl(server);
+        api.setToken(token);
+        api.setTransferTimeout(10000);
+        sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+        sync.setRetryDelays(200, 1000);
+        window = std::make_unique<MainWindow>(&sync, &users, &optOuts, languages);
+        window->resize(1000, 700);
+        window->show();
+        sync.start();
+    }
+    ~GuiTestSession()
+    {
+        sync.stop();
+        window.reset();
+    }
+
+    template<typename T> T *find(const QString &name) const { return window->findChild<T *>(name); }
+
+    QTemporaryDir dir;
+    QNetworkAccessManager network;
+    ApiClient api;
+    UserModel users;
+    OptOutModel optOuts;
+    SyncController sync;
+    std::unique_ptr<MainWindow> window;
+};

@@ -1,0 +1,520 @@
+// Drives the real MainWindow against the real optout-server: pick, opt out, check, opt in,
+// refresh, non-admins, keyboard and accessibility.
+#include "guitestsession.h"
+#include "testserver.h"
+
+#include "checkboxheader.h"
+#include "contexthelp.h"
+#include "messagepresenter.h"
+#include "optoutproxymodel.h"
+#include "userpicker.h"
+#include "usersearchmodel.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSet>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace std::chrono_literals;
+
+namespace {
+const QByteArray kAdmin = QByteArrayLiteral("demo-admin");
+const QByteArray kUser = QByteArrayLiteral("demo-user");
+
+QString stripMnemonic(QString text)
+{
+    return text.remove(QLatin1Char('&'));
+}
+
+// A key press goes where the application would deliver it: to an open popup (the search
+// results) first, else to `widget`.
+void pressKey(QWidget *widget, Qt::Key key)
+{
+    QWidget *popup = QApplication::activePopupWidget();
+    QTest::keyClick(popup ? popup : widget, key);
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsThePageToAnAdmin();
+    void optOutFromTheDropDown();
+    void optedOutUsersCannotBeChosen();
+    void optInCheckedUsersInOneGo();
+    void headerChecksAllShownRows();
+    void spaceTogglesTheCurrentRow();
+    void filterAndSort();
+    void refreshShowsAnotherAdminsChange();
+    void nonAdminSeesOnlyTheExplanation();
+    void labelsNameTheirControls();
+    void contextHelp();
+    void refusedActionIsRolledBackWithAMessage();
+
+private:
+    // Users of the demo organisation as the service lists them, and the opted-out ids.
+    QList<QJsonObject> serverUsers() const;
+    QSet<QString> serverOptOutIds() const;
+    // A user not opted out yet, not yet used by another test.
+    QJsonObject freshUser();
+    // Table rows (through the proxy) whose email column is `email`.
+    int tableRowOf(const QString &email) const;
+    bool waitSynced();
+
+    TestServer m_server;
+    std::unique_ptr<GuiTestSession> m_session;
+    QSet<QString> m_used;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    MessagePresenter::setRecordOnly(true);
+    QVERIFY(m_server.start({QStringLiteral("--demo-users"), QStringLiteral("50")}));
+}
+
+void TestMainWindow::init()
+{
+    m_session = std::make_unique<GuiTestSession>(m_server.baseUrl(), kAdmin);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_session.reset();
+    MessagePresenter::clearRecorded();
+}
+
+bool TestMainWindow::waitSynced()
+{
+    return QTest::qWaitFor(
+        [this]() { return m_session->sync.state() == SyncController::State::Synced; }, 20000);
+}
+
+QList<QJsonObject> TestMainWindow::serverUsers() const
+{
+    const HttpResult r
+        = m_server.request("GET", QStringLiteral("/api/v1/users?pageSize=5000"), kAdmin);
+    QList<QJsonObject> users;
+    const QJsonArray array = r.json().object().value(QStringLiteral("users")).toArray();
+    for (const auto &v : array)
+        users.append(v.toObject());
+    return users;
+}
+
+QSet<QString> TestMainWindow::serverOptOutIds() const
+{
+    const HttpResult r = m_server.request("GET", QStringLiteral("/api/v1/optouts"), kAdmin);
+    QSet<QString> ids;
+    const QJsonArray array = r.json().object().value(QStringLiteral("optOuts")).toArray();
+    for (const auto &v : array)
+        ids.insert(v.toObject()
+                       .value(QStringLiteral("user"))
+                       .toObject()
+                       .value(QStringLiteral("id"))
+                       .toString());
+    return ids;
+}
+
+QJsonObject TestMainWindow::freshUser()
+{
+    const QSet<QString> out = serverOptOutIds();
+    const QList<QJsonObject> users = serverUsers();
+    for (const QJsonObject &u : users) {
+        const QString id = u.value(QStringLiteral("id")).toString();
+        const QString email = u.value(QStringLiteral("email")).toString();
+        // Not the signed-in administrator, not one the other tests touched.
+        if (!out.contains(id) && !m_used.contains(id) && email != QLatin1String("admin@example.com")
+            && email != QLatin1String("user@example.com")) {
+            m_used.insert(id);
+            return u;
+        }
+    }
+    return {};
+}
+
+int TestMainWindow::tableRowOf(const QString &email) const
+{
+    const auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    const QAbstractItemModel *model = table->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, OptOutModel::EmailColumn).data().toString() == email)
+            return row;
+    }
+    return -1;
+}
+
+void TestMainWindow::showsThePageToAnAdmin()
+{
+    QVERIFY(waitSynced());
+    auto *stack = m_session->find<QStackedWidget>(QStringLiteral("pageStack"));
+    QVERIFY(stack);
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("optOutPage"));
+    auto *crumb = m_session->find<QLabel>(QStringLiteral("breadcrumbLabel"));
+    QCOMPARE(crumb->text(),
+             QStringLiteral("Customer Journey Analytics > Tools > Product usage > "
+                            "Opt-out settings"));
+    QCOMPARE(m_session->find<QLabel>(QStringLiteral("titleLabel"))->text(),
+             QStringLiteral("Opt-out settings"));
+    QCOMPARE(m_session->window->windowTitle(), QStringLiteral("Opt-out settings"));
+    QVERIFY(!m_session->find<QLabel>(QStringLiteral("descriptionLabel"))->text().isEmpty());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    QCOMPARE(combo->count(), serverUsers().size());
+    QCOMPARE(combo->currentIndex(), -1);
+    QVERIFY(!m_session->find<QPushButton>(QStringLiteral("optOutButton"))->isEnabled());
+    auto *optIn = m_session->find<QPushButton>(QStringLiteral("optInButton"));
+    QVERIFY(!optIn->isEnabled());
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QCOMPARE(table->model()->rowCount(), serverOptOutIds().size());
+    QVERIFY(m_session->find<QLabel>(QStringLiteral("syncStatusLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Synced at")));
+}
+
+void TestMainWindow::optOutFromTheDropDown()
+{
+    QVERIFY(waitSynced());
+    const QJsonObject user = freshUser();
+    QVERIFY(!user.isEmpty());
+    const QString id = user.value(QStringLiteral("id")).toString();
+    const QString email = user.value(QStringLiteral("email")).toString();
+    QCOMPARE(tableRowOf(email), -1);
+
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    combo->setFocus();
+    // Type the email (the search is on name or email), then Enter picks the match.
+    QTest::keyClicks(combo->lineEdit(), email);
+    QVERIFY(!button->isEnabled());
+    // The search results list the one match.
+    QTRY_VERIFY(m_session->window->userPicker()->completer()->popup()->isVisible());
+    QCOMPARE(m_session->window->userPicker()->searchModel()->rowCount(), 1);
+    pressKey(combo->lineEdit(), Qt::Key_Return);
+    QCOMPARE(m_session->window->userPicker()->pickedUserId(), id);
+    QVERIFY(combo->lineEdit()->text().contains(email));
+    QVERIFY(button->isEnabled());
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    // Optimistic: the row is there at once, and the drop-down is free again.
+    QVERIFY(tableRowOf(email) >= 0);
+    QVERIFY(!button->isEnabled());
+    QVERIFY(combo->lineEdit()->text().isEmpty());
+    // Confirmed by the service: the note about the debugger shows.
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->window->noteText().contains(QStringLiteral("debugger")),
+                             15000);
+    QVERIFY(m_session->window->noteText().contains(user.value(QStringLiteral("name")).toString()));
+    QVERIFY(m_session->window->noteText().contains(QStringLiteral("discards")));
+    QVERIFY(serverOptOutIds().contains(id));
+    const int row = tableRowOf(email);
+    QVERIFY(row >= 0);
+    const auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QCOMPARE(table->model()->index(row, OptOutModel::OptedOutByColumn).data().toString(),
+             QStringLiteral("Ada Admin"));
+    QVERIFY(!table->model()->index(row, OptOutModel::OptedOutAtColumn).data().toString().isEmpty());
+}
+
+void TestMainWindow::optedOutUsersCannotBeChosen()
+{
+    QVERIFY(waitSynced());
+    const QSet<QString> out = serverOptOutIds();
+    QVERIFY(!out.isEmpty());
+    const QString id = *out.constBegin();
+    const User *user = m_session->users.userById(id);
+    QVERIFY(user);
+
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    // Disabled in the drop-down's list.
+    const int row = m_session->users.rowOfKey(id);
+    QVERIFY(!(combo->model()->index(row, 0).flags() & Qt::ItemIsEnabled));
+    // Not choosable by typing it and pressing Enter, nor programmatically.
+    combo->setFocus();
+    QTest::keyClicks(combo->lineEdit(), user->email);
+    pressKey(combo->lineEdit(), Qt::Key_Return);
+    QVERIFY(m_session->window->userPicker()->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+    QVERIFY(!m_session->window->userPicker()->pickUser(id));
+    QVERIFY(!button->isEnabled());
+}
+
+void TestMainWindow::optInCheckedUsersInOneGo()
+{
+    QVERIFY(waitSynced());
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    auto *optIn = m_session->find<QPushButton>(QStringLiteral("optInButton"));
+    QAbstractItemModel *model = table->model();
+    QVERIFY(model->rowCount() >= 2);
+
+    // Check two rows by clicking their boxes.
+    QStringList ids;
+    for (int row : {0, 1}) {
+        const QModelIndex box = model->index(row, OptOutModel::CheckColumn);
+        ids << box.data(OptOutModel::UserIdRole).toString();
+        const QRect rect = table->visualRect(box);
+        // The check indicator sits at the left of the cell.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          QPoint(rect.left() + rect.width() / 2, rect.center().y()));
+        QTRY_COMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    }
+    QVERIFY(optIn->isEnabled());
+    QCOMPARE(stripMnemonic(optIn->text()), QStringLiteral("Opt-in (2)"));
+    QCOMPARE(m_session->window->tableHeader()->checkState(), Qt::PartiallyChecked);
+
+    const int before = model->rowCount();
+    QTest::mouseClick(optIn, Qt::LeftButton);
+    // Gone at once (optimistic), and the service agrees.
+    QCOMPARE(model->rowCount(), before - 2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.pendingCount() == 0, 15000);
+    const QSet<QString> out = serverOptOutIds();
+    for (const QString &id : std::as_const(ids))
+        QVERIFY2(!out.contains(id), qPrintable(id));
+    QCOMPARE(model->rowCount(), out.size());
+    QVERIFY(!optIn->isEnabled());
+    QCOMPARE(stripMnemonic(optIn->text()), QStringLiteral("Opt-in"));
+    // The users can be chosen again.
+    QVERIFY(m_session->window->userPicker()->pickUser(ids.constFirst()));
+}
+
+void TestMainWindow::headerChecksAllShownRows()
+{
+    QVERIFY(waitSynced());
+    // Make sure there are a few rows to check.
+    for (int i = 0; i < 3; ++i) {
+        const QString id = freshUser().value(QStringLiteral("id")).toString();
+        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, kAdmin).status,
+                 201);
+    }
+    m_session->sync.refresh();
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), serverOptOutIds().size(), 15000);
+    CheckBoxHeader *header = m_session->window->tableHeader();
+    auto *optIn = m_session->find<QPushButton>(QStringLiteral("optInButton"));
+    const int rows = table->model()->rowCount();
+    QVERIFY(rows >= 3);
+
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, header->checkBoxRect().center());
+    QCOMPARE(header->checkState(), Qt::Checked);
+    QCOMPARE(m_session->optOuts.checkedCount(), rows);
+    QCOMPARE(stripMnemonic(optIn->text()), QStringLiteral("Opt-in (%1)").arg(rows));
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, header->checkBoxRect().center());
+    QCOMPARE(header->checkState(), Qt::Unchecked);
+    QCOMPARE(m_session->optOuts.checkedCount(), 0);
+
+    // With a filter, the box checks the rows shown only.
+    const QString email = table->model()->index(0, OptOutModel::EmailColumn).data().toString();
+    auto *filter = m_session->find<QLineEdit>(QStringLiteral("filterEdit"));
+    QTest::keyClicks(filter, email);
+    QCOMPARE(table->model()->rowCount(), 1);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, header->checkBoxRect().center());
+    QCOMPARE(m_session->optOuts.checkedCount(), 1);
+    QCOMPARE(header->checkState(), Qt::Checked);
+    filter->clear();
+    QCOMPARE(table->model()->rowCount(), rows);
+    QCOMPARE(header->checkState(), Qt::PartiallyChecked);
+}
+
+void TestMainWindow::spaceTogglesTheCurrentRow()
+{
+    QVERIFY(waitSynced());
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QVERIFY(table->model()->rowCount() >= 1);
+    table->setFocus();
+    // The current cell is a text cell, not the box: Space still checks the row.
+    table->setCurrentIndex(table->model()->index(0, OptOutModel::EmailColumn));
+    const QModelIndex box = table->model()->index(0, OptOutModel::CheckColumn);
+    QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QTest::keyClick(table, Qt::Key_Space);
+    QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QCOMPARE(m_session->optOuts.checkedCount(), 1);
+    QTest::keyClick(table, Qt::Key_Space);
+    QCOMPARE(box.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+}
+
+void TestMainWindow::filterAndSort()
+{
+    QVERIFY(waitSynced());
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QAbstractItemModel *model = table->model();
+    QVERIFY(model->rowCount() >= 2);
+
+    // Sort by name by clicking the header, both ways.
+    QHeaderView *header = table->horizontalHeader();
+    const int x = header->sectionViewportPosition(OptOutModel::NameColumn) + 20;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(OptOutModel::NameColumn));
+    auto names = [model]() {
+        QStringList list;
+        for (int row = 0; row < model->rowCount(); ++row)
+            list << model->index(row, OptOutModel::NameColumn).data().toString();
+        return list;
+    };
+    const QStringList first = names();
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QStringList reversed = names();
+    std::reverse(reversed.begin(), reversed.end());
+    QCOMPARE(reversed, first);
+    QVERIFY(first != names());
+
+    // Every other column sorts too.
+    for (int column : {int(OptOutModel::EmailColumn), int(OptOutModel::OptedOutAtColumn),
+                       int(OptOutModel::OptedOutByColumn)}) {
+        const int cx = header->sectionViewportPosition(column) + 20;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(cx, header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), column);
+    }
+
+    // The filter keeps rows whose name or email matches, accents ignored.
+    const QString name = first.constFirst();
+    auto *filter = m_session->find<QLineEdit>(QStringLiteral("filterEdit"));
+    QTest::keyClicks(filter, name.left(4).toUpper());
+    QVERIFY(model->rowCount() >= 1);
+    QVERIFY(model->rowCount() < first.size() || first.size() == 1);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString text = model->index(row, OptOutModel::NameColumn).data().toString()
+            + model->index(row, OptOutModel::EmailColumn).data().toString();
+        QVERIFY(!text.isEmpty());
+    }
+    filter->clear();
+    QCOMPARE(model->rowCount(), first.size());
+}
+
+void TestMainWindow::refreshShowsAnotherAdminsChange()
+{
+    QVERIFY(waitSynced());
+    const QJsonObject user = freshUser();
+    const QString email = user.value(QStringLiteral("email")).toString();
+    QCOMPARE(tableRowOf(email), -1);
+    // Another administrator's session opts the user out through the API.
+    const HttpResult put = m_server.request(
+        "PUT", QStringLiteral("/api/v1/optouts/") + user.value(QStringLiteral("id")).toString(),
+        kAdmin);
+    QCOMPARE(put.status, 201);
+    QCOMPARE(tableRowOf(email), -1);
+    // F5 refreshes.
+    m_session->window->activateWindow();
+    QTest::keyClick(m_session->window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(tableRowOf(email) >= 0, 15000);
+    // And the user can no longer be chosen in the drop-down.
+    const int row = m_session->users.rowOfKey(user.value(QStringLiteral("id")).toString());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    QTRY_VERIFY(!(combo->model()->index(row, 0).flags() & Qt::ItemIsEnabled));
+
+    // An opt-in by the other administrator disappears after a refresh too.
+    QCOMPARE(m_server
+                 .request("DELETE",
+                          QStringLiteral("/api/v1/optouts/")
+                              + user.value(QStringLiteral("id")).toString(),
+                          kAdmin)
+                 .status,
+             204);
+    QTest::keyClick(m_session->window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(tableRowOf(email) < 0, 15000);
+}
+
+void TestMainWindow::nonAdminSeesOnlyTheExplanation()
+{
+    m_session = std::make_unique<GuiTestSession>(m_server.baseUrl(), kUser);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.state() == SyncController::State::NotProductAdmin,
+                             15000);
+    auto *stack = m_session->find<QStackedWidget>(QStringLiteral("pageStack"));
+    QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("notAdminPage"));
+    auto *label = m_session->find<QLabel>(QStringLiteral("notAdminLabel"));
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("Only product administrators can see this page."));
+    for (const char *name : {"userCombo", "optOutButton", "optOutTable", "optInButton",
+                             "filterEdit", "helpButton", "breadcrumbLabel"}) {
+        auto *w = m_session->find<QWidget>(QString::fromLatin1(name));
+        QVERIFY2(w && !w->isVisible(), name);
+    }
+    QCOMPARE(m_session->users.rowCount(), 0);
+    QCOMPARE(m_session->optOuts.rowCount(), 0);
+}
+
+void TestMainWindow::labelsNameTheirControls()
+{
+    QVERIFY(waitSynced());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    auto *filter = m_session->find<QLineEdit>(QStringLiteral("filterEdit"));
+    QCOMPARE(m_session->find<QLabel>(QStringLiteral("userLabel"))->buddy(), combo);
+    QCOMPARE(m_session->find<QLabel>(QStringLiteral("tableLabel"))->buddy(), table);
+    QCOMPARE(m_session->find<QLabel>(QStringLiteral("filterLabel"))->buddy(), filter);
+
+    QAccessibleInterface *comboAcc = QAccessible::queryAccessibleInterface(combo);
+    QVERIFY(comboAcc);
+    QCOMPARE(comboAcc->text(QAccessible::Name), QStringLiteral("Opt-out user"));
+    QAccessibleInterface *tableAcc = QAccessible::queryAccessibleInterface(table);
+    QVERIFY(tableAcc);
+    QCOMPARE(tableAcc->text(QAccessible::Name), QStringLiteral("Opt-out user list"));
+
+    // Mnemonics move the focus to the labelled controls.
+    m_session->window->activateWindow();
+    QTest::keyClick(m_session->window.get(), Qt::Key_L, Qt::AltModifier);
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(m_session->window.get(), Qt::Key_U, Qt::AltModifier);
+    QTRY_VERIFY(combo->hasFocus() || combo->lineEdit()->hasFocus());
+
+    // Tab order: drop-down, Opt-out, filter, table, Opt-in.
+    QWidget *optOut = m_session->find<QWidget>(QStringLiteral("optOutButton"));
+    QWidget *optIn = m_session->find<QWidget>(QStringLiteral("optInButton"));
+    QWidget *w = combo;
+    QStringList order;
+    for (int i = 0; i < 12 && order.size() < 5; ++i) {
+        w = w->nextInFocusChain();
+        if (w == optOut || w == filter || w == table || w == optIn)
+            order << w->objectName();
+    }
+    QCOMPARE(order.mid(0, 4),
+             (QStringList {QStringLiteral("optOutButton"), QStringLiteral("filterEdit"),
+                           QStringLiteral("optOutTable"), QStringLiteral("optInButton")}));
+}
+
+void TestMainWindow::contextHelp()
+{
+    QVERIFY(waitSynced());
+    auto *help = m_session->find<QToolButton>(QStringLiteral("helpButton"));
+    QCOMPARE(help->property("helpIds").toStringList(),
+             (QStringList {QStringLiteral("cja_product_usage_opt_out_settings"),
+                           QStringLiteral("product_usage_opt_out_settings")}));
+    QTest::mouseClick(help, Qt::LeftButton);
+    ContextHelpPopup *popup = m_session->window->contextHelp();
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->title(), QStringLiteral("Opt out users"));
+    QCOMPARE(popup->text(), QStringLiteral("Exclude users from product usage tracking."));
+    QCOMPARE(popup->property("helpIds").toStringList(), help->property("helpIds").toStringList());
+    popup->close();
+}
+
+void TestMainWindow::refusedActionIsRolledBackWithAMessage()
+{
+    QVERIFY(waitSynced());
+    // A user the service does not know: it refuses (404), the row goes, a message stays.
+    const int before = m_session->optOuts.rowCount();
+    m_session->sync.optOut(QStringLiteral("u-does-not-exist"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->window->errorText().isEmpty(), 15000);
+    QTRY_COMPARE(m_session->optOuts.rowCount(), before);
+    QVERIFY(m_session->window->isEnabled());
+    QVERIFY(m_session->find<QWidget>(QStringLiteral("errorBar"))->isVisible());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
