@@ -14,7 +14,7 @@
 #include <QSet>
 #include <QUrlQuery>
 
-Q_LOGGING_CATEGORY(lcHttp, "optout.http")
+Q_LOGGING_CATEGORY(lcHttp, "optout.http", QtInfoMsg)
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcStorage, "optout.storage")
+Q_LOGGING_CATEGORY(lcStorage, "optout.storage", QtInfoMsg)
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
-Q_LOGGING_CATEGORY(lcApi, "optout.api")
+Q_LOGGING_CATEGORY(lcApi, "optout.api", QtInfoMsg)
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-Q_LOGGING_CATEGORY(lcSync, "optout.sync")
+Q_LOGGING_CATEGORY(lcSync, "optout.sync", QtInfoMsg)
 
 SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *optOuts,
                                QObject *parent)
