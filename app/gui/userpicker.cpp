@@ -61,6 +61,10 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     m_completer->setModel(completerModel);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    // UserSearchModel does the filtering; the completer would otherwise scan every shown row
+    // for a prefix match on each key press. Its binary search is cheap, and its result is
+    // never used: Enter takes the row the user highlighted, else the first match.
+    m_completer->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
     m_completer->setMaxVisibleItems(12);
     m_completer->setPopup(m_popup);
     m_popup->installEventFilter(this);
@@ -114,8 +118,8 @@ void UserPicker::onTextEdited(const QString &text)
         m_popup->hide();
         return;
     }
-    m_completer->setCompletionPrefix(text);
-    m_completer->complete();
+    // QLineEdit updates the completer right after textEdited (setCompletionPrefix, then
+    // complete()), now over the narrowed list.
 }
 
 bool UserPicker::eventFilter(QObject *watched, QEvent *event)
@@ -126,8 +130,11 @@ bool UserPicker::eventFilter(QObject *watched, QEvent *event)
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             const QModelIndex current = m_popup->currentIndex();
+            const bool highlighted = current.isValid()
+                && m_popup->selectionModel()->isSelected(current)
+                && (current.flags() & Qt::ItemIsEnabled);
             m_popup->hide();
-            if (current.isValid() && (current.flags() & Qt::ItemIsEnabled))
+            if (highlighted)
                 onCompleterActivated(current);
             else
                 pickFirstMatch();

@@ -5,6 +5,7 @@
 
 #include "checkboxheader.h"
 #include "contexthelp.h"
+#include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutproxymodel.h"
 #include "userpicker.h"
@@ -21,6 +22,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void showsThePageToAnAdmin();
     void optOutFromTheDropDown();
     void optedOutUsersCannotBeChosen();
+    void arrowKeysAndEnterPickTheHighlightedUser();
     void optInCheckedUsersInOneGo();
     void headerChecksAllShownRows();
     void spaceTogglesTheCurrentRow();
@@ -70,6 +73,9 @@ private Q_SLOTS:
     void labelsNameTheirControls();
     void contextHelp();
     void refusedActionIsRolledBackWithAMessage();
+    void serverDownKeepsTheWindowUsable();
+    void switchesLanguageAtRunTime();
+    void aboutBox();
 
 private:
     // Users of the demo organisation as the service lists them, and the opted-out ids.
@@ -254,6 +260,38 @@ void TestMainWindow::optedOutUsersCannotBeChosen()
     QVERIFY(!button->isEnabled());
     QVERIFY(!m_session->window->userPicker()->pickUser(id));
     QVERIFY(!button->isEnabled());
+}
+
+void TestMainWindow::arrowKeysAndEnterPickTheHighlightedUser()
+{
+    QVERIFY(waitSynced());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    UserPicker *picker = m_session->window->userPicker();
+    combo->setFocus();
+    // Every demo address matches: many results, accents and case ignored.
+    QTest::keyClicks(combo->lineEdit(), QStringLiteral("EXAMPLE.COM"));
+    QTRY_VERIFY(picker->completer()->popup()->isVisible());
+    QVERIFY(picker->searchModel()->rowCount() > 10);
+    QAbstractItemView *popup = picker->completer()->popup();
+    pressKey(combo->lineEdit(), Qt::Key_Down);
+    pressKey(combo->lineEdit(), Qt::Key_Down);
+    const QModelIndex highlighted = popup->currentIndex();
+    QVERIFY(highlighted.isValid());
+    QVERIFY(highlighted.flags() & Qt::ItemIsEnabled);
+    const QString label = highlighted.data().toString();
+    pressKey(combo->lineEdit(), Qt::Key_Return);
+    QVERIFY(!popup->isVisible());
+    QVERIFY(!picker->pickedUserId().isEmpty());
+    const User *user = m_session->users.userById(picker->pickedUserId());
+    QVERIFY(user);
+    QVERIFY2(label.contains(user->email), qPrintable(label));
+    QCOMPARE(combo->lineEdit()->text(), label);
+    QVERIFY(m_session->find<QPushButton>(QStringLiteral("optOutButton"))->isEnabled());
+
+    // Typing again drops the choice until a user is picked again.
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Backspace);
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!m_session->find<QPushButton>(QStringLiteral("optOutButton"))->isEnabled());
 }
 
 void TestMainWindow::optInCheckedUsersInOneGo()
@@ -514,6 +552,90 @@ void TestMainWindow::refusedActionIsRolledBackWithAMessage()
     QTRY_COMPARE(m_session->optOuts.rowCount(), before);
     QVERIFY(m_session->window->isEnabled());
     QVERIFY(m_session->find<QWidget>(QStringLiteral("errorBar"))->isVisible());
+}
+
+void TestMainWindow::serverDownKeepsTheWindowUsable()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("20")}));
+    m_session = std::make_unique<GuiTestSession>(server.baseUrl(), kAdmin);
+    QVERIFY(waitSynced());
+    const int rows = m_session->optOuts.rowCount();
+    server.stop();
+
+    QTest::keyClick(m_session->window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.state() == SyncController::State::Offline, 15000);
+    auto *status = m_session->find<QLabel>(QStringLiteral("syncStatusLabel"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("Offline")), qPrintable(status->text()));
+    QTRY_VERIFY(!m_session->window->errorText().isEmpty());
+    QVERIFY(m_session->find<QWidget>(QStringLiteral("errorRetryButton"))->isVisible());
+
+    // Still usable: an opt-out is kept, shown at once and marked pending.
+    QString id;
+    for (int row = 0; row < m_session->users.rowCount() && id.isEmpty(); ++row) {
+        const User &user = m_session->users.userAt(row);
+        if (!m_session->users.isOptedOut(user.id) && user.id != m_session->sync.me().id)
+            id = user.id;
+    }
+    QVERIFY(m_session->window->userPicker()->pickUser(id));
+    QTest::mouseClick(m_session->find<QPushButton>(QStringLiteral("optOutButton")), Qt::LeftButton);
+    QCOMPARE(m_session->optOuts.rowCount(), rows + 1);
+    const int row = m_session->optOuts.rowOfKey(id);
+    QVERIFY(m_session->optOuts.isPendingAt(row));
+    QTRY_VERIFY(status->text().contains(QStringLiteral("1 change")));
+}
+
+void TestMainWindow::switchesLanguageAtRunTime()
+{
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    m_session = std::make_unique<GuiTestSession>(m_server.baseUrl(), kAdmin, &languages);
+    QVERIFY(waitSynced());
+    auto *table = m_session->find<QTableView>(QStringLiteral("optOutTable"));
+    QVERIFY(table->model()->rowCount() > 0);
+
+    auto *french = m_session->find<QAction>(QStringLiteral("actionLanguage_fr"));
+    QVERIFY(french);
+    QCOMPARE(french->text(), QStringLiteral("Français"));
+    QSignalSpy chosen(m_session->window.get(), &MainWindow::languageChosen);
+    french->trigger();
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(languages.language(), QStringLiteral("fr"));
+    QTRY_COMPARE(m_session->window->locale().language(), QLocale::French);
+    QVERIFY(french->isChecked());
+    QVERIFY(!m_session->find<QAction>(QStringLiteral("actionLanguage_en"))->isChecked());
+    // Dates follow the UI language.
+    const QModelIndex when = table->model()->index(0, OptOutModel::OptedOutAtColumn);
+    const int sourceRow = m_session->window->tableProxy()->mapToSource(when).row();
+    const QDateTime at = m_session->optOuts.entryAt(sourceRow).optedOutAt;
+    QCOMPARE(when.data().toString(),
+             QLocale(QLocale::French).toString(at.toLocalTime(), QLocale::ShortFormat));
+    if (languages.hasAppTranslation()) {
+        QTRY_COMPARE(
+            m_session->find<QLabel>(QStringLiteral("tableLabel"))->text().remove(QLatin1Char('&')),
+            QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
+    }
+
+    m_session->find<QAction>(QStringLiteral("actionLanguage_en"))->trigger();
+    QTRY_COMPARE(m_session->window->locale().language(), QLocale::English);
+    QCOMPARE(stripMnemonic(m_session->find<QLabel>(QStringLiteral("tableLabel"))->text()),
+             QStringLiteral("Opt-out user list"));
+    QCOMPARE(when.data().toString(),
+             QLocale(QLocale::English).toString(at.toLocalTime(), QLocale::ShortFormat));
+    QVERIFY(m_session->find<QLabel>(QStringLiteral("breadcrumbLabel"))
+                ->text()
+                .endsWith(QStringLiteral("Tools > Product usage > Opt-out settings")));
+}
+
+void TestMainWindow::aboutBox()
+{
+    QVERIFY(waitSynced());
+    auto *about = m_session->find<QAction>(QStringLiteral("actionAbout"));
+    about->trigger();
+    const auto messages = MessagePresenter::recorded();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.first().kind, MessagePresenter::Kind::About);
+    QVERIFY(messages.first().text.contains(QStringLiteral(OPTOUT_VERSION)));
 }
 
 QTEST_MAIN(TestMainWindow)
