@@ -6,41 +6,41 @@
     <message numerus="yes">
         <location filename="../app/gui/mainwindow.cpp" line="+317"/>
         <source>%n user(s) opted out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n user opted out</numerusform>
+            <numerusform>%n users opted out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 of %n shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n shown</numerusform>
+            <numerusform>%1 of %n shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Opt-&amp;in (%n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opt-&amp;in (%n)</numerusform>
+            <numerusform>Opt-&amp;in (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
         <source>%n user(s) will be included in product usage tracking again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n user will be included in product usage tracking again.</numerusform>
+            <numerusform>%n users will be included in product usage tracking again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+65"/>
         <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The service refused to opt in %n user; it was undone.</numerusform>
+            <numerusform>The service refused to opt in %n users; it was undone.</numerusform>
         </translation>
     </message>
 </context>
@@ -49,17 +49,17 @@
     <message numerus="yes">
         <location filename="../app/core/synccontroller.cpp" line="+172"/>
         <source>Offline — retrying in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline — retrying in %n s</numerusform>
+            <numerusform>Offline — retrying in %n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%n change(s) pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change pending</numerusform>
+            <numerusform>%n changes pending</numerusform>
         </translation>
     </message>
 </context>

@@ -1,0 +1,486 @@
+// The translation catalogues: every entry finished, nothing vanished, plurals and placeholders
+// right, the same sources in every language, nothing in the code that the catalogues lack, and the
+// embedded .qm files giving the glossary's terms.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+#ifndef OPTOUT_TRANSLATIONS_DIR
+#error "OPTOUT_TRANSLATIONS_DIR must name the source directory of the .ts files"
+#endif
+#ifndef OPTOUT_SOURCE_DIR
+#error "OPTOUT_SOURCE_DIR must name the project's source directory"
+#endif
+#ifndef OPTOUT_LUPDATE
+#error "OPTOUT_LUPDATE must name Qt's lupdate"
+#endif
+
+namespace {
+
+const QStringList kAppLanguages {QStringLiteral("fr"), QStringLiteral("sv"), QStringLiteral("nl")};
+
+struct Message
+{
+    QString context;
+    QString source;
+    QString comment;
+    bool numerus = false;
+    QString type; // the translation's type attribute: "", "unfinished", "vanished", "obsolete"
+    QString translation;
+    QStringList forms;
+
+    QString key() const { return context + QChar(0x1f) + source + QChar(0x1f) + comment; }
+    QString where() const
+    {
+        return QStringLiteral("[%1] \"%2\"%3")
+            .arg(context, source, comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(comment));
+    }
+    QStringList translations() const { return numerus ? forms : QStringList {translation}; }
+};
+
+struct Catalogue
+{
+    QString language;
+    QList<Message> messages;
+    QString error;
+
+    QSet<QString> keys() const
+    {
+        QSet<QString> set;
+        for (const Message &m : messages)
+            set.insert(m.key());
+        return set;
+    }
+};
+
+Catalogue readTs(const QString &path)
+{
+    Catalogue cat;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        cat.error = QStringLiteral("cannot open %1: %2").arg(path, file.errorString());
+        return cat;
+    }
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message *current = nullptr;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("TS")) {
+            cat.language = xml.attributes().value(QLatin1String("language")).toString();
+        } else if (name == QLatin1String("context")) {
+            context.clear();
+        } else if (name == QLatin1String("name") && !current) {
+            context = xml.readElementText();
+        } else if (name == QLatin1String("message")) {
+            cat.messages.append(Message {});
+            current = &cat.messages.last();
+            current->context = context;
+            current->numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+        } else if (current && name == QLatin1String("source")) {
+            current->source = xml.readElementText();
+        } else if (current && name == QLatin1String("comment")) {
+            current->comment = xml.readElementText();
+        } else if (current && name == QLatin1String("translation")) {
+            current->type = xml.attributes().value(QLatin1String("type")).toString();
+            if (current->numerus) {
+                // <numerusform> children; text outside them is only indentation.
+                while (!xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                        current->forms.append(xml.readElementText());
+                    else if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
+                        break;
+                }
+            } else {
+                current->translation =
+                    xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            }
+            current = nullptr; // later children (locations, comments) are not needed
+        }
+    }
+    if (xml.hasError())
+        cat.error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+    return cat;
+}
+
+QString tsPath(const QString &base)
+{
+    return QDir(QStringLiteral(OPTOUT_TRANSLATIONS_DIR)).filePath(base + QStringLiteral(".ts"));
+}
+
+// Number of plural forms lrelease expects for the language of a catalogue.
+int numerusCount(const QString &language)
+{
+    const QString lang = language.section(QLatin1Char('_'), 0, 0);
+    if (lang == QLatin1String("fr") || lang == QLatin1String("sv") || lang == QLatin1String("nl")
+        || lang == QLatin1String("en"))
+        return 2;
+    return -1;
+}
+
+// %1..%99 (also %L1) and %n, sorted, so their order may change with the language.
+QStringList placeholders(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("%L?(\\d{1,2}|n)"));
+    QStringList found;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found.append(it.next().captured(1));
+    found.sort();
+    return found;
+}
+
+// Number of mnemonic markers: '&' before a letter, not "&&" and not an HTML entity.
+int mnemonics(const QString &text)
+{
+    static const QRegularExpression entity(QStringLiteral("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);"));
+    QString t = text;
+    t.remove(entity);
+    t.replace(QStringLiteral("&&"), QString());
+    return int(t.count(QLatin1Char('&')));
+}
+
+QString withoutMnemonic(QString text)
+{
+    static const QRegularExpression re(QStringLiteral("&(?!&)"));
+    return text.remove(re);
+}
+
+QString listOf(const QStringList &items)
+{
+    return items.isEmpty() ? QString() : QStringLiteral("\n  ") + items.join(QStringLiteral("\n  "));
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void complete_data();
+    void complete();
+    void sameSourcesInEveryLanguage();
+    void frenchApostrophesConsistent();
+    void lupdateFindsNothingNew();
+    void embeddedCatalogues_data();
+    void embeddedCatalogues();
+    void embeddedPlurals();
+    void embeddedQtSwedish();
+};
+
+void TestTranslations::complete_data()
+{
+    QTest::addColumn<QString>("base");
+    for (const QString &lang : kAppLanguages)
+        QTest::newRow(qPrintable(lang)) << QStringLiteral("optout_%1").arg(lang);
+    QTest::newRow("en") << QStringLiteral("optout_en"); // plural forms only
+    QTest::newRow("qtbase_sv") << QStringLiteral("qtbase_sv");
+}
+
+// Every entry finished and non-empty, none vanished or obsolete, plurals with all their forms,
+// the same placeholders and mnemonics as the source, and no mojibake.
+void TestTranslations::complete()
+{
+    QFETCH(QString, base);
+    const Catalogue cat = readTs(tsPath(base));
+    QVERIFY2(cat.error.isEmpty(), qPrintable(cat.error));
+    QVERIFY2(!cat.messages.isEmpty(), qPrintable(base + QStringLiteral(" has no messages")));
+    const int forms = numerusCount(cat.language);
+    QVERIFY2(forms > 0, qPrintable(QStringLiteral("unexpected language \"%1\"").arg(cat.language)));
+
+    static const QRegularExpression mojibake(
+        QStringLiteral("[\\x{FFFD}]|Ã[\\x{0080}-\\x{00BF}]|Â[\\x{00A0}-\\x{00BF}]|â€"));
+    QStringList unfinished, vanished, badForms, badPlaceholders, badMnemonics, garbled;
+    for (const Message &m : cat.messages) {
+        if (m.type == QLatin1String("vanished") || m.type == QLatin1String("obsolete")) {
+            vanished << m.where();
+            continue;
+        }
+        const QStringList texts = m.translations();
+        const bool empty = texts.isEmpty()
+            || std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) { return t.isEmpty(); });
+        if (m.type == QLatin1String("unfinished") || empty) {
+            unfinished << m.where();
+            continue;
+        }
+        if (m.numerus && texts.size() != forms)
+            badForms << QStringLiteral("%1: %2 forms, %3 expected").arg(m.where()).arg(texts.size()).arg(forms);
+        const QStringList wanted = placeholders(m.source);
+        const int wantedMnemonics = std::min(mnemonics(m.source), 1);
+        for (const QString &t : texts) {
+            if (placeholders(t) != wanted)
+                badPlaceholders << QStringLiteral("%1 -> \"%2\"").arg(m.where(), t);
+            if (std::min(mnemonics(t), 2) != wantedMnemonics)
+                badMnemonics << QStringLiteral("%1 -> \"%2\"").arg(m.where(), t);
+            if (mojibake.match(t).hasMatch())
+                garbled << QStringLiteral("%1 -> \"%2\"").arg(m.where(), t);
+        }
+    }
+    // Every kind of problem is reported at once, so one run lists all that needs fixing.
+    QStringList report;
+    const auto section = [&report](const QString &title, const QStringList &items) {
+        if (!items.isEmpty())
+            report << QStringLiteral("%1 (%2):%3").arg(title).arg(items.size()).arg(listOf(items));
+    };
+    section(QStringLiteral("unfinished or empty"), unfinished);
+    section(QStringLiteral("vanished or obsolete (run the update_translations target)"), vanished);
+    section(QStringLiteral("wrong number of plural forms"), badForms);
+    section(QStringLiteral("placeholders differ from the source"), badPlaceholders);
+    section(QStringLiteral("mnemonic (&) missing, doubled or added"), badMnemonics);
+    section(QStringLiteral("mojibake"), garbled);
+    QVERIFY2(report.isEmpty(),
+             qPrintable(base + QStringLiteral(".ts:\n") + report.join(QLatin1Char('\n'))));
+}
+
+// French, Swedish and Dutch translate exactly the same set of source strings.
+void TestTranslations::sameSourcesInEveryLanguage()
+{
+    const Catalogue fr = readTs(tsPath(QStringLiteral("optout_fr")));
+    QVERIFY2(fr.error.isEmpty(), qPrintable(fr.error));
+    const QSet<QString> reference = fr.keys();
+    QHash<QString, QString> names;
+    for (const Message &m : fr.messages)
+        names.insert(m.key(), m.where());
+    for (const QString &lang : {QStringLiteral("sv"), QStringLiteral("nl")}) {
+        const Catalogue other = readTs(tsPath(QStringLiteral("optout_") + lang));
+        QVERIFY2(other.error.isEmpty(), qPrintable(other.error));
+        QStringList missing, extra;
+        const QSet<QString> keys = other.keys();
+        for (const QString &k : reference)
+            if (!keys.contains(k))
+                missing << names.value(k);
+        for (const Message &m : other.messages)
+            if (!reference.contains(m.key()))
+                extra << m.where();
+        missing.sort();
+        extra.sort();
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("optout_%1.ts lacks sources that optout_fr.ts has:%2")
+                                .arg(lang, listOf(missing))));
+        QVERIFY2(extra.isEmpty(),
+                 qPrintable(QStringLiteral("optout_%1.ts has sources that optout_fr.ts lacks:%2")
+                                .arg(lang, listOf(extra))));
+    }
+
+    // English holds the plural forms only: exactly the numerus messages.
+    const Catalogue en = readTs(tsPath(QStringLiteral("optout_en")));
+    QVERIFY2(en.error.isEmpty(), qPrintable(en.error));
+    QStringList enKeys, frPlurals;
+    for (const Message &m : en.messages)
+        enKeys << m.where();
+    for (const Message &m : fr.messages)
+        if (m.numerus)
+            frPlurals << m.where();
+    enKeys.sort();
+    frPlurals.sort();
+    QCOMPARE(enKeys, frPlurals);
+}
+
+// The glossary writes "Paramètres d'opt-out" with a straight apostrophe; the French catalogue
+// uses that one apostrophe throughout, never mixing in the typographic one.
+void TestTranslations::frenchApostrophesConsistent()
+{
+    const Catalogue fr = readTs(tsPath(QStringLiteral("optout_fr")));
+    QVERIFY2(fr.error.isEmpty(), qPrintable(fr.error));
+    QStringList curly;
+    for (const Message &m : fr.messages)
+        for (const QString &t : m.translations())
+            if (t.contains(QChar(0x2019)))
+                curly << QStringLiteral("%1 -> \"%2\"").arg(m.where(), t);
+    QVERIFY2(curly.isEmpty(),
+             qPrintable(QStringLiteral("typographic apostrophes in optout_fr.ts:") + listOf(curly)));
+}
+
+// lupdate over the sources and forms, into copies of the catalogues, finds exactly the strings
+// the committed catalogues hold: a new or changed string in the code fails here until translated.
+void TestTranslations::lupdateFindsNothingNew()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList languages = kAppLanguages + QStringList {QStringLiteral("en")};
+    QStringList copies;
+    for (const QString &lang : languages) {
+        const QString copy = dir.filePath(QStringLiteral("optout_%1.ts").arg(lang));
+        QVERIFY(QFile::copy(tsPath(QStringLiteral("optout_") + lang), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        copies << copy;
+    }
+    // The same runs as the update_translations target: English holds only the plural forms.
+    const QDir src(QStringLiteral(OPTOUT_SOURCE_DIR));
+    const auto runLupdate = [&src](const QStringList &options, const QStringList &files) {
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(src.absolutePath());
+        lupdate.setProcessChannelMode(QProcess::MergedChannels);
+        QStringList args {QStringLiteral("-locations"), QStringLiteral("none"),
+                          QStringLiteral("-no-obsolete"), QStringLiteral("-extensions"),
+                          QStringLiteral("cpp,h,ui")};
+        args += options;
+        args += {src.filePath(QStringLiteral("app")), src.filePath(QStringLiteral("ui")),
+                 QStringLiteral("-ts")};
+        args += files;
+        lupdate.start(QStringLiteral(OPTOUT_LUPDATE), args);
+        if (!lupdate.waitForStarted())
+            return QStringLiteral("lupdate did not start: ") + lupdate.errorString();
+        if (!lupdate.waitForFinished(120000))
+            return QStringLiteral("lupdate did not finish");
+        if (lupdate.exitStatus() != QProcess::NormalExit || lupdate.exitCode() != 0)
+            return QStringLiteral("lupdate failed:\n") + QString::fromLocal8Bit(lupdate.readAll());
+        return QString();
+    };
+    QString failure = runLupdate({}, copies.mid(0, kAppLanguages.size()));
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    failure = runLupdate({QStringLiteral("-pluralonly")}, {copies.last()});
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+    QStringList report;
+    for (int i = 0; i < languages.size(); ++i) {
+        const Catalogue committed = readTs(tsPath(QStringLiteral("optout_") + languages.at(i)));
+        const Catalogue updated = readTs(copies.at(i));
+        QVERIFY2(committed.error.isEmpty(), qPrintable(committed.error));
+        QVERIFY2(updated.error.isEmpty(), qPrintable(updated.error));
+        const QSet<QString> before = committed.keys();
+        QStringList added, gone;
+        for (const Message &m : updated.messages)
+            if (!before.contains(m.key()))
+                added << m.where();
+        const QSet<QString> after = updated.keys();
+        for (const Message &m : committed.messages)
+            if (!after.contains(m.key()))
+                gone << m.where();
+        if (!added.isEmpty())
+            report << QStringLiteral("optout_%1.ts lacks strings that are in the code (run the "
+                                     "update_translations target, then translate them):%2")
+                          .arg(languages.at(i), listOf(added));
+        if (!gone.isEmpty())
+            report << QStringLiteral("optout_%1.ts holds strings that are no longer in the code "
+                                     "(run the update_translations target):%2")
+                          .arg(languages.at(i), listOf(gone));
+    }
+    QVERIFY2(report.isEmpty(), qPrintable(report.join(QLatin1Char('\n'))));
+}
+
+// The .qm files embedded in optoutgui under :/i18n give the glossary's terms.
+void TestTranslations::embeddedCatalogues_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    struct Term
+    {
+        const char *context, *source, *fr, *sv, *nl;
+    };
+    // GLOSSARY.md: the key terms of the UI.
+    const Term terms[] = {
+        {"MainWindow", "Opt-out settings", "Paramètres d'opt-out", "Inställningar för undantag",
+         "Instellingen voor uitsluiting"},
+        {"MainWindow", "Opt-out &user", "Opt-out de l'utilisateur ou de l'utilisatrice",
+         "Undanta användare", "Gebruiker uitsluiten"},
+        {"MainWindow", "&Opt-out", "Opt-out", "Undanta", "Uitsluiten"},
+        {"MainWindow", "Opt-out user &list", "Liste d'opt-out des utilisateurs et utilisatrices",
+         "Undantagna användare", "Uitgesloten gebruikers"},
+        {"MainWindow", "Opt-&in", "Opt-in", "Ta med igen", "Weer opnemen"},
+        {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
+        {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning", "Productgebruik"},
+        {"MainWindow", "Only product administrators can see this page.",
+         "Seuls les administrateurs et administratrices du produit peuvent voir cette page.",
+         "Endast produktadministratörer kan se den här sidan.",
+         "Alleen productbeheerders kunnen deze pagina zien."},
+        {"ContextHelpPopup", "Opt out users", "Exclusion des utilisateurs et utilisatrices",
+         "Undanta användare", "Gebruikers uitsluiten"},
+        {"ContextHelpPopup", "Exclude users from product usage tracking.",
+         "Excluez les utilisateurs et utilisatrices du suivi de l'utilisation des produits.",
+         "Undanta användare från spårning av produktanvändning.",
+         "Sluit gebruikers uit van het bijhouden van productgebruik."},
+        {"OptOutModel", "Opted out on", "Date de l'opt-out", "Undantagen den", "Uitgesloten op"},
+        {"OptOutModel", "Opted out by", "Opt-out par", "Undantagen av", "Uitgesloten door"},
+    };
+    for (const Term &t : terms) {
+        const char *byLang[] = {t.fr, t.sv, t.nl};
+        for (int i = 0; i < kAppLanguages.size(); ++i) {
+            QTest::addRow("%s %s", qPrintable(kAppLanguages.at(i)), t.source)
+                << kAppLanguages.at(i) << QString::fromLatin1(t.context)
+                << QString::fromUtf8(t.source) << QString::fromUtf8(byLang[i]);
+        }
+    }
+}
+
+void TestTranslations::embeddedCatalogues()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    const QString qm = QStringLiteral(":/i18n/optout_%1.qm").arg(lang);
+    QVERIFY2(QFile::exists(qm), qPrintable(qm + QStringLiteral(" is not embedded")));
+    QTranslator translator;
+    QVERIFY(translator.load(qm));
+    QVERIFY(!translator.isEmpty());
+    const QString translated =
+        translator.translate(context.toUtf8().constData(), source.toUtf8().constData());
+    QVERIFY2(!translated.isEmpty(), qPrintable(QStringLiteral("no %1 translation").arg(lang)));
+    QCOMPARE(withoutMnemonic(translated), expected);
+    if (mnemonics(source) > 0)
+        QCOMPARE(mnemonics(translated), 1);
+}
+
+// Plural forms from the embedded catalogues follow each language's rule (French: 0 and 1 take
+// the singular).
+void TestTranslations::embeddedPlurals()
+{
+    struct Case
+    {
+        const char *lang;
+        int n;
+        const char *expected;
+    };
+    const Case cases[] = {
+        {"fr", 0, "0 utilisateur ou utilisatrice en opt-out"},
+        {"fr", 1, "1 utilisateur ou utilisatrice en opt-out"},
+        {"fr", 2, "2 utilisateurs et utilisatrices en opt-out"},
+        {"sv", 1, "1 användare undantagen"},
+        {"sv", 0, "0 användare undantagna"},
+        {"sv", 5, "5 användare undantagna"},
+        {"nl", 1, "1 gebruiker uitgesloten"},
+        {"nl", 0, "0 gebruikers uitgesloten"},
+        {"nl", 3, "3 gebruikers uitgesloten"},
+        {"en", 1, "1 user opted out"},
+        {"en", 0, "0 users opted out"},
+        {"en", 2, "2 users opted out"},
+    };
+    for (const Case &c : cases) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/optout_%1.qm").arg(QLatin1String(c.lang))));
+        // What tr() does: the form is chosen by lrelease's rule, %n is replaced by the caller.
+        QString text = translator.translate("MainWindow", "%n user(s) opted out", nullptr, c.n);
+        text.replace(QStringLiteral("%n"), QString::number(c.n));
+        QCOMPARE(text, QString::fromUtf8(c.expected));
+    }
+}
+
+// Swedish for Qt's own strings is embedded, since Debian ships no qtbase_sv.qm.
+void TestTranslations::embeddedQtSwedish()
+{
+    QTranslator translator;
+    QVERIFY2(translator.load(QStringLiteral(":/i18n/qtbase_sv.qm")), "qtbase_sv.qm is not embedded");
+    QCOMPARE(translator.translate("QPlatformTheme", "Cancel"), QStringLiteral("Avbryt"));
+    QCOMPARE(translator.translate("QPlatformTheme", "&Yes"), QStringLiteral("&Ja"));
+    QCOMPARE(translator.translate("QLineEdit", "&Paste"), QStringLiteral("Klistra &in"));
+    QCOMPARE(translator.translate("QLineEdit", "Select All"), QStringLiteral("Markera allt"));
+    QCOMPARE(translator.translate("QMessageBox", "Show Details..."),
+             QString::fromUtf8("Visa detaljer…"));
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
