@@ -511,6 +511,55 @@
     </message>
 </context>
 <context>
+    <name>UsageDebuggerDock</name>
+    <message>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <source>Usage tracking debugger</source>
+        <translation>Débogueur du suivi de l&apos;utilisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Envoyer maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the waiting events to the service now.</source>
+        <translation>Envoyer maintenant au service les événements en attente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded usage events</source>
+        <translation>Événements d&apos;utilisation enregistrés</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing is recorded or sent. The service discards the events of opted-out users anyway.</source>
+        <translation>Rien n&apos;est enregistré ni envoyé. De toute façon, le service ignore les événements des utilisateurs et utilisatrices en opt-out.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n événement en attente d&apos;envoi.</numerusform>
+            <numerusform>%n événements en attente d&apos;envoi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) dropped because the queue was full.</source>
+        <translation>
+            <numerusform>%n événement abandonné, car la file d&apos;attente était pleine.</numerusform>
+            <numerusform>%n événements abandonnés, car la file d&apos;attente était pleine.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last attempt failed: %1</source>
+        <translation>Échec de la dernière tentative&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageEventLogModel</name>
     <message>
         <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
@@ -623,6 +672,38 @@
     </message>
 </context>
 <context>
+    <name>UsageSummaryWidget</name>
+    <message>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location line="+5"/>
+        <source>Product usage by user</source>
+        <translation>Utilisation du produit par utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
+        <translation>Événements d&apos;utilisation que le service a enregistrés pour chaque utilisateur ou utilisatrice, côté client et côté serveur. Les utilisateurs et utilisatrices en opt-out n&apos;en fournissent aucun.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <translation>
+            <numerusform>%n événement côté client d&apos;utilisateurs et utilisatrices en opt-out ignoré depuis le démarrage du service.</numerusform>
+            <numerusform>%n événements côté client d&apos;utilisateurs et utilisatrices en opt-out ignorés depuis le démarrage du service.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The usage summary could not be loaded: %1</source>
+        <translation>Impossible de charger le récapitulatif de l&apos;utilisation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageTracker</name>
     <message>
         <location filename="../app/core/usagetracker.cpp" line="+75"/>
@@ -667,7 +748,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+91"/>
+        <location filename="../app/gui/userpicker.cpp" line="+97"/>
         <source>Search by name or email</source>
         <translation>Rechercher par nom ou adresse e-mail</translation>
     </message>

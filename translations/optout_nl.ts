@@ -511,6 +511,55 @@
     </message>
 </context>
 <context>
+    <name>UsageDebuggerDock</name>
+    <message>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <source>Usage tracking debugger</source>
+        <translation>Debugger voor het bijhouden van gebruik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Nu verzenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the waiting events to the service now.</source>
+        <translation>De wachtende gebeurtenissen nu naar de service verzenden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded usage events</source>
+        <translation>Geregistreerde gebruiksgebeurtenissen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing is recorded or sent. The service discards the events of opted-out users anyway.</source>
+        <translation>Er wordt niets geregistreerd of verzonden. De service negeert de gebeurtenissen van uitgesloten gebruikers hoe dan ook.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n gebeurtenis wacht op verzending.</numerusform>
+            <numerusform>%n gebeurtenissen wachten op verzending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) dropped because the queue was full.</source>
+        <translation>
+            <numerusform>%n gebeurtenis verworpen omdat de wachtrij vol was.</numerusform>
+            <numerusform>%n gebeurtenissen verworpen omdat de wachtrij vol was.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last attempt failed: %1</source>
+        <translation>Laatste poging mislukt: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageEventLogModel</name>
     <message>
         <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
@@ -623,6 +672,38 @@
     </message>
 </context>
 <context>
+    <name>UsageSummaryWidget</name>
+    <message>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location line="+5"/>
+        <source>Product usage by user</source>
+        <translation>Productgebruik per gebruiker</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
+        <translation>Gebruiksgebeurtenissen die de service per gebruiker heeft opgeslagen, aan de clientzijde en aan de serverzijde. Uitgesloten gebruikers leveren er geen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <translation>
+            <numerusform>%n gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
+            <numerusform>%n gebeurtenissen aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The usage summary could not be loaded: %1</source>
+        <translation>Het gebruiksoverzicht kan niet worden geladen: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageTracker</name>
     <message>
         <location filename="../app/core/usagetracker.cpp" line="+75"/>
@@ -667,7 +748,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+91"/>
+        <location filename="../app/gui/userpicker.cpp" line="+97"/>
         <source>Search by name or email</source>
         <translation>Zoeken op naam of e-mailadres</translation>
     </message>

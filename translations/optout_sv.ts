@@ -511,6 +511,55 @@
     </message>
 </context>
 <context>
+    <name>UsageDebuggerDock</name>
+    <message>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <source>Usage tracking debugger</source>
+        <translation>Felsökare för användningsspårning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Skicka nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send the waiting events to the service now.</source>
+        <translation>Skicka de väntande händelserna till tjänsten nu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded usage events</source>
+        <translation>Registrerade användningshändelser</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing is recorded or sent. The service discards the events of opted-out users anyway.</source>
+        <translation>Ingenting registreras eller skickas. Tjänsten ignorerar ändå händelser från undantagna användare.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>%n händelse väntar på att skickas.</numerusform>
+            <numerusform>%n händelser väntar på att skickas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s) dropped because the queue was full.</source>
+        <translation>
+            <numerusform>%n händelse kasserades eftersom kön var full.</numerusform>
+            <numerusform>%n händelser kasserades eftersom kön var full.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last attempt failed: %1</source>
+        <translation>Senaste försöket misslyckades: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageEventLogModel</name>
     <message>
         <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
@@ -623,6 +672,38 @@
     </message>
 </context>
 <context>
+    <name>UsageSummaryWidget</name>
+    <message>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location line="+5"/>
+        <source>Product usage by user</source>
+        <translation>Produktanvändning per användare</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
+        <translation>Användningshändelser som tjänsten har lagrat för varje användare, på klientsidan och serversidan. Undantagna användare bidrar inte med några.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <translation>
+            <numerusform>%n händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
+            <numerusform>%n händelser på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The usage summary could not be loaded: %1</source>
+        <translation>Sammanställningen av användningen kunde inte läsas in: %1</translation>
+    </message>
+</context>
+<context>
     <name>UsageTracker</name>
     <message>
         <location filename="../app/core/usagetracker.cpp" line="+75"/>
@@ -667,7 +748,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+91"/>
+        <location filename="../app/gui/userpicker.cpp" line="+97"/>
         <source>Search by name or email</source>
         <translation>Sök efter namn eller e-postadress</translation>
     </message>
