@@ -80,17 +80,17 @@ bool LanguageManager::setLanguage(const QString &requested)
 
     const QLocale loc(code);
     QLocale::setDefault(loc);
+    // Our own strings, embedded under :/i18n; English has one too, for its plural forms
+    // ("1 user", "2 users").
+    auto app = std::make_unique<QTranslator>();
+    if (app->load(loc, QStringLiteral("optout"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(app.get());
+        m_translators.push_back(std::move(app));
+        m_appLoaded = true;
+    } else {
+        qCInfo(lcLanguage) << "no app translation for" << code;
+    }
     if (code != QLatin1String("en")) {
-        // Our own strings, embedded by qt_add_translations.
-        auto app = std::make_unique<QTranslator>();
-        if (app->load(loc, QStringLiteral("optout"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n"))) {
-            QCoreApplication::installTranslator(app.get());
-            m_translators.push_back(std::move(app));
-            m_appLoaded = true;
-        } else {
-            qCInfo(lcLanguage) << "no app translation for" << code;
-        }
         // Qt's own strings (standard buttons, line edit menus); where Qt ships none (Swedish on
         // Debian) the project embeds its own qtbase_xx.qm.
         const QStringList qtDirs {QLibraryInfo::path(QLibraryInfo::TranslationsPath),

@@ -34,7 +34,7 @@ public:
     // back to the source strings) and sends QEvent::LanguageChange to every widget.
     bool setLanguage(const QString &code);
 
-    // Whether our own catalogue for the current language was found (false for English).
+    // Whether our own catalogue for the current language was found.
     bool hasAppTranslation() const { return m_appLoaded; }
 
 Q_SIGNALS:
