@@ -314,9 +314,10 @@ void MainWindow::updateCountLabel()
     const int total = m_optOuts ? m_optOuts->rowCount() : 0;
     const int shown = m_proxy->rowCount();
     if (shown == total)
-        m_ui->countLabel->setText(tr("%n user(s) opted out", nullptr, total));
+        m_ui->countLabel->setText(tr("%Ln user(s) opted out", nullptr, total));
     else
-        m_ui->countLabel->setText(tr("%1 of %n shown", nullptr, total).arg(shown));
+        m_ui->countLabel->setText(
+            tr("%1 of %Ln shown", nullptr, total).arg(locale().toString(shown)));
 }
 
 void MainWindow::updateCheckedState()
@@ -325,7 +326,7 @@ void MainWindow::updateCheckedState()
         return;
     const int checked = m_optOuts->checkedCount();
     m_ui->optInButton->setEnabled(checked > 0);
-    m_ui->optInButton->setText(checked > 0 ? tr("Opt-&in (%n)", nullptr, checked) : tr("Opt-&in"));
+    m_ui->optInButton->setText(checked > 0 ? tr("Opt-&in (%Ln)", nullptr, checked) : tr("Opt-&in"));
     // The header box reflects the rows shown: all of them, or those the filter keeps.
     Qt::CheckState state = Qt::Unchecked;
     if (m_proxy->filterText().isEmpty()) {
@@ -407,7 +408,7 @@ void MainWindow::optInChecked()
     m_sync->optIn(ids);
     const int count = int(ids.size());
     showNote([count]() -> QString {
-        return MainWindow::tr("%n user(s) will be included in product usage tracking again.",
+        return MainWindow::tr("%Ln user(s) will be included in product usage tracking again.",
                               nullptr, count);
     });
 }
@@ -472,7 +473,7 @@ void MainWindow::onActionFailed(const PendingAction &action, const ApiError &err
             else if (!who.isEmpty())
                 what = MainWindow::tr("The service refused to opt in %1; it was undone.").arg(who);
             else
-                what = MainWindow::tr("The service refused to opt in %n user(s); it was undone.",
+                what = MainWindow::tr("The service refused to opt in %Ln user(s); it was undone.",
                                       nullptr, count);
             return what + QLatin1Char(' ') + currentMessage(error);
         },
