@@ -5,42 +5,42 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../app/gui/mainwindow.cpp" line="+317"/>
-        <source>%n user(s) opted out</source>
+        <source>%Ln user(s) opted out</source>
         <translation>
-            <numerusform>%n user opted out</numerusform>
-            <numerusform>%n users opted out</numerusform>
+            <numerusform>%Ln user opted out</numerusform>
+            <numerusform>%Ln users opted out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 of %n shown</source>
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
         <translation>
-            <numerusform>%1 of %n shown</numerusform>
-            <numerusform>%1 of %n shown</numerusform>
+            <numerusform>%1 of %Ln shown</numerusform>
+            <numerusform>%1 of %Ln shown</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Opt-&amp;in (%n)</source>
+        <source>Opt-&amp;in (%Ln)</source>
         <translation>
-            <numerusform>Opt-&amp;in (%n)</numerusform>
-            <numerusform>Opt-&amp;in (%n)</numerusform>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
-        <source>%n user(s) will be included in product usage tracking again.</source>
+        <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
-            <numerusform>%n user will be included in product usage tracking again.</numerusform>
-            <numerusform>%n users will be included in product usage tracking again.</numerusform>
+            <numerusform>%Ln user will be included in product usage tracking again.</numerusform>
+            <numerusform>%Ln users will be included in product usage tracking again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+65"/>
-        <source>The service refused to opt in %n user(s); it was undone.</source>
+        <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>The service refused to opt in %n user; it was undone.</numerusform>
-            <numerusform>The service refused to opt in %n users; it was undone.</numerusform>
+            <numerusform>The service refused to opt in %Ln user; it was undone.</numerusform>
+            <numerusform>The service refused to opt in %Ln users; it was undone.</numerusform>
         </translation>
     </message>
 </context>

@@ -278,43 +278,51 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n user(s) opted out</source>
+        <source>%Ln user(s) opted out</source>
         <translation>
-            <numerusform>%n utilisateur ou utilisatrice en opt-out</numerusform>
-            <numerusform>%n utilisateurs et utilisatrices en opt-out</numerusform>
+            <numerusform>%Ln utilisateur ou utilisatrice en opt-out</numerusform>
+            <numerusform>%Ln utilisateurs et utilisatrices en opt-out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 of %n shown</source>
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
         <translation>
-            <numerusform>Affichage&#xa0;: %1 sur %n</numerusform>
-            <numerusform>Affichage&#xa0;: %1 sur %n</numerusform>
+            <numerusform>Affichage&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>Affichage&#xa0;: %1 sur %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Opt-&amp;in (%n)</source>
+        <source>Opt-&amp;in (%Ln)</source>
         <translation>
-            <numerusform>Opt-&amp;in (%n)</numerusform>
-            <numerusform>Opt-&amp;in (%n)</numerusform>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Opt-&amp;in</source>
-        <translation>Opt-&amp;in</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
-        <source>%n user(s) will be included in product usage tracking again.</source>
+        <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
-            <numerusform>%n personne sera réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
-            <numerusform>%n personnes seront réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>%Ln personne sera réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>%Ln personnes seront réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>The service refused to opt in %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-147"/>
+        <source>Opt-&amp;in</source>
+        <translation>Opt-&amp;in</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -323,16 +331,8 @@
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation>
-            <numerusform>Le service a refusé l&apos;opt-in de %n utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
-            <numerusform>Le service a refusé l&apos;opt-in de %n utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>About Opt-out settings</source>
         <translation>À propos de Paramètres d&apos;opt-out</translation>
     </message>

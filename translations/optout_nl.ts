@@ -278,43 +278,51 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n user(s) opted out</source>
+        <source>%Ln user(s) opted out</source>
         <translation>
-            <numerusform>%n gebruiker uitgesloten</numerusform>
-            <numerusform>%n gebruikers uitgesloten</numerusform>
+            <numerusform>%Ln gebruiker uitgesloten</numerusform>
+            <numerusform>%Ln gebruikers uitgesloten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 of %n shown</source>
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
         <translation>
-            <numerusform>%1 van %n weergegeven</numerusform>
-            <numerusform>%1 van %n weergegeven</numerusform>
+            <numerusform>%1 van %Ln weergegeven</numerusform>
+            <numerusform>%1 van %Ln weergegeven</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Opt-&amp;in (%n)</source>
+        <source>Opt-&amp;in (%Ln)</source>
         <translation>
-            <numerusform>&amp;Weer opnemen (%n)</numerusform>
-            <numerusform>&amp;Weer opnemen (%n)</numerusform>
+            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
+            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Opt-&amp;in</source>
-        <translation>&amp;Weer opnemen</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
-        <source>%n user(s) will be included in product usage tracking again.</source>
+        <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
-            <numerusform>%n gebruiker wordt weer opgenomen in het bijhouden van productgebruik.</numerusform>
-            <numerusform>%n gebruikers worden weer opgenomen in het bijhouden van productgebruik.</numerusform>
+            <numerusform>%Ln gebruiker wordt weer opgenomen in het bijhouden van productgebruik.</numerusform>
+            <numerusform>%Ln gebruikers worden weer opgenomen in het bijhouden van productgebruik.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>The service refused to opt in %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>De service heeft het weer opnemen van %Ln gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
+            <numerusform>De service heeft het weer opnemen van %Ln gebruikers geweigerd; de wijzigingen zijn ongedaan gemaakt.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-147"/>
+        <source>Opt-&amp;in</source>
+        <translation>&amp;Weer opnemen</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -323,16 +331,8 @@
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation>
-            <numerusform>De service heeft het weer opnemen van %n gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
-            <numerusform>De service heeft het weer opnemen van %n gebruikers geweigerd; de wijzigingen zijn ongedaan gemaakt.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>About Opt-out settings</source>
         <translation>Over Instellingen voor uitsluiting</translation>
     </message>

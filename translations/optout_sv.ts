@@ -278,43 +278,51 @@
     </message>
     <message numerus="yes">
         <location line="+15"/>
-        <source>%n user(s) opted out</source>
+        <source>%Ln user(s) opted out</source>
         <translation>
-            <numerusform>%n användare undantagen</numerusform>
-            <numerusform>%n användare undantagna</numerusform>
+            <numerusform>%Ln användare undantagen</numerusform>
+            <numerusform>%Ln användare undantagna</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
-        <source>%1 of %n shown</source>
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
         <translation>
-            <numerusform>%1 av %n visas</numerusform>
-            <numerusform>%1 av %n visas</numerusform>
+            <numerusform>%1 av %Ln visas</numerusform>
+            <numerusform>%1 av %Ln visas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Opt-&amp;in (%n)</source>
+        <source>Opt-&amp;in (%Ln)</source>
         <translation>
-            <numerusform>Ta med &amp;igen (%n)</numerusform>
-            <numerusform>Ta med &amp;igen (%n)</numerusform>
+            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
+            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
         </translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Opt-&amp;in</source>
-        <translation>Ta med &amp;igen</translation>
     </message>
     <message numerus="yes">
         <location line="+82"/>
-        <source>%n user(s) will be included in product usage tracking again.</source>
+        <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
-            <numerusform>%n användare tas med i spårningen av produktanvändning igen.</numerusform>
-            <numerusform>%n användare tas med i spårningen av produktanvändning igen.</numerusform>
+            <numerusform>%Ln användare tas med i spårningen av produktanvändning igen.</numerusform>
+            <numerusform>%Ln användare tas med i spårningen av produktanvändning igen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+65"/>
+        <source>The service refused to opt in %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
+            <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringarna har ångrats.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-147"/>
+        <source>Opt-&amp;in</source>
+        <translation>Ta med &amp;igen</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -323,16 +331,8 @@
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>The service refused to opt in %n user(s); it was undone.</source>
-        <translation>
-            <numerusform>Tjänsten vägrade att ta med %n användare igen, så ändringen har ångrats.</numerusform>
-            <numerusform>Tjänsten vägrade att ta med %n användare igen, så ändringarna har ångrats.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
