@@ -171,13 +171,15 @@ void UsageTracker::onMeLoaded(const Me &me)
         dropQueue(UsageEventLogModel::DropReason::SignedOut);
     }
     const bool wasSignedOut = m_state == State::SignedOut;
+    const bool resumed = m_paused; // events kept after a 401 go now
     m_userId = me.id;
     m_paused = false;
     applyTracking(me.usageTracking);
     if (m_state == State::On && (newUser || wasSignedOut))
         record(QLatin1String(UsageEventNames::SignedIn));
     restartCheckTimer();
-    sendNext();
+    if (resumed)
+        sendNext();
 }
 
 void UsageTracker::checkNow()
@@ -197,7 +199,7 @@ void UsageTracker::checkNow()
         if (m_state == State::SignedOut || result.value().id != userId)
             return;
         applyTracking(result.value().usageTracking);
-        sendNext();
+        emit trackingChecked(result.value().usageTracking);
     });
 }
 

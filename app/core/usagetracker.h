@@ -115,6 +115,8 @@ public:
 
 signals:
     void stateChanged(UsageTracker::State state);
+    // A /me check answered (usageTracking as the service said it).
+    void trackingChecked(bool usageTracking);
     void queueSizeChanged(int size);
     void droppedCountChanged(qint64 dropped);
     // The service answered a batch of `count` events.
