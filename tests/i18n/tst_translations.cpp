@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibraryInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -178,6 +179,7 @@ private slots:
     void embeddedCatalogues();
     void embeddedPlurals();
     void embeddedQtSwedish();
+    void qtSwedishSourcesAreQts();
 };
 
 void TestTranslations::complete_data()
@@ -491,6 +493,28 @@ void TestTranslations::embeddedQtSwedish()
     QCOMPARE(translator.translate("QLineEdit", "Select All"), QStringLiteral("Markera allt"));
     QCOMPARE(translator.translate("QMessageBox", "Show Details..."),
              QString::fromUtf8("Visa detaljer…"));
+}
+
+// qtbase_sv.ts only helps if its contexts and source texts are exactly Qt's: each one must be
+// known to Qt's own French catalogue of the Qt in use (Debian ships qtbase_fr.qm).
+void TestTranslations::qtSwedishSourcesAreQts()
+{
+    QTranslator qtFrench;
+    if (!qtFrench.load(QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QSKIP("Qt's qtbase_fr.qm is not installed; cannot check the source texts of qtbase_sv.ts");
+    const Catalogue sv = readTs(tsPath(QStringLiteral("qtbase_sv")));
+    QVERIFY2(sv.error.isEmpty(), qPrintable(sv.error));
+    QStringList unknown;
+    for (const Message &m : sv.messages) {
+        const QByteArray context = m.context.toUtf8(), source = m.source.toUtf8(),
+                         comment = m.comment.toUtf8();
+        if (qtFrench.translate(context.constData(), source.constData(),
+                               comment.isEmpty() ? nullptr : comment.constData())
+                .isEmpty())
+            unknown << m.where();
+    }
+    QVERIFY2(unknown.isEmpty(),
+             qPrintable(QStringLiteral("qtbase_sv.ts has texts Qt does not use:") + listOf(unknown)));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
