@@ -6,6 +6,8 @@
 #include "optoutmodel.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
+#include "usagesummarymodel.h"
+#include "usagetracker.h"
 #include "usermodel.h"
 
 #include <QApplication>

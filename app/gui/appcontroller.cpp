@@ -1,6 +1,7 @@
 // Signs in (command line, remembered token or dialog), shows the main window, signs out and
 // returns to sign-in when the service no longer accepts the token.
 #include "appcontroller.h"
+#include "usagetracker.h"
 
 #include "apiclient.h"
 #include "appsettings.h"
@@ -149,15 +150,26 @@ void AppController::forgetToken()
 void AppController::onAuthenticationFailed(const ApiError &error)
 {
     Q_UNUSED(error);
+    if (m_tracker)
+        m_tracker->signOut();
     m_sync->stop();
     forgetToken();
     m_api->setToken({});
     showSignIn(tr("The service did not accept your access token. Please sign in again."));
 }
 
+void AppController::setUsageTracker(UsageTracker *tracker)
+{
+    m_tracker = tracker;
+}
+
 void AppController::signOut()
 {
     saveWindow();
+    if (m_tracker) {
+        m_tracker->flushAndWait(2000);
+        m_tracker->signOut();
+    }
     m_sync->stop();
     forgetToken();
     m_api->setToken({});

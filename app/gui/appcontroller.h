@@ -15,6 +15,7 @@ class SignInDialog;
 class SyncController;
 class TokenStore;
 class UserModel;
+class UsageTracker;
 struct ApiError;
 
 class AppController final : public QObject
@@ -33,6 +34,8 @@ public:
     void start(const QUrl &server, const QString &token);
 
     MainWindow *mainWindow() const { return m_window; }
+    // The app's usage tracker, flushed and stopped on sign-out.
+    void setUsageTracker(UsageTracker *tracker);
     // The sign-in dialog while it is open, else null.
     SignInDialog *signInDialog() const;
 
@@ -58,6 +61,7 @@ private:
     QPointer<LanguageManager> m_languages;
     AppSettings *m_settings;
     QPointer<TokenStore> m_tokens;
+    QPointer<UsageTracker> m_tracker;
     MainWindow *m_window = nullptr;
     QPointer<SignInDialog> m_dialog;
     QUrl m_server;

@@ -10,12 +10,18 @@
 #include "messagepresenter.h"
 #include "optoutmodel.h"
 #include "optoutproxymodel.h"
+#include "usagedebuggerdock.h"
+#include "usagesummarymodel.h"
+#include "usagesummarywidget.h"
+#include "usagetracker.h"
 #include "usermodel.h"
 #include "userpicker.h"
 
 #include <QActionGroup>
+#include <QDockWidget>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
@@ -197,6 +203,8 @@ void MainWindow::setupActions()
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
         if (m_sync)
             m_sync->refresh();
+        if (m_tracker)
+            m_tracker->recordRefresh();
     });
     connect(m_ui->actionContextHelp, &QAction::triggered, this, &MainWindow::showContextHelp);
     connect(m_ui->helpButton, &QToolButton::clicked, this, &MainWindow::showContextHelp);
@@ -211,8 +219,11 @@ void MainWindow::setupActions()
         action->setData(code);
         m_languageGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, code]() {
-            if (m_languages && m_languages->setLanguage(code))
+            if (m_languages && m_languages->setLanguage(code)) {
+                if (m_tracker)
+                    m_tracker->recordLanguageChanged(code);
                 Q_EMIT languageChosen(code);
+            }
         });
     }
     m_ui->menuLanguage->setEnabled(m_languages != nullptr);
@@ -258,6 +269,8 @@ void MainWindow::retranslate()
 {
     const QString title = tr("Opt-out settings");
     setWindowTitle(title);
+    if (m_summaryDock)
+        m_summaryDock->setWindowTitle(tr("Usage summary"));
     updateBreadcrumb();
     updateCountLabel();
     updateCheckedState();
@@ -395,6 +408,9 @@ void MainWindow::optOutPicked()
         return;
     m_picker->clear();
     m_sync->optOut(userId);
+    m_searchRecorded = false;
+    if (m_tracker)
+        m_tracker->recordUserOptedOut();
     m_ui->userCombo->setFocus();
 }
 
@@ -407,6 +423,8 @@ void MainWindow::optInChecked()
         return;
     m_sync->optIn(ids);
     const int count = int(ids.size());
+    if (m_tracker)
+        m_tracker->recordUsersOptedIn(count);
     showNote([count]() -> QString {
         return MainWindow::tr("%Ln user(s) will be included in product usage tracking again.",
                               nullptr, count);
@@ -506,10 +524,18 @@ void MainWindow::updatePage()
         page = m_ui->optOutPage;
     if (m_ui->pageStack->currentWidget() != page) {
         m_ui->pageStack->setCurrentWidget(page);
-        if (page == m_ui->optOutPage)
+        if (page == m_ui->optOutPage) {
             m_ui->userCombo->setFocus();
+            if (m_tracker)
+                m_tracker->recordPageViewed(QStringLiteral("optout_settings"));
+        }
     }
     const bool admin = page == m_ui->optOutPage;
+    if (m_summaryDock) {
+        m_summaryDock->toggleViewAction()->setEnabled(admin);
+        if (!admin)
+            m_summaryDock->hide();
+    }
     m_ui->actionRefresh->setEnabled(state != SyncController::State::Idle);
     m_ui->actionContextHelp->setEnabled(admin);
 }
@@ -551,4 +577,44 @@ void MainWindow::showAbout()
            "<p>Opted-out users contribute no usage data: the service discards their client-side "
            "events and records no server-side ones.</p>")
             .arg(QStringLiteral(OPTOUT_VERSION)));
+}
+
+void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary)
+{
+    m_tracker = tracker;
+    m_summary = summary;
+
+    m_usageDock = new UsageDebuggerDock(tracker, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_usageDock);
+    m_usageDock->hide();
+
+    m_summaryDock = new QDockWidget(this);
+    m_summaryDock->setObjectName(QStringLiteral("usageSummaryDock"));
+    m_summaryDock->setWidget(new UsageSummaryWidget(summary, m_summaryDock));
+    addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
+    tabifyDockWidget(m_usageDock, m_summaryDock);
+    m_summaryDock->hide();
+
+    m_ui->menuView->addSeparator();
+    m_ui->menuView->addAction(m_usageDock->toggleViewAction());
+    m_ui->menuView->addAction(m_summaryDock->toggleViewAction());
+
+    // The summary is fetched while someone looks at it: when shown and after each sync.
+    connect(m_summaryDock, &QDockWidget::visibilityChanged, summary, [this](bool visible) {
+        if (visible && m_summary)
+            m_summary->refresh();
+    });
+    connect(m_sync, &SyncController::synced, summary, [this]() {
+        if (m_summary && m_summaryDock->isVisible())
+            m_summary->refresh();
+    });
+    // One "search used" per pick: the first key typed after the last opt-out.
+    connect(m_ui->userCombo->lineEdit(), &QLineEdit::textEdited, tracker, [this]() {
+        if (!m_searchRecorded && m_tracker) {
+            m_searchRecorded = true;
+            m_tracker->recordSearchUsed();
+        }
+    });
+    retranslate();
+    updatePage();
 }

@@ -25,6 +25,10 @@ class OptOutModel;
 class OptOutProxyModel;
 class UserModel;
 class UserPicker;
+class QDockWidget;
+class UsageDebuggerDock;
+class UsageSummaryModel;
+class UsageTracker;
 
 class MainWindow final : public QMainWindow
 {
@@ -52,6 +56,12 @@ public:
 
     // Shows an error in the message bar (translated by the caller).
     void showError(const QString &message);
+    // The app's own usage tracking: records what the administrator does, adds View > Usage
+    // tracking debugger and, for administrators, View > Usage summary. Both must outlive the
+    // window.
+    void setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary);
+    UsageDebuggerDock *usageDebuggerDock() const { return m_usageDock; }
+    QDockWidget *usageSummaryDock() const { return m_summaryDock; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -107,4 +117,9 @@ private:
     std::function<QString()> m_noteMessage;
     std::function<QString()> m_errorMessage;
     bool m_errorFromSync = false;
+    QPointer<UsageTracker> m_tracker;
+    QPointer<UsageSummaryModel> m_summary;
+    UsageDebuggerDock *m_usageDock = nullptr;
+    QDockWidget *m_summaryDock = nullptr;
+    bool m_searchRecorded = false; // one "search used" per pick, not one per key
 };
