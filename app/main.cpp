@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "languagemanager.h"
+#include "mainwindow.h"
 #include "optoutmodel.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -87,9 +88,19 @@ int main(int argc, char *argv[])
     UserModel users;
     OptOutModel optOuts;
     SyncController sync(&api, &users, &optOuts);
+    // The app's own usage: recorded while the signed-in user is in, sent in batches, and
+    // stopped at the first check that says the user has been opted out.
+    UsageTracker usage(&api);
+    QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
+    QObject::connect(&sync, &SyncController::synced, &usage, &UsageTracker::checkNow);
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &usage,
+                     [&usage]() { usage.flushAndWait(3000); });
+    UsageSummaryModel usageSummary(&api, &users);
     TokenStore tokens;
 
     AppController controller(&api, &sync, &users, &optOuts, &languages, &settings, &tokens);
+    controller.setUsageTracker(&usage);
+    controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     controller.start(server, parser.value(tokenOption));

@@ -594,6 +594,8 @@ void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summ
     addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
     tabifyDockWidget(m_usageDock, m_summaryDock);
     m_summaryDock->hide();
+    // Shown, they take a third of the window, not half.
+    resizeDocks({m_usageDock, m_summaryDock}, {height() / 3, height() / 3}, Qt::Vertical);
 
     m_ui->menuView->addSeparator();
     m_ui->menuView->addAction(m_usageDock->toggleViewAction());

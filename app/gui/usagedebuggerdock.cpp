@@ -40,6 +40,14 @@ UsageDebuggerDock::UsageDebuggerDock(UsageTracker *tracker, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // One line a row; time and name as wide as they need (the log holds at most 2,000 rows and
+    // only the first 200 are measured).
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setResizeContentsPrecision(200);
+    header->setSectionResizeMode(UsageEventLogModel::TimeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UsageEventLogModel::EventColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(UsageEventLogModel::PropertiesColumn, 220);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_stateLabel, 1);

@@ -52,6 +52,10 @@ UsageSummaryWidget::UsageSummaryWidget(UsageSummaryModel *model, QWidget *parent
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // Columns fit their contents after each refresh, measuring at most 200 rows.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_titleLabel, 1);
@@ -69,6 +73,7 @@ UsageSummaryWidget::UsageSummaryWidget(UsageSummaryModel *model, QWidget *parent
     connect(model, &UsageSummaryModel::refreshed, this, [this]() {
         m_errorLabel->clear();
         m_errorLabel->hide();
+        m_table->resizeColumnsToContents();
     });
     connect(model, &UsageSummaryModel::errorOccurred, this, &UsageSummaryWidget::showError);
     connect(model, &UsageSummaryModel::discardedSinceStartChanged, this,
