@@ -117,6 +117,8 @@ struct UsageSummaryEntry
 {
     QString userId;
     QString userEmail;
+    QString userName; // empty when the service sends none
+    bool optedOut = false; // as the service saw it when answering
     qint64 client = 0;
     qint64 server = 0;
     QDateTime lastEventAt; // invalid when null

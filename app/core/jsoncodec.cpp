@@ -59,6 +59,14 @@ public:
         return value.toString();
     }
 
+    // Absent -> `fallback`; present, it must be a boolean.
+    bool optionalBoolean(const char *key, bool fallback)
+    {
+        if (!m_object.contains(QLatin1String(key)))
+            return fallback;
+        return boolean(key);
+    }
+
     bool boolean(const char *key)
     {
         const QJsonValue value = m_object.value(QLatin1String(key));
@@ -384,6 +392,8 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
                 });
             entry.userId = user.id;
             entry.userEmail = user.email;
+            entry.userName = user.name;
+            entry.optedOut = e.optionalBoolean("optedOut", false);
             entry.client = e.integer("client");
             entry.server = e.integer("server");
             entry.lastEventAt = e.time("lastEventAt", true);

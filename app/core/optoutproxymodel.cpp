@@ -31,6 +31,15 @@ bool OptOutProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     return index.data(OptOutModel::FoldedKeyRole).toString().contains(m_folded);
 }
 
+const QString &OptOutProxyModel::actorKey(const User &actor) const
+{
+    auto it = m_actorKeys.find(actor.id);
+    if (it == m_actorKeys.end())
+        it = m_actorKeys.insert(actor.id,
+                                foldForSearch(actor.name.isEmpty() ? actor.email : actor.name));
+    return *it;
+}
+
 bool OptOutProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const auto *model = qobject_cast<const OptOutModel *>(sourceModel());
@@ -65,9 +74,7 @@ bool OptOutProxyModel::lessThan(const QModelIndex &left, const QModelIndex &righ
             return a.optedOutAt < b.optedOutAt;
         break;
     case OptOutModel::OptedOutByColumn: {
-        const int c = left.data(OptOutModel::SortRole)
-                          .toString()
-                          .compare(right.data(OptOutModel::SortRole).toString());
+        const int c = actorKey(a.optedOutBy).compare(actorKey(b.optedOutBy));
         if (c != 0)
             return c < 0;
         break;

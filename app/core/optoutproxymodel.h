@@ -1,6 +1,9 @@
 // The opt-out table's filter box and sorting by every column.
 #pragma once
 
+#include "apitypes.h"
+
+#include <QHash>
 #include <QSortFilterProxyModel>
 
 // Filters OptOutModel rows on name or email, case- and accent-insensitively, and sorts by
@@ -20,6 +23,10 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // The folded sort key of an administrator, by user id: few actors, many comparisons.
+    const QString &actorKey(const User &actor) const;
+
     QString m_text;
     QString m_folded;
+    mutable QHash<QString, QString> m_actorKeys;
 };

@@ -119,11 +119,13 @@ void UsageSummaryModel::setSummary(const UsageSummary &summary)
     for (const UsageSummaryEntry &entry : summary.users) {
         UsageSummaryRow row;
         row.entry = entry;
-        if (m_users) {
+        // The service's answer first; the user list fills a name an older service leaves out.
+        row.name = entry.userName;
+        if (row.name.isEmpty() && m_users) {
             if (const User *user = m_users->userById(entry.userId))
                 row.name = user->name;
-            row.optedOut = m_users->isOptedOut(entry.userId) ? 1 : 0;
         }
+        row.optedOut = entry.optedOut ? 1 : 0;
         incoming.append(std::move(row));
     }
     applyRows(std::move(incoming));

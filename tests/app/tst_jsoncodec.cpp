@@ -253,6 +253,18 @@ void TestJsonCodec::usageSummary()
         !JsonCodec::decodeUsageSummary(
              R"({"users": [{"user": {"id": "u-7", "email": "z@x"}, "client": -1, "server": 0}], "discardedSinceStart": 0})")
              .ok());
+    // The name and opted-out flag the service adds; a wrong type there is malformed too.
+    const auto withFlags = JsonCodec::decodeUsageSummary(
+        R"({"users": [{"user": {"id": "u-7", "email": "z@x", "name": "Zoë"}, "client": 0,
+            "server": 0, "lastEventAt": null, "optedOut": true}], "discardedSinceStart": 0})");
+    QVERIFY(withFlags.ok());
+    QCOMPARE(withFlags.value().users.at(0).userName, QStringLiteral("Zoë"));
+    QVERIFY(withFlags.value().users.at(0).optedOut);
+    QVERIFY(!result.value().users.at(0).optedOut);
+    QVERIFY(
+        !JsonCodec::decodeUsageSummary(
+             R"({"users": [{"user": {"id": "u-7", "email": "z@x"}, "client": 0, "server": 0, "optedOut": "yes"}], "discardedSinceStart": 0})")
+             .ok());
     const auto events = JsonCodec::decodeUsageEventsResult(R"({"accepted": 1, "discarded": 0})");
     QVERIFY(events.ok());
     QCOMPARE(events.value().accepted, 1);
