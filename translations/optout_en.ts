@@ -4,7 +4,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+317"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+330"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user will be included in product usage tracking again.</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+130"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+138"/>
         <source>%n event(s) waiting to be sent.</source>
         <translation>
             <numerusform>%n event waiting to be sent.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+112"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+117"/>
         <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%n client-side event of opted-out users discarded since the service started.</numerusform>

@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+79"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
@@ -82,7 +82,7 @@
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1 Il vous sera redemandé la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
     </message>
@@ -105,8 +105,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+259"/>
-        <location line="+38"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
+        <location line="+40"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt-out</translation>
     </message>
@@ -242,12 +242,17 @@
         <translation>À &amp;propos de Paramètres d&apos;opt-out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-185"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>L&apos;opt-out de %1 est enregistré. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+155"/>
+        <source>Usage summary</source>
+        <translation>Récapitulatif de l&apos;utilisation</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Check all</source>
         <translation>Tout cocher</translation>
     </message>
@@ -301,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln personne sera réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
@@ -317,12 +322,12 @@
         </translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-152"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -332,7 +337,7 @@
         <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>About Opt-out settings</source>
         <translation>À propos de Paramètres d&apos;opt-out</translation>
     </message>
@@ -513,7 +518,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
         <source>Usage tracking debugger</source>
         <translation>Débogueur du suivi de l&apos;utilisation</translation>
     </message>
@@ -674,7 +679,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Utilisation du produit par utilisateur ou utilisatrice</translation>
@@ -756,7 +761,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+44"/>
+        <location filename="../app/main.cpp" line="+47"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>

@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+79"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Uw opgeslagen token kan niet worden gelezen: %1</translation>
     </message>
@@ -82,7 +82,7 @@
         <translation>Uw token kan niet worden onthouden: %1 U wordt er de volgende keer opnieuw om gevraagd.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
     </message>
@@ -105,8 +105,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+259"/>
-        <location line="+38"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
+        <location line="+40"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
     </message>
@@ -242,12 +242,17 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-185"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+155"/>
+        <source>Usage summary</source>
+        <translation>Gebruiksoverzicht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Check all</source>
         <translation>Alles aanvinken</translation>
     </message>
@@ -301,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln gebruiker wordt weer opgenomen in het bijhouden van productgebruik.</numerusform>
@@ -317,12 +322,12 @@
         </translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-152"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -332,7 +337,7 @@
         <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>About Opt-out settings</source>
         <translation>Over Instellingen voor uitsluiting</translation>
     </message>
@@ -513,7 +518,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
         <source>Usage tracking debugger</source>
         <translation>Debugger voor het bijhouden van gebruik</translation>
     </message>
@@ -674,7 +679,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Productgebruik per gebruiker</translation>
@@ -756,7 +761,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+44"/>
+        <location filename="../app/main.cpp" line="+47"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>

@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+79"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
@@ -82,7 +82,7 @@
         <translation>Din token kunde inte sparas: %1 Du får ange den igen nästa gång.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
     </message>
@@ -105,8 +105,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+259"/>
-        <location line="+38"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
+        <location line="+40"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
     </message>
@@ -242,12 +242,17 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-185"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+155"/>
+        <source>Usage summary</source>
+        <translation>Sammanställning av användning</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Check all</source>
         <translation>Markera alla</translation>
     </message>
@@ -301,7 +306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+87"/>
         <source>%Ln user(s) will be included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln användare tas med i spårningen av produktanvändning igen.</numerusform>
@@ -317,12 +322,12 @@
         </translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-152"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+148"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -332,7 +337,7 @@
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+81"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
@@ -513,7 +518,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+102"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
         <source>Usage tracking debugger</source>
         <translation>Felsökare för användningsspårning</translation>
     </message>
@@ -674,7 +679,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+96"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Produktanvändning per användare</translation>
@@ -756,7 +761,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+44"/>
+        <location filename="../app/main.cpp" line="+47"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>

@@ -109,6 +109,25 @@
     </message>
 </context>
 <context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Float</source>
+        <translation>Koppla loss</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Undocks and re-attaches the dock widget</source>
+        <translation>Kopplar loss panelen och fäster den igen</translation>
+    </message>
+    <message>
+        <source>Closes the dock widget</source>
+        <translation>Stänger panelen</translation>
+    </message>
+</context>
+<context>
     <name>QMessageBox</name>
     <message>
         <source>OK</source>
