@@ -5,6 +5,8 @@
 #include "mainwindow.h"
 #include "optoutmodel.h"
 #include "synccontroller.h"
+#include "usagesummarymodel.h"
+#include "usagetracker.h"
 #include "usermodel.h"
 
 #include <QNetworkAccessManager>
@@ -19,13 +21,18 @@ struct GuiTestSession
                    LanguageManager *languages = nullptr)
         : api(&network)
         , sync(&api, &users, &optOuts)
+        , usage(&api)
+        , usageSummary(&api, &users)
     {
+        QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
+        QObject::connect(&sync, &SyncController::synced, &usage, &UsageTracker::checkNow);
         api.setBaseUrl(server);
         api.setToken(token);
         api.setTransferTimeout(10000);
         sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
         sync.setRetryDelays(200, 1000);
         window = std::make_unique<MainWindow>(&sync, &users, &optOuts, languages);
+        window->setUsageTracking(&usage, &usageSummary);
         window->resize(1000, 700);
         window->show();
         sync.start();
@@ -44,5 +51,7 @@ struct GuiTestSession
     UserModel users;
     OptOutModel optOuts;
     SyncController sync;
+    UsageTracker usage;
+    UsageSummaryModel usageSummary;
     std::unique_ptr<MainWindow> window;
 };

@@ -8,13 +8,17 @@
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutproxymodel.h"
+#include "usagedebuggerdock.h"
+#include "usageeventlogmodel.h"
 #include "userpicker.h"
 #include "usersearchmodel.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -76,6 +80,7 @@ private Q_SLOTS:
     void serverDownKeepsTheWindowUsable();
     void switchesLanguageAtRunTime();
     void aboutBox();
+    void usageTrackingFromTheWindow();
 
 private:
     // Users of the demo organisation as the service lists them, and the opted-out ids.
@@ -640,3 +645,87 @@ void TestMainWindow::aboutBox()
 
 QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
+
+// The app's own usage tracking as the window drives it: events recorded for what the
+// administrator does (never who they manage), sent, shown in the debugger; and stopped at the
+// refresh after the administrator is opted out.
+void TestMainWindow::usageTrackingFromTheWindow()
+{
+    QVERIFY(waitSynced());
+    UsageTracker &tracker = m_session->usage;
+    QTRY_COMPARE(tracker.state(), UsageTracker::State::On);
+    QDockWidget *debugger = m_session->window->usageDebuggerDock();
+    QDockWidget *summary = m_session->window->usageSummaryDock();
+    QVERIFY(debugger && summary);
+    QVERIFY(!debugger->isVisible());
+    QVERIFY(summary->toggleViewAction()->isEnabled()); // an administrator may see it
+    debugger->toggleViewAction()->trigger();
+    QVERIFY(debugger->isVisible());
+    auto *state = m_session->find<QLabel>(QStringLiteral("usageStateLabel"));
+    QCOMPARE(state->text(), QStringLiteral("Tracking on"));
+
+    const QJsonObject user = freshUser();
+    const QString email = user.value(QStringLiteral("email")).toString();
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    combo->setFocus();
+    QTest::keyClicks(combo->lineEdit(), email);
+    QTRY_VERIFY(m_session->window->userPicker()->completer()->popup()->isVisible());
+    pressKey(combo->lineEdit(), Qt::Key_Return);
+    QTest::mouseClick(m_session->find<QPushButton>(QStringLiteral("optOutButton")), Qt::LeftButton);
+
+    // Recorded: the search and the opt-out, with nothing of the user in the properties.
+    UsageEventLogModel *log = tracker.logModel();
+    const auto rowOf = [log](const char *name) {
+        for (int row = log->rowCount() - 1; row >= 0; --row) {
+            if (log->index(row, UsageEventLogModel::EventColumn).data().toString()
+                == QLatin1String(name))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(rowOf(UsageEventNames::UserOptedOut) >= 0);
+    QVERIFY(rowOf(UsageEventNames::SearchUsed) >= 0);
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const QString props
+            = log->index(row, UsageEventLogModel::PropertiesColumn).data().toString();
+        QVERIFY2(!props.contains(user.value(QStringLiteral("id")).toString())
+                     && !props.contains(email)
+                     && !props.contains(user.value(QStringLiteral("name")).toString()),
+                 qPrintable(props));
+    }
+    // Sent, and the service stored them for the administrator.
+    tracker.flush();
+    const int optOutRow = rowOf(UsageEventNames::UserOptedOut);
+    QTRY_VERIFY_WITH_TIMEOUT(log->index(optOutRow, UsageEventLogModel::StatusColumn)
+                                 .data()
+                                 .toString()
+                                 .startsWith(QStringLiteral("Sent")),
+                             15000);
+    const auto adminCounts = [this]() {
+        const QJsonArray users
+            = m_server.request("GET", QStringLiteral("/api/v1/usage/summary"), kAdmin)
+                  .json()
+                  .object()
+                  .value(QStringLiteral("users"))
+                  .toArray();
+        for (const QJsonValue &u : users) {
+            if (u[QStringLiteral("user")][QStringLiteral("email")].toString()
+                == QLatin1String("admin@example.com"))
+                return u.toObject();
+        }
+        return QJsonObject();
+    };
+    QVERIFY(adminCounts().value(QStringLiteral("client")).toInt() >= 2);
+
+    // The administrator is opted out (by themselves, through the API): the next refresh stops
+    // the tracking, the debugger says so, and the service holds nothing of theirs.
+    const HttpResult out = m_server.request("PUT", QStringLiteral("/api/v1/optouts/u-1"), kAdmin);
+    QCOMPARE(out.status, 201);
+    m_session->find<QAction>(QStringLiteral("actionRefresh"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(tracker.state(), UsageTracker::State::OffOptedOut, 15000);
+    QCOMPARE(state->text(), QStringLiteral("Tracking off: you are opted out"));
+    QVERIFY(!tracker.recordRefresh());
+    QCOMPARE(adminCounts().value(QStringLiteral("client")).toInt(), 0);
+    QCOMPARE(adminCounts().value(QStringLiteral("server")).toInt(), 0);
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/u-1"), kAdmin).status, 204);
+}
