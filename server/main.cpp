@@ -1,12 +1,14 @@
 // optout-server: command line, database, demo data and the HTTP listener.
 #include "apiserver.h"
 #include "demodata.h"
+#include "provisioning.h"
 #include "storage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QLockFile>
@@ -124,10 +126,44 @@ int main(int argc, char *argv[])
                                           QStringLiteral("Revoke a token in the database, then "
                                                          "exit."),
                                           QStringLiteral("token"));
+    const QCommandLineOption createOrgOption(
+        QStringLiteral("create-org"),
+        QStringLiteral("Create an organisation with its first product administrator "
+                       "(--admin-email, --admin-name), print its token, then exit."),
+        QStringLiteral("name"));
+    const QCommandLineOption productOption(
+        QStringLiteral("product"),
+        QStringLiteral("With --create-org: the product's name (default: Customer Journey "
+                       "Analytics)."),
+        QStringLiteral("name"), QStringLiteral("Customer Journey Analytics"));
+    const QCommandLineOption adminEmailOption(QStringLiteral("admin-email"),
+                                              QStringLiteral("With --create-org: the "
+                                                             "administrator's e-mail address."),
+                                              QStringLiteral("email"));
+    const QCommandLineOption adminNameOption(QStringLiteral("admin-name"),
+                                             QStringLiteral("With --create-org: the "
+                                                            "administrator's name."),
+                                             QStringLiteral("name"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import-users"),
+        QStringLiteral("Add the users of a CSV file (email,name[,roles]; roles: product_admin, "
+                       "user, tracking_service, separated by ';') to the organisation of "
+                       "--org, all or none, then exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption issueOption(QStringLiteral("issue-token"),
+                                         QStringLiteral("Print a new token for the user with "
+                                                        "this e-mail address in the organisation "
+                                                        "of --org, then exit."),
+                                         QStringLiteral("email"));
+    const QCommandLineOption orgOption(QStringLiteral("org"),
+                                       QStringLiteral("With --import-users or --issue-token: the "
+                                                      "organisation's id (e.g. o-1)."),
+                                       QStringLiteral("id"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"),
                                          QStringLiteral("Do not log one line per request."));
     parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
-                       revokeOption, quietOption});
+                       revokeOption, createOrgOption, productOption, adminEmailOption,
+                       adminNameOption, importOption, issueOption, orgOption, quietOption});
     parser.process(app);
 
     const QString dbPath = parser.value(dbOption);
@@ -167,6 +203,54 @@ int main(int argc, char *argv[])
     }
 
     QTextStream out(stdout);
+    if (parser.isSet(createOrgOption)) {
+        const QString name = parser.value(createOrgOption).trimmed();
+        QVector<NewUser> admin;
+        const QString csv
+            = QStringLiteral("\"%1\",\"%2\",product_admin")
+                  .arg(parser.value(adminEmailOption).replace(QLatin1Char('"'), QString()),
+                       parser.value(adminNameOption).replace(QLatin1Char('"'), QString()));
+        if (name.isEmpty() || !parser.isSet(adminEmailOption) || !parser.isSet(adminNameOption))
+            return fail(
+                QStringLiteral("--create-org needs a name, --admin-email and --admin-name."));
+        if (!Provisioning::parseUsersCsv(csv, &admin, &error))
+            return fail(error);
+        admin[0].token = Provisioning::newToken();
+        const auto orgId = storage.createOrg(name, parser.value(productOption));
+        if (!orgId || !storage.addUsers(*orgId, admin))
+            return fail(QStringLiteral("cannot create the organisation."));
+        out << "Organisation " << *orgId << " \"" << name << "\" created.\n"
+            << "Token of " << admin[0].email
+            << " (product_admin), shown only now: " << admin[0].token << '\n';
+        return 0;
+    }
+    if (parser.isSet(importOption) || parser.isSet(issueOption)) {
+        const QString orgId = parser.value(orgOption);
+        const Org *org = storage.org(orgId);
+        if (!org)
+            return fail(QStringLiteral("--org must name an organisation (e.g. o-1)."));
+        if (parser.isSet(importOption)) {
+            QFile file(parser.value(importOption));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(
+                    QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            QVector<NewUser> users;
+            if (!Provisioning::parseUsersCsv(QString::fromUtf8(file.readAll()), &users, &error)
+                || !Provisioning::importUsers(&storage, orgId, users, &error))
+                return fail(error);
+            out << users.size() << " users added to " << org->name << ".\n";
+            return 0;
+        }
+        const User *user = Provisioning::userByEmail(storage, orgId, parser.value(issueOption));
+        if (!user)
+            return fail(QStringLiteral("%1 is not a user of %2.")
+                            .arg(parser.value(issueOption), org->name));
+        const QByteArray token = Provisioning::newToken();
+        if (!storage.addToken(user->id, token, false))
+            return fail(QStringLiteral("cannot store the token."));
+        out << "Token of " << user->email << ", shown only now: " << token << '\n';
+        return 0;
+    }
     if (parser.isSet(demoOption)) {
         storage.setDemoMode(true);
         if (storage.isEmpty()) {

@@ -2,12 +2,15 @@
 #include "testserver.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
@@ -87,6 +90,7 @@ private Q_SLOTS:
     void concurrentWriters();
     void survivesRestart();
     void refusesNewerSchema();
+    void provisioning();
 
 private:
     HttpResult get(const QString &path, const QByteArray &token = Admin, const Headers &h = {})
@@ -950,3 +954,77 @@ void TestServerApi::refusesNewerSchema()
 
 QTEST_GUILESS_MAIN(TestServerApi)
 #include "tst_server.moc"
+
+// Organisations, users and tokens set up from the command line, then used over HTTP.
+void TestServerApi::provisioning()
+{
+    m_server.stop();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--create-org"), QStringLiteral("Acme Corp"),
+                               QStringLiteral("--admin-email"), QStringLiteral("boss@acme.test"),
+                               QStringLiteral("--admin-name"), QStringLiteral("Bea Boss")}),
+             0);
+    const auto tokenIn = [this](const QString &email) {
+        const QRegularExpression re(QStringLiteral("Token of %1.*shown only now: (\\S+)")
+                                        .arg(QRegularExpression::escape(email)));
+        QRegularExpressionMatchIterator it = re.globalMatch(QString::fromUtf8(m_server.output()));
+        QString token;
+        while (it.hasNext())
+            token = it.next().captured(1);
+        return token.toUtf8();
+    };
+    const QByteArray boss = tokenIn(QStringLiteral("boss@acme.test"));
+    QVERIFY(boss.size() >= 40);
+    const QString orgId
+        = QRegularExpression(QStringLiteral("Organisation (o-\\d+) \"Acme Corp\" created"))
+              .match(QString::fromUtf8(m_server.output()))
+              .captured(1);
+    QVERIFY(!orgId.isEmpty());
+
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("users.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,name,roles\nann@acme.test,\"Ann, the first\",user\n"
+              "svc@acme.test,Collector,tracking_service\nzoe@acme.test,Zo\xc3\xab \xc3\x98rsted\n");
+    csv.close();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                               QStringLiteral("--org"), orgId}),
+             0);
+    // All or none: a second import of the same people changes nothing.
+    QCOMPARE(m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                               QStringLiteral("--org"), orgId}),
+             1);
+    QCOMPARE(m_server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("svc@acme.test"),
+                               QStringLiteral("--org"), orgId}),
+             0);
+    const QByteArray service = tokenIn(QStringLiteral("svc@acme.test"));
+    QVERIFY(!service.isEmpty());
+    QCOMPARE(m_server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("nobody@acme.test"),
+                               QStringLiteral("--org"), orgId}),
+             1);
+
+    // Without --demo: the issued tokens work, the demo's do not.
+    QVERIFY(m_server.restart({QStringLiteral("--quiet")}));
+    const QJsonObject me = get(QStringLiteral("/api/v1/me"), boss).json().object();
+    QCOMPARE(me[QStringLiteral("name")].toString(), QStringLiteral("Bea Boss"));
+    QCOMPARE(me[QStringLiteral("roles")].toArray(), QJsonArray {QStringLiteral("product_admin")});
+    QCOMPARE(me[QStringLiteral("org")][QStringLiteral("name")].toString(),
+             QStringLiteral("Acme Corp"));
+    const QJsonObject users = get(QStringLiteral("/api/v1/users"), boss).json().object();
+    QCOMPARE(users[QStringLiteral("total")].toInt(), 4);
+    QString annId;
+    for (const QJsonValue &u : users[QStringLiteral("users")].toArray()) {
+        if (u[QStringLiteral("email")].toString() == QLatin1String("ann@acme.test")) {
+            annId = u[QStringLiteral("id")].toString();
+            QCOMPARE(u[QStringLiteral("name")].toString(), QStringLiteral("Ann, the first"));
+        }
+    }
+    QVERIFY(!annId.isEmpty());
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), service,
+                          eventsBody({eventFor(annId)}))
+                 .json()[QStringLiteral("accepted")]
+                 .toInt(),
+             1);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + annId, boss).status, 201);
+    expectError(get(QStringLiteral("/api/v1/me"), Admin), 401, "unauthenticated");
+}

@@ -2,6 +2,7 @@
 #include "apierror.h"
 #include "apiserver.h"
 #include "namefolding.h"
+#include "provisioning.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +16,10 @@ private Q_SLOTS:
     void etagMatching();
     void errorBody();
     void folding();
+    void usersCsv();
+    void usersCsvErrors_data();
+    void usersCsvErrors();
+    void tokens();
 };
 
 void TestServerUnits::etagMatching_data()
@@ -61,6 +66,60 @@ void TestServerUnits::folding()
     QCOMPARE(foldToAscii(QStringLiteral("Zoë Østergaard")), QStringLiteral("zoe ostergaard"));
     QCOMPARE(foldToAscii(QStringLiteral("Weiß Æsir Łukasz")), QStringLiteral("weiss aesir lukasz"));
     QCOMPARE(foldToAscii(QStringLiteral("Françoise Åkesson")), QStringLiteral("francoise akesson"));
+}
+
+void TestServerUnits::usersCsv()
+{
+    QVector<NewUser> users;
+    QString error;
+    QVERIFY2(Provisioning::parseUsersCsv(
+                 QStringLiteral(
+                     "Email,Name,Roles\r\n\na@x.test,\"Doe, \"\"Jo\"\"\"\r\n"
+                     "b@x.test, Zoë ,product_admin;user\nc@x.test,Service,tracking_service\n"),
+                 &users, &error),
+             qPrintable(error));
+    QCOMPARE(users.size(), 3);
+    QCOMPARE(users.at(0).name, QStringLiteral("Doe, \"Jo\""));
+    QCOMPARE(users.at(0).roles, QStringList {QStringLiteral("user")});
+    QCOMPARE(users.at(1).name, QStringLiteral("Zoë"));
+    QCOMPARE(users.at(1).roles,
+             (QStringList {QStringLiteral("product_admin"), QStringLiteral("user")}));
+    QCOMPARE(users.at(2).roles, QStringList {QStringLiteral("tracking_service")});
+}
+
+void TestServerUnits::usersCsvErrors_data()
+{
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("open quote") << QStringLiteral("a@x.test,\"Jo\n") << QStringLiteral("line 1");
+    QTest::newRow("no name") << QStringLiteral("a@x.test,Jo\nb@x.test,\n")
+                             << QStringLiteral("line 2");
+    QTest::newRow("one field") << QStringLiteral("a@x.test\n") << QStringLiteral("line 1");
+    QTest::newRow("four fields") << QStringLiteral("a@x.test,A,user,x\n")
+                                 << QStringLiteral("line 1");
+    QTest::newRow("not an address") << QStringLiteral("ax.test,A\n") << QStringLiteral("line 1");
+    QTest::newRow("unknown role") << QStringLiteral("\na@x.test,A,root\n")
+                                  << QStringLiteral("line 2");
+}
+
+void TestServerUnits::usersCsvErrors()
+{
+    QFETCH(QString, csv);
+    QFETCH(QString, line);
+    QVector<NewUser> users;
+    QString error;
+    QVERIFY(!Provisioning::parseUsersCsv(csv, &users, &error));
+    QVERIFY2(error.startsWith(line + QLatin1Char(':')), qPrintable(error));
+}
+
+void TestServerUnits::tokens()
+{
+    const QByteArray a = Provisioning::newToken();
+    const QByteArray b = Provisioning::newToken();
+    QCOMPARE(a.size(), 43); // 32 bytes in base64url without padding
+    QVERIFY(a != b);
+    QVERIFY(!a.contains('=') && !a.contains('+') && !a.contains('/'));
+    QCOMPARE(Storage::hashToken(a).size(), 64);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
