@@ -147,6 +147,22 @@ QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name
     return {};
 }
 
+bool isEntityTagList(const QByteArray &header)
+{
+    if (header.trimmed() == "*")
+        return true;
+    const QList<QByteArray> tags = header.split(',');
+    for (QByteArray tag : tags) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag.size() < 2 || !tag.startsWith('"') || !tag.endsWith('"')
+            || tag.mid(1, tag.size() - 2).contains('"'))
+            return false;
+    }
+    return true;
+}
+
 bool etagMatches(const QByteArray &header, const QByteArray &etag)
 {
     const QList<QByteArray> candidates = header.split(',');
@@ -195,12 +211,24 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     }
 
     const auto status = static_cast<QHttpServerResponder::StatusCode>(r.status);
-    QHttpServerResponse response = r.body.isEmpty()
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"), r.body, status);
-    for (const auto &h : std::as_const(r.headers))
-        response.addHeader(h.first, h.second);
-    response.write(makeResponder(request, socket));
+    if (request.method() == QHttpServerRequest::Method::Head) {
+        // The GET answer's status and headers, without its body.
+        QHttpServerResponder responder = makeResponder(request, socket);
+        responder.writeStatusLine(status);
+        if (!r.body.isEmpty())
+            responder.writeHeader("Content-Type", "application/json");
+        for (const auto &h : std::as_const(r.headers))
+            responder.writeHeader(h.first, h.second);
+        responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
+        responder.writeBody(QByteArray());
+    } else {
+        QHttpServerResponse response = r.body.isEmpty()
+            ? QHttpServerResponse(status)
+            : QHttpServerResponse(QByteArrayLiteral("application/json"), r.body, status);
+        for (const auto &h : std::as_const(r.headers))
+            response.addHeader(h.first, h.second);
+        response.write(makeResponder(request, socket));
+    }
 
     if (m_logRequests) {
         qCInfo(lcHttp).noquote() << methodName(request.method()) << request.url().path() << r.status
@@ -226,9 +254,9 @@ ApiResponse ApiServer::dispatch(const QHttpServerRequest &request, const User **
     const Method method = request.method();
 
     if (path == QLatin1String("/healthz")) {
-        if (method != Method::Get) {
+        if (method != Method::Get && method != Method::Head) {
             ApiResponse r = ApiResponse::fromError(ApiError::methodNotAllowed());
-            r.headers.append(qMakePair(QByteArray("Allow"), QByteArray("GET")));
+            r.headers.append(qMakePair(QByteArray("Allow"), QByteArray("GET, HEAD")));
             return r;
         }
         return ApiResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}});
@@ -268,7 +296,11 @@ ApiResponse ApiServer::dispatch(const QHttpServerRequest &request, const User **
     }
     if (route == Route::None)
         return ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
-    const QByteArray name = methodName(method);
+    // HEAD is answered wherever GET is, with GET's headers and no body.
+    if (allow == "GET")
+        allow = "GET, HEAD";
+    const QByteArray name
+        = method == Method::Head ? QByteArray("GET") : QByteArray(methodName(method));
     if (!allow.split(',').contains(name) && !allow.split(',').contains(' ' + name)) {
         ApiResponse r = ApiResponse::fromError(ApiError::methodNotAllowed());
         r.headers.append(qMakePair(QByteArray("Allow"), allow));
@@ -349,7 +381,14 @@ std::optional<ApiError> ApiServer::checkIfMatch(const QHttpServerRequest &reques
                                                 qint64 revision) const
 {
     const QByteArray ifMatch = headerValue(request, "If-Match");
-    if (ifMatch.isEmpty() || etagMatches(ifMatch, quoted(revision)))
+    if (ifMatch.isEmpty())
+        return std::nullopt;
+    if (!isEntityTagList(ifMatch)) {
+        return ApiError::invalidRequest(
+            QStringLiteral("If-Match must be \"*\" or a list of quoted revisions, e.g. \"42\"."),
+            {{QStringLiteral("header"), QStringLiteral("If-Match")}});
+    }
+    if (etagMatches(ifMatch, quoted(revision)))
         return std::nullopt;
     return ApiError::preconditionFailed(revision);
 }

@@ -76,3 +76,5 @@ private:
 // Helpers shared with tests: header look-up and ETag matching.
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
 bool etagMatches(const QByteArray &headerValue, const QByteArray &etag);
+// True for "*" or a comma-separated list of (weak or strong) quoted entity tags.
+bool isEntityTagList(const QByteArray &headerValue);

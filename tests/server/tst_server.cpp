@@ -71,6 +71,8 @@ private Q_SLOTS:
     void optOutsRevisionAndEtag();
     void putIsIdempotent();
     void putStaleIfMatch();
+    void malformedIfMatch();
+    void headIsGetWithoutBody();
     void deleteIsIdempotent();
     void unknownUser();
     void batch();
@@ -200,16 +202,18 @@ void TestServerApi::wrongMethods_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("allow");
-    QTest::newRow("post me") << QByteArray("POST") << "/api/v1/me" << QByteArray("GET");
-    QTest::newRow("delete users") << QByteArray("DELETE") << "/api/v1/users" << QByteArray("GET");
-    QTest::newRow("put optouts") << QByteArray("PUT") << "/api/v1/optouts" << QByteArray("GET");
+    QTest::newRow("post me") << QByteArray("POST") << "/api/v1/me" << QByteArray("GET, HEAD");
+    QTest::newRow("delete users") << QByteArray("DELETE") << "/api/v1/users"
+                                  << QByteArray("GET, HEAD");
+    QTest::newRow("put optouts") << QByteArray("PUT") << "/api/v1/optouts"
+                                 << QByteArray("GET, HEAD");
     QTest::newRow("get one optout")
         << QByteArray("GET") << "/api/v1/optouts/u-4" << QByteArray("PUT, DELETE");
     QTest::newRow("get batch") << QByteArray("GET") << "/api/v1/optouts/batch"
                                << QByteArray("POST");
     QTest::newRow("get events") << QByteArray("GET") << "/api/v1/usage/events"
                                 << QByteArray("POST");
-    QTest::newRow("post healthz") << QByteArray("POST") << "/healthz" << QByteArray("GET");
+    QTest::newRow("post healthz") << QByteArray("POST") << "/healthz" << QByteArray("GET, HEAD");
 }
 
 void TestServerApi::wrongMethods()
@@ -521,6 +525,45 @@ void TestServerApi::putStaleIfMatch()
                           {{"If-Match", current}})
                  .status,
              201);
+}
+
+void TestServerApi::malformedIfMatch()
+{
+    const qint64 rev = revision();
+    for (const QByteArray &header :
+         {QByteArray("garbage"), QByteArray("42"), QByteArray("\"4\"2\"")}) {
+        expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                                     {{"If-Match", header}}),
+                    400, "invalid_request");
+    }
+    QCOMPARE(revision(), rev);
+    QVERIFY(!optedOutIds().contains(u(9)));
+    // "*" and a list that holds the current revision both match.
+    QCOMPARE(m_server
+                 .request("PUT", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                          {{"If-Match", "*"}})
+                 .status,
+             201);
+    const QByteArray list = "\"1\", W/\"" + QByteArray::number(rev + 1) + "\"";
+    QCOMPARE(m_server
+                 .request("DELETE", QStringLiteral("/api/v1/optouts/") + u(9), Admin, {},
+                          {{"If-Match", list}})
+                 .status,
+             204);
+}
+
+void TestServerApi::headIsGetWithoutBody()
+{
+    const HttpResult got = get(QStringLiteral("/api/v1/optouts"));
+    const HttpResult head = m_server.request("HEAD", QStringLiteral("/api/v1/optouts"), Admin);
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.body.isEmpty());
+    QCOMPARE(head.header("ETag"), got.header("ETag"));
+    QCOMPARE(head.header("Content-Length").toInt(), got.body.size());
+    QCOMPARE(m_server.request("HEAD", QStringLiteral("/api/v1/optouts"), PlainUser).status, 403);
+    QCOMPARE(m_server.request("HEAD", QStringLiteral("/healthz"), {}).status, 200);
+    // The connection is still good for the next request.
+    QCOMPARE(get(QStringLiteral("/api/v1/optouts")).body, got.body);
 }
 
 void TestServerApi::deleteIsIdempotent()
