@@ -173,8 +173,7 @@ QString SyncController::statusText() const
             : tr("Offline — retrying now");
         break;
     case State::NotProductAdmin:
-        text = tr("Signed in as %1").arg(m_me.name);
-        break;
+        break; // the window shows who is signed in; the page says the rest
     case State::SignedOut:
         text = tr("Signed out");
         break;

@@ -110,6 +110,7 @@ void AppController::signIn(const QUrl &server, const QString &token, bool rememb
     m_api->setBaseUrl(server);
     m_api->setToken(token.toUtf8());
     m_window->show();
+    m_windowShown = true;
     m_sync->start();
 }
 
@@ -191,7 +192,8 @@ void AppController::clearModels()
 
 void AppController::saveWindow()
 {
-    if (m_window && m_window->isVisible()) {
+    // At quit the window is already closed (hidden): what counts is that it was shown.
+    if (m_window && (m_window->isVisible() || m_windowShown)) {
         m_window->saveTo(*m_settings);
         m_settings->sync();
     }

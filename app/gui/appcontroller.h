@@ -63,6 +63,7 @@ private:
     QPointer<TokenStore> m_tokens;
     QPointer<UsageTracker> m_tracker;
     MainWindow *m_window = nullptr;
+    bool m_windowShown = false; // since the last sign-in
     QPointer<SignInDialog> m_dialog;
     QUrl m_server;
     bool m_rememberOnSuccess = false;

@@ -19,6 +19,7 @@
 
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,6 +122,13 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
                 .arg(name);
         });
     });
+    connect(sync, &SyncController::optInConfirmed, this, [this](const QStringList &userIds) {
+        const int count = int(userIds.size());
+        showNote([count]() -> QString {
+            return MainWindow::tr("%Ln user(s) included in product usage tracking again.", nullptr,
+                                  count);
+        });
+    });
     connect(sync, &SyncController::actionFailed, this, &MainWindow::onActionFailed);
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
 
@@ -181,10 +189,8 @@ void MainWindow::setupBars()
     m_ui->errorBar->hide();
     m_ui->noteBar->hide();
     connect(m_ui->errorCloseButton, &QToolButton::clicked, this, &MainWindow::hideError);
-    connect(m_ui->noteCloseButton, &QToolButton::clicked, this, [this]() {
-        m_noteMessage = nullptr;
-        m_ui->noteBar->hide();
-    });
+    connect(m_ui->noteCloseButton, &QToolButton::clicked, this, &MainWindow::hideNote);
+    connect(m_ui->errorSignInButton, &QPushButton::clicked, this, &MainWindow::signOutRequested);
     connect(m_ui->errorRetryButton, &QPushButton::clicked, this, [this]() {
         hideError();
         if (m_sync)
@@ -268,6 +274,8 @@ QString MainWindow::errorText() const
 void MainWindow::retranslate()
 {
     const QString title = tr("Opt-out settings");
+    // Window managers show "<window title> — <application display name>": both translated.
+    QGuiApplication::setApplicationDisplayName(title);
     setWindowTitle(title);
     if (m_summaryDock)
         m_summaryDock->setWindowTitle(tr("Usage summary"));
@@ -311,7 +319,10 @@ void MainWindow::updateBreadcrumb()
     m_ui->breadcrumbLabel->setText(parts.join(QStringLiteral(" > ")));
     m_ui->breadcrumbLabel->setAccessibleName(
         tr("You are here: %1").arg(parts.join(QStringLiteral(", "))));
-    if (m_sync && !m_sync->me().name.isEmpty())
+    const bool signedIn = m_sync && !m_sync->me().name.isEmpty()
+        && m_sync->state() != SyncController::State::Idle
+        && m_sync->state() != SyncController::State::SignedOut;
+    if (signedIn)
         m_accountLabel->setText(tr("Signed in as %1").arg(m_sync->me().name));
     else
         m_accountLabel->clear();
@@ -324,6 +335,11 @@ void MainWindow::updateOptOutButton()
 
 void MainWindow::updateCountLabel()
 {
+    const bool loaded = m_sync && m_sync->lastSyncedAt().isValid();
+    if (!loaded) {
+        m_ui->countLabel->clear(); // not "0 users opted out" while the list is on its way
+        return;
+    }
     const int total = m_optOuts ? m_optOuts->rowCount() : 0;
     const int shown = m_proxy->rowCount();
     if (shown == total)
@@ -407,6 +423,7 @@ void MainWindow::optOutPicked()
     if (userId.isEmpty() || !m_sync)
         return;
     m_picker->clear();
+    hideNote(); // the note of an earlier action would name the wrong people
     m_sync->optOut(userId);
     m_searchRecorded = false;
     if (m_tracker)
@@ -421,14 +438,10 @@ void MainWindow::optInChecked()
     const QStringList ids = m_optOuts->checkedUserIds();
     if (ids.isEmpty())
         return;
+    hideNote(); // the note of an earlier action would name the wrong people
     m_sync->optIn(ids);
-    const int count = int(ids.size());
     if (m_tracker)
-        m_tracker->recordUsersOptedIn(count);
-    showNote([count]() -> QString {
-        return MainWindow::tr("%Ln user(s) will be included in product usage tracking again.",
-                              nullptr, count);
-    });
+        m_tracker->recordUsersOptedIn(int(ids.size()));
 }
 
 void MainWindow::showNote(std::function<QString()> message)
@@ -436,6 +449,12 @@ void MainWindow::showNote(std::function<QString()> message)
     m_noteMessage = std::move(message);
     m_ui->noteText->setText(m_noteMessage());
     m_ui->noteBar->show();
+}
+
+void MainWindow::hideNote()
+{
+    m_noteMessage = nullptr;
+    m_ui->noteBar->hide();
 }
 
 void MainWindow::showError(const QString &message)
@@ -449,6 +468,9 @@ void MainWindow::showErrorMessage(std::function<QString()> message, bool fromSyn
     m_errorFromSync = fromSync;
     m_ui->errorText->setText(m_errorMessage());
     m_ui->errorRetryButton->setVisible(fromSync);
+    // Not signed in yet (a wrong address, a service that is down): offer another sign-in.
+    m_ui->errorSignInButton->setVisible(fromSync
+                                        && m_ui->pageStack->currentWidget() == m_ui->signingInPage);
     m_ui->errorBar->show();
 }
 
@@ -479,10 +501,8 @@ void MainWindow::onActionFailed(const PendingAction &action, const ApiError &err
     }
     const int count = int(action.userIds.size());
     const bool optOut = action.type == PendingAction::Type::OptOut;
-    if (optOut) {
-        m_noteMessage = nullptr;
-        m_ui->noteBar->hide();
-    }
+    if (optOut)
+        hideNote();
     showErrorMessage(
         [who, count, optOut, error]() -> QString {
             QString what;
@@ -509,6 +529,8 @@ void MainWindow::onStateChanged(SyncController::State state)
         hideError();
     updatePage();
     updateStatus();
+    updateBreadcrumb(); // the account shown follows signing in and out
+    updateCountLabel();
 }
 
 void MainWindow::updatePage()

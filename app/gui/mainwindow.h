@@ -92,6 +92,7 @@ private:
     void showContextHelp();
     void showAbout();
     void showNote(std::function<QString()> message);
+    void hideNote();
     void showErrorMessage(std::function<QString()> message, bool fromSync);
     void hideError();
 

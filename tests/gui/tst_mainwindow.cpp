@@ -78,6 +78,7 @@ private Q_SLOTS:
     void contextHelp();
     void refusedActionIsRolledBackWithAMessage();
     void serverDownKeepsTheWindowUsable();
+    void unreachableServiceOffersAnotherSignIn();
     void switchesLanguageAtRunTime();
     void aboutBox();
     void usageTrackingFromTheWindow();
@@ -324,9 +325,12 @@ void TestMainWindow::optInCheckedUsersInOneGo()
 
     const int before = model->rowCount();
     QTest::mouseClick(optIn, Qt::LeftButton);
-    // Gone at once (optimistic), and the service agrees.
+    // Gone at once (optimistic), and the service agrees; then the note says so.
     QCOMPARE(model->rowCount(), before - 2);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.pendingCount() == 0, 15000);
+    QTRY_VERIFY(m_session->window->noteText().startsWith(QStringLiteral("2 user")));
+    QVERIFY(m_session->window->noteText().endsWith(
+        QStringLiteral("included in product usage tracking again.")));
     const QSet<QString> out = serverOptOutIds();
     for (const QString &id : std::as_const(ids))
         QVERIFY2(!out.contains(id), qPrintable(id));
@@ -588,6 +592,27 @@ void TestMainWindow::serverDownKeepsTheWindowUsable()
     const int row = m_session->optOuts.rowOfKey(id);
     QVERIFY(m_session->optOuts.isPendingAt(row));
     QTRY_VERIFY(status->text().contains(QStringLiteral("1 change")));
+    // Not confirmed: no note claims the user is out.
+    QVERIFY(m_session->window->noteText().isEmpty());
+    // Signed in, the window is not offering another sign-in.
+    QVERIFY(!m_session->find<QWidget>(QStringLiteral("errorSignInButton"))->isVisible());
+}
+
+void TestMainWindow::unreachableServiceOffersAnotherSignIn()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("20")}));
+    const QUrl url = server.baseUrl();
+    server.stop(); // nothing listens there any more
+    m_session = std::make_unique<GuiTestSession>(url, kAdmin);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.state() == SyncController::State::Offline, 15000);
+    QTRY_VERIFY(!m_session->window->errorText().isEmpty());
+    auto *again = m_session->find<QPushButton>(QStringLiteral("errorSignInButton"));
+    QVERIFY(again->isVisible());
+    QVERIFY(m_session->find<QLabel>(QStringLiteral("accountLabel"))->text().isEmpty());
+    QSignalSpy signOut(m_session->window.get(), &MainWindow::signOutRequested);
+    QTest::mouseClick(again, Qt::LeftButton);
+    QCOMPARE(signOut.size(), 1);
 }
 
 void TestMainWindow::switchesLanguageAtRunTime()
