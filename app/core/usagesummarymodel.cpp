@@ -76,6 +76,14 @@ QVariant UsageSummaryModel::data(const QModelIndex &index, int role) const
 
 QVariant UsageSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The short headers, spelt out.
+        if (section == ClientColumn)
+            return tr("Usage events the apps sent for this user (client-side tracking)");
+        if (section == ServerColumn)
+            return tr("Usage events the service recorded for this user's requests (server-side "
+                      "tracking)");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return KeyedTableModel<UsageSummaryRow>::headerData(section, orientation, role);
     switch (section) {
@@ -84,9 +92,9 @@ QVariant UsageSummaryModel::headerData(int section, Qt::Orientation orientation,
     case EmailColumn:
         return tr("Email");
     case ClientColumn:
-        return tr("Client-side events");
+        return tr("Client-side");
     case ServerColumn:
-        return tr("Server-side events");
+        return tr("Server-side");
     case LastEventColumn:
         return tr("Last event");
     case OptedOutColumn:

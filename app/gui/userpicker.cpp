@@ -11,6 +11,9 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QStyledItemDelegate>
+
+#include <algorithm>
 
 namespace {
 
@@ -26,9 +29,23 @@ public:
     }
 };
 
+// Rows tall enough for accents on capitals (É, Å) whatever the first row measured holds.
+class RoomyDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(std::max(size.height(), option.fontMetrics.height() + 8));
+        return size;
+    }
+};
+
 QListView *newFastListView()
 {
     auto *view = new QListView;
+    view->setItemDelegate(new RoomyDelegate(view));
     // 100,000 users: never measure each row.
     view->setUniformItemSizes(true);
     view->setLayoutMode(QListView::SinglePass);
