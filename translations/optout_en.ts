@@ -4,7 +4,15 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+330"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+128"/>
+        <source>%Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%Ln user included in product usage tracking again.</numerusform>
+            <numerusform>%Ln users included in product usage tracking again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+218"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -28,15 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
-        <source>%Ln user(s) will be included in product usage tracking again.</source>
-        <translation>
-            <numerusform>%Ln user will be included in product usage tracking again.</numerusform>
-            <numerusform>%Ln users will be included in product usage tracking again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+65"/>
+        <location line="+156"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>The service refused to opt in %Ln user; it was undone.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n change pending</numerusform>

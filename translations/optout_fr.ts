@@ -77,7 +77,7 @@
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1 Il vous sera redemandé la prochaine fois.</translation>
     </message>
@@ -104,16 +104,26 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
-        <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
-        <location line="+40"/>
+        <location line="+73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
+        <location line="+42"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt-out</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in &amp;again…</source>
+        <translation>Se re&amp;connecter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with another service address or token</source>
+        <translation>Se connecter avec une autre adresse de service ou un autre jeton</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -242,12 +252,20 @@
         <translation>À &amp;propos de Paramètres d&apos;opt-out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>L&apos;opt-out de %1 est enregistré. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%Ln personne réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>%Ln personnes réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+155"/>
+        <location line="+153"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -277,12 +295,12 @@
         <translation>Vous êtes ici&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Connexion en tant que %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln utilisateur ou utilisatrice en opt-out</numerusform>
@@ -306,15 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
-        <source>%Ln user(s) will be included in product usage tracking again.</source>
-        <translation>
-            <numerusform>%Ln personne sera réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
-            <numerusform>%Ln personnes seront réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+65"/>
+        <location line="+156"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
@@ -322,12 +332,12 @@
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+152"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -337,7 +347,7 @@
         <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>About Opt-out settings</source>
         <translation>À propos de Paramètres d&apos;opt-out</translation>
     </message>
@@ -459,12 +469,7 @@
         <translation>Hors ligne — nouvelle tentative en cours</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Signed in as %1</source>
-        <translation>Connexion en tant que %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Signed out</source>
         <translation>Déconnexion effectuée</translation>
     </message>
@@ -646,7 +651,17 @@
         <translation>Non</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>Usage events the apps sent for this user (client-side tracking)</source>
+        <translation>Événements d&apos;utilisation envoyés par les applications pour cette personne (suivi côté client)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
+        <translation>Événements d&apos;utilisation enregistrés par le service pour les requêtes de cette personne (suivi côté serveur)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -657,13 +672,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Client-side events</source>
-        <translation>Événements côté client</translation>
+        <source>Client-side</source>
+        <translation>Côté client</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Server-side events</source>
-        <translation>Événements côté serveur</translation>
+        <source>Server-side</source>
+        <translation>Côté serveur</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -753,7 +768,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+97"/>
+        <location filename="../app/gui/userpicker.cpp" line="+114"/>
         <source>Search by name or email</source>
         <translation>Rechercher par nom ou adresse e-mail</translation>
     </message>

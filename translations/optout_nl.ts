@@ -77,7 +77,7 @@
         <translation>Uw opgeslagen token kan niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
         <translation>Uw token kan niet worden onthouden: %1 U wordt er de volgende keer opnieuw om gevraagd.</translation>
     </message>
@@ -104,16 +104,26 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
-        <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
-        <location line="+40"/>
+        <location line="+73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
+        <location line="+42"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>&amp;Retry</source>
         <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in &amp;again…</source>
+        <translation>Opnieuw &amp;aanmelden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with another service address or token</source>
+        <translation>Aanmelden met een ander serviceadres of token</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -242,12 +252,20 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%Ln gebruiker weer opgenomen in het bijhouden van productgebruik.</numerusform>
+            <numerusform>%Ln gebruikers weer opgenomen in het bijhouden van productgebruik.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+155"/>
+        <location line="+153"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -277,12 +295,12 @@
         <translation>U bevindt zich hier: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln gebruiker uitgesloten</numerusform>
@@ -306,15 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
-        <source>%Ln user(s) will be included in product usage tracking again.</source>
-        <translation>
-            <numerusform>%Ln gebruiker wordt weer opgenomen in het bijhouden van productgebruik.</numerusform>
-            <numerusform>%Ln gebruikers worden weer opgenomen in het bijhouden van productgebruik.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+65"/>
+        <location line="+156"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>De service heeft het weer opnemen van %Ln gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
@@ -322,12 +332,12 @@
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+152"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -337,7 +347,7 @@
         <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>About Opt-out settings</source>
         <translation>Over Instellingen voor uitsluiting</translation>
     </message>
@@ -459,12 +469,7 @@
         <translation>Offline — er wordt nu opnieuw geprobeerd</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Signed in as %1</source>
-        <translation>Aangemeld als %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Signed out</source>
         <translation>Afgemeld</translation>
     </message>
@@ -646,7 +651,17 @@
         <translation>Nee</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>Usage events the apps sent for this user (client-side tracking)</source>
+        <translation>Gebruiksgebeurtenissen die de apps voor deze gebruiker hebben verzonden (tracking aan de clientzijde)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
+        <translation>Gebruiksgebeurtenissen die de service voor de verzoeken van deze gebruiker heeft geregistreerd (tracking aan de serverzijde)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -657,13 +672,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Client-side events</source>
-        <translation>Gebeurtenissen aan de clientzijde</translation>
+        <source>Client-side</source>
+        <translation>Clientzijde</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Server-side events</source>
-        <translation>Gebeurtenissen aan de serverzijde</translation>
+        <source>Server-side</source>
+        <translation>Serverzijde</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -753,7 +768,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+97"/>
+        <location filename="../app/gui/userpicker.cpp" line="+114"/>
         <source>Search by name or email</source>
         <translation>Zoeken op naam of e-mailadres</translation>
     </message>

@@ -77,7 +77,7 @@
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
         <translation>Din token kunde inte sparas: %1 Du får ange den igen nästa gång.</translation>
     </message>
@@ -104,16 +104,26 @@
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
-        <location line="+67"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+270"/>
-        <location line="+40"/>
+        <location line="+73"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
+        <location line="+42"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-45"/>
         <source>&amp;Retry</source>
         <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in &amp;again…</source>
+        <translation>&amp;Logga in igen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in with another service address or token</source>
+        <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -242,12 +252,20 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-192"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
+            <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+155"/>
+        <location line="+153"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -277,12 +295,12 @@
         <translation>Du är här: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Inloggad som %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+20"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln användare undantagen</numerusform>
@@ -306,15 +324,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+87"/>
-        <source>%Ln user(s) will be included in product usage tracking again.</source>
-        <translation>
-            <numerusform>%Ln användare tas med i spårningen av produktanvändning igen.</numerusform>
-            <numerusform>%Ln användare tas med i spårningen av produktanvändning igen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+65"/>
+        <location line="+156"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
@@ -322,12 +332,12 @@
         </translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-156"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+152"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -337,7 +347,7 @@
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
@@ -459,12 +469,7 @@
         <translation>Offline – försöker igen nu</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Signed in as %1</source>
-        <translation>Inloggad som %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
@@ -646,7 +651,17 @@
         <translation>Nej</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
+        <source>Usage events the apps sent for this user (client-side tracking)</source>
+        <translation>Användningshändelser som apparna har skickat för den här användaren (spårning på klientsidan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
+        <translation>Användningshändelser som tjänsten har registrerat för den här användarens begäranden (spårning på serversidan)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -657,13 +672,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Client-side events</source>
-        <translation>Händelser på klientsidan</translation>
+        <source>Client-side</source>
+        <translation>Klientsidan</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Server-side events</source>
-        <translation>Händelser på serversidan</translation>
+        <source>Server-side</source>
+        <translation>Serversidan</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -753,7 +768,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+97"/>
+        <location filename="../app/gui/userpicker.cpp" line="+114"/>
         <source>Search by name or email</source>
         <translation>Sök efter namn eller e-postadress</translation>
     </message>
