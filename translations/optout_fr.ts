@@ -254,14 +254,14 @@
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="-199"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>L&apos;opt-out de %1 est enregistré. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
+        <translation>Opt-out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
-            <numerusform>%Ln personne réintégrée dans le suivi de l&apos;utilisation des produits.</numerusform>
-            <numerusform>%Ln personnes réintégrées dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>Réintégration dans le suivi de l&apos;utilisation des produits&#xa0;: %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Réintégration dans le suivi de l&apos;utilisation des produits&#xa0;: %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
     <message>
@@ -349,7 +349,7 @@
     <message>
         <location line="+83"/>
         <source>About Opt-out settings</source>
-        <translation>À propos de Paramètres d&apos;opt-out</translation>
+        <translation>À propos des paramètres d&apos;opt-out</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -610,7 +610,7 @@
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation>Envoyé&#xa0;: %1 accepté(s), %2 ignoré(s)</translation>
+        <translation>Envoyé — acceptés&#xa0;: %1, ignorés&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -610,7 +610,7 @@
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation>Verzonden: %1 geaccepteerd, %2 genegeerd</translation>
+        <translation>Verzonden – geaccepteerd: %1, genegeerd: %2</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -459,14 +459,14 @@
         <location line="+6"/>
         <source>Offline — retrying in %n s</source>
         <translation>
-            <numerusform>Offline – nytt försök om %n&#xa0;s</numerusform>
-            <numerusform>Offline – nytt försök om %n&#xa0;s</numerusform>
+            <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
+            <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offline — retrying now</source>
-        <translation>Offline – försöker igen nu</translation>
+        <translation>Ingen anslutning – försöker igen nu</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -610,7 +610,7 @@
         <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
         <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
-        <translation>Skickad: %1 godtagna, %2 ignorerade</translation>
+        <translation>Skickad – godtagna: %1, ignorerade: %2</translation>
     </message>
     <message>
         <location line="+3"/>
