@@ -249,7 +249,7 @@
     <message>
         <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
-        <translation>À &amp;propos de Paramètres d&apos;opt-out</translation>
+        <translation>À &amp;propos des paramètres d&apos;opt-out</translation>
     </message>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="-199"/>
