@@ -67,18 +67,18 @@
     <name>UsageDebuggerDock</name>
     <message numerus="yes">
         <location filename="../app/gui/usagedebuggerdock.cpp" line="+138"/>
-        <source>%n event(s) waiting to be sent.</source>
+        <source>%Ln event(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n event waiting to be sent.</numerusform>
-            <numerusform>%n events waiting to be sent.</numerusform>
+            <numerusform>%Ln event waiting to be sent.</numerusform>
+            <numerusform>%Ln events waiting to be sent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) dropped because the queue was full.</source>
+        <source>%Ln event(s) dropped because the queue was full.</source>
         <translation>
-            <numerusform>%n event dropped because the queue was full.</numerusform>
-            <numerusform>%n events dropped because the queue was full.</numerusform>
+            <numerusform>%Ln event dropped because the queue was full.</numerusform>
+            <numerusform>%Ln events dropped because the queue was full.</numerusform>
         </translation>
     </message>
 </context>
@@ -86,10 +86,10 @@
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
         <location filename="../app/gui/usagesummarywidget.cpp" line="+117"/>
-        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
-            <numerusform>%n client-side event of opted-out users discarded since the service started.</numerusform>
-            <numerusform>%n client-side events of opted-out users discarded since the service started.</numerusform>
+            <numerusform>%Ln client-side event of opted-out users discarded since the service started.</numerusform>
+            <numerusform>%Ln client-side events of opted-out users discarded since the service started.</numerusform>
         </translation>
     </message>
 </context>

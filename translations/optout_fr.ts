@@ -77,12 +77,17 @@
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation>Impossible de mémoriser votre jeton&#xa0;: %1 Il vous sera redemandé la prochaine fois.</translation>
+        <location line="+51"/>
+        <source>Your token could not be remembered: %1</source>
+        <translation>Impossible de mémoriser votre jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+2"/>
+        <source>You will be asked for it next time.</source>
+        <translation>Il vous sera redemandé la prochaine fois.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
     </message>
@@ -549,18 +554,18 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) waiting to be sent.</source>
+        <source>%Ln event(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n événement en attente d&apos;envoi.</numerusform>
-            <numerusform>%n événements en attente d&apos;envoi.</numerusform>
+            <numerusform>%Ln événement en attente d&apos;envoi.</numerusform>
+            <numerusform>%Ln événements en attente d&apos;envoi.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) dropped because the queue was full.</source>
+        <source>%Ln event(s) dropped because the queue was full.</source>
         <translation>
-            <numerusform>%n événement abandonné, car la file d&apos;attente était pleine.</numerusform>
-            <numerusform>%n événements abandonnés, car la file d&apos;attente était pleine.</numerusform>
+            <numerusform>%Ln événement abandonné, car la file d&apos;attente était pleine.</numerusform>
+            <numerusform>%Ln événements abandonnés, car la file d&apos;attente était pleine.</numerusform>
         </translation>
     </message>
     <message>
@@ -711,10 +716,10 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
-            <numerusform>%n événement côté client d&apos;utilisateurs et utilisatrices en opt-out ignoré depuis le démarrage du service.</numerusform>
-            <numerusform>%n événements côté client d&apos;utilisateurs et utilisatrices en opt-out ignorés depuis le démarrage du service.</numerusform>
+            <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt-out ignoré depuis le démarrage du service.</numerusform>
+            <numerusform>%Ln événements côté client d&apos;utilisateurs et utilisatrices en opt-out ignorés depuis le démarrage du service.</numerusform>
         </translation>
     </message>
     <message>

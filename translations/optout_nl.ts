@@ -77,12 +77,17 @@
         <translation>Uw opgeslagen token kan niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation>Uw token kan niet worden onthouden: %1 U wordt er de volgende keer opnieuw om gevraagd.</translation>
+        <location line="+51"/>
+        <source>Your token could not be remembered: %1</source>
+        <translation>Uw token kan niet worden onthouden: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+2"/>
+        <source>You will be asked for it next time.</source>
+        <translation>U wordt er de volgende keer opnieuw om gevraagd.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
     </message>
@@ -549,18 +554,18 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) waiting to be sent.</source>
+        <source>%Ln event(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n gebeurtenis wacht op verzending.</numerusform>
-            <numerusform>%n gebeurtenissen wachten op verzending.</numerusform>
+            <numerusform>%Ln gebeurtenis wacht op verzending.</numerusform>
+            <numerusform>%Ln gebeurtenissen wachten op verzending.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) dropped because the queue was full.</source>
+        <source>%Ln event(s) dropped because the queue was full.</source>
         <translation>
-            <numerusform>%n gebeurtenis verworpen omdat de wachtrij vol was.</numerusform>
-            <numerusform>%n gebeurtenissen verworpen omdat de wachtrij vol was.</numerusform>
+            <numerusform>%Ln gebeurtenis verworpen omdat de wachtrij vol was.</numerusform>
+            <numerusform>%Ln gebeurtenissen verworpen omdat de wachtrij vol was.</numerusform>
         </translation>
     </message>
     <message>
@@ -711,10 +716,10 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
-            <numerusform>%n gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
-            <numerusform>%n gebeurtenissen aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
+            <numerusform>%Ln gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
+            <numerusform>%Ln gebeurtenissen aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
         </translation>
     </message>
     <message>

@@ -77,12 +77,17 @@
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Your token could not be remembered: %1 You will be asked for it next time.</source>
-        <translation>Din token kunde inte sparas: %1 Du får ange den igen nästa gång.</translation>
+        <location line="+51"/>
+        <source>Your token could not be remembered: %1</source>
+        <translation>Din token kunde inte sparas: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+2"/>
+        <source>You will be asked for it next time.</source>
+        <translation>Du får ange den igen nästa gång.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
     </message>
@@ -549,18 +554,18 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) waiting to be sent.</source>
+        <source>%Ln event(s) waiting to be sent.</source>
         <translation>
-            <numerusform>%n händelse väntar på att skickas.</numerusform>
-            <numerusform>%n händelser väntar på att skickas.</numerusform>
+            <numerusform>%Ln händelse väntar på att skickas.</numerusform>
+            <numerusform>%Ln händelser väntar på att skickas.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n event(s) dropped because the queue was full.</source>
+        <source>%Ln event(s) dropped because the queue was full.</source>
         <translation>
-            <numerusform>%n händelse kasserades eftersom kön var full.</numerusform>
-            <numerusform>%n händelser kasserades eftersom kön var full.</numerusform>
+            <numerusform>%Ln händelse kasserades eftersom kön var full.</numerusform>
+            <numerusform>%Ln händelser kasserades eftersom kön var full.</numerusform>
         </translation>
     </message>
     <message>
@@ -711,10 +716,10 @@
     </message>
     <message numerus="yes">
         <location line="+12"/>
-        <source>%n client-side event(s) of opted-out users discarded since the service started.</source>
+        <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
-            <numerusform>%n händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
-            <numerusform>%n händelser på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
+            <numerusform>%Ln händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
+            <numerusform>%Ln händelser på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
         </translation>
     </message>
     <message>

@@ -127,9 +127,10 @@ void AppController::onMeLoaded()
                 if (error.isEmpty())
                     return;
                 m_settings->setRememberToken(false);
-                m_window->showError(tr("Your token could not be remembered: %1 You will be asked "
-                                       "for it next time.")
-                                        .arg(error));
+                // Two sentences: the keychain's message is a sentence of its own.
+                m_window->showError(tr("Your token could not be remembered: %1").arg(error)
+                                    + QLatin1Char(' ')
+                                    + tr("You will be asked for it next time."));
             },
             Qt::SingleShotConnection);
         m_tokens->writeToken(account, QString::fromUtf8(m_api->token()));

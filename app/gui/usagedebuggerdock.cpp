@@ -135,10 +135,10 @@ void UsageDebuggerDock::updateQueue()
         parts << tr("Nothing is recorded or sent. The service discards the events of opted-out "
                     "users anyway.");
     } else {
-        parts << tr("%n event(s) waiting to be sent.", nullptr, m_tracker->queueSize());
+        parts << tr("%Ln event(s) waiting to be sent.", nullptr, m_tracker->queueSize());
     }
     if (m_tracker->droppedCount() > 0) {
-        parts << tr("%n event(s) dropped because the queue was full.", nullptr,
+        parts << tr("%Ln event(s) dropped because the queue was full.", nullptr,
                     int(std::min<qint64>(m_tracker->droppedCount(), INT_MAX)));
     }
     if (!m_sendProblem.isEmpty() && m_tracker->isTracking())

@@ -114,7 +114,7 @@ void UsageSummaryWidget::updateDiscarded()
     if (!m_model)
         return;
     const int discarded = int(std::min<qint64>(m_model->discardedSinceStart(), INT_MAX));
-    m_discardedLabel->setText(tr("%n client-side event(s) of opted-out users discarded since the "
+    m_discardedLabel->setText(tr("%Ln client-side event(s) of opted-out users discarded since the "
                                  "service started.",
                                  nullptr, discarded));
 }
