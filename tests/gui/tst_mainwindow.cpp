@@ -640,11 +640,21 @@ void TestMainWindow::switchesLanguageAtRunTime()
     const QDateTime at = m_session->optOuts.entryAt(sourceRow).optedOutAt;
     QCOMPARE(when.data().toString(),
              QLocale(QLocale::French).toString(at.toLocalTime(), QLocale::ShortFormat));
-    if (languages.hasAppTranslation()) {
-        QTRY_COMPARE(
-            m_session->find<QLabel>(QStringLiteral("tableLabel"))->text().remove(QLatin1Char('&')),
-            QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
-    }
+    // The French catalogue is embedded: every label follows, the table's accessible name too.
+    QVERIFY(languages.hasAppTranslation());
+    QTRY_COMPARE(
+        m_session->find<QLabel>(QStringLiteral("tableLabel"))->text().remove(QLatin1Char('&')),
+        QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
+    QCOMPARE(table->accessibleName(),
+             QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
+    QCOMPARE(m_session->find<QPushButton>(QStringLiteral("optOutButton"))
+                 ->text()
+                 .remove(QLatin1Char('&')),
+             QStringLiteral("Opt-out"));
+    QCOMPARE(m_session->window->windowTitle(), QStringLiteral("Paramètres d'opt-out"));
+    QCOMPARE(m_session->find<QLabel>(QStringLiteral("breadcrumbLabel"))->text(),
+             QStringLiteral("Customer Journey Analytics > Outils > Utilisation du produit > "
+                            "Paramètres d'opt-out"));
 
     m_session->find<QAction>(QStringLiteral("actionLanguage_en"))->trigger();
     QTRY_COMPARE(m_session->window->locale().language(), QLocale::English);
