@@ -185,9 +185,12 @@ int main(int argc, char *argv[])
     if (!QDir().mkpath(QFileInfo(dbPath).absolutePath()))
         return fail(QStringLiteral("cannot create the folder of %1.").arg(dbPath));
     // One server per database file: the in-memory indexes must be the only writer's.
+    // Issuing and revoking tokens may run beside the server, which picks them up within
+    // seconds; everything else needs the file to itself.
+    const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption);
     QLockFile lock(dbPath + QStringLiteral(".lock"));
     lock.setStaleLockTime(0);
-    if (!lock.tryLock(100))
+    if (!tokenCommand && !lock.tryLock(100))
         return fail(QStringLiteral("another optout-server is using %1.").arg(dbPath));
 
     Storage storage;
@@ -272,6 +275,7 @@ int main(int argc, char *argv[])
     if (!tcp->listen(address, port))
         return fail(QStringLiteral("cannot listen on %1: %2")
                         .arg(parser.value(listenOption), tcp->errorString()));
+    storage.setTokenRefreshInterval(2000);
     ApiServer server(&storage);
     server.setRequestLogging(!parser.isSet(quietOption));
     server.bind(tcp);

@@ -93,6 +93,7 @@ Storage::Storage(QObject *parent)
     m_flushTimer.setInterval(ServerEventFlushMs);
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Storage::flushServerEvents);
+    connect(&m_tokenTimer, &QTimer::timeout, this, &Storage::refreshTokens);
 }
 
 Storage::~Storage()
@@ -190,7 +191,15 @@ bool Storage::migrate(QString *error)
         QStringLiteral("CREATE INDEX usage_by_user ON usage_events (org_id, user_id)"),
         QStringLiteral("PRAGMA user_version = 1"),
     };
-    const QList<QStringList> steps {toVersion1};
+    // 2: revocations are looked up by time, so a running server sees them within seconds.
+    const QStringList toVersion2 {
+        QStringLiteral("CREATE INDEX tokens_by_revocation ON tokens (revoked_at)"),
+        QStringLiteral("PRAGMA user_version = 2"),
+    };
+    std::vector<QStringList> steps; // steps[N] takes the file from version N to N+1
+    steps.push_back(toVersion1);
+    steps.push_back(toVersion2);
+    Q_ASSERT(int(steps.size()) == SchemaVersion);
     for (int v = version; v < SchemaVersion; ++v) {
         Transaction tx(m_db);
         for (const QString &sql : steps.at(v)) {
@@ -240,10 +249,18 @@ bool Storage::load(QString *error)
     }
     for (Org *org : std::as_const(m_orgs))
         sortOrgUsers(org);
-    if (!q.exec(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS NULL")))
+    if (!q.exec(QStringLiteral("SELECT hash, user_id, demo, rowid FROM tokens WHERE revoked_at IS "
+                               "NULL")))
         return false;
-    while (q.next())
+    while (q.next()) {
         m_tokens.insert(q.value(0).toByteArray(), {q.value(1).toString(), q.value(2).toBool()});
+        m_lastTokenRow = std::max(m_lastTokenRow, q.value(3).toLongLong());
+    }
+    if (!q.exec(QStringLiteral("SELECT MAX(rowid), MAX(revoked_at) FROM tokens")) || !q.next())
+        return false;
+    m_lastTokenRow = std::max(m_lastTokenRow, q.value(0).toLongLong());
+    // Not null, or "revoked_at >= ?" would compare with NULL and never match.
+    m_lastRevocationSeen = q.value(1).isNull() ? QStringLiteral("") : q.value(1).toString();
     if (!q.exec(QStringLiteral("SELECT user_id, opted_out_at, opted_out_by, seq FROM optouts")))
         return false;
     while (q.next()) {
@@ -658,6 +675,7 @@ bool Storage::addToken(const QString &userId, const QByteArray &token, bool demo
     if (!run(q))
         return false;
     m_tokens.insert(hashToken(token), {userId, demo});
+    m_lastTokenRow = std::max(m_lastTokenRow, q.lastInsertId().toLongLong());
     return true;
 }
 
@@ -674,6 +692,48 @@ bool Storage::revokeToken(const QByteArray &token)
     if (!run(q) || q.numRowsAffected() != 1)
         return false;
     m_tokens.remove(hash);
+    return true;
+}
+
+void Storage::setTokenRefreshInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_tokenTimer.stop();
+        return;
+    }
+    m_tokenTimer.start(milliseconds);
+}
+
+bool Storage::refreshTokens()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!prepare(q,
+                 QStringLiteral("SELECT hash, user_id, demo, rowid FROM tokens WHERE rowid > ? "
+                                "AND revoked_at IS NULL")))
+        return false;
+    q.addBindValue(m_lastTokenRow);
+    if (!run(q))
+        return false;
+    while (q.next()) {
+        if (m_users.contains(q.value(1).toString()))
+            m_tokens.insert(q.value(0).toByteArray(), {q.value(1).toString(), q.value(2).toBool()});
+        m_lastTokenRow = std::max(m_lastTokenRow, q.value(3).toLongLong());
+    }
+    QSqlQuery revoked(m_db);
+    revoked.setForwardOnly(true);
+    if (!prepare(revoked,
+                 QStringLiteral("SELECT hash, revoked_at FROM tokens WHERE revoked_at >= ? "
+                                "ORDER BY revoked_at")))
+        return false;
+    revoked.addBindValue(m_lastRevocationSeen);
+    if (!run(revoked))
+        return false;
+    while (revoked.next()) {
+        if (m_tokens.remove(revoked.value(0).toByteArray()))
+            qCInfo(lcStorage) << "a token was revoked";
+        m_lastRevocationSeen = revoked.value(1).toString();
+    }
     return true;
 }
 

@@ -90,7 +90,7 @@ class Storage final : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit Storage(QObject *parent = nullptr);
     ~Storage() override;
@@ -134,6 +134,11 @@ public:
     std::optional<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users);
     bool addToken(const QString &userId, const QByteArray &token, bool demo);
     bool revokeToken(const QByteArray &token);
+    // Picks up tokens issued or revoked by another process (optout-server --issue-token or
+    // --revoke-token while this one runs). Cheap: only rows newer than the last look are read.
+    bool refreshTokens();
+    // How often the running server calls refreshTokens() (0: never).
+    void setTokenRefreshInterval(int milliseconds);
     // Seeds an opt-out as if made at `at` by `actorId` (demo data).
     bool seedOptOuts(const QString &orgId, const QString &actorId,
                      const QVector<QPair<QString, QDateTime>> &entries);
@@ -160,6 +165,9 @@ private:
     };
     QHash<QByteArray, TokenInfo> m_tokens; // by hash; revoked ones are not loaded
     QHash<QString, OptOut> m_optOuts; // by user id
+    qint64 m_lastTokenRow = 0; // rowid of the newest token loaded
+    QString m_lastRevocationSeen; // revoked_at of the newest revocation applied
+    QTimer m_tokenTimer;
     qint64 m_nextSeq = 1;
     QHash<QString, qint64> m_discarded;
     struct PendingServerEvent

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void authentication_data();
     void authentication();
     void revokedToken();
+    void tokensChangeWhileRunning();
     void demoTokensNeedDemoMode();
     void me();
     void roleMatrix_data();
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void concurrentWriters();
     void survivesRestart();
     void refusesNewerSchema();
+    void migratesAnOlderSchema();
     void provisioning();
 
 private:
@@ -268,6 +270,34 @@ void TestServerApi::revokedToken()
     QVERIFY(m_server.restart());
     expectError(get(QStringLiteral("/api/v1/me"), PlainUser), 401, "unauthenticated");
     QCOMPARE(get(QStringLiteral("/api/v1/me"), Admin).status, 200);
+}
+
+void TestServerApi::tokensChangeWhileRunning()
+{
+    // Revoked beside the running server: refused within seconds, without a restart.
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+    QCOMPARE(m_server.runOnce({QStringLiteral("--revoke-token"), QString::fromLatin1(PlainUser)}),
+             0);
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/me"), PlainUser).status, 401, 10000);
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), Admin).status, 200);
+    // Issued beside it: accepted within seconds.
+    QCOMPARE(m_server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("user@example.com"),
+                               QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    const QByteArray fresh = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
+                                 .match(QString::fromUtf8(m_server.output()))
+                                 .captured(1)
+                                 .toUtf8();
+    QVERIFY(!fresh.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/me"), fresh).status, 200, 10000);
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), fresh).json()[QStringLiteral("id")].toString(),
+             PlainUserId);
+    // Everything else still needs the file to itself.
+    QCOMPARE(m_server.runOnce({QStringLiteral("--create-org"), QStringLiteral("X"),
+                               QStringLiteral("--admin-email"), QStringLiteral("x@x.test"),
+                               QStringLiteral("--admin-name"), QStringLiteral("X")}),
+             1);
+    QVERIFY(m_server.output().contains("another optout-server is using"));
 }
 
 void TestServerApi::demoTokensNeedDemoMode()
@@ -997,6 +1027,42 @@ void TestServerApi::refusesNewerSchema()
 
 QTEST_GUILESS_MAIN(TestServerApi)
 #include "tst_server.moc"
+
+// A file of schema 1 (before the revocation index) is brought to the current schema, data kept.
+void TestServerApi::migratesAnOlderSchema()
+{
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(5), Admin).status, 201);
+    const QSet<QString> before = optedOutIds();
+    m_server.stop();
+    const auto schema = [this](const QString &sql) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("m"));
+        db.setDatabaseName(m_server.databasePath());
+        QVariant result;
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                result = q.value(0);
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("m"));
+        return result;
+    };
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    schema(QStringLiteral("DROP INDEX tokens_by_revocation"));
+    schema(QStringLiteral("PRAGMA user_version = 1"));
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+
+    QVERIFY(m_server.restart());
+    QVERIFY(m_server.output().contains("database migrated to schema 2"));
+    QCOMPARE(optedOutIds(), before);
+    m_server.stop();
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                   "'tokens_by_revocation'"))
+                 .toInt(),
+             1);
+}
 
 // Organisations, users and tokens set up from the command line, then used over HTTP.
 void TestServerApi::provisioning()
