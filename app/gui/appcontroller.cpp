@@ -129,8 +129,7 @@ void AppController::onMeLoaded()
                 m_settings->setRememberToken(false);
                 // Two sentences: the keychain's message is a sentence of its own.
                 m_window->showError(tr("Your token could not be remembered: %1").arg(error)
-                                    + QLatin1Char(' ')
-                                    + tr("You will be asked for it next time."));
+                                    + QLatin1Char(' ') + tr("You will be asked for it next time."));
             },
             Qt::SingleShotConnection);
         m_tokens->writeToken(account, QString::fromUtf8(m_api->token()));

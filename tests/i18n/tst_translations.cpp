@@ -41,7 +41,8 @@ struct Message
     QString where() const
     {
         return QStringLiteral("[%1] \"%2\"%3")
-            .arg(context, source, comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(comment));
+            .arg(context, source,
+                 comment.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(comment));
     }
     QStringList translations() const { return numerus ? forms : QStringList {translation}; }
 };
@@ -87,7 +88,8 @@ Catalogue readTs(const QString &path)
             cat.messages.append(Message {});
             current = &cat.messages.last();
             current->context = context;
-            current->numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            current->numerus
+                = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (current && name == QLatin1String("source")) {
             current->source = xml.readElementText();
         } else if (current && name == QLatin1String("comment")) {
@@ -104,14 +106,14 @@ Catalogue readTs(const QString &path)
                         break;
                 }
             } else {
-                current->translation =
-                    xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                current->translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             }
             current = nullptr; // later children (locations, comments) are not needed
         }
     }
     if (xml.hasError())
-        cat.error = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
+        cat.error
+            = QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString());
     return cat;
 }
 
@@ -160,7 +162,8 @@ QString withoutMnemonic(QString text)
 
 QString listOf(const QStringList &items)
 {
-    return items.isEmpty() ? QString() : QStringLiteral("\n  ") + items.join(QStringLiteral("\n  "));
+    return items.isEmpty() ? QString()
+                           : QStringLiteral("\n  ") + items.join(QStringLiteral("\n  "));
 }
 
 } // namespace
@@ -212,13 +215,17 @@ void TestTranslations::complete()
         }
         const QStringList texts = m.translations();
         const bool empty = texts.isEmpty()
-            || std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) { return t.isEmpty(); });
+            || std::any_of(texts.cbegin(), texts.cend(),
+                           [](const QString &t) { return t.isEmpty(); });
         if (m.type == QLatin1String("unfinished") || empty) {
             unfinished << m.where();
             continue;
         }
         if (m.numerus && texts.size() != forms)
-            badForms << QStringLiteral("%1: %2 forms, %3 expected").arg(m.where()).arg(texts.size()).arg(forms);
+            badForms << QStringLiteral("%1: %2 forms, %3 expected")
+                            .arg(m.where())
+                            .arg(texts.size())
+                            .arg(forms);
         const QStringList wanted = placeholders(m.source);
         const int wantedMnemonics = std::min(mnemonics(m.source), 1);
         for (const QString &t : texts) {
@@ -301,8 +308,9 @@ void TestTranslations::frenchApostrophesConsistent()
         for (const QString &t : m.translations())
             if (t.contains(QChar(0x2019)))
                 curly << QStringLiteral("%1 -> \"%2\"").arg(m.where(), t);
-    QVERIFY2(curly.isEmpty(),
-             qPrintable(QStringLiteral("typographic apostrophes in optout_fr.ts:") + listOf(curly)));
+    QVERIFY2(
+        curly.isEmpty(),
+        qPrintable(QStringLiteral("typographic apostrophes in optout_fr.ts:") + listOf(curly)));
 }
 
 // lupdate over the sources and forms, into copies of the catalogues, finds exactly the strings
@@ -395,7 +403,8 @@ void TestTranslations::embeddedCatalogues_data()
          "Undantagna användare", "Uitgesloten gebruikers"},
         {"MainWindow", "Opt-&in", "Opt-in", "Ta med igen", "Weer opnemen"},
         {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
-        {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning", "Productgebruik"},
+        {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning",
+         "Productgebruik"},
         {"MainWindow", "Only product administrators can see this page.",
          "Seuls les administrateurs et administratrices du produit peuvent voir cette page.",
          "Endast produktadministratörer kan se den här sidan.",
@@ -430,8 +439,8 @@ void TestTranslations::embeddedCatalogues()
     QTranslator translator;
     QVERIFY(translator.load(qm));
     QVERIFY(!translator.isEmpty());
-    const QString translated =
-        translator.translate(context.toUtf8().constData(), source.toUtf8().constData());
+    const QString translated
+        = translator.translate(context.toUtf8().constData(), source.toUtf8().constData());
     QVERIFY2(!translated.isEmpty(), qPrintable(QStringLiteral("no %1 translation").arg(lang)));
     QCOMPARE(withoutMnemonic(translated), expected);
     if (mnemonics(source) > 0)
@@ -468,7 +477,8 @@ void TestTranslations::embeddedPlurals()
     static const QRegularExpression countSource(QStringLiteral("^%L?n user\\(s\\) opted out$"));
     QByteArray source;
     for (const Message &m : fr.messages)
-        if (m.context == QLatin1String("MainWindow") && m.numerus && countSource.match(m.source).hasMatch())
+        if (m.context == QLatin1String("MainWindow") && m.numerus
+            && countSource.match(m.source).hasMatch())
             source = m.source.toUtf8();
     QVERIFY2(!source.isEmpty(), "no \"%n user(s) opted out\" in MainWindow");
     for (const Case &c : cases) {
@@ -486,7 +496,8 @@ void TestTranslations::embeddedPlurals()
 void TestTranslations::embeddedQtSwedish()
 {
     QTranslator translator;
-    QVERIFY2(translator.load(QStringLiteral(":/i18n/qtbase_sv.qm")), "qtbase_sv.qm is not embedded");
+    QVERIFY2(translator.load(QStringLiteral(":/i18n/qtbase_sv.qm")),
+             "qtbase_sv.qm is not embedded");
     QCOMPARE(translator.translate("QPlatformTheme", "Cancel"), QStringLiteral("Avbryt"));
     QCOMPARE(translator.translate("QPlatformTheme", "&Yes"), QStringLiteral("&Ja"));
     QCOMPARE(translator.translate("QLineEdit", "&Paste"), QStringLiteral("Klistra &in"));
@@ -500,7 +511,8 @@ void TestTranslations::embeddedQtSwedish()
 void TestTranslations::qtSwedishSourcesAreQts()
 {
     QTranslator qtFrench;
-    if (!qtFrench.load(QStringLiteral("qtbase_fr"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (!qtFrench.load(QStringLiteral("qtbase_fr"),
+                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QSKIP("Qt's qtbase_fr.qm is not installed; cannot check the source texts of qtbase_sv.ts");
     const Catalogue sv = readTs(tsPath(QStringLiteral("qtbase_sv")));
     QVERIFY2(sv.error.isEmpty(), qPrintable(sv.error));
@@ -508,13 +520,15 @@ void TestTranslations::qtSwedishSourcesAreQts()
     for (const Message &m : sv.messages) {
         const QByteArray context = m.context.toUtf8(), source = m.source.toUtf8(),
                          comment = m.comment.toUtf8();
-        if (qtFrench.translate(context.constData(), source.constData(),
-                               comment.isEmpty() ? nullptr : comment.constData())
+        if (qtFrench
+                .translate(context.constData(), source.constData(),
+                           comment.isEmpty() ? nullptr : comment.constData())
                 .isEmpty())
             unknown << m.where();
     }
-    QVERIFY2(unknown.isEmpty(),
-             qPrintable(QStringLiteral("qtbase_sv.ts has texts Qt does not use:") + listOf(unknown)));
+    QVERIFY2(
+        unknown.isEmpty(),
+        qPrintable(QStringLiteral("qtbase_sv.ts has texts Qt does not use:") + listOf(unknown)));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
