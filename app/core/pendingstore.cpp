@@ -81,6 +81,50 @@ QString PendingStore::defaultFilePath(const QUrl &server, const QString &userId)
         + QLatin1String("/pending/") + name + QLatin1String(".json");
 }
 
+namespace {
+QString usersIndexPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QLatin1String("/pending/users.json");
+}
+
+QString signInKey(const QUrl &server, const QByteArray &token)
+{
+    const QByteArray identity
+        = server.adjusted(QUrl::StripTrailingSlash).toEncoded() + '\n' + token;
+    return QString::fromLatin1(
+        QCryptographicHash::hash(identity, QCryptographicHash::Sha256).toHex());
+}
+
+QJsonObject readUsersIndex()
+{
+    QFile file(usersIndexPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+} // namespace
+
+void PendingStore::rememberUser(const QUrl &server, const QByteArray &token, const QString &userId)
+{
+    QJsonObject index = readUsersIndex();
+    const QString key = signInKey(server, token);
+    if (index.value(key).toString() == userId)
+        return;
+    index.insert(key, userId);
+    QDir().mkpath(QFileInfo(usersIndexPath()).absolutePath());
+    QSaveFile file(usersIndexPath());
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(index).toJson(QJsonDocument::Compact));
+        file.commit();
+    }
+}
+
+QString PendingStore::rememberedUser(const QUrl &server, const QByteArray &token)
+{
+    return readUsersIndex().value(signInKey(server, token)).toString();
+}
+
 QByteArray PendingStore::encode(const QList<PendingAction> &actions)
 {
     QJsonArray array;

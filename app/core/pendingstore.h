@@ -37,6 +37,12 @@ public:
     // <AppDataLocation>/pending/<hash of server URL and user id>.json
     static QString defaultFilePath(const QUrl &server, const QString &userId);
 
+    // Which user a server and token belonged to at the last sign-in, so that a restart can show
+    // that user's pending actions before the service answers. Kept in
+    // <AppDataLocation>/pending/users.json under a hash of server and token (never the token).
+    static void rememberUser(const QUrl &server, const QByteArray &token, const QString &userId);
+    static QString rememberedUser(const QUrl &server, const QByteArray &token);
+
     static QByteArray encode(const QList<PendingAction> &actions);
     static bool decode(const QByteArray &json, QList<PendingAction> *actions, QString *error);
 

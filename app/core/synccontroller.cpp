@@ -66,8 +66,33 @@ void SyncController::start()
     m_revision = -1;
     m_retryDelayMs = m_firstRetryDelayMs;
     m_requests = new QObject(this);
+    preloadPending();
     setState(State::SigningIn);
     fetchMe();
+}
+
+void SyncController::preloadPending()
+{
+    // What an earlier start preloaded was never confirmed by /me: it is still in its file.
+    for (const PendingAction &action : std::as_const(m_preloaded))
+        m_pending.removeAll(action);
+    m_preloaded.clear();
+    m_preloadedUserId.clear();
+    if (m_explicitStorePath || !m_pending.isEmpty() || !m_api)
+        return;
+    // The last user of this server and token: their unsent actions count from the start, so a
+    // service that is down at start does not hide them. /me confirms (or drops) them.
+    const QString userId = PendingStore::rememberedUser(m_api->baseUrl(), m_api->token());
+    if (userId.isEmpty())
+        return;
+    const PendingStore store(PendingStore::defaultFilePath(m_api->baseUrl(), userId));
+    QList<PendingAction> saved;
+    if (!store.load(&saved) || saved.isEmpty())
+        return;
+    m_preloaded = saved;
+    m_preloadedUserId = userId;
+    m_pending = saved;
+    updatePendingCount();
 }
 
 void SyncController::stop()
@@ -213,8 +238,17 @@ void SyncController::fetchMe()
         m_tickTimer.stop();
         m_retryDelayMs = m_firstRetryDelayMs;
         emit meLoaded(m_me);
-        if (!m_explicitStorePath)
+        if (!m_preloadedUserId.isEmpty() && m_preloadedUserId != m_me.id) {
+            // The token now belongs to someone else: those actions stay in their own file.
+            for (const PendingAction &action : std::as_const(m_preloaded))
+                m_pending.removeAll(action);
+        }
+        m_preloaded.clear();
+        m_preloadedUserId.clear();
+        if (!m_explicitStorePath) {
             m_store.setFilePath(PendingStore::defaultFilePath(m_api->baseUrl(), m_me.id));
+            PendingStore::rememberUser(m_api->baseUrl(), m_api->token(), m_me.id);
+        }
         QList<PendingAction> saved;
         QString problem;
         if (!m_store.load(&saved, &problem)) {

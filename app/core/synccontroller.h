@@ -103,6 +103,7 @@ signals:
 private:
     void setState(State state);
     void fetchMe();
+    void preloadPending();
     void fetchUsersPage(int page);
     void fetchOptOuts();
     void startRefresh();
@@ -151,6 +152,9 @@ private:
     qint64 m_revision = -1;
 
     QList<PendingAction> m_pending;
+    // Actions shown from the last user's file before /me answers, and whose they were.
+    QList<PendingAction> m_preloaded;
+    QString m_preloadedUserId;
     int m_pendingCount = 0;
     bool m_sending = false;
     int m_session = 0; // bumped by stop(): answers of an older session are dropped

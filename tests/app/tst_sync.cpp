@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,6 +82,7 @@ private slots:
     void badTokenSignsOut();
     void plainUserSeesNoPage();
     void pendingActionsSurviveRestart();
+    void pendingCountShowsWhileOfflineAtStart();
 
 private:
     bool loaded(Core &core);
@@ -332,6 +334,43 @@ void TestSync::pendingActionsSurviveRestart()
     QVERIFY(serverOptOuts(m_server).contains(id));
     QCOMPARE(core.sync.pendingCount(), 0);
     QVERIFY(!QFile::exists(file));
+}
+
+// Reopened while the service is down: the last user's unsent actions count from the start.
+void TestSync::pendingCountShowsWhileOfflineAtStart()
+{
+    QStandardPaths::setTestModeEnabled(true); // the default pending folder, in a test location
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30")}));
+    const QUrl url = server.baseUrl();
+    QString id;
+    {
+        Core core(url, "demo-admin", QString()); // the default file, as the app uses
+        QVERIFY(loaded(core));
+        id = someoneOptedIn(core);
+        server.stop();
+        core.sync.optOut(id);
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+        QCOMPARE(core.sync.pendingCount(), 1);
+    }
+    {
+        Core core(url, "demo-admin", QString());
+        core.sync.start();
+        QCOMPARE(core.sync.pendingCount(), 1); // before the service has answered anything
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+        QVERIFY2(core.sync.statusText().contains(QStringLiteral("1 change")),
+                 qPrintable(core.sync.statusText()));
+        QCOMPARE(core.sync.pendingActions().constFirst().userIds, QStringList {id});
+    }
+    {
+        // Another token for the same server shows nothing of it.
+        Core core(url, "demo-user", QString());
+        core.sync.start();
+        QCOMPARE(core.sync.pendingCount(), 0);
+    }
+    // The file is still there for the administrator's next sign-in.
+    QVERIFY(QFile::exists(PendingStore::defaultFilePath(url, QStringLiteral("u-1"))));
+    QFile::remove(PendingStore::defaultFilePath(url, QStringLiteral("u-1")));
 }
 
 QTEST_GUILESS_MAIN(TestSync)
