@@ -117,6 +117,15 @@ quint64 UsageEventLogModel::append(const UsageEvent &event)
     return m_rows.constLast().sequence;
 }
 
+void UsageEventLogModel::clear()
+{
+    if (m_rows.isEmpty())
+        return;
+    beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+    m_rows.clear();
+    endRemoveRows();
+}
+
 int UsageEventLogModel::rowOfSequence(quint64 sequence) const
 {
     // Sequence numbers are consecutive and rows only leave from the top.

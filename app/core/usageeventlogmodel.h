@@ -56,6 +56,9 @@ public:
     // Marks queued events whose last send attempt failed and will be retried.
     void setRetrying(const QList<quint64> &sequences, const QString &failure);
 
+    // Empties the log (rows removed from the top, as the oldest always leave).
+    void clear();
+
     // The row of a sequence number, -1 when it has left the log.
     int rowOfSequence(quint64 sequence) const;
     Status statusAt(int row) const { return m_rows.at(row).status; }

@@ -170,6 +170,12 @@ void UsageTracker::onMeLoaded(const Me &me)
         m_inFlight.clear();
         dropQueue(UsageEventLogModel::DropReason::SignedOut);
     }
+    if (!me.id.isEmpty() && me.id != m_logUserId) {
+        // The debugger shows this user's events only, not the previous account's.
+        if (!m_logUserId.isEmpty())
+            m_log->clear();
+        m_logUserId = me.id;
+    }
     const bool wasSignedOut = m_state == State::SignedOut;
     const bool resumed = m_paused; // events kept after a 401 go now
     m_userId = me.id;

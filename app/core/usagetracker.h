@@ -152,6 +152,7 @@ private:
 
     State m_state = State::SignedOut;
     QString m_userId; // whose events are queued
+    QString m_logUserId; // whose events the log shows
     QList<Queued> m_queue;
     QList<Queued> m_inFlight;
     bool m_flushRequested = false;

@@ -167,6 +167,7 @@ void AppController::setUsageTracker(UsageTracker *tracker)
 void AppController::signOut()
 {
     saveWindow();
+    m_window->clearSession();
     if (m_tracker) {
         m_tracker->flushAndWait(2000);
         m_tracker->signOut();

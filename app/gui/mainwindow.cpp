@@ -244,6 +244,7 @@ void MainWindow::restoreFrom(const AppSettings &settings)
     const QByteArray state = settings.windowState();
     if (!state.isEmpty())
         restoreState(state);
+    m_restoredState = state;
     const QByteArray header = settings.tableHeaderState();
     if (!header.isEmpty())
         m_header->restoreState(header);
@@ -301,6 +302,9 @@ void MainWindow::retranslate()
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
+        // First the application's display name, which window titles end with: retranslateUi
+        // sets the title, and an unchanged title is not composed again.
+        QGuiApplication::setApplicationDisplayName(tr("Opt-out settings"));
         m_ui->retranslateUi(this);
         if (m_languages)
             setLocale(m_languages->locale());
@@ -451,6 +455,13 @@ void MainWindow::showNote(std::function<QString()> message)
     m_ui->noteBar->show();
 }
 
+void MainWindow::clearSession()
+{
+    hideNote();
+    hideError();
+    m_accountLabel->clear();
+}
+
 void MainWindow::hideNote()
 {
     m_noteMessage = nullptr;
@@ -554,8 +565,9 @@ void MainWindow::updatePage()
     }
     const bool admin = page == m_ui->optOutPage;
     if (m_summaryDock) {
+        // Only administrators see the summary; while signing in it keeps its place.
         m_summaryDock->toggleViewAction()->setEnabled(admin);
-        if (!admin)
+        if (state == SyncController::State::NotProductAdmin)
             m_summaryDock->hide();
     }
     m_ui->actionRefresh->setEnabled(state != SyncController::State::Idle);
@@ -622,6 +634,9 @@ void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summ
     m_ui->menuView->addSeparator();
     m_ui->menuView->addAction(m_usageDock->toggleViewAction());
     m_ui->menuView->addAction(m_summaryDock->toggleViewAction());
+    // The saved layout was read before these docks existed: apply it again for them.
+    if (!m_restoredState.isEmpty())
+        restoreState(m_restoredState);
 
     // The summary is fetched while someone looks at it: when shown and after each sync.
     connect(m_summaryDock, &QDockWidget::visibilityChanged, summary, [this](bool visible) {

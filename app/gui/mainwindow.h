@@ -56,6 +56,8 @@ public:
 
     // Shows an error in the message bar (translated by the caller).
     void showError(const QString &message);
+    // At sign-out: hides the note and error bars and the account, which spoke of that session.
+    void clearSession();
     // The app's own usage tracking: records what the administrator does, adds View > Usage
     // tracking debugger and, for administrators, View > Usage summary. Both must outlive the
     // window.
@@ -123,4 +125,5 @@ private:
     UsageDebuggerDock *m_usageDock = nullptr;
     QDockWidget *m_summaryDock = nullptr;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
+    QByteArray m_restoredState; // applied again once the usage docks exist
 };

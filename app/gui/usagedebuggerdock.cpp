@@ -40,14 +40,17 @@ UsageDebuggerDock::UsageDebuggerDock(UsageTracker *tracker, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    // One line a row; time and name as wide as they need (the log holds at most 2,000 rows and
-    // only the first 200 are measured).
+    // One line a row; time and name as wide as they need, measured as rows come (the log holds
+    // at most 2,000 rows and only 200 are measured).
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     QHeaderView *header = m_table->horizontalHeader();
     header->setResizeContentsPrecision(200);
-    header->setSectionResizeMode(UsageEventLogModel::TimeColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(UsageEventLogModel::EventColumn, QHeaderView::ResizeToContents);
     header->resizeSection(UsageEventLogModel::PropertiesColumn, 220);
+    // New rows may be wider than what was measured while the log was empty (or hidden).
+    connect(tracker->logModel(), &QAbstractItemModel::rowsInserted, m_table, [this]() {
+        m_table->resizeColumnToContents(UsageEventLogModel::TimeColumn);
+        m_table->resizeColumnToContents(UsageEventLogModel::EventColumn);
+    });
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_stateLabel, 1);

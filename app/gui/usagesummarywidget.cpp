@@ -107,6 +107,7 @@ void UsageSummaryWidget::retranslate()
     if (m_model)
         m_model->retranslate();
     updateDiscarded();
+    m_table->resizeColumnsToContents(); // the headers' widths changed with the language
 }
 
 void UsageSummaryWidget::updateDiscarded()

@@ -45,7 +45,6 @@ public:
 QListView *newFastListView()
 {
     auto *view = new QListView;
-    view->setItemDelegate(new RoomyDelegate(view));
     // 100,000 users: never measure each row.
     view->setUniformItemSizes(true);
     view->setLayoutMode(QListView::SinglePass);
@@ -84,6 +83,9 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     m_completer->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
     m_completer->setMaxVisibleItems(12);
     m_completer->setPopup(m_popup);
+    // After setView/setPopup, which install delegates of their own.
+    combo->view()->setItemDelegate(new RoomyDelegate(combo->view()));
+    m_popup->setItemDelegate(new RoomyDelegate(m_popup));
     m_popup->installEventFilter(this);
     // Set on the line edit, not the combo: the combo would map a pick back by a linear findText.
     combo->setCompleter(nullptr);

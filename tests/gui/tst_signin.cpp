@@ -198,10 +198,17 @@ void TestSignIn::dialogSignsInAndSignOutReturnsToIt()
     QVERIFY(users.rowCount() > 0);
 
     // File > Sign out: the window goes, nothing of the organisation stays, the dialog is back.
+    controller.mainWindow()->showError(QStringLiteral("A message of this session"));
     auto *signOut = controller.mainWindow()->findChild<QAction *>(QStringLiteral("actionSignOut"));
     QVERIFY(signOut);
     signOut->trigger();
     QVERIFY(!controller.mainWindow()->isVisible());
+    QVERIFY(controller.mainWindow()->errorText().isEmpty());
+    QVERIFY(controller.mainWindow()->noteText().isEmpty());
+    QVERIFY(controller.mainWindow()
+                ->findChild<QLabel *>(QStringLiteral("accountLabel"))
+                ->text()
+                .isEmpty());
     QCOMPARE(users.rowCount(), 0);
     QCOMPARE(optOuts.rowCount(), 0);
     QVERIFY(api.token().isEmpty());

@@ -133,6 +133,7 @@ private slots:
     void refusedBatchIsDroppedWithError();
     void unauthenticatedBatchStaysQueued();
     void logModelIsBounded();
+    void anotherUsersSignInEmptiesTheLog();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -524,6 +525,32 @@ void TestUsageTracker::logModelIsBounded()
     QCOMPARE(log.statusAt(5), UsageEventLogModel::Status::Sent);
     QCOMPARE(log.statusAt(8), UsageEventLogModel::Status::Queued);
     QCOMPARE(log.statusAt(9), UsageEventLogModel::Status::Sent);
+}
+
+// The debugger shows the signed-in user's events only: another account starts with an empty log.
+void TestUsageTracker::anotherUsersSignInEmptiesTheLog()
+{
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    UsageTracker tracker(&api);
+    Me ada;
+    ada.id = QStringLiteral("u-1");
+    ada.usageTracking = true;
+    tracker.onMeLoaded(ada);
+    tracker.recordRefresh();
+    UsageEventLogModel *log = tracker.logModel();
+    QAbstractItemModelTester tester(log, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(log->rowCount(), 2); // signed in, refresh
+    tracker.signOut();
+    tracker.onMeLoaded(ada); // the same user again keeps the log
+    QCOMPARE(log->rowCount(), 3);
+    tracker.signOut();
+    Me uma;
+    uma.id = QStringLiteral("u-2");
+    uma.usageTracking = true;
+    tracker.onMeLoaded(uma);
+    QCOMPARE(log->rowCount(), 1);
+    QCOMPARE(log->eventNameAt(0), QString::fromLatin1(UsageEventNames::SignedIn));
 }
 
 QTEST_GUILESS_MAIN(TestUsageTracker)
