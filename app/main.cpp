@@ -99,7 +99,7 @@ int main(int argc, char *argv[])
     TokenStore tokens;
 
     AppController controller(&api, &sync, &users, &optOuts, &languages, &settings, &tokens);
-    controller.setUsageTracker(&usage);
+    controller.setUsageTracking(&usage, &usageSummary);
     controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);

@@ -332,15 +332,21 @@ std::optional<OptOutChange> Storage::applyOptOuts(const QString &orgId, const QS
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString nowText = toDbTime(now);
 
+    // Each id once, in order (a set, not a list search: a batch holds up to 10,000).
     QStringList toOut;
     QStringList toIn;
+    QSet<QString> seen;
     for (const QString &id : optOut) {
-        if (!m_optOuts.contains(id) && !toOut.contains(id))
+        if (!m_optOuts.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
             toOut.append(id);
+        }
     }
     for (const QString &id : optIn) {
-        if (m_optOuts.contains(id) && !toIn.contains(id))
+        if (m_optOuts.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
             toIn.append(id);
+        }
     }
     OptOutChange change {org->revision, 0, 0};
     if (toOut.isEmpty() && toIn.isEmpty())

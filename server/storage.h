@@ -149,7 +149,6 @@ private:
     bool migrate(QString *error);
     bool load(QString *error);
     bool exec(const QString &sql);
-    void indexUser(User *user);
     void sortOrgUsers(Org *org);
     bool writeServerEvents();
 

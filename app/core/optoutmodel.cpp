@@ -207,6 +207,39 @@ void OptOutModel::setAllChecked(bool checked)
     recountChecked();
 }
 
+void OptOutModel::setChecked(const QList<int> &sourceRows, Qt::CheckState state)
+{
+    QList<int> changed;
+    for (const int r : sourceRows) {
+        if (r >= 0 && r < rowCount() && rows().at(r).checked != state) {
+            mutableRow(r).checked = state;
+            changed.append(r);
+        }
+    }
+    if (changed.isEmpty())
+        return;
+    std::sort(changed.begin(), changed.end());
+    int first = 0;
+    for (int i = 1; i <= changed.size(); ++i) {
+        if (i == changed.size() || changed.at(i) != changed.at(i - 1) + 1) {
+            emit dataChanged(index(changed.at(first), CheckColumn),
+                             index(changed.at(i - 1), CheckColumn), {Qt::CheckStateRole, SortRole});
+            first = i;
+        }
+    }
+    recountChecked();
+}
+
+int OptOutModel::checkedCountOf(const QList<int> &sourceRows) const
+{
+    int on = 0;
+    for (const int r : sourceRows) {
+        if (r >= 0 && r < rowCount() && rows().at(r).checked == Qt::Checked)
+            ++on;
+    }
+    return on;
+}
+
 Qt::CheckState OptOutModel::overallCheckState() const
 {
     if (m_checkedCount == 0)

@@ -58,6 +58,11 @@ public:
     QStringList checkedUserIds() const;
     int checkedCount() const { return m_checkedCount; }
     void setAllChecked(bool checked);
+    // Sets the check state of these source rows at once: one dataChanged per run of adjacent
+    // rows and one count, however many (the header box over a filter, Space over a selection).
+    void setChecked(const QList<int> &sourceRows, Qt::CheckState state);
+    // How many of these source rows are checked.
+    int checkedCountOf(const QList<int> &sourceRows) const;
     // Unchecked, PartiallyChecked or Checked over all rows (for a select-all header box).
     Qt::CheckState overallCheckState() const;
 

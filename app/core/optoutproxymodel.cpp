@@ -31,7 +31,13 @@ bool OptOutProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
     return index.data(OptOutModel::FoldedKeyRole).toString().contains(m_folded);
 }
 
-const QString &OptOutProxyModel::actorKey(const User &actor) const
+void OptOutProxyModel::sort(int column, Qt::SortOrder order)
+{
+    m_actorKeys.clear();
+    QSortFilterProxyModel::sort(column, order);
+}
+
+QString OptOutProxyModel::actorKey(const User &actor) const
 {
     auto it = m_actorKeys.find(actor.id);
     if (it == m_actorKeys.end())

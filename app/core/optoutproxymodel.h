@@ -17,6 +17,8 @@ public:
 
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
+    // Each explicit sort measures the actors' keys afresh (a name may have changed).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -24,7 +26,7 @@ protected:
 
 private:
     // The folded sort key of an administrator, by user id: few actors, many comparisons.
-    const QString &actorKey(const User &actor) const;
+    QString actorKey(const User &actor) const; // by value: the cache may grow during a sort
 
     QString m_text;
     QString m_folded;

@@ -109,7 +109,10 @@ void UsageSummaryModel::refresh()
     if (!m_api || m_loading)
         return;
     setLoading(true);
-    m_api->fetchUsageSummary(this, [this](const ApiResult<UsageSummary> &result) {
+    m_request = new QObject(this);
+    m_api->fetchUsageSummary(m_request, [this](const ApiResult<UsageSummary> &result) {
+        m_request->deleteLater();
+        m_request = nullptr;
         setLoading(false);
         if (!result.ok()) {
             emit errorOccurred(result.error());
@@ -118,6 +121,14 @@ void UsageSummaryModel::refresh()
         setSummary(result.value());
         emit refreshed();
     });
+}
+
+void UsageSummaryModel::clear()
+{
+    delete m_request; // its answer is dropped
+    m_request = nullptr;
+    setLoading(false);
+    setSummary(UsageSummary {});
 }
 
 void UsageSummaryModel::setSummary(const UsageSummary &summary)

@@ -49,6 +49,9 @@ public:
 
     // Fetches the summary; the rows follow by a diff. A failure leaves the rows as they were.
     void refresh();
+    // Forgets the rows and drops a request in flight (a sign-out: the next account must not
+    // see them, nor receive the answer).
+    void clear();
     bool isLoading() const { return m_loading; }
     // Replaces the rows by this summary (a diff; the first call is a reset).
     void setSummary(const UsageSummary &summary);
@@ -75,4 +78,5 @@ private:
     QPointer<UserModel> m_users;
     bool m_loading = false;
     qint64 m_discardedSinceStart = 0;
+    QObject *m_request = nullptr; // context of the request in flight; deleted to drop it
 };

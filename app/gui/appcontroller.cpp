@@ -1,6 +1,7 @@
 // Signs in (command line, remembered token or dialog), shows the main window, signs out and
 // returns to sign-in when the service no longer accepts the token.
 #include "appcontroller.h"
+#include "usagesummarymodel.h"
 #include "usagetracker.h"
 
 #include "apiclient.h"
@@ -153,15 +154,18 @@ void AppController::onAuthenticationFailed(const ApiError &error)
     Q_UNUSED(error);
     if (m_tracker)
         m_tracker->signOut();
+    if (m_summary)
+        m_summary->clear();
     m_sync->stop();
     forgetToken();
     m_api->setToken({});
     showSignIn(tr("The service did not accept your access token. Please sign in again."));
 }
 
-void AppController::setUsageTracker(UsageTracker *tracker)
+void AppController::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary)
 {
     m_tracker = tracker;
+    m_summary = summary;
 }
 
 void AppController::signOut()
@@ -189,6 +193,8 @@ void AppController::clearModels()
     }
     if (m_optOuts)
         m_optOuts->setEntries({}, {});
+    if (m_summary)
+        m_summary->clear();
 }
 
 void AppController::saveWindow()

@@ -15,6 +15,7 @@ class SignInDialog;
 class SyncController;
 class TokenStore;
 class UserModel;
+class UsageSummaryModel;
 class UsageTracker;
 struct ApiError;
 
@@ -34,8 +35,8 @@ public:
     void start(const QUrl &server, const QString &token);
 
     MainWindow *mainWindow() const { return m_window; }
-    // The app's usage tracker, flushed and stopped on sign-out.
-    void setUsageTracker(UsageTracker *tracker);
+    // The app's usage tracker, flushed and stopped on sign-out, and the usage summary, emptied.
+    void setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary);
     // The sign-in dialog while it is open, else null.
     SignInDialog *signInDialog() const;
 
@@ -62,6 +63,7 @@ private:
     AppSettings *m_settings;
     QPointer<TokenStore> m_tokens;
     QPointer<UsageTracker> m_tracker;
+    QPointer<UsageSummaryModel> m_summary;
     MainWindow *m_window = nullptr;
     bool m_windowShown = false; // since the last sign-in
     QPointer<SignInDialog> m_dialog;

@@ -365,14 +365,9 @@ void MainWindow::updateCheckedState()
     if (m_proxy->filterText().isEmpty()) {
         state = m_optOuts->overallCheckState();
     } else {
-        const int rows = m_proxy->rowCount();
-        int on = 0;
-        for (int row = 0; row < rows; ++row) {
-            if (m_proxy->index(row, OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt()
-                == Qt::Checked)
-                ++on;
-        }
-        state = on == 0 ? Qt::Unchecked : (on == rows ? Qt::Checked : Qt::PartiallyChecked);
+        const QList<int> shown = shownSourceRows();
+        const int on = m_optOuts->checkedCountOf(shown);
+        state = on == 0 ? Qt::Unchecked : (on == shown.size() ? Qt::Checked : Qt::PartiallyChecked);
     }
     m_header->setCheckState(state);
     updateCountLabel();
@@ -386,10 +381,18 @@ void MainWindow::checkAll(bool checked)
         m_optOuts->setAllChecked(checked);
         return;
     }
-    const Qt::CheckState value = checked ? Qt::Checked : Qt::Unchecked;
-    const int rows = m_proxy->rowCount();
-    for (int row = 0; row < rows; ++row)
-        m_proxy->setData(m_proxy->index(row, OptOutModel::CheckColumn), value, Qt::CheckStateRole);
+    // Source rows first, then one change: checking may re-sort the proxy under a loop.
+    m_optOuts->setChecked(shownSourceRows(), checked ? Qt::Checked : Qt::Unchecked);
+}
+
+QList<int> MainWindow::shownSourceRows() const
+{
+    QList<int> rows;
+    const int count = m_proxy->rowCount();
+    rows.reserve(count);
+    for (int row = 0; row < count; ++row)
+        rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    return rows;
 }
 
 void MainWindow::toggleCurrentRows()
@@ -405,8 +408,12 @@ void MainWindow::toggleCurrentRows()
         = m_ui->optOutTable->selectionModel()->selectedRows(OptOutModel::CheckColumn);
     if (!rows.contains(currentBox))
         rows = {currentBox};
+    // Source rows first, then one change: checking may re-sort the proxy under a loop.
+    QList<int> sourceRows;
+    sourceRows.reserve(rows.size());
     for (const QModelIndex &box : std::as_const(rows))
-        m_proxy->setData(box, value, Qt::CheckStateRole);
+        sourceRows.append(m_proxy->mapToSource(box).row());
+    m_optOuts->setChecked(sourceRows, value);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -639,16 +646,16 @@ void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summ
         restoreState(m_restoredState);
 
     // The summary is fetched while someone looks at it: when shown and after each sync.
-    connect(m_summaryDock, &QDockWidget::visibilityChanged, summary, [this](bool visible) {
+    connect(m_summaryDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && m_summary)
             m_summary->refresh();
     });
-    connect(m_sync, &SyncController::synced, summary, [this]() {
+    connect(m_sync, &SyncController::synced, this, [this]() {
         if (m_summary && m_summaryDock->isVisible())
             m_summary->refresh();
     });
     // One "search used" per pick: the first key typed after the last opt-out.
-    connect(m_ui->userCombo->lineEdit(), &QLineEdit::textEdited, tracker, [this]() {
+    connect(m_ui->userCombo->lineEdit(), &QLineEdit::textEdited, this, [this]() {
         if (!m_searchRecorded && m_tracker) {
             m_searchRecorded = true;
             m_tracker->recordSearchUsed();

@@ -90,6 +90,7 @@ private:
     void optOutPicked();
     void optInChecked();
     void checkAll(bool checked);
+    QList<int> shownSourceRows() const; // the source rows the table shows, in its order
     void toggleCurrentRows();
     void showContextHelp();
     void showAbout();

@@ -83,6 +83,7 @@ class TestModels : public QObject
     Q_OBJECT
 
 private slots:
+    void bulkCheckIsOneChangePerRun();
     void folding_data();
     void folding();
     void userModelFirstLoadIsReset();
@@ -559,6 +560,30 @@ void TestModels::optOutProxyFilterAndSort()
     list.append(entry(5, -10, QStringLiteral("Newest")));
     model.setEntries(list, {});
     QCOMPARE(proxy.index(0, 0).data(OptOutModel::UserIdRole).toString(), QStringLiteral("u-5"));
+}
+
+// The header box over a filter and Space over a selection: one change per run of rows, one count.
+void TestModels::bulkCheckIsOneChangePerRun()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEntries(entries(10), {});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy counted(&model, &OptOutModel::checkedCountChanged);
+    model.setChecked({7, 2, 3, 4, 9, 3}, Qt::Checked); // runs 2-4, 7, 9; 3 twice
+    QCOMPARE(changed.count(), 3);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 4);
+    QCOMPARE(counted.count(), 1);
+    QCOMPARE(model.checkedCount(), 5);
+    QCOMPARE(model.checkedCountOf({0, 2, 9}), 2);
+    QCOMPARE(model.index(3, OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt(),
+             int(Qt::Checked));
+    changed.clear();
+    model.setChecked({2, 3}, Qt::Checked); // nothing changes: no signal
+    QCOMPARE(changed.count(), 0);
+    model.setChecked({2, 3, 4, 7, 9}, Qt::Unchecked);
+    QCOMPARE(model.checkedCount(), 0);
 }
 
 QTEST_MAIN(TestModels)
