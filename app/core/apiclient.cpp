@@ -64,9 +64,10 @@ ApiError ApiClient::errorFromReply(QNetworkReply *reply, const QByteArray &body)
 {
     const QNetworkReply::NetworkError networkError = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Qt 6.4 ends a request whose transfer timeout ran out with OperationCanceledError; the
+    // client never aborts a request whose answer it still waits for.
     if (networkError == QNetworkReply::TimeoutError
-        || (networkError == QNetworkReply::OperationCanceledError
-            && !reply->property("optoutAborted").toBool()))
+        || networkError == QNetworkReply::OperationCanceledError)
         return ApiError::timeout(reply->errorString());
     if (isTransportError(networkError) || status == 0) {
         ApiError error = ApiError::network(reply->errorString());

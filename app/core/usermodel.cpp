@@ -50,8 +50,8 @@ QVariant UserModel::data(const QModelIndex &index, int role) const
         return m_pending.contains(user.id);
     case FoldedKeyRole:
         return row.folded;
-    case SortRole:
-        return foldForSearch(index.column() == NameColumn ? user.name : user.email);
+    case SortRole: // the folded key computed once per user ("name\nemail"), not per call
+        return index.column() == NameColumn ? row.folded : user.email.toLower();
     default:
         return {};
     }
