@@ -115,16 +115,7 @@ bool createDemoData(Storage *storage, const DemoOptions &options, QString *error
         const int index = 3 + (i * step + 5) % population;
         outs.append({ids->at(index), now.addSecs(-qint64(outCount - i) * 3600 * 7)});
     }
-    // Several lists might pick the same index when step is 1 near the end: keep them unique.
-    QSet<QString> seen;
-    outs.erase(std::remove_if(outs.begin(), outs.end(),
-                              [&seen](const auto &e) {
-                                  if (seen.contains(e.first))
-                                      return true;
-                                  seen.insert(e.first);
-                                  return false;
-                              }),
-               outs.end());
+    // An index picked twice (step 1 near the end) is one opt-out: the storage keeps ids unique.
     if (!outs.isEmpty() && !storage->seedOptOuts(*example, ids->at(0), outs))
         return false;
 

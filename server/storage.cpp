@@ -326,20 +326,30 @@ std::optional<OptOutChange> Storage::applyOptOuts(const QString &orgId, const QS
                                                   const QStringList &optOut,
                                                   const QStringList &optIn)
 {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QVector<QPair<QString, QDateTime>> outs;
+    outs.reserve(optOut.size());
+    for (const QString &id : optOut)
+        outs.append({id, now});
+    return applyChange(orgId, actorId, outs, optIn);
+}
+
+std::optional<OptOutChange> Storage::applyChange(const QString &orgId, const QString &actorId,
+                                                 const QVector<QPair<QString, QDateTime>> &optOut,
+                                                 const QStringList &optIn)
+{
     Org *org = m_orgs.value(orgId);
     if (!org)
         return std::nullopt;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QString nowText = toDbTime(now);
 
     // Each id once, in order (a set, not a list search: a batch holds up to 10,000).
-    QStringList toOut;
+    QVector<QPair<QString, QDateTime>> toOut;
     QStringList toIn;
     QSet<QString> seen;
-    for (const QString &id : optOut) {
-        if (!m_optOuts.contains(id) && !seen.contains(id)) {
-            seen.insert(id);
-            toOut.append(id);
+    for (const auto &entry : optOut) {
+        if (!m_optOuts.contains(entry.first) && !seen.contains(entry.first)) {
+            seen.insert(entry.first);
+            toOut.append({entry.first, entry.second.toUTC()});
         }
     }
     for (const QString &id : optIn) {
@@ -352,6 +362,7 @@ std::optional<OptOutChange> Storage::applyOptOuts(const QString &orgId, const QS
     if (toOut.isEmpty() && toIn.isEmpty())
         return change;
 
+    const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
     Transaction tx(m_db);
     if (!tx.isOpen())
         return std::nullopt;
@@ -373,16 +384,17 @@ std::optional<OptOutChange> Storage::applyOptOuts(const QString &orgId, const QS
         return std::nullopt;
 
     qint64 seq = m_nextSeq;
-    for (const QString &id : std::as_const(toOut)) {
+    for (const auto &[id, at] : std::as_const(toOut)) {
+        const QString atText = toDbTime(at);
         insertOut.addBindValue(id);
         insertOut.addBindValue(orgId);
-        insertOut.addBindValue(nowText);
+        insertOut.addBindValue(atText);
         insertOut.addBindValue(actorId);
         insertOut.addBindValue(seq++);
         purgeEvents.addBindValue(orgId);
         purgeEvents.addBindValue(id);
         insertAudit.addBindValue(orgId);
-        insertAudit.addBindValue(nowText);
+        insertAudit.addBindValue(atText);
         insertAudit.addBindValue(QStringLiteral("opt_out"));
         insertAudit.addBindValue(actorId);
         insertAudit.addBindValue(id);
@@ -406,8 +418,8 @@ std::optional<OptOutChange> Storage::applyOptOuts(const QString &orgId, const QS
 
     // The database has it: now the in-memory state, so the very next event sees it.
     seq = m_nextSeq;
-    for (const QString &id : std::as_const(toOut))
-        m_optOuts.insert(id, OptOut {id, now, actorId, seq++});
+    for (const auto &[id, at] : std::as_const(toOut))
+        m_optOuts.insert(id, OptOut {id, at, actorId, seq++});
     m_nextSeq = seq;
     for (const QString &id : std::as_const(toIn))
         m_optOuts.remove(id);
@@ -619,9 +631,7 @@ std::optional<QStringList> Storage::addUsers(const QString &orgId, const QVector
         || !prepare(insert,
                     QStringLiteral("INSERT INTO users (id, org_id, email, name, roles, "
                                    "created_at) VALUES (?, ?, ?, ?, ?, ?)"))
-        || !prepare(token,
-                    QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at) "
-                                   "VALUES (?, ?, ?, ?)"))
+        || !prepareTokenInsert(token)
         || !prepare(bump,
                     QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1 "
                                    "WHERE id = ?")))
@@ -639,11 +649,7 @@ std::optional<QStringList> Storage::addUsers(const QString &orgId, const QVector
         if (!run(insert))
             return std::nullopt;
         if (!nu.token.isEmpty()) {
-            token.addBindValue(QString::fromLatin1(hashToken(nu.token)));
-            token.addBindValue(id);
-            token.addBindValue(nu.demoToken ? 1 : 0);
-            token.addBindValue(now);
-            if (!run(token))
+            if (!insertToken(token, hashToken(nu.token), id, nu.demoToken, now))
                 return std::nullopt;
         }
         ids.append(id);
@@ -669,20 +675,31 @@ bool Storage::addToken(const QString &userId, const QByteArray &token, bool demo
 {
     if (!m_users.contains(userId))
         return false;
+    const QByteArray hash = hashToken(token);
     QSqlQuery q(m_db);
-    if (!prepare(q,
-                 QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at) VALUES "
-                                "(?, ?, ?, ?)")))
+    if (!prepareTokenInsert(q)
+        || !insertToken(q, hash, userId, demo, toDbTime(QDateTime::currentDateTimeUtc())))
         return false;
-    q.addBindValue(QString::fromLatin1(hashToken(token)));
-    q.addBindValue(userId);
-    q.addBindValue(demo ? 1 : 0);
-    q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
-    if (!run(q))
-        return false;
-    m_tokens.insert(hashToken(token), {userId, demo});
+    m_tokens.insert(hash, {userId, demo});
     m_lastTokenRow = std::max(m_lastTokenRow, q.lastInsertId().toLongLong());
     return true;
+}
+
+bool Storage::prepareTokenInsert(QSqlQuery &query)
+{
+    return prepare(query,
+                   QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at) "
+                                  "VALUES (?, ?, ?, ?)"));
+}
+
+bool Storage::insertToken(QSqlQuery &query, const QByteArray &hash, const QString &userId,
+                          bool demo, const QString &now)
+{
+    query.addBindValue(QString::fromLatin1(hash));
+    query.addBindValue(userId);
+    query.addBindValue(demo ? 1 : 0);
+    query.addBindValue(now);
+    return run(query);
 }
 
 bool Storage::revokeToken(const QByteArray &token)
@@ -746,45 +763,5 @@ bool Storage::refreshTokens()
 bool Storage::seedOptOuts(const QString &orgId, const QString &actorId,
                           const QVector<QPair<QString, QDateTime>> &entries)
 {
-    Org *org = m_orgs.value(orgId);
-    if (!org)
-        return false;
-    Transaction tx(m_db);
-    QSqlQuery insertOut(m_db);
-    QSqlQuery insertAudit(m_db);
-    QSqlQuery bump(m_db);
-    if (!tx.isOpen()
-        || !prepare(insertOut,
-                    QStringLiteral("INSERT INTO optouts (user_id, org_id, "
-                                   "opted_out_at, opted_out_by, seq) VALUES (?, ?, ?, "
-                                   "?, ?)"))
-        || !prepare(insertAudit,
-                    QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
-                                   "user_id) VALUES (?, ?, 'opt_out', ?, ?)"))
-        || !prepare(bump, QStringLiteral("UPDATE orgs SET revision = revision + 1 WHERE id = ?")))
-        return false;
-    qint64 seq = m_nextSeq;
-    for (const auto &entry : entries) {
-        const QString at = toDbTime(entry.second);
-        insertOut.addBindValue(entry.first);
-        insertOut.addBindValue(orgId);
-        insertOut.addBindValue(at);
-        insertOut.addBindValue(actorId);
-        insertOut.addBindValue(seq++);
-        insertAudit.addBindValue(orgId);
-        insertAudit.addBindValue(at);
-        insertAudit.addBindValue(actorId);
-        insertAudit.addBindValue(entry.first);
-        if (!run(insertOut) || !run(insertAudit))
-            return false;
-    }
-    bump.addBindValue(orgId);
-    if (!run(bump) || !tx.commit())
-        return false;
-    seq = m_nextSeq;
-    for (const auto &entry : entries)
-        m_optOuts.insert(entry.first, OptOut {entry.first, entry.second.toUTC(), actorId, seq++});
-    m_nextSeq = seq;
-    org->revision += 1;
-    return true;
+    return applyChange(orgId, actorId, entries, {}).has_value();
 }

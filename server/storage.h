@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -139,7 +140,8 @@ public:
     bool refreshTokens();
     // How often the running server calls refreshTokens() (0: never).
     void setTokenRefreshInterval(int milliseconds);
-    // Seeds an opt-out as if made at `at` by `actorId` (demo data).
+    // Seeds opt-outs as if made at their times by `actorId` (demo data); ids already out or
+    // repeated count once.
     bool seedOptOuts(const QString &orgId, const QString &actorId,
                      const QVector<QPair<QString, QDateTime>> &entries);
 
@@ -151,6 +153,14 @@ private:
     bool exec(const QString &sql);
     void sortOrgUsers(Org *org);
     bool writeServerEvents();
+    // The one place opt-out rows are written: opt-outs each at its own time (demo seeds carry
+    // past times), with audit rows, purged events and one revision step, in one transaction.
+    std::optional<OptOutChange> applyChange(const QString &orgId, const QString &actorId,
+                                            const QVector<QPair<QString, QDateTime>> &optOut,
+                                            const QStringList &optIn);
+    bool prepareTokenInsert(QSqlQuery &query);
+    bool insertToken(QSqlQuery &query, const QByteArray &hash, const QString &userId, bool demo,
+                     const QString &now);
 
     QString m_connection;
     QSqlDatabase m_db;
