@@ -7,6 +7,57 @@
 #include <algorithm>
 #include <numeric>
 
+namespace {
+
+bool isWordStart(QStringView key, qsizetype at)
+{
+    return at == 0 || !key.at(at - 1).isLetterOrNumber();
+}
+
+// A query word starting with a letter or digit must start a word of the key; one starting with
+// punctuation ("@example") may sit anywhere.
+bool wordMatches(QStringView key, QStringView word)
+{
+    if (!word.front().isLetterOrNumber())
+        return key.contains(word);
+    for (qsizetype at = key.indexOf(word); at >= 0; at = key.indexOf(word, at + 1)) {
+        if (isWordStart(key, at))
+            return true;
+    }
+    return false;
+}
+
+// key is UserModel's folded "name\nemail".
+UserSearchModel::Rank rank(QStringView key, const QString &query, const QStringList &words)
+{
+    for (const QString &word : words) {
+        if (!wordMatches(key, word))
+            return UserSearchModel::NoMatch;
+    }
+    const qsizetype split = key.indexOf(QLatin1Char('\n'));
+    const QStringView name = split < 0 ? key : key.left(split);
+    const QStringView email = split < 0 ? QStringView() : key.mid(split + 1);
+    if (name == query || email == query)
+        return UserSearchModel::ExactMatch;
+    if (name.startsWith(query) || email.startsWith(query))
+        return UserSearchModel::PrefixMatch;
+    return UserSearchModel::WordMatch;
+}
+
+// Every match of `next` is a match of `previous` when each word of `previous` begins a word of
+// `next` (the typed query only grew).
+bool narrows(const QStringList &previous, const QStringList &next)
+{
+    if (previous.isEmpty())
+        return false;
+    return std::all_of(previous.cbegin(), previous.cend(), [&next](const QString &old) {
+        return std::any_of(next.cbegin(), next.cend(),
+                           [&old](const QString &word) { return word.startsWith(old); });
+    });
+}
+
+} // namespace
+
 UserSearchModel::UserSearchModel(UserModel *source, QObject *parent)
     : QAbstractProxyModel(parent)
     , m_users(source)
@@ -31,29 +82,47 @@ UserSearchModel::UserSearchModel(UserModel *source, QObject *parent)
 void UserSearchModel::setQuery(const QString &query)
 {
     m_query = query;
-    const QString folded = foldForSearch(query.trimmed());
+    const QString folded = foldForSearch(query).simplified();
     if (folded == m_folded)
         return;
-    const bool narrowing = !m_folded.isEmpty() && folded.contains(m_folded);
+    QStringList words = folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool narrowing = narrows(m_words, words);
     beginResetModel();
     m_folded = folded;
+    m_words = std::move(words);
     if (narrowing) {
-        // Every match of the longer query is a match of the shorter one.
-        const auto kept = std::remove_if(m_rows.begin(), m_rows.end(),
-                                         [this](int row) { return !matches(row); });
-        m_rows.erase(kept, m_rows.end());
+        QList<int> candidates = std::move(m_rows);
+        std::sort(candidates.begin(), candidates.end());
+        rankRows(candidates);
     } else {
         refilterAll();
     }
     endResetModel();
 }
 
+UserSearchModel::Rank UserSearchModel::rankOf(int sourceRow) const
+{
+    if (m_words.isEmpty())
+        return WordMatch;
+    return rank(m_users->foldedKeyAt(sourceRow), m_folded, m_words);
+}
+
+int UserSearchModel::lowerBound(int rank, int sourceRow) const
+{
+    const auto begin = m_rows.cbegin() + rankBegin(rank);
+    const auto end = m_rows.cbegin() + rankEnd(rank);
+    return int(std::lower_bound(begin, end, sourceRow) - m_rows.cbegin());
+}
+
 int UserSearchModel::proxyRow(int sourceRow) const
 {
-    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), sourceRow);
-    if (it == m_rows.cend() || *it != sourceRow)
+    if (!m_users || sourceRow < 0 || sourceRow >= m_users->rowCount())
         return -1;
-    return int(it - m_rows.cbegin());
+    const Rank r = rankOf(sourceRow);
+    if (r == NoMatch)
+        return -1;
+    const int at = lowerBound(r, sourceRow);
+    return at < rankEnd(r) && m_rows.at(at) == sourceRow ? at : -1;
 }
 
 QModelIndex UserSearchModel::index(int row, int column, const QModelIndex &parent) const
@@ -102,57 +171,86 @@ QModelIndex UserSearchModel::mapFromSource(const QModelIndex &sourceIndex) const
     return row < 0 ? QModelIndex() : createIndex(row, 0);
 }
 
-bool UserSearchModel::matches(int sourceRow) const
+void UserSearchModel::rankRows(const QList<int> &ascendingCandidates)
 {
-    return m_folded.isEmpty() || m_users->foldedKeyAt(sourceRow).contains(m_folded);
+    std::array<QList<int>, RankCount> ranked;
+    for (int row : ascendingCandidates) {
+        const Rank r = rankOf(row);
+        if (r != NoMatch)
+            ranked[size_t(r)].append(row);
+    }
+    m_rows.clear();
+    m_rows.reserve(ranked[0].size() + ranked[1].size() + ranked[2].size());
+    for (size_t r = 0; r < ranked.size(); ++r) {
+        m_rows.append(ranked[r]);
+        m_rankEnd[r] = int(m_rows.size());
+    }
 }
 
 void UserSearchModel::refilterAll()
 {
     m_rows.clear();
+    m_rankEnd.fill(0);
     if (!m_users)
         return;
     const int count = m_users->rowCount();
-    if (m_folded.isEmpty()) {
+    if (m_words.isEmpty()) {
         m_rows.resize(count);
         std::iota(m_rows.begin(), m_rows.end(), 0);
+        // With no query every user is a plain match.
+        m_rankEnd[WordMatch] = count;
         return;
     }
-    for (int r = 0; r < count; ++r) {
-        if (m_users->foldedKeyAt(r).contains(m_folded))
-            m_rows.append(r);
-    }
+    QList<int> all(count);
+    std::iota(all.begin(), all.end(), 0);
+    rankRows(all);
 }
 
 void UserSearchModel::onSourceDataChanged(const QModelIndex &topLeft,
                                           const QModelIndex &bottomRight, const QList<int> &roles)
 {
     if (roles.isEmpty() || roles.contains(UserModel::FoldedKeyRole)) {
-        for (int r = topLeft.row(); r <= bottomRight.row(); ++r) {
-            const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), r);
-            const int position = int(it - m_rows.begin());
-            const bool present = it != m_rows.end() && *it == r;
-            const bool wanted = matches(r);
-            if (present && !wanted) {
-                beginRemoveRows({}, position, position);
-                m_rows.remove(position);
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+            // Where the row is now (its old key decided its rank), and where it belongs.
+            int oldRank = NoMatch;
+            int oldAt = -1;
+            for (int r = 0; r < RankCount && oldAt < 0; ++r) {
+                const int at = lowerBound(r, row);
+                if (at < rankEnd(r) && m_rows.at(at) == row) {
+                    oldRank = r;
+                    oldAt = at;
+                }
+            }
+            const Rank newRank = rankOf(row);
+            if (newRank == oldRank)
+                continue;
+            if (oldAt >= 0) {
+                beginRemoveRows({}, oldAt, oldAt);
+                m_rows.remove(oldAt);
+                for (int r = oldRank; r < RankCount; ++r)
+                    --m_rankEnd[size_t(r)];
                 endRemoveRows();
-            } else if (!present && wanted) {
-                beginInsertRows({}, position, position);
-                m_rows.insert(position, r);
+            }
+            if (newRank != NoMatch) {
+                const int at = lowerBound(newRank, row);
+                beginInsertRows({}, at, at);
+                m_rows.insert(at, row);
+                for (int r = newRank; r < RankCount; ++r)
+                    ++m_rankEnd[size_t(r)];
                 endInsertRows();
             }
         }
     }
-    const auto first = std::lower_bound(m_rows.cbegin(), m_rows.cend(), topLeft.row());
-    const auto last = std::upper_bound(m_rows.cbegin(), m_rows.cend(), bottomRight.row());
-    if (first == last)
-        return;
     QList<int> proxyRoles = roles;
     if (roles.contains(UserModel::LabelRole) && !roles.contains(Qt::DisplayRole))
         proxyRoles << Qt::DisplayRole << Qt::EditRole;
-    emit dataChanged(index(int(first - m_rows.cbegin()), 0),
-                     index(int(last - m_rows.cbegin()) - 1, 0), proxyRoles);
+    // Within a rank, the source rows of the range are one block.
+    for (int r = 0; r < RankCount; ++r) {
+        const int first = lowerBound(r, topLeft.row());
+        const int last = lowerBound(r, bottomRight.row() + 1);
+        if (first < last)
+            emit dataChanged(index(first, 0), index(last - 1, 0), proxyRoles);
+    }
 }
 
 void UserSearchModel::onSourceRowsInserted(const QModelIndex &parent, int first, int last)
@@ -160,35 +258,46 @@ void UserSearchModel::onSourceRowsInserted(const QModelIndex &parent, int first,
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), first);
-    const int position = int(it - m_rows.begin());
-    for (auto shift = it; shift != m_rows.end(); ++shift)
-        *shift += count;
-    QList<int> added;
-    for (int r = first; r <= last; ++r) {
-        if (matches(r))
-            added.append(r);
+    for (int &row : m_rows) {
+        if (row >= first)
+            row += count;
     }
-    if (added.isEmpty())
-        return;
-    beginInsertRows({}, position, position + int(added.size()) - 1);
-    m_rows.insert(position, added.size(), 0);
-    std::copy(added.cbegin(), added.cend(), m_rows.begin() + position);
-    endInsertRows();
+    std::array<QList<int>, RankCount> added;
+    for (int row = first; row <= last; ++row) {
+        const Rank r = rankOf(row);
+        if (r != NoMatch)
+            added[size_t(r)].append(row);
+    }
+    // Within each rank the new rows sit together, after the old rows above `first`.
+    for (int r = 0; r < RankCount; ++r) {
+        const QList<int> &rows = added[size_t(r)];
+        if (rows.isEmpty())
+            continue;
+        const int at = lowerBound(r, first);
+        beginInsertRows({}, at, at + int(rows.size()) - 1);
+        m_rows.insert(at, rows.size(), 0);
+        std::copy(rows.cbegin(), rows.cend(), m_rows.begin() + at);
+        for (int later = r; later < RankCount; ++later)
+            m_rankEnd[size_t(later)] += int(rows.size());
+        endInsertRows();
+    }
 }
 
 void UserSearchModel::onSourceRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
     if (parent.isValid())
         return;
-    const int begin
-        = int(std::lower_bound(m_rows.cbegin(), m_rows.cend(), first) - m_rows.cbegin());
-    const int end = int(std::upper_bound(m_rows.cbegin(), m_rows.cend(), last) - m_rows.cbegin());
-    if (begin == end)
-        return;
-    beginRemoveRows({}, begin, end - 1);
-    m_rows.remove(begin, end - begin);
-    endRemoveRows();
+    for (int r = RankCount - 1; r >= 0; --r) {
+        const int begin = lowerBound(r, first);
+        const int end = lowerBound(r, last + 1);
+        if (begin == end)
+            continue;
+        beginRemoveRows({}, begin, end - 1);
+        m_rows.remove(begin, end - begin);
+        for (int later = r; later < RankCount; ++later)
+            m_rankEnd[size_t(later)] -= end - begin;
+        endRemoveRows();
+    }
 }
 
 void UserSearchModel::onSourceRowsRemoved(const QModelIndex &parent, int first, int last)
@@ -196,9 +305,10 @@ void UserSearchModel::onSourceRowsRemoved(const QModelIndex &parent, int first, 
     if (parent.isValid())
         return;
     const int count = last - first + 1;
-    for (auto it = std::upper_bound(m_rows.begin(), m_rows.end(), last); it != m_rows.end(); ++it)
-        *it -= count;
-    Q_UNUSED(first);
+    for (int &row : m_rows) {
+        if (row > last)
+            row -= count;
+    }
 }
 
 void UserSearchModel::onSourceLayoutAboutToBeChanged()

@@ -3,20 +3,28 @@
 
 #include <QAbstractProxyModel>
 #include <QPointer>
+#include <QStringList>
+
+#include <array>
 
 class UserModel;
 
-// A one-column proxy of UserModel listing the users whose name or email contains the folded
-// query; DisplayRole is UserModel::LabelRole ("Name <email>"), every other role and the flags
-// (opted-out users are disabled) come from the source. Filtering scans the precomputed folded
-// keys, narrowing from the previous result while the query only grows.
-// A query change emits a model reset (the result is a new list); source changes keep the
-// filter and are passed on as inserts/removes/dataChanged.
+// A one-column proxy of UserModel listing the users for whom every word of the query starts a
+// word of the name or e-mail, in any order ("vermeulen zoe" finds Zoë Vermeulen); accents and
+// case are ignored (the folded keys UserModel computes once per user). Rows come ranked: exact
+// matches of the whole name or e-mail first, then names or e-mails that start with the query,
+// then the other matches; in list order within a rank. DisplayRole is UserModel::LabelRole
+// ("Name <email>"); every other role and the flags (opted-out users are disabled) come from the
+// source. A query change emits a model reset (the result is a new list) and narrows the previous
+// result while the query only grows; source changes keep the filter and are passed on as
+// inserts/removes/dataChanged.
 class UserSearchModel final : public QAbstractProxyModel
 {
     Q_OBJECT
 
 public:
+    enum Rank { ExactMatch, PrefixMatch, WordMatch, RankCount, NoMatch = RankCount };
+
     explicit UserSearchModel(UserModel *source, QObject *parent = nullptr);
 
     void setQuery(const QString &query);
@@ -34,7 +42,13 @@ public:
     QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
 
 private:
-    bool matches(int sourceRow) const;
+    Rank rankOf(int sourceRow) const;
+    int rankBegin(int rank) const { return rank == 0 ? 0 : m_rankEnd[size_t(rank - 1)]; }
+    int rankEnd(int rank) const { return m_rankEnd[size_t(rank)]; }
+    // The position of a source row in its rank's block, or where it would go.
+    int lowerBound(int rank, int sourceRow) const;
+    // Fills m_rows from ascending candidate source rows.
+    void rankRows(const QList<int> &ascendingCandidates);
     void refilterAll();
     void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                              const QList<int> &roles);
@@ -48,8 +62,12 @@ private:
 
     QPointer<UserModel> m_users;
     QString m_query;
-    QString m_folded;
-    QList<int> m_rows; // ascending source rows that match
+    QString m_folded; // folded, trimmed, inner spaces collapsed
+    QStringList m_words; // m_folded split at spaces
+    // Source rows that match, by rank, ascending within a rank; m_rankEnd[r] is where rank r's
+    // block ends.
+    QList<int> m_rows;
+    std::array<int, RankCount> m_rankEnd {};
     QList<QPersistentModelIndex> m_layoutPersistent;
     QModelIndexList m_layoutProxyIndexes;
 };

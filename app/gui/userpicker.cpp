@@ -4,6 +4,7 @@
 #include "usermodel.h"
 #include "usersearchmodel.h"
 
+#include <QAbstractListModel>
 #include <QAbstractProxyModel>
 #include <QComboBox>
 #include <QCompleter>
@@ -50,7 +51,114 @@ QListView *newFastListView()
     view->setLayoutMode(QListView::SinglePass);
     return view;
 }
+
+bool isListKey(int key)
+{
+    return key == Qt::Key_Up || key == Qt::Key_Down || key == Qt::Key_PageUp
+        || key == Qt::Key_PageDown;
+}
 } // namespace
+
+// The search results as the completer shows them: UserSearchModel's rows, or, when a query
+// matches nobody, one disabled row saying so.
+class SearchResultsModel final : public QAbstractListModel
+{
+public:
+    SearchResultsModel(UserSearchModel *search, QObject *parent)
+        : QAbstractListModel(parent)
+        , m_search(search)
+    {
+        connect(search, &QAbstractItemModel::modelAboutToBeReset, this,
+                &SearchResultsModel::beginResetModel);
+        connect(search, &QAbstractItemModel::modelReset, this, [this]() {
+            m_noMatch = noMatch();
+            endResetModel();
+        });
+        connect(search, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                &SearchResultsModel::beginResetModel);
+        connect(search, &QAbstractItemModel::layoutChanged, this, [this]() {
+            m_noMatch = noMatch();
+            endResetModel();
+        });
+        connect(search, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    dropNoMatchRow();
+                    beginInsertRows({}, first, last);
+                });
+        connect(search, &QAbstractItemModel::rowsInserted, this,
+                &SearchResultsModel::endInsertRows);
+        connect(
+            search, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { beginRemoveRows({}, first, last); });
+        connect(search, &QAbstractItemModel::rowsRemoved, this, [this]() {
+            endRemoveRows();
+            if (noMatch()) {
+                beginInsertRows({}, 0, 0);
+                m_noMatch = true;
+                endInsertRows();
+            }
+        });
+        connect(search, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                       const QList<int> &roles) {
+                    emit dataChanged(index(topLeft.row()), index(bottomRight.row()), roles);
+                });
+        m_noMatch = noMatch();
+    }
+
+    // The search model's row, or -1 for the "no user matches" row.
+    int searchRow(const QModelIndex &index) const
+    {
+        return m_noMatch || !index.isValid() ? -1 : index.row();
+    }
+    // After a language switch.
+    void retranslate()
+    {
+        if (m_noMatch)
+            emit dataChanged(index(0), index(0), {Qt::DisplayRole});
+    }
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        if (parent.isValid())
+            return 0;
+        return m_noMatch ? 1 : m_search->rowCount();
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid())
+            return {};
+        if (m_noMatch) {
+            if (role == Qt::DisplayRole)
+                return UserPicker::tr("No user matches “%1”").arg(m_search->query().trimmed());
+            return {};
+        }
+        return m_search->index(index.row(), 0).data(role);
+    }
+    Qt::ItemFlags flags(const QModelIndex &index) const override
+    {
+        if (!index.isValid() || m_noMatch)
+            return Qt::ItemNeverHasChildren;
+        return m_search->index(index.row(), 0).flags();
+    }
+
+private:
+    bool noMatch() const
+    {
+        return m_search->rowCount() == 0 && !m_search->query().trimmed().isEmpty();
+    }
+    void dropNoMatchRow()
+    {
+        if (!m_noMatch)
+            return;
+        beginRemoveRows({}, 0, 0);
+        m_noMatch = false;
+        endRemoveRows();
+    }
+
+    UserSearchModel *m_search;
+    bool m_noMatch = false;
+};
 
 UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     : QObject(parent)
@@ -58,6 +166,7 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     , m_users(users)
     , m_all(new UserSearchModel(users, this))
     , m_search(new UserSearchModel(users, this))
+    , m_results(new SearchResultsModel(m_search, this))
     , m_completer(new QCompleter(this))
     , m_popup(newFastListView())
 {
@@ -72,30 +181,35 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
     combo->setCurrentIndex(-1);
 
     m_popup->setObjectName(QStringLiteral("userSearchPopup"));
-    auto *completerModel = new InvalidIndexGuard(this);
-    completerModel->setSourceModel(m_search);
-    m_completer->setModel(completerModel);
+    m_completer->setModel(m_results);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    // UserSearchModel does the filtering; the completer would otherwise scan every shown row
-    // for a prefix match on each key press. Its binary search is cheap, and its result is
-    // never used: Enter takes the row the user highlighted, else the first match.
+    // UserSearchModel does the filtering and ranking; the completer would otherwise scan every
+    // shown row for a prefix match on each key press. Its binary search is cheap, and its
+    // result is replaced by the best match.
     m_completer->setModelSorting(QCompleter::CaseInsensitivelySortedModel);
     m_completer->setMaxVisibleItems(12);
     m_completer->setPopup(m_popup);
     // After setView/setPopup, which install delegates of their own.
     combo->view()->setItemDelegate(new RoomyDelegate(combo->view()));
     m_popup->setItemDelegate(new RoomyDelegate(m_popup));
-    m_popup->installEventFilter(this);
-    // Set on the line edit, not the combo: the combo would map a pick back by a linear findText.
+    // The picker opens the results itself (never the line edit, which would also complete
+    // the text on Tab): the completer only shows them and reports a click.
     combo->setCompleter(nullptr);
-    combo->lineEdit()->setCompleter(m_completer);
+    m_completer->setWidget(combo->lineEdit());
+    // Installed after the completer's, the combo container's and the combo's own filters, so
+    // these see the events first.
+    m_popup->installEventFilter(this);
+    combo->installEventFilter(this);
+    combo->lineEdit()->installEventFilter(this);
+    combo->view()->installEventFilter(this);
+    combo->view()->viewport()->installEventFilter(this);
 
     connect(combo->lineEdit(), &QLineEdit::textEdited, this, &UserPicker::onTextEdited);
-    connect(combo->lineEdit(), &QLineEdit::returnPressed, this, &UserPicker::onReturnPressed);
+    connect(combo->lineEdit(), &QLineEdit::textChanged, this, &UserPicker::onTextChanged);
     // activated, not currentIndexChanged: the combo also moves its index by itself when its
     // model fills (it selects the first user), which must not count as a choice.
-    connect(combo, &QComboBox::activated, this, &UserPicker::onComboIndexChanged);
+    connect(combo, &QComboBox::activated, this, &UserPicker::onComboActivated);
     connect(comboModel, &QAbstractItemModel::modelReset, this, &UserPicker::keepNoChoice);
     connect(comboModel, &QAbstractItemModel::rowsInserted, this, &UserPicker::keepNoChoice);
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
@@ -116,6 +230,15 @@ void UserPicker::retranslate()
     const QString hint = tr("Search by name or email");
     m_combo->setPlaceholderText(hint);
     m_combo->lineEdit()->setPlaceholderText(hint);
+    m_results->retranslate();
+    // The label ("Name <email>") may read differently in the new language.
+    if (!m_pickedId.isEmpty()) {
+        const int comboRow = m_combo->currentIndex();
+        if (comboRow >= 0) {
+            m_pickedLabel = m_combo->itemText(comboRow);
+            m_combo->lineEdit()->setText(m_pickedLabel);
+        }
+    }
 }
 
 void UserPicker::keepNoChoice()
@@ -130,79 +253,148 @@ void UserPicker::keepNoChoice()
 
 void UserPicker::onTextEdited(const QString &text)
 {
-    if (!m_pickedId.isEmpty() && text != m_pickedLabel)
-        setPicked({});
     m_search->setQuery(text);
     if (text.trimmed().isEmpty()) {
         m_popup->hide();
         return;
     }
-    // QLineEdit updates the completer right after textEdited (setCompletionPrefix, then
-    // complete()), now over the narrowed list.
+    showResults();
+}
+
+void UserPicker::onTextChanged(const QString &text)
+{
+    // Whatever changed the text (typing, a paste, an undo), the field no longer holds the pick.
+    if (!m_pickedId.isEmpty() && text != m_pickedLabel)
+        setPicked({});
+}
+
+void UserPicker::showResults()
+{
+    const QString text = m_combo->lineEdit()->text();
+    if (m_search->query() != text)
+        m_search->setQuery(text);
+    m_completer->setCompletionPrefix(text);
+    m_completer->complete();
+    highlightBestMatch();
+}
+
+void UserPicker::highlightBestMatch()
+{
+    // The first match that can be picked, shown highlighted: what Enter would pick.
+    QItemSelectionModel *selection = m_popup->selectionModel();
+    if (!selection)
+        return;
+    const QAbstractItemModel *shown = m_popup->model();
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, 0);
+        if (index.flags() & Qt::ItemIsEnabled) {
+            selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+            m_popup->scrollTo(index);
+            return;
+        }
+    }
+    selection->clear();
+    selection->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
 }
 
 bool UserPicker::eventFilter(QObject *watched, QEvent *event)
 {
-    // Installed after QCompleter's own filter, so it sees Enter first: Enter picks the
-    // highlighted user, or else the first match that can be picked.
-    if (watched == m_popup && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
-            const QModelIndex current = m_popup->currentIndex();
-            const bool highlighted = current.isValid()
-                && m_popup->selectionModel()->isSelected(current)
-                && (current.flags() & Qt::ItemIsEnabled);
-            m_popup->hide();
-            if (highlighted)
-                onCompleterActivated(current);
-            else
-                pickFirstMatch();
-            return true;
+    if (m_combo) {
+        if (watched == m_popup && event->type() == QEvent::KeyPress)
+            return filterResultsKey(static_cast<QKeyEvent *>(event));
+        if (watched == m_combo->view() || watched == m_combo->view()->viewport()) {
+            // The combo's own list: its click or Enter is an explicit choice.
+            if (event->type() == QEvent::MouseButtonRelease)
+                m_listChoice = true;
+            else if (event->type() == QEvent::KeyPress) {
+                const int key = static_cast<QKeyEvent *>(event)->key();
+                m_listChoice = key == Qt::Key_Return || key == Qt::Key_Enter;
+            }
+            return QObject::eventFilter(watched, event);
         }
+        if ((watched == m_combo || watched == m_combo->lineEdit()) && filterFieldEvent(event))
+            return true;
     }
     return QObject::eventFilter(watched, event);
 }
 
+bool UserPicker::filterFieldEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        // The closed picker never changes its choice under a wheel: the page scrolls instead
+        // (an ignored event goes on to the parent).
+        event->ignore();
+        return true;
+    }
+    if (event->type() != QEvent::KeyPress)
+        return false;
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (!isListKey(key->key()) || key->modifiers().testFlag(Qt::AltModifier))
+        return false;
+    // Up/Down open a list to choose from; they never step the combo to another user.
+    if (m_combo->lineEdit()->text().trimmed().isEmpty())
+        m_combo->showPopup();
+    else
+        showResults();
+    return true;
+}
+
+bool UserPicker::filterResultsKey(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter: {
+        // Enter picks the highlighted match; with none highlighted it does nothing.
+        const QModelIndex current = m_popup->currentIndex();
+        const bool highlighted = current.isValid() && m_popup->selectionModel()->isSelected(current)
+            && (current.flags() & Qt::ItemIsEnabled);
+        if (highlighted) {
+            m_popup->hide();
+            onCompleterActivated(current);
+        }
+        return true;
+    }
+    case Qt::Key_Tab:
+    case Qt::Key_Backtab:
+        // Tab leaves the field without choosing (QCompleter would complete the current row).
+        m_popup->hide();
+        QCoreApplication::sendEvent(m_combo->lineEdit(), event);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void UserPicker::onCompleterActivated(const QModelIndex &index)
 {
-    // index belongs to the completer's own proxy, over the guard, over m_search.
-    QModelIndex searchIndex = index;
-    while (searchIndex.isValid() && searchIndex.model() != m_search) {
-        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(searchIndex.model());
-        searchIndex = proxy ? proxy->mapToSource(searchIndex) : QModelIndex();
+    // index belongs to the completer's own proxy (if any) over m_results.
+    QModelIndex resultIndex = index;
+    while (resultIndex.isValid() && resultIndex.model() != m_results) {
+        const auto *proxy = qobject_cast<const QAbstractProxyModel *>(resultIndex.model());
+        resultIndex = proxy ? proxy->mapToSource(resultIndex) : QModelIndex();
     }
-    if (!searchIndex.isValid())
+    const int searchRow = m_results->searchRow(resultIndex);
+    if (searchRow < 0 || searchRow >= m_search->rowCount())
         return;
-    pickSourceRow(m_search->sourceRow(searchIndex.row()));
+    pickSourceRow(m_search->sourceRow(searchRow));
 }
 
-void UserPicker::onReturnPressed()
+void UserPicker::onComboActivated(int row)
 {
-    if (!m_pickedId.isEmpty())
-        return;
-    pickFirstMatch();
-}
-
-void UserPicker::pickFirstMatch()
-{
-    const QString text = m_combo->lineEdit()->text();
-    if (text.trimmed().isEmpty())
-        return;
-    if (m_search->query() != text)
-        m_search->setQuery(text);
-    for (int row = 0; row < m_search->rowCount(); ++row) {
-        if (m_search->index(row, 0).flags() & Qt::ItemIsEnabled) {
-            m_popup->hide();
-            pickSourceRow(m_search->sourceRow(row));
-            return;
-        }
-    }
-}
-
-void UserPicker::onComboIndexChanged(int row)
-{
+    const bool fromList = m_listChoice;
+    m_listChoice = false;
     if (m_settingIndex)
         return;
+    if (!fromList) {
+        // Not a choice (the combo matched typed text on focus out): back to what was picked.
+        const QString text = m_combo->lineEdit()->text();
+        m_settingIndex = true;
+        m_combo->setCurrentIndex(
+            m_pickedId.isEmpty() || !m_users ? -1 : m_all->proxyRow(m_users->rowOfKey(m_pickedId)));
+        m_settingIndex = false;
+        m_combo->lineEdit()->setText(text);
+        return;
+    }
     if (row < 0) {
         setPicked({});
         return;

@@ -8,14 +8,18 @@
 class QComboBox;
 class QCompleter;
 class QListView;
+class QKeyEvent;
 class QModelIndex;
 class UserModel;
 class UserSearchModel;
+class SearchResultsModel;
 
 // The combo's own list is every user (UserSearchModel with no query, so combo row == UserModel
-// row); typing filters a second UserSearchModel shown by a completer popup. Enter picks the
-// highlighted user, or the first one that matches. Opted-out users are disabled and never
-// picked.
+// row); typing filters a second UserSearchModel shown by a completer popup, its best match
+// highlighted, or "No user matches …". Only an explicit choice in one of these lists (a click,
+// or Enter on the highlighted match) picks a user: Down, Tab, the mouse wheel over the closed
+// picker, focus changes and typing never do, and editing the text drops the pick. Opted-out
+// users are disabled and never picked.
 class UserPicker final : public QObject
 {
     Q_OBJECT
@@ -40,22 +44,30 @@ protected:
 
 private:
     void onTextEdited(const QString &text);
-    void onComboIndexChanged(int row);
+    void onTextChanged(const QString &text);
+    void onComboActivated(int row);
     void onCompleterActivated(const QModelIndex &index);
-    void onReturnPressed();
     void onUsersDataChanged();
     void keepNoChoice();
+    // Shows the matches of the field's text, the best one highlighted.
+    void showResults();
+    void highlightBestMatch();
     bool pickSourceRow(int sourceRow);
     void setPicked(const QString &userId);
-    void pickFirstMatch();
+    // Whether a key or wheel event on the field or the closed combo was taken care of here.
+    bool filterFieldEvent(QEvent *event);
+    bool filterResultsKey(QKeyEvent *event);
 
     QPointer<QComboBox> m_combo;
     QPointer<UserModel> m_users;
     UserSearchModel *m_all;
     UserSearchModel *m_search;
+    SearchResultsModel *m_results;
     QCompleter *m_completer;
     QListView *m_popup;
     QString m_pickedId;
     QString m_pickedLabel;
     bool m_settingIndex = false;
+    // Set while the combo's own list handles a click or Enter: the only activation that counts.
+    bool m_listChoice = false;
 };

@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 
 namespace {
 
@@ -100,6 +101,9 @@ private slots:
     void userSearchNarrowsAndWidens();
     void userSearchFollowsSource();
     void userSearchLarge();
+    void userSearchWordsInAnyOrder_data();
+    void userSearchWordsInAnyOrder();
+    void userSearchRankFollowsSource();
     void optOutProxyFilterAndSort();
 };
 
@@ -518,6 +522,93 @@ void TestModels::userSearchLarge()
     QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-73456")});
     search.setQuery(QStringLiteral("person9999"));
     QCOMPARE(search.rowCount(), 11); // person9999@ and person99990@ to person99999@
+}
+
+void TestModels::userSearchWordsInAnyOrder_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("expected"); // in the order shown
+    const QString zoeV = QStringLiteral("u-0");
+    const QString zoet = QStringLiteral("u-1");
+    const QString zoe = QStringLiteral("u-2");
+    const QString anna = QStringLiteral("u-3");
+    QTest::newRow("surname first") << QStringLiteral("vermeulen zoe") << QStringList {zoeV};
+    QTest::newRow("given name first") << QStringLiteral("zoe vermeulen") << QStringList {zoeV};
+    QTest::newRow("case and accents") << QStringLiteral("VERMEULEN  ZOË") << QStringList {zoeV};
+    QTest::newRow("word prefixes") << QStringLiteral("verm zo") << QStringList {zoeV};
+    QTest::newRow("name and email words") << QStringLiteral("zoe example.org") << QStringList {zoe};
+    QTest::newRow("email prefix") << QStringLiteral("zoe@") << QStringList {zoe};
+    // Exact first, then prefix of the name or e-mail, then the rest in list order.
+    QTest::newRow("ranked") << QStringLiteral("zoe") << QStringList {zoe, zoeV, zoet};
+    QTest::newRow("no mid-word match") << QStringLiteral("meulen") << QStringList {};
+    QTest::newRow("every word must match") << QStringLiteral("zoe vermeulen99") << QStringList {};
+    QTest::newRow("one word, two users") << QStringLiteral("vermeulen") << QStringList {zoeV, anna};
+}
+
+void TestModels::userSearchWordsInAnyOrder()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, expected);
+    UserModel users;
+    users.setUsers(
+        {User {QStringLiteral("u-0"), QStringLiteral("zoe.vermeulen@example.com"),
+               QStringLiteral("Zoë Vermeulen")},
+         User {QStringLiteral("u-1"), QStringLiteral("vincent.zoet@example.com"),
+               QStringLiteral("Vincent Zoet")},
+         User {QStringLiteral("u-2"), QStringLiteral("zoe@example.org"), QStringLiteral("Zoë")},
+         User {QStringLiteral("u-3"), QStringLiteral("anna@example.com"),
+               QStringLiteral("Anna Vermeulenzoe")}});
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Typed one key at a time, as the picker sees it, and as one fresh query.
+    for (int length = 1; length <= query.size(); ++length)
+        search.setQuery(query.left(length));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), expected);
+    search.setQuery(QString());
+    search.setQuery(query);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), expected);
+    for (int row = 0; row < search.rowCount(); ++row)
+        QCOMPARE(search.proxyRow(search.sourceRow(row)), row);
+}
+
+void TestModels::userSearchRankFollowsSource()
+{
+    UserModel users;
+    QList<User> list = makeUsers(10);
+    list[5].name = QStringLiteral("Olga Bakker");
+    users.setUsers(list);
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    search.setQuery(QStringLiteral("olga"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-5")});
+    Signals spy(&search);
+    // A renamed user becomes an exact match: it moves to the top, without a reset.
+    list[8].name = QStringLiteral("Olga");
+    users.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole),
+             (QStringList {QStringLiteral("u-8"), QStringLiteral("u-5")}));
+    // New users arrive at the top of the source; each lands in its rank.
+    list.prepend(User {QStringLiteral("u-20"), QStringLiteral("x@example.com"),
+                       QStringLiteral("Bert Olga")});
+    list.prepend(User {QStringLiteral("u-21"), QStringLiteral("olga@example.com"),
+                       QStringLiteral("Olga Smit")});
+    users.setUsers(list);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole),
+             (QStringList {QStringLiteral("u-8"), QStringLiteral("u-21"), QStringLiteral("u-5"),
+                           QStringLiteral("u-20")}));
+    // Leaving users leave their rank.
+    list.erase(std::remove_if(list.begin(), list.end(),
+                              [](const User &u) { return u.id == QLatin1String("u-5"); }),
+               list.end());
+    users.setUsers(list);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole),
+             (QStringList {QStringLiteral("u-8"), QStringLiteral("u-21"), QStringLiteral("u-20")}));
+    for (int row = 0; row < search.rowCount(); ++row)
+        QCOMPARE(search.proxyRow(search.sourceRow(row)), row);
 }
 
 void TestModels::optOutProxyFilterAndSort()

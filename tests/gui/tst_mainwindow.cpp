@@ -32,6 +32,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QWheelEvent>
 
 #include <memory>
 
@@ -44,6 +45,18 @@ const QByteArray kUser = QByteArrayLiteral("demo-user");
 QString stripMnemonic(QString text)
 {
     return text.remove(QLatin1Char('&'));
+}
+
+// Types text a key at a time, accents included (QTest::keyClicks knows ASCII only).
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text) {
+        const auto key = c.isLetterOrNumber() && c.unicode() < 0x80
+            ? Qt::Key(c.toUpper().unicode())
+            : (c == QLatin1Char(' ') ? Qt::Key_Space : Qt::Key_unknown);
+        QTest::sendKeyEvent(QTest::Press, widget, key, QString(c), Qt::NoModifier);
+        QTest::sendKeyEvent(QTest::Release, widget, key, QString(c), Qt::NoModifier);
+    }
 }
 
 // A key press goes where the application would deliver it: to an open popup (the search
@@ -68,6 +81,11 @@ private Q_SLOTS:
     void optOutFromTheDropDown();
     void optedOutUsersCannotBeChosen();
     void arrowKeysAndEnterPickTheHighlightedUser();
+    void keysAfterAQueryMatchingNobodyPickNobody_data();
+    void keysAfterAQueryMatchingNobodyPickNobody();
+    void wheelOverTheClosedPickerPicksNobody();
+    void leavingTheFieldPicksNobody();
+    void searchFindsWordsInAnyOrder();
     void optInCheckedUsersInOneGo();
     void headerChecksAllShownRows();
     void spaceTogglesTheCurrentRow();
@@ -298,6 +316,132 @@ void TestMainWindow::arrowKeysAndEnterPickTheHighlightedUser()
     QTest::keyClick(combo->lineEdit(), Qt::Key_Backspace);
     QVERIFY(picker->pickedUserId().isEmpty());
     QVERIFY(!m_session->find<QPushButton>(QStringLiteral("optOutButton"))->isEnabled());
+}
+
+void TestMainWindow::keysAfterAQueryMatchingNobodyPickNobody_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("nobody") << QStringLiteral("nobody");
+    QTest::newRow("zoe vermeulen99") << QStringLiteral("zoe vermeulen99");
+}
+
+void TestMainWindow::keysAfterAQueryMatchingNobodyPickNobody()
+{
+    QFETCH(QString, query);
+    QVERIFY(waitSynced());
+    QApplication::setActiveWindow(m_session->window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_session->window.get()));
+    const QSet<QString> before = serverOptOutIds();
+    const int tableRows
+        = m_session->find<QTableView>(QStringLiteral("optOutTable"))->model()->rowCount();
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    UserPicker *picker = m_session->window->userPicker();
+    combo->setFocus();
+    QTest::keyClicks(combo->lineEdit(), query);
+    QCOMPARE(picker->searchModel()->rowCount(), 0);
+    // Down, then Tab to the next control, then Space, as a new administrator would.
+    pressKey(combo->lineEdit(), Qt::Key_Down);
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+    QCOMPARE(combo->currentIndex(), -1);
+    // The list says that nobody matches.
+    QAbstractItemView *popup = picker->completer()->popup();
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(popup->model()->rowCount(), 1);
+    QCOMPARE(popup->model()->index(0, 0).data().toString(),
+             QStringLiteral("No user matches “%1”").arg(query));
+    QVERIFY(!(popup->model()->index(0, 0).flags() & Qt::ItemIsEnabled));
+    pressKey(combo->lineEdit(), Qt::Key_Tab);
+    QVERIFY(QApplication::focusWidget());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+    QCOMPARE(m_session->sync.pendingCount(), 0);
+    QCOMPARE(m_session->find<QTableView>(QStringLiteral("optOutTable"))->model()->rowCount(),
+             tableRows);
+    QTest::qWait(300);
+    QCOMPARE(serverOptOutIds(), before);
+}
+
+void TestMainWindow::wheelOverTheClosedPickerPicksNobody()
+{
+    QVERIFY(waitSynced());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    UserPicker *picker = m_session->window->userPicker();
+    // Two notches while scrolling the page, one over the field, one over the arrow.
+    for (QWidget *under :
+         {static_cast<QWidget *>(combo->lineEdit()), static_cast<QWidget *>(combo)}) {
+        const QPoint at = under == combo ? QPoint(combo->width() - 5, combo->height() / 2)
+                                         : under->rect().center();
+        QWheelEvent wheel(at, under->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(under, &wheel);
+    }
+    QCOMPARE(combo->currentIndex(), -1);
+    QVERIFY(combo->lineEdit()->text().isEmpty());
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+}
+
+void TestMainWindow::leavingTheFieldPicksNobody()
+{
+    QVERIFY(waitSynced());
+    QApplication::setActiveWindow(m_session->window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_session->window.get()));
+    const QJsonObject user = freshUser();
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    UserPicker *picker = m_session->window->userPicker();
+    // The whole "Name <email>" typed out, then Tab: typed text is not a choice.
+    const QString label
+        = QStringLiteral("%1 <%2>").arg(user.value(QStringLiteral("name")).toString(),
+                                        user.value(QStringLiteral("email")).toString());
+    combo->setFocus();
+    typeText(combo->lineEdit(), label);
+    pressKey(combo->lineEdit(), Qt::Key_Tab);
+    QVERIFY(!combo->lineEdit()->hasFocus());
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+    QCOMPARE(combo->lineEdit()->text(), label);
+
+    // Picked from the list, then edited: the pick is dropped.
+    combo->setFocus();
+    QTRY_VERIFY(picker->completer()->popup()->isVisible() || combo->lineEdit()->hasFocus());
+    QVERIFY(picker->pickUser(user.value(QStringLiteral("id")).toString()));
+    QVERIFY(button->isEnabled());
+    combo->lineEdit()->end(false);
+    QTest::keyClicks(combo->lineEdit(), QStringLiteral("x"));
+    QVERIFY(picker->pickedUserId().isEmpty());
+    QVERIFY(!button->isEnabled());
+}
+
+void TestMainWindow::searchFindsWordsInAnyOrder()
+{
+    QVERIFY(waitSynced());
+    const User *someone = nullptr;
+    for (int row = 0; row < m_session->users.rowCount() && !someone; ++row) {
+        if (m_session->users.userAt(row).name.count(QLatin1Char(' ')) == 1)
+            someone = &m_session->users.userAt(row);
+    }
+    QVERIFY(someone);
+    const QStringList words = someone->name.split(QLatin1Char(' '));
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    UserPicker *picker = m_session->window->userPicker();
+    combo->setFocus();
+    // Family name first, lower case, given name shortened.
+    typeText(combo->lineEdit(), words.at(1).toLower() + QLatin1Char(' ') + words.at(0).left(2));
+    QTRY_VERIFY(picker->completer()->popup()->isVisible());
+    QAbstractItemView *popup = picker->completer()->popup();
+    bool found = false;
+    for (int row = 0; row < popup->model()->rowCount(); ++row)
+        found = found || popup->model()->index(row, 0).data().toString().contains(someone->email);
+    QVERIFY2(found, qPrintable(someone->name));
+    // The best match is highlighted, and Enter picks it.
+    QVERIFY(popup->selectionModel()->isSelected(popup->currentIndex()));
+    pressKey(combo->lineEdit(), Qt::Key_Return);
+    QVERIFY(!picker->pickedUserId().isEmpty());
 }
 
 void TestMainWindow::optInCheckedUsersInOneGo()
