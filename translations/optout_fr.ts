@@ -16,7 +16,7 @@
     <message>
         <location line="+2"/>
         <source>You are not allowed to do this. Only product administrators can change opt-outs.</source>
-        <translation>Vous n&apos;avez pas l&apos;autorisation d&apos;effectuer cette action. Seuls les administrateurs et administratrices du produit peuvent modifier les opt-outs.</translation>
+        <translation>Vous n&apos;avez pas l&apos;autorisation d&apos;effectuer cette action. Seuls les administrateurs et administratrices du produit peuvent modifier les opt‑outs.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -31,7 +31,7 @@
     <message>
         <location line="+2"/>
         <source>The opt-out list was changed by someone else in the meantime. Refresh and try again.</source>
-        <translation>La liste d&apos;opt-out a été modifiée entre-temps par une autre personne. Actualisez-la et réessayez.</translation>
+        <translation>La liste d&apos;opt‑out a été modifiée entre-temps par une autre personne. Actualisez-la et réessayez.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
@@ -82,12 +82,12 @@
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>You will be asked for it next time.</source>
         <translation>Il vous sera redemandé la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
     </message>
@@ -110,10 +110,11 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
-        <location line="+42"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location line="+30"/>
+        <location line="+15"/>
         <source>Opt-out settings</source>
-        <translation>Paramètres d&apos;opt-out</translation>
+        <translation>Paramètres d&apos;opt‑out</translation>
     </message>
     <message>
         <location line="-45"/>
@@ -159,7 +160,7 @@
     <message>
         <location line="+13"/>
         <source>Opt-out &amp;user</source>
-        <translation>Opt-out de l&apos;&amp;utilisateur ou de l&apos;utilisatrice</translation>
+        <translation>Opt‑out de l&apos;&amp;utilisateur ou de l&apos;utilisatrice</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -169,12 +170,12 @@
     <message>
         <location line="+1"/>
         <source>&amp;Opt-out</source>
-        <translation>&amp;Opt-out</translation>
+        <translation>&amp;Opt‑out</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Opt-out user &amp;list</source>
-        <translation>&amp;Liste d&apos;opt-out des utilisateurs et utilisatrices</translation>
+        <translation>&amp;Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -254,12 +255,12 @@
     <message>
         <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
-        <translation>À &amp;propos des paramètres d&apos;opt-out</translation>
+        <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>Opt-out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
+        <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -270,7 +271,7 @@
         </translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -285,7 +286,7 @@
         <translation>Cocher ou décocher toutes les personnes affichées</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
@@ -302,22 +303,22 @@
     <message>
         <location line="+5"/>
         <source>Signed in as %1</source>
-        <translation>Connexion en tant que %1</translation>
+        <translation>Compte connecté&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>%Ln user(s) opted out</source>
         <translation>
-            <numerusform>%Ln utilisateur ou utilisatrice en opt-out</numerusform>
-            <numerusform>%Ln utilisateurs et utilisatrices en opt-out</numerusform>
+            <numerusform>%Ln utilisateur ou utilisatrice en opt‑out</numerusform>
+            <numerusform>%Ln utilisateurs et utilisatrices en opt‑out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%1 of %Ln shown</source>
         <translation>
-            <numerusform>Affichage&#xa0;: %1 sur %Ln</numerusform>
-            <numerusform>Affichage&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -329,37 +330,37 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+170"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
-            <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-170"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+166"/>
         <source>The service refused to opt out %1; it was undone.</source>
-        <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
+        <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The service refused to opt in %1; it was undone.</source>
-        <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
+        <translation>Le service a refusé l&apos;opt‑in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>About Opt-out settings</source>
-        <translation>À propos des paramètres d&apos;opt-out</translation>
+        <translation>À propos — Paramètres d&apos;opt‑out</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Opt-out settings %1&lt;/h3&gt;&lt;p&gt;Exclude users of your organization from product usage tracking, or include them again.&lt;/p&gt;&lt;p&gt;Opted-out users contribute no usage data: the service discards their client-side events and records no server-side ones.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Paramètres d&apos;opt-out %1&lt;/h3&gt;&lt;p&gt;Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.&lt;/p&gt;&lt;p&gt;Les utilisateurs et utilisatrices en opt-out ne fournissent aucune donnée d&apos;utilisation&#xa0;: le service ignore leurs événements côté client et n&apos;enregistre aucun événement côté serveur.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Paramètres d&apos;opt‑out %1&lt;/h3&gt;&lt;p&gt;Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.&lt;/p&gt;&lt;p&gt;Les utilisateurs et utilisatrices en opt‑out ne fournissent aucune donnée d&apos;utilisation&#xa0;: le service ignore leurs événements côté client et n&apos;enregistre aucun événement côté serveur.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -382,12 +383,12 @@
     <message>
         <location line="+2"/>
         <source>Opted out on</source>
-        <translation>Date de l&apos;opt-out</translation>
+        <translation>Date de l&apos;opt‑out</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opted out by</source>
-        <translation>Opt-out par</translation>
+        <translation>Opt‑out par</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -410,7 +411,7 @@
     <message>
         <location line="+6"/>
         <source>Sign in to the opt-out service with your access token.</source>
-        <translation>Connectez-vous au service d&apos;opt-out avec votre jeton d&apos;accès.</translation>
+        <translation>Connectez-vous au service d&apos;opt‑out avec votre jeton d&apos;accès.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -441,7 +442,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+157"/>
+        <location filename="../app/core/synccontroller.cpp" line="+182"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -453,7 +454,7 @@
     <message>
         <location line="+3"/>
         <source>Loading the opt-out list…</source>
-        <translation>Chargement de la liste d&apos;opt-out…</translation>
+        <translation>Chargement de la liste d&apos;opt‑out…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -492,7 +493,7 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>
@@ -528,7 +529,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113"/>
         <source>Usage tracking debugger</source>
         <translation>Débogueur du suivi de l&apos;utilisation</translation>
     </message>
@@ -550,7 +551,7 @@
     <message>
         <location line="+22"/>
         <source>Nothing is recorded or sent. The service discards the events of opted-out users anyway.</source>
-        <translation>Rien n&apos;est enregistré ni envoyé. De toute façon, le service ignore les événements des utilisateurs et utilisatrices en opt-out.</translation>
+        <translation>Rien n&apos;est enregistré ni envoyé. De toute façon, le service ignore les événements des utilisateurs et utilisatrices en opt‑out.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -597,7 +598,7 @@
         <translation>État</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+148"/>
         <source>Queued</source>
         <translation>En file d&apos;attente</translation>
     </message>
@@ -635,7 +636,7 @@
     <message>
         <location line="+2"/>
         <source>Tracking is off: you are opted out, so unsent events are not sent.</source>
-        <translation>Le suivi est désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt-out, les événements non envoyés ne le seront donc pas.</translation>
+        <translation>Le suivi est désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt‑out, les événements non envoyés ne le seront donc pas.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -693,7 +694,7 @@
     <message>
         <location line="+2"/>
         <source>Opted out</source>
-        <translation>Opt-out</translation>
+        <translation>Opt‑out</translation>
     </message>
 </context>
 <context>
@@ -707,19 +708,19 @@
     <message>
         <location line="-4"/>
         <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
-        <translation>Événements d&apos;utilisation que le service a enregistrés pour chaque utilisateur ou utilisatrice, côté client et côté serveur. Les utilisateurs et utilisatrices en opt-out n&apos;en fournissent aucun.</translation>
+        <translation>Événements d&apos;utilisation que le service a enregistrés pour chaque utilisateur ou utilisatrice, côté client et côté serveur. Les utilisateurs et utilisatrices en opt‑out n&apos;en fournissent aucun.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualiser</translation>
+        <translation>Actuali&amp;ser</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
-            <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt-out ignoré depuis le démarrage du service.</numerusform>
-            <numerusform>%Ln événements côté client d&apos;utilisateurs et utilisatrices en opt-out ignorés depuis le démarrage du service.</numerusform>
+            <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt‑out ignoré depuis le démarrage du service.</numerusform>
+            <numerusform>%Ln événements côté client d&apos;utilisateurs et utilisatrices en opt‑out ignorés depuis le démarrage du service.</numerusform>
         </translation>
     </message>
     <message>
@@ -733,7 +734,7 @@
     <message>
         <location filename="../app/core/usagetracker.cpp" line="+75"/>
         <source>Tracking not started: not signed in</source>
-        <translation>Suivi non démarré&#xa0;: aucune connexion</translation>
+        <translation>Suivi non démarré&#xa0;: connexion requise</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -743,7 +744,7 @@
     <message>
         <location line="+2"/>
         <source>Tracking off: you are opted out</source>
-        <translation>Suivi désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt-out</translation>
+        <translation>Suivi désactivé&#xa0;: vous faites l&apos;objet d&apos;un opt‑out</translation>
     </message>
 </context>
 <context>
@@ -751,7 +752,7 @@
     <message>
         <location filename="../app/core/usermodel.cpp" line="+30"/>
         <source>%1 is already opted out.</source>
-        <translation>%1 fait déjà l&apos;objet d&apos;un opt-out.</translation>
+        <translation>%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -773,7 +774,12 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+114"/>
+        <location filename="../app/gui/userpicker.cpp" line="+133"/>
+        <source>No user matches “%1”</source>
+        <translation>Aucun utilisateur ni aucune utilisatrice ne correspond à « %1 »</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Search by name or email</source>
         <translation>Rechercher par nom ou adresse e-mail</translation>
     </message>

@@ -72,22 +72,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
         <source>Your remembered token could not be read: %1</source>
-        <translation>Uw opgeslagen token kan niet worden gelezen: %1</translation>
+        <translation>Uw opgeslagen token kon niet worden gelezen: %1</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Your token could not be remembered: %1</source>
-        <translation>Uw token kan niet worden onthouden: %1</translation>
+        <translation>Uw token kon niet worden onthouden: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>You will be asked for it next time.</source>
         <translation>U wordt er de volgende keer opnieuw om gevraagd.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
     </message>
@@ -110,8 +110,9 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
-        <location line="+42"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location line="+30"/>
+        <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
     </message>
@@ -257,9 +258,9 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
+        <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -270,7 +271,7 @@
         </translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -285,7 +286,7 @@
         <translation>Alle weergegeven gebruikers aan- of uitvinken</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Tools</source>
         <translation>Hulpmiddelen</translation>
     </message>
@@ -329,7 +330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+170"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>De service heeft het weer opnemen van %Ln gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
@@ -337,12 +338,12 @@
         </translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-170"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+166"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -352,7 +353,7 @@
         <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>About Opt-out settings</source>
         <translation>Over Instellingen voor uitsluiting</translation>
     </message>
@@ -435,13 +436,13 @@
     <message>
         <location filename="../app/gui/signindialog.cpp" line="+92"/>
         <source>Sign &amp;in</source>
-        <translation>&amp;Aanmelden</translation>
+        <translation>Aanm&amp;elden</translation>
     </message>
 </context>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+157"/>
+        <location filename="../app/core/synccontroller.cpp" line="+182"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -492,9 +493,9 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
-        <translation>Wijzigingen die in de vorige sessie zijn opgeslagen, kunnen niet worden gelezen. Ze zijn bewaard in %1.</translation>
+        <translation>Wijzigingen die in de vorige sessie zijn opgeslagen, konden niet worden gelezen. Ze zijn bewaard in %1.</translation>
     </message>
 </context>
 <context>
@@ -512,7 +513,7 @@
     <message>
         <location line="+2"/>
         <source>The token could not be removed from the system keychain.</source>
-        <translation>Het token kan niet uit de sleutelhanger van het systeem worden verwijderd.</translation>
+        <translation>Het token kon niet uit de sleutelhanger van het systeem worden verwijderd.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -528,7 +529,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113"/>
         <source>Usage tracking debugger</source>
         <translation>Debugger voor het bijhouden van gebruik</translation>
     </message>
@@ -597,7 +598,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+148"/>
         <source>Queued</source>
         <translation>In wachtrij</translation>
     </message>
@@ -620,7 +621,7 @@
     <message>
         <location line="+3"/>
         <source>Dropped</source>
-        <translation>Verworpen</translation>
+        <translation>Verwijderd</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -715,7 +716,7 @@
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
@@ -725,7 +726,7 @@
     <message>
         <location line="+7"/>
         <source>The usage summary could not be loaded: %1</source>
-        <translation>Het gebruiksoverzicht kan niet worden geladen: %1</translation>
+        <translation>Het gebruiksoverzicht kon niet worden geladen: %1</translation>
     </message>
 </context>
 <context>
@@ -773,7 +774,12 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+114"/>
+        <location filename="../app/gui/userpicker.cpp" line="+133"/>
+        <source>No user matches “%1”</source>
+        <translation>Geen gebruiker komt overeen met ‘%1’</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Search by name or email</source>
         <translation>Zoeken op naam of e-mailadres</translation>
     </message>

@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
@@ -82,12 +82,12 @@
         <translation>Din token kunde inte sparas: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>You will be asked for it next time.</source>
         <translation>Du får ange den igen nästa gång.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
     </message>
@@ -110,8 +110,9 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
-        <location line="+42"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location line="+30"/>
+        <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
     </message>
@@ -257,7 +258,7 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
@@ -270,7 +271,7 @@
         </translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -285,7 +286,7 @@
         <translation>Markera eller avmarkera alla visade användare</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Tools</source>
         <translation>Verktyg</translation>
     </message>
@@ -329,7 +330,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+170"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
@@ -337,12 +338,12 @@
         </translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-170"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+166"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -352,7 +353,7 @@
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
@@ -441,7 +442,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+157"/>
+        <location filename="../app/core/synccontroller.cpp" line="+182"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -492,7 +493,7 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
@@ -528,7 +529,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113"/>
         <source>Usage tracking debugger</source>
         <translation>Felsökare för användningsspårning</translation>
     </message>
@@ -597,7 +598,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+148"/>
         <source>Queued</source>
         <translation>I kö</translation>
     </message>
@@ -625,7 +626,7 @@
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation>Misslyckades</translation>
+        <translation>Misslyckad</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -678,12 +679,12 @@
     <message>
         <location line="+2"/>
         <source>Client-side</source>
-        <translation>Klientsidan</translation>
+        <translation>Klientsida</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server-side</source>
-        <translation>Serversidan</translation>
+        <translation>Serversida</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -707,15 +708,15 @@
     <message>
         <location line="-4"/>
         <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
-        <translation>Användningshändelser som tjänsten har lagrat för varje användare, på klientsidan och serversidan. Undantagna användare bidrar inte med några.</translation>
+        <translation>Användningshändelser som tjänsten har lagrat för varje användare, på klientsidan och serversidan. Undantagna användare bidrar inte med några händelser.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Refresh</source>
-        <translation>&amp;Uppdatera</translation>
+        <translation>Upp&amp;datera</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
@@ -738,12 +739,12 @@
     <message>
         <location line="+2"/>
         <source>Tracking on</source>
-        <translation>Spårning på</translation>
+        <translation>Spårning aktiverad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tracking off: you are opted out</source>
-        <translation>Spårning av: du är undantagen</translation>
+        <translation>Spårning avstängd: du är undantagen</translation>
     </message>
 </context>
 <context>
@@ -773,7 +774,12 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+114"/>
+        <location filename="../app/gui/userpicker.cpp" line="+133"/>
+        <source>No user matches “%1”</source>
+        <translation>Ingen användare matchar ”%1”</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Search by name or email</source>
         <translation>Sök efter namn eller e-postadress</translation>
     </message>

@@ -393,10 +393,29 @@
     </message>
 </context>
 <context>
+    <name>QTabBar</name>
+    <message>
+        <source>Scroll Left</source>
+        <translation>Rulla åt vänster</translation>
+    </message>
+    <message>
+        <source>Scroll Right</source>
+        <translation>Rulla åt höger</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Displays this help.</source>
         <translation>Visar den här hjälpen.</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>Visar hjälp om kommandoradsalternativen.</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>Visar hjälp, inklusive Qt:s egna alternativ.</translation>
     </message>
     <message>
         <source>Displays version information.</source>

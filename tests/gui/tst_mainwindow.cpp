@@ -788,17 +788,17 @@ void TestMainWindow::switchesLanguageAtRunTime()
     QVERIFY(languages.hasAppTranslation());
     QTRY_COMPARE(
         m_session->find<QLabel>(QStringLiteral("tableLabel"))->text().remove(QLatin1Char('&')),
-        QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
+        QStringLiteral("Liste d'opt‑out des utilisateurs et utilisatrices"));
     QCOMPARE(table->accessibleName(),
-             QStringLiteral("Liste d'opt-out des utilisateurs et utilisatrices"));
+             QStringLiteral("Liste d'opt‑out des utilisateurs et utilisatrices"));
     QCOMPARE(m_session->find<QPushButton>(QStringLiteral("optOutButton"))
                  ->text()
                  .remove(QLatin1Char('&')),
-             QStringLiteral("Opt-out"));
-    QCOMPARE(m_session->window->windowTitle(), QStringLiteral("Paramètres d'opt-out"));
+             QStringLiteral("Opt‑out"));
+    QCOMPARE(m_session->window->windowTitle(), QStringLiteral("Paramètres d'opt‑out"));
     QCOMPARE(m_session->find<QLabel>(QStringLiteral("breadcrumbLabel"))->text(),
              QStringLiteral("Customer Journey Analytics > Outils > Utilisation du produit > "
-                            "Paramètres d'opt-out"));
+                            "Paramètres d'opt‑out"));
 
     m_session->find<QAction>(QStringLiteral("actionLanguage_en"))->trigger();
     QTRY_COMPARE(m_session->window->locale().language(), QLocale::English);

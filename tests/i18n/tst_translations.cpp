@@ -13,6 +13,10 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+#include <memory>
+#include <vector>
+
 #ifndef OPTOUT_TRANSLATIONS_DIR
 #error "OPTOUT_TRANSLATIONS_DIR must name the source directory of the .ts files"
 #endif
@@ -183,6 +187,10 @@ private slots:
     void embeddedPlurals();
     void embeddedQtSwedish();
     void qtSwedishSourcesAreQts();
+    void frenchOptOutNeverBreaks();
+    void aboutTitleNamesTheAppOnce();
+    void reviewedWording_data();
+    void reviewedWording();
 };
 
 void TestTranslations::complete_data()
@@ -297,7 +305,7 @@ void TestTranslations::sameSourcesInEveryLanguage()
     QCOMPARE(enKeys, frPlurals);
 }
 
-// The glossary writes "Paramètres d'opt-out" with a straight apostrophe; the French catalogue
+// The glossary writes "Paramètres d'opt‑out" with a straight apostrophe; the French catalogue
 // uses that one apostrophe throughout, never mixing in the typographic one.
 void TestTranslations::frenchApostrophesConsistent()
 {
@@ -394,12 +402,12 @@ void TestTranslations::embeddedCatalogues_data()
     };
     // GLOSSARY.md: the key terms of the UI.
     const Term terms[] = {
-        {"MainWindow", "Opt-out settings", "Paramètres d'opt-out", "Inställningar för undantag",
+        {"MainWindow", "Opt-out settings", "Paramètres d'opt‑out", "Inställningar för undantag",
          "Instellingen voor uitsluiting"},
-        {"MainWindow", "Opt-out &user", "Opt-out de l'utilisateur ou de l'utilisatrice",
+        {"MainWindow", "Opt-out &user", "Opt‑out de l'utilisateur ou de l'utilisatrice",
          "Undanta användare", "Gebruiker uitsluiten"},
-        {"MainWindow", "&Opt-out", "Opt-out", "Undanta", "Uitsluiten"},
-        {"MainWindow", "Opt-out user &list", "Liste d'opt-out des utilisateurs et utilisatrices",
+        {"MainWindow", "&Opt-out", "Opt‑out", "Undanta", "Uitsluiten"},
+        {"MainWindow", "Opt-out user &list", "Liste d'opt‑out des utilisateurs et utilisatrices",
          "Undantagna användare", "Uitgesloten gebruikers"},
         {"MainWindow", "Opt-&in", "Opt-in", "Ta med igen", "Weer opnemen"},
         {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
@@ -415,8 +423,8 @@ void TestTranslations::embeddedCatalogues_data()
          "Excluez les utilisateurs et utilisatrices du suivi de l'utilisation des produits.",
          "Undanta användare från spårning av produktanvändning.",
          "Sluit gebruikers uit van het bijhouden van productgebruik."},
-        {"OptOutModel", "Opted out on", "Date de l'opt-out", "Undantagen den", "Uitgesloten op"},
-        {"OptOutModel", "Opted out by", "Opt-out par", "Undantagen av", "Uitgesloten door"},
+        {"OptOutModel", "Opted out on", "Date de l'opt‑out", "Undantagen den", "Uitgesloten op"},
+        {"OptOutModel", "Opted out by", "Opt‑out par", "Undantagen av", "Uitgesloten door"},
     };
     for (const Term &t : terms) {
         const char *byLang[] = {t.fr, t.sv, t.nl};
@@ -458,9 +466,9 @@ void TestTranslations::embeddedPlurals()
         const char *expected;
     };
     const Case cases[] = {
-        {"fr", 0, "0 utilisateur ou utilisatrice en opt-out"},
-        {"fr", 1, "1 utilisateur ou utilisatrice en opt-out"},
-        {"fr", 2, "2 utilisateurs et utilisatrices en opt-out"},
+        {"fr", 0, "0 utilisateur ou utilisatrice en opt‑out"},
+        {"fr", 1, "1 utilisateur ou utilisatrice en opt‑out"},
+        {"fr", 2, "2 utilisateurs et utilisatrices en opt‑out"},
         {"sv", 1, "1 användare undantagen"},
         {"sv", 0, "0 användare undantagna"},
         {"sv", 5, "5 användare undantagna"},
@@ -504,31 +512,121 @@ void TestTranslations::embeddedQtSwedish()
     QCOMPARE(translator.translate("QLineEdit", "Select All"), QStringLiteral("Markera allt"));
     QCOMPARE(translator.translate("QMessageBox", "Show Details..."),
              QString::fromUtf8("Visa detaljer…"));
+    // Qt 6.4's --help texts (else `--help --lang sv` prints English) and the tab bar's arrows.
+    QVERIFY(!translator.translate("QCommandLineParser", "Displays help on commandline options.")
+                 .isEmpty());
+    QVERIFY(
+        !translator.translate("QCommandLineParser", "Displays help including Qt specific options.")
+             .isEmpty());
+    QCOMPARE(translator.translate("QTabBar", "Scroll Left"), QString::fromUtf8("Rulla åt vänster"));
+    QCOMPARE(translator.translate("QTabBar", "Scroll Right"), QString::fromUtf8("Rulla åt höger"));
 }
 
 // qtbase_sv.ts only helps if its contexts and source texts are exactly Qt's: each one must be
-// known to Qt's own French catalogue of the Qt in use (Debian ships qtbase_fr.qm).
+// known to one of Qt's own catalogues of the Qt in use (Debian ships qtbase_fr/de/nl.qm).
 void TestTranslations::qtSwedishSourcesAreQts()
 {
-    QTranslator qtFrench;
-    if (!qtFrench.load(QStringLiteral("qtbase_fr"),
-                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QSKIP("Qt's qtbase_fr.qm is not installed; cannot check the source texts of qtbase_sv.ts");
+    // Debian's French catalogue lags behind Qt 6.4 in places: a source text known to any of
+    // Qt's catalogues installed here is Qt's.
+    std::vector<std::unique_ptr<QTranslator>> qtCatalogues;
+    for (const char *lang : {"fr", "de", "nl"}) {
+        auto translator = std::make_unique<QTranslator>();
+        if (translator->load(QStringLiteral("qtbase_") + QLatin1String(lang),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            qtCatalogues.push_back(std::move(translator));
+    }
+    if (qtCatalogues.empty())
+        QSKIP("Qt's qtbase_xx.qm are not installed; cannot check the source texts of qtbase_sv.ts");
     const Catalogue sv = readTs(tsPath(QStringLiteral("qtbase_sv")));
     QVERIFY2(sv.error.isEmpty(), qPrintable(sv.error));
     QStringList unknown;
     for (const Message &m : sv.messages) {
         const QByteArray context = m.context.toUtf8(), source = m.source.toUtf8(),
                          comment = m.comment.toUtf8();
-        if (qtFrench
-                .translate(context.constData(), source.constData(),
-                           comment.isEmpty() ? nullptr : comment.constData())
-                .isEmpty())
+        const bool known
+            = std::any_of(qtCatalogues.cbegin(), qtCatalogues.cend(), [&](const auto &translator) {
+                  return !translator
+                              ->translate(context.constData(), source.constData(),
+                                          comment.isEmpty() ? nullptr : comment.constData())
+                              .isEmpty();
+              });
+        if (!known)
             unknown << m.where();
     }
     QVERIFY2(
         unknown.isEmpty(),
         qPrintable(QStringLiteral("qtbase_sv.ts has texts Qt does not use:") + listOf(unknown)));
+}
+
+// French "opt-out" carries a non-breaking hyphen (U+2011), so a line never ends in "opt-".
+void TestTranslations::frenchOptOutNeverBreaks()
+{
+    const Catalogue fr = readTs(tsPath(QStringLiteral("optout_fr")));
+    QVERIFY2(fr.error.isEmpty(), qPrintable(fr.error));
+    static const QRegularExpression breakable(QStringLiteral("opt-(out|in)"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    QStringList found;
+    for (const Message &m : fr.messages) {
+        for (const QString &t : m.translations()) {
+            if (breakable.match(t).hasMatch())
+                found << m.where();
+        }
+    }
+    QVERIFY2(found.isEmpty(),
+             qPrintable(QStringLiteral("plain hyphen in French opt-out:") + listOf(found)));
+}
+
+// Window managers append the application's name to a dialog's title unless the title already
+// ends with it: the About title either ends with the name or does not contain it.
+void TestTranslations::aboutTitleNamesTheAppOnce()
+{
+    for (const QString &lang : kAppLanguages) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/optout_%1.qm").arg(lang)));
+        const QString app = translator.translate("MainWindow", "Opt-out settings");
+        const QString about = translator.translate("MainWindow", "About Opt-out settings");
+        QVERIFY(!app.isEmpty() && !about.isEmpty());
+        QVERIFY2(about.endsWith(app) || !about.contains(app, Qt::CaseInsensitive),
+                 qPrintable(QStringLiteral("%1: \"%2\" — \"%3\"").arg(lang, about, app)));
+    }
+}
+
+// Wording settled by the translation review (issue 9).
+void TestTranslations::reviewedWording_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char *name, const char *lang, const char *context, const char *source,
+                        const char *expected) {
+        QTest::newRow(name) << QString::fromLatin1(lang) << QString::fromLatin1(context)
+                            << QString::fromUtf8(source) << QString::fromUtf8(expected);
+    };
+    row("fr not signed in", "fr", "UsageTracker", "Tracking not started: not signed in",
+        "Suivi non démarré\u00a0: connexion requise");
+    row("fr signed in as", "fr", "MainWindow", "Signed in as %1", "Compte connecté\u00a0: %1");
+    row("sv tracking off", "sv", "UsageTracker", "Tracking off: you are opted out",
+        "Spårning avstängd: du är undantagen");
+    row("sv tracking on", "sv", "UsageTracker", "Tracking on", "Spårning aktiverad");
+    row("sv failed", "sv", "UsageEventLogModel", "Failed", "Misslyckad");
+    row("sv client-side", "sv", "UsageSummaryModel", "Client-side", "Klientsida");
+    row("sv server-side", "sv", "UsageSummaryModel", "Server-side", "Serversida");
+    row("nl dropped", "nl", "UsageEventLogModel", "Dropped", "Verwijderd");
+    row("nl past failure", "nl", "UsageSummaryWidget", "The usage summary could not be loaded: %1",
+        "Het gebruiksoverzicht kon niet worden geladen: %1");
+}
+
+void TestTranslations::reviewedWording()
+{
+    QFETCH(QString, lang);
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/optout_%1.qm").arg(lang)));
+    QCOMPARE(translator.translate(context.toUtf8().constData(), source.toUtf8().constData()),
+             expected);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -1,0 +1,200 @@
+// No two items of one window, menu or dialog share an access key (Alt+letter), in any language:
+// the real MainWindow with its docks and menus, and the sign-in dialog, also with the standard
+// buttons as the GNOME theme labels them ("&Cancel").
+#include "guitestsession.h"
+#include "testserver.h"
+
+#include "languagemanager.h"
+#include "messagepresenter.h"
+#include "signindialog.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+struct AccessKey
+{
+    QString key; // "Alt+A"
+    QString text;
+};
+
+void addKey(QList<AccessKey> &keys, const QString &text)
+{
+    const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+    if (!mnemonic.isEmpty())
+        keys.append({mnemonic.toString(QKeySequence::PortableText).toUpper(), text});
+}
+
+// The standard buttons' texts under the GNOME platform theme, which gives them access keys.
+QString gnomeText(QDialogButtonBox::StandardButton button)
+{
+    switch (button) {
+    case QDialogButtonBox::Ok:
+        return QCoreApplication::translate("QGnomeTheme", "&OK");
+    case QDialogButtonBox::Save:
+        return QCoreApplication::translate("QGnomeTheme", "&Save");
+    case QDialogButtonBox::Cancel:
+        return QCoreApplication::translate("QGnomeTheme", "&Cancel");
+    case QDialogButtonBox::Close:
+        return QCoreApplication::translate("QGnomeTheme", "&Close");
+    default:
+        return {};
+    }
+}
+
+// The access keys of what `window` shows at once: buttons, labels of controls, group boxes and
+// the menu bar's menus. Standard buttons left with Qt's own text take the GNOME theme's if
+// `gnome`.
+QList<AccessKey> windowKeys(QWidget *window, bool gnome)
+{
+    QList<AccessKey> keys;
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (w->window() != window || !w->isVisibleTo(window))
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            QString text = button->text();
+            auto *box = qobject_cast<QDialogButtonBox *>(button->parentWidget());
+            if (gnome && box && !text.contains(QLatin1Char('&'))) {
+                const QString themed = gnomeText(box->standardButton(button));
+                if (!themed.isEmpty())
+                    text = themed;
+            }
+            addKey(keys, text);
+        } else if (auto *label = qobject_cast<QLabel *>(w)) {
+            if (label->buddy())
+                addKey(keys, label->text());
+        } else if (auto *group = qobject_cast<QGroupBox *>(w)) {
+            addKey(keys, group->title());
+        } else if (auto *bar = qobject_cast<QMenuBar *>(w)) {
+            for (QAction *action : bar->actions()) {
+                if (action->isVisible())
+                    addKey(keys, action->text());
+            }
+        }
+    }
+    return keys;
+}
+
+QList<AccessKey> menuKeys(QMenu *menu)
+{
+    QList<AccessKey> keys;
+    for (QAction *action : menu->actions()) {
+        if (action->isVisible() && !action->isSeparator())
+            addKey(keys, action->text());
+    }
+    return keys;
+}
+
+// "Alt+A: &Actualiser, &Affichage" for each key used twice.
+QStringList clashes(const QList<AccessKey> &keys, const QString &where)
+{
+    QMap<QString, QStringList> byKey;
+    for (const AccessKey &k : keys)
+        byKey[k.key].append(k.text);
+    QStringList found;
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
+        if (it.value().size() > 1)
+            found << QStringLiteral("%1: %2: %3").arg(where, it.key(), it.value().join(u", "));
+    }
+    return found;
+}
+
+} // namespace
+
+class TestAccessKeys : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void mainWindowAndDocks_data();
+    void mainWindowAndDocks();
+    void signInDialog_data();
+    void signInDialog();
+
+private:
+    TestServer m_server;
+};
+
+void TestAccessKeys::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    MessagePresenter::setRecordOnly(true);
+    QVERIFY(m_server.start({QStringLiteral("--demo-users"), QStringLiteral("20")}));
+}
+
+void TestAccessKeys::cleanup()
+{
+    MessagePresenter::clearRecorded();
+}
+
+void TestAccessKeys::mainWindowAndDocks_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &language : LanguageManager::supportedLanguages())
+        QTest::newRow(qPrintable(language)) << language;
+}
+
+void TestAccessKeys::mainWindowAndDocks()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    GuiTestSession session(m_server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
+    QVERIFY(QTest::qWaitFor(
+        [&session]() { return session.sync.state() == SyncController::State::Synced; }, 20000));
+    QStringList found;
+    // The window with each dock open in turn (docks may share one place as tabs).
+    const QList<QDockWidget *> docks = session.window->findChildren<QDockWidget *>();
+    QVERIFY(!docks.isEmpty());
+    for (QDockWidget *dock : docks) {
+        dock->show();
+        dock->raise();
+        QCoreApplication::processEvents();
+        found << clashes(windowKeys(session.window.get(), false),
+                         QStringLiteral("window with %1").arg(dock->windowTitle()));
+    }
+    const QList<QMenu *> menus = session.window->menuBar()->findChildren<QMenu *>();
+    QVERIFY(!menus.isEmpty());
+    for (QMenu *menu : menus)
+        found << clashes(menuKeys(menu), QStringLiteral("menu %1").arg(menu->title()));
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestAccessKeys::signInDialog_data()
+{
+    mainWindowAndDocks_data();
+}
+
+void TestAccessKeys::signInDialog()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    SignInDialog dialog;
+    dialog.setServerUrl(m_server.baseUrl());
+    dialog.setMessage(QStringLiteral("message"));
+    dialog.show();
+    QStringList found;
+    found << clashes(windowKeys(&dialog, false), QStringLiteral("sign-in dialog"));
+    found << clashes(windowKeys(&dialog, true), QStringLiteral("sign-in dialog (GNOME)"));
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestAccessKeys)
+#include "tst_accesskeys.moc"
