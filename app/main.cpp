@@ -5,6 +5,7 @@
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
+#include "quitsignals.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
 #include "usagesummarymodel.h"
@@ -103,6 +104,13 @@ int main(int argc, char *argv[])
     controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
+    // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then
+    // aboutToQuit sends the queued usage events and saves the layout.
+    QuitSignals quitSignals;
+    QObject::connect(&quitSignals, &QuitSignals::quitRequested, &app, []() {
+        QApplication::closeAllWindows();
+        QCoreApplication::quit();
+    });
     controller.start(server, parser.value(tokenOption));
     return app.exec();
 }
