@@ -314,6 +314,16 @@ ApiResult<OptOutList> decodeOptOutList(const QByteArray &json)
     OptOutList list;
     list.revision = r.integer("revision");
     list.optOuts = readList<OptOutEntry>(r, "optOuts", readEntry);
+    // A few administrators opted out everybody: their names and e-mails are stored once, not
+    // once per entry (20,000 entries, about 3 MB).
+    QHash<QString, User> actors;
+    for (OptOutEntry &entry : list.optOuts) {
+        const auto known = actors.constFind(entry.optedOutBy.id);
+        if (known == actors.cend())
+            actors.insert(entry.optedOutBy.id, entry.optedOutBy);
+        else if (*known == entry.optedOutBy)
+            entry.optedOutBy = *known;
+    }
     return finish(problem, list);
 }
 

@@ -22,7 +22,17 @@ public:
         return parent.isValid() ? 0 : int(m_rows.size());
     }
     // The row of a key, -1 when absent. O(1).
-    int rowOfKey(const QString &key) const { return m_rowOfKey.value(key, -1); }
+    int rowOfKey(const QString &key) const
+    {
+        if (m_slots.empty())
+            return -1;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = qHash(key, m_seed) & mask; m_slots[i] >= 0; i = (i + 1) & mask) {
+            if (m_rows.at(m_slots[i]).key() == key)
+                return m_slots[i];
+        }
+        return -1;
+    }
 
 protected:
     // Scattered removals above this many ranges are done as one move-to-end plus one removal, so
@@ -126,12 +136,21 @@ private:
         return unique;
     }
 
+    // The key index is an open-addressed table of row numbers (linear probing, at most half
+    // full): 4 bytes a slot, where a QHash<QString, int> costs some 40 bytes a row.
     void rebuildIndex()
     {
-        m_rowOfKey.clear();
-        m_rowOfKey.reserve(m_rows.size());
-        for (int r = 0; r < m_rows.size(); ++r)
-            m_rowOfKey.insert(m_rows.at(r).key(), r);
+        size_t slotCount = 16;
+        while (slotCount < size_t(m_rows.size()) * 2)
+            slotCount *= 2;
+        m_slots.assign(slotCount, -1);
+        const size_t mask = slotCount - 1;
+        for (int r = 0; r < m_rows.size(); ++r) {
+            size_t i = qHash(m_rows.at(r).key(), m_seed) & mask;
+            while (m_slots[i] >= 0)
+                i = (i + 1) & mask;
+            m_slots[i] = r;
+        }
     }
 
     // `gone` is ascending.
@@ -192,6 +211,7 @@ private:
     }
 
     QList<Row> m_rows;
-    QHash<QString, int> m_rowOfKey;
+    std::vector<int> m_slots; // row numbers by key hash, -1 for a free slot
+    size_t m_seed = QHashSeed::globalSeed();
     bool m_loaded = false;
 };

@@ -1,6 +1,8 @@
 // The opted-out users, one checkable row each, with pending actions marked: the table's source.
 #include "optoutmodel.h"
 
+#include "heaptrim.h"
+
 #include "textfold.h"
 
 #include <QBrush>
@@ -161,6 +163,7 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
 {
     QList<OptOutRow> incoming;
     incoming.reserve(entries.size());
+    int folded = 0;
     for (const OptOutEntry &entry : entries) {
         OptOutRow row;
         row.entry = entry;
@@ -168,13 +171,18 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
         const int existing = rowOfKey(entry.user.id);
         if (existing >= 0 && rows().at(existing).entry.user == entry.user)
             row.folded = rows().at(existing).folded;
-        else
+        else {
             row.folded
                 = foldForSearch(QString(entry.user.name + QLatin1Char('\n') + entry.user.email));
+            ++folded;
+        }
         incoming.append(std::move(row));
     }
     applyRows(std::move(incoming));
     recountChecked();
+    // A large load leaves its parsing garbage behind: give it back to the system.
+    if (folded >= 10000)
+        releaseFreeHeapSoon();
 }
 
 QStringList OptOutModel::checkedUserIds() const

@@ -65,3 +65,13 @@ QString foldForSearch(QStringView text)
     }
     return out;
 }
+
+quint16 wordInitials(QStringView text)
+{
+    quint16 mask = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isLetterOrNumber() && isWordStart(text, i))
+            mask |= initialBit(text.at(i));
+    }
+    return mask;
+}

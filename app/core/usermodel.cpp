@@ -3,8 +3,12 @@
 
 #include "textfold.h"
 
+#include "heaptrim.h"
+
 #include <QFont>
 #include <QPalette>
+
+#include <algorithm>
 
 UserModel::UserModel(QObject *parent)
     : KeyedTableModel<UserRow>(parent)
@@ -49,9 +53,10 @@ QVariant UserModel::data(const QModelIndex &index, int role) const
     case PendingRole:
         return m_pending.contains(user.id);
     case FoldedKeyRole:
-        return row.folded;
-    case SortRole: // the folded key computed once per user ("name\nemail"), not per call
-        return index.column() == NameColumn ? row.folded : user.email.toLower();
+        return foldedKeyAt(index.row());
+    case SortRole: // the folded keys computed once per user, not per call
+        return index.column() == NameColumn ? foldedKeyAt(index.row())
+                                            : searchKeyAt(index.row()).email.toString();
     default:
         return {};
     }
@@ -96,20 +101,70 @@ QHash<int, QByteArray> UserModel::roleNames() const
     return names;
 }
 
+QString UserModel::foldedKeyAt(int row) const
+{
+    const UserSearchKey key = searchKeyAt(row);
+    return key.name + QLatin1Char('\n') + key.email;
+}
+
+void UserModel::appendKeys(UserRow &row)
+{
+    // Keys longer than 254 characters are cut: search looks at their start only.
+    const QString name = foldForSearch(row.user.name).left(UserRow::EmailIsKey - 1);
+    const QString email = foldForSearch(row.user.email).left(UserRow::EmailIsKey - 1);
+    row.keyAt = quint32(m_keys.size());
+    row.nameKeyLength = quint8(name.size());
+    row.initials = wordInitials(name) | wordInitials(email);
+    m_keys += name;
+    if (email == row.user.email) {
+        row.emailKeyLength = UserRow::EmailIsKey;
+    } else {
+        row.emailKeyLength = quint8(email.size());
+        m_keys += email;
+    }
+}
+
+void UserModel::compactKeys()
+{
+    qsizetype live = 0;
+    for (const UserRow &row : rows())
+        live += row.keyLength();
+    if (m_keys.size() <= 2 * live + 4096) {
+        m_keys.squeeze();
+        return;
+    }
+    QString keys;
+    keys.reserve(live);
+    for (int r = 0; r < rowCount(); ++r) {
+        UserRow &row = mutableRow(r);
+        const QStringView old = QStringView(m_keys).mid(row.keyAt, row.keyLength());
+        row.keyAt = quint32(keys.size());
+        keys += old;
+    }
+    m_keys = std::move(keys);
+}
+
 void UserModel::setUsers(const QList<User> &users)
 {
     QList<UserRow> incoming;
     incoming.reserve(users.size());
+    int folded = 0;
     for (const User &user : users) {
-        // Folding is the costly part of a load: reuse the key of an unchanged user.
+        // Folding is the costly part of a load: reuse the keys of an unchanged user.
         const int row = rowOfKey(user.id);
-        if (row >= 0 && rows().at(row).user == user)
+        if (row >= 0 && rows().at(row).user == user) {
             incoming.append(rows().at(row));
-        else
-            incoming.append(
-                UserRow {user, foldForSearch(QString(user.name + QLatin1Char('\n') + user.email))});
+        } else {
+            incoming.append(UserRow {user});
+            appendKeys(incoming.last());
+            ++folded;
+        }
     }
     applyRows(std::move(incoming));
+    compactKeys();
+    // A large load leaves its parsing garbage behind: give it back to the system.
+    if (folded >= 10000)
+        releaseFreeHeapSoon();
 }
 
 void UserModel::setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds)

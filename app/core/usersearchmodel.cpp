@@ -9,11 +9,6 @@
 
 namespace {
 
-bool isWordStart(QStringView key, qsizetype at)
-{
-    return at == 0 || !key.at(at - 1).isLetterOrNumber();
-}
-
 // A query word starting with a letter or digit must start a word of the key; one starting with
 // punctuation ("@example") may sit anywhere.
 bool wordMatches(QStringView key, QStringView word)
@@ -27,19 +22,15 @@ bool wordMatches(QStringView key, QStringView word)
     return false;
 }
 
-// key is UserModel's folded "name\nemail".
-UserSearchModel::Rank rank(QStringView key, const QString &query, const QStringList &words)
+UserSearchModel::Rank rank(const UserSearchKey &key, const QString &query, const QStringList &words)
 {
     for (const QString &word : words) {
-        if (!wordMatches(key, word))
+        if (!wordMatches(key.name, word) && !wordMatches(key.email, word))
             return UserSearchModel::NoMatch;
     }
-    const qsizetype split = key.indexOf(QLatin1Char('\n'));
-    const QStringView name = split < 0 ? key : key.left(split);
-    const QStringView email = split < 0 ? QStringView() : key.mid(split + 1);
-    if (name == query || email == query)
+    if (key.name == query || key.email == query)
         return UserSearchModel::ExactMatch;
-    if (name.startsWith(query) || email.startsWith(query))
+    if (key.name.startsWith(query) || key.email.startsWith(query))
         return UserSearchModel::PrefixMatch;
     return UserSearchModel::WordMatch;
 }
@@ -90,6 +81,11 @@ void UserSearchModel::setQuery(const QString &query)
     beginResetModel();
     m_folded = folded;
     m_words = std::move(words);
+    m_initials = 0;
+    for (const QString &word : std::as_const(m_words)) {
+        if (word.front().isLetterOrNumber())
+            m_initials |= initialBit(word.front());
+    }
     if (narrowing) {
         QList<int> candidates = std::move(m_rows);
         std::sort(candidates.begin(), candidates.end());
@@ -104,7 +100,10 @@ UserSearchModel::Rank UserSearchModel::rankOf(int sourceRow) const
 {
     if (m_words.isEmpty())
         return WordMatch;
-    return rank(m_users->foldedKeyAt(sourceRow), m_folded, m_words);
+    // Most users lack a word starting with one of the query's initials: skipped unread.
+    if ((m_users->initialsAt(sourceRow) & m_initials) != m_initials)
+        return NoMatch;
+    return rank(m_users->searchKeyAt(sourceRow), m_folded, m_words);
 }
 
 int UserSearchModel::lowerBound(int rank, int sourceRow) const

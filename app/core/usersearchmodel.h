@@ -64,6 +64,7 @@ private:
     QString m_query;
     QString m_folded; // folded, trimmed, inner spaces collapsed
     QStringList m_words; // m_folded split at spaces
+    quint16 m_initials = 0; // initialBit() of the words that must start a word
     // Source rows that match, by rank, ascending within a rank; m_rankEnd[r] is where rank r's
     // block ends.
     QList<int> m_rows;
