@@ -11,6 +11,18 @@ UsageSummaryModel::UsageSummaryModel(ApiClient *api, UserModel *users, QObject *
     , m_api(api)
     , m_users(users)
 {
+    m_optOutSettle.setSingleShot(true);
+    m_optOutSettle.setInterval(300);
+    connect(&m_optOutSettle, &QTimer::timeout, this, &UsageSummaryModel::optOutStateChanged);
+    if (users)
+        connect(users, &QAbstractItemModel::dataChanged, this, &UsageSummaryModel::onUsersChanged);
+}
+
+void UsageSummaryModel::onUsersChanged(const QModelIndex &, const QModelIndex &,
+                                       const QList<int> &roles)
+{
+    if (roles.contains(UserModel::OptedOutRole) || roles.contains(UserModel::PendingRole))
+        m_optOutSettle.start();
 }
 
 int UsageSummaryModel::columnCount(const QModelIndex &parent) const
@@ -106,8 +118,12 @@ QVariant UsageSummaryModel::headerData(int section, Qt::Orientation orientation,
 
 void UsageSummaryModel::refresh()
 {
-    if (!m_api || m_loading)
+    if (!m_api)
         return;
+    if (m_loading) {
+        m_refreshAgain = true;
+        return;
+    }
     setLoading(true);
     m_request = new QObject(this);
     m_api->fetchUsageSummary(m_request, [this](const ApiResult<UsageSummary> &result) {
@@ -120,6 +136,10 @@ void UsageSummaryModel::refresh()
         }
         setSummary(result.value());
         emit refreshed();
+        if (m_refreshAgain) {
+            m_refreshAgain = false;
+            refresh();
+        }
     });
 }
 
@@ -127,8 +147,11 @@ void UsageSummaryModel::clear()
 {
     delete m_request; // its answer is dropped
     m_request = nullptr;
+    m_refreshAgain = false;
+    m_optOutSettle.stop();
     setLoading(false);
     setSummary(UsageSummary {});
+    emit cleared();
 }
 
 void UsageSummaryModel::setSummary(const UsageSummary &summary)

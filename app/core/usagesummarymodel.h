@@ -5,6 +5,7 @@
 #include "keyedtablemodel.h"
 
 #include <QPointer>
+#include <QTimer>
 
 class ApiClient;
 class UserModel;
@@ -48,6 +49,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     // Fetches the summary; the rows follow by a diff. A failure leaves the rows as they were.
+    // Asked while a fetch is under way, fetches once more after it (the answer may predate
+    // the reason for asking).
     void refresh();
     // Forgets the rows and drops a request in flight (a sign-out: the next account must not
     // see them, nor receive the answer).
@@ -66,6 +69,11 @@ signals:
     void refreshed();
     void errorOccurred(const ApiError &error);
     void discardedSinceStartChanged(qint64 discarded);
+    // The rows were forgotten (clear()).
+    void cleared();
+    // Users were opted out or in (or such a change was confirmed): what the service holds for
+    // them changes. Emitted once for a burst of changes.
+    void optOutStateChanged();
 
 protected:
     QList<int> changedRoles(const UsageSummaryRow &before,
@@ -73,10 +81,14 @@ protected:
 
 private:
     void setLoading(bool loading);
+    void onUsersChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                        const QList<int> &roles);
 
     QPointer<ApiClient> m_api;
     QPointer<UserModel> m_users;
     bool m_loading = false;
+    bool m_refreshAgain = false;
+    QTimer m_optOutSettle; // one optOutStateChanged() for a burst of user changes
     qint64 m_discardedSinceStart = 0;
     QObject *m_request = nullptr; // context of the request in flight; deleted to drop it
 };

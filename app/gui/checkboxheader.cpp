@@ -1,15 +1,107 @@
 // A horizontal header that paints a tri-state "check all" box in its first section.
 #include "checkboxheader.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyleOptionButton>
+#include <QToolTip>
+
+#include <algorithm>
 
 CheckBoxHeader::CheckBoxHeader(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent)
 {
     setSectionsClickable(true);
     setHighlightSections(false);
+    connect(this, &QHeaderView::sectionResized, this, &CheckBoxHeader::onSectionResized);
+}
+
+bool CheckBoxHeader::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        if (logicalIndexAt(help->pos()) == 0 && !m_boxToolTip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), m_boxToolTip, this);
+            return true;
+        }
+        // The section's own tooltip, or none: never the header's as a whole.
+        if (!QHeaderView::viewportEvent(event))
+            QToolTip::hideText();
+        return true;
+    }
+    return QHeaderView::viewportEvent(event);
+}
+
+void CheckBoxHeader::onSectionResized(int logicalIndex, int oldSize, int newSize)
+{
+    Q_UNUSED(oldSize);
+    if (!m_fitting && sectionResizeMode(logicalIndex) == QHeaderView::Interactive)
+        m_chosenSize.insert(logicalIndex, newSize);
+}
+
+void CheckBoxHeader::resizeEvent(QResizeEvent *event)
+{
+    QHeaderView::resizeEvent(event);
+    fitSectionsToView();
+}
+
+int CheckBoxHeader::titleWidth(int logicalIndex) const
+{
+    const QString title
+        = model() ? model()->headerData(logicalIndex, orientation()).toString() : QString();
+    const int margin = style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this);
+    const int arrow = style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, this);
+    return fontMetrics().horizontalAdvance(title) + 4 * margin + arrow;
+}
+
+void CheckBoxHeader::fitSectionsToView()
+{
+    if (m_fitting || count() == 0)
+        return;
+    const int available = viewport()->width();
+    if (available <= 0)
+        return;
+    // What the fixed and stretched sections need, and what the interactive ones would like.
+    int needed = 0;
+    QList<int> interactive;
+    int wanted = 0, floor = 0;
+    for (int section = 0; section < count(); ++section) {
+        if (isSectionHidden(section))
+            continue;
+        switch (sectionResizeMode(section)) {
+        case QHeaderView::Interactive:
+            interactive.append(section);
+            wanted += m_chosenSize.value(section, sectionSize(section));
+            floor
+                += std::min(titleWidth(section), m_chosenSize.value(section, sectionSize(section)));
+            break;
+        case QHeaderView::Stretch:
+            needed += titleWidth(section);
+            break;
+        default:
+            needed += sectionSize(section);
+            break;
+        }
+    }
+    if (interactive.isEmpty())
+        return;
+    const int room = std::max(available - needed, floor);
+    m_fitting = true;
+    for (int section : std::as_const(interactive)) {
+        const int chosen = m_chosenSize.value(section, sectionSize(section));
+        int size = chosen;
+        if (wanted > room) {
+            // Each gives up width in proportion to what it has above its title's width.
+            const int minimum = std::min(titleWidth(section), chosen);
+            const double share
+                = wanted - floor > 0 ? double(chosen - minimum) / (wanted - floor) : 0;
+            size = minimum + int(share * (room - floor));
+        }
+        if (size != sectionSize(section))
+            resizeSection(section, size);
+    }
+    m_fitting = false;
 }
 
 void CheckBoxHeader::setCheckState(Qt::CheckState state)

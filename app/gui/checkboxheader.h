@@ -1,6 +1,7 @@
 // A horizontal header that paints a tri-state "check all" box in its first section.
 #pragma once
 
+#include <QHash>
 #include <QHeaderView>
 
 class CheckBoxHeader final : public QHeaderView
@@ -14,6 +15,13 @@ public:
     void setCheckState(Qt::CheckState state);
     // Where the box is painted, in viewport coordinates (for tests and hit testing).
     QRect checkBoxRect() const;
+    // The tooltip of the box's section only; the other sections show their model's tooltips.
+    void setCheckBoxToolTip(const QString &text) { m_boxToolTip = text; }
+
+    // Sections keep inside the view: when it is too narrow for their widths, the interactive
+    // sections give up width (down to their title's) so that a stretched section keeps its
+    // title readable; they grow back to their chosen widths as the view widens.
+    void fitSectionsToView();
 
 Q_SIGNALS:
     // The user clicked the box (or pressed Space on it): check all rows when `checked`.
@@ -24,10 +32,18 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     QSize sectionSizeFromContents(int logicalIndex) const override;
+    bool viewportEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QRect checkBoxRectIn(const QRect &sectionRect) const;
+    void onSectionResized(int logicalIndex, int oldSize, int newSize);
+    // The narrowest a section may get: its title, its sort arrow and margins.
+    int titleWidth(int logicalIndex) const;
 
     Qt::CheckState m_state = Qt::Unchecked;
     bool m_pressedOnBox = false;
+    QString m_boxToolTip;
+    QHash<int, int> m_chosenSize; // interactive sections' widths as set by the user or the app
+    bool m_fitting = false;
 };

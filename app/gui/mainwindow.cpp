@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "checkboxheader.h"
+#include "focusframedelegate.h"
 #include "contexthelp.h"
 #include "icons.h"
 #include "languagemanager.h"
@@ -149,6 +150,7 @@ void MainWindow::setupTable()
     m_proxy->setSourceModel(m_optOuts);
     m_proxy->setSortRole(OptOutModel::SortRole);
     m_ui->optOutTable->setModel(m_proxy);
+    m_ui->optOutTable->setItemDelegate(new FocusFrameDelegate(m_ui->optOutTable));
     m_ui->optOutTable->setSortingEnabled(true);
     m_ui->optOutTable->sortByColumn(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
 
@@ -292,7 +294,7 @@ void MainWindow::retranslate()
     m_ui->optOutTable->setAccessibleName(withoutMnemonic(m_ui->tableLabel->text()));
     m_ui->filterEdit->setAccessibleName(withoutMnemonic(m_ui->filterLabel->text()));
     m_header->setAccessibleName(tr("Check all"));
-    m_header->setToolTip(tr("Check or uncheck all shown users"));
+    m_header->setCheckBoxToolTip(tr("Check or uncheck all shown users"));
     if (m_noteMessage)
         m_ui->noteText->setText(m_noteMessage());
     if (m_errorMessage)
@@ -641,6 +643,13 @@ void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summ
     m_ui->menuView->addSeparator();
     m_ui->menuView->addAction(m_usageDock->toggleViewAction());
     m_ui->menuView->addAction(m_summaryDock->toggleViewAction());
+    // The two docks share one place as tabs: the one opened from the menu comes to the front.
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_usageDock), m_summaryDock}) {
+        connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+            if (shown)
+                dock->raise();
+        });
+    }
     // The saved layout was read before these docks existed: apply it again for them.
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);

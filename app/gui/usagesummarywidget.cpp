@@ -68,12 +68,21 @@ UsageSummaryWidget::UsageSummaryWidget(UsageSummaryModel *model, QWidget *parent
     layout->addWidget(m_errorLabel);
 
     connect(m_refreshButton, &QPushButton::clicked, model, &UsageSummaryModel::refresh);
-    connect(model, &UsageSummaryModel::loadingChanged, this,
-            [this](bool loading) { m_refreshButton->setEnabled(!loading); });
+    connect(model, &UsageSummaryModel::loadingChanged, this, [this](bool loading) {
+        m_refreshButton->setEnabled(!loading);
+        if (loading) // a new attempt: the last one's failure is history
+            hideError();
+    });
     connect(model, &UsageSummaryModel::refreshed, this, [this]() {
-        m_errorLabel->clear();
-        m_errorLabel->hide();
-        m_table->resizeColumnsToContents();
+        hideError();
+        fitColumns();
+    });
+    // A sign-out forgets the rows: and the failure of that session too.
+    connect(model, &UsageSummaryModel::cleared, this, &UsageSummaryWidget::hideError);
+    // Opt-outs and opt-ins change what the service holds: seen at once when shown.
+    connect(model, &UsageSummaryModel::optOutStateChanged, this, [this]() {
+        if (isVisible() && m_model)
+            m_model->refresh();
     });
     connect(model, &UsageSummaryModel::errorOccurred, this, &UsageSummaryWidget::showError);
     connect(model, &UsageSummaryModel::discardedSinceStartChanged, this,
@@ -107,7 +116,23 @@ void UsageSummaryWidget::retranslate()
     if (m_model)
         m_model->retranslate();
     updateDiscarded();
-    m_table->resizeColumnsToContents(); // the headers' widths changed with the language
+    fitColumns(); // the headers' widths changed with the language
+}
+
+void UsageSummaryWidget::fitColumns()
+{
+    // To their contents, then the last one takes what is left of the width: measuring the
+    // last section to its contents ends its stretching, so it is stretched again.
+    m_table->resizeColumnsToContents();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setStretchLastSection(true);
+}
+
+void UsageSummaryWidget::hideError()
+{
+    m_errorLabel->clear();
+    m_errorLabel->hide();
 }
 
 void UsageSummaryWidget::updateDiscarded()

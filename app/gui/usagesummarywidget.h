@@ -31,6 +31,8 @@ private:
     void retranslate();
     void updateDiscarded();
     void showError(const ApiError &error);
+    void hideError();
+    void fitColumns();
 
     QPointer<UsageSummaryModel> m_model;
     QSortFilterProxyModel *m_proxy;

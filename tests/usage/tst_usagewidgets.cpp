@@ -216,6 +216,10 @@ void TestUsageWidgets::summaryShowsErrorWhenServiceDown()
     QVERIFY(widget.errorText().startsWith(QStringLiteral("The usage summary could not be loaded")));
     QVERIFY(widget.refreshButton()->isEnabled());
     QCOMPARE(model.rowCount(), 0);
+
+    // A sign-out (the model forgotten) leaves no failure behind for the next sign-in.
+    model.clear();
+    QVERIFY2(widget.errorText().isEmpty(), qPrintable(widget.errorText()));
 }
 
 QTEST_MAIN(TestUsageWidgets)
