@@ -306,7 +306,11 @@ bool UserPicker::eventFilter(QObject *watched, QEvent *event)
             // The combo's own list: its click or Enter is an explicit choice.
             if (event->type() == QEvent::MouseButtonRelease)
                 m_listChoice = true;
-            else if (event->type() == QEvent::KeyPress) {
+            else if (event->type() == QEvent::Hide) // a click or Enter that chose nothing
+                QMetaObject::invokeMethod(
+                    this, [this]() { m_listChoice = false; }, Qt::QueuedConnection);
+            else if (event->type() == QEvent::KeyPress
+                     || event->type() == QEvent::ShortcutOverride) { // the list acts on the latter
                 const int key = static_cast<QKeyEvent *>(event)->key();
                 m_listChoice = key == Qt::Key_Return || key == Qt::Key_Enter;
             }

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void wheelOverTheClosedPickerPicksNobody();
     void leavingTheFieldPicksNobody();
     void searchFindsWordsInAnyOrder();
+    void downOnAnEmptyFieldOpensTheWholeList();
     void optInCheckedUsersInOneGo();
     void headerChecksAllShownRows();
     void spaceTogglesTheCurrentRow();
@@ -442,6 +443,30 @@ void TestMainWindow::searchFindsWordsInAnyOrder()
     QVERIFY(popup->selectionModel()->isSelected(popup->currentIndex()));
     pressKey(combo->lineEdit(), Qt::Key_Return);
     QVERIFY(!picker->pickedUserId().isEmpty());
+}
+
+void TestMainWindow::downOnAnEmptyFieldOpensTheWholeList()
+{
+    QVERIFY(waitSynced());
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    auto *button = m_session->find<QPushButton>(QStringLiteral("optOutButton"));
+    UserPicker *picker = m_session->window->userPicker();
+    combo->setFocus();
+    // Down opens the list of every user; it picks nobody by itself.
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Down);
+    QTRY_VERIFY(combo->view()->isVisible());
+    QCOMPARE(combo->currentIndex(), -1);
+    QVERIFY(picker->pickedUserId().isEmpty());
+    // Moving in the list and pressing Enter is a choice.
+    int row = 0;
+    while (!(combo->model()->index(row, 0).flags() & Qt::ItemIsEnabled))
+        ++row;
+    combo->view()->setCurrentIndex(combo->model()->index(row, 0));
+    QTest::keyClick(combo->view(), Qt::Key_Return);
+    QTRY_VERIFY(!combo->view()->isVisible());
+    QCOMPARE(picker->pickedUserId(), m_session->users.userAt(row).id);
+    QVERIFY(button->isEnabled());
+    picker->clear();
 }
 
 void TestMainWindow::optInCheckedUsersInOneGo()
