@@ -104,6 +104,7 @@ private slots:
     void userSearchWordsInAnyOrder_data();
     void userSearchWordsInAnyOrder();
     void userSearchRankFollowsSource();
+    void userKeysSurviveManyChanges();
     void optOutProxyFilterAndSort();
 };
 
@@ -609,6 +610,40 @@ void TestModels::userSearchRankFollowsSource()
              (QStringList {QStringLiteral("u-8"), QStringLiteral("u-21"), QStringLiteral("u-20")}));
     for (int row = 0; row < search.rowCount(); ++row)
         QCOMPARE(search.proxyRow(search.sourceRow(row)), row);
+}
+
+// The users' search keys live in one pool that changes leave garbage in; it is compacted as
+// it grows, and every key stays right (e-mails that fold differently from themselves too).
+void TestModels::userKeysSurviveManyChanges()
+{
+    UserModel users;
+    QList<User> list;
+    for (int i = 0; i < 500; ++i)
+        list.append(User {QStringLiteral("u-%1").arg(i),
+                          i % 2 ? QStringLiteral("user%1@example.com").arg(i)
+                                : QStringLiteral("Ülla.%1@Example.COM").arg(i),
+                          QStringLiteral("Person %1").arg(i)});
+    users.setUsers(list);
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < list.size(); ++i)
+            list[i].name = QStringLiteral("Round%1 Åsa %2").arg(round).arg(i);
+        users.setUsers(list);
+    }
+    const int row = users.rowOfKey(QStringLiteral("u-42"));
+    QVERIFY(row >= 0);
+    QCOMPARE(users.foldedKeyAt(row), QStringLiteral("round5 asa 42\nulla.42@example.com"));
+    search.setQuery(QStringLiteral("asa ulla.42@"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-42")});
+    search.setQuery(QStringLiteral("round5 user43@"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-43")});
+    search.setQuery(QStringLiteral("round4"));
+    QCOMPARE(search.rowCount(), 0);
+    for (int i = 0; i < list.size(); ++i)
+        QCOMPARE(users.rowOfKey(list.at(i).id) >= 0, true);
+    QCOMPARE(users.rowOfKey(QStringLiteral("u-missing")), -1);
 }
 
 void TestModels::optOutProxyFilterAndSort()
