@@ -4,8 +4,8 @@
 
 #include "appsettings.h"
 #include "checkboxheader.h"
-#include "focusframedelegate.h"
 #include "contexthelp.h"
+#include "focusframedelegate.h"
 #include "icons.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
