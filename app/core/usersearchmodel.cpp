@@ -73,7 +73,13 @@ UserSearchModel::UserSearchModel(UserModel *source, QObject *parent)
 void UserSearchModel::setQuery(const QString &query)
 {
     m_query = query;
-    const QString folded = foldForSearch(query).simplified();
+    // A pasted "Name <email>" or "a@x, b@y" searches for its words.
+    QString folded = foldForSearch(query);
+    for (QChar &c : folded) {
+        if (c == u'<' || c == u'>' || c == u'"' || c == u',' || c == u';' || c == u'(' || c == u')')
+            c = u' ';
+    }
+    folded = folded.simplified();
     if (folded == m_folded)
         return;
     QStringList words = folded.split(QLatin1Char(' '), Qt::SkipEmptyParts);

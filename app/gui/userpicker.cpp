@@ -335,8 +335,9 @@ bool UserPicker::filterFieldEvent(QEvent *event)
     const auto *key = static_cast<QKeyEvent *>(event);
     if (!isListKey(key->key()) || key->modifiers().testFlag(Qt::AltModifier))
         return false;
-    // Up/Down open a list to choose from; they never step the combo to another user.
-    if (m_combo->lineEdit()->text().trimmed().isEmpty())
+    // Up/Down open a list to choose from; they never step the combo to another user. With no
+    // text, or the picked user's, that is the whole list (the pick highlighted).
+    if (m_combo->lineEdit()->text().trimmed().isEmpty() || !m_pickedId.isEmpty())
         m_combo->showPopup();
     else
         showResults();

@@ -543,6 +543,8 @@ void TestModels::userSearchWordsInAnyOrder_data()
     QTest::newRow("ranked") << QStringLiteral("zoe") << QStringList {zoe, zoeV, zoet};
     QTest::newRow("no mid-word match") << QStringLiteral("meulen") << QStringList {};
     QTest::newRow("every word must match") << QStringLiteral("zoe vermeulen99") << QStringList {};
+    QTest::newRow("pasted label") << QStringLiteral("Zoë Vermeulen <zoe.vermeulen@example.com>")
+                                  << QStringList {zoeV};
     QTest::newRow("one word, two users") << QStringLiteral("vermeulen") << QStringList {zoeV, anna};
 }
 

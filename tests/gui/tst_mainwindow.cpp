@@ -466,6 +466,15 @@ void TestMainWindow::downOnAnEmptyFieldOpensTheWholeList()
     QTRY_VERIFY(!combo->view()->isVisible());
     QCOMPARE(picker->pickedUserId(), m_session->users.userAt(row).id);
     QVERIFY(button->isEnabled());
+    // Down again: the whole list, the pick highlighted and kept.
+    QTest::keyClick(combo->lineEdit(), Qt::Key_Down);
+    QTRY_VERIFY(combo->view()->isVisible());
+    QCOMPARE(combo->view()->currentIndex().row(), row);
+    QCOMPARE(picker->pickedUserId(), m_session->users.userAt(row).id);
+    QTest::keyClick(combo->view(), Qt::Key_Escape);
+    QTRY_VERIFY(!combo->view()->isVisible());
+    QCOMPARE(picker->pickedUserId(), m_session->users.userAt(row).id);
+    QVERIFY(button->isEnabled());
     picker->clear();
 }
 
