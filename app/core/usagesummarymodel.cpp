@@ -21,7 +21,9 @@ UsageSummaryModel::UsageSummaryModel(ApiClient *api, UserModel *users, QObject *
 void UsageSummaryModel::onUsersChanged(const QModelIndex &, const QModelIndex &,
                                        const QList<int> &roles)
 {
-    if (roles.contains(UserModel::OptedOutRole) || roles.contains(UserModel::PendingRole))
+    // A load changes 20,000 users one signal each: the timer is started once, not restarted.
+    if ((roles.contains(UserModel::OptedOutRole) || roles.contains(UserModel::PendingRole))
+        && !m_optOutSettle.isActive())
         m_optOutSettle.start();
 }
 
