@@ -89,9 +89,14 @@ void TestQuitSignals::quitsAsFileQuitDoes()
                  20000),
              output.constData());
     QVERIFY2(app.state() == QProcess::Running, output.constData());
-    // Signed in and the page shown: those events wait in the queue (sent every 10 s).
+    // Signed in and the page shown: those events wait in the queue (sent 10 s after the first).
     QTest::qWait(300);
-    QCOMPARE(adminClientEvents(), before);
+    if (adminClientEvents() != before) {
+        app.kill();
+        app.waitForFinished();
+        QSKIP("the app took so long to sign in that it sent its events by itself: this run "
+              "cannot tell what the signal does");
+    }
 
     QVERIFY(::kill(pid_t(app.processId()), signalNumber) == 0);
     QVERIFY2(app.waitForFinished(15000), output.constData());
