@@ -266,7 +266,7 @@ int main(int argc, char *argv[])
         QLineEdit *field = combo->lineEdit();
         combo->setFocus();
         out << "keystrokes typed into the window's picker over " << window.users.rowCount()
-            << " users (wall/CPU ms, the whole event handling and painting):\n ";
+            << " users (wall/CPU ms, the whole event handling and painting of the list):\n ";
         // Typed, then erased key by key (each erase widens the search: a full scan), then
         // another name. The very first key also shows the results list for the first time.
         struct Key
@@ -284,35 +284,37 @@ int main(int argc, char *argv[])
         for (const QChar c : QStringLiteral("olga b"))
             keys.append({c == QLatin1Char(' ') ? Qt::Key_Space : Qt::Key(c.toUpper().unicode()),
                          QString(c)});
-        KeyTime first {-1, -1}, worst, total;
-        for (const Key &k : std::as_const(keys)) {
-            const KeyTime t = typeKey(field, k.key, k.text);
-            if (first.wall < 0) {
-                first = t;
-            } else {
-                worst.wall = std::max(worst.wall, t.wall);
-                worst.cpu = std::max(worst.cpu, t.cpu);
+        // The sequence three times over; each key's best (the machine is shared).
+        QList<KeyTime> best(keys.size(), KeyTime {1e9, 1e9});
+        for (int run = 0; run < 3; ++run) {
+            window.window->userPicker()->clear();
+            settle();
+            for (int i = 0; i < keys.size(); ++i) {
+                const KeyTime t = typeKey(field, keys.at(i).key, keys.at(i).text);
+                best[i].wall = std::min(best[i].wall, t.wall);
+                best[i].cpu = std::min(best[i].cpu, t.cpu);
             }
-            total.wall += t.wall;
-            total.cpu += t.cpu;
+        }
+        KeyTime worst, total;
+        for (int i = 0; i < keys.size(); ++i) {
+            const Key &k = keys.at(i);
+            worst.wall = std::max(worst.wall, best.at(i).wall);
+            worst.cpu = std::max(worst.cpu, best.at(i).cpu);
+            total.wall += best.at(i).wall;
+            total.cpu += best.at(i).cpu;
             out << QStringLiteral(" %1 %2/%3;")
                        .arg(k.key == Qt::Key_Backspace         ? QStringLiteral("⌫")
                                 : k.text == QLatin1String(" ") ? QStringLiteral("' '")
                                                                : k.text)
-                       .arg(t.wall, 0, 'f', 1)
-                       .arg(t.cpu, 0, 'f', 1);
+                       .arg(best.at(i).wall, 0, 'f', 1)
+                       .arg(best.at(i).cpu, 0, 'f', 1);
         }
-        const double others = double(keys.size() - 1);
-        out << QStringLiteral(
-                   "\n  first key (results list shown for the first time) %1 ms wall, %2 ms CPU;"
-                   "\n  every other key: worst %3 ms wall, %4 ms CPU; mean %5 ms wall, %6 ms CPU"
-                   " (goal < 16 ms); %7 matches for \"olga b\"\n\n")
-                   .arg(first.wall, 0, 'f', 1)
-                   .arg(first.cpu, 0, 'f', 1)
+        out << QStringLiteral("\n  best of 3 per key: worst key %1 ms wall, %2 ms CPU; mean %3 ms "
+                              "wall, %4 ms CPU (goal < 16 ms); %5 matches for \"olga b\"\n\n")
                    .arg(worst.wall, 0, 'f', 1)
                    .arg(worst.cpu, 0, 'f', 1)
-                   .arg((total.wall - first.wall) / others, 0, 'f', 1)
-                   .arg((total.cpu - first.cpu) / others, 0, 'f', 1)
+                   .arg(total.wall / keys.size(), 0, 'f', 1)
+                   .arg(total.cpu / keys.size(), 0, 'f', 1)
                    .arg(window.window->userPicker()->searchModel()->rowCount());
         field->clear();
     }
@@ -349,24 +351,33 @@ int main(int argc, char *argv[])
     plain.setFilterCaseSensitivity(Qt::CaseInsensitive);
     const QStringList typed {QStringLiteral("z"), QStringLiteral("zo"), QStringLiteral("zoe"),
                              QStringLiteral("zoe "), QStringLiteral("zoe d")};
-    out << "search keystroke over " << last.users->rowCount() << " users (ms):\n";
+    out << "search keystroke over " << last.users->rowCount() << " users (ms, best of 3):\n";
     out << "  query    UserSearchModel  QSortFilterProxyModel contains   ratio  matches\n";
+    // Each keystroke from the previous query, best of 3 for both (the machine is shared).
+    QString previous;
     for (const QString &q : typed) {
-        QElapsedTimer t;
-        t.start();
-        search.setQuery(q);
-        search.rowCount();
-        const double ours = ms(t);
-        t.restart();
-        plain.setFilterFixedString(q);
-        plain.rowCount(); // the proxy filters when first asked
-        const double theirs = ms(t);
+        double ours = 1e9, theirs = 1e9;
+        for (int run = 0; run < 3; ++run) {
+            search.setQuery(previous);
+            QElapsedTimer t;
+            t.start();
+            search.setQuery(q);
+            search.rowCount();
+            ours = std::min(ours, ms(t));
+            plain.setFilterFixedString(previous);
+            plain.rowCount();
+            t.restart();
+            plain.setFilterFixedString(q);
+            plain.rowCount(); // the proxy filters when first asked
+            theirs = std::min(theirs, ms(t));
+        }
         out << QStringLiteral("  %1 %2 %3 %4 %5\n")
                    .arg(QLatin1Char('"') + q + QLatin1Char('"'), -8)
                    .arg(ours, 15, 'f', 2)
                    .arg(theirs, 32, 'f', 2)
                    .arg(theirs / std::max(ours, 1e-3), 6, 'f', 1)
                    .arg(search.rowCount(), 8);
+        previous = q;
     }
     QElapsedTimer t;
     t.start();
