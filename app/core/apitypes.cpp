@@ -12,6 +12,8 @@ bool ApiError::isTransient() const
         return true;
     case Kind::Http:
         return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;
+    case Kind::Security:
+        return false;
     }
     return false;
 }

@@ -155,6 +155,7 @@ public:
         Timeout, // no complete answer within the transfer timeout
         Http, // the service answered with an error status
         Malformed, // the answer cannot be read: bad JSON, wrong types, missing fields
+        Security, // not sent or not trusted: the certificate was refused, or plain HTTP
     };
 
     Kind kind = Kind::Network;
