@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+218"/>
+        <location line="+222"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+170"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>The service refused to opt in %Ln user; it was undone.</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+172"/>
+        <location filename="../app/core/synccontroller.cpp" line="+197"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
@@ -66,7 +66,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+138"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+141"/>
         <source>%Ln event(s) waiting to be sent.</source>
         <translation>
             <numerusform>%Ln event waiting to be sent.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+117"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+118"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln client-side event of opted-out users discarded since the service started.</numerusform>

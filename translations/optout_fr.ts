@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
@@ -72,24 +72,67 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+80"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>You will be asked for it next time.</source>
         <translation>Il vous sera redemandé la prochaine fois.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat de %1 n&apos;a pas été émis par une autorité de certification reconnue par cet ordinateur&#xa0;: l&apos;application ne peut donc pas s&apos;assurer qu&apos;elle communique avec le service. Si votre organisation a sa propre autorité de certification, indiquez son certificat lorsque vous vous connectez. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 a expiré le %2&#xa0;: l&apos;application ne peut donc pas faire confiance à la connexion. L&apos;administrateur ou l&apos;administratrice du service doit le renouveler. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 n&apos;est valide qu&apos;à partir du %2. Vérifiez la date et l&apos;heure de cet ordinateur. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat présenté par %1 est établi pour un autre nom&#xa0;: l&apos;application ne communique peut-être pas avec le service. Vérifiez l&apos;adresse du serveur. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2 Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>L&apos;application n&apos;envoie pas votre jeton d&apos;accès non chiffré à %1. Utilisez une adresse https://, ou autorisez les connexions non chiffrées à ce serveur lorsque vous vous connectez.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Le fichier de certificat %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Le fichier %1 ne contient aucun certificat.</translation>
     </message>
 </context>
 <context>
@@ -110,8 +153,9 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+276"/>
-        <location line="+42"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location line="+30"/>
+        <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt-out</translation>
     </message>
@@ -257,7 +301,7 @@
         <translation>À &amp;propos des paramètres d&apos;opt-out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-199"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt-out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
@@ -270,7 +314,7 @@
         </translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -285,7 +329,7 @@
         <translation>Cocher ou décocher toutes les personnes affichées</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Tools</source>
         <translation>Outils</translation>
     </message>
@@ -329,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+170"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Le service a refusé l&apos;opt-in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
@@ -337,12 +381,12 @@
         </translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-170"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+166"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -352,7 +396,7 @@
         <translation>Le service a refusé l&apos;opt-in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>About Opt-out settings</source>
         <translation>À propos des paramètres d&apos;opt-out</translation>
     </message>
@@ -401,6 +445,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Connexion non chiffrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt-out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -424,6 +481,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>&amp;CA certificate:</source>
+        <translation>Autorité de certi&amp;fication&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Facultatif&#xa0;: un fichier PEM contenant le certificat de l&apos;autorité de certification qui a émis le certificat du service, lorsque cette autorité est celle de votre organisation. Les autorités du système restent reconnues.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Cette adresse n&apos;est pas chiffrée&#xa0;: toute personne sur le réseau entre vous et le serveur peut lire votre jeton d&apos;accès et l&apos;utiliser. Ne l&apos;autorisez que sur un réseau de confiance&#xa0;; l&apos;application retient votre choix pour ce serveur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Envoyer mon jeton &amp;non chiffré à ce serveur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Le jeton est conservé dans le trousseau système, jamais dans un fichier de paramètres.</translation>
     </message>
@@ -433,7 +520,17 @@
         <translation>Se souvenir de &amp;moi</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certificat de l&apos;autorité de certification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>Se &amp;connecter</translation>
     </message>
@@ -441,7 +538,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+157"/>
+        <location filename="../app/core/synccontroller.cpp" line="+182"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -492,7 +589,7 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>
@@ -528,7 +625,7 @@
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+110"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113"/>
         <source>Usage tracking debugger</source>
         <translation>Débogueur du suivi de l&apos;utilisation</translation>
     </message>
@@ -597,7 +694,7 @@
         <translation>État</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+148"/>
         <source>Queued</source>
         <translation>En file d&apos;attente</translation>
     </message>
@@ -715,7 +812,7 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt-out ignoré depuis le démarrage du service.</numerusform>
@@ -773,7 +870,7 @@
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+114"/>
+        <location filename="../app/gui/userpicker.cpp" line="+116"/>
         <source>Search by name or email</source>
         <translation>Rechercher par nom ou adresse e-mail</translation>
     </message>
@@ -781,7 +878,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+49"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>
@@ -801,12 +898,17 @@
         <translation>La langue de l&apos;interface&#xa0;: en, fr, sv ou nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>Une autorité de certification à reconnaître en plus de celles du système, pour un serveur https:// (fichier PEM&#xa0;; retenu).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Langue inconnue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Adresse de serveur non valide&#xa0;: %1</translation>
     </message>
