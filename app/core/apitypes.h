@@ -1,4 +1,4 @@
-// The values exchanged with the opt-out service (API.md) and the one result type of every call.
+// The values exchanged with the opt-out service (docs/api.md) and the one result type of every call.
 #pragma once
 
 #include <QCoreApplication>

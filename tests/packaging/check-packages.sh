@@ -122,6 +122,8 @@ unshare --mount --propagation private /bin/bash -euo pipefail -c '
         optout-server --version
         QT_QPA_PLATFORM=offscreen optout-admin --version
         getent passwd optout-server
+        test \"\$(stat -c %U:%a /var/lib/optout-server)\" = optout-server:750
+        su -s /bin/sh optout-server -c \"optout-server --db /var/lib/optout-server/optout.sqlite --create-org Acme --admin-email boss@acme.test --admin-name Boss\"
         test -f /etc/default/optout-server
         systemd-analyze verify /lib/systemd/system/optout-server.service
         dpkg --purge optout-server optout-admin

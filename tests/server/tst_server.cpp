@@ -1,4 +1,4 @@
-// optout-server over HTTP on loopback: every endpoint and status of API.md, roles, organisations.
+// optout-server over HTTP on loopback: every endpoint and status of docs/api.md, roles, organisations.
 #include "testserver.h"
 
 #include <QEventLoop>
