@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void unreadableCaFileReturnsToTheDialog();
     void remotePlainHttpNeedsPermission();
     void remotePlainHttpWhenAllowedShowsTheBar();
+    void commandLineCaCertIsChecked();
 
 private:
     // Fills in and accepts the sign-in dialog.
@@ -297,6 +299,27 @@ void TestSignInSecurity::remotePlainHttpWhenAllowedShowsTheBar()
     QVERIFY(!again.controller->signInDialog());
     QVERIFY(again.api.plainHttpAllowed());
     QTRY_VERIFY(again.bar()->isVisible());
+}
+
+void TestSignInSecurity::commandLineCaCertIsChecked()
+{
+    // optout-admin --ca-cert with a file that is no certificate stops before any window, saying
+    // why; its settings go to a folder of the test's.
+    QTemporaryDir home;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.path());
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    const QString notACertificate = m_certs->key(QStringLiteral("ca"));
+    process.start(QStringLiteral(OPTOUT_ADMIN_EXECUTABLE),
+                  {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--ca-cert"),
+                   notACertificate});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 2);
+    const QString error = QString::fromLocal8Bit(process.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
 }
 
 QTEST_MAIN(TestSignInSecurity)

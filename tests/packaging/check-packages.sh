@@ -93,6 +93,10 @@ if grep -q . "$work/verify.log"; then
     cat "$work/verify.log"
     fail "systemd-analyze verify has remarks on the unit"
 fi
+# The hardening: systemd's exposure level (0 to 10) of the unit stays at 2.0 or lower.
+systemd-analyze security --offline=true --threshold=20 "$work/unit/optout-server.service" \
+    >"$work/security.log" 2>&1 || { cat "$work/security.log"; fail "systemd-analyze security"; }
+grep -o 'Overall exposure level.*' "$work/security.log"
 version=$("$root/usr/bin/optout-server" --version)
 [[ $version == "optout-server "* ]] || fail "optout-server --version said: $version"
 admin_version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/optout-admin" --version)
