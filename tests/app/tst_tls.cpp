@@ -3,8 +3,11 @@
 #include "apiclient.h"
 #include "apitestutil.h"
 #include "connectionsecurity.h"
+#include "optoutmodel.h"
+#include "synccontroller.h"
 #include "testcerts.h"
 #include "testserver.h"
+#include "usermodel.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -15,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 class TestTls : public QObject
@@ -27,6 +31,7 @@ private slots:
     void refusedCertificate_data();
     void refusedCertificate();
     void caFileLoading();
+    void pendingActionWaitsForATrustedCertificate();
     void loopbackHttpNeedsNoPermission();
     void plainHttpToRemoteHostIsNeverSent();
     void plainHttpToRemoteHostWhenAllowed();
@@ -147,7 +152,7 @@ void TestTls::refusedCertificate()
     QVERIFY(me && !me->ok());
     const ApiError &error = me->error();
     QCOMPARE(error.kind, ApiError::Kind::Security);
-    QVERIFY(!error.isTransient());
+    QVERIFY(error.isTransient()); // pending actions wait, never undone
     QVERIFY2(error.message.contains(reason), qPrintable(error.message));
     const QString fingerprint = opensslFingerprint(m_certs->cert(cert));
     QCOMPARE(fingerprint.size(), 32 * 3 - 1);
@@ -164,6 +169,43 @@ void TestTls::caFileLoading()
     QVERIFY2(error.contains(QStringLiteral("cannot be read")), qPrintable(error));
     QVERIFY(!ConnectionSecurity::loadCaCertificates(m_certs->key(QStringLiteral("ca")), &error));
     QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
+}
+
+void TestTls::pendingActionWaitsForATrustedCertificate()
+{
+    TestServer server;
+    QVERIFY(startServer(&server, QStringLiteral("good")));
+    QTemporaryDir dir;
+    auto api = client(server.baseUrl(), true);
+    UserModel users;
+    OptOutModel optOuts;
+    SyncController sync(api.get(), &users, &optOuts);
+    sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+    sync.setRetryDelays(200, 400);
+    sync.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.state() == SyncController::State::Synced, 15000);
+
+    // The certificate is no longer trusted: the opt-out stays pending, nothing is undone.
+    api->setCaCertificates({});
+    QSignalSpy failed(&sync, &SyncController::actionFailed);
+    QSignalSpy refused(api.get(), &ApiClient::connectionRefused);
+    sync.optOut(QStringLiteral("u-7"));
+    QTRY_VERIFY_WITH_TIMEOUT(refused.count() > 0, 15000);
+    QTest::qWait(300);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(sync.pendingCount(), 1);
+    QCOMPARE(sync.state(), SyncController::State::Offline);
+
+    // Trusted again: the retry delivers it.
+    api->setCaCertificates(m_ca);
+    QTRY_VERIFY_WITH_TIMEOUT(sync.pendingCount() == 0, 15000);
+    QCOMPARE(failed.count(), 0);
+    const auto list = waitFor<OptOutList>(
+        [&api](QObject *c, ApiCallback<OptOutList> done) { api->fetchOptOuts({}, c, done); });
+    QVERIFY(list && list->ok());
+    const auto &entries = list->value().optOuts;
+    QVERIFY(std::any_of(entries.cbegin(), entries.cend(),
+                        [](const OptOutEntry &e) { return e.user.id == QLatin1String("u-7"); }));
 }
 
 void TestTls::loopbackHttpNeedsNoPermission()
