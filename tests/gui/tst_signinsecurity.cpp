@@ -7,6 +7,7 @@
 #include "apiclient.h"
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
@@ -24,6 +25,7 @@
 #include <QNetworkProxy>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -74,6 +76,8 @@ private Q_SLOTS:
     void remotePlainHttpNeedsPermission();
     void remotePlainHttpWhenAllowedShowsTheBar();
     void commandLineCaCertIsChecked();
+    void accessKeysUniqueInEveryLanguage_data();
+    void accessKeysUniqueInEveryLanguage();
 
 private:
     // Fills in and accepts the sign-in dialog.
@@ -320,6 +324,47 @@ void TestSignInSecurity::commandLineCaCertIsChecked()
     QCOMPARE(process.exitCode(), 2);
     const QString error = QString::fromLocal8Bit(process.readAllStandardError());
     QVERIFY2(error.contains(QStringLiteral("holds no certificate")), qPrintable(error));
+}
+
+void TestSignInSecurity::accessKeysUniqueInEveryLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    for (const QString &code : LanguageManager::supportedLanguages())
+        QTest::newRow(qPrintable(code)) << code;
+}
+
+void TestSignInSecurity::accessKeysUniqueInEveryLanguage()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    SignInDialog dialog;
+    dialog.setServerUrl(QUrl(QStringLiteral("http://optout.example.org"))); // every row shown
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    static const QRegularExpression mnemonic(QStringLiteral("&([^&\\s])"));
+    QMap<QChar, QString> seen;
+    QStringList clashes;
+    const auto check = [&](const QString &text) {
+        const auto m = mnemonic.match(text);
+        if (!m.hasMatch())
+            return;
+        const QChar key = m.captured(1).at(0).toLower();
+        if (seen.contains(key))
+            clashes << seen.value(key) + QStringLiteral(" / ") + text;
+        seen.insert(key, text);
+    };
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && label->buddy())
+            check(label->text());
+    }
+    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
+        if (button->isVisible())
+            check(button->text());
+    }
+    QVERIFY(seen.size() >= 6);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+    languages.setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestSignInSecurity)
