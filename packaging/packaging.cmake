@@ -1,6 +1,8 @@
 # Installing both programs in their FHS places, and the optout-admin and optout-server .deb
 # packages (cpack in the build folder). Included by the top-level CMakeLists.txt.
 include(GNUInstallDirs)
+# cpack (and its test) packages what `cmake --build` made, rather than building all first.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 # optout-server: the program, its documentation, the systemd unit, its system user and
 # /etc/default/optout-server (written by install-server-files.cmake for the install prefix).
