@@ -202,6 +202,8 @@ int main(int argc, char *argv[])
         tls = ServerTls::load(parser.value(tlsCertOption), parser.value(tlsKeyOption), &tlsError);
         if (!tls)
             return fail(tlsError);
+        if (const QString warning = ServerTls::expiryWarning(*tls); !warning.isEmpty())
+            qWarning("%s", qPrintable(warning));
     }
     DemoOptions demo;
     bool ok = false;

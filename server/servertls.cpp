@@ -2,6 +2,7 @@
 // together.
 #include "servertls.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -125,6 +126,23 @@ std::optional<QSslConfiguration> ServerTls::load(const QString &certFile, const 
     config.setProtocol(QSsl::TlsV1_2OrLater);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     return config;
+}
+
+QString ServerTls::expiryWarning(const QSslConfiguration &tls)
+{
+    const QSslCertificate certificate = tls.localCertificate();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString end = certificate.expiryDate().toUTC().toString(Qt::ISODate);
+    if (certificate.expiryDate() <= now)
+        return QStringLiteral("the TLS certificate expired on %1: clients will refuse it.")
+            .arg(end);
+    if (certificate.effectiveDate() > now)
+        return QStringLiteral("the TLS certificate is valid only from %1: clients will refuse it "
+                              "until then.")
+            .arg(certificate.effectiveDate().toUTC().toString(Qt::ISODate));
+    if (certificate.expiryDate() <= now.addDays(14))
+        return QStringLiteral("the TLS certificate expires on %1; renew it.").arg(end);
+    return {};
 }
 
 QTcpServer *ServerTls::makeListener(const std::optional<QSslConfiguration> &tls, QObject *parent)

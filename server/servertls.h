@@ -19,6 +19,10 @@ namespace ServerTls {
 std::optional<QSslConfiguration> load(const QString &certFile, const QString &keyFile,
                                       QString *error);
 
+// A warning when the configuration's certificate is expired, not yet valid, or expires within
+// 14 days (clients refuse such a certificate); empty otherwise.
+QString expiryWarning(const QSslConfiguration &tls);
+
 // A listener that speaks TLS with `tls`, or plain TCP when it is nullopt.
 QTcpServer *makeListener(const std::optional<QSslConfiguration> &tls, QObject *parent);
 

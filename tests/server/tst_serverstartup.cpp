@@ -27,6 +27,8 @@ private slots:
     void tlsFilesChecked_data();
     void tlsFilesChecked();
     void servesHttps();
+    void warnsOfExpiry_data();
+    void warnsOfExpiry();
 
 private:
     // Runs the server to its exit (it must refuse to start); returns its exit code.
@@ -57,6 +59,10 @@ void TstServerStartup::initTestCase()
                                 QStringLiteral("ca")));
     QVERIFY(m_certs->makeServer(QStringLiteral("other"), {QStringLiteral("localhost")},
                                 QStringLiteral("ca")));
+    QVERIFY(m_certs->makeServer(QStringLiteral("expired"), {QStringLiteral("127.0.0.1")},
+                                QStringLiteral("ca"), -1));
+    QVERIFY(m_certs->makeServer(QStringLiteral("longlived"), {QStringLiteral("127.0.0.1")},
+                                QStringLiteral("ca"), 90));
     QFile junk(m_dir.filePath(QStringLiteral("junk.pem")));
     QVERIFY(junk.open(QIODevice::WriteOnly));
     junk.write("not a certificate\n");
@@ -237,6 +243,37 @@ void TstServerStartup::servesHttps()
     server->terminate();
     QVERIFY(server->waitForFinished(10000));
     QCOMPARE(server->exitCode(), 0);
+}
+
+void TstServerStartup::warnsOfExpiry_data()
+{
+    QTest::addColumn<QString>("cert");
+    QTest::addColumn<QByteArray>("warning");
+    QTest::newRow("expired") << QStringLiteral("expired")
+                             << QByteArray("warning the TLS certificate expired on ");
+    QTest::newRow("expires within 14 days (2 days)")
+        << QStringLiteral("server") << QByteArray("warning the TLS certificate expires on ");
+    QTest::newRow("valid for 90 days: no warning") << QStringLiteral("longlived") << QByteArray();
+}
+
+void TstServerStartup::warnsOfExpiry()
+{
+    QFETCH(QString, cert);
+    QFETCH(QByteArray, warning);
+    QUrl url;
+    QByteArray output;
+    auto server = startListening({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                  QStringLiteral("--tls-cert"), m_certs->cert(cert),
+                                  QStringLiteral("--tls-key"), m_certs->key(cert)},
+                                 &url, &output);
+    QVERIFY2(server, output.constData());
+    server->terminate();
+    QVERIFY(server->waitForFinished(10000));
+    output += server->readAll();
+    if (warning.isEmpty())
+        QVERIFY2(!output.contains("warning"), output.constData());
+    else
+        QVERIFY2(output.contains(warning), output.constData());
 }
 
 QTEST_GUILESS_MAIN(TstServerStartup)
