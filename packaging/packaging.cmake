@@ -68,6 +68,10 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_ADMIN_PACKAGE_NAME optout-admin)
 set(CPACK_DEBIAN_ADMIN_PACKAGE_SECTION utils)
+# Loaded at run time, so dpkg-shlibdeps cannot see them: the platform plugins (a window at all)
+# and Qt's own translations (standard buttons in French and Dutch).
+set(CPACK_DEBIAN_ADMIN_PACKAGE_DEPENDS "qt6-qpa-plugins")
+set(CPACK_DEBIAN_ADMIN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_COMPONENT_ADMIN_DESCRIPTION
     "Product usage opt-out administration\n"
     "The desktop app with which product administrators decide which users are excluded from\n"

@@ -68,7 +68,7 @@ echo "optout-admin Depends: $admin_depends"
 for dep in libqt6httpserver6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libc6; do
     [[ $server_depends == *"$dep"* ]] || fail "optout-server does not depend on $dep"
 done
-for dep in libqt6widgets6 libqt6network6 libqt6keychain1 libc6; do
+for dep in libqt6widgets6 libqt6network6 libqt6keychain1 libc6 qt6-qpa-plugins; do
     [[ $admin_depends == *"$dep"* ]] || fail "optout-admin does not depend on $dep"
 done
 dpkg-deb -e "$server_deb" "$work/control"
