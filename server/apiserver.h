@@ -1,4 +1,4 @@
-// The HTTP side of the service: routes of API.md over Qt HttpServer.
+// The HTTP side of the service: routes of docs/api.md over Qt HttpServer.
 #pragma once
 
 #include "apierror.h"

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1</translation>
     </message>
@@ -90,6 +90,49 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat de %1 n&apos;a pas été émis par une autorité de certification reconnue par cet ordinateur&#xa0;: l&apos;application ne peut donc pas s&apos;assurer qu&apos;elle communique avec le service. Si votre organisation a sa propre autorité de certification, indiquez son certificat lorsque vous vous connectez. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 a expiré le %2&#xa0;: l&apos;application ne peut donc pas faire confiance à la connexion. L&apos;administrateur ou l&apos;administratrice du service doit le renouveler. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 n&apos;est valide qu&apos;à partir du %2. Vérifiez la date et l&apos;heure de cet ordinateur. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat présenté par %1 est établi pour un autre nom&#xa0;: l&apos;application ne communique peut-être pas avec le service. Vérifiez l&apos;adresse du serveur. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2 Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>L&apos;application n&apos;envoie pas votre jeton d&apos;accès non chiffré à %1. Utilisez une adresse https://, ou autorisez les connexions non chiffrées à ce serveur lorsque vous vous connectez.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Le fichier de certificat %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Le fichier %1 ne contient aucun certificat.</translation>
     </message>
 </context>
 <context>
@@ -402,6 +445,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Connexion non chiffrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt-out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +481,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>&amp;CA certificate:</source>
+        <translation>Autorité de certi&amp;fication&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Facultatif&#xa0;: un fichier PEM contenant le certificat de l&apos;autorité de certification qui a émis le certificat du service, lorsque cette autorité est celle de votre organisation. Les autorités du système restent reconnues.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Cette adresse n&apos;est pas chiffrée&#xa0;: toute personne sur le réseau entre vous et le serveur peut lire votre jeton d&apos;accès et l&apos;utiliser. Ne l&apos;autorisez que sur un réseau de confiance&#xa0;; l&apos;application retient votre choix pour ce serveur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Envoyer mon jeton &amp;non chiffré à ce serveur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Le jeton est conservé dans le trousseau système, jamais dans un fichier de paramètres.</translation>
     </message>
@@ -434,7 +520,17 @@
         <translation>Se souvenir de &amp;moi</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certificat de l&apos;autorité de certification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>Se &amp;connecter</translation>
     </message>
@@ -787,7 +883,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+49"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>
@@ -807,12 +903,17 @@
         <translation>La langue de l&apos;interface&#xa0;: en, fr, sv ou nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>Une autorité de certification à reconnaître en plus de celles du système, pour un serveur https:// (fichier PEM&#xa0;; retenu).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Langue inconnue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Adresse de serveur non valide&#xa0;: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>De service heeft het verzoek niet geaccepteerd.</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Uw opgeslagen token kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Uw token kon niet worden onthouden: %1</translation>
     </message>
@@ -90,6 +90,49 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet nagaan of hij met de dienst praat. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de dienst moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is pas geldig vanaf %2. Controleer de datum en tijd van deze computer. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app praat misschien niet met de dienst. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>De beveiligde verbinding met %1 is mislukt: %2 Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>De app stuurt uw toegangstoken niet onversleuteld naar %1. Gebruik een https://-adres, of sta onversleutelde verbindingen met deze server toe wanneer u zich aanmeldt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Het certificaatbestand %1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Het bestand %1 bevat geen certificaat.</translation>
     </message>
 </context>
 <context>
@@ -402,6 +445,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Onversleutelde verbinding</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Onversleutelde verbinding: uw toegangstoken en de lijst met uitgesloten gebruikers gaan onversleuteld naar %1, zoals u hebt toegestaan. Vraag om een https://-adres.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +481,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-certificaat:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Optioneel: een PEM-bestand met het certificaat van de certificeringsinstantie die het certificaat van de dienst heeft uitgegeven, als dat de eigen instantie van uw organisatie is. De certificeringsinstanties van het systeem worden ook vertrouwd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Dit adres is niet versleuteld: iedereen op het netwerk tussen u en de server kan uw toegangstoken lezen en gebruiken. Sta het alleen toe op een netwerk dat u vertrouwt; de app onthoudt uw keuze voor deze server.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Mijn token &amp;onversleuteld naar deze server sturen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Het token wordt bewaard in de sleutelhanger van het systeem, nooit in een instellingenbestand.</translation>
     </message>
@@ -434,7 +520,17 @@
         <translation>&amp;Mij onthouden</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certificaat van de certificeringsinstantie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>Aanm&amp;elden</translation>
     </message>
@@ -787,7 +883,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+49"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>
@@ -807,12 +903,17 @@
         <translation>De taal van de interface: en, fr, sv of nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>Een certificeringsinstantie om naast die van het systeem te vertrouwen, voor een https://-server (PEM-bestand; wordt onthouden).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Onbekende taal: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Ongeldig serveradres: %1</translation>
     </message>

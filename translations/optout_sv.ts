@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>Tjänsten godtog inte begäran.</translation>
     </message>
@@ -77,7 +77,7 @@
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Din token kunde inte sparas: %1</translation>
     </message>
@@ -90,6 +90,49 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte veta att den talar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 gick ut %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 är giltigt först från %2. Kontrollera datum och tid på den här datorn. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kanske inte talar med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>Den säkra anslutningen till %1 misslyckades: %2 Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>Appen skickar inte din åtkomsttoken okrypterad till %1. Använd en https://-adress, eller tillåt okrypterade anslutningar till den här servern när du loggar in.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Certifikatfilen %1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Filen %1 innehåller inget certifikat.</translation>
     </message>
 </context>
 <context>
@@ -402,6 +445,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Okrypterad anslutning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +481,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-certifikat:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Valfritt: en PEM-fil med certifikatet för den certifikatutfärdare som utfärdade tjänstens certifikat, när utfärdaren är din organisations egen. Systemets certifikatutfärdare är också betrodda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Valfritt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Den här adressen är inte krypterad: vem som helst i nätverket mellan dig och servern kan läsa din åtkomsttoken och använda den. Tillåt det bara i ett nätverk du litar på; appen kommer ihåg ditt val för den här servern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Skicka min token &amp;okrypterad till den här servern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Token sparas i systemets nyckelring, aldrig i en inställningsfil.</translation>
     </message>
@@ -434,7 +520,17 @@
         <translation>&amp;Kom ihåg mig</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certifikatutfärdarens certifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>&amp;Logga in</translation>
     </message>
@@ -787,7 +883,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+49"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
@@ -807,12 +903,17 @@
         <translation>Gränssnittets språk: en, fr, sv eller nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>En certifikatutfärdare att lita på utöver systemets, för en https://-server (PEM-fil; sparas).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Okänt språk: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Ogiltig serveradress: %1</translation>
     </message>

@@ -71,7 +71,7 @@ bool TestServer::launch(const QStringList &extra)
         qWarning() << "optout-server did not start:" << m_process->errorString();
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
+    static const QRegularExpression listening(QStringLiteral("Listening on (https?://\\S+)"));
     QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
         if (!m_process->waitForReadyRead(200) && m_process->state() == QProcess::NotRunning)
