@@ -642,7 +642,7 @@
     <message>
         <location line="+1"/>
         <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
-        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även över omstarter. En återkallad ändring skickas aldrig; en som håller på att skickas görs om när den har kommit fram.</translation>
+        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även över omstarter. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
     </message>
     <message>
         <location line="+3"/>

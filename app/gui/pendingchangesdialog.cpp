@@ -121,8 +121,8 @@ PendingChangesDialog::PendingChangesDialog(SyncController *sync, UserModel *user
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(PendingChangesModel::UserColumn,
                                                       QHeaderView::Stretch);
-    m_table->horizontalHeader()->resizeSection(PendingChangesModel::ChangeColumn, 170);
-    m_table->horizontalHeader()->resizeSection(PendingChangesModel::QueuedColumn, 140);
+    m_table->horizontalHeader()->resizeSection(PendingChangesModel::ChangeColumn, 200);
+    m_table->horizontalHeader()->resizeSection(PendingChangesModel::QueuedColumn, 150);
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_cancelChanges, QDialogButtonBox::ActionRole);
@@ -139,7 +139,7 @@ PendingChangesDialog::PendingChangesDialog(SyncController *sync, UserModel *user
     layout->addWidget(m_intro);
     layout->addWidget(m_table, 1);
     layout->addWidget(buttons);
-    resize(640, 360);
+    resize(780, 360);
     retranslate();
     updateButtons();
 }
