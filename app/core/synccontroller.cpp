@@ -88,11 +88,17 @@ bool SyncController::loadCache(const QString &userId)
     return true;
 }
 
-void SyncController::saveCache()
+void SyncController::saveCache(bool changed)
 {
     const QString path = cachePathFor(m_me.id);
     if (path.isEmpty() || !m_loaded)
         return;
+    // 100,000 users are a few MB: written when something changed, else now and then, so that
+    // "last synced at" stays roughly true without rewriting the file at every idle refresh.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!changed && m_cacheSavedAt.isValid() && m_cacheSavedAt.secsTo(now) < CacheRefreshSeconds)
+        return;
+    m_cacheSavedAt = now;
     SyncSnapshot snapshot;
     snapshot.me = m_me;
     snapshot.userPages = m_userPages; // shared copies: the worker reads, nobody writes them
@@ -529,6 +535,7 @@ void SyncController::fetchUsersPage(int page)
                     all.append(users);
                 if (m_users)
                     m_users->setUsers(all);
+                m_usersChangedSinceSave = true;
             }
             m_incomingPages.clear();
             m_incomingEtags.clear();
@@ -592,6 +599,8 @@ void SyncController::fetchOptOuts()
                 m_revision = list.revision;
             }
             const bool remote = !cameOut.isEmpty() || !wentIn.isEmpty();
+            const bool changed = !list.notModified || m_fromCache || m_usersChangedSinceSave;
+            m_usersChangedSinceSave = false;
             if (remote)
                 emit aboutToApplyRemoteChanges();
             m_loaded = true;
@@ -606,7 +615,7 @@ void SyncController::fetchOptOuts()
             setState(State::Synced);
             emit synced(m_lastSyncedAt);
             emitStatus();
-            saveCache();
+            saveCache(changed);
             m_refreshTimer.start();
             sendNext();
         });
@@ -797,6 +806,7 @@ void SyncController::sendNext()
         || m_retryTimer.isActive() || m_state == State::SignedOut)
         return;
     m_sending = true;
+    emit pendingChanged(); // the head is now on its way: it can only be reversed
     const PendingAction action = m_pending.first();
     const int session = m_session;
     if (action.type == PendingAction::Type::OptOut && action.userIds.size() == 1) {

@@ -160,7 +160,7 @@ private:
                      const QStringList &refused, const ApiError &error);
     void finishIfDone(qint64 actionId);
     bool loadCache(const QString &userId);
-    void saveCache();
+    void saveCache(bool changed);
     QString cachePathFor(const QString &userId) const;
     void savePending();
     void sendNext();
@@ -219,6 +219,9 @@ private:
     QString m_cachePath;
     bool m_explicitCachePath = false;
     bool m_fromCache = false;
+    bool m_usersChangedSinceSave = false;
+    QDateTime m_cacheSavedAt;
+    static constexpr int CacheRefreshSeconds = 600;
     QThreadPool m_cacheWriter; // one thread: writes in order, off the GUI thread
 
     QTimer m_refreshTimer;

@@ -212,6 +212,10 @@ void MainWindow::setupActions()
     connect(m_ui->actionChangeServer, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_ui->actionUndo->setShortcut(QKeySequence::Undo);
     addAction(m_ui->actionUndo);
+    // The fields claim Ctrl+Z for their own typing; with nothing of theirs to undo, it is ours.
+    m_ui->userCombo->installEventFilter(this); // it hands the keys to its line edit
+    m_ui->userCombo->lineEdit()->installEventFilter(this);
+    m_ui->filterEdit->installEventFilter(this);
     connect(m_ui->actionUndo, &QAction::triggered, this, &MainWindow::undoLastChange);
     connect(m_ui->actionPendingChanges, &QAction::triggered, this, &MainWindow::showPendingChanges);
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
@@ -426,6 +430,13 @@ void MainWindow::toggleCurrentRows()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride && undoAvailable()) {
+        auto *edit = watched == m_ui->userCombo ? m_ui->userCombo->lineEdit()
+                                                : qobject_cast<QLineEdit *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (edit && key->matches(QKeySequence::Undo) && !edit->isUndoAvailable())
+            return true; // not overridden: Edit > Undo's shortcut runs
+    }
     if (watched == m_ui->optOutTable && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {

@@ -36,8 +36,7 @@ QStringList optedIn(const GuiTestSession &s, int count)
     QStringList ids;
     for (int r = 0; r < s.users.rowCount() && ids.size() < count; ++r) {
         const User &user = s.users.userAt(r);
-        if (!s.users.isOptedOut(user.id) && user.id != s.sync.me().id
-            && !user.name.isEmpty())
+        if (!s.users.isOptedOut(user.id) && user.id != s.sync.me().id && !user.name.isEmpty())
             ids << user.id;
     }
     return ids;
@@ -74,7 +73,9 @@ int main(int argc, char **argv)
         return 1;
     GuiTestSession s(server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
     s.window->resize(1000, 640);
-    const auto synced = [&s]() { return s.sync.state() == SyncController::State::Synced; };
+    const auto synced = [&s]() {
+        return s.sync.state() == SyncController::State::Synced;
+    };
     if (!QTest::qWaitFor(synced, 30000))
         return 1;
 
@@ -101,8 +102,8 @@ int main(int argc, char **argv)
     // 3. The service goes down; changes wait: the pending list.
     server.stop();
     s.sync.refresh();
-    ok &= QTest::qWaitFor(
-        [&s]() { return s.sync.state() == SyncController::State::Offline; }, 15000);
+    ok &= QTest::qWaitFor([&s]() { return s.sync.state() == SyncController::State::Offline; },
+                          15000);
     for (const QString &id : {ids.at(1), ids.at(2)}) {
         s.window->userPicker()->pickUser(id);
         QTest::mouseClick(s.find<QPushButton>(QStringLiteral("optOutButton")), Qt::LeftButton);
