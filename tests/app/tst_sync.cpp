@@ -79,7 +79,14 @@ public:
         return n;
     }
     QList<QByteArray> requestLines() const { return m_requestLines; }
-    void clear() { m_requestLines.clear(); }
+    int conditionalRequests() const { return m_conditional; }
+    int notModifiedAnswers() const { return m_notModified; }
+    void clear()
+    {
+        m_requestLines.clear();
+        m_conditional = 0;
+        m_notModified = 0;
+    }
 
 private:
     void accept()
@@ -102,13 +109,18 @@ private:
                     if (line.startsWith("GET ") || line.startsWith("PUT ")
                         || line.startsWith("POST ") || line.startsWith("DELETE "))
                         m_requestLines.append(line);
+                    else if (line.toLower().startsWith("if-none-match:"))
+                        ++m_conditional;
                     start = end + 2;
                 }
                 buffer->remove(0, start);
                 upstream->write(data);
             });
-            connect(upstream, &QTcpSocket::readyRead, client,
-                    [client, upstream]() { client->write(upstream->readAll()); });
+            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream]() {
+                const QByteArray data = upstream->readAll();
+                m_notModified += int(data.count("HTTP/1.1 304"));
+                client->write(data);
+            });
             connect(upstream, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
             connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         }
@@ -117,6 +129,8 @@ private:
     QTcpServer m_server;
     QUrl m_target;
     QList<QByteArray> m_requestLines;
+    int m_conditional = 0;
+    int m_notModified = 0;
 };
 
 // How many audit entries name this user.
@@ -172,6 +186,7 @@ private slots:
     void oneReportPerActionWithPartialFailure();
     void unchangedRefreshIsOneUsersRequest();
     void offlineStartShowsTheCache();
+    void cachedStartRevalidates();
     void unreachableFirstSignInStopsAndNamesTheAddress();
 
 private:
@@ -643,6 +658,38 @@ void TestSync::unchangedRefreshIsOneUsersRequest()
     QCOMPARE(proxy.count("GET /api/v1/users"), 1);
     QCOMPARE(proxy.count("GET /api/v1/optouts"), 1);
     QCOMPARE(proxy.requestLines().size(), 2);
+    QCOMPARE(proxy.conditionalRequests(), 2);
+    QCOMPARE(proxy.notModifiedAnswers(), 2);
+}
+
+// A start from the cache revalidates it: the first refresh asks with the cached ETags, and an
+// unchanged organisation answers 304 to both.
+void TestSync::cachedStartRevalidates()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("6000")}));
+    CountingProxy proxy(server.baseUrl());
+    const QString cache = m_dir->filePath(QStringLiteral("cache.bin"));
+    int users = 0;
+    {
+        Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+        core.sync.setCacheFilePath(cache);
+        QVERIFY(loaded(core));
+        users = core.users.rowCount();
+        QCOMPARE(proxy.count("GET /api/v1/users"), 2); // two pages of 5,000
+    }
+    proxy.clear();
+    Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    core.sync.setCacheFilePath(cache);
+    QSignalSpy progress(&core.sync, &SyncController::loadProgressChanged);
+    QVERIFY(loaded(core));
+    QCOMPARE(core.users.rowCount(), users);
+    QCOMPARE(proxy.count("GET /api/v1/me"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/users"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/optouts"), 1);
+    QCOMPARE(proxy.conditionalRequests(), 2);
+    QCOMPARE(proxy.notModifiedAnswers(), 2);
+    QVERIFY(progress.isEmpty()); // no "Loading users…": the list was there all along
 }
 
 // Offline-first start: the last synced lists and the pending changes show at once, marked as
