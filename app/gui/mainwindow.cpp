@@ -207,7 +207,12 @@ void MainWindow::setupActions()
     m_ui->actionRefresh->setShortcut(QKeySequence::Refresh); // F5 on every platform we ship
     addAction(m_ui->actionRefresh);
     addAction(m_ui->actionContextHelp);
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionQuit, &QAction::triggered, this, [this]() {
+        // File > Quit is the administrator's own quit: told about pending changes first.
+        m_askBeforeClosing = true;
+        close();
+        m_askBeforeClosing = false;
+    });
     connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     connect(m_ui->actionChangeServer, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_ui->actionUndo->setShortcut(QKeySequence::Undo);
@@ -623,7 +628,10 @@ void MainWindow::showPendingChanges()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     const int pending = m_sync ? m_sync->pendingCount() : 0;
-    if (pending == 0 || m_quitWithPending) {
+    // Asked by the administrator (File > Quit, the window's close button), not by the program
+    // (a SIGTERM at logout quits at once: the changes are saved either way).
+    const bool asked = m_askBeforeClosing || event->spontaneous();
+    if (pending == 0 || m_quitWithPending || !asked) {
         QMainWindow::closeEvent(event);
         return;
     }

@@ -163,4 +163,5 @@ private:
     int m_anchorOffset = 0;
     QString m_currentUserId;
     bool m_quitWithPending = false; // the administrator has been told and quits anyway
+    bool m_askBeforeClosing = false; // the close comes from File > Quit
 };

@@ -40,7 +40,15 @@ void PendingChangesModel::reload()
                     continue;
                 }
                 rowOf.insert(id, int(m_rows.size()));
-                m_rows.append(Row {id, action.type, action.createdAt});
+                m_rows.append(Row {id, action.type, action.createdAt, false});
+            }
+        }
+        if (!actions.isEmpty()) {
+            for (const QString &id : actions.constFirst().userIds) {
+                if (!m_sync->isSending(id))
+                    break; // the head is either on its way or not
+                Row &row = m_rows[rowOf.value(id)];
+                row.sending = row.type == actions.constFirst().type;
             }
         }
     }
@@ -72,7 +80,7 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     }
     case ChangeColumn: {
         const bool out = row.type == PendingAction::Type::OptOut;
-        if (m_sync && m_sync->isSending(row.userId))
+        if (row.sending)
             return out ? tr("Opt-out (being sent)") : tr("Opt-in (being sent)");
         return out ? tr("Opt-out") : tr("Opt-in");
     }

@@ -38,6 +38,7 @@ private:
         QString userId;
         PendingAction::Type type;
         QDateTime queuedAt;
+        bool sending = false;
     };
     QPointer<SyncController> m_sync;
     QPointer<UserModel> m_users;
