@@ -862,7 +862,7 @@ void MainWindow::updatePage()
         }
     }
     m_ui->signingInLabel->setText(state == SyncController::State::Unreachable
-                                      ? m_sync->lastError().message
+                                      ? m_sync->stateText()
                                       : tr("Signing in…"));
     const bool admin = page == m_ui->optOutPage;
     if (m_summaryDock) {
