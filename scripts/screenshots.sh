@@ -38,8 +38,8 @@ shoot() { # shoot LANG OUTPUT [usage]
   sleep 2.5 # signed in, loaded and painted
   if [[ "${3:-}" == usage ]]; then
     # View > Usage tracking debugger, by the menu's place in the English window.
-    xdotool mousemove 59 8 click 1; sleep 0.5
-    xdotool mousemove 140 77 click 1; sleep 1
+    xdotool mousemove 97 8 click 1; sleep 0.5
+    xdotool mousemove 180 77 click 1; sleep 1
     # Type a search and press Send now, so the log shows events and the service's answer.
     xdotool mousemove 400 145 click 1; xdotool type --delay 80 "zoe d"; sleep 0.5
     xdotool key Escape; sleep 0.3
