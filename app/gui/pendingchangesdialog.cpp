@@ -140,8 +140,13 @@ PendingChangesDialog::PendingChangesDialog(SyncController *sync, UserModel *user
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PendingChangesDialog::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PendingChangesDialog::updateButtons);
-    if (sync)
-        connect(sync, &SyncController::pendingChanged, m_model, &PendingChangesModel::reload);
+    if (sync) {
+        // Followed while shown; a hidden list is brought up to date when it shows again.
+        connect(sync, &SyncController::pendingChanged, this, [this]() {
+            if (isVisible())
+                m_model->reload();
+        });
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
@@ -157,6 +162,12 @@ void PendingChangesDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QDialog::changeEvent(event);
+}
+
+void PendingChangesDialog::showEvent(QShowEvent *event)
+{
+    m_model->reload();
+    QDialog::showEvent(event);
 }
 
 void PendingChangesDialog::retranslate()
