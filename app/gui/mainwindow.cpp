@@ -573,7 +573,8 @@ void MainWindow::undoLastChange()
         return;
     const UndoRecord undo = m_undo;
     withdrawUndo();
-    // Still pending: taken back locally, nothing is sent. Confirmed: the opposite change.
+    // Not sent yet: taken back locally, nothing is sent. On its way or confirmed: the opposite
+    // change follows.
     QSet<QString> pending;
     const QList<PendingAction> actions = m_sync->pendingActions();
     for (const PendingAction &action : actions) {
@@ -585,7 +586,7 @@ void MainWindow::undoLastChange()
     QStringList cancel;
     QStringList reverse;
     for (const QString &id : undo.userIds)
-        (pending.contains(id) ? cancel : reverse).append(id);
+        (pending.contains(id) && !m_sync->isSending(id) ? cancel : reverse).append(id);
     const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
     if (!cancel.isEmpty())
         m_sync->cancelPending(cancel);
