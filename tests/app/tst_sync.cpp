@@ -187,6 +187,7 @@ private slots:
     void unchangedRefreshIsOneUsersRequest();
     void offlineStartShowsTheCache();
     void cachedStartRevalidates();
+    void damagedCacheIsIgnored();
     void unreachableFirstSignInStopsAndNamesTheAddress();
 
 private:
@@ -765,6 +766,42 @@ void TestSync::unreachableFirstSignInStopsAndNamesTheAddress()
     // Until the administrator asks.
     core.sync.refresh();
     QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 20000);
+}
+
+// A cache file that is truncated or not ours is ignored: a normal sign-in and load follow.
+void TestSync::damagedCacheIsIgnored()
+{
+    const QString cache = m_dir->filePath(QStringLiteral("cache.bin"));
+    {
+        Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("p.json")));
+        core.sync.setCacheFilePath(cache);
+        QVERIFY(loaded(core));
+    }
+    QFile good(cache);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    const QByteArray whole = good.readAll();
+    good.close();
+    QVERIFY(whole.size() > 100);
+    for (const QByteArray &damaged : {whole.left(whole.size() / 2), QByteArray("not a cache"),
+                                      QByteArray(whole.size(), '\xff')}) {
+        QFile file(cache); // the file is replaced (renamed over) at each save: open it anew
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(damaged);
+        file.close();
+        SyncSnapshot snapshot;
+        QVERIFY(!SyncCache::load(cache, &snapshot));
+        Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("p.json")));
+        core.sync.setCacheFilePath(cache);
+        core.sync.start();
+        QCOMPARE(core.sync.state(), SyncController::State::SigningIn);
+        QCOMPARE(core.users.rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 20000);
+        QVERIFY(core.users.rowCount() > 0);
+        core.sync.waitForCacheWritten(); // and a good one replaces it
+        SyncSnapshot again;
+        QVERIFY(SyncCache::load(cache, &again));
+        QCOMPARE(again.me.id, core.sync.me().id);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSync)
