@@ -47,7 +47,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+722"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+742"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-364"/>
+        <location line="-375"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+252"/>
+        <location line="+263"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+352"/>
+        <location filename="../app/core/synccontroller.cpp" line="+358"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>

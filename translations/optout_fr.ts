@@ -183,7 +183,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+285"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+294"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+517"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>L&apos;opt‑out de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>L&apos;opt‑in de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Annulé : l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Annulation : %1 est de nouveau exclu(e) du suivi.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -509,12 +509,12 @@
         </translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt-out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -574,7 +574,7 @@
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Afficher les modifications pas encore confirmées</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+156"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
         <source>Pending changes</source>
         <translation>Modifications en attente</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-85"/>
+        <location line="-96"/>
         <source>Opt-out (being sent)</source>
         <translation>Opt‑out (envoi en cours)</translation>
     </message>
@@ -734,7 +734,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+332"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -777,12 +777,12 @@
         <translation>Déconnexion effectuée</translation>
     </message>
     <message>
-        <location line="+590"/>
+        <location line="+594"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
-        <location line="-627"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>

@@ -183,7 +183,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+285"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+294"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -214,7 +214,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+517"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-219"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -432,7 +432,7 @@
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+95"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>%1 wordt uitgesloten zodra de service dit bevestigt.</translation>
     </message>
@@ -442,7 +442,7 @@
         <translation>%1 wordt weer opgenomen zodra de service dit bevestigt.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Ongedaan gemaakt: de uitsluiting van %1 is nooit verzonden.</translation>
     </message>
@@ -462,7 +462,7 @@
         <translation>Wordt ongedaan gemaakt: %1 wordt weer uitgesloten.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -509,12 +509,12 @@
         </translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -574,7 +574,7 @@
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+71"/>
         <source>Show the changes not yet confirmed</source>
         <translation>De nog niet bevestigde wijzigingen tonen</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+156"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
         <source>Pending changes</source>
         <translation>Wijzigingen in behandeling</translation>
     </message>
@@ -658,7 +658,7 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-85"/>
+        <location line="-96"/>
         <source>Opt-out (being sent)</source>
         <translation>Uitsluiten (wordt verzonden)</translation>
     </message>
@@ -734,7 +734,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+332"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -777,12 +777,12 @@
         <translation>Afgemeld</translation>
     </message>
     <message>
-        <location line="+590"/>
+        <location line="+594"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
     <message numerus="yes">
-        <location line="-627"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>

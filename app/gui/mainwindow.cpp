@@ -862,9 +862,8 @@ void MainWindow::updatePage()
                 m_tracker->recordPageViewed(QStringLiteral("optout_settings"));
         }
     }
-    m_ui->signingInLabel->setText(state == SyncController::State::Unreachable
-                                      ? m_sync->stateText()
-                                      : tr("Signing in…"));
+    m_ui->signingInLabel->setText(state == SyncController::State::Unreachable ? m_sync->stateText()
+                                                                              : tr("Signing in…"));
     const bool admin = page == m_ui->optOutPage;
     if (m_summaryDock) {
         // Only administrators see the summary; while signing in it keeps its place.
