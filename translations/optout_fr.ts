@@ -454,12 +454,12 @@
     <message>
         <location line="+1"/>
         <source>Undoing: %1 is being included again.</source>
-        <translation>Annulation : %1 est de nouveau inclus(e) dans le suivi.</translation>
+        <translation>Annulation : l&apos;opt‑in de %1 est en cours.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undoing: %1 is being opted out again.</source>
-        <translation>Annulation : %1 est de nouveau exclu(e) du suivi.</translation>
+        <translation>Annulation : l&apos;opt‑out de %1 est en cours.</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -482,14 +482,14 @@
     <message>
         <location line="+87"/>
         <source>%1 is included in product usage tracking again.</source>
-        <translation>%1 est de nouveau inclus(e) dans le suivi de l&apos;utilisation des produits.</translation>
+        <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
-            <numerusform>%Ln utilisateur ou utilisatrice exclu(e) du suivi de l&apos;utilisation des produits.</numerusform>
-            <numerusform>%Ln utilisateurs et utilisatrices exclus du suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -527,16 +527,16 @@
         <location line="+10"/>
         <source>%1 of %Ln user(s) opted out.</source>
         <translation>
-            <numerusform>Opt‑out effectué pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
-            <numerusform>Opt‑out effectué pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1 of %Ln user(s) included in product usage tracking again.</source>
         <translation>
-            <numerusform>%1 sur %Ln utilisateur ou utilisatrice de nouveau inclus dans le suivi de l&apos;utilisation des produits.</numerusform>
-            <numerusform>%1 sur %Ln utilisateurs et utilisatrices de nouveau inclus dans le suivi de l&apos;utilisation des produits.</numerusform>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

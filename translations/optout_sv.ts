@@ -449,7 +449,7 @@
     <message>
         <location line="+1"/>
         <source>Undone: the opt-in of %1 was never sent.</source>
-        <translation>Ångrat: återtagandet av %1 skickades aldrig.</translation>
+        <translation>Ångrat: att ta med %1 igen skickades aldrig.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -594,7 +594,7 @@
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
         <source>Opt-in waiting for the service to confirm it.</source>
-        <translation>Återtagandet väntar på att tjänsten bekräftar det.</translation>
+        <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
     </message>
     <message>
         <location line="+2"/>
