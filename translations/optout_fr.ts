@@ -136,6 +136,79 @@
     </message>
 </context>
 <context>
+    <name>ConfirmChangeDialog</name>
+    <message>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opt out users</source>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt in users</source>
+        <translation>Opt‑in d&apos;utilisateurs et utilisatrices</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice ?</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice ?</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… et %Ln autre</numerusform>
+            <numerusform>… et %Ln autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>Ces personnes seront exclues du suivi de l&apos;utilisation des produits : le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
+        <translation>Ces personnes seront de nouveau incluses dans le suivi de l&apos;utilisation des produits : le service enregistre désormais leurs événements d&apos;utilisation.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>ContextHelpPopup</name>
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
@@ -166,22 +239,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sign in &amp;again…</source>
-        <translation>Se re&amp;connecter…</translation>
+        <location line="+251"/>
+        <source>Change &amp;server…</source>
+        <translation>Changer de &amp;serveur…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>Sign in with another service address or token</source>
         <translation>Se connecter avec une autre adresse de service ou un autre jeton</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+117"/>
+        <location line="-246"/>
+        <location line="+123"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -216,7 +292,17 @@
         <translation>&amp;Opt‑out</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Annuler cette modification (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Opt-out user &amp;list</source>
         <translation>&amp;Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
     </message>
@@ -246,6 +332,11 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
@@ -261,12 +352,23 @@
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pending changes…</source>
+        <translation>&amp;Modifications en attente…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -306,7 +408,7 @@
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>Réintégration dans le suivi de l&apos;utilisation des produits&#xa0;: %Ln utilisateur ou utilisatrice.</numerusform>
@@ -372,8 +474,77 @@
             <numerusform>Opt-&amp;in (%Ln)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 will be opted out as soon as the service confirms.</source>
+        <translation>L&apos;opt‑out de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 will be included again as soon as the service confirms.</source>
+        <translation>L&apos;opt‑in de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Undone: the opt-out of %1 was never sent.</source>
+        <translation>Annulé : l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: the opt-in of %1 was never sent.</source>
+        <translation>Annulé : l&apos;opt‑in de %1 n&apos;a jamais été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being included again.</source>
+        <translation>Annulation : l&apos;opt‑in de %1 est en cours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being opted out again.</source>
+        <translation>Annulation : l&apos;opt‑out de %1 est en cours.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+1"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n modification pas encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
+            <numerusform>%n modifications pas encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 is included in product usage tracking again.</source>
+        <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateur ou utilisatrice ; il a été annulé.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateurs et utilisatrices ; il a été annulé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
@@ -391,12 +562,67 @@
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>Le service a refusé l&apos;autre (%Ln) ; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé les %Ln autres ; ces modifications ont été annulées.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>Another administrator opted out %1.</source>
+        <translation>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another administrator included %1 again.</source>
+        <translation>Un autre administrateur ou une autre administratrice a de nouveau inclus %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>Un autre administrateur ou une autre administratrice a de nouveau inclus %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Un autre administrateur ou une autre administratrice a de nouveau inclus %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Show the changes not yet confirmed</source>
+        <translation>Afficher les modifications pas encore confirmées</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>À propos — Paramètres d&apos;opt‑out</translation>
     </message>
@@ -410,11 +636,16 @@
     <name>OptOutModel</name>
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <source>Opt-in waiting for the service to confirm it.</source>
+        <translation>Opt‑in en attente de la confirmation du service.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>En attente de la confirmation de cette modification par le service.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -455,6 +686,67 @@
         <location line="+3"/>
         <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
         <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt-out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
+        <translation>Ces modifications sont conservées, même après un redémarrage, jusqu&apos;à ce que le service les confirme. Une modification annulée n&apos;est jamais envoyée ; une modification en cours d&apos;envoi est inversée dès son arrivée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel selected changes</source>
+        <translation>&amp;Annuler les modifications sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <location line="-96"/>
+        <source>Opt-out (being sent)</source>
+        <translation>Opt‑out (envoi en cours)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in (being sent)</source>
+        <translation>Opt‑in (envoi en cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out</source>
+        <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in</source>
+        <translation>Opt‑in</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made at</source>
+        <translation>Effectuée le</translation>
     </message>
 </context>
 <context>
@@ -557,8 +849,13 @@
         <source>Synced at %1</source>
         <translation>Synchronisation effectuée à %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Offline — last synced at %1</source>
+        <translation>Hors ligne — dernière synchronisation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Hors ligne — nouvelle tentative dans %n&#xa0;s</numerusform>
@@ -571,12 +868,17 @@
         <translation>Hors ligne — nouvelle tentative en cours</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Déconnexion effectuée</translation>
     </message>
+    <message>
+        <location line="+594"/>
+        <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
+        <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -584,12 +886,23 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected</source>
+        <translation>Hors connexion</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>

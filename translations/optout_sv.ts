@@ -136,6 +136,79 @@
     </message>
 </context>
 <context>
+    <name>ConfirmChangeDialog</name>
+    <message>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opt out users</source>
+        <translation>Undanta användare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt in users</source>
+        <translation>Ta med användare igen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>Undanta %Ln användare?</numerusform>
+            <numerusform>Undanta %Ln användare?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>Ta med %Ln användare igen?</numerusform>
+            <numerusform>Ta med %Ln användare igen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… och %Ln till</numerusform>
+            <numerusform>… och %Ln till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>De undantas från spårning av produktanvändning: tjänsten kastar deras användningshändelser från och med nu. Du kan ångra detta en stund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
+        <translation>De tas med i spårningen av produktanvändning igen: tjänsten registrerar deras användningshändelser från och med nu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Undanta %Ln användare</numerusform>
+            <numerusform>Undanta %Ln användare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>Ta med %Ln användare igen</numerusform>
+            <numerusform>Ta med %Ln användare igen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>ContextHelpPopup</name>
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
@@ -166,22 +239,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sign in &amp;again…</source>
-        <translation>&amp;Logga in igen…</translation>
+        <location line="+251"/>
+        <source>Change &amp;server…</source>
+        <translation>Byt &amp;server…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>Sign in with another service address or token</source>
         <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+117"/>
+        <location line="-246"/>
+        <location line="+123"/>
         <source>Close this message</source>
         <translation>Stäng meddelandet</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -216,7 +292,17 @@
         <translation>&amp;Undanta</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Ta tillbaka ändringen (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Opt-out user &amp;list</source>
         <translation>Undanta&amp;gna användare</translation>
     </message>
@@ -246,6 +332,11 @@
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
@@ -261,12 +352,23 @@
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Logga ut</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pending changes…</source>
+        <translation>&amp;Väntande ändringar…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -306,7 +408,7 @@
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
@@ -372,8 +474,77 @@
             <numerusform>Ta med &amp;igen (%Ln)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 will be opted out as soon as the service confirms.</source>
+        <translation>%1 undantas så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 will be included again as soon as the service confirms.</source>
+        <translation>%1 tas med igen så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Undone: the opt-out of %1 was never sent.</source>
+        <translation>Ångrat: undantaget av %1 skickades aldrig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: the opt-in of %1 was never sent.</source>
+        <translation>Ångrat: att ta med %1 igen skickades aldrig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being included again.</source>
+        <translation>Ångrar: %1 tas med igen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being opted out again.</source>
+        <translation>Ångrar: %1 undantas igen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+1"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n ändring har ännu inte bekräftats av tjänsten. Den sparas och skickas vid nästa start.</numerusform>
+            <numerusform>%n ändringar har ännu inte bekräftats av tjänsten. De sparas och skickas vid nästa start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 is included in product usage tracking again.</source>
+        <translation>%1 tas med i spårningen av produktanvändning igen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>%Ln användare undantagen från spårning av produktanvändning.</numerusform>
+            <numerusform>%Ln användare undantagna från spårning av produktanvändning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
@@ -391,12 +562,67 @@
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>%1 av %Ln användare undantagen.</numerusform>
+            <numerusform>%1 av %Ln användare undantagna.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
+            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade den andra (%Ln); den ändringen togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade de andra %Ln; de ändringarna togs tillbaka.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>Another administrator opted out %1.</source>
+        <translation>En annan administratör undantog %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>En annan administratör undantog %Ln användare.</numerusform>
+            <numerusform>En annan administratör undantog %Ln användare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another administrator included %1 again.</source>
+        <translation>En annan administratör tog med %1 igen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>En annan administratör tog med %Ln användare igen.</numerusform>
+            <numerusform>En annan administratör tog med %Ln användare igen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Show the changes not yet confirmed</source>
+        <translation>Visa ändringarna som ännu inte bekräftats</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
@@ -410,11 +636,16 @@
     <name>OptOutModel</name>
     <message>
         <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <source>Opt-in waiting for the service to confirm it.</source>
+        <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -455,6 +686,67 @@
         <location line="+3"/>
         <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
         <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <source>Pending changes</source>
+        <translation>Väntande ändringar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
+        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även över omstarter. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel selected changes</source>
+        <translation>&amp;Återkalla markerade ändringar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <location line="-96"/>
+        <source>Opt-out (being sent)</source>
+        <translation>Undanta (skickas)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in (being sent)</source>
+        <translation>Ta med igen (skickas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out</source>
+        <translation>Undanta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in</source>
+        <translation>Ta med igen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made at</source>
+        <translation>Gjord</translation>
     </message>
 </context>
 <context>
@@ -557,8 +849,13 @@
         <source>Synced at %1</source>
         <translation>Synkroniserat kl. %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Offline — last synced at %1</source>
+        <translation>Offline — senast synkroniserad %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
@@ -571,12 +868,17 @@
         <translation>Ingen anslutning – försöker igen nu</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
+    <message>
+        <location line="+594"/>
+        <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
+        <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>
@@ -584,12 +886,23 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
+        <source>Not signed in</source>
+        <translation>Inte inloggad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected</source>
+        <translation>Inte ansluten</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
