@@ -47,7 +47,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+742"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+744"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+222"/>
+        <location line="-375"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+197"/>
+        <location filename="../app/core/synccontroller.cpp" line="+358"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
@@ -192,7 +192,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+118"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+143"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln client-side event of opted-out users discarded since the service started.</numerusform>

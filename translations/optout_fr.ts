@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
@@ -90,49 +90,6 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionSecurity</name>
-    <message>
-        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
-        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Le certificat de %1 n&apos;a pas été émis par une autorité de certification reconnue par cet ordinateur&#xa0;: l&apos;application ne peut donc pas s&apos;assurer qu&apos;elle communique avec le service. Si votre organisation a sa propre autorité de certification, indiquez son certificat lorsque vous vous connectez. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Le certificat de %1 a expiré le %2&#xa0;: l&apos;application ne peut donc pas faire confiance à la connexion. L&apos;administrateur ou l&apos;administratrice du service doit le renouveler. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Le certificat de %1 n&apos;est valide qu&apos;à partir du %2. Vérifiez la date et l&apos;heure de cet ordinateur. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Le certificat présenté par %1 est établi pour un autre nom&#xa0;: l&apos;application ne communique peut-être pas avec le service. Vérifiez l&apos;adresse du serveur. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
-        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2 Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
-        <translation>L&apos;application n&apos;envoie pas votre jeton d&apos;accès non chiffré à %1. Utilisez une adresse https://, ou autorisez les connexions non chiffrées à ce serveur lorsque vous vous connectez.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The certificate file %1 cannot be read: %2</source>
-        <translation>Le fichier de certificat %1 ne peut pas être lu&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The file %1 holds no certificate.</source>
-        <translation>Le fichier %1 ne contient aucun certificat.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +166,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat de %1 n&apos;a pas été émis par une autorité de certification reconnue par cet ordinateur&#xa0;: l&apos;application ne peut donc pas s&apos;assurer qu&apos;elle communique avec le service. Si votre organisation a sa propre autorité de certification, indiquez son certificat lorsque vous vous connectez. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 a expiré le %2&#xa0;: l&apos;application ne peut donc pas faire confiance à la connexion. L&apos;administrateur ou l&apos;administratrice du service doit le renouveler. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 n&apos;est valide qu&apos;à partir du %2. Vérifiez la date et l&apos;heure de cet ordinateur. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat présenté par %1 est établi pour un autre nom&#xa0;: l&apos;application ne communique peut-être pas avec le service. Vérifiez l&apos;adresse du serveur. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2 Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>L&apos;application n&apos;envoie pas votre jeton d&apos;accès non chiffré à %1. Utilisez une adresse https://, ou autorisez les connexions non chiffrées à ce serveur lorsque vous vous connectez.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Le fichier de certificat %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Le fichier %1 ne contient aucun certificat.</translation>
+    </message>
+</context>
+<context>
     <name>ContextHelpPopup</name>
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
@@ -226,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -403,7 +403,7 @@
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -552,12 +552,12 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Opt‑in en attente de la confirmation du service.</translation>
     </message>
@@ -673,19 +673,6 @@
         <location line="+2"/>
         <source>Selected</source>
         <translation>Sélection</translation>
-    </message>
-</context>
-<context>
-    <name>PlainHttpBar</name>
-    <message>
-        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
-        <source>Unencrypted connection</source>
-        <translation>Connexion non chiffrée</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
-        <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt-out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
     </message>
 </context>
 <context>
@@ -750,6 +737,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Connexion non chiffrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt‑out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>&amp;CA certificate:</source>
+        <source>C&amp;A certificate:</source>
         <translation>Autorité de certi&amp;fication&#xa0;:</translation>
     </message>
     <message>
@@ -830,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -1056,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -1109,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Utilisation du produit par utilisateur ou utilisatrice</translation>
@@ -1125,7 +1125,7 @@
         <translation>Actuali&amp;ser</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt‑out ignoré depuis le démarrage du service.</numerusform>
@@ -1159,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
     </message>
@@ -1170,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -1185,7 +1185,7 @@
     <message>
         <location filename="../app/gui/userpicker.cpp" line="+133"/>
         <source>No user matches “%1”</source>
-        <translation>Aucun utilisateur ni aucune utilisatrice ne correspond à « %1 »</translation>
+        <translation>Aucun utilisateur ni aucune utilisatrice ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -1196,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+49"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>

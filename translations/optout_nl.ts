@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Uw opgeslagen token kon niet worden gelezen: %1</translation>
     </message>
@@ -90,49 +90,6 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionSecurity</name>
-    <message>
-        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
-        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet nagaan of hij met de dienst praat. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de dienst moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Het certificaat van %1 is pas geldig vanaf %2. Controleer de datum en tijd van deze computer. Vingerafdruk van het certificaat (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app praat misschien niet met de dienst. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
-        <translation>De beveiligde verbinding met %1 is mislukt: %2 Vingerafdruk van het certificaat (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
-        <translation>De app stuurt uw toegangstoken niet onversleuteld naar %1. Gebruik een https://-adres, of sta onversleutelde verbindingen met deze server toe wanneer u zich aanmeldt.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The certificate file %1 cannot be read: %2</source>
-        <translation>Het certificaatbestand %1 kan niet worden gelezen: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The file %1 holds no certificate.</source>
-        <translation>Het bestand %1 bevat geen certificaat.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +166,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet nagaan of hij met de dienst praat. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de dienst moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is pas geldig vanaf %2. Controleer de datum en tijd van deze computer. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app praat misschien niet met de dienst. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>De beveiligde verbinding met %1 is mislukt: %2 Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>De app stuurt uw toegangstoken niet onversleuteld naar %1. Gebruik een https://-adres, of sta onversleutelde verbindingen met deze server toe wanneer u zich aanmeldt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Het certificaatbestand %1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Het bestand %1 bevat geen certificaat.</translation>
+    </message>
+</context>
+<context>
     <name>ContextHelpPopup</name>
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
@@ -226,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -403,7 +403,7 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -552,12 +552,12 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Het weer opnemen wacht op bevestiging door de service.</translation>
     </message>
@@ -673,19 +673,6 @@
         <location line="+2"/>
         <source>Selected</source>
         <translation>Geselecteerd</translation>
-    </message>
-</context>
-<context>
-    <name>PlainHttpBar</name>
-    <message>
-        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
-        <source>Unencrypted connection</source>
-        <translation>Onversleutelde verbinding</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
-        <translation>Onversleutelde verbinding: uw toegangstoken en de lijst met uitgesloten gebruikers gaan onversleuteld naar %1, zoals u hebt toegestaan. Vraag om een https://-adres.</translation>
     </message>
 </context>
 <context>
@@ -750,6 +737,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Onversleutelde verbinding</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Onversleutelde verbinding: uw toegangstoken en de lijst met uitgesloten gebruikers gaan onversleuteld naar %1, zoals u hebt toegestaan. Vraag om een https://-adres.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>&amp;CA certificate:</source>
+        <source>C&amp;A certificate:</source>
         <translation>&amp;CA-certificaat:</translation>
     </message>
     <message>
@@ -830,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -1056,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -1109,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Productgebruik per gebruiker</translation>
@@ -1125,7 +1125,7 @@
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
@@ -1159,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 is al uitgesloten.</translation>
     </message>
@@ -1170,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -1196,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+49"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>

@@ -72,7 +72,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
@@ -90,49 +90,6 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionSecurity</name>
-    <message>
-        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
-        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte veta att den talar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Certifikatet för %1 gick ut %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Certifikatet för %1 är giltigt först från %2. Kontrollera datum och tid på den här datorn. Certifikatets fingeravtryck (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kanske inte talar med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
-        <translation>Den säkra anslutningen till %1 misslyckades: %2 Certifikatets fingeravtryck (SHA-256): %3</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
-        <translation>Appen skickar inte din åtkomsttoken okrypterad till %1. Använd en https://-adress, eller tillåt okrypterade anslutningar till den här servern när du loggar in.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The certificate file %1 cannot be read: %2</source>
-        <translation>Certifikatfilen %1 kan inte läsas: %2</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The file %1 holds no certificate.</source>
-        <translation>Filen %1 innehåller inget certifikat.</translation>
     </message>
 </context>
 <context>
@@ -209,6 +166,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte veta att den talar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 gick ut %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 är giltigt först från %2. Kontrollera datum och tid på den här datorn. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kanske inte talar med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>Den säkra anslutningen till %1 misslyckades: %2 Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>Appen skickar inte din åtkomsttoken okrypterad till %1. Använd en https://-adress, eller tillåt okrypterade anslutningar till den här servern när du loggar in.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Certifikatfilen %1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Filen %1 innehåller inget certifikat.</translation>
+    </message>
+</context>
+<context>
     <name>ContextHelpPopup</name>
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+48"/>
@@ -226,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -403,7 +403,7 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
@@ -416,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -552,12 +552,12 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
     </message>
@@ -673,19 +673,6 @@
         <location line="+2"/>
         <source>Selected</source>
         <translation>Vald</translation>
-    </message>
-</context>
-<context>
-    <name>PlainHttpBar</name>
-    <message>
-        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
-        <source>Unencrypted connection</source>
-        <translation>Okrypterad anslutning</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
-        <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
     </message>
 </context>
 <context>
@@ -750,6 +737,19 @@
     </message>
 </context>
 <context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Okrypterad anslutning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -773,7 +773,7 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>&amp;CA certificate:</source>
+        <source>C&amp;A certificate:</source>
         <translation>&amp;CA-certifikat:</translation>
     </message>
     <message>
@@ -830,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -1056,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -1109,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Produktanvändning per användare</translation>
@@ -1125,7 +1125,7 @@
         <translation>Upp&amp;datera</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
@@ -1159,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 är redan undantagen.</translation>
     </message>
@@ -1170,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -1196,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+49"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
