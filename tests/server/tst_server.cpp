@@ -1142,7 +1142,7 @@ void TestServerApi::migratesAnOlderSchema()
     // Back to schema 1: without the change sequence (3) and the revocation index (2).
     for (const char *sql :
          {"DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
-          "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
           "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
           "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
         schema(QString::fromLatin1(sql));
