@@ -521,6 +521,12 @@ bool PostgresStore::listen()
     QSqlDriver *driver = m_db.driver();
     const QString channel = QString::fromLatin1(NotifyChannel);
     m_notificationContext = std::make_unique<QObject>();
+    try {
+        // So an operator (or a fault test) tells the listening connections apart.
+        m_session->plain(QStringLiteral("SET application_name = 'optout-server listen'"));
+    } catch (const DbError &) {
+        return false;
+    }
     if (!driver->subscribedToNotifications().contains(channel)
         && !driver->subscribeToNotification(channel))
         return false;
