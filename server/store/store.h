@@ -43,8 +43,7 @@ enum class StoreStatus {
 
 // A value or the reason there is none. `message` is for the server's log only: it may name
 // SQL, never a password.
-template<typename T>
-struct StoreResult
+template<typename T> struct StoreResult
 {
     StoreStatus status = StoreStatus::Failed;
     T value {};

@@ -1028,7 +1028,8 @@ void TestServerApi::refusesNewerSchema()
 QTEST_GUILESS_MAIN(TestServerApi)
 #include "tst_server.moc"
 
-// A file of schema 1 (before the revocation index) is brought to the current schema, data kept.
+// A file of schema 1 (before the revocation index and the change sequence) is brought to the
+// current schema, data kept.
 void TestServerApi::migratesAnOlderSchema()
 {
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(5), Admin).status, 201);
@@ -1048,20 +1049,33 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
-    schema(QStringLiteral("DROP INDEX tokens_by_revocation"));
-    schema(QStringLiteral("PRAGMA user_version = 1"));
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    // Back to schema 1: without the change sequence (3) and the revocation index (2).
+    for (const char *sql :
+         {"DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
+          "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
+          "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
+        schema(QString::fromLatin1(sql));
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = "
+                                   "'change_seq'"))
+                 .toInt(),
+             0);
 
     QVERIFY(m_server.restart());
     QVERIFY(m_server.output().contains("database migrated to schema 2"));
+    QVERIFY(m_server.output().contains("database migrated to schema 3"));
     QCOMPARE(optedOutIds(), before);
+    // The migrated file serves changes as a new one does: an opt-out, then another server's.
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                                    "'tokens_by_revocation'"))
                  .toInt(),
              1);
+    QCOMPARE(schema(QStringLiteral("SELECT change_seq FROM meta")).toInt(), 1);
 }
 
 // Organisations, users and tokens set up from the command line, then used over HTTP.
