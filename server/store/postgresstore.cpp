@@ -184,6 +184,7 @@ public:
         plain(mode ? QStringLiteral("BEGIN ") + QLatin1String(mode) : QStringLiteral("BEGIN"));
         m_inTransaction = true;
         m_rollbackOnly = false;
+        m_committing = false;
     }
     // The transaction's answer stands, but nothing of it is kept (a refused or empty change).
     void setRollbackOnly() { m_rollbackOnly = true; }
@@ -192,9 +193,12 @@ public:
     void setLost() { m_lost = true; }
     void commit()
     {
-        m_inTransaction = false;
+        m_committing = true;
         plain(QStringLiteral("COMMIT"));
+        m_committing = false;
+        m_inTransaction = false;
     }
+    bool isCommitting() const { return m_committing; }
     void rollback()
     {
         if (!m_inTransaction)
@@ -245,32 +249,52 @@ private:
     bool m_inTransaction = false;
     bool m_rollbackOnly = false;
     bool m_lost = false;
+    bool m_committing = false;
     std::unique_ptr<QSqlQuery> m_lockShared;
     std::unique_ptr<QSqlQuery> m_insertEvents;
 };
 
 namespace {
 
-// Runs `body` in a transaction, again when it lost a deadlock or serialisation race; turns a
-// DbError into the StoreResult the seam speaks.
+template<typename T> StoreResult<T> unavailable()
+{
+    return StoreResult<T>::failure(StoreStatus::Unavailable,
+                                   QStringLiteral("no connection to PostgreSQL"));
+}
+
+} // namespace
+
+// Runs `body` in a transaction, again when it lost a deadlock or serialisation race, or when
+// the connection turned out to be lost before anything of the transaction was committed (the
+// server rolled it back): a database that came back is used at once. Turns a DbError into the
+// StoreResult the seam speaks.
 template<typename T, typename Body>
-StoreResult<T> transact(PgSession *session, const char *mode, Body body)
+StoreResult<T> PostgresStore::transact(const char *mode, Body body)
 {
     DbError last;
+    bool reconnected = false;
     for (int attempt = 1; attempt <= MaxAttempts; ++attempt) {
+        PgSession &session = *m_session;
         try {
-            session->begin(mode);
-            StoreResult<T> result = body();
-            if (result.ok() && !session->isRollbackOnly())
-                session->commit();
+            session.begin(mode);
+            StoreResult<T> result = body(session);
+            if (result.ok() && !session.isRollbackOnly())
+                session.commit();
             else
-                session->rollback();
+                session.rollback();
             return result;
         } catch (const DbError &e) {
-            session->rollback();
+            const bool atCommit = session.isCommitting();
+            session.rollback();
             last = e;
-            if (e.lost)
-                session->setLost();
+            if (e.lost) {
+                session.setLost();
+                // COMMIT sent and no answer: it may have been applied. Not tried again.
+                if (atCommit || reconnected || !reconnectNow())
+                    break;
+                reconnected = true;
+                continue;
+            }
             if (!e.retry)
                 break;
             qCInfo(lcPostgres).noquote() << "retrying after" << e.sqlState;
@@ -280,14 +304,6 @@ StoreResult<T> transact(PgSession *session, const char *mode, Body body)
     qCWarning(lcPostgres).noquote() << last.message;
     return StoreResult<T>::failure(last.status, last.message);
 }
-
-template<typename T> StoreResult<T> unavailable()
-{
-    return StoreResult<T>::failure(StoreStatus::Unavailable,
-                                   QStringLiteral("no connection to PostgreSQL"));
-}
-
-} // namespace
 
 PostgresStore::PostgresStore(const StoreSpec &spec)
     : m_spec(spec)
@@ -394,6 +410,13 @@ bool PostgresStore::ensureConnected()
     // While the database is away, one attempt per interval; the calls between answer at once.
     if (m_reconnectClock.isValid() && m_reconnectClock.elapsed() < ReconnectIntervalMs)
         return false;
+    return reconnectNow();
+}
+
+bool PostgresStore::reconnectNow()
+{
+    if (!m_opened)
+        return false;
     m_reconnectClock.start();
     QString error;
     if (!connectDatabase(&error)) {
@@ -441,8 +464,10 @@ bool PostgresStore::migrate(QString *error)
             }
         } unlock {s};
 
-        s.plain(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)"));
+        QSqlQuery exists
+            = s.run(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+        if (!exists.next() || !exists.value(0).toBool())
+            s.plain(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL)"));
         QSqlQuery v = s.run(QStringLiteral("SELECT max(version), count(*) FROM schema_version"));
         int version = 0;
         if (v.next())
@@ -542,8 +567,7 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
 {
     if (!ensureConnected())
         return unavailable<StoreSnapshot>();
-    PgSession &s = *m_session;
-    return transact<StoreSnapshot>(&s, "ISOLATION LEVEL REPEATABLE READ READ ONLY", [&] {
+    return transact<StoreSnapshot>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
         StoreSnapshot snap;
         QSqlQuery q = s.run(QStringLiteral("SELECT change_seq FROM meta"));
         if (q.next())
@@ -579,8 +603,7 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
 {
     if (!ensureConnected())
         return unavailable<StoreChanges>();
-    PgSession &s = *m_session;
-    return transact<StoreChanges>(&s, "ISOLATION LEVEL REPEATABLE READ READ ONLY", [&] {
+    return transact<StoreChanges>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
         StoreChanges c;
         QSqlQuery q = s.run(QStringLiteral("SELECT change_seq FROM meta"));
         if (q.next())
@@ -638,9 +661,8 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
 {
     if (!ensureConnected())
         return unavailable<OptOutChangeOutcome>();
-    PgSession &s = *m_session;
     using Result = StoreResult<OptOutChangeOutcome>;
-    return transact<OptOutChangeOutcome>(&s, nullptr, [&]() -> Result {
+    return transact<OptOutChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
         OptOutChangeOutcome out;
         // Lock order, the same in every transaction: meta, the organisation, its users by id.
         const qint64 seq = s.nextChange();
@@ -796,7 +818,6 @@ StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &
         return unavailable<IngestOutcome>();
     if (events.isEmpty())
         return StoreResult<IngestOutcome>::success({});
-    PgSession &s = *m_session;
     QStringList orgs, users, sources, names, times, properties;
     QSet<QString> distinctOrgs;
     for (const NewEvent &e : events) {
@@ -812,7 +833,7 @@ StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &
     const QVariantList rows {arrayLiteral(orgs),    arrayLiteral(users),
                              arrayLiteral(sources), arrayLiteral(names),
                              arrayLiteral(times),   arrayLiteral(properties, Nulls::Null)};
-    return transact<IngestOutcome>(&s, nullptr, [&] {
+    return transact<IngestOutcome>(nullptr, [&](PgSession &s) {
         // The organisations' rows, shared: ingestions run side by side, an opt-out change of
         // the organisation (which takes its row FOR UPDATE) waits for this commit, and this
         // waits for one in flight. Then the opt-out rows are read by the insert's own, later
@@ -833,8 +854,7 @@ StoreResult<QVector<AuditRecord>> PostgresStore::audit(const QString &orgId, int
 {
     if (!ensureConnected())
         return unavailable<QVector<AuditRecord>>();
-    PgSession &s = *m_session;
-    return transact<QVector<AuditRecord>>(&s, "READ ONLY", [&] {
+    return transact<QVector<AuditRecord>>("READ ONLY", [&](PgSession &s) {
         QSqlQuery q = s.run(
             QStringLiteral("SELECT a.id, %1, a.action, a.actor_id, coalesce(ac.email, ''), "
                            "coalesce(ac.name, ''), a.user_id, coalesce(u.email, ''), "
@@ -865,8 +885,7 @@ StoreResult<QVector<UsageCountRecord>> PostgresStore::usageSummary(const QString
 {
     if (!ensureConnected())
         return unavailable<QVector<UsageCountRecord>>();
-    PgSession &s = *m_session;
-    return transact<QVector<UsageCountRecord>>(&s, "READ ONLY", [&] {
+    return transact<QVector<UsageCountRecord>>("READ ONLY", [&](PgSession &s) {
         QSqlQuery q = s.run(QStringLiteral("SELECT user_id, count(*) FILTER (WHERE source = "
                                            "'client'), count(*) FILTER (WHERE source = "
                                            "'server'), %1 FROM usage_events WHERE org_id = ? "
@@ -886,8 +905,7 @@ StoreResult<QString> PostgresStore::createOrg(const QString &name, const QString
 {
     if (!ensureConnected())
         return unavailable<QString>();
-    PgSession &s = *m_session;
-    return transact<QString>(&s, nullptr, [&] {
+    return transact<QString>(nullptr, [&](PgSession &s) {
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("UPDATE meta SET next_org = next_org + 1 RETURNING "
                                            "next_org - 1"));
@@ -905,9 +923,8 @@ StoreResult<QStringList> PostgresStore::addUsers(const QString &orgId,
 {
     if (!ensureConnected())
         return unavailable<QStringList>();
-    PgSession &s = *m_session;
     using Result = StoreResult<QStringList>;
-    return transact<QStringList>(&s, nullptr, [&]() -> Result {
+    return transact<QStringList>(nullptr, [&](PgSession &s) -> Result {
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR UPDATE"), {orgId});
         if (!q.next())
@@ -959,9 +976,8 @@ StoreResult<bool> PostgresStore::addToken(const StoredToken &token)
 {
     if (!ensureConnected())
         return unavailable<bool>();
-    PgSession &s = *m_session;
     using Result = StoreResult<bool>;
-    return transact<bool>(&s, nullptr, [&]() -> Result {
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, "
                                            "change_seq) SELECT ?, id, ?, now(), ? FROM users "
@@ -977,9 +993,8 @@ StoreResult<bool> PostgresStore::revokeToken(const QByteArray &hash)
 {
     if (!ensureConnected())
         return unavailable<bool>();
-    PgSession &s = *m_session;
     using Result = StoreResult<bool>;
-    return transact<bool>(&s, nullptr, [&]() -> Result {
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("UPDATE tokens SET revoked_at = now(), change_seq = ? "
                                            "WHERE hash = ? AND revoked_at IS NULL"),

@@ -55,7 +55,9 @@ private:
     bool migrate(QString *error);
     // Reconnects a lost connection (at most once per interval); LISTENs again if subscribed.
     bool ensureConnected();
+    bool reconnectNow();
     bool listen();
+    template<typename T, typename Body> StoreResult<T> transact(const char *mode, Body body);
 
     StoreSpec m_spec;
     QString m_connectionName;

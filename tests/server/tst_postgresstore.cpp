@@ -466,6 +466,26 @@ private slots:
         QVERIFY(b.changesSince(c.value.changeSeq + 100).value.needsReload);
     }
 
+    // A connection lost between two calls (the database restarted, the backend killed) is
+    // made again by the next call, which then succeeds: no request is refused for it.
+    void lostConnectionIsMadeAgainByTheNextCall()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 3, &ids);
+        const qint64 pid = a.backendPid();
+        QVERIFY(pid > 0);
+        QVERIFY(db.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        const auto r = a.ingestEvents({makeEvent(org, ids.at(1))});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.stored, 1);
+        QVERIFY(a.backendPid() != pid);
+    }
+
     void notificationsAndRecoveryAfterTheBackendIsKilled()
     {
         ScratchDatabase db;
