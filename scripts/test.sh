@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
 build=${OPTOUT_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON -DOPTOUT_TEST_POSTGRES=ON
 cmake --build "$build" --parallel "$(nproc)"
 
 # The server suite's PostgreSQL run and the cross-instance tests use this cluster.
