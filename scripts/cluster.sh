@@ -56,7 +56,17 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "Starting PostgreSQL..."
-db=$("$root/scripts/pg-temp.sh" start "$work/pg")
+full_url=$("$root/scripts/pg-temp.sh" start "$work/pg")
+# The password goes to libpq through a password file, not on the command line (where ps shows
+# it to every user of the machine): --db gets the URL without it.
+pg_port=$(cat "$work/pg/port")
+pg_password=$(sed -n 's|^postgresql://[^:]*:\([^@]*\)@.*|\1|p' <<<"$full_url")
+export PGPASSFILE="$work/pgpass"
+(
+  umask 077
+  printf '127.0.0.1:%s:optout:optout:%s\n' "$pg_port" "$pg_password" >"$PGPASSFILE"
+)
+db="postgresql://optout@127.0.0.1:$pg_port/optout"
 
 free_port() {
   local p
@@ -70,19 +80,17 @@ free_port() {
   return 1
 }
 
-# Starts one instance; its log is $work/server-N.log. Prints its address.
+# Starts instance N (log: $work/server-N.log) and sets `address` to its host:port.
 start_instance() {
   local n=$1
   shift
   local log="$work/server-$n.log"
   "$server" --db "$db" --listen 127.0.0.1:0 "$@" >"$log" 2>&1 &
-  pids+=($!)
   local pid=$!
+  pids+=("$pid")
   for _ in $(seq 1 600); do
-    if grep -q '^Listening on' "$log"; then
-      sed -n 's|^Listening on http://||p' "$log"
-      return
-    fi
+    address=$(sed -n 's|^Listening on http://||p' "$log")
+    [[ -n "$address" ]] && return
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
@@ -92,8 +100,10 @@ start_instance() {
 }
 
 echo "Starting optout-server #1 (demo data on first start) and #2..."
-one=$(start_instance 1 --demo --demo-users "$demo_users")
-two=$(start_instance 2 --demo)
+start_instance 1 --demo --demo-users "$demo_users"
+one=$address
+start_instance 2 --demo
+two=$address
 
 ((port)) || port=$(free_port)
 mkdir -p "$work/nginx"
@@ -116,7 +126,7 @@ The cluster runs:
   nginx            $url  (round robin to both instances)
   optout-server #1 http://$one   log $work/server-1.log
   optout-server #2 http://$two   log $work/server-2.log
-  PostgreSQL       $("$root/scripts/pg-temp.sh" url "$work/pg" | sed 's|://\([^:]*\):[^@]*@|://\1:***@|')
+  PostgreSQL       $db  (password in $PGPASSFILE)
 
 Give the app this URL:
   optout-admin --server $url --token demo-admin
