@@ -164,14 +164,49 @@ void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome
 void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
                            std::function<void(StoreResult<IngestOutcome>)> done)
 {
-    m_worker->run<IngestOutcome>(
-        [events = std::move(events)](Store &store) { return store.ingestEvents(events); }, this,
-        [this, orgId, context = QPointer<QObject>(context),
-         done = std::move(done)](StoreResult<IngestOutcome> result) {
-            if (result.ok())
-                m_discarded[orgId] += result.value.discarded;
-            if (context)
-                done(std::move(result));
+    m_ingestQueue.append(PendingIngest {orgId, std::move(events), context, std::move(done)});
+    if (!m_ingesting)
+        startIngest();
+}
+
+void OptOutService::startIngest()
+{
+    if (m_ingestQueue.isEmpty())
+        return;
+    // Up to about ten full requests per transaction: more only makes their answers wait.
+    constexpr int MaxGroupEvents = 10000;
+    QVector<PendingIngest> group;
+    int events = 0;
+    while (!m_ingestQueue.isEmpty()
+           && (group.isEmpty() || events + m_ingestQueue.first().events.size() <= MaxGroupEvents)) {
+        events += int(m_ingestQueue.first().events.size());
+        group.append(m_ingestQueue.takeFirst());
+    }
+    QVector<QVector<NewEvent>> batches;
+    batches.reserve(group.size());
+    for (PendingIngest &p : group)
+        batches.append(std::move(p.events));
+    m_ingesting = true;
+    auto shared = std::make_shared<QVector<PendingIngest>>(std::move(group));
+    m_worker->run<QVector<StoreResult<IngestOutcome>>>(
+        [batches = std::move(batches)](Store &store) {
+            return StoreResult<QVector<StoreResult<IngestOutcome>>>::success(
+                store.ingestEventBatches(batches));
+        },
+        this,
+        [this, shared](StoreResult<QVector<StoreResult<IngestOutcome>>> result) {
+            m_ingesting = false;
+            for (int i = 0; i < shared->size(); ++i) {
+                PendingIngest &p = (*shared)[i];
+                StoreResult<IngestOutcome> one = result.ok() && i < result.value.size()
+                    ? result.value.at(i)
+                    : StoreResult<IngestOutcome>::failure(result.status, result.message);
+                if (one.ok())
+                    m_discarded[p.orgId] += one.value.discarded;
+                if (p.context)
+                    p.done(std::move(one));
+            }
+            startIngest();
         });
 }
 

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QVector>
 
@@ -93,6 +94,7 @@ private:
     void ping();
     void reload();
     void noteStatus(StoreStatus status);
+    void startIngest();
 
     StoreSpec m_spec;
     Options m_options;
@@ -116,6 +118,18 @@ private:
     bool m_pinging = false;
     bool m_subscribed = false;
     QHash<QString, qint64> m_discarded;
+
+    // Ingestion requests waiting while one group is written: the next group takes them all,
+    // one transaction for several requests (group commit).
+    struct PendingIngest
+    {
+        QString orgId;
+        QVector<NewEvent> events;
+        QPointer<QObject> context;
+        std::function<void(StoreResult<IngestOutcome>)> done;
+    };
+    QVector<PendingIngest> m_ingestQueue;
+    bool m_ingesting = false;
 
     QVector<NewEvent> m_serverEvents;
     QTimer m_flushTimer;

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <memory>
+
 class SqliteStore final : public Store
 {
 public:
@@ -24,6 +26,8 @@ public:
     bool subscribe(std::function<void()> onChange) override;
     StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) override;
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;
+    QVector<StoreResult<IngestOutcome>>
+    ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
     StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
                                             qint64 beforeId) override;
     StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;
@@ -43,10 +47,12 @@ private:
     // Steps the change sequence inside a write transaction; returns the new value or -1.
     qint64 nextChangeSeq(QSqlQuery &query);
     StoreResult<QVector<StoredOptOut>> optOutsOf(const QString &orgId);
-    QSqlQuery *insertEventsQuery(int rows);
+    // The check and the insert of ingestEvents(), inside a write transaction already open.
+    StoreResult<IngestOutcome> ingestInTransaction(const QVector<NewEvent> &events);
 
     StoreSpec m_spec;
     QString m_connection;
     QSqlDatabase m_db;
-    QHash<int, QSqlQuery *> m_insertEvents; // prepared multi-row inserts by row count
+    std::unique_ptr<QSqlQuery> m_optedOutAmong; // which of a JSON array of user ids are out
+    std::unique_ptr<QSqlQuery> m_insertEventRows; // events from a JSON array of rows
 };

@@ -263,6 +263,19 @@ public:
     // Users are assumed to exist in their organisation (the caller checked).
     virtual StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) = 0;
 
+    // Several requests' events at once (group commit): the same rules as ingestEvents() for
+    // each batch; one result per batch, in order. The default runs ingestEvents() per batch; a
+    // back end may take them all in one transaction (then one failure fails them all).
+    virtual QVector<StoreResult<IngestOutcome>>
+    ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
+    {
+        QVector<StoreResult<IngestOutcome>> results;
+        results.reserve(batches.size());
+        for (const QVector<NewEvent> &batch : batches)
+            results.append(ingestEvents(batch));
+        return results;
+    }
+
     // The organisation's audit entries with id < `beforeId` (0: from the newest), newest first.
     virtual StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
                                                     qint64 beforeId)

@@ -3,6 +3,8 @@
 #include "testserver.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
+#include <QTcpSocket>
 
 #include <QEventLoop>
 #include <QFile>
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void migratesAnOlderSchema();
     void provisioning();
     void lockedDatabaseStallsNoRead();
+    void pipelinedAnswersInOrder();
     void failsClosedWithoutStorage();
 
 private:
@@ -1080,6 +1083,30 @@ void TestServerApi::lockedDatabaseStallsNoRead()
     QCOMPARE(revision(), rev + 1);
 }
 
+// Requests sent back to back on one connection are answered in their order, though the first
+// waits for the store and the second does not.
+void TestServerApi::pipelinedAnswersInOrder()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.baseUrl().port()));
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray events = eventsBody({eventFor(u(30))});
+    socket.write("POST /api/v1/usage/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + Tracker
+                 + "\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(events.size()) + "\r\n\r\n" + events
+                 + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            return received.count("HTTP/1.1 200") >= 2 && received.endsWith('}');
+        },
+        10000));
+    const int ingest = int(received.indexOf("\"accepted\":1"));
+    const int health = int(received.indexOf("\"status\":\"ok\""));
+    QVERIFY2(ingest > 0 && health > ingest, received.constData());
+}
+
 // Without its storage the service refuses what needs it (503, Retry-After) and stores nothing
 // it could not check; /healthz says so; it recovers by itself.
 void TestServerApi::failsClosedWithoutStorage()
@@ -1142,7 +1169,7 @@ void TestServerApi::migratesAnOlderSchema()
     // Back to schema 1: without the change sequence (3) and the revocation index (2).
     for (const char *sql :
          {"DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
-          "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
           "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
           "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
         schema(QString::fromLatin1(sql));
