@@ -812,14 +812,12 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
     });
 }
 
-StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &events)
+namespace {
+
+// One batch as the insert statement takes it: a text array per column.
+QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
 {
-    if (!ensureConnected())
-        return unavailable<IngestOutcome>();
-    if (events.isEmpty())
-        return StoreResult<IngestOutcome>::success({});
     QStringList orgs, users, sources, names, times, properties;
-    QSet<QString> distinctOrgs;
     for (const NewEvent &e : events) {
         orgs.append(e.orgId);
         users.append(e.userId);
@@ -827,26 +825,67 @@ StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &
         names.append(e.name);
         times.append(toDbTime(e.at));
         properties.append(e.properties.isEmpty() ? QString() : QString::fromUtf8(e.properties));
-        distinctOrgs.insert(e.orgId);
+        orgIds->insert(e.orgId);
     }
-    const QString orgList = arrayLiteral(QStringList(distinctOrgs.cbegin(), distinctOrgs.cend()));
-    const QVariantList rows {arrayLiteral(orgs),    arrayLiteral(users),
-                             arrayLiteral(sources), arrayLiteral(names),
-                             arrayLiteral(times),   arrayLiteral(properties, Nulls::Null)};
-    return transact<IngestOutcome>(nullptr, [&](PgSession &s) {
-        // The organisations' rows, shared: ingestions run side by side, an opt-out change of
-        // the organisation (which takes its row FOR UPDATE) waits for this commit, and this
-        // waits for one in flight. Then the opt-out rows are read by the insert's own, later
-        // snapshot. One row lock per transaction, not one per user: locking the ~500 users
-        // of a batch cost more than the insert itself.
-        PgSession::exec(s.lockOrgsShared(), {orgList});
-        QSqlQuery &insert = s.insertEvents();
-        PgSession::exec(insert, rows);
-        IngestOutcome out;
-        out.stored = insert.numRowsAffected();
-        out.discarded = int(events.size()) - out.stored;
-        return StoreResult<IngestOutcome>::success(out);
-    });
+    return {PostgresStore::arrayLiteral(orgs),
+            PostgresStore::arrayLiteral(users),
+            PostgresStore::arrayLiteral(sources),
+            PostgresStore::arrayLiteral(names),
+            PostgresStore::arrayLiteral(times),
+            PostgresStore::arrayLiteral(properties, PostgresStore::Nulls::Null)};
+}
+
+} // namespace
+
+StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &events)
+{
+    const auto results = ingestEventBatches({events});
+    return results.isEmpty() ? StoreResult<IngestOutcome>::success({}) : results.first();
+}
+
+QVector<StoreResult<IngestOutcome>>
+PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
+{
+    using Outcomes = QVector<IngestOutcome>;
+    QSet<QString> orgIds;
+    QVector<QVariantList> rows;
+    rows.reserve(batches.size());
+    for (const QVector<NewEvent> &batch : batches)
+        rows.append(batch.isEmpty() ? QVariantList() : eventRows(batch, &orgIds));
+    StoreResult<Outcomes> result;
+    if (!ensureConnected()) {
+        result = unavailable<Outcomes>();
+    } else if (orgIds.isEmpty()) {
+        result = StoreResult<Outcomes>::success(Outcomes(batches.size()));
+    } else {
+        const QString orgList = arrayLiteral(QStringList(orgIds.cbegin(), orgIds.cend()));
+        result = transact<Outcomes>(nullptr, [&](PgSession &s) {
+            // The organisations' rows, shared: ingestions run side by side, an opt-out change
+            // of the organisation (which takes its row FOR UPDATE) waits for this commit, and
+            // this waits for one in flight. Then the opt-out rows are read by each insert's
+            // own, later snapshot. One row lock per transaction, not one per user: locking the
+            // ~500 users of a batch cost more than the insert itself.
+            PgSession::exec(s.lockOrgsShared(), {orgList});
+            Outcomes outcomes(batches.size());
+            for (int i = 0; i < batches.size(); ++i) {
+                if (batches.at(i).isEmpty())
+                    continue;
+                QSqlQuery &insert = s.insertEvents();
+                PgSession::exec(insert, rows.at(i));
+                outcomes[i].stored = insert.numRowsAffected();
+                outcomes[i].discarded = int(batches.at(i).size()) - outcomes[i].stored;
+            }
+            return StoreResult<Outcomes>::success(outcomes);
+        });
+    }
+    QVector<StoreResult<IngestOutcome>> out;
+    out.reserve(batches.size());
+    for (int i = 0; i < batches.size(); ++i) {
+        out.append(result.ok()
+                       ? StoreResult<IngestOutcome>::success(result.value.at(i))
+                       : StoreResult<IngestOutcome>::failure(result.status, result.message));
+    }
+    return out;
 }
 
 StoreResult<QVector<AuditRecord>> PostgresStore::audit(const QString &orgId, int limit,

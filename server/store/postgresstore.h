@@ -34,6 +34,9 @@ public:
     bool subscribe(std::function<void()> onChange) override;
     StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) override;
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;
+    // All the batches in one transaction (one commit): one failure fails them all.
+    QVector<StoreResult<IngestOutcome>>
+    ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
     StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
                                             qint64 beforeId) override;
     StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;

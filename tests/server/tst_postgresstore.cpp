@@ -362,6 +362,18 @@ private slots:
         QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events WHERE user_id = '%1'")
                               .arg(ids.at(1))),
                  qint64(0));
+        // Several requests' batches in one transaction: counted per batch.
+        const auto batches = b.ingestEventBatches(
+            {{makeEvent(org, ids.at(1))},
+             {},
+             {makeEvent(org, ids.at(2)), makeEvent(org, ids.at(2)), makeEvent(org, ids.at(1))}});
+        QCOMPARE(batches.size(), 3);
+        QVERIFY(batches.at(0).ok() && batches.at(1).ok() && batches.at(2).ok());
+        QCOMPARE(batches.at(0).value.stored, 0);
+        QCOMPARE(batches.at(0).value.discarded, 1);
+        QCOMPARE(batches.at(1).value.stored, 0);
+        QCOMPARE(batches.at(2).value.stored, 2);
+        QCOMPARE(batches.at(2).value.discarded, 1);
     }
 
     // Opt-outs flipping on one connection while another ingests: no event of a user who is
