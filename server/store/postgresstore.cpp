@@ -87,30 +87,19 @@ QString eventSourceName(EventSource s)
 const QVector<QStringList> &migrationSteps()
 {
     static const QVector<QStringList> steps {
+        // 1: the data, as SQLite keeps it.
         {
-            // change_seq: the global, commit-ordered sequence of changes the caches follow.
-            // One row, updated first by every changing transaction, so the changes commit in
-            // the order of their numbers. next_*: the numbers of the next ids.
-            QStringLiteral("CREATE TABLE meta (singleton boolean PRIMARY KEY DEFAULT true CHECK "
-                           "(singleton), change_seq bigint NOT NULL DEFAULT 0, next_org bigint "
-                           "NOT NULL DEFAULT 1, next_user bigint NOT NULL DEFAULT 1)"),
-            QStringLiteral("INSERT INTO meta DEFAULT VALUES"),
             QStringLiteral("CREATE TABLE orgs (id text PRIMARY KEY, name text NOT NULL, "
                            "product_name text NOT NULL, revision bigint NOT NULL DEFAULT 0, "
                            "users_revision bigint NOT NULL DEFAULT 0, created_at timestamptz NOT "
-                           "NULL, change_seq bigint NOT NULL DEFAULT 0, optouts_change_seq bigint "
-                           "NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE INDEX orgs_by_change ON orgs (change_seq)"),
+                           "NULL)"),
             QStringLiteral("CREATE TABLE users (id text PRIMARY KEY, org_id text NOT NULL "
                            "REFERENCES orgs(id), email text NOT NULL, name text NOT NULL, roles "
-                           "text NOT NULL, created_at timestamptz NOT NULL, change_seq bigint NOT "
-                           "NULL DEFAULT 0, UNIQUE (org_id, email))"),
-            QStringLiteral("CREATE INDEX users_by_change ON users (change_seq)"),
+                           "text NOT NULL, created_at timestamptz NOT NULL, UNIQUE (org_id, "
+                           "email))"),
             QStringLiteral("CREATE TABLE tokens (hash text PRIMARY KEY, user_id text NOT NULL "
                            "REFERENCES users(id), demo boolean NOT NULL DEFAULT false, created_at "
-                           "timestamptz NOT NULL, revoked_at timestamptz, change_seq bigint NOT "
-                           "NULL DEFAULT 0)"),
-            QStringLiteral("CREATE INDEX tokens_by_change ON tokens (change_seq)"),
+                           "timestamptz NOT NULL, revoked_at timestamptz)"),
             QStringLiteral("CREATE TABLE optouts (user_id text PRIMARY KEY REFERENCES users(id), "
                            "org_id text NOT NULL REFERENCES orgs(id), opted_out_at timestamptz "
                            "NOT NULL, opted_out_by text NOT NULL REFERENCES users(id), seq bigint "
@@ -128,6 +117,26 @@ const QVector<QStringList> &migrationSteps()
                            "name text NOT NULL, at timestamptz NOT NULL, received_at timestamptz "
                            "NOT NULL, properties text)"),
             QStringLiteral("CREATE INDEX usage_by_user ON usage_events (org_id, user_id)"),
+        },
+        // 2: the change feed several instances follow. meta.change_seq is the global,
+        // commit-ordered sequence of changes: its one row is updated first by every changing
+        // transaction, so changes commit in the order of their numbers, and each changed row
+        // carries its number. next_*: the numbers of the next ids, from the data already there.
+        {
+            QStringLiteral("CREATE TABLE meta (singleton boolean PRIMARY KEY DEFAULT true CHECK "
+                           "(singleton), change_seq bigint NOT NULL DEFAULT 0, next_org bigint "
+                           "NOT NULL DEFAULT 1, next_user bigint NOT NULL DEFAULT 1)"),
+            QStringLiteral("INSERT INTO meta (next_org, next_user) SELECT coalesce((SELECT "
+                           "max(substring(id from 3)::bigint) FROM orgs), 0) + 1, "
+                           "coalesce((SELECT max(substring(id from 3)::bigint) FROM users), 0) + "
+                           "1"),
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN change_seq bigint NOT NULL DEFAULT 0, "
+                           "ADD COLUMN optouts_change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX orgs_by_change ON orgs (change_seq)"),
+            QStringLiteral("CREATE INDEX users_by_change ON users (change_seq)"),
+            QStringLiteral("CREATE INDEX tokens_by_change ON tokens (change_seq)"),
         },
     };
     return steps;
@@ -303,6 +312,12 @@ StoreResult<T> PostgresStore::transact(const char *mode, Body body)
     }
     qCWarning(lcPostgres).noquote() << last.message;
     return StoreResult<T>::failure(last.status, last.message);
+}
+
+QStringList PostgresStore::migrationStep(int toVersion)
+{
+    return toVersion >= 1 && toVersion <= SchemaVersion ? migrationSteps().at(toVersion - 1)
+                                                        : QStringList();
 }
 
 PostgresStore::PostgresStore(const StoreSpec &spec)

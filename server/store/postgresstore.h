@@ -16,7 +16,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -47,6 +47,9 @@ public:
 
     // The server process id of this connection (tests kill it with pg_terminate_backend).
     qint64 backendPid();
+
+    // The statements that take the schema from toVersion - 1 to toVersion (for the tests).
+    static QStringList migrationStep(int toVersion);
 
     // A PostgreSQL array literal ({"a","b",NULL}) of these strings. With Nulls::Null a null
     // QString is NULL, else an empty string. Public for the unit tests.

@@ -232,6 +232,50 @@ private slots:
         QVERIFY(!error.contains(db.spec().password));
     }
 
+    // A database of schema 1 (before the change feed) with data in it is brought to the
+    // current schema, data kept, and the next ids follow the ones already there.
+    void migratesAnOlderSchema()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        for (const QString &sql : PostgresStore::migrationStep(1))
+            QVERIFY2(db.exec(sql), qPrintable(sql));
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
+                                       "INSERT INTO schema_version VALUES (1)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-3', "
+            "'Old Org', 'P', 4, now()); INSERT INTO users (id, org_id, email, name, roles, "
+            "created_at) VALUES ('u-7', 'o-3', 'a@x', 'A', 'product_admin', now()), ('u-9', "
+            "'o-3', 'b@x', 'B', 'user', now()); INSERT INTO tokens (hash, user_id, created_at) "
+            "VALUES ('abc', 'u-7', now()); INSERT INTO optouts (user_id, org_id, opted_out_at, "
+            "opted_out_by, seq) VALUES ('u-9', 'o-3', now(), 'u-7', 1)")));
+
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
+                 qint64(PostgresStore::SchemaVersion));
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.orgs.size(), 1);
+        QCOMPARE(snap.value.orgs.at(0).revision, 4);
+        QCOMPARE(snap.value.users.size(), 2);
+        QCOMPARE(snap.value.tokens.size(), 1);
+        QCOMPARE(snap.value.optOuts.size(), 1);
+        QCOMPARE(snap.value.optOuts.at(0).userId, QStringLiteral("u-9"));
+        QCOMPARE(store.createOrg(QStringLiteral("New"), QStringLiteral("P")).value,
+                 QStringLiteral("o-4"));
+        const auto added = store.addUsers(
+            QStringLiteral("o-3"), {{QStringLiteral("c@x"), QStringLiteral("C"), {}, {}, false}});
+        QVERIFY(added.ok());
+        QCOMPARE(added.value, QStringList {QStringLiteral("u-10")});
+        // The opt-out made before the migration still holds for ingestion.
+        const auto in
+            = store.ingestEvents({makeEvent(QStringLiteral("o-3"), QStringLiteral("u-9"))});
+        QVERIFY(in.ok());
+        QCOMPARE(in.value.discarded, 1);
+    }
+
     void concurrentOpensMigrateOnce()
     {
         ScratchDatabase db;
