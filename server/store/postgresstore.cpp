@@ -837,7 +837,8 @@ QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
         orgs.append(e.orgId);
         users.append(e.userId);
         sources.append(eventSourceName(e.source));
-        names.append(e.name);
+        // PostgreSQL text holds no NUL character (JSON may carry one as \u0000).
+        names.append(QString(e.name).replace(QChar(0), QChar::ReplacementCharacter));
         times.append(toDbTime(e.at));
         properties.append(e.properties.isEmpty() ? QString() : QString::fromUtf8(e.properties));
         orgIds->insert(e.orgId);
@@ -980,7 +981,8 @@ StoreResult<QStringList> PostgresStore::addUsers(const QString &orgId,
     using Result = StoreResult<QStringList>;
     return transact<QStringList>(nullptr, [&](PgSession &s) -> Result {
         const qint64 seq = s.nextChange();
-        QSqlQuery q = s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR UPDATE"), {orgId});
+        QSqlQuery q
+            = s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR KEY SHARE"), {orgId});
         if (!q.next())
             return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
         q = s.run(QStringLiteral("UPDATE meta SET next_user = next_user + ? RETURNING next_user "

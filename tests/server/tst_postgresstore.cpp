@@ -204,6 +204,24 @@ private slots:
         QCOMPARE(PostgresStore::arrayLiteral({QString()}), QStringLiteral("{\"\"}"));
     }
 
+    // JSON may carry a NUL (\u0000) that PostgreSQL text cannot hold: the event is still stored.
+    void eventNameWithNulStored()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 1, &ids);
+        NewEvent e
+            = makeEvent(org, ids.at(1), QStringLiteral("a") + QChar(0) + QStringLiteral("b"));
+        e.properties = R"({"x":"\u0000"})";
+        const auto r = store.ingestEvents({e});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.stored, 1);
+    }
+
     void schemaCreatedOnceAndNewerRefused()
     {
         ScratchDatabase db;
