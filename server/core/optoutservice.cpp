@@ -309,9 +309,14 @@ void OptOutService::reload()
 
 void OptOutService::ping()
 {
-    if (m_pinging)
-        return; // the last one has not answered: noteStatus() decides on the next answer
+    if (m_pinging) {
+        // The last one has not answered: a database that takes this long is not there.
+        if (m_pingTimer.interval() > 0 && m_pingClock.elapsed() > 3 * m_pingTimer.interval())
+            setAvailable(false);
+        return;
+    }
     m_pinging = true;
+    m_pingClock.start();
     m_monitor->run<bool>(
         [](Store &store) {
             const StoreStatus status = store.ping();

@@ -4,6 +4,7 @@
 
 #include "store.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -116,6 +117,7 @@ private:
     bool m_refreshing = false;
     bool m_refreshAgain = false;
     bool m_pinging = false;
+    QElapsedTimer m_pingClock; // since the ping under way was sent
     bool m_subscribed = false;
     QHash<QString, qint64> m_discarded;
 

@@ -781,6 +781,8 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
     const QString propertiesKey = QStringLiteral("properties");
     QVector<NewEvent> events;
     events.reserve(array.size());
+    QString lastTimestampText;
+    QDateTime lastTimestamp;
     for (int i = 0; i < array.size(); ++i) {
         const QJsonValue item = array.at(i);
         if (!item.isObject())
@@ -796,7 +798,12 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
                 i, "name", QStringLiteral("'name' must be a string of 1 to 200 characters.")));
         }
         const QJsonValue ts = o.value(timestampKey);
-        e.at = QDateTime::fromString(ts.toString(), Qt::ISODateWithMs);
+        const QString tsText = ts.toString();
+        if (tsText != lastTimestampText || !ts.isString()) { // a request's events share times
+            lastTimestampText = tsText;
+            lastTimestamp = QDateTime::fromString(tsText, Qt::ISODateWithMs);
+        }
+        e.at = lastTimestamp;
         if (!ts.isString() || !e.at.isValid() || e.at.timeSpec() == Qt::LocalTime) {
             return respond(
                 invalid(i, "timestamp", QStringLiteral("'timestamp' must be an RFC 3339 time.")));
