@@ -502,6 +502,7 @@ private slots:
         // Let some of them through, then kill it mid-stream.
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 30, 20000);
         m_a.kill9();
+        qInfo() << "killed after" << acknowledged.size() / 10 << "of 24 batches were acknowledged";
         for (QNetworkReply *reply : std::as_const(pending)) {
             if (!reply->isFinished()) {
                 QSignalSpy done(reply, &QNetworkReply::finished);
