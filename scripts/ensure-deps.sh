@@ -8,6 +8,7 @@ OPTOUT_PACKAGES=(
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev libxkbcommon-dev
   qtkeychain-qt6-dev libssl-dev openssl
   desktop-file-utils appstream systemd dpkg-dev file
+  postgresql libqt6sql6-psql
 )
 
 missing=()
