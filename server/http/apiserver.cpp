@@ -207,6 +207,7 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/me"), A::AnyRole, &ApiServer::me},
         {"GET", QStringLiteral("/api/v1/users"), A::ProductAdmin, &ApiServer::users},
         {"GET", QStringLiteral("/api/v1/optouts"), A::ProductAdmin, &ApiServer::listOptOuts},
+        {"GET", QStringLiteral("/api/v1/sync-state"), A::ProductAdmin, &ApiServer::syncState},
         {"POST", QStringLiteral("/api/v1/optouts/batch"), A::ProductAdmin, &ApiServer::batch},
         {"PUT", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin, &ApiServer::putOptOut},
         {"DELETE", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin,
@@ -401,8 +402,9 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
     const QString eventName = QStringLiteral("api.%1.%2")
                                   .arg(section.isEmpty() ? QStringLiteral("root") : section,
                                        QString::fromLatin1(methodName(request.method)).toLower());
+    // A 304 read nothing new: a window polling an unchanged organisation records nothing.
     Respond tracked = [this, user, eventName, respond = std::move(respond)](ApiResponse r) {
-        if (r.status < 400)
+        if (r.status < 400 && r.status != 304)
             m_service->recordServerEvent(user, eventName);
         respond(std::move(r));
     };
@@ -568,6 +570,26 @@ void ApiServer::listOptOuts(const ApiRequest &r, Respond respond)
     if (etagMatches(r.header("If-None-Match"), etag))
         return respond(ApiResponse {304, {}, {{"ETag", etag}}});
     respond(ApiResponse {200, optOutsBody(org->org.id), {{"ETag", etag}}});
+}
+
+void ApiServer::syncState(const ApiRequest &r, Respond respond)
+{
+    const CachedOrg *org = m_service->org(r.user->orgId);
+    if (!org)
+        return respond(ApiResponse::fromError(ApiError::internal()));
+    // From the database's revisions only, so every instance on one database gives the same tag.
+    const bool tracking = !m_service->isOptedOut(r.user->id);
+    const QByteArray etag = "\"sync-" + QByteArray::number(org->org.usersRevision) + '-'
+        + QByteArray::number(org->org.revision) + (tracking ? "-t\"" : "-f\"");
+    if (etagMatches(r.header("If-None-Match"), etag))
+        return respond(ApiResponse {304, {}, {{"ETag", etag}}});
+    ApiResponse response
+        = ApiResponse::json(200,
+                            {{QStringLiteral("usersRevision"), org->org.usersRevision},
+                             {QStringLiteral("optOutsRevision"), org->org.revision},
+                             {QStringLiteral("usageTracking"), tracking}});
+    response.headers.append(qMakePair(QByteArray("ETag"), etag));
+    respond(std::move(response));
 }
 
 void ApiServer::putOptOut(const ApiRequest &r, Respond respond)

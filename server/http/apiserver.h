@@ -108,6 +108,9 @@ private:
     void me(const ApiRequest &r, Respond respond);
     void users(const ApiRequest &r, Respond respond);
     void listOptOuts(const ApiRequest &r, Respond respond);
+    // What a refresh needs to know first: the revisions of users and opt-outs and the caller's
+    // usageTracking, one conditional request for an unchanged organisation.
+    void syncState(const ApiRequest &r, Respond respond);
     void putOptOut(const ApiRequest &r, Respond respond);
     void deleteOptOut(const ApiRequest &r, Respond respond);
     void batch(const ApiRequest &r, Respond respond);

@@ -75,6 +75,9 @@ private Q_SLOTS:
     void usersBadQuery();
     void usersEtag();
     void optOutsRevisionAndEtag();
+    void syncState();
+    void syncStateSeesUserChanges();
+    void syncStateNotModifiedRecordsNothing();
     void putIsIdempotent();
     void putStaleIfMatch();
     void malformedIfMatch();
@@ -366,6 +369,7 @@ void TestServerApi::roleMatrix_data()
     QTest::newRow("batch") << QByteArray("POST") << "/api/v1/optouts/batch" << batch;
     QTest::newRow("audit") << QByteArray("GET") << "/api/v1/audit" << QByteArray();
     QTest::newRow("summary") << QByteArray("GET") << "/api/v1/usage/summary" << QByteArray();
+    QTest::newRow("sync-state") << QByteArray("GET") << "/api/v1/sync-state" << QByteArray();
 }
 
 void TestServerApi::roleMatrix()
@@ -532,6 +536,106 @@ void TestServerApi::optOutsRevisionAndEtag()
     QCOMPARE(r.json()[QStringLiteral("optOuts")][0][QStringLiteral("user")][QStringLiteral("id")]
                  .toString(),
              u(7));
+}
+
+// One conditional request tells a refresh whether anything changed: the revisions of users and
+// opt-outs and the caller's own usageTracking, under an ETag made of all three.
+void TestServerApi::syncState()
+{
+    const QString path = QStringLiteral("/api/v1/sync-state");
+    HttpResult r = get(path);
+    QCOMPARE(r.status, 200);
+    const QJsonObject state = r.json().object();
+    QCOMPARE(state[QStringLiteral("optOutsRevision")].toInteger(), revision());
+    QVERIFY(state[QStringLiteral("usersRevision")].isDouble());
+    QCOMPARE(state[QStringLiteral("usageTracking")].toBool(), true);
+    const QByteArray etag = r.header("ETag");
+    QVERIFY(etag.size() > 2 && etag.startsWith('"') && etag.endsWith('"'));
+
+    r = get(path, Admin, {{"If-None-Match", etag}});
+    QCOMPARE(r.status, 304);
+    QVERIFY(r.body.isEmpty());
+    QCOMPARE(r.header("ETag"), etag);
+    QCOMPARE(get(path, Admin, {{"If-None-Match", "\"stale\""}}).status, 200);
+    QCOMPARE(m_server.request("HEAD", path, Admin).header("ETag"), etag);
+
+    // An opt-out by anyone changes it.
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(9), Admin).status, 201);
+    r = get(path, Admin, {{"If-None-Match", etag}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("optOutsRevision")].toInteger(),
+             state[QStringLiteral("optOutsRevision")].toInteger() + 1);
+    QCOMPARE(r.json()[QStringLiteral("usersRevision")].toInteger(),
+             state[QStringLiteral("usersRevision")].toInteger());
+    const QByteArray afterOptOut = r.header("ETag");
+    QVERIFY(afterOptOut != etag);
+    QCOMPARE(get(path, Admin, {{"If-None-Match", afterOptOut}}).status, 304);
+    // So does an opt-in.
+    QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(9), Admin).status,
+             204);
+    QCOMPARE(get(path, Admin, {{"If-None-Match", afterOptOut}}).status, 200);
+
+    // The caller's own opt-out: usageTracking false, under its own tag; another organisation's
+    // administrator has a state of their own.
+    const HttpResult other = get(path, OtherAdmin);
+    QCOMPARE(other.status, 200);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + AdminId, Admin).status,
+             201);
+    r = get(path);
+    QCOMPARE(r.json()[QStringLiteral("usageTracking")].toBool(), false);
+    QVERIFY(r.header("ETag") != afterOptOut);
+    QCOMPARE(get(path, OtherAdmin, {{"If-None-Match", other.header("ETag")}}).status, 304);
+
+    // Only product administrators; a token is needed.
+    expectError(get(path, PlainUser), 403, "forbidden");
+    expectError(get(path, Tracker), 403, "forbidden");
+    expectError(get(path, QByteArray()), 401, "unauthenticated");
+    expectError(m_server.request("POST", path, Admin, "{}"), 405, "method_not_allowed");
+}
+
+// Users added to the directory change the state, and the tag comes from the database: a
+// restarted service (a fresh process, no counters of its own) gives the same tag for the
+// same data.
+void TestServerApi::syncStateSeesUserChanges()
+{
+    const QString path = QStringLiteral("/api/v1/sync-state");
+    const HttpResult before = get(path);
+    QCOMPARE(before.status, 200);
+    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
+    QCOMPARE(get(path, Admin, {{"If-None-Match", before.header("ETag")}}).status, 304);
+
+    m_server.stop();
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("users.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,name,roles\nnew.person@example.com,New Person,user\n");
+    csv.close();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                               QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
+    const HttpResult after = get(path, Admin, {{"If-None-Match", before.header("ETag")}});
+    QCOMPARE(after.status, 200);
+    QVERIFY(after.header("ETag") != before.header("ETag"));
+    QCOMPARE(after.json()[QStringLiteral("usersRevision")].toInteger(),
+             before.json()[QStringLiteral("usersRevision")].toInteger() + 1);
+    QCOMPARE(after.json()[QStringLiteral("optOutsRevision")].toInteger(),
+             before.json()[QStringLiteral("optOutsRevision")].toInteger());
+}
+
+// An unchanged state answered 304 records no server-side usage event; a 200 does.
+void TestServerApi::syncStateNotModifiedRecordsNothing()
+{
+    const QString path = QStringLiteral("/api/v1/sync-state");
+    const QByteArray etag = get(path).header("ETag");
+    // The summary's own request is recorded too, and counted by the next summary.
+    summaryFor(AdminId);
+    const int before = summaryFor(AdminId)[QStringLiteral("server")].toInt();
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(get(path, Admin, {{"If-None-Match", etag}}).status, 304);
+    QCOMPARE(summaryFor(AdminId)[QStringLiteral("server")].toInt(), before + 1);
+    QCOMPARE(get(path).status, 200);
+    QCOMPARE(summaryFor(AdminId)[QStringLiteral("server")].toInt(), before + 3);
 }
 
 void TestServerApi::putIsIdempotent()
