@@ -111,7 +111,8 @@ int main(int argc, char *argv[])
     // stopped at the first check that says the user has been opted out.
     UsageTracker usage(&api);
     QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
-    QObject::connect(&sync, &SyncController::synced, &usage, &UsageTracker::checkNow);
+    QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
+                     &UsageTracker::onTrackingChecked);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &usage,
                      [&usage]() { usage.flushAndWait(3000); });
     UsageSummaryModel usageSummary(&api, &users);

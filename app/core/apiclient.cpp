@@ -274,6 +274,29 @@ void ApiClient::fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
         std::move(done));
 }
 
+void ApiClient::fetchSyncState(const QByteArray &ifNoneMatch, QObject *context,
+                               ApiCallback<SyncState> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!ifNoneMatch.isEmpty())
+        headers.append({"If-None-Match", ifNoneMatch});
+    sendDecoded<SyncState>(
+        "GET", QStringLiteral("/sync-state"), {}, {}, headers, context,
+        [ifNoneMatch](const RawReply &raw) -> ApiResult<SyncState> {
+            if (raw.status == 304) {
+                SyncState notModified;
+                notModified.etag = ifNoneMatch;
+                notModified.notModified = true;
+                return notModified;
+            }
+            ApiResult<SyncState> result = JsonCodec::decodeSyncState(raw.body);
+            if (result.ok())
+                result.value().etag = raw.etag;
+            return result;
+        },
+        std::move(done));
+}
+
 void ApiClient::putOptOut(const QString &userId, QObject *context,
                           ApiCallback<PutOptOutResult> done, const QByteArray &ifMatch)
 {

@@ -51,6 +51,10 @@ public:
                         ApiCallback<UsersPage> done);
     void fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
                       ApiCallback<OptOutList> done);
+    // What changed since the state of ifNoneMatch (a 304 gives notModified). A service older
+    // than this endpoint answers 404.
+    void fetchSyncState(const QByteArray &ifNoneMatch, QObject *context,
+                        ApiCallback<SyncState> done);
     // ifMatch: optional "<revision>" precondition (412 when stale).
     void putOptOut(const QString &userId, QObject *context, ApiCallback<PutOptOutResult> done,
                    const QByteArray &ifMatch = {});

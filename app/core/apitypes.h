@@ -74,6 +74,17 @@ struct OptOutList
     bool notModified = false;
 };
 
+// GET /api/v1/sync-state: what a refresh asks first. notModified: 304, nothing changed since
+// the state of `etag`.
+struct SyncState
+{
+    qint64 usersRevision = -1;
+    qint64 optOutsRevision = -1;
+    bool usageTracking = true;
+    QByteArray etag;
+    bool notModified = false;
+};
+
 // PUT /api/v1/optouts/{id}: created is false when the user was already opted out.
 struct PutOptOutResult
 {

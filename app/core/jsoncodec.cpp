@@ -351,6 +351,20 @@ ApiResult<BatchResult> decodeBatchResult(const QByteArray &json)
     return finish(problem, result);
 }
 
+ApiResult<SyncState> decodeSyncState(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    SyncState state;
+    state.usersRevision = r.integer("usersRevision");
+    state.optOutsRevision = r.integer("optOutsRevision");
+    state.usageTracking = r.boolean("usageTracking");
+    return finish(problem, state);
+}
+
 ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
 {
     QString problem;

@@ -18,6 +18,7 @@ ApiResult<UsersPage> decodeUsersPage(const QByteArray &json);
 ApiResult<OptOutList> decodeOptOutList(const QByteArray &json);
 ApiResult<OptOutEntry> decodeOptOutEntry(const QByteArray &json);
 ApiResult<BatchResult> decodeBatchResult(const QByteArray &json);
+ApiResult<SyncState> decodeSyncState(const QByteArray &json);
 ApiResult<AuditPage> decodeAuditPage(const QByteArray &json);
 ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json);
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json);

@@ -149,6 +149,10 @@ void SyncController::start()
     m_serverOptOuts.clear();
     m_optOutsEtag.clear();
     m_revision = -1;
+    m_syncStateUnsupported = false; // the service may have been upgraded meanwhile
+    m_syncEtag.clear();
+    m_syncUsersRevision = -1;
+    m_hasIncomingState = false;
     m_reports.clear();
     m_retryDelayMs = m_firstRetryDelayMs;
     m_requests = new QObject(this);
@@ -218,6 +222,7 @@ void SyncController::stop()
     m_sending = false;
     m_fetchingUsers = false;
     m_fetchingOptOuts = false;
+    m_fetchingState = false;
 }
 
 void SyncController::refresh()
@@ -402,6 +407,8 @@ void SyncController::fetchMe()
             m_serverOptOuts.clear();
             m_optOutsEtag.clear();
             m_revision = -1;
+            m_syncEtag.clear();
+            m_syncUsersRevision = -1;
             m_lastSyncedAt = QDateTime();
             if (m_users) {
                 m_users->setOptOutState({}, {});
@@ -412,6 +419,7 @@ void SyncController::fetchMe()
         }
         m_me = result.value();
         m_meLoaded = true;
+        m_meFresh = true;
         m_retryTimer.stop();
         m_tickTimer.stop();
         m_retryDelayMs = m_firstRetryDelayMs;
@@ -468,8 +476,70 @@ void SyncController::fetchMe()
             setLoadProgress(0);
             setState(State::LoadingUsers);
         }
-        fetchUsersPage(0);
+        fetchSyncState();
     });
+}
+
+void SyncController::fetchSyncState()
+{
+    if (!m_api || !m_requests)
+        return;
+    m_refreshOptOuts = true;
+    m_hasIncomingState = false;
+    if (m_syncStateUnsupported) {
+        fetchUsersPage(0);
+        return;
+    }
+    m_fetchingState = true;
+    const int session = m_session;
+    m_api->fetchSyncState(
+        m_loaded ? m_syncEtag : QByteArray(), m_requests,
+        [this, session](const ApiResult<SyncState> &result) {
+            if (session != m_session)
+                return;
+            m_fetchingState = false;
+            if (!result.ok()) {
+                if (result.error().httpStatus == 404) {
+                    // An older service: page by page, and /me for usageTracking, as before.
+                    qCInfo(lcSync) << "the service has no /sync-state; refreshing every list";
+                    m_syncStateUnsupported = true;
+                    fetchUsersPage(0);
+                    return;
+                }
+                handleFetchError(result.error());
+                return;
+            }
+            const SyncState &state = result.value();
+            if (!state.notModified)
+                m_me.usageTracking = state.usageTracking; // a 304 says it did not change
+            emit usageTrackingChecked(m_me.usageTracking);
+            OptOutList unchanged;
+            unchanged.notModified = true;
+            if (state.notModified) {
+                completeSync(unchanged);
+                return;
+            }
+            m_incomingState = state;
+            m_hasIncomingState = true;
+            // A cached start revalidates both lists (conditionally: 304s when unchanged).
+            const bool fromScratch = !m_loaded || m_fromCache;
+            m_refreshOptOuts = fromScratch || state.optOutsRevision != m_revision;
+            if (fromScratch || state.usersRevision != m_syncUsersRevision)
+                fetchUsersPage(0);
+            else
+                afterUsers();
+        });
+}
+
+void SyncController::afterUsers()
+{
+    if (m_refreshOptOuts) {
+        fetchOptOuts();
+        return;
+    }
+    OptOutList unchanged;
+    unchanged.notModified = true;
+    completeSync(unchanged);
 }
 
 void SyncController::fetchUsersPage(int page)
@@ -502,7 +572,7 @@ void SyncController::fetchUsersPage(int page)
                 m_fetchingUsers = false;
                 m_incomingPages.clear();
                 m_incomingEtags.clear();
-                fetchOptOuts();
+                afterUsers();
                 return;
             }
             if (answer.notModified) {
@@ -543,7 +613,7 @@ void SyncController::fetchUsersPage(int page)
                 setLoadProgress(100);
                 setState(State::LoadingOptOuts);
             }
-            fetchOptOuts();
+            afterUsers();
         });
 }
 
@@ -554,76 +624,109 @@ void SyncController::fetchOptOuts()
     m_fetchingOptOuts = true;
     const int session = m_session;
     const int generation = m_actionGeneration;
-    m_api->fetchOptOuts(
-        m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
-        [this, session, generation](const ApiResult<OptOutList> &result) {
-            if (session != m_session)
-                return;
-            m_fetchingOptOuts = false;
-            if (!result.ok()) {
-                handleFetchError(result.error());
-                return;
+    m_api->fetchOptOuts(m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
+                        [this, session, generation](const ApiResult<OptOutList> &result) {
+                            if (session != m_session)
+                                return;
+                            m_fetchingOptOuts = false;
+                            if (!result.ok()) {
+                                handleFetchError(result.error());
+                                return;
+                            }
+                            if (generation != m_actionGeneration) {
+                                // An action was confirmed meanwhile; this list may predate it.
+                                fetchOptOuts();
+                                return;
+                            }
+                            completeSync(result.value());
+                        });
+}
+
+void SyncController::completeSync(const OptOutList &list)
+{
+    // Before any signal: a slot may start the next refresh.
+    if (m_hasIncomingState) {
+        m_syncEtag = m_incomingState.etag;
+        m_syncUsersRevision = m_incomingState.usersRevision;
+        m_hasIncomingState = false;
+    }
+    const bool recheck = m_syncStateUnsupported && !m_meFresh;
+    m_meFresh = false;
+    QStringList cameOut;
+    QStringList wentIn;
+    if (!list.notModified || !m_loaded) {
+        if (m_loaded) {
+            // What changed elsewhere: our own changes are already in
+            // m_serverOptOuts, or still pending.
+            QSet<QString> pendingIds;
+            for (const PendingAction &a : std::as_const(m_pending))
+                for (const QString &id : a.userIds)
+                    pendingIds.insert(id);
+            QSet<QString> before;
+            for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
+                before.insert(e.user.id);
+            QSet<QString> after;
+            for (const OptOutEntry &e : list.optOuts) {
+                after.insert(e.user.id);
+                if (!before.contains(e.user.id) && !pendingIds.contains(e.user.id))
+                    cameOut.append(e.user.id);
             }
-            if (generation != m_actionGeneration) {
-                // An action was confirmed meanwhile; this list may predate it.
-                fetchOptOuts();
-                return;
+            for (const OptOutEntry &e : std::as_const(m_serverOptOuts)) {
+                if (!after.contains(e.user.id) && !pendingIds.contains(e.user.id))
+                    wentIn.append(e.user.id);
             }
-            const OptOutList &list = result.value();
-            QStringList cameOut;
-            QStringList wentIn;
-            if (!list.notModified || !m_loaded) {
-                if (m_loaded) {
-                    // What changed elsewhere: our own changes are already in
-                    // m_serverOptOuts, or still pending.
-                    QSet<QString> pendingIds;
-                    for (const PendingAction &a : std::as_const(m_pending))
-                        for (const QString &id : a.userIds)
-                            pendingIds.insert(id);
-                    QSet<QString> before;
-                    for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
-                        before.insert(e.user.id);
-                    QSet<QString> after;
-                    for (const OptOutEntry &e : list.optOuts) {
-                        after.insert(e.user.id);
-                        if (!before.contains(e.user.id) && !pendingIds.contains(e.user.id))
-                            cameOut.append(e.user.id);
-                    }
-                    for (const OptOutEntry &e : std::as_const(m_serverOptOuts)) {
-                        if (!after.contains(e.user.id) && !pendingIds.contains(e.user.id))
-                            wentIn.append(e.user.id);
-                    }
-                }
-                m_serverOptOuts = list.optOuts;
-                m_optOutsEtag = list.etag;
-                m_revision = list.revision;
-            }
-            const bool remote = !cameOut.isEmpty() || !wentIn.isEmpty();
-            const bool changed = !list.notModified || m_fromCache || m_usersChangedSinceSave;
-            m_usersChangedSinceSave = false;
-            if (remote)
-                emit aboutToApplyRemoteChanges();
-            m_loaded = true;
-            m_fromCache = false;
-            applyModels();
-            if (remote)
-                emit remoteChangesApplied(cameOut, wentIn);
-            m_retryTimer.stop();
-            m_tickTimer.stop();
-            m_retryDelayMs = m_firstRetryDelayMs;
-            m_lastSyncedAt = QDateTime::currentDateTimeUtc();
-            setState(State::Synced);
-            emit synced(m_lastSyncedAt);
-            emitStatus();
-            saveCache(changed);
-            m_refreshTimer.start();
-            sendNext();
-        });
+        }
+        m_serverOptOuts = list.optOuts;
+        m_optOutsEtag = list.etag;
+        m_revision = list.revision;
+    }
+    const bool remote = !cameOut.isEmpty() || !wentIn.isEmpty();
+    const bool changed = !list.notModified || m_fromCache || m_usersChangedSinceSave;
+    m_usersChangedSinceSave = false;
+    if (remote)
+        emit aboutToApplyRemoteChanges();
+    m_loaded = true;
+    m_fromCache = false;
+    applyModels();
+    if (remote)
+        emit remoteChangesApplied(cameOut, wentIn);
+    m_retryTimer.stop();
+    m_tickTimer.stop();
+    m_retryDelayMs = m_firstRetryDelayMs;
+    m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+    setState(State::Synced);
+    emit synced(m_lastSyncedAt);
+    emitStatus();
+    saveCache(changed);
+    if (recheck)
+        recheckUsageTracking();
+    m_refreshTimer.start();
+    sendNext();
+}
+
+void SyncController::recheckUsageTracking()
+{
+    // Only for a service without /sync-state, whose answer would have carried it.
+    const int session = m_session;
+    const QString userId = m_me.id;
+    m_api->fetchMe(m_requests, [this, session, userId](const ApiResult<Me> &result) {
+        if (session != m_session)
+            return;
+        if (!result.ok()) {
+            // The next refresh asks again; the tracker keeps its state meanwhile.
+            qCDebug(lcSync) << "usageTracking check failed:" << result.error().technical;
+            return;
+        }
+        if (result.value().id != userId)
+            return;
+        m_me.usageTracking = result.value().usageTracking;
+        emit usageTrackingChecked(m_me.usageTracking);
+    });
 }
 
 void SyncController::startRefresh()
 {
-    if (!m_requests || m_fetchingUsers || m_fetchingOptOuts)
+    if (!m_requests || m_fetchingUsers || m_fetchingOptOuts || m_fetchingState)
         return;
     if (!m_meLoaded) {
         fetchMe();
@@ -632,7 +735,7 @@ void SyncController::startRefresh()
     if (!m_me.isProductAdmin())
         return;
     m_refreshTimer.stop();
-    fetchUsersPage(0);
+    fetchSyncState();
 }
 
 void SyncController::applyModels()
@@ -1006,8 +1109,8 @@ void SyncController::retryNow()
         fetchMe();
         return;
     }
-    if (!m_fetchingUsers && !m_fetchingOptOuts)
-        fetchUsersPage(0);
+    if (!m_fetchingUsers && !m_fetchingOptOuts && !m_fetchingState)
+        fetchSyncState();
     sendNext();
 }
 

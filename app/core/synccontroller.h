@@ -29,8 +29,12 @@ struct ActionReport
 };
 Q_DECLARE_METATYPE(ActionReport)
 
-// Sign-in: /me, then every user page (progress 0-100), then /optouts; then a refresh with
-// If-None-Match every refreshInterval() and on refresh(). Actions are optimistic: the models
+// Sign-in: /me, /sync-state, then every user page (progress 0-100), then /optouts. A refresh
+// (every refreshInterval() and on refresh()) asks /sync-state with If-None-Match: one request,
+// 304, for an unchanged organisation; when it changed, it fetches only what changed (users,
+// opt-outs: each conditionally) and carries the signed-in user's usageTracking
+// (usageTrackingChecked). A service without /sync-state (404) is refreshed as before: users,
+// opt-outs, then /me for usageTracking. Actions are optimistic: the models
 // change at once, the rows stay pending until the service confirms, a refusal (4xx) rolls back
 // and reports actionFailed, a network failure/timeout/5xx keeps them and retries with back-off
 // (2, 4, 8 ... 60 s). Pending actions are saved to a file and resent after a restart.
@@ -146,6 +150,9 @@ signals:
     // after the models change, so that a view can keep its place.
     void aboutToApplyRemoteChanges();
     void remoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
+    // A refresh told the signed-in user's own usageTracking (the service's answer, unchanged
+    // ones included); connect UsageTracker::onTrackingChecked here.
+    void usageTrackingChecked(bool usageTracking);
 
 private:
     void setState(State state);
@@ -153,6 +160,11 @@ private:
     void preloadPending();
     void fetchUsersPage(int page);
     void fetchOptOuts();
+    void fetchSyncState();
+    void afterUsers();
+    // The end of a load or refresh; `list` is the opt-out list received (notModified: none).
+    void completeSync(const OptOutList &list);
+    void recheckUsageTracking();
     void startRefresh();
     void applyModels();
     qint64 enqueue(PendingAction::Type type, const QStringList &userIds);
@@ -197,6 +209,17 @@ private:
     bool m_usersChanged = false;
     bool m_fetchingUsers = false;
     bool m_fetchingOptOuts = false;
+    bool m_fetchingState = false;
+
+    // /sync-state: the state the lists were last brought to, and the one this refresh is
+    // bringing them to (committed when it completes, so a failed refresh is retried).
+    bool m_syncStateUnsupported = false; // the service answered 404: an older one
+    QByteArray m_syncEtag;
+    qint64 m_syncUsersRevision = -1;
+    SyncState m_incomingState;
+    bool m_hasIncomingState = false;
+    bool m_refreshOptOuts = true; // whether this refresh fetches the opt-out list
+    bool m_meFresh = false; // /me just answered: no need to re-read it for usageTracking
     int m_refreshGeneration = 0;
 
     // The opt-out list as last confirmed by the service.

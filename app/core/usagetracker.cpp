@@ -209,6 +209,16 @@ void UsageTracker::checkNow()
     });
 }
 
+void UsageTracker::onTrackingChecked(bool usageTracking)
+{
+    if (m_state == State::SignedOut)
+        return;
+    applyTracking(usageTracking);
+    emit trackingChecked(usageTracking);
+    if (m_checkInterval > 0 && !m_checking)
+        m_checkTimer.start(2 * m_checkInterval);
+}
+
 void UsageTracker::signOut()
 {
     delete m_requests;

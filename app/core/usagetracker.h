@@ -25,10 +25,11 @@ inline constexpr char Refresh[] = "optout.refresh";
 } // namespace UsageEventNames
 
 // Client-side usage tracking. The signed-in user's `usageTracking` (from /me) decides: at sign-in
-// (onMeLoaded) and again at every check (checkNow(), on each SyncController::synced and every
-// checkInterval()). Once it is false, recording stops and the unsent queue is dropped; when it is
-// true again, recording resumes. The service discards an opted-out user's events anyway; this
-// makes the app stop sending them at the next check instead of the next sign-in.
+// (onMeLoaded) and again at every check (each SyncController refresh, onTrackingChecked(), and
+// checkNow() every checkInterval() when no refresh came). Once it is false, recording stops and the
+// unsent queue is dropped; when it is true again, recording resumes. The service discards an
+// opted-out user's events anyway; this makes the app stop sending them at the next check instead of
+// the next sign-in.
 //
 // Events wait in a queue of at most maxQueueSize() (events in a request included); when it is
 // full the oldest unsent event is dropped and counted. A batch (at most batchSize()) is sent
@@ -107,8 +108,13 @@ public:
     // The signed-in user as /me describes them: starts (or stops) tracking. A new user drops
     // the previous user's unsent events. Connect SyncController::meLoaded here.
     void onMeLoaded(const Me &me);
-    // Re-reads /me now; connect SyncController::synced here.
+    // Re-reads /me now (the tracker's own check, for when no refresh tells it).
     void checkNow();
+    // A check made by someone else: the refresh of SyncController (its usageTrackingChecked),
+    // which carries usageTracking in the answer it needs anyway. It postpones the tracker's own
+    // check by two checkInterval()s, so that while refreshes come, they alone keep the state
+    // current and the tracker sends no request of its own.
+    void onTrackingChecked(bool usageTracking);
     // Sign-out: drops the unsent queue, stops timers and requests; records nothing until the
     // next onMeLoaded. Call flushAndWait() first to send what is queued.
     void signOut();

@@ -20,6 +20,7 @@ private slots:
     void optOutListRejectsBadInput_data();
     void optOutListRejectsBadInput();
     void batchResult();
+    void syncState();
     void auditPage();
     void usageSummary();
     void errorBody();
@@ -214,6 +215,23 @@ void TestJsonCodec::batchResult()
     QVERIFY(
         !JsonCodec::decodeBatchResult(R"({"revision": 43, "optedOut": "2", "optedIn": 1})").ok());
     QVERIFY(!JsonCodec::decodeBatchResult(R"({"revision": 43})").ok());
+}
+
+void TestJsonCodec::syncState()
+{
+    const auto ok = JsonCodec::decodeSyncState(
+        R"({"usersRevision": 12, "optOutsRevision": 42, "usageTracking": false})");
+    QVERIFY(ok.ok());
+    QCOMPARE(ok.value().usersRevision, 12);
+    QCOMPARE(ok.value().optOutsRevision, 42);
+    QCOMPARE(ok.value().usageTracking, false);
+    QVERIFY(!ok.value().notModified);
+    QVERIFY(!JsonCodec::decodeSyncState(
+                 R"({"usersRevision": "12", "optOutsRevision": 42, "usageTracking": true})")
+                 .ok());
+    QVERIFY(!JsonCodec::decodeSyncState(R"({"usersRevision": 12, "optOutsRevision": 42})").ok());
+    QVERIFY(!JsonCodec::decodeSyncState(R"([1, 2, 3])").ok());
+    QVERIFY(!JsonCodec::decodeSyncState(R"({"usersRevision": 12,)").ok());
 }
 
 void TestJsonCodec::auditPage()

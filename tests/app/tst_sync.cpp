@@ -3,6 +3,7 @@
 #include "optoutmodel.h"
 #include "synccontroller.h"
 #include "testserver.h"
+#include "usagetracker.h"
 #include "usermodel.h"
 
 #include <QAbstractItemModelTester>
@@ -16,6 +17,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -57,7 +60,9 @@ QSet<QString> serverOptOuts(const TestServer &server)
 }
 
 // A loopback proxy in front of the real server that counts the requests going through it, by
-// request line: what the service really received, not what a mock says was sent.
+// request line: what the service really received, not what a mock says was sent. With
+// setMissingRoute() it answers that route itself as a service older than it would (404,
+// API.md's JSON error) and forwards everything else.
 class CountingProxy : public QObject
 {
 public:
@@ -71,6 +76,7 @@ public:
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
     }
+    void setMissingRoute(const QByteArray &path) { m_missing = path; }
     int count(const QByteArray &requestLinePrefix) const
     {
         int n = 0;
@@ -97,24 +103,42 @@ private:
             connect(client, &QObject::destroyed, this, [buffer]() { delete buffer; });
             upstream->connectToHost(m_target.host(), quint16(m_target.port()));
             connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, buffer]() {
-                const QByteArray data = client->readAll();
-                // Request lines: the first line, and any line after a blank one (keep-alive).
-                buffer->append(data);
-                qsizetype start = 0;
+                buffer->append(client->readAll());
+                // Whole requests only (head, then Content-Length bytes of body): one may be
+                // answered here instead of upstream.
                 for (;;) {
-                    const qsizetype end = buffer->indexOf("\r\n", start);
-                    if (end < 0)
-                        break;
-                    const QByteArray line = buffer->mid(start, end - start);
-                    if (line.startsWith("GET ") || line.startsWith("PUT ")
-                        || line.startsWith("POST ") || line.startsWith("DELETE "))
-                        m_requestLines.append(line);
-                    else if (line.toLower().startsWith("if-none-match:"))
-                        ++m_conditional;
-                    start = end + 2;
+                    const qsizetype headEnd = buffer->indexOf("\r\n\r\n");
+                    if (headEnd < 0)
+                        return;
+                    const QList<QByteArray> lines = buffer->left(headEnd).split('\n');
+                    qsizetype bodySize = 0;
+                    bool conditional = false;
+                    for (const QByteArray &line : lines) {
+                        const QByteArray lower = line.trimmed().toLower();
+                        if (lower.startsWith("content-length:"))
+                            bodySize = lower.mid(15).trimmed().toLongLong();
+                        else if (lower.startsWith("if-none-match:"))
+                            conditional = true;
+                    }
+                    const qsizetype size = headEnd + 4 + bodySize;
+                    if (buffer->size() < size)
+                        return;
+                    const QByteArray request = buffer->left(size);
+                    buffer->remove(0, size);
+                    const QByteArray requestLine = lines.first().trimmed();
+                    m_requestLines.append(requestLine);
+                    m_conditional += conditional ? 1 : 0;
+                    const QByteArray path = requestLine.split(' ').value(1);
+                    if (!m_missing.isEmpty() && path.split('?').first() == m_missing) {
+                        const QByteArray body
+                            = R"({"error":{"code":"not_found","message":"No such route."}})";
+                        client->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json"
+                                      "\r\nContent-Length: "
+                                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                        continue;
+                    }
+                    upstream->write(request);
                 }
-                buffer->remove(0, start);
-                upstream->write(data);
             });
             connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream]() {
                 const QByteArray data = upstream->readAll();
@@ -128,10 +152,28 @@ private:
 
     QTcpServer m_server;
     QUrl m_target;
+    QByteArray m_missing;
     QList<QByteArray> m_requestLines;
     int m_conditional = 0;
     int m_notModified = 0;
 };
+
+// The usage tracker wired to the sync as the app wires it (main.cpp): its state rides on each
+// refresh. Its events are not sent during a test (they are not part of a refresh).
+void wireTracker(Core &core, UsageTracker &usage)
+{
+    usage.setFlushInterval(3600000);
+    QObject::connect(&core.sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
+    QObject::connect(&core.sync, &SyncController::usageTrackingChecked, &usage,
+                     &UsageTracker::onTrackingChecked);
+}
+
+// Whether every request line starts with this.
+bool allAre(const QList<QByteArray> &lines, const QByteArray &prefix)
+{
+    return std::all_of(lines.cbegin(), lines.cend(),
+                       [&prefix](const QByteArray &line) { return line.startsWith(prefix); });
+}
 
 // How many audit entries name this user.
 int auditEntriesOf(const TestServer &server, const QString &userId)
@@ -184,7 +226,10 @@ private slots:
     void cancelPendingDropsUnsentChanges();
     void pendingOptInKeepsItsRowMarked();
     void oneReportPerActionWithPartialFailure();
-    void unchangedRefreshIsOneUsersRequest();
+    void idleRefreshIsOneRequest();
+    void otherAdminChangeFetchesOnlyTheOptOuts();
+    void addedUserIsSeenAtNextRefresh();
+    void olderServerWithoutSyncStateFallsBack();
     void offlineStartShowsTheCache();
     void cachedStartRevalidates();
     void damagedCacheIsIgnored();
@@ -641,26 +686,169 @@ void TestSync::oneReportPerActionWithPartialFailure()
     QVERIFY(completed.first().at(0).value<ActionReport>().refused.isEmpty());
 }
 
-// An idle refresh of a multi-page organisation is one conditional users request (304), not one
-// per page; counted by a loopback proxy in front of the real server.
-void TestSync::unchangedRefreshIsOneUsersRequest()
+// An idle refresh of an unchanged organisation, on F5 or on the timer, is exactly one request:
+// a conditional GET /api/v1/sync-state answered 304, which also tells the usage tracker that
+// the administrator is still in (no /me of its own). Counted at a proxy in front of the real
+// service, with 100,000 users.
+void TestSync::idleRefreshIsOneRequest()
 {
     TestServer server;
-    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("12000")}));
+    QVERIFY(server.start(
+        {QStringLiteral("--demo-users"), QStringLiteral("100000"), QStringLiteral("--quiet")}));
     CountingProxy proxy(server.baseUrl());
     Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
-    QVERIFY(loaded(core));
-    QCOMPARE(core.users.rowCount(), 12000);
-    QVERIFY(proxy.count("GET /api/v1/users") >= 3);
+    UsageTracker usage(&core.api);
+    wireTracker(core, usage);
+    core.sync.start();
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 120000);
+    QCOMPARE(core.users.rowCount(), 100000);
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 1);
+    QVERIFY(proxy.count("GET /api/v1/users") >= 20);
+    QCOMPARE(usage.state(), UsageTracker::State::On);
+
+    // F5.
     proxy.clear();
+    QSignalSpy synced(&core.sync, &SyncController::synced);
+    QSignalSpy checked(&usage, &UsageTracker::trackingChecked);
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
+    QTest::qWait(300); // whatever would follow the refresh (a /me re-read) is sent by now
+    QCOMPARE(proxy.requestLines().size(), 1);
+    QVERIFY(proxy.requestLines().first().startsWith("GET /api/v1/sync-state "));
+    QCOMPARE(proxy.conditionalRequests(), 1);
+    QCOMPARE(proxy.notModifiedAnswers(), 1);
+    QCOMPARE(checked.count(), 1);
+    QCOMPARE(checked.first().first().toBool(), true);
+    QCOMPARE(core.users.rowCount(), 100000);
+
+    // The timer's refreshes: one request each.
+    proxy.clear();
+    synced.clear();
+    core.sync.setRefreshInterval(200);
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 3, 20000);
+    core.sync.setRefreshInterval(3600000);
+    QTest::qWait(300);
+    QCOMPARE(proxy.requestLines().size(), synced.count());
+    QVERIFY(allAre(proxy.requestLines(), "GET /api/v1/sync-state "));
+    QCOMPARE(proxy.conditionalRequests(), synced.count());
+    QCOMPARE(proxy.notModifiedAnswers(), synced.count());
+}
+
+// Another administrator's opt-out is seen at the next refresh: the state says the opt-outs
+// changed, so the list is fetched (conditionally), and the users are not; then the refresh
+// after is one request again.
+void TestSync::otherAdminChangeFetchesOnlyTheOptOuts()
+{
+    CountingProxy proxy(m_server.baseUrl());
+    Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    UsageTracker usage(&core.api);
+    wireTracker(core, usage);
+    QVERIFY(loaded(core));
+    const QString id = someoneOptedIn(core);
+    QVERIFY(!id.isEmpty());
+    proxy.clear();
+    QSignalSpy applied(&core.sync, &SyncController::remoteChangesApplied);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+             201);
     QSignalSpy synced(&core.sync, &SyncController::synced);
     core.sync.refresh();
     QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
-    QCOMPARE(proxy.count("GET /api/v1/users"), 1);
+    QVERIFY(core.users.isOptedOut(id));
+    QVERIFY(core.optOuts.rowOfKey(id) >= 0);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(applied.first().first().toStringList(), QStringList {id});
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 1);
     QCOMPARE(proxy.count("GET /api/v1/optouts"), 1);
     QCOMPARE(proxy.requestLines().size(), 2);
-    QCOMPARE(proxy.conditionalRequests(), 2);
+    QCOMPARE(proxy.conditionalRequests(), 2); // both asked "changed since?"; both had
+
+    proxy.clear();
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 2, 20000);
+    QTest::qWait(300);
+    QCOMPARE(proxy.requestLines().size(), 1);
+    QCOMPARE(proxy.notModifiedAnswers(), 1);
+
+    // And back.
+    QCOMPARE(
+        m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+        204);
+    core.sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!core.users.isOptedOut(id), 20000);
+}
+
+// A user added to the directory (the service restarted after an import) is seen at the next
+// refresh: the users are fetched again, the opt-out list is not.
+void TestSync::addedUserIsSeenAtNextRefresh()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("40")}));
+    CountingProxy proxy(server.baseUrl());
+    Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const int before = core.users.rowCount();
+
+    server.stop();
+    QFile csv(m_dir->filePath(QStringLiteral("users.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,name,roles\nnew.colleague@example.com,New Colleague,user\n");
+    csv.close();
+    QCOMPARE(server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                             QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    QVERIFY(server.restartOnSamePort());
+
+    proxy.clear();
+    QSignalSpy synced(&core.sync, &SyncController::synced);
+    core.sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(synced.count() >= 1, 20000);
+    QCOMPARE(core.users.rowCount(), before + 1);
+    bool found = false;
+    for (int r = 0; r < core.users.rowCount(); ++r)
+        found = found || core.users.userAt(r).email == QLatin1String("new.colleague@example.com");
+    QVERIFY(found);
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/users"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/optouts"), 0);
+}
+
+// A service older than /sync-state answers it 404: the app refreshes as it did before (users
+// and opt-outs conditionally, /me for the tracker), asks /sync-state no more, and still sees
+// other administrators' changes.
+void TestSync::olderServerWithoutSyncStateFallsBack()
+{
+    CountingProxy proxy(m_server.baseUrl());
+    proxy.setMissingRoute("/api/v1/sync-state");
+    Core core(proxy.url(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    UsageTracker usage(&core.api);
+    wireTracker(core, usage);
+    QSignalSpy errors(&core.sync, &SyncController::errorOccurred);
+    QVERIFY(loaded(core));
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 1);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(usage.state(), UsageTracker::State::On);
+
+    proxy.clear();
+    QSignalSpy synced(&core.sync, &SyncController::synced);
+    QSignalSpy checked(&usage, &UsageTracker::trackingChecked);
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, 20000);
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 0);
+    QCOMPARE(proxy.count("GET /api/v1/users"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/optouts"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/me"), 1);
     QCOMPARE(proxy.notModifiedAnswers(), 2);
+
+    const QString id = someoneOptedIn(core);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+             201);
+    core.sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(core.users.isOptedOut(id), 20000);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(
+        m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+        204);
 }
 
 // A start from the cache revalidates it: the first refresh asks with the cached ETags, and an
@@ -686,6 +874,7 @@ void TestSync::cachedStartRevalidates()
     QVERIFY(loaded(core));
     QCOMPARE(core.users.rowCount(), users);
     QCOMPARE(proxy.count("GET /api/v1/me"), 1);
+    QCOMPARE(proxy.count("GET /api/v1/sync-state"), 1);
     QCOMPARE(proxy.count("GET /api/v1/users"), 1);
     QCOMPARE(proxy.count("GET /api/v1/optouts"), 1);
     QCOMPARE(proxy.conditionalRequests(), 2);

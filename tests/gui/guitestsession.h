@@ -27,7 +27,8 @@ struct GuiTestSession
         , usageSummary(&api, &users)
     {
         QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
-        QObject::connect(&sync, &SyncController::synced, &usage, &UsageTracker::checkNow);
+        QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
+                         &UsageTracker::onTrackingChecked);
         api.setBaseUrl(server);
         api.setToken(token);
         api.setTransferTimeout(10000);

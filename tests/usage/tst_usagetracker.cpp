@@ -299,7 +299,7 @@ void TestUsageTracker::stopsAndDropsQueueOnceOptedOut()
 
 void TestUsageTracker::syncedRefreshStopsTracking()
 {
-    // An administrator's app: SyncController::synced triggers the check.
+    // An administrator's app: each refresh of SyncController carries the check.
     Client client(m_server->baseUrl(), "demo-admin");
     UserModel users;
     OptOutModel optOuts;
@@ -307,13 +307,14 @@ void TestUsageTracker::syncedRefreshStopsTracking()
     SyncController sync(&client.api, &users, &optOuts);
     sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
     connect(&sync, &SyncController::meLoaded, &client.tracker, &UsageTracker::onMeLoaded);
-    connect(&sync, &SyncController::synced, &client.tracker, &UsageTracker::checkNow);
+    connect(&sync, &SyncController::usageTrackingChecked, &client.tracker,
+            &UsageTracker::onTrackingChecked);
     QSignalSpy synced(&sync, &SyncController::synced);
     QSignalSpy checked(&client.tracker, &UsageTracker::trackingChecked);
     sync.start();
     QVERIFY(synced.wait(NetworkTimeoutMs));
     QCOMPARE(client.tracker.state(), UsageTracker::State::On);
-    // The refresh that ended the load triggered a check; let it answer.
+    // The load's /sync-state carried the check.
     QTRY_COMPARE_WITH_TIMEOUT(checked.count(), 1, NetworkTimeoutMs);
     QCOMPARE(checked.at(0).at(0).toBool(), true);
     QVERIFY(client.tracker.recordRefresh());
