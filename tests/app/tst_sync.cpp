@@ -62,7 +62,7 @@ QSet<QString> serverOptOuts(const TestServer &server)
 // A loopback proxy in front of the real server that counts the requests going through it, by
 // request line: what the service really received, not what a mock says was sent. With
 // setMissingRoute() it answers that route itself as a service older than it would (404,
-// API.md's JSON error) and forwards everything else.
+// docs/api.md's JSON error) and forwards everything else.
 class CountingProxy : public QObject
 {
 public:
