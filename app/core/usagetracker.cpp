@@ -213,10 +213,10 @@ void UsageTracker::onTrackingChecked(bool usageTracking)
 {
     if (m_state == State::SignedOut)
         return;
+    m_toldAt.start();
     applyTracking(usageTracking);
     emit trackingChecked(usageTracking);
-    if (m_checkInterval > 0 && !m_checking)
-        m_checkTimer.start(2 * m_checkInterval);
+    restartCheckTimer();
 }
 
 void UsageTracker::signOut()
@@ -360,9 +360,12 @@ void UsageTracker::scheduleRetry()
 
 void UsageTracker::restartCheckTimer()
 {
-    if (m_checkInterval > 0 && m_state != State::SignedOut && !m_checking)
-        m_checkTimer.start(m_checkInterval);
-    else
+    if (m_checkInterval > 0 && m_state != State::SignedOut && !m_checking) {
+        // While refreshes tell the state (onTrackingChecked), the own check waits longer than
+        // they take to come, so it never runs beside one.
+        const bool told = m_toldAt.isValid() && m_toldAt.elapsed() < 2 * qint64(m_checkInterval);
+        m_checkTimer.start(told ? 2 * m_checkInterval : m_checkInterval);
+    } else
         m_checkTimer.stop();
 }
 

@@ -4,6 +4,7 @@
 #include "apitypes.h"
 #include "usageeventlogmodel.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -111,9 +112,9 @@ public:
     // Re-reads /me now (the tracker's own check, for when no refresh tells it).
     void checkNow();
     // A check made by someone else: the refresh of SyncController (its usageTrackingChecked),
-    // which carries usageTracking in the answer it needs anyway. It postpones the tracker's own
-    // check by two checkInterval()s, so that while refreshes come, they alone keep the state
-    // current and the tracker sends no request of its own.
+    // which carries usageTracking in the answer it needs anyway. For two checkInterval()s after
+    // it, the tracker's own check waits two intervals instead of one, so that while refreshes
+    // come, they alone keep the state current and the tracker sends no request of its own.
     void onTrackingChecked(bool usageTracking);
     // Sign-out: drops the unsent queue, stops timers and requests; records nothing until the
     // next onMeLoaded. Call flushAndWait() first to send what is queued.
@@ -181,4 +182,5 @@ private:
     QTimer m_flushTimer;
     QTimer m_retryTimer;
     QTimer m_checkTimer;
+    QElapsedTimer m_toldAt; // the last onTrackingChecked
 };
