@@ -251,11 +251,15 @@ int main(int argc, char *argv[])
         db.setDatabaseName(server.databasePath());
         db.open();
         QSqlQuery q(db);
-        if (q.exec(QStringLiteral(
-                "SELECT COUNT(*) FROM usage_events e JOIN optouts o ON o.user_id = e.user_id"))
+        // Both tables: the server's recent events not yet moved into usage_events count too.
+        const QString stored = QStringLiteral("(SELECT user_id, source FROM usage_events UNION ALL "
+                                              "SELECT user_id, source FROM usage_recent)");
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 e JOIN optouts o ON o.user_id = "
+                                  "e.user_id")
+                       .arg(stored))
             && q.next())
             storedOfOptedOut = q.value(0).toLongLong();
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE source = 'client'"))
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE source = 'client'").arg(stored))
             && q.next())
             storedClient = q.value(0).toLongLong();
         q = QSqlQuery();

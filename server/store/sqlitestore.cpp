@@ -5,12 +5,15 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
 #include <QVariant>
 
 #include <algorithm>
 #include <limits>
+
+#include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcSqlite, "optout.store.sqlite", QtInfoMsg)
 
@@ -20,6 +23,12 @@ namespace {
 // Unavailable (and the request is answered 503), and how long a health ping waits.
 constexpr int BusyTimeoutMs = 5000;
 constexpr int PingBusyTimeoutMs = 500;
+// How long maintain() waits for the write lock to move the recent events.
+constexpr int MoveBusyTimeoutMs = 100;
+// The recent events the ingestion moves itself when maintain() has not (it could not get the
+// lock): checked every so many ingestion transactions.
+constexpr int RecentEventsLimit = 200000;
+constexpr int RecentCheckEvery = 64;
 // Ids per IN (...) when looking up opt-outs of a request's users.
 constexpr int IdsPerLookup = 500;
 
@@ -170,8 +179,8 @@ bool SqliteStore::open(QString *error)
 
 void SqliteStore::close()
 {
-    m_optedOutAmong.reset();
-    m_insertEventRows.reset();
+    // Qt's driver cannot close a connection that still has a statement of ours.
+    finalizeStatements();
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -222,7 +231,15 @@ bool SqliteStore::migrate(QString *error)
         QStringLiteral("CREATE INDEX optouts_by_org ON optouts (org_id)"),
         QStringLiteral("CREATE INDEX optouts_by_seq ON optouts (seq)"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3};
+    // 4: new events land in usage_recent, a table without index (an append), and maintain()
+    // moves them into usage_events about once a second, sorted by user: each page of
+    // usage_by_user is then written once per move instead of once per ingestion commit.
+    const QStringList toVersion4 {
+        QStringLiteral("CREATE TABLE usage_recent (org_id TEXT NOT NULL, user_id TEXT NOT NULL, "
+                       "source TEXT NOT NULL CHECK (source IN ('client', 'server')), name TEXT "
+                       "NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL, properties TEXT)"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -282,8 +299,37 @@ void SqliteStore::maintain()
 {
     if (!m_db.isOpen())
         return;
+    // The recent events into the indexed table, without waiting long for the write lock: this
+    // runs beside the requests, and the next second tries again.
+    moveRecentEvents(MoveBusyTimeoutMs);
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+}
+
+bool SqliteStore::moveRecentEvents(int busyTimeoutMs)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM usage_recent)")) || !q.next()
+        || !q.value(0).toBool())
+        return true;
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMs));
+    bool moved = false;
+    {
+        WriteTransaction tx(m_db);
+        // Sorted by the index's key: each of its pages is written once.
+        moved = tx.isOpen()
+            && q.exec(QStringLiteral(
+                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
+                "properties) SELECT org_id, user_id, source, name, at, received_at, properties "
+                "FROM usage_recent ORDER BY org_id, user_id"))
+            && q.exec(QStringLiteral("DELETE FROM usage_recent"));
+        q.finish();
+        moved = moved && tx.commit();
+    }
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs));
+    return moved;
 }
 
 StoreResult<StoreSnapshot> SqliteStore::snapshot()
@@ -540,6 +586,19 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             if (!insertAudit.exec())
                 return fail<OptOutChangeOutcome>(insertAudit);
         }
+        if (!toOut.isEmpty()) {
+            // The events not yet moved by maintain(): one pass over that small table for all.
+            QJsonArray ids;
+            for (const auto &entry : std::as_const(toOut))
+                ids.append(entry.first);
+            QSqlQuery purgeRecent(m_db);
+            purgeRecent.prepare(QStringLiteral("DELETE FROM usage_recent WHERE user_id IN "
+                                               "(SELECT value FROM json_each(?))"));
+            purgeRecent.addBindValue(
+                QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+            if (!purgeRecent.exec())
+                return fail<OptOutChangeOutcome>(purgeRecent);
+        }
         for (const QString &id : std::as_const(toIn)) {
             deleteOut.addBindValue(id);
             if (!deleteOut.exec())
@@ -617,6 +676,17 @@ SqliteStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
     }
     if (!tx.commit())
         return failAll(fail<IngestOutcome>(tx.beginQuery()));
+    // usage_recent is scanned by purges and summaries: never let it grow without bound.
+    if (++m_ingestsSinceCheck >= RecentCheckEvery) {
+        m_ingestsSinceCheck = 0;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM usage_recent")) && q.next()
+            && q.value(0).toLongLong() > RecentEventsLimit) {
+            q.finish();
+            moveRecentEvents(BusyTimeoutMs);
+        }
+    }
     return results;
 }
 
@@ -626,87 +696,110 @@ StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEve
     IngestOutcome outcome;
     if (events.isEmpty())
         return Result::success(outcome);
-    // Who is out, read under the write lock: no opt-out can commit between this and the insert.
-    // The ids go as one JSON array: one statement prepared once, whatever their number.
-    QJsonArray users;
-    {
-        QSet<QString> seen;
-        for (const NewEvent &e : events) {
-            if (!seen.contains(e.userId)) {
-                seen.insert(e.userId);
-                users.append(e.userId);
-            }
+    // One statement prepared once, stepped per event through SQLite's own interface on Qt's
+    // connection (the same transaction): no QVariant, no JSON, no copy of the strings, which
+    // SQLite reads in place. The opt-out test is the insert's own condition, read under the
+    // write lock taken by BEGIN IMMEDIATE, so no opt-out can commit between it and the insert.
+    sqlite3 *handle = nativeHandle();
+    if (!handle)
+        return fail<IngestOutcome>(StoreStatus::Unavailable,
+                                   QStringLiteral("the SQLite connection is not open"));
+    if (!m_insertEvent) {
+        static const char sql[]
+            = "INSERT INTO usage_recent (org_id, user_id, source, name, at, received_at, "
+              "properties) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE NOT EXISTS (SELECT 1 FROM "
+              "optouts WHERE user_id = ?2)";
+        if (sqlite3_prepare_v3(handle, sql, int(sizeof sql), SQLITE_PREPARE_PERSISTENT,
+                               &m_insertEvent, nullptr)
+            != SQLITE_OK) {
+            m_insertEvent = nullptr;
+            return failNative<IngestOutcome>(handle);
         }
     }
-    if (!m_optedOutAmong) {
-        m_optedOutAmong = std::make_unique<QSqlQuery>(m_db);
-        m_optedOutAmong->setForwardOnly(true);
-        if (!m_optedOutAmong->prepare(QStringLiteral(
-                "SELECT user_id FROM optouts WHERE user_id IN (SELECT value FROM json_each(?))"))) {
-            auto failure = fail<IngestOutcome>(*m_optedOutAmong);
-            m_optedOutAmong.reset();
-            m_insertEventRows.reset();
-            return failure;
-        }
-    }
-    QSqlQuery &q = *m_optedOutAmong;
-    q.bindValue(0, QString::fromUtf8(QJsonDocument(users).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return fail<IngestOutcome>(q);
-    QSet<QString> out;
-    while (q.next())
-        out.insert(q.value(0).toString());
-    q.finish();
-
-    const QVariant received(toDbTime(QDateTime::currentDateTimeUtc()));
+    sqlite3_stmt *insert = m_insertEvent;
+    const auto bindText16 = [insert](int index, const QString &text) {
+        return sqlite3_bind_text16(insert, index, text.utf16(), int(text.size() * 2),
+                                   SQLITE_STATIC);
+    };
+    const QByteArray received = toDbTime(QDateTime::currentDateTimeUtc()).toLatin1();
     QDateTime lastAt;
-    QString lastAtText;
-    QVector<const NewEvent *> keep;
-    keep.reserve(events.size());
+    QByteArray lastAtText;
+    int rc = SQLITE_OK;
     for (const NewEvent &e : events) {
-        if (out.contains(e.userId)) {
-            if (e.source == EventSource::Client)
-                ++outcome.discarded;
-        } else {
-            keep.append(&e);
+        if (e.at != lastAt || lastAtText.isEmpty()) { // events of one request share a few times
+            lastAt = e.at;
+            lastAtText = toDbTime(e.at).toLatin1();
         }
-    }
-    // The rows as one JSON array bound to one statement prepared once: no parameter per field.
-    if (!m_insertEventRows) {
-        m_insertEventRows = std::make_unique<QSqlQuery>(m_db);
-        if (!m_insertEventRows->prepare(QStringLiteral(
-                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
-                "properties) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ?, "
-                "value->>5 FROM json_each(?)"))) {
-            auto failure = fail<IngestOutcome>(*m_insertEventRows);
-            m_insertEventRows.reset();
-            return failure;
+        const bool client = e.source == EventSource::Client;
+        rc = bindText16(1, e.orgId);
+        if (rc == SQLITE_OK)
+            rc = bindText16(2, e.userId);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(insert, 3, client ? "client" : "server", 6, SQLITE_STATIC);
+        if (rc == SQLITE_OK)
+            rc = bindText16(4, e.name);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(insert, 5, lastAtText.constData(), int(lastAtText.size()),
+                                   SQLITE_STATIC);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(insert, 6, received.constData(), int(received.size()),
+                                   SQLITE_STATIC);
+        if (rc == SQLITE_OK) {
+            rc = e.properties.isEmpty()
+                ? sqlite3_bind_null(insert, 7)
+                : sqlite3_bind_text(insert, 7, e.properties.constData(), int(e.properties.size()),
+                                    SQLITE_STATIC);
         }
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(insert);
+        if (rc != SQLITE_DONE)
+            break;
+        rc = SQLITE_OK;
+        if (sqlite3_changes(handle) > 0)
+            ++outcome.stored;
+        else if (client)
+            ++outcome.discarded;
+        sqlite3_reset(insert);
     }
-    const QJsonValue client(QStringLiteral("client"));
-    const QJsonValue server(QStringLiteral("server"));
-    QJsonArray rows;
-    for (const NewEvent *e : std::as_const(keep)) {
-        if (e->at != lastAt) { // events of one request mostly share a few times
-            lastAt = e->at;
-            lastAtText = toDbTime(e->at);
-        }
-        rows.append(
-            QJsonArray {e->orgId, e->userId, e->source == EventSource::Client ? client : server,
-                        e->name, lastAtText,
-                        e->properties.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                : QJsonValue(QString::fromUtf8(e->properties))});
-    }
-    if (!rows.isEmpty()) {
-        QSqlQuery &insert = *m_insertEventRows;
-        insert.bindValue(0, received);
-        insert.bindValue(1, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
-        if (!insert.exec())
-            return fail<IngestOutcome>(insert);
-        insert.finish();
-    }
-    outcome.stored = int(keep.size());
+    // The bound buffers die with this call: leave no pointer to them in the statement.
+    sqlite3_reset(insert);
+    sqlite3_clear_bindings(insert);
+    if (rc != SQLITE_OK)
+        return failNative<IngestOutcome>(handle);
     return Result::success(outcome);
+}
+
+sqlite3 *SqliteStore::nativeHandle()
+{
+    if (!m_db.isOpen())
+        return nullptr;
+    const QVariant v = m_db.driver()->handle();
+    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    sqlite3 *handle = *static_cast<sqlite3 *const *>(v.constData());
+    if (handle != m_insertEventHandle) { // a new connection: statements of the old one are gone
+        finalizeStatements();
+        m_insertEventHandle = handle;
+    }
+    return handle;
+}
+
+void SqliteStore::finalizeStatements()
+{
+    sqlite3_finalize(m_insertEvent); // a no-op for nullptr
+    m_insertEvent = nullptr;
+    m_insertEventHandle = nullptr;
+}
+
+template<typename T> StoreResult<T> SqliteStore::failNative(sqlite3 *handle)
+{
+    // The same mapping as statusOf(): busy, locked, I/O error or unreachable file: Unavailable.
+    const int code = sqlite3_errcode(handle) & 0xff;
+    const bool unavailable = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR
+        || code == SQLITE_CANTOPEN;
+    return fail<T>(unavailable ? StoreStatus::Unavailable : StoreStatus::Failed,
+                   QStringLiteral("inserting usage events: ")
+                       + QString::fromUtf8(sqlite3_errmsg(handle)));
 }
 
 StoreResult<QVector<AuditRecord>> SqliteStore::audit(const QString &orgId, int limit,
@@ -744,9 +837,13 @@ StoreResult<QVector<UsageCountRecord>> SqliteStore::usageSummary(const QString &
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT user_id, SUM(source = 'client'), SUM(source = 'server'), "
-                             "MAX(received_at) FROM usage_events WHERE org_id = ? GROUP BY "
-                             "user_id"));
+    // Both tables: the events maintain() has not moved yet count too.
+    q.prepare(QStringLiteral(
+        "SELECT user_id, SUM(source = 'client'), SUM(source = 'server'), MAX(received_at) FROM "
+        "(SELECT user_id, source, received_at FROM usage_events WHERE org_id = ? UNION ALL "
+        "SELECT user_id, source, received_at FROM usage_recent WHERE org_id = ?) GROUP BY "
+        "user_id"));
+    q.addBindValue(orgId);
     q.addBindValue(orgId);
     if (!q.exec())
         return fail<QVector<UsageCountRecord>>(q);

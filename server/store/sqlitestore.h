@@ -9,10 +9,13 @@
 
 #include <memory>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -50,10 +53,23 @@ private:
     StoreResult<QVector<StoredOptOut>> optOutsOf(const QString &orgId);
     // The check and the insert of ingestEvents(), inside a write transaction already open.
     StoreResult<IngestOutcome> ingestInTransaction(const QVector<NewEvent> &events);
+    // SQLite's handle of the open connection (nullptr when closed); finalizes the statements
+    // prepared on an earlier connection.
+    sqlite3 *nativeHandle();
+    void finalizeStatements();
+    // Moves usage_recent into usage_events in one write transaction, waiting at most
+    // `busyTimeoutMs` for the lock; false when it could not.
+    bool moveRecentEvents(int busyTimeoutMs);
+    // A failure of a statement run through the handle, mapped as statusOf() does.
+    template<typename T> StoreResult<T> failNative(sqlite3 *handle);
 
     StoreSpec m_spec;
     QString m_connection;
     QSqlDatabase m_db;
-    std::unique_ptr<QSqlQuery> m_optedOutAmong; // which of a JSON array of user ids are out
-    std::unique_ptr<QSqlQuery> m_insertEventRows; // events from a JSON array of rows
+    // The insert of one event unless its user is out, prepared once on Qt's connection
+    // (m_insertEventHandle) through SQLite's own interface; finalized before the connection
+    // closes.
+    sqlite3_stmt *m_insertEvent = nullptr;
+    sqlite3 *m_insertEventHandle = nullptr;
+    int m_ingestsSinceCheck = 0; // ingestion transactions since usage_recent's size was checked
 };

@@ -252,18 +252,22 @@ public:
     // changed, one audit row per actual change, and the stored usage events of every newly
     // opted-out user deleted in the same transaction.
     // Serialisation (the contract both back ends keep): this transaction and ingestEvents()
-    // for the same user never interleave. SqliteStore: BEGIN IMMEDIATE (one writer at a time).
-    // PostgresStore: SELECT ... FOR UPDATE on the users' rows (and the organisation's row for
-    // the revision) before reading their opt-out state. The If-Match test and the unknown-user
-    // test are made inside the transaction too.
+    // for the same organisation never interleave. SqliteStore: BEGIN IMMEDIATE (one writer at
+    // a time). PostgresStore: SELECT ... FOR UPDATE on the organisation's row (which ingestion
+    // holds FOR SHARE, so this waits for the ingestions in flight and they wait for it), then
+    // FOR UPDATE on the users' rows before reading their opt-out state. The If-Match test and
+    // the unknown-user test are made inside the transaction too.
     virtual StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) = 0;
 
     // Stores the events of users who are not opted out, discards the others, in one
     // transaction that decides from the database's opt-out rows (never from a cache):
-    // SqliteStore: BEGIN IMMEDIATE; PostgresStore: SELECT ... FOR SHARE on the events' users'
-    // rows, then the opt-out look-up, then the insert. So an opt-out committed anywhere before
-    // this transaction discards these events, and one committed after it purges them.
-    // Events are written with multi-row inserts or prepared batches, not one statement each.
+    // SqliteStore: BEGIN IMMEDIATE, then one prepared insert per event whose condition is the
+    // opt-out look-up (into usage_recent, moved into usage_events by maintain()).
+    // PostgresStore: SELECT ... FOR SHARE on the organisation's row (one lock per transaction,
+    // not one per user: ingestions run side by side, an opt-out change, which takes that row
+    // FOR UPDATE, waits for them or they for it), then a multi-row insert whose condition is
+    // the opt-out look-up. So an opt-out committed anywhere before this transaction discards
+    // these events, and one committed after it purges them.
     // Users are assumed to exist in their organisation (the caller checked).
     virtual StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) = 0;
 

@@ -1266,13 +1266,15 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
-    // Back to schema 1: without the change sequence (3) and the revocation index (2).
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+    // Back to schema 1: without the recent events' table (4), the change sequence (3) and the
+    // revocation index (2).
     for (const char *sql :
-         {"DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
-          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
-          "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
-          "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
+         {"DROP TABLE usage_recent", "DROP INDEX users_by_change", "DROP INDEX tokens_by_change",
+          "DROP INDEX optouts_by_org", "DROP INDEX optouts_by_seq", "DROP TABLE meta",
+          "ALTER TABLE orgs DROP COLUMN change_seq", "ALTER TABLE users DROP COLUMN change_seq",
+          "ALTER TABLE tokens DROP COLUMN change_seq", "DROP INDEX tokens_by_revocation",
+          "PRAGMA user_version = 1"})
         schema(QString::fromLatin1(sql));
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = "
@@ -1283,11 +1285,12 @@ void TestServerApi::migratesAnOlderSchema()
     QVERIFY(m_server.restart());
     QVERIFY(m_server.output().contains("database migrated to schema 2"));
     QVERIFY(m_server.output().contains("database migrated to schema 3"));
+    QVERIFY(m_server.output().contains("database migrated to schema 4"));
     QCOMPARE(optedOutIds(), before);
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 4);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                                    "'tokens_by_revocation'"))
                  .toInt(),

@@ -3,11 +3,15 @@
 #include "apiserver.h"
 #include "namefolding.h"
 #include "provisioning.h"
+#include "sqlitestore.h"
 #include "store.h"
 #include "tokenhash.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestServerUnits : public QObject
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void databaseSpec();
     void databaseSpecErrors_data();
     void databaseSpecErrors();
+    void sqliteRecentEventsCountedMovedAndPurged();
 };
 
 void TestServerUnits::etagMatching_data()
@@ -217,6 +222,104 @@ void TestServerUnits::databaseSpecErrors()
     QVERIFY(!StoreSpec::parse(text, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY2(!error.contains(QLatin1String("hunter2")), qPrintable(error));
+}
+
+// SqliteStore writes events to usage_recent and maintain() moves them into usage_events: the
+// summary counts both, an opt-out purges both, and the move loses and duplicates nothing.
+void TestServerUnits::sqliteRecentEventsCountedMovedAndPurged()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StoreSpec spec;
+    spec.path = dir.filePath(QStringLiteral("events.db"));
+    SqliteStore store(spec);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const auto org = store.createOrg(QStringLiteral("Org"), QStringLiteral("Product"));
+    QVERIFY(org.ok());
+    QVector<NewUser> people;
+    for (int i = 0; i < 3; ++i)
+        people.append({QStringLiteral("u%1@example.com").arg(i),
+                       QStringLiteral("U%1").arg(i),
+                       {QStringLiteral("user")},
+                       {},
+                       false});
+    const auto added = store.addUsers(org.value, people);
+    QVERIFY(added.ok());
+    const QStringList ids = added.value;
+    const auto event = [&](int user, EventSource source) {
+        return NewEvent {org.value,
+                         ids.at(user),
+                         source,
+                         QStringLiteral("e"),
+                         QDateTime::currentDateTimeUtc(),
+                         QByteArrayLiteral("{\"k\":1}")};
+    };
+    const auto counts = [&] {
+        QMap<QString, QPair<qint64, qint64>> map;
+        const auto summary = store.usageSummary(org.value);
+        if (summary.ok())
+            for (const UsageCountRecord &c : summary.value)
+                map.insert(c.userId, {c.client, c.server});
+        return map;
+    };
+    const auto rows = [&](const char *table) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("c"));
+        db.setDatabaseName(spec.path);
+        qint64 n = -1;
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)))
+                && q.next())
+                n = q.value(0).toLongLong();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("c"));
+        return n;
+    };
+
+    auto first = store.ingestEvents({event(0, EventSource::Client), event(0, EventSource::Client),
+                                     event(1, EventSource::Client), event(2, EventSource::Server)});
+    QVERIFY(first.ok());
+    QCOMPARE(first.value.stored, 4);
+    QCOMPARE(first.value.discarded, 0);
+    QCOMPARE(rows("usage_recent"), 4);
+    QCOMPARE(counts().value(ids.at(0)), qMakePair(qint64(2), qint64(0)));
+    QCOMPARE(counts().value(ids.at(2)), qMakePair(qint64(0), qint64(1)));
+
+    store.maintain(); // moves them
+    QCOMPARE(rows("usage_recent"), 0);
+    QCOMPARE(rows("usage_events"), 4);
+    QVERIFY(
+        store.ingestEvents({event(0, EventSource::Client), event(1, EventSource::Client)}).ok());
+    QCOMPARE(counts().value(ids.at(0)), qMakePair(qint64(3), qint64(0))); // 2 moved, 1 recent
+    QCOMPARE(counts().value(ids.at(1)), qMakePair(qint64(2), qint64(0)));
+
+    // Opting user 0 out purges the moved events and the recent one.
+    OptOutChangeRequest out;
+    out.orgId = org.value;
+    out.actorId = ids.at(2);
+    out.optOut.append({ids.at(0), QDateTime::currentDateTimeUtc()});
+    const auto applied = store.applyOptOuts(out);
+    QVERIFY(applied.ok());
+    QCOMPARE(applied.value.optedOut, 1);
+    QVERIFY(!counts().contains(ids.at(0)));
+    QCOMPARE(counts().value(ids.at(1)), qMakePair(qint64(2), qint64(0)));
+    QCOMPARE(rows("usage_events") + rows("usage_recent"), 3);
+
+    // Then the user's events are discarded (server-side ones are not counted as discarded).
+    const auto after
+        = store.ingestEvents({event(0, EventSource::Client), event(0, EventSource::Server),
+                              event(1, EventSource::Client)});
+    QVERIFY(after.ok());
+    QCOMPARE(after.value.stored, 1);
+    QCOMPARE(after.value.discarded, 1);
+    store.maintain();
+    QCOMPARE(rows("usage_recent"), 0);
+    QCOMPARE(rows("usage_events"), 4);
+    QVERIFY(!counts().contains(ids.at(0)));
+    QCOMPARE(counts().value(ids.at(1)), qMakePair(qint64(3), qint64(0)));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
