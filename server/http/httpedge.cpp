@@ -267,7 +267,12 @@ void HttpConnection::lingerAndClose()
 void HttpConnection::drain()
 {
     m_draining = true;
-    if (m_state != State::Busy && !writing())
+    if (m_state == State::Closing || m_state == State::Busy)
+        return;
+    // A request that reached us before the signal is answered: take what the kernel holds.
+    m_socket->waitForReadyRead(0);
+    readMore();
+    if (m_state != State::Busy && m_state != State::Closing)
         abort();
 }
 

@@ -576,6 +576,7 @@ void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
     };
     std::vector<Client> clients(8);
     QStringList acknowledged;
+    QStringList inFlight;
     int next = 0;
     const auto send = [&](Client &c) {
         if (next >= ids.size()) {
@@ -585,6 +586,7 @@ void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
         c.pending = ids.at(next++);
         c.socket->write("PUT /api/v1/optouts/" + c.pending.toUtf8()
                         + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-admin\r\n\r\n");
+        c.socket->flush(); // in the server's receive buffer from now on
     };
     for (Client &c : clients) {
         c.socket = std::make_unique<QTcpSocket>();
@@ -611,6 +613,11 @@ void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
                 any = true;
         }
         if (!terminated && acknowledged.size() >= 20) {
+            // The requests sent by now are being handled: each must be answered.
+            for (const Client &c : clients) {
+                if (!c.pending.isEmpty())
+                    inFlight.append(c.pending);
+            }
             ::kill(pid_t(m_process->processId()), SIGTERM);
             terminated = true;
         }
@@ -624,6 +631,10 @@ void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
     qInfo("acknowledged before the server stopped: %lld of %lld", qint64(acknowledged.size()),
           qint64(ids.size()));
     QVERIFY(acknowledged.size() < ids.size()); // it did stop under load
+    qInfo("in flight at SIGTERM: %lld", qint64(inFlight.size()));
+    QVERIFY(!inFlight.isEmpty());
+    for (const QString &id : std::as_const(inFlight))
+        QVERIFY2(acknowledged.contains(id), qPrintable(id + QStringLiteral(" was not answered")));
 
     // After a restart every acknowledged opt-out is there, and the server-side events of the
     // acknowledged requests were written.
