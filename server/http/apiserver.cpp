@@ -330,8 +330,11 @@ std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyByt
     }
     if (bodyBytes != 0) {
         // application/json, with at most a charset parameter of utf-8.
+        // (SCIM's own JSON media type on its paths.)
         const QList<QByteArray> parts = request.header("Content-Type").split(';');
-        bool json = parts.first().trimmed().compare("application/json", Qt::CaseInsensitive) == 0;
+        const QByteArray type = parts.first().trimmed().toLower();
+        bool json = type == "application/json"
+            || (type == "application/scim+json" && request.target.startsWith("/scim/"));
         for (int i = 1; i < parts.size() && json; ++i) {
             const QByteArray parameter = parts.at(i).trimmed().toLower();
             json = parameter == "charset=utf-8" || parameter == "charset=\"utf-8\"";

@@ -427,6 +427,8 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         c->m_early.reset();
         return -1; // stop parsing: the connection is closing
     }
+    if (declared != 0 && r.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0)
+        c->m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     return 0;
 }
 

@@ -90,6 +90,7 @@ private slots:
     void rawControlCharactersInStringsRefused();
     void repeatedUnknownIdsOverLimitAre413();
     void maxConnectionsHonoured();
+    void pipelinedAndContinuedRequestsAnswered();
     void sigtermUnderLoadLosesNothingAcknowledged();
 
 private:
@@ -551,6 +552,34 @@ void TstHttpEdge::maxConnectionsHonoured()
     held.erase(held.begin());
     QVERIFY(fourth.waitForReadyRead(5000));
     QVERIFY(fourth.readAll().startsWith("HTTP/1.1 200"));
+}
+
+void TstHttpEdge::pipelinedAndContinuedRequestsAnswered()
+{
+    // Three requests in one write: three answers, in order, on the same connection.
+    const RawResponse r = exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                                   "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n"
+                                   "Authorization: Bearer demo-user\r\n\r\n"
+                                   "HEAD /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+                                   1500, false);
+    QCOMPARE(r.all.count("HTTP/1.1 200"), 3);
+    QVERIFY(r.all.indexOf("\"status\"") < r.all.indexOf("user@example.com"));
+    QVERIFY(!r.closed);
+
+    // Expect: 100-continue gets its interim answer before the body is sent.
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+    QVERIFY(s.waitForConnected(5000));
+    const QByteArray body = "{\"events\": []}";
+    s.write("POST /api/v1/usage/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-user\r\n"
+            "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n");
+    QVERIFY(s.waitForReadyRead(2000));
+    QVERIFY(s.readAll().startsWith("HTTP/1.1 100 Continue\r\n\r\n"));
+    s.write(body);
+    QByteArray answer;
+    QTRY_VERIFY((answer += s.readAll()).contains("\"accepted\""));
+    QVERIFY(answer.startsWith("HTTP/1.1 200"));
 }
 
 void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
