@@ -17,6 +17,7 @@ duration=${OPTOUT_BENCH_SECONDS:-10}
 connections=${OPTOUT_BENCH_CONNECTIONS:-50}
 
 work=$(mktemp -d)
+chmod 755 "$work" # nginx workers read the static file as another user
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -59,7 +60,10 @@ http {
 EOF
 nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
-sleep 0.5
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$nginx_port/optouts.json" && break
+  sleep 0.2
+done
 nginx_etag=$(curl -sI "http://127.0.0.1:$nginx_port/optouts.json" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 [[ $(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" \
   "http://127.0.0.1:$nginx_port/optouts.json") == 304 ]] || { echo "nginx gives no 304" >&2; exit 1; }
@@ -67,6 +71,7 @@ nginx_etag=$(curl -sI "http://127.0.0.1:$nginx_port/optouts.json" | awk -F': ' '
 printf 'wrk -t1 -c%s -d%ss, 304 answers, %s cores, load %s\n' "$connections" "$duration" \
   "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 for server in "${servers[@]}"; do
+  : > "$work/server.out"
   "$server" --db "$work/db-$RANDOM.sqlite" --listen 127.0.0.1:0 --demo --quiet > "$work/server.out" 2>&1 &
   pid=$!
   pids+=($pid)
