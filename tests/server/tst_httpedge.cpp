@@ -547,6 +547,33 @@ void TstHttpEdge::maxConnectionsHonoured()
     QVERIFY(fourth.waitForConnected(5000));
     fourth.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
     QVERIFY(!fourth.waitForReadyRead(1500));
+    // Connections waiting to be taken buffer little, however much they send.
+    const qint64 pid = m_process->processId();
+    const qint64 before = rssKb(pid);
+    qint64 peak = before;
+    std::vector<std::unique_ptr<QTcpSocket>> waiting;
+    for (int i = 0; i < 4; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        QVERIFY(s->waitForConnected(5000));
+        waiting.push_back(std::move(s));
+    }
+    const QByteArray filler(256 * 1024, 'a');
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 2000) {
+        for (auto &s : waiting) {
+            if (s->bytesToWrite() < 1024 * 1024)
+                s->write(filler);
+        }
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+        peak = std::max(peak, rssKb(pid));
+    }
+    qInfo("4 waiting connections sending: RSS growth %lld kB", peak - before);
+    QVERIFY2(peak - before < 50 * 1024, qPrintable(QString::number(peak - before)));
+    waiting.clear();
     // ...and is answered once one of them leaves.
     held.front()->disconnectFromHost();
     held.erase(held.begin());
