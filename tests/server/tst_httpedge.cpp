@@ -90,6 +90,7 @@ private slots:
     void rawControlCharactersInStringsRefused();
     void repeatedUnknownIdsOverLimitAre413();
     void maxConnectionsHonoured();
+    void listenBacklogRaised();
     void pipelinedAndContinuedRequestsAnswered();
     void sigtermUnderLoadLosesNothingAcknowledged();
 
@@ -579,6 +580,23 @@ void TstHttpEdge::maxConnectionsHonoured()
     held.erase(held.begin());
     QVERIFY(fourth.waitForReadyRead(5000));
     QVERIFY(fourth.readAll().startsWith("HTTP/1.1 200"));
+}
+
+void TstHttpEdge::listenBacklogRaised()
+{
+    // ss (iproute2) shows a listening socket's backlog in its Send-Q column.
+    QProcess ss;
+    ss.start(QStringLiteral("ss"),
+             {QStringLiteral("-ltnH"), QStringLiteral("sport = :%1").arg(m_port)});
+    QVERIFY(ss.waitForFinished(10000));
+    const QList<QByteArray> columns = ss.readAllStandardOutput().simplified().split(' ');
+    QVERIFY2(columns.size() >= 4, columns.join(' ').constData());
+    const int backlog = columns.at(2).toInt();
+    QFile somaxconn(QStringLiteral("/proc/sys/net/core/somaxconn"));
+    QVERIFY(somaxconn.open(QIODevice::ReadOnly));
+    const int cap = somaxconn.readAll().trimmed().toInt();
+    qInfo("listen backlog %d (net.core.somaxconn %d)", backlog, cap);
+    QCOMPARE(backlog, std::min(4096, cap));
 }
 
 void TstHttpEdge::pipelinedAndContinuedRequestsAnswered()
