@@ -261,8 +261,14 @@ std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyByt
     QStringList params;
     int bestLiterals = -1;
     const QVector<Route> &table = routes();
+    static const QVector<QStringList> patterns = [&table] {
+        QVector<QStringList> split;
+        for (const Route &route : table)
+            split.append(route.path.split(QLatin1Char('/')));
+        return split;
+    }();
     for (int index = 0; index < table.size(); ++index) {
-        const QStringList pattern = table.at(index).path.split(QLatin1Char('/'));
+        const QStringList &pattern = patterns.at(index);
         if (pattern.size() != segments.size())
             continue;
         int literals = 0;

@@ -515,6 +515,7 @@ void HttpConnection::answer(ApiResponse r, bool close)
     if (!head && r.status != 204 && r.status != 304)
         out += r.body;
     m_socket->write(out);
+    m_socket->flush(); // now, rather than when the event loop next finds the socket writable
     m_lastActivity = m_edge->now();
     if (close) {
         lingerAndClose();
