@@ -86,7 +86,8 @@ const char *reason(int status)
     }
 }
 
-// The request target as it may appear in a log line: bytes outside printable ASCII escaped.
+// The request target's path as it may appear in a log line (never its query, which may name
+// people): bytes outside printable ASCII escaped.
 QByteArray loggable(const QByteArray &raw)
 {
     QByteArray out;
@@ -481,9 +482,11 @@ void HttpConnection::answer(ApiResponse r, bool close)
     if (m_edge->requestLogging()) {
         const char *method
             = m_target.isEmpty() ? "-" : http_method_str(static_cast<http_method>(m_parser.method));
+        const qsizetype query = m_target.indexOf('?');
+        const QByteArray path = query < 0 ? m_target : m_target.first(query);
         qCInfo(lcEdge).noquote() << method
                                  << QString::fromLatin1(
-                                        loggable(m_target.isEmpty() ? QByteArray("-") : m_target))
+                                        loggable(path.isEmpty() ? QByteArray("-") : path))
                                  << r.status
                                  << QString::number(double(m_timer.nsecsElapsed()) / 1e6, 'f', 1)
                                  << "ms";

@@ -458,6 +458,10 @@ void TstHttpEdge::encodedLineBreaksDoNotForgeLogLines()
                               "%0aFORGED%1b[31m");
     QCOMPARE(r.status, 404);
     QTRY_VERIFY(m_stderr.contains("/api/v1/"));
+    // The query is not logged (it may name people).
+    QCOMPARE(get("/api/v1/users?filter=someone%40example.com", "demo-admin").status, 200);
+    QTRY_VERIFY(m_stderr.contains("GET /api/v1/users 200"));
+    QVERIFY(!m_stderr.contains("someone"));
     const QList<QByteArray> lines = m_stderr.split('\n');
     for (const QByteArray &line : lines) {
         QVERIFY2(!line.contains("GET /forged") || line.contains("/api/v1/"), line.constData());
