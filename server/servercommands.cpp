@@ -4,6 +4,7 @@
 
 #include "apiserver.h"
 #include "demodata.h"
+#include "httpedge.h"
 #include "optoutservice.h"
 #include "provisioning.h"
 #include "servertls.h"
@@ -25,6 +26,7 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -38,18 +40,19 @@ void onSignal(int)
     [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
 }
 
-// Quits the event loop on SIGINT/SIGTERM so queued events are written before exit.
-void installSignalHandlers(QCoreApplication *app)
+// Calls `stop` on SIGINT/SIGTERM, once, on the event loop.
+void installSignalHandlers(QCoreApplication *app, std::function<void()> stop)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, app);
-    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, notifier] {
-        notifier->setEnabled(false);
-        char c;
-        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
-        app->quit();
-    });
+    QObject::connect(notifier, &QSocketNotifier::activated, app,
+                     [notifier, stop = std::move(stop)] {
+                         notifier->setEnabled(false);
+                         char c;
+                         [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+                         stop();
+                     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
@@ -257,6 +260,21 @@ int runServerCommandLine(QCoreApplication &app)
                                           QStringLiteral("The PEM private key of --tls-cert "
                                                          "(unencrypted)."),
                                           QStringLiteral("file"));
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Client connections held at most; more wait to be accepted (default: "
+                       "10000)."),
+        QStringLiteral("n"), QStringLiteral("10000"));
+    const QCommandLineOption idleTimeoutOption(QStringLiteral("idle-timeout"),
+                                               QStringLiteral("Seconds a connection may stay idle "
+                                                              "between requests (default: 60)."),
+                                               QStringLiteral("seconds"), QStringLiteral("60"));
+    const QCommandLineOption stallTimeoutOption(
+        QStringLiteral("stall-timeout"),
+        QStringLiteral("Seconds a request's header block may take, and its body or an answer "
+                       "may go without progress (default: 30)."),
+        QStringLiteral("seconds"), QStringLiteral("30"));
+    parser.addOptions({maxConnectionsOption, idleTimeoutOption, stallTimeoutOption});
     parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
                        revokeOption, createOrgOption, productOption, adminEmailOption,
                        adminNameOption, importOption, issueOption, orgOption, quietOption,
@@ -289,8 +307,21 @@ int runServerCommandLine(QCoreApplication &app)
         if (const QString warning = ServerTls::expiryWarning(*tls); !warning.isEmpty())
             qWarning("%s", qPrintable(warning));
     }
-    DemoOptions demo;
+    HttpEdge::Limits limits;
     bool ok = false;
+    limits.maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
+    if (!ok || limits.maxConnections < 1)
+        return fail(QStringLiteral("--max-connections takes a number of 1 or more."));
+    const double idle = parser.value(idleTimeoutOption).toDouble(&ok);
+    if (!ok || idle <= 0 || idle > 86400)
+        return fail(QStringLiteral("--idle-timeout takes seconds, more than 0."));
+    const double stall = parser.value(stallTimeoutOption).toDouble(&ok);
+    const bool stallOk = ok && stall > 0 && stall <= 86400;
+    if (!stallOk)
+        return fail(QStringLiteral("--stall-timeout takes seconds, more than 0."));
+    limits.idleTimeoutMs = int(idle * 1000);
+    limits.stallTimeoutMs = int(stall * 1000);
+    DemoOptions demo;
     demo.users = parser.value(demoUsersOption).toInt(&ok);
     if (!ok || demo.users < 3 || demo.users > 10000000)
         return fail(QStringLiteral("--demo-users takes a number from 3 to 10000000."));
@@ -364,6 +395,9 @@ int runServerCommandLine(QCoreApplication &app)
     }
 
     auto *tcp = ServerTls::makeListener(tls, &app);
+    // Bursts of connects wait in the kernel rather than being refused or retried after 1 s
+    // (Linux caps this at net.core.somaxconn).
+    tcp->setListenBacklogSize(4096);
     if (!tcp->listen(address, port))
         return fail(QStringLiteral("cannot listen on %1: %2")
                         .arg(parser.value(listenOption), tcp->errorString()));
@@ -374,8 +408,8 @@ int runServerCommandLine(QCoreApplication &app)
         ? parser.value(instanceOption)
         : QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(tcp->serverPort());
     ApiServer server(&service, instance);
-    server.setRequestLogging(!parser.isSet(quietOption));
-    server.bind(tcp);
+    HttpEdge edge(tcp, &server, limits);
+    edge.setRequestLogging(!parser.isSet(quietOption));
     out << "Database "
         << (spec->kind == StoreSpec::Kind::Sqlite ? QFileInfo(spec->path).absoluteFilePath()
                                                   : spec->redacted())
@@ -387,7 +421,12 @@ int runServerCommandLine(QCoreApplication &app)
     out << "Listening on " << (tls ? "https://" : "http://") << host << ':' << tcp->serverPort()
         << Qt::endl;
 
-    installSignalHandlers(&app);
+    // SIGTERM/SIGINT: no new connection, the requests being answered are answered, then the
+    // service writes its queued server-side events and closes its database (its destructor).
+    installSignalHandlers(&app, [&edge, &app] {
+        qInfo("Stopping: answering the requests in progress.");
+        edge.shutdown(10000, [&app] { app.quit(); });
+    });
     const int code = app.exec();
     delete tcp;
     return code;

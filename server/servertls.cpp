@@ -7,7 +7,9 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -145,12 +147,42 @@ QString ServerTls::expiryWarning(const QSslConfiguration &tls)
     return {};
 }
 
+namespace {
+
+// What a connection accepted but not yet taken by the HTTP edge (it holds --max-connections)
+// may buffer: the rest waits in the kernel.
+constexpr qint64 AcceptedReadBufferBytes = 64 * 1024;
+
+// QTcpServer's own accepting, with a bounded read buffer from the start.
+class BoundedTcpServer final : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setReadBufferSize(AcceptedReadBufferBytes);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        addPendingConnection(socket);
+    }
+};
+
+} // namespace
+
 QTcpServer *ServerTls::makeListener(const std::optional<QSslConfiguration> &tls, QObject *parent)
 {
     if (!tls)
-        return new QTcpServer(parent);
+        return new BoundedTcpServer(parent);
     auto *server = new QSslServer(parent);
     server->setSslConfiguration(*tls);
     server->setHandshakeTimeout(HandshakeTimeoutMs);
+    QObject::connect(
+        server, &QSslServer::startedEncryptionHandshake, server,
+        [](QSslSocket *socket) { socket->setReadBufferSize(AcceptedReadBufferBytes); });
     return server;
 }

@@ -55,6 +55,17 @@ ApiError ApiError::payloadTooLarge(const QString &message)
     return make(413, "payload_too_large", message);
 }
 
+ApiError ApiError::unsupportedMediaType()
+{
+    return make(415, "unsupported_media_type",
+                QStringLiteral("The body must be application/json (charset utf-8)."));
+}
+
+ApiError ApiError::headersTooLarge(const QString &message)
+{
+    return make(431, "headers_too_large", message);
+}
+
 ApiError ApiError::internal()
 {
     return make(500, "internal", QStringLiteral("The service could not complete the request."));

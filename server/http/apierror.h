@@ -21,6 +21,8 @@ struct ApiError
     static ApiError methodNotAllowed();
     static ApiError preconditionFailed(qint64 currentRevision);
     static ApiError payloadTooLarge(const QString &message);
+    static ApiError unsupportedMediaType();
+    static ApiError headersTooLarge(const QString &message);
     static ApiError internal();
     // 503: the storage cannot be reached; answered with Retry-After (ApiError::RetryAfterSeconds).
     static ApiError unavailable();

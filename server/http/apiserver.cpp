@@ -4,16 +4,12 @@
 
 #include "optoutservice.h"
 
-#include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QSet>
-#include <QTcpSocket>
 #include <QUrlQuery>
 
 Q_LOGGING_CATEGORY(lcHttp, "optout.http", QtInfoMsg)
@@ -129,6 +125,29 @@ std::variant<QStringList, ApiError> idList(const QJsonObject &body, const QStrin
     return ids;
 }
 
+// RFC 8259: a control character inside a string must be escaped (Qt's parser lets some
+// through).
+bool isJsonText(const QByteArray &body)
+{
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : body) {
+        if (!inString) {
+            inString = c == '"';
+            continue;
+        }
+        if (static_cast<unsigned char>(c) < 0x20)
+            return false;
+        if (escaped)
+            escaped = false;
+        else if (c == '\\')
+            escaped = true;
+        else if (c == '"')
+            inString = false;
+    }
+    return true;
+}
+
 QJsonArray toJsonArray(const QStringList &list)
 {
     QJsonArray array;
@@ -220,7 +239,7 @@ const QVector<ApiServer::Route> &ApiServer::routes()
 }
 
 ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_service(service)
     , m_instance(instance)
 {
@@ -228,111 +247,29 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
 }
 
-bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    auto it = m_connections.find(socket);
-    if (it == m_connections.end()) {
-        it = m_connections.insert(socket, Connection {});
-        connect(socket, &QObject::destroyed, this,
-                [this, socket] { m_connections.remove(socket); });
-    }
-    it->request = &request; // Qt keeps one per connection, for the connection's life
-    const quint64 seq = it->nextSeq++;
-
-    ApiRequest r;
-    r.method = request.method();
-    r.url = request.url();
-    r.query = QUrlQuery(r.url);
-    r.headers = request.headers();
-    r.body = request.body();
-
-    QElapsedTimer timer;
-    timer.start();
-    const bool head = r.method == QHttpServerRequest::Method::Head;
-    const QString path = r.url.path();
-    const char *method = methodName(r.method);
-    Respond respond
-        = [this, guard = QPointer<ApiServer>(this), socket = QPointer<QTcpSocket>(socket), seq,
-           head, timer, path, method](ApiResponse response) {
-              if (!guard)
-                  return;
-              if (m_logRequests) {
-                  qCInfo(lcHttp).noquote()
-                      << method << path << response.status
-                      << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 1) << "ms";
-              }
-              if (socket) // else the client left before its answer was ready
-                  complete(socket, seq, std::move(response), head);
-          };
-    dispatch(std::move(r), std::move(respond));
-    return true;
-}
-
-void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    const ApiResponse r
-        = ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
-    QHttpServerResponse(QByteArrayLiteral("application/json"), r.body,
-                        QHttpServerResponder::StatusCode::NotFound)
-        .write(makeResponder(request, socket));
-}
-
-void ApiServer::complete(QTcpSocket *socket, quint64 seq, ApiResponse response, bool head)
-{
-    auto it = m_connections.find(socket);
-    if (it == m_connections.end())
-        return;
-    it->ready.emplace(seq, Connection::Ready {std::move(response), head});
-    while (!it->ready.empty() && it->ready.begin()->first == it->nextToWrite) {
-        const Connection::Ready ready = std::move(it->ready.begin()->second);
-        it->ready.erase(it->ready.begin());
-        ++it->nextToWrite;
-        if (socket->state() != QAbstractSocket::ConnectedState)
-            continue;
-        write(socket, *it->request, ready.response, ready.head);
-    }
-}
-
-void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, const ApiResponse &r,
-                      bool head)
-{
-    const auto status = static_cast<QHttpServerResponder::StatusCode>(r.status);
-    if (head) {
-        // The GET answer's status and headers, without its body.
-        QHttpServerResponder responder = makeResponder(request, socket);
-        responder.writeStatusLine(status);
-        if (!r.body.isEmpty())
-            responder.writeHeader("Content-Type", "application/json");
-        for (const auto &h : std::as_const(r.headers))
-            responder.writeHeader(h.first, h.second);
-        responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
-        responder.writeBody(QByteArray());
-        return;
-    }
-    QHttpServerResponse response = r.body.isEmpty()
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"), r.body, status);
-    for (const auto &h : std::as_const(r.headers))
-        response.addHeader(h.first, h.second);
-    response.write(makeResponder(request, socket));
-}
-
-void ApiServer::dispatch(ApiRequest request, Respond respond)
+std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyBytes) const
 {
     using Method = QHttpServerRequest::Method;
-    const auto notFound = [&respond] {
-        respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route."))));
+    const auto notFound = [] {
+        return ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
     };
     const QStringList segments = request.url.path().split(QLatin1Char('/'));
     if (segments.size() < 2 || !segments.first().isEmpty() || segments.mid(1).contains(QString()))
         return notFound();
 
     // The routes whose path matches, keeping the most literal ones ("batch" over "{userId}").
-    QVector<const Route *> matches;
+    QVector<int> matches;
     QStringList params;
     int bestLiterals = -1;
-    for (const Route &route : routes()) {
-        const QStringList pattern = route.path.split(QLatin1Char('/'));
+    const QVector<Route> &table = routes();
+    static const QVector<QStringList> patterns = [&table] {
+        QVector<QStringList> split;
+        for (const Route &route : table)
+            split.append(route.path.split(QLatin1Char('/')));
+        return split;
+    }();
+    for (int index = 0; index < table.size(); ++index) {
+        const QStringList &pattern = patterns.at(index);
         if (pattern.size() != segments.size())
             continue;
         int literals = 0;
@@ -352,7 +289,7 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
             matches.clear();
             bestLiterals = literals;
         }
-        matches.append(&route);
+        matches.append(index);
         params = found;
     }
     if (matches.isEmpty())
@@ -363,41 +300,70 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
         : QByteArray(methodName(request.method));
     const Route *route = nullptr;
     QList<QByteArray> allow;
-    for (const Route *m : std::as_const(matches)) {
-        allow.append(m->method);
-        if (m->method == "GET")
+    for (const int index : std::as_const(matches)) {
+        const Route &m = table.at(index);
+        allow.append(m.method);
+        if (m.method == "GET")
             allow.append("HEAD");
-        if (m->method == method)
-            route = m;
+        if (m.method == method) {
+            route = &m;
+            request.route = index;
+        }
     }
     if (!route) {
         ApiResponse r = ApiResponse::fromError(ApiError::methodNotAllowed());
         r.headers.append(qMakePair(QByteArray("Allow"), allow.join(", ")));
-        return respond(std::move(r));
+        return r;
     }
     request.params = params;
-    if (route->access == Access::Public)
-        return (this->*(route->handler))(request, std::move(respond));
+    if (route->access != Access::Public) {
+        // Fails closed: without its storage the service cannot confirm a token or an opt-out.
+        if (!m_service->isAvailable())
+            return storeFailure(StoreStatus::Unavailable);
+        const auto auth = authenticate(request);
+        if (const auto *error = std::get_if<ApiError>(&auth))
+            return ApiResponse::fromError(*error);
+        const StoredUser &user = std::get<StoredUser>(auth);
+        if (route->access == Access::ProductAdmin
+            && !user.roles.contains(QLatin1String("product_admin"))) {
+            return ApiResponse::fromError(
+                ApiError::forbidden(QStringLiteral("Only product administrators may do this.")));
+        }
+        request.user = user;
+    }
+    if (bodyBytes > MaxBodyBytes) {
+        return ApiResponse::fromError(
+            ApiError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB.")));
+    }
+    if (bodyBytes != 0) {
+        // application/json, with at most a charset parameter of utf-8.
+        // (SCIM's own JSON media type on its paths.)
+        const QList<QByteArray> parts = request.header("Content-Type").split(';');
+        const QByteArray type = parts.first().trimmed().toLower();
+        bool json = type == "application/json"
+            || (type == "application/scim+json" && request.target.startsWith("/scim/"));
+        for (int i = 1; i < parts.size() && json; ++i) {
+            const QByteArray parameter = parts.at(i).trimmed().toLower();
+            json = parameter == "charset=utf-8" || parameter == "charset=\"utf-8\"";
+        }
+        if (!json)
+            return ApiResponse::fromError(ApiError::unsupportedMediaType());
+    }
+    return std::nullopt;
+}
 
-    // Fails closed: without its storage the service cannot confirm a token or an opt-out.
-    if (!m_service->isAvailable())
-        return respond(storeFailure(StoreStatus::Unavailable));
-    const auto auth = authenticate(request);
-    if (const auto *error = std::get_if<ApiError>(&auth))
-        return respond(ApiResponse::fromError(*error));
-    const StoredUser user = std::get<StoredUser>(auth);
-    if (route->access == Access::ProductAdmin
-        && !user.roles.contains(QLatin1String("product_admin"))) {
-        return respond(ApiResponse::fromError(
-            ApiError::forbidden(QStringLiteral("Only product administrators may do this."))));
+void ApiServer::handle(ApiRequest request, Respond respond)
+{
+    const Route &route = routes().at(request.route);
+    if (route.access == Access::Public || !request.user)
+        return (this->*(route.handler))(request, std::move(respond));
+    if (!request.body.isEmpty() && !isJsonText(request.body)) {
+        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+            QStringLiteral("The body is not valid JSON: a string holds a control character."))));
     }
-    if (request.body.size() > MaxBodyBytes) {
-        return respond(ApiResponse::fromError(
-            ApiError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB."))));
-    }
-    request.user = user;
 
     // Server-side tracking of the caller; the store drops it if the caller is out by then.
+    const StoredUser user = *request.user;
     const QString section = request.url.path().section(QLatin1Char('/'), 3, 3);
     const QString eventName = QStringLiteral("api.%1.%2")
                                   .arg(section.isEmpty() ? QStringLiteral("root") : section,
@@ -408,7 +374,7 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
             m_service->recordServerEvent(user, eventName);
         respond(std::move(r));
     };
-    (this->*(route->handler))(request, std::move(tracked));
+    (this->*(route.handler))(request, std::move(tracked));
 }
 
 ApiResponse ApiServer::storeFailure(StoreStatus status)
@@ -658,6 +624,13 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
     if (const auto *e = std::get_if<ApiError>(&parsed))
         return respond(ApiResponse::fromError(*e));
     const QJsonObject body = std::get<QJsonObject>(parsed);
+    // The limit counts the ids as sent, before any de-duplication, and comes before existence.
+    if (body.value(QStringLiteral("optOut")).toArray().size()
+            + body.value(QStringLiteral("optIn")).toArray().size()
+        > MaxBatchIds) {
+        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+            QStringLiteral("A batch holds at most %1 user ids.").arg(MaxBatchIds))));
+    }
     const auto out = idList(body, QStringLiteral("optOut"));
     if (const auto *e = std::get_if<ApiError>(&out))
         return respond(ApiResponse::fromError(*e));

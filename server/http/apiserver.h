@@ -5,12 +5,11 @@
 #include "apierror.h"
 #include "store.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerRequest>
 #include <QJsonObject>
-#include <QPointer>
+#include <QObject>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -20,7 +19,6 @@
 #include <variant>
 
 class OptOutService;
-class QTcpSocket;
 
 // What a route handler answers: a status, an optional JSON body and extra headers.
 struct ApiResponse
@@ -42,13 +40,15 @@ struct ApiRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QByteArray target; // as sent (percent-encoded)
     QStringList params; // the path's {parameters}, in order
+    int route = -1; // in ApiServer::routes(), once screened
     std::optional<StoredUser> user; // the caller, for routes that need a token
 
     QByteArray header(const QByteArray &name) const;
 };
 
-class ApiServer final : public QAbstractHttpServer
+class ApiServer final : public QObject
 {
     Q_OBJECT
 public:
@@ -58,9 +58,6 @@ public:
 
     // `instance` names this server in /healthz (several behind one load balancer).
     ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
-
-    // Logs one line per request (method, path, status, milliseconds) when on.
-    void setRequestLogging(bool on) { m_logRequests = on; }
 
     using Respond = std::function<void(ApiResponse)>;
     using Handler = void (ApiServer::*)(const ApiRequest &, Respond);
@@ -79,31 +76,15 @@ public:
     // The table, in the order Allow headers list methods.
     static const QVector<Route> &routes();
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // The checks a request's header block decides, in docs/api.md's order: route, method,
+    // authentication, role, the declared body size (`bodyBytes`: 0 none, -1 chunked) and its
+    // media type. Returns the answer when one of them refuses (the body is then never read);
+    // otherwise fills request.route, .params and .user and returns nullopt.
+    std::optional<ApiResponse> screen(ApiRequest &request, qint64 bodyBytes) const;
+    // Answers a screened request, with its body, through its route's handler.
+    void handle(ApiRequest request, Respond respond);
 
 private:
-    // Answers of one connection leave in the order its requests came (HTTP/1.1 pipelining),
-    // whichever the store finishes first.
-    struct Connection
-    {
-        const QHttpServerRequest *request = nullptr; // Qt's, one per connection
-        quint64 nextSeq = 0;
-        quint64 nextToWrite = 0;
-        struct Ready
-        {
-            ApiResponse response;
-            bool head = false;
-        };
-        std::map<quint64, Ready> ready;
-    };
-
-    void dispatch(ApiRequest request, Respond respond);
-    void complete(QTcpSocket *socket, quint64 seq, ApiResponse response, bool head);
-    void write(QTcpSocket *socket, const QHttpServerRequest &request, const ApiResponse &r,
-               bool head);
-
     void health(const ApiRequest &r, Respond respond);
     void me(const ApiRequest &r, Respond respond);
     void users(const ApiRequest &r, Respond respond);
@@ -130,8 +111,6 @@ private:
 
     OptOutService *m_service;
     QString m_instance;
-    bool m_logRequests = true;
-    QHash<QTcpSocket *, Connection> m_connections;
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
 };

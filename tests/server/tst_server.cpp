@@ -821,10 +821,16 @@ void TestServerApi::batchBadInput()
 
 void TestServerApi::batchTooLarge()
 {
+    // The limit counts the ids as sent: 10,001 entries of 50 ids is over it, 10,000 is not.
     QJsonArray ids;
     for (int i = 0; i < 10001; ++i)
         ids.append(QStringLiteral("u-%1").arg(i % 50 + 4));
-    // Duplicates are one id: 10,001 entries of 50 ids is a small batch.
+    const QSet<QString> unchanged = optedOutIds();
+    expectError(m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
+                                 json({{QStringLiteral("optOut"), ids}})),
+                413, "payload_too_large");
+    QCOMPARE(optedOutIds(), unchanged);
+    ids.removeLast();
     QCOMPARE(m_server
                  .request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
                           json({{QStringLiteral("optOut"), ids}}))
