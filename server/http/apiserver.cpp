@@ -3,6 +3,7 @@
 #include "apiserver.h"
 
 #include "optoutservice.h"
+#include "scimapi.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
@@ -190,6 +191,16 @@ ApiResponse ApiResponse::fromError(const ApiError &error)
     return ApiResponse {error.status, error.toJson(), {}};
 }
 
+// The Content-Type a handler chose (SCIM's), or empty for application/json.
+static QByteArray contentType(const ApiResponse &r)
+{
+    for (const auto &h : r.headers) {
+        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
 QByteArray ApiRequest::header(const QByteArray &name) const
 {
     for (const auto &h : headers) {
@@ -215,6 +226,19 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
         {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
         {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+        // Directory sync (SCIM 2.0): server/scim/.
+        {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
+         &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Schemas"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Schemas/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
+        {"POST", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"PUT", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"PATCH", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"DELETE", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
     };
     return table;
 }
@@ -223,9 +247,17 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     : QAbstractHttpServer(parent)
     , m_service(service)
     , m_instance(instance)
+    , m_scim(std::make_unique<ScimApi>(service))
 {
     // Another instance's changes may arrive under a revision this one already serialised.
     connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
+}
+
+ApiServer::~ApiServer() = default;
+
+void ApiServer::scim(const ApiRequest &r, Respond respond)
+{
+    m_scim->handle(r, std::move(respond));
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -264,6 +296,12 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
               if (socket) // else the client left before its answer was ready
                   complete(socket, seq, std::move(response), head);
           };
+    if (path.startsWith(QLatin1String("/scim/"))) {
+        // SCIM clients get every refusal in SCIM's error format.
+        respond = [respond = std::move(respond)](ApiResponse response) {
+            respond(Scim::toScimError(response));
+        };
+    }
     dispatch(std::move(r), std::move(respond));
     return true;
 }
@@ -301,7 +339,7 @@ void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, con
         // The GET answer's status and headers, without its body.
         QHttpServerResponder responder = makeResponder(request, socket);
         responder.writeStatusLine(status);
-        if (!r.body.isEmpty())
+        if (!r.body.isEmpty() && contentType(r).isEmpty())
             responder.writeHeader("Content-Type", "application/json");
         for (const auto &h : std::as_const(r.headers))
             responder.writeHeader(h.first, h.second);
@@ -311,9 +349,13 @@ void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, con
     }
     QHttpServerResponse response = r.body.isEmpty()
         ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"), r.body, status);
-    for (const auto &h : std::as_const(r.headers))
-        response.addHeader(h.first, h.second);
+        : QHttpServerResponse(contentType(r).isEmpty() ? QByteArrayLiteral("application/json")
+                                                       : contentType(r),
+                              r.body, status);
+    for (const auto &h : std::as_const(r.headers)) {
+        if (h.first.compare("Content-Type", Qt::CaseInsensitive) != 0 || r.body.isEmpty())
+            response.addHeader(h.first, h.second);
+    }
     response.write(makeResponder(request, socket));
 }
 
@@ -391,6 +433,16 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
         return respond(ApiResponse::fromError(
             ApiError::forbidden(QStringLiteral("Only product administrators may do this."))));
     }
+    if ((route->access == Access::DirectorySync)
+        != user.roles.contains(QLatin1String("directory_sync"))) {
+        // SCIM takes only directory tokens, and a directory token only SCIM (and /me).
+        if (route->access == Access::DirectorySync || route->access == Access::ProductAdmin
+            || request.url.path() != QLatin1String("/api/v1/me"))
+            return respond(ApiResponse::fromError(ApiError::forbidden(
+                route->access == Access::DirectorySync
+                    ? QStringLiteral("Only a directory_sync token may use SCIM.")
+                    : QStringLiteral("A directory_sync token may only use SCIM."))));
+    }
     if (request.body.size() > MaxBodyBytes) {
         return respond(ApiResponse::fromError(
             ApiError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB."))));
@@ -402,6 +454,8 @@ void ApiServer::dispatch(ApiRequest request, Respond respond)
     const QString eventName = QStringLiteral("api.%1.%2")
                                   .arg(section.isEmpty() ? QStringLiteral("root") : section,
                                        QString::fromLatin1(methodName(request.method)).toLower());
+    if (route->access == Access::DirectorySync) // a service account: not a tracked person
+        return (this->*(route->handler))(request, std::move(respond));
     // A 304 read nothing new: a window polling an unchanged organisation records nothing.
     Respond tracked = [this, user, eventName, respond = std::move(respond)](ApiResponse r) {
         if (r.status < 400 && r.status != 304)
@@ -444,8 +498,12 @@ bool ApiServer::isOrgUser(const StoredUser &caller, const QString &userId) const
 QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
 {
     QJsonObject entry;
-    if (const StoredUser *u = m_service->user(o.userId))
-        entry.insert(QStringLiteral("user"), userRef(*u));
+    if (const StoredUser *u = m_service->user(o.userId)) {
+        QJsonObject user = userRef(*u);
+        if (!OptOutService::isListed(*u)) // left the directory: the entry stays, marked
+            user.insert(QStringLiteral("active"), false);
+        entry.insert(QStringLiteral("user"), user);
+    }
     entry.insert(QStringLiteral("optedOutAt"), rfc3339(o.at));
     if (const StoredUser *by = m_service->user(o.byUserId))
         entry.insert(QStringLiteral("optedOutBy"), userRef(*by));

@@ -16,18 +16,20 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <variant>
 
 class OptOutService;
 class QTcpSocket;
+class ScimApi;
 
 // What a route handler answers: a status, an optional JSON body and extra headers.
 struct ApiResponse
 {
     int status = 200;
     QByteArray body; // JSON; empty for 204 and 304
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QPair<QByteArray, QByteArray>> headers; // a Content-Type here replaces application/json
 
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse fromError(const ApiError &error);
@@ -58,6 +60,7 @@ public:
 
     // `instance` names this server in /healthz (several behind one load balancer).
     ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
+    ~ApiServer() override;
 
     // Logs one line per request (method, path, status, milliseconds) when on.
     void setRequestLogging(bool on) { m_logRequests = on; }
@@ -68,6 +71,7 @@ public:
         Public, // no token
         AnyRole, // a valid token
         ProductAdmin, // a valid token of a product administrator
+        DirectorySync, // a valid token of the role directory_sync (SCIM)
     };
     struct Route
     {
@@ -117,6 +121,7 @@ private:
     void audit(const ApiRequest &r, Respond respond);
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
+    void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
 
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
@@ -134,6 +139,7 @@ private:
     QHash<QTcpSocket *, Connection> m_connections;
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
+    std::unique_ptr<ScimApi> m_scim;
 };
 
 // Helpers shared with tests: header look-up and ETag matching.
