@@ -1270,7 +1270,7 @@ void TestServerApi::migratesAnOlderSchema()
     // Back to schema 1: without directory sync's columns (5), the recent events' table (4), the
     // change sequence (3) and the revocation index (2).
     for (const char *sql :
-         {"DROP INDEX users_by_lower_email", "ALTER TABLE users DROP COLUMN active",
+         {"DROP INDEX users_by_lower_email", "DROP INDEX users_by_number", "ALTER TABLE users DROP COLUMN active",
           "ALTER TABLE users DROP COLUMN deleted", "ALTER TABLE users DROP COLUMN external_id",
           "DROP TABLE usage_recent", "DROP INDEX users_by_change", "DROP INDEX tokens_by_change",
           "DROP INDEX optouts_by_org", "DROP INDEX optouts_by_seq", "DROP TABLE meta",
