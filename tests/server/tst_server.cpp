@@ -1270,13 +1270,13 @@ void TestServerApi::migratesAnOlderSchema()
     // Back to schema 1: without directory sync's columns (5), the recent events' table (4), the
     // change sequence (3) and the revocation index (2).
     for (const char *sql :
-         {"DROP INDEX users_by_lower_email", "DROP INDEX users_by_number", "ALTER TABLE users DROP COLUMN active",
-          "ALTER TABLE users DROP COLUMN deleted", "ALTER TABLE users DROP COLUMN external_id",
-          "DROP TABLE usage_recent", "DROP INDEX users_by_change", "DROP INDEX tokens_by_change",
-          "DROP INDEX optouts_by_org", "DROP INDEX optouts_by_seq", "DROP TABLE meta",
-          "ALTER TABLE orgs DROP COLUMN change_seq", "ALTER TABLE users DROP COLUMN change_seq",
-          "ALTER TABLE tokens DROP COLUMN change_seq", "DROP INDEX tokens_by_revocation",
-          "PRAGMA user_version = 1"})
+         {"DROP INDEX users_by_lower_email", "DROP INDEX users_by_number",
+          "ALTER TABLE users DROP COLUMN active", "ALTER TABLE users DROP COLUMN deleted",
+          "ALTER TABLE users DROP COLUMN external_id", "DROP TABLE usage_recent",
+          "DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
+          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
+          "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
         schema(QString::fromLatin1(sql));
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = "
