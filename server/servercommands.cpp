@@ -229,7 +229,8 @@ int runServerCommandLine(QCoreApplication &app)
     const QCommandLineOption importOption(
         QStringLiteral("import-users"),
         QStringLiteral("Add the users of a CSV file (email,name[,roles]; roles: product_admin, "
-                       "user, tracking_service, separated by ';') to the organisation of "
+                       "user, tracking_service, directory_sync, separated by ';') to the "
+                       "organisation of "
                        "--org, all or none, then exit."),
         QStringLiteral("file"));
     const QCommandLineOption issueOption(QStringLiteral("issue-token"),

@@ -635,7 +635,13 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+34"/>
+        <source>%1 (no longer in the directory)</source>
+        <comment>an opted-out user who left the organisation&apos;s directory</comment>
+        <translation>%1 (ne fait plus partie de l&apos;annuaire)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Opt‑in en attente de la confirmation du service.</translation>
     </message>
@@ -645,7 +651,12 @@
         <translation>En attente de la confirmation de cette modification par le service.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
+        <translation>%1 ne fait plus partie de l&apos;annuaire de l&apos;organisation. L&apos;opt‑out reste en vigueur ; vous pouvez toujours faire un opt‑in.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -873,12 +884,12 @@
         <translation>Déconnexion effectuée</translation>
     </message>
     <message>
-        <location line="+594"/>
+        <location line="+602"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
-        <location line="-631"/>
+        <location line="-639"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>

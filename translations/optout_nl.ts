@@ -635,7 +635,13 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+34"/>
+        <source>%1 (no longer in the directory)</source>
+        <comment>an opted-out user who left the organisation&apos;s directory</comment>
+        <translation>%1 (niet meer in de directory)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Het weer opnemen wacht op bevestiging door de service.</translation>
     </message>
@@ -645,7 +651,12 @@
         <translation>Wachten tot de service deze wijziging bevestigt.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
+        <translation>%1 staat niet meer in de directory van de organisatie. De uitsluiting blijft gelden; u kunt deze gebruiker nog steeds weer opnemen.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -873,12 +884,12 @@
         <translation>Afgemeld</translation>
     </message>
     <message>
-        <location line="+594"/>
+        <location line="+602"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
     <message numerus="yes">
-        <location line="-631"/>
+        <location line="-639"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>

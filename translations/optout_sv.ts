@@ -635,7 +635,13 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+34"/>
+        <source>%1 (no longer in the directory)</source>
+        <comment>an opted-out user who left the organisation&apos;s directory</comment>
+        <translation>%1 (finns inte längre i katalogen)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
     </message>
@@ -645,7 +651,12 @@
         <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
+        <translation>%1 finns inte längre i organisationens katalog. Undantaget gäller fortfarande; du kan ändå ta med användaren igen.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -873,12 +884,12 @@
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location line="+594"/>
+        <location line="+602"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
     <message numerus="yes">
-        <location line="-631"/>
+        <location line="-639"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>

@@ -100,6 +100,8 @@ protected:
         }
         flush(int(m_rows.size()) - 1);
 
+        if (keepsListOrder())
+            return placeInListOrder(std::move(rows), present, newIndex);
         QList<Row> added;
         for (int j = 0; j < rows.size(); ++j) {
             if (!present[size_t(j)])
@@ -113,6 +115,10 @@ protected:
             endInsertRows();
         }
     }
+
+    // True: the model follows the new list's order (new rows at their place, rows whose place
+    // changed moved), for a list that comes sorted. False: new rows arrive at the top.
+    virtual bool keepsListOrder() const { return false; }
 
     // Emits dataChanged for one row over all columns.
     void emitRowChanged(int row, const QList<int> &roles)
@@ -151,6 +157,93 @@ private:
                 i = (i + 1) & mask;
             m_slots[i] = r;
         }
+    }
+
+    // After removals and updates: the new rows go to their places in `rows` (the list's order),
+    // as a few inserts when they come in a few runs; otherwise, and when rows changed places
+    // (a renamed user), all are appended in one insert and then put in order by one layout
+    // change. Never a reset.
+    void placeInListOrder(QList<Row> rows, const std::vector<bool> &present,
+                          const QHash<QString, int> &newIndex)
+    {
+        bool inOrder = true;
+        int last = -1;
+        for (const Row &row : std::as_const(m_rows)) {
+            const int j = newIndex.value(row.key());
+            inOrder = inOrder && j > last;
+            last = j;
+        }
+        // The runs of new rows: [first, last] in `rows`, inserted before existing row `at`.
+        struct Run
+        {
+            int at;
+            int first;
+            int last;
+        };
+        QList<Run> runs;
+        int existingBefore = 0;
+        for (int j = 0; j < rows.size(); ++j) {
+            if (present[size_t(j)]) {
+                ++existingBefore;
+                continue;
+            }
+            if (!runs.isEmpty() && runs.last().last == j - 1)
+                runs.last().last = j;
+            else
+                runs.append({existingBefore, j, j});
+        }
+        if (runs.isEmpty() && inOrder)
+            return;
+        if (inOrder && runs.size() <= MaxRemovalRanges) {
+            // From the last run back, so the earlier places stay where they were.
+            for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+                beginInsertRows({}, it->at, it->at + (it->last - it->first));
+                QList<Row> merged;
+                merged.reserve(m_rows.size() + (it->last - it->first + 1));
+                for (int r = 0; r < it->at; ++r)
+                    merged.append(std::move(m_rows[r]));
+                for (int j = it->first; j <= it->last; ++j)
+                    merged.append(std::move(rows[j]));
+                for (int r = it->at; r < m_rows.size(); ++r)
+                    merged.append(std::move(m_rows[r]));
+                m_rows = std::move(merged);
+                rebuildIndex();
+                endInsertRows();
+            }
+            return;
+        }
+        if (!runs.isEmpty()) {
+            const int oldCount = int(m_rows.size());
+            int count = 0;
+            for (const Run &run : std::as_const(runs))
+                count += run.last - run.first + 1;
+            beginInsertRows({}, oldCount, oldCount + count - 1);
+            for (const Run &run : std::as_const(runs)) {
+                for (int j = run.first; j <= run.last; ++j)
+                    m_rows.append(std::move(rows[j]));
+            }
+            rebuildIndex();
+            endInsertRows();
+        }
+        // Every row to its place in the list: one layout change.
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const int total = int(m_rows.size());
+        std::vector<int> newRowOf(static_cast<size_t>(total));
+        QList<Row> ordered(total);
+        for (int r = 0; r < total; ++r) {
+            const int j = newIndex.value(m_rows.at(r).key());
+            newRowOf[size_t(r)] = j;
+            ordered[j] = std::move(m_rows[r]);
+        }
+        m_rows = std::move(ordered);
+        const QModelIndexList persistent = persistentIndexList();
+        QModelIndexList moved;
+        moved.reserve(persistent.size());
+        for (const QModelIndex &idx : persistent)
+            moved.append(index(newRowOf[size_t(idx.row())], idx.column()));
+        changePersistentIndexList(persistent, moved);
+        rebuildIndex();
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     }
 
     // `gone` is ascending.

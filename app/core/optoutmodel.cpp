@@ -30,6 +30,10 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case NameColumn:
+            if (row.leftDirectory)
+                return tr("%1 (no longer in the directory)",
+                          "an opted-out user who left the organisation's directory")
+                    .arg(entry.user.name);
             return entry.user.name;
         case EmailColumn:
             return entry.user.email;
@@ -50,6 +54,10 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             return tr("Opt-in waiting for the service to confirm it.");
         if (row.pending)
             return tr("Waiting for the service to confirm this change.");
+        if (row.leftDirectory && column == NameColumn)
+            return tr("%1 is no longer in the organisation's directory. They stay opted out; you "
+                      "may still opt them in.")
+                .arg(entry.user.name);
         if (column == OptedOutByColumn)
             return entry.optedOutBy.email;
         if (column == OptedOutAtColumn)
@@ -68,9 +76,11 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
-        if (row.pending)
+        if (row.pending || row.leftDirectory)
             return QBrush(QColor(0x70, 0x70, 0x70));
         return {};
+    case LeftDirectoryRole:
+        return row.leftDirectory;
     case UserIdRole:
         return entry.user.id;
     case PendingRole:
@@ -162,11 +172,12 @@ QHash<int, QByteArray> OptOutModel::roleNames() const
     names.insert(LeavingRole, "leaving");
     names.insert(SortRole, "sortValue");
     names.insert(FoldedKeyRole, "foldedKey");
+    names.insert(LeftDirectoryRole, "leftDirectory");
     return names;
 }
 
 void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
-                             const QSet<QString> &leavingIds)
+                             const QSet<QString> &leavingIds, const QSet<QString> &leftDirectoryIds)
 {
     QList<OptOutRow> incoming;
     incoming.reserve(entries.size());
@@ -176,6 +187,7 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
         row.entry = entry;
         row.pending = pendingIds.contains(entry.user.id);
         row.leaving = row.pending && leavingIds.contains(entry.user.id);
+        row.leftDirectory = leftDirectoryIds.contains(entry.user.id);
         const int existing = rowOfKey(entry.user.id);
         if (existing >= 0 && rows().at(existing).entry.user == entry.user)
             row.folded = rows().at(existing).folded;
@@ -276,6 +288,13 @@ QList<int> OptOutModel::changedRoles(const OptOutRow &before, const OptOutRow &a
     QList<int> roles;
     if (before.entry != after.entry)
         roles << Qt::DisplayRole << Qt::ToolTipRole << SortRole << FoldedKeyRole;
+    if (before.leftDirectory != after.leftDirectory) {
+        for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
+                               int(LeftDirectoryRole)}) {
+            if (!roles.contains(role))
+                roles << role;
+        }
+    }
     if (before.pending != after.pending || before.leaving != after.leaving) {
         roles << Qt::FontRole << Qt::ForegroundRole << PendingRole << LeavingRole;
         if (!roles.contains(Qt::ToolTipRole))

@@ -11,6 +11,7 @@ struct OptOutRow
     OptOutEntry entry;
     bool pending = false;
     bool leaving = false; // pending is an opt-in: the row goes once the service confirms
+    bool leftDirectory = false; // the user left the organisation's directory (SCIM): still out
     Qt::CheckState checked = Qt::Unchecked;
     QString folded; // foldForSearch(name + '\n' + email)
     QString key() const { return entry.user.id; }
@@ -35,6 +36,7 @@ public:
         LeavingRole, // bool: an opt-in of this user awaits the service's confirmation
         SortRole, // the column's value for sorting (QDateTime for OptedOutAtColumn)
         FoldedKeyRole, // QString: the case- and accent-folded name and email, for filtering
+        LeftDirectoryRole, // bool: the user is no longer in the organisation's directory
     };
     Q_ENUM(Role)
 
@@ -51,8 +53,12 @@ public:
     // Replaces the list by a diff (first call: a reset). Check states of users still present
     // are kept; pendingIds marks rows whose action awaits the service, leavingIds those of them
     // whose action is an opt-in (the row stays, marked, until the service confirms).
+    // `leftDirectoryIds`: users who are no longer in the organisation's directory (they stay
+    // opted out, and may still be opted in); marked in the table.
     void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
-                    const QSet<QString> &leavingIds = {});
+                    const QSet<QString> &leavingIds = {},
+                    const QSet<QString> &leftDirectoryIds = {});
+    bool hasLeftDirectoryAt(int row) const { return rows().at(row).leftDirectory; }
 
     const OptOutEntry &entryAt(int row) const { return rows().at(row).entry; }
     bool isPendingAt(int row) const { return rows().at(row).pending; }

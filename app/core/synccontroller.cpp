@@ -786,8 +786,16 @@ void SyncController::applyModels()
         else
             leaving.insert(entry.user.id);
     }
+    // Opted-out users the directory no longer lists (deprovisioned over SCIM): marked, kept.
+    QSet<QString> leftDirectory;
+    if (m_users && m_users->rowCount() > 0) {
+        for (const OptOutEntry &entry : std::as_const(effective)) {
+            if (!m_users->userById(entry.user.id))
+                leftDirectory.insert(entry.user.id);
+        }
+    }
     if (m_optOuts)
-        m_optOuts->setEntries(effective, pendingIds, leaving);
+        m_optOuts->setEntries(effective, pendingIds, leaving, leftDirectory);
     if (m_users)
         m_users->setOptOutState(optedOut, pendingIds);
 }

@@ -89,6 +89,9 @@ public:
 
 protected:
     QList<int> changedRoles(const UserRow &before, const UserRow &after) const override;
+    // The service sends the users sorted (by e-mail): an added or renamed user takes its place
+    // in that order at the next refresh, as the drop-down lists them.
+    bool keepsListOrder() const override { return true; }
 
 private:
     void emitStateChanged(const QSet<QString> &ids);

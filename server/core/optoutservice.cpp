@@ -73,7 +73,7 @@ std::optional<StoredUser> OptOutService::userForToken(const QByteArray &token) c
     if (it == m_tokens.cend() || (it->demo && !m_options.demoMode))
         return std::nullopt;
     const StoredUser *u = user(it->userId);
-    if (!u)
+    if (!u || !u->active || u->deleted) // left the directory: its tokens are refused
         return std::nullopt;
     return *u;
 }
@@ -164,6 +164,31 @@ void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome
 void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
                            std::function<void(StoreResult<IngestOutcome>)> done)
 {
+    // Events of users who left the directory are discarded, never stored, and counted.
+    const auto left = std::remove_if(events.begin(), events.end(), [this](const NewEvent &e) {
+        const StoredUser *u = user(e.userId);
+        return u && !isListed(*u);
+    });
+    const int gone = int(events.end() - left);
+    if (gone > 0) {
+        events.erase(left, events.end());
+        m_discarded[orgId] += gone;
+        done = [gone, done = std::move(done)](StoreResult<IngestOutcome> result) {
+            if (result.ok())
+                result.value.discarded += gone;
+            done(std::move(result));
+        };
+        if (events.isEmpty()) {
+            QMetaObject::invokeMethod(
+                this,
+                [context = QPointer<QObject>(context), done = std::move(done)] {
+                    if (context)
+                        done(StoreResult<IngestOutcome>::success(IngestOutcome {}));
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+    }
     m_ingestQueue.append(PendingIngest {orgId, std::move(events), context, std::move(done)});
     if (!m_ingesting)
         startIngest();
@@ -365,8 +390,12 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
     for (const StoredUser &u : snapshot.users) {
         const auto [it, inserted] = m_users.emplace(u.id, u);
         auto org = m_orgs.find(u.orgId);
-        if (inserted && org != m_orgs.end())
+        if (!inserted || org == m_orgs.end())
+            continue;
+        if (isListed(it->second))
             org->second.usersByEmail.append(&it->second);
+        if (isInDirectory(it->second))
+            org->second.directoryByEmail.append(&it->second);
     }
     for (auto &entry : m_orgs)
         sortUsers(&entry.second);
@@ -380,18 +409,14 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
     m_changeSeq = snapshot.changeSeq;
 }
 
-void OptOutService::upsertUser(const StoredUser &u, QSet<QString> *touchedOrgs)
+const StoredUser *OptOutService::upsertUser(const StoredUser &u)
 {
     auto it = m_users.find(u.id);
-    if (it == m_users.end()) {
+    if (it == m_users.end())
         it = m_users.emplace(u.id, u).first;
-        auto org = m_orgs.find(u.orgId);
-        if (org != m_orgs.end())
-            org->second.usersByEmail.append(&it->second);
-    } else {
+    else
         it->second = u; // same id, same organisation: only its fields change
-    }
-    touchedOrgs->insert(u.orgId);
+    return &it->second;
 }
 
 void OptOutService::replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list)
@@ -411,7 +436,7 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     for (const StoredOrg &o : changes.orgs) {
         auto it = m_orgs.find(o.id);
         if (it == m_orgs.end()) {
-            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}}).first;
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}}).first;
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
             continue;
         }
@@ -425,13 +450,21 @@ void OptOutService::applyChanges(const StoreChanges &changes)
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
         }
     }
-    QSet<QString> touched;
+    QHash<QString, QVector<const StoredUser *>> touched;
     for (const StoredUser &u : changes.users)
-        upsertUser(u, &touched);
-    for (const QString &orgId : std::as_const(touched)) {
-        auto org = m_orgs.find(orgId);
-        if (org != m_orgs.end())
-            sortUsers(&org->second);
+        touched[u.orgId].append(upsertUser(u));
+    for (auto t = touched.cbegin(); t != touched.cend(); ++t) {
+        auto org = m_orgs.find(t.key());
+        if (org == m_orgs.end())
+            continue;
+        // A few changes find their places (no re-sort of 100,000 users per refresh); many are
+        // cheaper as one rebuild.
+        if (t->size() <= 64) {
+            for (const StoredUser *u : *t)
+                placeUser(&org->second, u);
+        } else {
+            rebuildUsers(&org->second);
+        }
     }
     for (const StoredToken &t : changes.tokens) {
         if (t.revoked) {
@@ -445,10 +478,80 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     Q_EMIT refreshed();
 }
 
+namespace {
+
+bool byEmail(const StoredUser *a, const StoredUser *b)
+{
+    return a->email < b->email || (a->email == b->email && a->id < b->id);
+}
+
+} // namespace
+
+bool OptOutService::isListed(const StoredUser &u)
+{
+    return u.active && !u.deleted;
+}
+
+bool OptOutService::isInDirectory(const StoredUser &u)
+{
+    // Service accounts are the service's own, not the identity provider's.
+    return !u.deleted && !u.roles.contains(QLatin1String("tracking_service"))
+        && !u.roles.contains(QLatin1String("directory_sync"));
+}
+
 void OptOutService::sortUsers(CachedOrg *org)
 {
-    std::sort(org->usersByEmail.begin(), org->usersByEmail.end(),
-              [](const StoredUser *a, const StoredUser *b) {
-                  return a->email < b->email || (a->email == b->email && a->id < b->id);
-              });
+    std::sort(org->usersByEmail.begin(), org->usersByEmail.end(), byEmail);
+    std::sort(org->directoryByEmail.begin(), org->directoryByEmail.end(), byEmail);
+}
+
+void OptOutService::rebuildUsers(CachedOrg *org)
+{
+    org->usersByEmail.clear();
+    org->directoryByEmail.clear();
+    for (const auto &entry : m_users) {
+        const StoredUser &u = entry.second;
+        if (u.orgId != org->org.id)
+            continue;
+        if (isListed(u))
+            org->usersByEmail.append(&u);
+        if (isInDirectory(u))
+            org->directoryByEmail.append(&u);
+    }
+    sortUsers(org);
+}
+
+void OptOutService::placeUser(CachedOrg *org, const StoredUser *user)
+{
+    const auto place = [user](QVector<const StoredUser *> *list, bool belongs) {
+        const auto old = std::find(list->begin(), list->end(), user);
+        if (old != list->end())
+            list->erase(old);
+        if (belongs)
+            list->insert(std::lower_bound(list->begin(), list->end(), user, byEmail), user);
+    };
+    place(&org->usersByEmail, isListed(*user));
+    place(&org->directoryByEmail, isInDirectory(*user));
+}
+
+void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
+                                       std::function<void(StoreResult<DirectoryUserOutcome>)> done)
+{
+    m_worker->run<DirectoryUserOutcome>(
+        [change](Store &store) { return store.writeDirectoryUser(change); }, this,
+        [this, context = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<DirectoryUserOutcome> result) {
+            if (result.ok() && result.value.kind == DirectoryUserOutcome::Kind::Applied) {
+                const StoredUser &u = result.value.user;
+                auto org = m_orgs.find(u.orgId);
+                if (org != m_orgs.end()) {
+                    placeUser(&org->second, upsertUser(u));
+                    org->second.org.usersRevision
+                        = std::max(org->second.org.usersRevision, result.value.usersRevision);
+                }
+                Q_EMIT refreshed(); // the opt-out list names this user: serialise it again
+            }
+            if (context)
+                done(std::move(result));
+        });
 }

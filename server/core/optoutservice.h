@@ -22,7 +22,10 @@ class StoreWorker;
 struct CachedOrg
 {
     StoredOrg org;
-    QVector<const StoredUser *> usersByEmail; // into OptOutService's users; sorted by e-mail
+    // Into OptOutService's users, sorted by e-mail: those in the user list (active ones), and
+    // those SCIM shows (not deleted, service accounts excepted).
+    QVector<const StoredUser *> usersByEmail;
+    QVector<const StoredUser *> directoryByEmail;
     QHash<QString, StoredOptOut> optOuts; // by user id
 };
 
@@ -71,6 +74,13 @@ public:
     void usageSummary(const QString &orgId, QObject *context,
                       std::function<void(StoreResult<QVector<UsageCountRecord>>)> done);
 
+    // Directory sync: creates or changes a user; the caches follow before `done` runs.
+    void writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
+                            std::function<void(StoreResult<DirectoryUserOutcome>)> done);
+    // In the user list (active); in the SCIM directory (not deleted, not a service account).
+    static bool isListed(const StoredUser &user);
+    static bool isInDirectory(const StoredUser &user);
+
     // Queues a server-side usage event of `user`; written in batches, by a transaction that
     // drops it if the user is out by then.
     void recordServerEvent(const StoredUser &user, const QString &name);
@@ -88,7 +98,10 @@ private:
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);
-    void upsertUser(const StoredUser &user, QSet<QString> *touchedOrgs);
+    const StoredUser *upsertUser(const StoredUser &user);
+    // Puts one user at its sorted place in the organisation's lists (or out of them).
+    void placeUser(CachedOrg *org, const StoredUser *user);
+    void rebuildUsers(CachedOrg *org);
     void replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list);
     void sortUsers(CachedOrg *org);
     void setAvailable(bool available);

@@ -9,7 +9,7 @@ namespace Provisioning {
 bool isKnownRole(const QString &role)
 {
     return role == QLatin1String("product_admin") || role == QLatin1String("user")
-        || role == QLatin1String("tracking_service");
+        || role == QLatin1String("tracking_service") || role == QLatin1String("directory_sync");
 }
 
 QByteArray newToken()
@@ -102,7 +102,8 @@ bool parseUsersCsv(const QString &text, QVector<NewUser> *users, QString *error)
             if (!isKnownRole(r)) {
                 *error = lineError(
                     i + 1,
-                    QStringLiteral("unknown role '%1' (product_admin, user, tracking_service)")
+                    QStringLiteral(
+                        "unknown role '%1' (product_admin, user, tracking_service, directory_sync)")
                         .arg(r));
                 return false;
             }

@@ -3,6 +3,7 @@
 #include "apiserver.h"
 
 #include "optoutservice.h"
+#include "scimapi.h"
 
 #include <QHttpServerRequest>
 #include <QJsonArray>
@@ -234,6 +235,19 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
         {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
         {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+        // Directory sync (SCIM 2.0): server/scim/.
+        {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
+         &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Schemas"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Schemas/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
+        {"POST", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"PUT", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"PATCH", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"DELETE", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
     };
     return table;
 }
@@ -242,12 +256,29 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     : QObject(parent)
     , m_service(service)
     , m_instance(instance)
+    , m_scim(std::make_unique<ScimApi>(service))
 {
     // Another instance's changes may arrive under a revision this one already serialised.
     connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
 }
 
+ApiServer::~ApiServer() = default;
+
+void ApiServer::scim(const ApiRequest &r, Respond respond)
+{
+    m_scim->handle(r, std::move(respond));
+}
+
 std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyBytes) const
+{
+    std::optional<ApiResponse> early = screenRequest(request, bodyBytes);
+    // SCIM clients get every refusal in SCIM's error format.
+    if (early && request.url.path().startsWith(QLatin1String("/scim/")))
+        early = Scim::toScimError(*early);
+    return early;
+}
+
+std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 bodyBytes) const
 {
     using Method = QHttpServerRequest::Method;
     const auto notFound = [] {
@@ -329,6 +360,16 @@ std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyByt
             return ApiResponse::fromError(
                 ApiError::forbidden(QStringLiteral("Only product administrators may do this.")));
         }
+        if ((route->access == Access::DirectorySync)
+            != user.roles.contains(QLatin1String("directory_sync"))) {
+            // SCIM takes only directory tokens, and a directory token only SCIM (and /me).
+            if (route->access == Access::DirectorySync || route->access == Access::ProductAdmin
+                || request.url.path() != QLatin1String("/api/v1/me"))
+                return ApiResponse::fromError(ApiError::forbidden(
+                    route->access == Access::DirectorySync
+                        ? QStringLiteral("Only a directory_sync token may use SCIM.")
+                        : QStringLiteral("A directory_sync token may only use SCIM.")));
+        }
         request.user = user;
     }
     if (bodyBytes > MaxBodyBytes) {
@@ -355,6 +396,12 @@ std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyByt
 void ApiServer::handle(ApiRequest request, Respond respond)
 {
     const Route &route = routes().at(request.route);
+    if (request.url.path().startsWith(QLatin1String("/scim/"))) {
+        // SCIM clients get every refusal in SCIM's error format.
+        respond = [respond = std::move(respond)](ApiResponse response) {
+            respond(Scim::toScimError(response));
+        };
+    }
     if (route.access == Access::Public || !request.user)
         return (this->*(route.handler))(request, std::move(respond));
     if (!request.body.isEmpty() && !isJsonText(request.body)) {
@@ -368,6 +415,8 @@ void ApiServer::handle(ApiRequest request, Respond respond)
     const QString eventName = QStringLiteral("api.%1.%2")
                                   .arg(section.isEmpty() ? QStringLiteral("root") : section,
                                        QString::fromLatin1(methodName(request.method)).toLower());
+    if (route.access == Access::DirectorySync) // a service account: not a tracked person
+        return (this->*(route.handler))(request, std::move(respond));
     // A 304 read nothing new: a window polling an unchanged organisation records nothing.
     Respond tracked = [this, user, eventName, respond = std::move(respond)](ApiResponse r) {
         if (r.status < 400 && r.status != 304)
@@ -410,8 +459,12 @@ bool ApiServer::isOrgUser(const StoredUser &caller, const QString &userId) const
 QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
 {
     QJsonObject entry;
-    if (const StoredUser *u = m_service->user(o.userId))
-        entry.insert(QStringLiteral("user"), userRef(*u));
+    if (const StoredUser *u = m_service->user(o.userId)) {
+        QJsonObject user = userRef(*u);
+        if (!OptOutService::isListed(*u)) // left the directory: the entry stays, marked
+            user.insert(QStringLiteral("active"), false);
+        entry.insert(QStringLiteral("user"), user);
+    }
     entry.insert(QStringLiteral("optedOutAt"), rfc3339(o.at));
     if (const StoredUser *by = m_service->user(o.byUserId))
         entry.insert(QStringLiteral("optedOutBy"), userRef(*by));

@@ -15,17 +15,19 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <variant>
 
 class OptOutService;
+class ScimApi;
 
 // What a route handler answers: a status, an optional JSON body and extra headers.
 struct ApiResponse
 {
     int status = 200;
     QByteArray body; // JSON; empty for 204 and 304
-    QList<QPair<QByteArray, QByteArray>> headers;
+    QList<QPair<QByteArray, QByteArray>> headers; // a Content-Type here replaces application/json
 
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse fromError(const ApiError &error);
@@ -58,6 +60,7 @@ public:
 
     // `instance` names this server in /healthz (several behind one load balancer).
     ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
+    ~ApiServer() override;
 
     using Respond = std::function<void(ApiResponse)>;
     using Handler = void (ApiServer::*)(const ApiRequest &, Respond);
@@ -65,6 +68,7 @@ public:
         Public, // no token
         AnyRole, // a valid token
         ProductAdmin, // a valid token of a product administrator
+        DirectorySync, // a valid token of the role directory_sync (SCIM)
     };
     struct Route
     {
@@ -98,6 +102,8 @@ private:
     void audit(const ApiRequest &r, Respond respond);
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
+    void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
+    std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
@@ -113,6 +119,7 @@ private:
     QString m_instance;
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
+    std::unique_ptr<ScimApi> m_scim;
 };
 
 // Helpers shared with tests: header look-up and ETag matching.

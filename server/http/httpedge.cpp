@@ -1,6 +1,8 @@
 // The service's HTTP/1.1 edge: connections, limits and time-outs in front of the ApiServer.
 #include "httpedge.h"
 
+#include <algorithm>
+
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -498,7 +500,11 @@ void HttpConnection::answer(ApiResponse r, bool close)
     out += ' ';
     out += reason(r.status);
     out += "\r\n";
-    if (!r.body.isEmpty())
+    // application/json unless the handler chose its own type (SCIM's application/scim+json).
+    const bool ownType = std::any_of(r.headers.cbegin(), r.headers.cend(), [](const auto &h) {
+        return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+    });
+    if (!r.body.isEmpty() && !ownType)
         out += "Content-Type: application/json\r\n";
     if (r.status != 204 && r.status != 304) {
         out += "Content-Length: ";

@@ -78,6 +78,22 @@ QDateTime fromMs(const QVariant &v)
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
+const char *const UserColumns = "id, org_id, email, name, roles, active, deleted, external_id";
+
+StoredUser userFrom(const QSqlQuery &q)
+{
+    StoredUser u;
+    u.id = q.value(0).toString();
+    u.orgId = q.value(1).toString();
+    u.email = q.value(2).toString();
+    u.name = q.value(3).toString();
+    u.roles = q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    u.active = q.value(5).toBool();
+    u.deleted = q.value(6).toBool();
+    u.externalId = q.value(7).toString();
+    return u;
+}
+
 QString eventSourceName(EventSource s)
 {
     return s == EventSource::Client ? QStringLiteral("client") : QStringLiteral("server");
@@ -137,6 +153,14 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("CREATE INDEX orgs_by_change ON orgs (change_seq)"),
             QStringLiteral("CREATE INDEX users_by_change ON users (change_seq)"),
             QStringLiteral("CREATE INDEX tokens_by_change ON tokens (change_seq)"),
+        },
+        // 3: directory sync (SCIM): users who left the directory, the identity provider's id,
+        // and userName looked up case-insensitively.
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true, "
+                           "ADD COLUMN deleted boolean NOT NULL DEFAULT false, ADD COLUMN "
+                           "external_id text"),
+            QStringLiteral("CREATE INDEX users_by_lower_email ON users (org_id, lower(email))"),
         },
     };
     return steps;
@@ -593,12 +617,9 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
             snap.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                               q.value(3).toLongLong(), q.value(4).toLongLong()});
         }
-        q = s.run(QStringLiteral("SELECT id, org_id, email, name, roles FROM users"));
-        while (q.next()) {
-            snap.users.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                               q.value(3).toString(),
-                               q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
-        }
+        q = s.run(QStringLiteral("SELECT %1 FROM users").arg(QLatin1String(UserColumns)));
+        while (q.next())
+            snap.users.append(userFrom(q));
         q = s.run(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS "
                                  "NULL"));
         while (q.next())
@@ -642,14 +663,11 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
                 c.optOutsByOrg.insert(q.value(0).toString(), {});
             }
         }
-        q = s.run(QStringLiteral("SELECT id, org_id, email, name, roles FROM users WHERE "
-                                 "change_seq > ?"),
+        q = s.run(QStringLiteral("SELECT %1 FROM users WHERE change_seq > ?")
+                      .arg(QLatin1String(UserColumns)),
                   since);
-        while (q.next()) {
-            c.users.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                            q.value(3).toString(),
-                            q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
-        }
+        while (q.next())
+            c.users.append(userFrom(q));
         q = s.run(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
                                  "WHERE change_seq > ?"),
                   since);
@@ -1060,5 +1078,90 @@ StoreResult<bool> PostgresStore::revokeToken(const QByteArray &hash)
             return Result::success(false);
         }
         return Result::success(true);
+    });
+}
+
+StoreResult<DirectoryUserOutcome>
+PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
+{
+    if (!ensureConnected())
+        return unavailable<DirectoryUserOutcome>();
+    using Result = StoreResult<DirectoryUserOutcome>;
+    using Kind = DirectoryUserOutcome::Kind;
+    return transact<DirectoryUserOutcome>(nullptr, [&](PgSession &s) -> Result {
+        // The meta row first: directory writes (and every other change) take turns, so two
+        // creations of one userName cannot both find it free.
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("SELECT id, deleted FROM users WHERE org_id = ? AND "
+                                           "lower(email) = lower(?) ORDER BY deleted LIMIT 1"),
+                            {change.orgId, change.email});
+        QString holder;
+        bool holderDeleted = false;
+        if (q.next()) {
+            holder = q.value(0).toString();
+            holderDeleted = q.value(1).toBool();
+        }
+        DirectoryUserOutcome outcome;
+        QString id = change.userId;
+        if (change.kind == DirectoryUserChange::Kind::Create) {
+            if (!holder.isEmpty() && !holderDeleted) {
+                s.setRollbackOnly();
+                outcome.kind = Kind::Conflict;
+                return Result::success(outcome);
+            }
+            id = holder; // a deleted user created again keeps its id
+        } else {
+            q = s.run(QStringLiteral("SELECT 1 FROM users WHERE id = ? AND org_id = ? AND NOT "
+                                     "deleted FOR UPDATE"),
+                      {change.userId, change.orgId});
+            if (!q.next()) {
+                s.setRollbackOnly();
+                outcome.kind = Kind::NotFound;
+                return Result::success(outcome);
+            }
+            if (!holder.isEmpty() && holder != change.userId && !holderDeleted) {
+                s.setRollbackOnly();
+                outcome.kind = Kind::Conflict;
+                return Result::success(outcome);
+            }
+            if (!holder.isEmpty() && holder != change.userId) {
+                // A deleted user's old address taken by another: the deleted one lets go of it.
+                s.run(QStringLiteral("UPDATE users SET email = id || '.deleted.' || email WHERE "
+                                     "id = ?"),
+                      {holder});
+            }
+        }
+        const bool active = change.active && !change.deleted;
+        const QVariant externalId = change.externalId.isEmpty()
+            ? QVariant(QMetaType(QMetaType::QString))
+            : change.externalId;
+        if (id.isEmpty()) {
+            q = s.run(QStringLiteral("UPDATE meta SET next_user = next_user + 1 RETURNING "
+                                     "next_user - 1"));
+            q.next();
+            id = QStringLiteral("u-%1").arg(q.value(0).toLongLong());
+            s.run(QStringLiteral("INSERT INTO users (id, org_id, email, name, roles, created_at, "
+                                 "change_seq, active, deleted, external_id) VALUES (?, ?, ?, ?, "
+                                 "'user', now(), ?, ?, false, ?)"),
+                  {id, change.orgId, change.email, change.name, seq, active, externalId});
+            outcome.created = true;
+        } else {
+            s.run(QStringLiteral("UPDATE users SET email = ?, name = ?, external_id = ?, active = "
+                                 "?, deleted = ?, change_seq = ? WHERE id = ?"),
+                  {change.email, change.name, externalId, active, change.deleted, seq, id});
+        }
+        q = s.run(QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1, "
+                                 "change_seq = ? WHERE id = ? RETURNING users_revision"),
+                  {seq, change.orgId});
+        if (!q.next())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        outcome.usersRevision = q.value(0).toLongLong();
+        q = s.run(
+            QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(QLatin1String(UserColumns)),
+            {id});
+        if (!q.next())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("user not written"));
+        outcome.user = userFrom(q);
+        return Result::success(outcome);
     });
 }

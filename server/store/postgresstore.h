@@ -16,7 +16,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -44,6 +44,8 @@ public:
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
     StoreResult<bool> addToken(const StoredToken &token) override;
     StoreResult<bool> revokeToken(const QByteArray &hash) override;
+    StoreResult<DirectoryUserOutcome>
+    writeDirectoryUser(const DirectoryUserChange &change) override;
 
     // The server process id of this connection (tests kill it with pg_terminate_backend).
     qint64 backendPid();

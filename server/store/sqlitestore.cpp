@@ -68,6 +68,22 @@ StoredOptOut optOutFrom(const QSqlQuery &q)
 
 const char *const OptOutColumns = "user_id, org_id, opted_out_at, opted_out_by, seq";
 
+const char *const UserColumns = "id, org_id, email, name, roles, active, deleted, external_id";
+
+StoredUser userFrom(const QSqlQuery &q)
+{
+    StoredUser u;
+    u.id = q.value(0).toString();
+    u.orgId = q.value(1).toString();
+    u.email = q.value(2).toString();
+    u.name = q.value(3).toString();
+    u.roles = q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    u.active = q.value(5).toBool();
+    u.deleted = q.value(6).toBool();
+    u.externalId = q.value(7).toString();
+    return u;
+}
+
 } // namespace
 
 // BEGIN IMMEDIATE: takes the write lock at once, so the reads that decide a write (is this user
@@ -239,7 +255,18 @@ bool SqliteStore::migrate(QString *error)
                        "source TEXT NOT NULL CHECK (source IN ('client', 'server')), name TEXT "
                        "NOT NULL, at TEXT NOT NULL, received_at TEXT NOT NULL, properties TEXT)"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4};
+    // 5: directory sync (SCIM): users who left the directory, the identity provider's id, and
+    // userName looked up case-insensitively.
+    const QStringList toVersion5 {
+        QStringLiteral("ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN external_id TEXT"),
+        QStringLiteral("CREATE INDEX users_by_lower_email ON users (org_id, lower(email))"),
+        // The next user id (MAX of the number) without a scan of every user per creation.
+        QStringLiteral("CREATE INDEX users_by_number ON users (CAST(substr(id, 3) AS INTEGER))"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
+                                          toVersion5};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -356,14 +383,10 @@ StoreResult<StoreSnapshot> SqliteStore::snapshot()
                                  q.value(2).toString(), q.value(3).toLongLong(),
                                  q.value(4).toLongLong()});
     }
-    if (!q.exec(QStringLiteral("SELECT id, org_id, email, name, roles FROM users")))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM users").arg(QLatin1String(UserColumns))))
         return fail<StoreSnapshot>(q);
-    while (q.next()) {
-        s.users.append(
-            StoredUser {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toString(),
-                        q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
-    }
+    while (q.next())
+        s.users.append(userFrom(q));
     if (!q.exec(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS NULL")))
         return fail<StoreSnapshot>(q);
     while (q.next())
@@ -422,17 +445,13 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
                                  q.value(2).toString(), q.value(3).toLongLong(),
                                  q.value(4).toLongLong()});
     }
-    q.prepare(QStringLiteral(
-        "SELECT id, org_id, email, name, roles FROM users WHERE change_seq > ? ORDER BY id"));
+    q.prepare(QStringLiteral("SELECT %1 FROM users WHERE change_seq > ? ORDER BY id")
+                  .arg(QLatin1String(UserColumns)));
     q.addBindValue(since);
     if (!q.exec())
         return fail<StoreChanges>(q);
-    while (q.next()) {
-        c.users.append(
-            StoredUser {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toString(),
-                        q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
-    }
+    while (q.next())
+        c.users.append(userFrom(q));
     q.prepare(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
                              "WHERE change_seq > ? ORDER BY change_seq"));
     q.addBindValue(since);
@@ -988,4 +1007,120 @@ StoreResult<bool> SqliteStore::revokeToken(const QByteArray &hash)
     if (!tx.commit())
         return fail<bool>(tx.beginQuery());
     return StoreResult<bool>::success(revoked);
+}
+
+StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const DirectoryUserChange &change)
+{
+    using Result = StoreResult<DirectoryUserOutcome>;
+    using Kind = DirectoryUserOutcome::Kind;
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<DirectoryUserOutcome>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Who holds this e-mail address in the organisation now (case-insensitive, as SCIM's
+    // userName).
+    q.prepare(QStringLiteral("SELECT id, deleted FROM users WHERE org_id = ? AND lower(email) = "
+                             "lower(?) ORDER BY deleted LIMIT 1"));
+    q.addBindValue(change.orgId);
+    q.addBindValue(change.email);
+    if (!q.exec())
+        return fail<DirectoryUserOutcome>(q);
+    QString holder;
+    bool holderDeleted = false;
+    if (q.next()) {
+        holder = q.value(0).toString();
+        holderDeleted = q.value(1).toBool();
+    }
+    q.finish();
+    DirectoryUserOutcome outcome;
+    QString id = change.userId;
+    if (change.kind == DirectoryUserChange::Kind::Create) {
+        if (!holder.isEmpty() && !holderDeleted) {
+            outcome.kind = Kind::Conflict;
+            return Result::success(outcome);
+        }
+        id = holder; // a deleted user created again keeps its id
+    } else {
+        q.prepare(
+            QStringLiteral("SELECT 1 FROM users WHERE id = ? AND org_id = ? AND deleted = 0"));
+        q.addBindValue(change.userId);
+        q.addBindValue(change.orgId);
+        if (!q.exec())
+            return fail<DirectoryUserOutcome>(q);
+        const bool found = q.next();
+        q.finish();
+        if (!found) {
+            outcome.kind = Kind::NotFound;
+            return Result::success(outcome);
+        }
+        if (!holder.isEmpty() && holder != change.userId && !holderDeleted) {
+            outcome.kind = Kind::Conflict;
+            return Result::success(outcome);
+        }
+        if (!holder.isEmpty() && holder != change.userId) {
+            // A deleted user's old address taken by another: the deleted one lets go of it.
+            q.prepare(QStringLiteral("UPDATE users SET email = id || '.deleted.' || email WHERE id "
+                                     "= ?"));
+            q.addBindValue(holder);
+            if (!q.exec())
+                return fail<DirectoryUserOutcome>(q);
+        }
+    }
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<DirectoryUserOutcome>(q);
+    const bool active = change.active && !change.deleted;
+    if (id.isEmpty()) {
+        if (!q.exec(QStringLiteral("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM users"))
+            || !q.next())
+            return fail<DirectoryUserOutcome>(q);
+        id = QStringLiteral("u-%1").arg(q.value(0).toLongLong() + 1);
+        q.finish();
+        q.prepare(QStringLiteral("INSERT INTO users (id, org_id, email, name, roles, created_at, "
+                                 "change_seq, active, deleted, external_id) VALUES (?, ?, ?, ?, "
+                                 "'user', ?, ?, ?, 0, ?)"));
+        q.addBindValue(id);
+        q.addBindValue(change.orgId);
+        q.addBindValue(change.email);
+        q.addBindValue(change.name);
+        q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
+        q.addBindValue(changeSeq);
+        q.addBindValue(active ? 1 : 0);
+        q.addBindValue(change.externalId.isEmpty() ? QVariant() : QVariant(change.externalId));
+        outcome.created = true;
+    } else {
+        q.prepare(QStringLiteral("UPDATE users SET email = ?, name = ?, external_id = ?, active = "
+                                 "?, deleted = ?, change_seq = ? WHERE id = ?"));
+        q.addBindValue(change.email);
+        q.addBindValue(change.name);
+        q.addBindValue(change.externalId.isEmpty() ? QVariant() : QVariant(change.externalId));
+        q.addBindValue(active ? 1 : 0);
+        q.addBindValue(change.deleted ? 1 : 0);
+        q.addBindValue(changeSeq);
+        q.addBindValue(id);
+    }
+    if (!q.exec())
+        return fail<DirectoryUserOutcome>(q);
+    q.prepare(QStringLiteral(
+        "UPDATE orgs SET users_revision = users_revision + 1, change_seq = ? WHERE id = ?"));
+    q.addBindValue(changeSeq);
+    q.addBindValue(change.orgId);
+    if (!q.exec())
+        return fail<DirectoryUserOutcome>(q);
+    q.prepare(QStringLiteral("SELECT %1 FROM users WHERE id = ?").arg(QLatin1String(UserColumns)));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return fail<DirectoryUserOutcome>(q);
+    outcome.user = userFrom(q);
+    q.finish();
+    q.prepare(QStringLiteral("SELECT users_revision FROM orgs WHERE id = ?"));
+    q.addBindValue(change.orgId);
+    if (!q.exec() || !q.next())
+        return fail<DirectoryUserOutcome>(q);
+    outcome.usersRevision = q.value(0).toLongLong();
+    q.finish();
+    if (!tx.commit())
+        return fail<DirectoryUserOutcome>(tx.beginQuery());
+    return Result::success(outcome);
 }

@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -39,6 +39,8 @@ public:
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
     StoreResult<bool> addToken(const StoredToken &token) override;
     StoreResult<bool> revokeToken(const QByteArray &hash) override;
+    StoreResult<DirectoryUserOutcome>
+    writeDirectoryUser(const DirectoryUserChange &change) override;
 
 private:
     class WriteTransaction;

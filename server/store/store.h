@@ -71,7 +71,13 @@ struct StoredUser
     QString orgId;
     QString email;
     QString name;
-    QStringList roles; // "product_admin", "user", "tracking_service"
+    QStringList roles; // "product_admin", "user", "tracking_service", "directory_sync"
+    // Directory sync (SCIM): a user who left the directory is inactive (tokens refused, events
+    // discarded, not in the user list) but keeps its id, opt-out and history; a deleted one is
+    // inactive and also gone from SCIM until it is created again.
+    bool active = true;
+    bool deleted = false;
+    QString externalId; // the identity provider's id, empty if none
 };
 
 struct StoredToken
@@ -191,6 +197,31 @@ struct StoreChanges
     QHash<QString, QVector<StoredOptOut>> optOutsByOrg;
 };
 
+// A user written by the directory (SCIM): created, or its fields replaced.
+struct DirectoryUserChange
+{
+    enum class Kind { Create, Update };
+    Kind kind = Kind::Create;
+    QString orgId;
+    QString userId; // Update: the user to change
+    QString email; // SCIM userName
+    QString name;
+    QString externalId;
+    bool active = true;
+    bool deleted = false; // Update: DELETE of SCIM (implies inactive)
+};
+
+struct DirectoryUserOutcome
+{
+    // Conflict: another user of the organisation has this e-mail address (case-insensitive);
+    // NotFound: no such user in the organisation (or deleted, for an Update).
+    enum class Kind { Applied, Conflict, NotFound };
+    Kind kind = Kind::Applied;
+    StoredUser user; // Applied: as stored now
+    bool created = false; // Applied: a new id (false: an existing one, e.g. created again)
+    qint64 usersRevision = 0; // Applied: the organisation's usersRevision after the change
+};
+
 // ---- Where the data lives --------------------------------------------------------------------
 
 struct StoreSpec
@@ -300,6 +331,13 @@ public:
     virtual StoreResult<bool> addToken(const StoredToken &token) = 0;
     // True when an active token was revoked, false when there was none with this hash.
     virtual StoreResult<bool> revokeToken(const QByteArray &hash) = 0;
+
+    // Directory sync: creates a user (role "user"), or changes one, in one transaction that
+    // bumps usersRevision. A Create whose e-mail address belongs to a deleted user of the
+    // organisation brings that user back (same id, opt-out kept); one that belongs to any other
+    // user is a Conflict. An Update to another user's e-mail address is a Conflict.
+    virtual StoreResult<DirectoryUserOutcome> writeDirectoryUser(const DirectoryUserChange &change)
+        = 0;
 };
 
 // A new, unopened Store for `spec`, with its own connection; nullptr with `error` set when this

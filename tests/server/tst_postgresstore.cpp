@@ -292,6 +292,34 @@ private slots:
             = store.ingestEvents({makeEvent(QStringLiteral("o-3"), QStringLiteral("u-9"))});
         QVERIFY(in.ok());
         QCOMPARE(in.value.discarded, 1);
+        // Directory sync's columns (schema 3): the users of before are active, and the
+        // directory can deactivate one and create one again under its id.
+        for (const StoredUser &u : snap.value.users)
+            QVERIFY(u.active && !u.deleted && u.externalId.isEmpty());
+        DirectoryUserChange gone;
+        gone.kind = DirectoryUserChange::Kind::Update;
+        gone.orgId = QStringLiteral("o-3");
+        gone.userId = QStringLiteral("u-9");
+        gone.email = QStringLiteral("b@x");
+        gone.name = QStringLiteral("B");
+        gone.active = false;
+        gone.deleted = true;
+        const auto left = store.writeDirectoryUser(gone);
+        QVERIFY(left.ok());
+        QCOMPARE(left.value.kind, DirectoryUserOutcome::Kind::Applied);
+        QCOMPARE(left.value.user.active, false);
+        DirectoryUserChange back;
+        back.orgId = QStringLiteral("o-3");
+        back.email = QStringLiteral("B@X");
+        back.name = QStringLiteral("B");
+        back.externalId = QStringLiteral("ext-9");
+        const auto again = store.writeDirectoryUser(back);
+        QVERIFY(again.ok());
+        QCOMPARE(again.value.kind, DirectoryUserOutcome::Kind::Applied);
+        QCOMPARE(again.value.user.id, QStringLiteral("u-9"));
+        QCOMPARE(again.value.user.externalId, QStringLiteral("ext-9"));
+        QCOMPARE(store.writeDirectoryUser(back).value.kind, DirectoryUserOutcome::Kind::Conflict);
+        QCOMPARE(store.snapshot().value.optOuts.size(), 1); // the opt-out kept throughout
     }
 
     void concurrentOpensMigrateOnce()

@@ -1272,15 +1272,17 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 4);
-    // Back to schema 1: without the recent events' table (4), the change sequence (3) and the
-    // revocation index (2).
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    // Back to schema 1: without directory sync's columns (5), the recent events' table (4), the
+    // change sequence (3) and the revocation index (2).
     for (const char *sql :
-         {"DROP TABLE usage_recent", "DROP INDEX users_by_change", "DROP INDEX tokens_by_change",
-          "DROP INDEX optouts_by_org", "DROP INDEX optouts_by_seq", "DROP TABLE meta",
-          "ALTER TABLE orgs DROP COLUMN change_seq", "ALTER TABLE users DROP COLUMN change_seq",
-          "ALTER TABLE tokens DROP COLUMN change_seq", "DROP INDEX tokens_by_revocation",
-          "PRAGMA user_version = 1"})
+         {"DROP INDEX users_by_lower_email", "DROP INDEX users_by_number",
+          "ALTER TABLE users DROP COLUMN active", "ALTER TABLE users DROP COLUMN deleted",
+          "ALTER TABLE users DROP COLUMN external_id", "DROP TABLE usage_recent",
+          "DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
+          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
+          "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
         schema(QString::fromLatin1(sql));
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = "
@@ -1292,11 +1294,18 @@ void TestServerApi::migratesAnOlderSchema()
     QVERIFY(m_server.output().contains("database migrated to schema 2"));
     QVERIFY(m_server.output().contains("database migrated to schema 3"));
     QVERIFY(m_server.output().contains("database migrated to schema 4"));
+    QVERIFY(m_server.output().contains("database migrated to schema 5"));
     QCOMPARE(optedOutIds(), before);
+    // The users of before directory sync are all in the directory, and tokens still work.
+    QCOMPARE(get(QStringLiteral("/api/v1/users")).json().object()[QStringLiteral("total")].toInt(),
+             100);
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 4);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM users WHERE active = 1 AND deleted = 0"))
+                 .toInt(),
+             schema(QStringLiteral("SELECT COUNT(*) FROM users")).toInt());
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                                    "'tokens_by_revocation'"))
                  .toInt(),

@@ -1,0 +1,788 @@
+// Directory sync: the SCIM 2.0 endpoint (/scim/v2, RFC 7643/7644) over the service's users.
+#include "scimapi.h"
+
+#include "optoutservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+namespace {
+
+const QString ScimJson = QStringLiteral("application/scim+json");
+
+QString lit(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+ApiResponse scimJson(int status, const QJsonObject &body)
+{
+    ApiResponse r = ApiResponse::json(status, body);
+    r.headers.append(qMakePair(QByteArray("Content-Type"), ScimJson.toLatin1()));
+    return r;
+}
+
+ApiResponse badRequest(const QString &scimType, const QString &detail)
+{
+    return Scim::error(400, scimType, detail);
+}
+
+// Attributes of the core User schema the service reads; the others of RFC 7643 section 4.1
+// are accepted and not kept (an identity provider sends what its mapping holds).
+const QSet<QString> &ignoredUserAttributes()
+{
+    static const QSet<QString> names {
+        QStringLiteral("emails"),
+        QStringLiteral("nickname"),
+        QStringLiteral("profileurl"),
+        QStringLiteral("title"),
+        QStringLiteral("usertype"),
+        QStringLiteral("preferredlanguage"),
+        QStringLiteral("locale"),
+        QStringLiteral("timezone"),
+        QStringLiteral("phonenumbers"),
+        QStringLiteral("addresses"),
+        QStringLiteral("photos"),
+        QStringLiteral("ims"),
+        QStringLiteral("roles"),
+        QStringLiteral("entitlements"),
+        QStringLiteral("x509certificates"),
+        QStringLiteral("groups"),
+        QStringLiteral("password"),
+    };
+    return names;
+}
+
+// A JSON value as a boolean as identity providers send it: true/false, or "True"/"False"
+// (Entra ID's patches).
+std::optional<bool> boolOf(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool();
+    if (v.isString()) {
+        if (v.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+            return true;
+        if (v.toString().compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> stringOf(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isNull())
+        return QString();
+    return std::nullopt;
+}
+
+bool hasControlCharacters(const QString &s)
+{
+    for (const QChar c : s) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+std::variant<QJsonObject, ApiResponse> parseBody(const QByteArray &body)
+{
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return badRequest(
+            lit("invalidSyntax"),
+            QStringLiteral("The body is not valid JSON: %1.").arg(error.errorString()));
+    if (!doc.isObject())
+        return badRequest(lit("invalidSyntax"), QStringLiteral("The body must be a JSON object."));
+    return doc.object();
+}
+
+bool declares(const QJsonObject &body, const char *schema)
+{
+    const QJsonArray schemas = body.value(QLatin1String("schemas")).toArray();
+    for (const QJsonValue &s : schemas) {
+        if (s.toString() == QLatin1String(schema))
+            return true;
+    }
+    return false;
+}
+
+std::variant<int, ApiResponse> intParameter(const QUrlQuery &query, const QString &name,
+                                            int fallback)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = query.queryItemValue(name).toInt(&ok);
+    if (!ok)
+        return badRequest(lit("invalidValue"),
+                          QStringLiteral("'%1' must be an integer.").arg(name));
+    return value;
+}
+
+// One attribute path of a patch, set to `value` (add/replace) or removed (value undefined).
+// Paths are case-insensitive; `emails…` is accepted and not kept.
+std::optional<ApiResponse> setPath(Scim::UserFields *f, const QString &path,
+                                   const QJsonValue &value, bool remove)
+{
+    QString p = path.trimmed();
+    // A path may carry the core schema's URN as prefix.
+    const QString urn = lit(Scim::UserSchema) + QLatin1Char(':');
+    if (p.startsWith(urn, Qt::CaseInsensitive))
+        p = p.mid(urn.size());
+    const QString key = p.toLower();
+    const auto text = [&](QString *target, bool required) -> std::optional<ApiResponse> {
+        if (remove) {
+            if (required)
+                return badRequest(lit("mutability"),
+                                  QStringLiteral("'%1' cannot be removed.").arg(path));
+            target->clear();
+            return std::nullopt;
+        }
+        const auto s = stringOf(value);
+        if (!s || hasControlCharacters(*s) || (required && s->trimmed().isEmpty()))
+            return badRequest(lit("invalidValue"),
+                              QStringLiteral("'%1' must be a non-empty string.").arg(path));
+        *target = s->trimmed();
+        return std::nullopt;
+    };
+    if (key == QLatin1String("username"))
+        return text(&f->userName, true);
+    if (key == QLatin1String("displayname"))
+        return text(&f->displayName, false);
+    if (key == QLatin1String("externalid"))
+        return text(&f->externalId, false);
+    if (key == QLatin1String("name.formatted"))
+        return text(&f->formatted, false);
+    if (key == QLatin1String("name.givenname"))
+        return text(&f->givenName, false);
+    if (key == QLatin1String("name.familyname"))
+        return text(&f->familyName, false);
+    if (key == QLatin1String("name")) {
+        if (remove) {
+            f->formatted.clear();
+            f->givenName.clear();
+            f->familyName.clear();
+            return std::nullopt;
+        }
+        if (!value.isObject())
+            return badRequest(lit("invalidValue"), QStringLiteral("'name' must be an object."));
+        const QJsonObject name = value.toObject();
+        for (auto it = name.begin(); it != name.end(); ++it) {
+            const QString sub = it.key().toLower();
+            if (sub == QLatin1String("formatted") || sub == QLatin1String("givenname")
+                || sub == QLatin1String("familyname")) {
+                if (auto e = setPath(f, QStringLiteral("name.") + it.key(), it.value(), false))
+                    return e;
+            } else if (sub != QLatin1String("middlename") && sub != QLatin1String("honorificprefix")
+                       && sub != QLatin1String("honorificsuffix")) {
+                return badRequest(lit("invalidPath"),
+                                  QStringLiteral("Unknown attribute 'name.%1'.").arg(it.key()));
+            }
+        }
+        return std::nullopt;
+    }
+    if (key == QLatin1String("active")) {
+        if (remove)
+            return badRequest(lit("mutability"), QStringLiteral("'active' cannot be removed."));
+        const auto b = boolOf(value);
+        if (!b)
+            return badRequest(lit("invalidValue"), QStringLiteral("'active' must be a boolean."));
+        f->active = *b;
+        return std::nullopt;
+    }
+    if (key.startsWith(QLatin1String("emails")) || key.startsWith(QLatin1String("name.middlename"))
+        || key.startsWith(
+            QLatin1String("urn:ietf:params:scim:schemas:extension:enterprise:2.0:user"))
+        || ignoredUserAttributes().contains(
+            key.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('['), 0, 0)))
+        return std::nullopt; // accepted, not kept
+    return badRequest(lit("invalidPath"), QStringLiteral("Unknown attribute '%1'.").arg(path));
+}
+
+} // namespace
+
+namespace Scim {
+
+ApiResponse error(int status, const QString &scimType, const QString &detail)
+{
+    QJsonObject body {{QStringLiteral("schemas"), QJsonArray {lit(ErrorSchema)}},
+                      {QStringLiteral("status"), QString::number(status)},
+                      {QStringLiteral("detail"), detail}};
+    if (!scimType.isEmpty())
+        body.insert(QStringLiteral("scimType"), scimType);
+    return scimJson(status, body);
+}
+
+ApiResponse toScimError(const ApiResponse &apiError)
+{
+    for (const auto &h : apiError.headers) {
+        if (apiError.status < 400 || h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            return apiError; // not an error, or SCIM's already
+    }
+    if (apiError.status < 400)
+        return apiError;
+    const QJsonObject e
+        = QJsonDocument::fromJson(apiError.body).object().value(QLatin1String("error")).toObject();
+    ApiResponse r
+        = error(apiError.status, apiError.status == 413 ? QStringLiteral("tooMany") : QString(),
+                e.value(QLatin1String("message")).toString());
+    r.headers += apiError.headers;
+    return r;
+}
+
+std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter)
+{
+    // filter = term *("and" term); term = attribute SP "eq" SP string (RFC 7644 3.4.2.2,
+    // the subset identity providers use to find a user).
+    QVector<FilterTerm> terms;
+    int i = 0;
+    const int n = int(filter.size());
+    const auto skipSpaces = [&] {
+        while (i < n && filter.at(i).isSpace())
+            ++i;
+    };
+    const auto word = [&] {
+        const int start = i;
+        while (i < n && !filter.at(i).isSpace() && filter.at(i) != QLatin1Char('"'))
+            ++i;
+        return filter.mid(start, i - start);
+    };
+    for (;;) {
+        skipSpaces();
+        const QString attribute = word();
+        if (attribute.isEmpty())
+            return QStringLiteral("An attribute name was expected at position %1.").arg(i);
+        FilterTerm term;
+        QString a = attribute;
+        const QString urn = lit(UserSchema) + QLatin1Char(':');
+        if (a.startsWith(urn, Qt::CaseInsensitive))
+            a = a.mid(urn.size());
+        if (a.compare(QLatin1String("userName"), Qt::CaseInsensitive) == 0)
+            term.attribute = QStringLiteral("userName");
+        else if (a.compare(QLatin1String("externalId"), Qt::CaseInsensitive) == 0)
+            term.attribute = QStringLiteral("externalId");
+        else if (a.compare(QLatin1String("id"), Qt::CaseInsensitive) == 0)
+            term.attribute = QStringLiteral("id");
+        else
+            return QStringLiteral("Filtering on '%1' is not supported (userName, externalId, id).")
+                .arg(attribute);
+        skipSpaces();
+        const QString op = word();
+        if (op.compare(QLatin1String("eq"), Qt::CaseInsensitive) != 0)
+            return QStringLiteral("Only the 'eq' operator is supported, not '%1'.").arg(op);
+        skipSpaces();
+        if (i >= n || filter.at(i) != QLatin1Char('"'))
+            return QStringLiteral("A quoted string was expected at position %1.").arg(i);
+        // The value is a JSON string: let the JSON parser read it, escapes included.
+        int end = i + 1;
+        while (end < n && filter.at(end) != QLatin1Char('"'))
+            end += filter.at(end) == QLatin1Char('\\') ? 2 : 1;
+        if (end >= n)
+            return QStringLiteral("The string at position %1 is not closed.").arg(i);
+        const QJsonDocument doc = QJsonDocument::fromJson(
+            QStringLiteral("[%1]").arg(filter.mid(i, end - i + 1)).toUtf8());
+        if (!doc.isArray() || !doc.array().at(0).isString())
+            return QStringLiteral("The string at position %1 is not valid.").arg(i);
+        term.value = doc.array().at(0).toString();
+        terms.append(term);
+        i = end + 1;
+        skipSpaces();
+        if (i >= n)
+            return terms;
+        const QString conjunction = word();
+        if (conjunction.compare(QLatin1String("and"), Qt::CaseInsensitive) != 0)
+            return QStringLiteral("'and' was expected, not '%1'.").arg(conjunction);
+    }
+}
+
+bool matches(const QVector<FilterTerm> &filter, const StoredUser &user)
+{
+    for (const FilterTerm &t : filter) {
+        if (t.attribute == QLatin1String("userName")) {
+            if (user.email.compare(t.value, Qt::CaseInsensitive) != 0) // caseExact: false
+                return false;
+        } else if (t.attribute == QLatin1String("externalId")) {
+            if (user.externalId != t.value)
+                return false;
+        } else if (user.id != t.value) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QString UserFields::name() const
+{
+    if (!formatted.isEmpty())
+        return formatted;
+    const QString joined = (givenName + QLatin1Char(' ') + familyName).trimmed();
+    if (!joined.isEmpty())
+        return joined;
+    if (!displayName.isEmpty())
+        return displayName;
+    return userName;
+}
+
+UserFields UserFields::of(const StoredUser &user)
+{
+    UserFields f;
+    f.userName = user.email;
+    f.formatted = user.name;
+    f.displayName = user.name;
+    f.externalId = user.externalId;
+    f.active = user.active;
+    return f;
+}
+
+std::variant<UserFields, ApiResponse> parseUser(const QJsonObject &body)
+{
+    if (!declares(body, UserSchema)) {
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(UserSchema)));
+    }
+    UserFields f;
+    f.active = true;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = it.key().toLower();
+        if (key == QLatin1String("schemas") || key == QLatin1String("id")
+            || key == QLatin1String("meta"))
+            continue; // read-only or already checked
+        if (key == lit(EnterpriseSchema).toLower())
+            continue; // the enterprise extension: accepted, not kept
+        if (ignoredUserAttributes().contains(key))
+            continue;
+        if (key == QLatin1String("username") || key == QLatin1String("displayname")
+            || key == QLatin1String("externalid") || key == QLatin1String("name")
+            || key == QLatin1String("active")) {
+            if (it.value().isNull())
+                continue;
+            if (auto e = setPath(&f, it.key(), it.value(), false))
+                return *e;
+            continue;
+        }
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("Unknown attribute '%1'.").arg(it.key()));
+    }
+    if (f.userName.isEmpty())
+        return badRequest(lit("invalidValue"), QStringLiteral("'userName' is required."));
+    return f;
+}
+
+std::optional<ApiResponse> applyPatch(const QJsonObject &body, UserFields *fields)
+{
+    if (!declares(body, PatchOpSchema)) {
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(PatchOpSchema)));
+    }
+    QJsonValue operations = body.value(QLatin1String("Operations"));
+    if (operations.isUndefined())
+        operations = body.value(QLatin1String("operations"));
+    if (!operations.isArray() || operations.toArray().isEmpty())
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'Operations' must be a non-empty array."));
+    UserFields f = *fields; // all or nothing
+    const QJsonArray list = operations.toArray();
+    for (const QJsonValue &item : list) {
+        if (!item.isObject())
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("Each operation must be an object."));
+        const QJsonObject op = item.toObject();
+        const QString name = op.value(QLatin1String("op")).toString().toLower();
+        const bool remove = name == QLatin1String("remove");
+        if (!remove && name != QLatin1String("add") && name != QLatin1String("replace")) {
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("'op' must be add, replace or remove."));
+        }
+        const QJsonValue pathValue = op.value(QLatin1String("path"));
+        if (!pathValue.isUndefined() && !pathValue.isString())
+            return badRequest(lit("invalidPath"), QStringLiteral("'path' must be a string."));
+        const QString path = pathValue.toString();
+        const QJsonValue value = op.value(QLatin1String("value"));
+        if (!path.isEmpty()) {
+            if (!remove && value.isUndefined())
+                return badRequest(lit("invalidValue"), QStringLiteral("'value' is missing."));
+            if (auto e = setPath(&f, path, value, remove))
+                return e;
+            continue;
+        }
+        // No path: the value is an object of attributes (Entra ID sends dotted names in it).
+        if (remove)
+            return badRequest(lit("noTarget"), QStringLiteral("'remove' needs a 'path'."));
+        if (!value.isObject())
+            return badRequest(lit("invalidValue"),
+                              QStringLiteral("Without 'path', 'value' must be an object."));
+        const QJsonObject values = value.toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (it.key() == QLatin1String("schemas"))
+                continue;
+            if (auto e = setPath(&f, it.key(), it.value(), false))
+                return e;
+        }
+    }
+    *fields = f;
+    return std::nullopt;
+}
+
+} // namespace Scim
+
+ScimApi::ScimApi(OptOutService *service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{
+}
+
+void ScimApi::handle(const ApiRequest &r, ApiServer::Respond respond)
+{
+    using Method = QHttpServerRequest::Method;
+    const QStringList segments = r.url.path().split(QLatin1Char('/')).mid(3); // "", scim, v2
+    const QString resource = segments.value(0);
+    const bool item = segments.size() == 2;
+    if (resource == QLatin1String("ServiceProviderConfig"))
+        return serviceProviderConfig(std::move(respond));
+    if (resource == QLatin1String("ResourceTypes"))
+        return resourceTypes(r, std::move(respond));
+    if (resource == QLatin1String("Schemas"))
+        return schemas(r, std::move(respond));
+    const bool read = r.method == Method::Get || r.method == Method::Head;
+    if (!item && read)
+        return listUsers(r, std::move(respond));
+    if (!item)
+        return createUser(r, std::move(respond));
+    if (read)
+        return getUser(r, std::move(respond));
+    if (r.method == Method::Put)
+        return replaceUser(r, std::move(respond));
+    if (r.method == Method::Patch)
+        return patchUser(r, std::move(respond));
+    deleteUser(r, std::move(respond));
+}
+
+void ScimApi::serviceProviderConfig(ApiServer::Respond respond) const
+{
+    const auto supported = [](bool on) {
+        return QJsonObject {{QStringLiteral("supported"), on}};
+    };
+    QJsonObject filter = supported(true);
+    filter.insert(QStringLiteral("maxResults"), Scim::MaxCount);
+    respond(scimJson(
+        200,
+        {{QStringLiteral("schemas"),
+          QJsonArray {
+              QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig")}},
+         {QStringLiteral("documentationUri"), QStringLiteral("docs/api.md")},
+         {QStringLiteral("patch"), supported(true)},
+         {QStringLiteral("bulk"),
+          QJsonObject {{QStringLiteral("supported"), false},
+                       {QStringLiteral("maxOperations"), 0},
+                       {QStringLiteral("maxPayloadSize"), 0}}},
+         {QStringLiteral("filter"), filter},
+         {QStringLiteral("changePassword"), supported(false)},
+         {QStringLiteral("sort"), supported(false)},
+         {QStringLiteral("etag"), supported(false)},
+         {QStringLiteral("authenticationSchemes"),
+          QJsonArray {QJsonObject {{QStringLiteral("type"), QStringLiteral("oauthbearertoken")},
+                                   {QStringLiteral("name"), QStringLiteral("Bearer token")},
+                                   {QStringLiteral("description"),
+                                    QStringLiteral("A token of the role directory_sync.")},
+                                   {QStringLiteral("primary"), true}}}},
+         {QStringLiteral("meta"),
+          QJsonObject {
+              {QStringLiteral("resourceType"), QStringLiteral("ServiceProviderConfig")}}}}));
+}
+
+namespace {
+
+QJsonObject listResponse(const QJsonArray &resources, qint64 total, qint64 startIndex)
+{
+    return {{QStringLiteral("schemas"), QJsonArray {lit(Scim::ListSchema)}},
+            {QStringLiteral("totalResults"), total},
+            {QStringLiteral("itemsPerPage"), resources.size()},
+            {QStringLiteral("startIndex"), startIndex},
+            {QStringLiteral("Resources"), resources}};
+}
+
+QJsonObject userResourceType()
+{
+    return {{QStringLiteral("schemas"),
+             QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:ResourceType")}},
+            {QStringLiteral("id"), QStringLiteral("User")},
+            {QStringLiteral("name"), QStringLiteral("User")},
+            {QStringLiteral("endpoint"), QStringLiteral("/Users")},
+            {QStringLiteral("description"), QStringLiteral("A user of the organisation")},
+            {QStringLiteral("schema"), lit(Scim::UserSchema)},
+            {QStringLiteral("schemaExtensions"), QJsonArray()},
+            {QStringLiteral("meta"),
+             QJsonObject {
+                 {QStringLiteral("resourceType"), QStringLiteral("ResourceType")},
+                 {QStringLiteral("location"), QStringLiteral("/scim/v2/ResourceTypes/User")}}}};
+}
+
+QJsonObject attribute(const QString &name, const QString &type, bool required,
+                      const QString &mutability, const QString &uniqueness, bool caseExact,
+                      const QJsonArray &subAttributes = {})
+{
+    QJsonObject a {{QStringLiteral("name"), name},
+                   {QStringLiteral("type"), type},
+                   {QStringLiteral("multiValued"), false},
+                   {QStringLiteral("required"), required},
+                   {QStringLiteral("caseExact"), caseExact},
+                   {QStringLiteral("mutability"), mutability},
+                   {QStringLiteral("returned"), QStringLiteral("default")},
+                   {QStringLiteral("uniqueness"), uniqueness}};
+    if (!subAttributes.isEmpty())
+        a.insert(QStringLiteral("subAttributes"), subAttributes);
+    return a;
+}
+
+QJsonObject userSchema()
+{
+    const QString rw = QStringLiteral("readWrite");
+    const QString none = QStringLiteral("none");
+    const QString str = QStringLiteral("string");
+    return {
+        {QStringLiteral("schemas"),
+         QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Schema")}},
+        {QStringLiteral("id"), lit(Scim::UserSchema)},
+        {QStringLiteral("name"), QStringLiteral("User")},
+        {QStringLiteral("description"), QStringLiteral("A user of the organisation")},
+        {QStringLiteral("attributes"),
+         QJsonArray {
+             attribute(QStringLiteral("userName"), str, true, rw, QStringLiteral("server"), false),
+             attribute(
+                 QStringLiteral("name"), QStringLiteral("complex"), false, rw, none, false,
+                 QJsonArray {attribute(QStringLiteral("formatted"), str, false, rw, none, false),
+                             attribute(QStringLiteral("givenName"), str, false, rw, none, false),
+                             attribute(QStringLiteral("familyName"), str, false, rw, none, false)}),
+             attribute(QStringLiteral("displayName"), str, false, rw, none, false),
+             attribute(QStringLiteral("externalId"), str, false, rw, none, true),
+             attribute(QStringLiteral("active"), QStringLiteral("boolean"), false, rw, none, false),
+         }},
+        {QStringLiteral("meta"),
+         QJsonObject {{QStringLiteral("resourceType"), QStringLiteral("Schema")},
+                      {QStringLiteral("location"),
+                       QStringLiteral("/scim/v2/Schemas/") + lit(Scim::UserSchema)}}}};
+}
+
+} // namespace
+
+void ScimApi::resourceTypes(const ApiRequest &r, ApiServer::Respond respond) const
+{
+    if (r.params.isEmpty())
+        return respond(scimJson(200, listResponse(QJsonArray {userResourceType()}, 1, 1)));
+    if (r.params.at(0) != QLatin1String("User"))
+        return respond(Scim::error(404, {}, QStringLiteral("No such resource type.")));
+    respond(scimJson(200, userResourceType()));
+}
+
+void ScimApi::schemas(const ApiRequest &r, ApiServer::Respond respond) const
+{
+    if (r.params.isEmpty())
+        return respond(scimJson(200, listResponse(QJsonArray {userSchema()}, 1, 1)));
+    if (r.params.at(0) != QLatin1String(Scim::UserSchema))
+        return respond(Scim::error(404, {}, QStringLiteral("No such schema.")));
+    respond(scimJson(200, userSchema()));
+}
+
+const StoredUser *ScimApi::directoryUser(const ApiRequest &r, const QString &id) const
+{
+    const StoredUser *u = m_service->user(id);
+    if (!u || u->orgId != r.user->orgId || !OptOutService::isInDirectory(*u))
+        return nullptr;
+    return u;
+}
+
+QJsonObject ScimApi::userJson(const ApiRequest &r, const StoredUser &u) const
+{
+    QUrl location = r.url;
+    location.setQuery(QString());
+    location.setPath(QStringLiteral("/scim/v2/Users/") + u.id);
+    QJsonObject o {
+        {QStringLiteral("schemas"), QJsonArray {lit(Scim::UserSchema)}},
+        {QStringLiteral("id"), u.id},
+        {QStringLiteral("userName"), u.email},
+        {QStringLiteral("name"), QJsonObject {{QStringLiteral("formatted"), u.name}}},
+        {QStringLiteral("displayName"), u.name},
+        {QStringLiteral("active"), u.active},
+        {QStringLiteral("emails"),
+         QJsonArray {QJsonObject {{QStringLiteral("value"), u.email},
+                                  {QStringLiteral("type"), QStringLiteral("work")},
+                                  {QStringLiteral("primary"), true}}}},
+        {QStringLiteral("meta"),
+         QJsonObject {{QStringLiteral("resourceType"), QStringLiteral("User")},
+                      {QStringLiteral("location"), location.toString()}}},
+    };
+    if (!u.externalId.isEmpty())
+        o.insert(QStringLiteral("externalId"), u.externalId);
+    return o;
+}
+
+void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond) const
+{
+    const auto start = intParameter(r.query, QStringLiteral("startIndex"), 1);
+    if (const auto *e = std::get_if<ApiResponse>(&start))
+        return respond(*e);
+    const auto count = intParameter(r.query, QStringLiteral("count"), 100);
+    if (const auto *e = std::get_if<ApiResponse>(&count))
+        return respond(*e);
+    // RFC 7644 3.4.2.4: below 1 counts as 1; a negative count as 0.
+    const qint64 startIndex = std::max(1, std::get<int>(start));
+    const qint64 perPage = std::clamp(std::get<int>(count), 0, Scim::MaxCount);
+    QVector<Scim::FilterTerm> filter;
+    if (r.query.hasQueryItem(QStringLiteral("filter"))) {
+        const auto parsed = Scim::parseFilter(
+            r.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded));
+        if (const auto *why = std::get_if<QString>(&parsed))
+            return respond(badRequest(lit("invalidFilter"), *why));
+        filter = std::get<QVector<Scim::FilterTerm>>(parsed);
+    }
+    const CachedOrg *org = m_service->org(r.user->orgId);
+    if (!org)
+        return respond(Scim::error(500, {}, QStringLiteral("Internal error.")));
+    QJsonArray resources;
+    qint64 total = 0;
+    if (filter.isEmpty()) {
+        total = org->directoryByEmail.size();
+        for (qint64 i = startIndex - 1; i < std::min(total, startIndex - 1 + perPage); ++i)
+            resources.append(userJson(r, *org->directoryByEmail.at(i)));
+    } else {
+        for (const StoredUser *u : org->directoryByEmail) {
+            if (!Scim::matches(filter, *u))
+                continue;
+            ++total;
+            if (total >= startIndex && resources.size() < perPage)
+                resources.append(userJson(r, *u));
+        }
+    }
+    respond(scimJson(200, listResponse(resources, total, startIndex)));
+}
+
+void ScimApi::getUser(const ApiRequest &r, ApiServer::Respond respond) const
+{
+    const StoredUser *u = directoryUser(r, r.params.at(0));
+    if (!u)
+        return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
+    respond(scimJson(200, userJson(r, *u)));
+}
+
+void ScimApi::write(const ApiRequest &r, DirectoryUserChange change, int status,
+                    ApiServer::Respond respond)
+{
+    change.orgId = r.user->orgId;
+    m_service->writeDirectoryUser(
+        change, this,
+        [this, r, status, respond = std::move(respond)](StoreResult<DirectoryUserOutcome> result) {
+            if (!result.ok()) {
+                ApiResponse failure = result.status == StoreStatus::Unavailable
+                    ? Scim::error(503, {}, QStringLiteral("The service cannot reach its storage."))
+                    : Scim::error(500, {}, QStringLiteral("Internal error."));
+                if (result.status == StoreStatus::Unavailable) {
+                    failure.headers.append(
+                        qMakePair(QByteArray("Retry-After"),
+                                  QByteArray::number(ApiError::RetryAfterSeconds)));
+                }
+                return respond(failure);
+            }
+            const DirectoryUserOutcome &o = result.value;
+            if (o.kind == DirectoryUserOutcome::Kind::Conflict) {
+                return respond(Scim::error(409, QStringLiteral("uniqueness"),
+                                           QStringLiteral("Another user has this userName.")));
+            }
+            if (o.kind == DirectoryUserOutcome::Kind::NotFound)
+                return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
+            if (status == 204)
+                return respond(ApiResponse {204, {}, {}});
+            ApiResponse response = scimJson(status, userJson(r, o.user));
+            if (status == 201) {
+                response.headers.append(
+                    qMakePair(QByteArray("Location"),
+                              userJson(r, o.user)[QLatin1String("meta")][QLatin1String("location")]
+                                  .toString()
+                                  .toUtf8()));
+            }
+            respond(std::move(response));
+        });
+}
+
+namespace {
+
+DirectoryUserChange changeOf(const Scim::UserFields &f, DirectoryUserChange::Kind kind)
+{
+    DirectoryUserChange c;
+    c.kind = kind;
+    c.email = f.userName;
+    c.name = f.name();
+    c.externalId = f.externalId;
+    c.active = f.active;
+    return c;
+}
+
+} // namespace
+
+void ScimApi::createUser(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    const auto fields = Scim::parseUser(std::get<QJsonObject>(body));
+    if (const auto *e = std::get_if<ApiResponse>(&fields))
+        return respond(*e);
+    write(r, changeOf(std::get<Scim::UserFields>(fields), DirectoryUserChange::Kind::Create), 201,
+          std::move(respond));
+}
+
+void ScimApi::replaceUser(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const StoredUser *u = directoryUser(r, r.params.at(0));
+    if (!u)
+        return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    const auto fields = Scim::parseUser(std::get<QJsonObject>(body));
+    if (const auto *e = std::get_if<ApiResponse>(&fields))
+        return respond(*e);
+    DirectoryUserChange c
+        = changeOf(std::get<Scim::UserFields>(fields), DirectoryUserChange::Kind::Update);
+    c.userId = u->id;
+    write(r, c, 200, std::move(respond));
+}
+
+void ScimApi::patchUser(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const StoredUser *u = directoryUser(r, r.params.at(0));
+    if (!u)
+        return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    Scim::UserFields fields = Scim::UserFields::of(*u);
+    const Scim::UserFields before = fields;
+    if (auto e = Scim::applyPatch(std::get<QJsonObject>(body), &fields))
+        return respond(*e);
+    // A name given in parts replaces the kept one; otherwise the kept name stays.
+    if (fields.formatted == before.formatted
+        && (!fields.givenName.isEmpty() || !fields.familyName.isEmpty()))
+        fields.formatted.clear();
+    else if (fields.formatted == before.formatted && fields.displayName != before.displayName)
+        fields.formatted = fields.displayName;
+    DirectoryUserChange c = changeOf(fields, DirectoryUserChange::Kind::Update);
+    c.userId = u->id;
+    write(r, c, 200, std::move(respond));
+}
+
+void ScimApi::deleteUser(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const StoredUser *u = directoryUser(r, r.params.at(0));
+    if (!u)
+        return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
+    DirectoryUserChange c = changeOf(Scim::UserFields::of(*u), DirectoryUserChange::Kind::Update);
+    c.userId = u->id;
+    c.active = false;
+    c.deleted = true;
+    write(r, c, 204, std::move(respond));
+}

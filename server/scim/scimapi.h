@@ -1,0 +1,89 @@
+// Directory sync: the SCIM 2.0 endpoint (/scim/v2, RFC 7643/7644) over the service's users.
+#pragma once
+
+#include "apiserver.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <variant>
+
+class OptOutService;
+struct StoredUser;
+
+namespace Scim {
+
+constexpr auto UserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
+constexpr auto EnterpriseSchema = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+constexpr auto PatchOpSchema = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+constexpr auto ListSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+constexpr auto ErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
+constexpr int MaxCount = 1000; // resources per ListResponse page
+
+// A SCIM error answer: `scimType` may be empty.
+ApiResponse error(int status, const QString &scimType, const QString &detail);
+// The same error as a SCIM error (for the answers the routes table gives before SCIM runs).
+ApiResponse toScimError(const ApiResponse &apiError);
+
+// One term of a filter: `attribute eq "value"`; a filter is their conjunction (`and`).
+struct FilterTerm
+{
+    QString attribute; // "userName", "externalId" or "id"
+    QString value;
+};
+// Parses the filters this service understands; an error text for anything else.
+std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter);
+bool matches(const QVector<FilterTerm> &filter, const StoredUser &user);
+
+// The fields a user resource sets, read from a SCIM body (POST, PUT) or changed by a PatchOp.
+struct UserFields
+{
+    QString userName;
+    QString formatted;
+    QString givenName;
+    QString familyName;
+    QString displayName;
+    QString externalId;
+    bool active = true;
+
+    QString name() const; // the one display name the service keeps
+    static UserFields of(const StoredUser &user);
+};
+// A full User resource (POST, PUT): an error response when it is not one.
+std::variant<UserFields, ApiResponse> parseUser(const QJsonObject &body);
+// Applies a PatchOp body to `fields`; an error response when it cannot (nothing applied).
+std::optional<ApiResponse> applyPatch(const QJsonObject &body, UserFields *fields);
+
+} // namespace Scim
+
+class ScimApi final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ScimApi(OptOutService *service, QObject *parent = nullptr);
+
+    // Answers one request of a route under /scim/v2 (the caller checked token and role).
+    void handle(const ApiRequest &request, ApiServer::Respond respond);
+
+private:
+    void serviceProviderConfig(ApiServer::Respond respond) const;
+    void resourceTypes(const ApiRequest &r, ApiServer::Respond respond) const;
+    void schemas(const ApiRequest &r, ApiServer::Respond respond) const;
+    void listUsers(const ApiRequest &r, ApiServer::Respond respond) const;
+    void getUser(const ApiRequest &r, ApiServer::Respond respond) const;
+    void createUser(const ApiRequest &r, ApiServer::Respond respond);
+    void replaceUser(const ApiRequest &r, ApiServer::Respond respond);
+    void patchUser(const ApiRequest &r, ApiServer::Respond respond);
+    void deleteUser(const ApiRequest &r, ApiServer::Respond respond);
+
+    // The organisation's user of this id that SCIM shows, or nullptr.
+    const StoredUser *directoryUser(const ApiRequest &r, const QString &id) const;
+    QJsonObject userJson(const ApiRequest &r, const StoredUser &user) const;
+    void write(const ApiRequest &r, DirectoryUserChange change, int status,
+               ApiServer::Respond respond);
+
+    OptOutService *m_service;
+};
