@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +20,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QVariant>
 
@@ -262,6 +264,9 @@ int main(int argc, char *argv[])
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
 
     const double floorSeconds = sqliteFloor(server.tempPath(QStringLiteral("floor.sqlite")), all);
+    // The machine may be shared: its load says how far the figures can be trusted.
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed() : "?";
     const qint64 total = qint64(all.size());
     out << "events posted:               " << total << " in " << batchCount << " batches of "
         << BatchSize << " over " << connections << " connections\n";
@@ -276,6 +281,8 @@ int main(int argc, char *argv[])
                .arg(floorSeconds, 0, 'f', 2);
     out << QStringLiteral("HTTP / floor:                %1 %\n")
                .arg(100.0 * floorSeconds / httpSeconds, 0, 'f', 0);
+    out << "machine load at the end:     " << load << " (" << QThread::idealThreadCount()
+        << " cores; other work on them slows both figures)\n";
     out << "client events stored now:    " << storedClient
         << " (accepted minus those purged by later opt-outs)\n";
     out << "stored events of opted-out users: " << storedOfOptedOut

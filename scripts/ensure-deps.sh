@@ -7,6 +7,7 @@ OPTOUT_PACKAGES=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev libxkbcommon-dev
   qtkeychain-qt6-dev
+  postgresql libqt6sql6-psql
 )
 
 missing=()

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Builds everything (warnings are errors) and runs every test with ctest.
+# Builds everything (warnings are errors) and runs every test with ctest, the PostgreSQL runs
+# included: a temporary PostgreSQL cluster is started for them and removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh
 build=${OPTOUT_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON -DOPTOUT_TEST_POSTGRES=ON
 cmake --build "$build" --parallel "$(nproc)"
+
+# The server suite's PostgreSQL run and the cross-instance tests use this cluster.
+pgdir=$(mktemp -u "${TMPDIR:-/tmp}/optout-pg.XXXXXX")
+trap 'scripts/pg-temp.sh stop "$pgdir"' EXIT
+OPTOUT_TEST_DB_URL=$(scripts/pg-temp.sh start "$pgdir")
+export OPTOUT_TEST_DB_URL
+# Lets the fault tests stop and start that cluster (scripts/pg-temp.sh halt|resume DIR).
+export OPTOUT_TEST_PG_DIR=$pgdir
+OPTOUT_TEST_PG_SCRIPT="$(pwd)/scripts/pg-temp.sh"
+export OPTOUT_TEST_PG_SCRIPT
 QT_QPA_PLATFORM=offscreen ctest --test-dir "$build" --output-on-failure --timeout 600

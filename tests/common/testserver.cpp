@@ -26,15 +26,15 @@ TestServer::~TestServer()
     stop();
 }
 
-QString TestServer::databasePath() const
-{
-    return m_dir ? m_dir->filePath(QStringLiteral("optout.sqlite")) : QString();
-}
-
 bool TestServer::start(const QStringList &extraArgs)
 {
     stop();
     m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    if (m_database.create(m_dir->path(), &error).isEmpty()) {
+        qWarning().noquote() << "no database for optout-server:" << error;
+        return false;
+    }
     QStringList args {QStringLiteral("--demo")};
     args << extraArgs;
     return launch(args);

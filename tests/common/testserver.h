@@ -1,6 +1,8 @@
 // Starts the real optout-server executable on a free loopback port for a test.
 #pragma once
 
+#include "testdatabase.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -25,8 +27,9 @@ public:
     TestServer();
     ~TestServer();
 
-    // Starts the server with `--demo` and the given extra arguments on a fresh database in a new
-    // temporary folder, waits until it listens. Returns false (and logs why) on failure.
+    // Starts the server with `--demo` and the given extra arguments on a fresh database (see
+    // TestDatabase: SQLite in a new temporary folder, or PostgreSQL), waits until it listens.
+    // Returns false (and logs why) on failure.
     bool start(const QStringList &extraArgs = {});
     // Stops and starts again on the same database file (data must survive) with these arguments.
     bool restart(const QStringList &args = {QStringLiteral("--demo")});
@@ -36,7 +39,9 @@ public:
     void stop();
 
     QUrl baseUrl() const { return m_baseUrl; }
-    QString databasePath() const;
+    // What --db gets: the SQLite file, or the PostgreSQL URL.
+    QString databasePath() const { return m_database.spec(); }
+    TestDatabase &database() { return m_database; }
     QByteArray output() const { return m_output; }
 
     // A blocking HTTP request for test code; `token` empty means no Authorization header.
@@ -47,6 +52,7 @@ public:
 private:
     bool launch(const QStringList &args);
 
+    TestDatabase m_database; // dropped after the process stopped
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;

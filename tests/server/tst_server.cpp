@@ -1,5 +1,10 @@
 // optout-server over HTTP on loopback: every endpoint and status of API.md, roles, organisations.
+#include "testdatabase.h"
 #include "testserver.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QTcpSocket>
 
 #include <QEventLoop>
 #include <QFile>
@@ -95,6 +100,9 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void migratesAnOlderSchema();
     void provisioning();
+    void lockedDatabaseStallsNoRead();
+    void pipelinedAnswersInOrder();
+    void failsClosedWithoutStorage();
 
 private:
     HttpResult get(const QString &path, const QByteArray &token = Admin, const Headers &h = {})
@@ -177,7 +185,11 @@ void TestServerApi::health()
 {
     const HttpResult r = get(QStringLiteral("/healthz"), {});
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.json()[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+    const QJsonObject o = r.json().object();
+    QCOMPARE(o[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+    QCOMPARE(o[QStringLiteral("storage")].toString(), TestDatabase::backendName());
+    QVERIFY(!o[QStringLiteral("version")].toString().isEmpty());
+    QVERIFY(!o[QStringLiteral("instance")].toString().isEmpty());
 }
 
 void TestServerApi::unknownRoutes_data()
@@ -292,12 +304,15 @@ void TestServerApi::tokensChangeWhileRunning()
     QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/me"), fresh).status, 200, 10000);
     QCOMPARE(get(QStringLiteral("/api/v1/me"), fresh).json()[QStringLiteral("id")].toString(),
              PlainUserId);
-    // Everything else still needs the file to itself.
-    QCOMPARE(m_server.runOnce({QStringLiteral("--create-org"), QStringLiteral("X"),
-                               QStringLiteral("--admin-email"), QStringLiteral("x@x.test"),
-                               QStringLiteral("--admin-name"), QStringLiteral("X")}),
-             1);
-    QVERIFY(m_server.output().contains("another optout-server is using"));
+    // Everything else still needs an SQLite file to itself (a PostgreSQL database takes any
+    // number of servers).
+    if (!TestDatabase::isPostgres()) {
+        QCOMPARE(m_server.runOnce({QStringLiteral("--create-org"), QStringLiteral("X"),
+                                   QStringLiteral("--admin-email"), QStringLiteral("x@x.test"),
+                                   QStringLiteral("--admin-name"), QStringLiteral("X")}),
+                 1);
+        QVERIFY(m_server.output().contains("another optout-server is using"));
+    }
 }
 
 void TestServerApi::demoTokensNeedDemoMode()
@@ -1011,26 +1026,128 @@ void TestServerApi::survivesRestart()
 void TestServerApi::refusesNewerSchema()
 {
     m_server.stop();
-    {
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
-        db.setDatabaseName(m_server.databasePath());
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+    QVERIFY(m_server.database().setSchemaVersion(99));
     QCOMPARE(m_server.runOnce({QStringLiteral("--demo")}), 1);
     QVERIFY(m_server.output().contains("newer optout-server"));
+}
+
+// A write lock held elsewhere (another process, a long transaction) stalls no read: /healthz
+// and what the caches answer come at once; the write waits, then answers 503 with Retry-After,
+// or, if the lock goes first, succeeds. Nothing is half done.
+void TestServerApi::lockedDatabaseStallsNoRead()
+{
+    const qint64 rev = revision();
+    QVERIFY(m_server.database().holdWriteLock());
+    QNetworkAccessManager nam;
+    QUrl url = m_server.baseUrl();
+    url.setPath(QStringLiteral("/api/v1/optouts/") + u(10));
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + Admin);
+    req.setTransferTimeout(30000);
+    QNetworkReply *put = nam.put(req, QByteArray());
+    QTest::qWait(300); // the write is now waiting for the lock
+
+    QElapsedTimer timer;
+    for (const auto &[path, token] : {qMakePair(QStringLiteral("/healthz"), QByteArray()),
+                                      qMakePair(QStringLiteral("/api/v1/optouts"), Admin),
+                                      qMakePair(QStringLiteral("/api/v1/me"), PlainUser),
+                                      qMakePair(QStringLiteral("/api/v1/users"), Admin)}) {
+        timer.start();
+        const HttpResult r = get(path, token);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(timer.elapsed() < 1000,
+                 qPrintable(QStringLiteral("%1 took %2 ms").arg(path).arg(timer.elapsed())));
+    }
+    QVERIFY(!put->isFinished());
+
+    // Held longer than the server waits for a lock: 503, nothing changed.
+    const bool answered = QTest::qWaitFor([put] { return put->isFinished(); }, 8000);
+    if (answered) {
+        QCOMPARE(put->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 503);
+        QVERIFY(!put->rawHeader("Retry-After").isEmpty());
+        QCOMPARE(QJsonDocument::fromJson(put->readAll())
+                     .object()[QStringLiteral("error")][QStringLiteral("code")]
+                     .toString(),
+                 QStringLiteral("unavailable"));
+        m_server.database().releaseLock();
+        QCOMPARE(revision(), rev);
+        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(10), Admin).status,
+                 201);
+    } else {
+        // A back end that waits for the lock: the write goes through once it is released.
+        m_server.database().releaseLock();
+        QVERIFY(QTest::qWaitFor([put] { return put->isFinished(); }, 15000));
+        QCOMPARE(put->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    }
+    put->deleteLater();
+    QCOMPARE(revision(), rev + 1);
+}
+
+// Requests sent back to back on one connection are answered in their order, though the first
+// waits for the store and the second does not.
+void TestServerApi::pipelinedAnswersInOrder()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_server.baseUrl().port()));
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray events = eventsBody({eventFor(u(30))});
+    socket.write("POST /api/v1/usage/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + Tracker
+                 + "\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(events.size()) + "\r\n\r\n" + events
+                 + "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            received += socket.readAll();
+            return received.count("HTTP/1.1 200") >= 2 && received.endsWith('}');
+        },
+        10000));
+    const int ingest = int(received.indexOf("\"accepted\":1"));
+    const int health = int(received.indexOf("\"status\":\"ok\""));
+    QVERIFY2(ingest > 0 && health > ingest, received.constData());
+}
+
+// Without its storage the service refuses what needs it (503, Retry-After) and stores nothing
+// it could not check; /healthz says so; it recovers by itself.
+void TestServerApi::failsClosedWithoutStorage()
+{
+    QCOMPARE(get(QStringLiteral("/healthz"), {}).status, 200);
+    QVERIFY(m_server.database().makeUnreachable());
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/healthz"), {}).status, 503, 10000);
+    const HttpResult health = get(QStringLiteral("/healthz"), {});
+    QCOMPARE(health.json()[QStringLiteral("status")].toString(), QStringLiteral("unavailable"));
+    QCOMPARE(health.json()[QStringLiteral("storage")].toString(), TestDatabase::backendName());
+
+    const HttpResult events = m_server.request("POST", QStringLiteral("/api/v1/usage/events"),
+                                               Tracker, eventsBody({eventFor(u(20))}));
+    expectError(events, 503, "unavailable");
+    QVERIFY(!events.header("Retry-After").isEmpty());
+    expectError(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(21), Admin), 503,
+                "unavailable");
+    expectError(get(QStringLiteral("/api/v1/me"), PlainUser), 503, "unavailable");
+    expectError(get(QStringLiteral("/api/v1/optouts")), 503, "unavailable");
+
+    QVERIFY(m_server.database().makeReachable());
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/healthz"), {}).status, 200, 20000);
+    QCOMPARE(summaryFor(u(20))[QStringLiteral("client")].toInt(), 0);
+    QVERIFY(!optedOutIds().contains(u(21)));
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          eventsBody({eventFor(u(20))}))
+                 .json()[QStringLiteral("accepted")]
+                 .toInt(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)
 #include "tst_server.moc"
 
-// A file of schema 1 (before the revocation index) is brought to the current schema, data kept.
+// A file of schema 1 (before the revocation index and the change sequence) is brought to the
+// current schema, data kept.
 void TestServerApi::migratesAnOlderSchema()
 {
+    if (TestDatabase::isPostgres())
+        QSKIP("SQLite files of older schemas; PostgreSQL migrations: tst_postgresstore");
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(5), Admin).status, 201);
     const QSet<QString> before = optedOutIds();
     m_server.stop();
@@ -1048,20 +1165,33 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
-    schema(QStringLiteral("DROP INDEX tokens_by_revocation"));
-    schema(QStringLiteral("PRAGMA user_version = 1"));
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    // Back to schema 1: without the change sequence (3) and the revocation index (2).
+    for (const char *sql :
+         {"DROP INDEX users_by_change", "DROP INDEX tokens_by_change", "DROP INDEX optouts_by_org",
+          "DROP INDEX optouts_by_seq", "DROP TABLE meta", "ALTER TABLE orgs DROP COLUMN change_seq",
+          "ALTER TABLE users DROP COLUMN change_seq", "ALTER TABLE tokens DROP COLUMN change_seq",
+          "DROP INDEX tokens_by_revocation", "PRAGMA user_version = 1"})
+        schema(QString::fromLatin1(sql));
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('users') WHERE name = "
+                                   "'change_seq'"))
+                 .toInt(),
+             0);
 
     QVERIFY(m_server.restart());
     QVERIFY(m_server.output().contains("database migrated to schema 2"));
+    QVERIFY(m_server.output().contains("database migrated to schema 3"));
     QCOMPARE(optedOutIds(), before);
+    // The migrated file serves changes as a new one does: an opt-out, then another server's.
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 3);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
                                    "'tokens_by_revocation'"))
                  .toInt(),
              1);
+    QCOMPARE(schema(QStringLiteral("SELECT change_seq FROM meta")).toInt(), 1);
 }
 
 // Organisations, users and tokens set up from the command line, then used over HTTP.

@@ -1,8 +1,10 @@
-// Pure pieces of the server: ETag matching, error bodies, name folding.
+// Pure pieces of the server: ETag matching, error bodies, name folding, --db parsing.
 #include "apierror.h"
 #include "apiserver.h"
 #include "namefolding.h"
 #include "provisioning.h"
+#include "store.h"
+#include "tokenhash.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +22,10 @@ private Q_SLOTS:
     void usersCsvErrors_data();
     void usersCsvErrors();
     void tokens();
+    void databaseSpec_data();
+    void databaseSpec();
+    void databaseSpecErrors_data();
+    void databaseSpecErrors();
 };
 
 void TestServerUnits::etagMatching_data()
@@ -119,7 +125,98 @@ void TestServerUnits::tokens()
     QCOMPARE(a.size(), 43); // 32 bytes in base64url without padding
     QVERIFY(a != b);
     QVERIFY(!a.contains('=') && !a.contains('+') && !a.contains('/'));
-    QCOMPARE(Storage::hashToken(a).size(), 64);
+    QCOMPARE(hashToken(a).size(), 64);
+}
+
+void TestServerUnits::databaseSpec_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("database");
+    QTest::addColumn<QString>("options");
+    QTest::addColumn<QString>("redacted");
+    QTest::newRow("file") << "/var/lib/optout/optout.sqlite"
+                          << "sqlite"
+                          << "" << 5432 << ""
+                          << ""
+                          << ""
+                          << ""
+                          << "/var/lib/optout/optout.sqlite";
+    QTest::newRow("relative file") << "data/optout.sqlite"
+                                   << "sqlite"
+                                   << "" << 5432 << ""
+                                   << ""
+                                   << ""
+                                   << ""
+                                   << "data/optout.sqlite";
+    QTest::newRow("full url") << "postgresql://optout:s3cr%40t@db.example:6543/optout"
+                              << "postgresql"
+                              << "db.example" << 6543 << "optout"
+                              << "s3cr@t"
+                              << "optout"
+                              << ""
+                              << "postgresql://optout@db.example:6543/optout";
+    QTest::newRow("no password, default port") << "postgresql://app@127.0.0.1/optout"
+                                               << "postgresql"
+                                               << "127.0.0.1" << 5432 << "app"
+                                               << ""
+                                               << "optout"
+                                               << ""
+                                               << "postgresql://app@127.0.0.1/optout";
+    QTest::newRow("postgres scheme, options")
+        << "postgres://app:pw@h/db?sslmode=require&connect_timeout=5"
+        << "postgresql"
+        << "h" << 5432 << "app"
+        << "pw"
+        << "db"
+        << "sslmode=require;connect_timeout=5"
+        << "postgresql://app@h/db";
+}
+
+void TestServerUnits::databaseSpec()
+{
+    QFETCH(QString, text);
+    QString error;
+    const auto spec = StoreSpec::parse(text, &error);
+    QVERIFY2(spec, qPrintable(error));
+    QTEST(spec->kindName(), "kind");
+    if (spec->kind == StoreSpec::Kind::Sqlite) {
+        QCOMPARE(spec->path, text);
+    } else {
+        QTEST(spec->host, "host");
+        QTEST(spec->port, "port");
+        QTEST(spec->user, "user");
+        QTEST(spec->password, "password");
+        QTEST(spec->database, "database");
+        QTEST(spec->options, "options");
+    }
+    QTEST(spec->redacted(), "redacted");
+    // What is logged never holds the password.
+    if (!spec->password.isEmpty())
+        QVERIFY(!spec->redacted().contains(spec->password));
+}
+
+void TestServerUnits::databaseSpecErrors_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << "";
+    QTest::newRow("no database") << "postgresql://app:hunter2@host:5432/";
+    QTest::newRow("path too deep") << "postgresql://app:hunter2@host/a/b";
+    QTest::newRow("bad port") << "postgresql://app:hunter2@host:99999/db";
+    QTest::newRow("fragment") << "postgresql://app:hunter2@host/db#x";
+}
+
+void TestServerUnits::databaseSpecErrors()
+{
+    QFETCH(QString, text);
+    QString error;
+    QVERIFY(!StoreSpec::parse(text, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY2(!error.contains(QLatin1String("hunter2")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

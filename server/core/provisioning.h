@@ -1,7 +1,7 @@
 // Setting up organisations, users and tokens from the command line, outside the HTTP API.
 #pragma once
 
-#include "storage.h"
+#include "store.h"
 
 #include <QString>
 #include <QVector>
@@ -20,11 +20,15 @@ QByteArray newToken();
 bool parseUsersCsv(const QString &text, QVector<NewUser> *users, QString *error);
 
 // Adds the users to the organisation in one transaction; refuses e-mail addresses the
-// organisation already has or that repeat within the list.
-bool importUsers(Storage *storage, const QString &orgId, const QVector<NewUser> &users,
-                 QString *error);
+// organisation already has (in `current`, the store's state) or that repeat within the list.
+bool importUsers(Store *store, const StoreSnapshot &current, const QString &orgId,
+                 const QVector<NewUser> &users, QString *error);
 
-// The organisation's user with this e-mail address (case-insensitive), or null.
-const User *userByEmail(const Storage &storage, const QString &orgId, const QString &email);
+// The organisation's user with this e-mail address (case-insensitive).
+std::optional<StoredUser> userByEmail(const StoreSnapshot &current, const QString &orgId,
+                                      const QString &email);
+
+// The organisation of this id.
+std::optional<StoredOrg> orgById(const StoreSnapshot &current, const QString &orgId);
 
 } // namespace Provisioning

@@ -2,7 +2,8 @@
 #include "demodata.h"
 
 #include "namefolding.h"
-#include "storage.h"
+#include "store.h"
+#include "tokenhash.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -74,35 +75,36 @@ QString demoTokensText()
         "  demo-other-admin  product_admin    Olle Other <admin@other.example>, Other Org");
 }
 
-bool createDemoData(Storage *storage, const DemoOptions &options, QString *error)
+bool createDemoData(Store *store, const DemoOptions &options, QString *error)
 {
     *error = QCoreApplication::translate("demo", "Cannot create the demo data.");
-    const auto example = storage->createOrg(QStringLiteral("Example Org"),
-                                            QStringLiteral("Customer Journey Analytics"));
-    if (!example)
+    const auto example = store->createOrg(QStringLiteral("Example Org"),
+                                          QStringLiteral("Customer Journey Analytics"));
+    if (!example.ok())
         return false;
     QVector<NewUser> users {
         {QStringLiteral("admin@example.com"),
          QStringLiteral("Ada Admin"),
          {QStringLiteral("product_admin")},
-         "demo-admin",
+         hashToken("demo-admin"),
          true},
         {QStringLiteral("user@example.com"),
          QStringLiteral("Uma User"),
          {QStringLiteral("user")},
-         "demo-user",
+         hashToken("demo-user"),
          true},
         {QStringLiteral("tracker@example.com"),
          QStringLiteral("Tracking Service"),
          {QStringLiteral("tracking_service")},
-         "demo-tracker",
+         hashToken("demo-tracker"),
          true},
     };
     users
         += people(std::max(0, options.users - int(users.size())), QStringLiteral("example.com"), 0);
-    const auto ids = storage->addUsers(*example, users);
-    if (!ids)
+    const auto added = store->addUsers(example.value, users);
+    if (!added.ok())
         return false;
+    const QStringList *ids = &added.value;
 
     // A handful already out, opted out by the administrator over the past weeks.
     const int population = int(ids->size()) - 3;
@@ -116,22 +118,29 @@ bool createDemoData(Storage *storage, const DemoOptions &options, QString *error
         outs.append({ids->at(index), now.addSecs(-qint64(outCount - i) * 3600 * 7)});
     }
     // An index picked twice (step 1 near the end) is one opt-out: the storage keeps ids unique.
-    if (!outs.isEmpty() && !storage->seedOptOuts(*example, ids->at(0), outs))
+    if (!outs.isEmpty()
+        && !store->applyOptOuts(OptOutChangeRequest {example.value, ids->at(0), outs, {}, {}}).ok())
         return false;
 
-    const auto other = storage->createOrg(QStringLiteral("Other Org"),
-                                          QStringLiteral("Customer Journey Analytics"));
-    if (!other)
+    const auto other = store->createOrg(QStringLiteral("Other Org"),
+                                        QStringLiteral("Customer Journey Analytics"));
+    if (!other.ok())
         return false;
     QVector<NewUser> others {{QStringLiteral("admin@other.example"),
                               QStringLiteral("Olle Other"),
                               {QStringLiteral("product_admin")},
-                              "demo-other-admin",
+                              hashToken("demo-other-admin"),
                               true}};
     others += people(24, QStringLiteral("other.example"), 3);
-    const auto otherIds = storage->addUsers(*other, others);
-    if (!otherIds
-        || !storage->seedOptOuts(*other, otherIds->at(0), {{otherIds->at(4), now.addDays(-2)}}))
+    const auto otherIds = store->addUsers(other.value, others);
+    if (!otherIds.ok()
+        || !store
+                ->applyOptOuts(OptOutChangeRequest {other.value,
+                                                    otherIds.value.at(0),
+                                                    {{otherIds.value.at(4), now.addDays(-2)}},
+                                                    {},
+                                                    {}})
+                .ok())
         return false;
     error->clear();
     return true;

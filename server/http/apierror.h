@@ -22,4 +22,7 @@ struct ApiError
     static ApiError preconditionFailed(qint64 currentRevision);
     static ApiError payloadTooLarge(const QString &message);
     static ApiError internal();
+    // 503: the storage cannot be reached; answered with Retry-After (ApiError::RetryAfterSeconds).
+    static ApiError unavailable();
+    static constexpr int RetryAfterSeconds = 2;
 };

@@ -3,7 +3,7 @@
 
 #include <QString>
 
-class Storage;
+class Store;
 
 struct DemoOptions
 {
@@ -12,7 +12,7 @@ struct DemoOptions
 };
 
 // Fills an empty database; returns false with `error` set on failure.
-bool createDemoData(Storage *storage, const DemoOptions &options, QString *error);
+bool createDemoData(Store *store, const DemoOptions &options, QString *error);
 
 // The fixed demo tokens and whom they belong to, for printing at start.
 QString demoTokensText();

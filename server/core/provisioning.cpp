@@ -114,29 +114,38 @@ bool parseUsersCsv(const QString &text, QVector<NewUser> *users, QString *error)
     return true;
 }
 
-const User *userByEmail(const Storage &storage, const QString &orgId, const QString &email)
+std::optional<StoredOrg> orgById(const StoreSnapshot &current, const QString &orgId)
 {
-    const Org *org = storage.org(orgId);
-    if (!org)
-        return nullptr;
-    for (const User *u : org->usersByEmail) {
-        if (u->email.compare(email, Qt::CaseInsensitive) == 0)
-            return u;
+    for (const StoredOrg &org : current.orgs) {
+        if (org.id == orgId)
+            return org;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
-bool importUsers(Storage *storage, const QString &orgId, const QVector<NewUser> &users,
-                 QString *error)
+std::optional<StoredUser> userByEmail(const StoreSnapshot &current, const QString &orgId,
+                                      const QString &email)
 {
-    const Org *org = storage->org(orgId);
+    for (const StoredUser &u : current.users) {
+        if (u.orgId == orgId && u.email.compare(email, Qt::CaseInsensitive) == 0)
+            return u;
+    }
+    return std::nullopt;
+}
+
+bool importUsers(Store *store, const StoreSnapshot &current, const QString &orgId,
+                 const QVector<NewUser> &users, QString *error)
+{
+    const auto org = orgById(current, orgId);
     if (!org) {
         *error = QStringLiteral("no organisation %1").arg(orgId);
         return false;
     }
     QSet<QString> emails;
-    for (const User *u : org->usersByEmail)
-        emails.insert(u->email.toLower());
+    for (const StoredUser &u : current.users) {
+        if (u.orgId == orgId)
+            emails.insert(u.email.toLower());
+    }
     for (const NewUser &u : users) {
         const QString key = u.email.toLower();
         if (emails.contains(key)) {
@@ -145,7 +154,7 @@ bool importUsers(Storage *storage, const QString &orgId, const QVector<NewUser> 
         }
         emails.insert(key);
     }
-    if (!storage->addUsers(orgId, users)) {
+    if (!store->addUsers(orgId, users).ok()) {
         *error = QStringLiteral("the users could not be stored");
         return false;
     }

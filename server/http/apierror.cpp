@@ -59,3 +59,10 @@ ApiError ApiError::internal()
 {
     return make(500, "internal", QStringLiteral("The service could not complete the request."));
 }
+
+ApiError ApiError::unavailable()
+{
+    return make(
+        503, "unavailable",
+        QStringLiteral("The service cannot reach its storage just now; try again shortly."));
+}

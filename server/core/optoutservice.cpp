@@ -1,0 +1,452 @@
+// The service's rules over a Store: caches of users, tokens and opt-outs kept fresh, and the
+// operations the HTTP routes call, with the database work on worker threads.
+#include "optoutservice.h"
+
+#include "storeworker.h"
+#include "tokenhash.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSet>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcService, "optout.service", QtInfoMsg)
+
+OptOutService::OptOutService(const StoreSpec &spec, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_spec(spec)
+    , m_options(options)
+    , m_worker(std::make_unique<StoreWorker>(spec, QStringLiteral("optout-store")))
+    , m_monitor(std::make_unique<StoreWorker>(spec, QStringLiteral("optout-monitor")))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(options.serverEventFlushMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &OptOutService::flushServerEvents);
+    m_refreshTimer.setInterval(options.refreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &OptOutService::refresh);
+    m_pingTimer.setInterval(options.pingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, &OptOutService::ping);
+}
+
+OptOutService::~OptOutService()
+{
+    m_refreshTimer.stop();
+    m_pingTimer.stop();
+    flushServerEvents();
+    // The request worker first: it finishes the queued writes (the flush above included).
+    m_worker.reset();
+    m_monitor.reset();
+}
+
+bool OptOutService::start(QString *error)
+{
+    if (!m_worker->start(error) || !m_monitor->start(error))
+        return false;
+    const auto snapshot
+        = m_monitor->runBlocking<StoreSnapshot>([](Store &store) { return store.snapshot(); });
+    if (!snapshot.ok()) {
+        *error = QStringLiteral("Cannot read the database.");
+        return false;
+    }
+    applySnapshot(snapshot.value);
+    // Notifications where the back end has them; the poll in any case.
+    const auto subscribed = m_monitor->runBlocking<bool>([this](Store &store) {
+        const bool on = store.subscribe([this] {
+            QMetaObject::invokeMethod(this, &OptOutService::refresh, Qt::QueuedConnection);
+        });
+        return StoreResult<bool>::success(on);
+    });
+    m_subscribed = subscribed.ok() && subscribed.value;
+    m_refreshTimer.start();
+    m_pingTimer.start();
+    return true;
+}
+
+// ---- Cache reads -------------------------------------------------------------------------------
+
+std::optional<StoredUser> OptOutService::userForToken(const QByteArray &token) const
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    const auto it = m_tokens.constFind(hashToken(token));
+    if (it == m_tokens.cend() || (it->demo && !m_options.demoMode))
+        return std::nullopt;
+    const StoredUser *u = user(it->userId);
+    if (!u)
+        return std::nullopt;
+    return *u;
+}
+
+const StoredUser *OptOutService::user(const QString &id) const
+{
+    const auto it = m_users.find(id);
+    return it == m_users.end() ? nullptr : &it->second;
+}
+
+const CachedOrg *OptOutService::org(const QString &id) const
+{
+    const auto it = m_orgs.find(id);
+    return it == m_orgs.end() ? nullptr : &it->second;
+}
+
+bool OptOutService::isOptedOut(const QString &userId) const
+{
+    return optOut(userId).has_value();
+}
+
+std::optional<StoredOptOut> OptOutService::optOut(const QString &userId) const
+{
+    const StoredUser *u = user(userId);
+    const CachedOrg *o = u ? org(u->orgId) : nullptr;
+    if (!o)
+        return std::nullopt;
+    const auto it = o->optOuts.constFind(userId);
+    if (it == o->optOuts.cend())
+        return std::nullopt;
+    return *it;
+}
+
+QVector<StoredOptOut> OptOutService::optOuts(const QString &orgId) const
+{
+    QVector<StoredOptOut> list;
+    if (const CachedOrg *o = org(orgId)) {
+        list.reserve(o->optOuts.size());
+        for (const StoredOptOut &entry : o->optOuts)
+            list.append(entry);
+    }
+    std::sort(list.begin(), list.end(), [](const StoredOptOut &a, const StoredOptOut &b) {
+        return a.at != b.at ? a.at > b.at : a.seq > b.seq;
+    });
+    return list;
+}
+
+// ---- Operations
+// ----------------------------------------------------------------------------------
+
+void OptOutService::applyOptOuts(const OptOutChangeRequest &request, QObject *context,
+                                 std::function<void(StoreResult<OptOutChangeOutcome>)> done)
+{
+    m_worker->run<OptOutChangeOutcome>(
+        [request](Store &store) { return store.applyOptOuts(request); }, this,
+        [this, request, context = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<OptOutChangeOutcome> result) {
+            if (result.ok()) {
+                applyOutcome(request.orgId, result.value);
+                if (result.value.kind == OptOutChangeOutcome::Kind::Applied) {
+                    // Those opted back in leave the cache (entries name those out).
+                    if (auto it = m_orgs.find(request.orgId); it != m_orgs.end()) {
+                        for (const QString &id : request.optIn)
+                            it->second.optOuts.remove(id);
+                        for (const StoredOptOut &entry : std::as_const(result.value.entries))
+                            it->second.optOuts.insert(entry.userId, entry);
+                    }
+                }
+            }
+            if (context)
+                done(std::move(result));
+        });
+}
+
+void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome)
+{
+    auto it = m_orgs.find(orgId);
+    if (it == m_orgs.end())
+        return;
+    StoredOrg &org = it->second.org;
+    const bool changed = outcome.optedOut + outcome.optedIn > 0;
+    const qint64 expected = org.revision + (changed ? 1 : 0);
+    if (outcome.revision != expected)
+        refresh(); // another instance changed the list too: take its changes now
+    org.revision = std::max(org.revision, outcome.revision);
+}
+
+void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
+                           std::function<void(StoreResult<IngestOutcome>)> done)
+{
+    m_ingestQueue.append(PendingIngest {orgId, std::move(events), context, std::move(done)});
+    if (!m_ingesting)
+        startIngest();
+}
+
+void OptOutService::startIngest()
+{
+    if (m_ingestQueue.isEmpty())
+        return;
+    // Up to about ten full requests per transaction: more only makes their answers wait.
+    constexpr int MaxGroupEvents = 10000;
+    QVector<PendingIngest> group;
+    int events = 0;
+    while (!m_ingestQueue.isEmpty()
+           && (group.isEmpty() || events + m_ingestQueue.first().events.size() <= MaxGroupEvents)) {
+        events += int(m_ingestQueue.first().events.size());
+        group.append(m_ingestQueue.takeFirst());
+    }
+    QVector<QVector<NewEvent>> batches;
+    batches.reserve(group.size());
+    for (PendingIngest &p : group)
+        batches.append(std::move(p.events));
+    m_ingesting = true;
+    auto shared = std::make_shared<QVector<PendingIngest>>(std::move(group));
+    m_worker->run<QVector<StoreResult<IngestOutcome>>>(
+        [batches = std::move(batches)](Store &store) {
+            return StoreResult<QVector<StoreResult<IngestOutcome>>>::success(
+                store.ingestEventBatches(batches));
+        },
+        this,
+        [this, shared](StoreResult<QVector<StoreResult<IngestOutcome>>> result) {
+            m_ingesting = false;
+            for (int i = 0; i < shared->size(); ++i) {
+                PendingIngest &p = (*shared)[i];
+                StoreResult<IngestOutcome> one = result.ok() && i < result.value.size()
+                    ? result.value.at(i)
+                    : StoreResult<IngestOutcome>::failure(result.status, result.message);
+                if (one.ok())
+                    m_discarded[p.orgId] += one.value.discarded;
+                if (p.context)
+                    p.done(std::move(one));
+            }
+            startIngest();
+        });
+}
+
+void OptOutService::audit(const QString &orgId, int limit, qint64 beforeId, QObject *context,
+                          std::function<void(StoreResult<QVector<AuditRecord>>)> done)
+{
+    m_worker->run<QVector<AuditRecord>>(
+        [orgId, limit, beforeId](Store &store) { return store.audit(orgId, limit, beforeId); },
+        context, std::move(done));
+}
+
+void OptOutService::usageSummary(const QString &orgId, QObject *context,
+                                 std::function<void(StoreResult<QVector<UsageCountRecord>>)> done)
+{
+    flushServerEvents();
+    m_worker->run<QVector<UsageCountRecord>>(
+        [orgId](Store &store) { return store.usageSummary(orgId); }, context, std::move(done));
+}
+
+void OptOutService::recordServerEvent(const StoredUser &user, const QString &name)
+{
+    if (isOptedOut(user.id))
+        return;
+    m_serverEvents.append(NewEvent {
+        user.orgId, user.id, EventSource::Server, name, QDateTime::currentDateTimeUtc(), {}});
+    if (m_serverEvents.size() >= m_options.serverEventBatch)
+        flushServerEvents();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void OptOutService::flushServerEvents()
+{
+    m_flushTimer.stop();
+    if (m_serverEvents.isEmpty() || !m_worker)
+        return;
+    QVector<NewEvent> events;
+    events.swap(m_serverEvents);
+    const int count = int(events.size());
+    m_worker->run<IngestOutcome>(
+        [events = std::move(events)](Store &store) { return store.ingestEvents(events); }, this,
+        [count](StoreResult<IngestOutcome> result) {
+            if (!result.ok())
+                qCWarning(lcService) << "dropped" << count << "server-side usage events";
+        });
+}
+
+// ---- Keeping the caches fresh
+// ---------------------------------------------------------------------
+
+void OptOutService::refresh()
+{
+    if (m_refreshing) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_refreshing = true;
+    const qint64 since = m_changeSeq;
+    m_monitor->run<StoreChanges>([since](Store &store) { return store.changesSince(since); }, this,
+                                 [this](StoreResult<StoreChanges> result) {
+                                     m_refreshing = false;
+                                     if (!result.ok()) {
+                                         noteStatus(result.status);
+                                     } else if (result.value.needsReload) {
+                                         reload();
+                                     } else {
+                                         applyChanges(result.value);
+                                     }
+                                     if (m_refreshAgain) {
+                                         m_refreshAgain = false;
+                                         refresh();
+                                     }
+                                 });
+}
+
+void OptOutService::reload()
+{
+    m_monitor->run<StoreSnapshot>(
+        [this](Store &store) {
+            auto snapshot = store.snapshot();
+            if (snapshot.ok() && m_subscribed) {
+                // After a reconnect the old subscription is gone.
+                store.subscribe([this] {
+                    QMetaObject::invokeMethod(this, &OptOutService::refresh, Qt::QueuedConnection);
+                });
+            }
+            return snapshot;
+        },
+        this,
+        [this](StoreResult<StoreSnapshot> result) {
+            if (!result.ok()) {
+                noteStatus(result.status);
+                return;
+            }
+            applySnapshot(result.value);
+            setAvailable(true);
+            Q_EMIT refreshed();
+        });
+}
+
+void OptOutService::ping()
+{
+    if (m_pinging) {
+        // The last one has not answered: a database that takes this long is not there.
+        if (m_pingTimer.interval() > 0 && m_pingClock.elapsed() > 3 * m_pingTimer.interval())
+            setAvailable(false);
+        return;
+    }
+    m_pinging = true;
+    m_pingClock.start();
+    m_monitor->run<bool>(
+        [](Store &store) {
+            const StoreStatus status = store.ping();
+            return StoreResult<bool> {status, status == StoreStatus::Ok, {}};
+        },
+        this,
+        [this](StoreResult<bool> result) {
+            m_pinging = false;
+            if (!result.ok()) {
+                noteStatus(result.status);
+            } else if (!m_available) {
+                qCInfo(lcService) << "storage reachable again: reloading";
+                reload(); // available again once the caches are whole
+            }
+        });
+}
+
+void OptOutService::noteStatus(StoreStatus status)
+{
+    if (status == StoreStatus::Unavailable)
+        setAvailable(false);
+}
+
+void OptOutService::setAvailable(bool available)
+{
+    if (m_available == available)
+        return;
+    m_available = available;
+    if (available)
+        qCInfo(lcService) << "storage available";
+    else
+        qCWarning(lcService) << "storage unavailable: answering 503 until it is back";
+    Q_EMIT availabilityChanged(available);
+}
+
+void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
+{
+    m_orgs.clear();
+    m_users.clear();
+    m_tokens.clear();
+    for (const StoredOrg &o : snapshot.orgs)
+        m_orgs[o.id].org = o;
+    m_users.reserve(size_t(snapshot.users.size()));
+    for (const StoredUser &u : snapshot.users) {
+        const auto [it, inserted] = m_users.emplace(u.id, u);
+        auto org = m_orgs.find(u.orgId);
+        if (inserted && org != m_orgs.end())
+            org->second.usersByEmail.append(&it->second);
+    }
+    for (auto &entry : m_orgs)
+        sortUsers(&entry.second);
+    for (const StoredToken &t : snapshot.tokens)
+        m_tokens.insert(t.hash, {t.userId, t.demo});
+    for (const StoredOptOut &o : snapshot.optOuts) {
+        auto org = m_orgs.find(o.orgId);
+        if (org != m_orgs.end())
+            org->second.optOuts.insert(o.userId, o);
+    }
+    m_changeSeq = snapshot.changeSeq;
+}
+
+void OptOutService::upsertUser(const StoredUser &u, QSet<QString> *touchedOrgs)
+{
+    auto it = m_users.find(u.id);
+    if (it == m_users.end()) {
+        it = m_users.emplace(u.id, u).first;
+        auto org = m_orgs.find(u.orgId);
+        if (org != m_orgs.end())
+            org->second.usersByEmail.append(&it->second);
+    } else {
+        it->second = u; // same id, same organisation: only its fields change
+    }
+    touchedOrgs->insert(u.orgId);
+}
+
+void OptOutService::replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list)
+{
+    auto org = m_orgs.find(orgId);
+    if (org == m_orgs.end())
+        return;
+    org->second.optOuts.clear();
+    for (const StoredOptOut &o : list)
+        org->second.optOuts.insert(o.userId, o);
+}
+
+void OptOutService::applyChanges(const StoreChanges &changes)
+{
+    if (changes.changeSeq == m_changeSeq)
+        return;
+    for (const StoredOrg &o : changes.orgs) {
+        auto it = m_orgs.find(o.id);
+        if (it == m_orgs.end()) {
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}}).first;
+            replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            continue;
+        }
+        StoredOrg &cached = it->second.org;
+        cached.name = o.name;
+        cached.productName = o.productName;
+        cached.usersRevision = std::max(cached.usersRevision, o.usersRevision);
+        // Never back to an older list than this instance's own last change.
+        if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
+            cached.revision = o.revision;
+            replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+        }
+    }
+    QSet<QString> touched;
+    for (const StoredUser &u : changes.users)
+        upsertUser(u, &touched);
+    for (const QString &orgId : std::as_const(touched)) {
+        auto org = m_orgs.find(orgId);
+        if (org != m_orgs.end())
+            sortUsers(&org->second);
+    }
+    for (const StoredToken &t : changes.tokens) {
+        if (t.revoked) {
+            if (m_tokens.remove(t.hash))
+                qCInfo(lcService) << "a token was revoked";
+        } else {
+            m_tokens.insert(t.hash, {t.userId, t.demo});
+        }
+    }
+    m_changeSeq = changes.changeSeq;
+    Q_EMIT refreshed();
+}
+
+void OptOutService::sortUsers(CachedOrg *org)
+{
+    std::sort(org->usersByEmail.begin(), org->usersByEmail.end(),
+              [](const StoredUser *a, const StoredUser *b) {
+                  return a->email < b->email || (a->email == b->email && a->id < b->id);
+              });
+}

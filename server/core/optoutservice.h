@@ -1,0 +1,140 @@
+// The service's rules over a Store: caches of users, tokens and opt-outs kept fresh, and the
+// operations the HTTP routes call, with the database work on worker threads.
+#pragma once
+
+#include "store.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+class StoreWorker;
+
+// An organisation as the caches hold it.
+struct CachedOrg
+{
+    StoredOrg org;
+    QVector<const StoredUser *> usersByEmail; // into OptOutService's users; sorted by e-mail
+    QHash<QString, StoredOptOut> optOuts; // by user id
+};
+
+class OptOutService final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool demoMode = false; // demo tokens are accepted only then
+        int refreshIntervalMs = 1000; // changesSince() poll (tokens take effect within 2 s)
+        int pingIntervalMs = 1000;
+        int serverEventFlushMs = 1000;
+        int serverEventBatch = 500;
+    };
+
+    OptOutService(const StoreSpec &spec, const Options &options, QObject *parent = nullptr);
+    ~OptOutService() override; // writes the queued server-side events, stops the workers
+
+    // Opens the workers' stores and loads the caches (blocking: start-up only).
+    bool start(QString *error);
+
+    QString storageKind() const { return m_spec.kindName(); }
+    // False while the storage cannot be reached: the routes answer 503 and nothing is stored.
+    bool isAvailable() const { return m_available; }
+
+    // ---- Cache reads (HTTP thread). Pointers are valid until control returns to the event
+    // loop; a continuation keeps ids, never pointers.
+    std::optional<StoredUser> userForToken(const QByteArray &token) const;
+    const StoredUser *user(const QString &id) const;
+    const CachedOrg *org(const QString &id) const;
+    bool isOptedOut(const QString &userId) const;
+    std::optional<StoredOptOut> optOut(const QString &userId) const;
+    // The organisation's opt-outs, newest first.
+    QVector<StoredOptOut> optOuts(const QString &orgId) const;
+    qint64 discardedSinceStart(const QString &orgId) const { return m_discarded.value(orgId); }
+
+    // ---- Operations: `done` runs on this object's thread once the store answered.
+    void applyOptOuts(const OptOutChangeRequest &request, QObject *context,
+                      std::function<void(StoreResult<OptOutChangeOutcome>)> done);
+    void ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
+                std::function<void(StoreResult<IngestOutcome>)> done);
+    void audit(const QString &orgId, int limit, qint64 beforeId, QObject *context,
+               std::function<void(StoreResult<QVector<AuditRecord>>)> done);
+    // Writes the queued server-side events first, so the counts include them.
+    void usageSummary(const QString &orgId, QObject *context,
+                      std::function<void(StoreResult<QVector<UsageCountRecord>>)> done);
+
+    // Queues a server-side usage event of `user`; written in batches, by a transaction that
+    // drops it if the user is out by then.
+    void recordServerEvent(const StoredUser &user, const QString &name);
+    void flushServerEvents();
+
+    // Asks the store what changed now (also done on a timer).
+    void refresh();
+
+Q_SIGNALS:
+    void availabilityChanged(bool available);
+    // The caches took changes from the store (another instance's or another process's).
+    void refreshed();
+
+private:
+    void applySnapshot(const StoreSnapshot &snapshot);
+    void applyChanges(const StoreChanges &changes);
+    void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);
+    void upsertUser(const StoredUser &user, QSet<QString> *touchedOrgs);
+    void replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list);
+    void sortUsers(CachedOrg *org);
+    void setAvailable(bool available);
+    void ping();
+    void reload();
+    void noteStatus(StoreStatus status);
+    void startIngest();
+
+    StoreSpec m_spec;
+    Options m_options;
+    // Request work (writes, audit, summary): one worker keeps one request's order.
+    std::unique_ptr<StoreWorker> m_worker;
+    // Health pings, change polls, reloads and notifications: never queued behind a request.
+    std::unique_ptr<StoreWorker> m_monitor;
+
+    std::unordered_map<QString, StoredUser> m_users; // node-stable: CachedOrg points into it
+    std::unordered_map<QString, CachedOrg> m_orgs;
+    struct TokenInfo
+    {
+        QString userId;
+        bool demo = false;
+    };
+    QHash<QByteArray, TokenInfo> m_tokens; // by hash, active ones only
+    qint64 m_changeSeq = 0;
+    bool m_available = true;
+    bool m_refreshing = false;
+    bool m_refreshAgain = false;
+    bool m_pinging = false;
+    QElapsedTimer m_pingClock; // since the ping under way was sent
+    bool m_subscribed = false;
+    QHash<QString, qint64> m_discarded;
+
+    // Ingestion requests waiting while one group is written: the next group takes them all,
+    // one transaction for several requests (group commit).
+    struct PendingIngest
+    {
+        QString orgId;
+        QVector<NewEvent> events;
+        QPointer<QObject> context;
+        std::function<void(StoreResult<IngestOutcome>)> done;
+    };
+    QVector<PendingIngest> m_ingestQueue;
+    bool m_ingesting = false;
+
+    QVector<NewEvent> m_serverEvents;
+    QTimer m_flushTimer;
+    QTimer m_refreshTimer;
+    QTimer m_pingTimer;
+};

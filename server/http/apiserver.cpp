@@ -1,0 +1,900 @@
+// The HTTP side of the service: API.md's routes as a table over Qt HttpServer, answered
+// asynchronously when the store has to be asked (the HTTP thread never waits on a database).
+#include "apiserver.h"
+
+#include "optoutservice.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcHttp, "optout.http", QtInfoMsg)
+
+namespace {
+
+const QString ProductAdmin = QStringLiteral("product_admin");
+const QString TrackingService = QStringLiteral("tracking_service");
+
+QString rfc3339(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+QJsonObject userRef(const StoredUser &u, bool withName = true)
+{
+    QJsonObject o {{QStringLiteral("id"), u.id}, {QStringLiteral("email"), u.email}};
+    if (withName)
+        o.insert(QStringLiteral("name"), u.name);
+    return o;
+}
+
+QByteArray quoted(qint64 revision)
+{
+    return '"' + QByteArray::number(revision) + '"';
+}
+
+const char *methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+// Reads an integer query parameter within [min, max]; absent gives `fallback`.
+std::variant<int, ApiError> intParameter(const QUrlQuery &query, const QString &name, int fallback,
+                                         int min, int max)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return ApiError::invalidRequest(
+            QStringLiteral("Query parameter '%1' must be an integer from %2 to %3.")
+                .arg(name)
+                .arg(min)
+                .arg(max),
+            {{QStringLiteral("parameter"), name}});
+    }
+    return value;
+}
+
+std::variant<QJsonObject, ApiError> parseObject(const QByteArray &body)
+{
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        return ApiError::invalidRequest(
+            QStringLiteral("The body is not valid JSON: %1.").arg(error.errorString()),
+            {{QStringLiteral("offset"), error.offset}});
+    }
+    if (!doc.isObject())
+        return ApiError::invalidRequest(QStringLiteral("The body must be a JSON object."));
+    return doc.object();
+}
+
+// An optional array of strings; ids are de-duplicated keeping their order.
+std::variant<QStringList, ApiError> idList(const QJsonObject &body, const QString &key)
+{
+    const QJsonValue value = body.value(key);
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray()) {
+        return ApiError::invalidRequest(
+            QStringLiteral("'%1' must be an array of user ids.").arg(key),
+            {{QStringLiteral("field"), key}});
+    }
+    QStringList ids;
+    QSet<QString> seen;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &v : array) {
+        if (!v.isString() || v.toString().isEmpty()) {
+            return ApiError::invalidRequest(
+                QStringLiteral("'%1' must hold only non-empty strings.").arg(key),
+                {{QStringLiteral("field"), key}});
+        }
+        const QString id = v.toString();
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    }
+    return ids;
+}
+
+QJsonArray toJsonArray(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &s : list)
+        array.append(s);
+    return array;
+}
+
+} // namespace
+
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const auto headers = request.headers();
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second.trimmed();
+    }
+    return {};
+}
+
+bool isEntityTagList(const QByteArray &header)
+{
+    if (header.trimmed() == "*")
+        return true;
+    const QList<QByteArray> tags = header.split(',');
+    for (QByteArray tag : tags) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag.size() < 2 || !tag.startsWith('"') || !tag.endsWith('"')
+            || tag.mid(1, tag.size() - 2).contains('"'))
+            return false;
+    }
+    return true;
+}
+
+bool etagMatches(const QByteArray &header, const QByteArray &etag)
+{
+    const QList<QByteArray> candidates = header.split(',');
+    for (QByteArray c : candidates) {
+        c = c.trimmed();
+        if (c == "*")
+            return true;
+        if (c.startsWith("W/"))
+            c = c.mid(2);
+        if (c == etag)
+            return true;
+    }
+    return false;
+}
+
+ApiResponse ApiResponse::json(int status, const QJsonObject &object)
+{
+    return ApiResponse {status, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+}
+
+ApiResponse ApiResponse::fromError(const ApiError &error)
+{
+    return ApiResponse {error.status, error.toJson(), {}};
+}
+
+QByteArray ApiRequest::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second.trimmed();
+    }
+    return {};
+}
+
+const QVector<ApiServer::Route> &ApiServer::routes()
+{
+    using A = Access;
+    static const QVector<Route> table {
+        {"GET", QStringLiteral("/healthz"), A::Public, &ApiServer::health},
+        {"GET", QStringLiteral("/api/v1/me"), A::AnyRole, &ApiServer::me},
+        {"GET", QStringLiteral("/api/v1/users"), A::ProductAdmin, &ApiServer::users},
+        {"GET", QStringLiteral("/api/v1/optouts"), A::ProductAdmin, &ApiServer::listOptOuts},
+        {"POST", QStringLiteral("/api/v1/optouts/batch"), A::ProductAdmin, &ApiServer::batch},
+        {"PUT", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin, &ApiServer::putOptOut},
+        {"DELETE", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin,
+         &ApiServer::deleteOptOut},
+        {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
+        {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
+        {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+    };
+    return table;
+}
+
+ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_service(service)
+    , m_instance(instance)
+{
+    // Another instance's changes may arrive under a revision this one already serialised.
+    connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end()) {
+        it = m_connections.insert(socket, Connection {});
+        connect(socket, &QObject::destroyed, this,
+                [this, socket] { m_connections.remove(socket); });
+    }
+    it->request = &request; // Qt keeps one per connection, for the connection's life
+    const quint64 seq = it->nextSeq++;
+
+    ApiRequest r;
+    r.method = request.method();
+    r.url = request.url();
+    r.query = QUrlQuery(r.url);
+    r.headers = request.headers();
+    r.body = request.body();
+
+    QElapsedTimer timer;
+    timer.start();
+    const bool head = r.method == QHttpServerRequest::Method::Head;
+    const QString path = r.url.path();
+    const char *method = methodName(r.method);
+    Respond respond
+        = [this, guard = QPointer<ApiServer>(this), socket = QPointer<QTcpSocket>(socket), seq,
+           head, timer, path, method](ApiResponse response) {
+              if (!guard)
+                  return;
+              if (m_logRequests) {
+                  qCInfo(lcHttp).noquote()
+                      << method << path << response.status
+                      << QString::number(double(timer.nsecsElapsed()) / 1e6, 'f', 1) << "ms";
+              }
+              if (socket) // else the client left before its answer was ready
+                  complete(socket, seq, std::move(response), head);
+          };
+    dispatch(std::move(r), std::move(respond));
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const ApiResponse r
+        = ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
+    QHttpServerResponse(QByteArrayLiteral("application/json"), r.body,
+                        QHttpServerResponder::StatusCode::NotFound)
+        .write(makeResponder(request, socket));
+}
+
+void ApiServer::complete(QTcpSocket *socket, quint64 seq, ApiResponse response, bool head)
+{
+    auto it = m_connections.find(socket);
+    if (it == m_connections.end())
+        return;
+    it->ready.emplace(seq, Connection::Ready {std::move(response), head});
+    while (!it->ready.empty() && it->ready.begin()->first == it->nextToWrite) {
+        const Connection::Ready ready = std::move(it->ready.begin()->second);
+        it->ready.erase(it->ready.begin());
+        ++it->nextToWrite;
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            continue;
+        write(socket, *it->request, ready.response, ready.head);
+    }
+}
+
+void ApiServer::write(QTcpSocket *socket, const QHttpServerRequest &request, const ApiResponse &r,
+                      bool head)
+{
+    const auto status = static_cast<QHttpServerResponder::StatusCode>(r.status);
+    if (head) {
+        // The GET answer's status and headers, without its body.
+        QHttpServerResponder responder = makeResponder(request, socket);
+        responder.writeStatusLine(status);
+        if (!r.body.isEmpty())
+            responder.writeHeader("Content-Type", "application/json");
+        for (const auto &h : std::as_const(r.headers))
+            responder.writeHeader(h.first, h.second);
+        responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
+        responder.writeBody(QByteArray());
+        return;
+    }
+    QHttpServerResponse response = r.body.isEmpty()
+        ? QHttpServerResponse(status)
+        : QHttpServerResponse(QByteArrayLiteral("application/json"), r.body, status);
+    for (const auto &h : std::as_const(r.headers))
+        response.addHeader(h.first, h.second);
+    response.write(makeResponder(request, socket));
+}
+
+void ApiServer::dispatch(ApiRequest request, Respond respond)
+{
+    using Method = QHttpServerRequest::Method;
+    const auto notFound = [&respond] {
+        respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route."))));
+    };
+    const QStringList segments = request.url.path().split(QLatin1Char('/'));
+    if (segments.size() < 2 || !segments.first().isEmpty() || segments.mid(1).contains(QString()))
+        return notFound();
+
+    // The routes whose path matches, keeping the most literal ones ("batch" over "{userId}").
+    QVector<const Route *> matches;
+    QStringList params;
+    int bestLiterals = -1;
+    for (const Route &route : routes()) {
+        const QStringList pattern = route.path.split(QLatin1Char('/'));
+        if (pattern.size() != segments.size())
+            continue;
+        int literals = 0;
+        QStringList found;
+        bool match = true;
+        for (int i = 1; i < pattern.size() && match; ++i) {
+            if (pattern.at(i).startsWith(QLatin1Char('{')))
+                found.append(segments.at(i));
+            else if (pattern.at(i) == segments.at(i))
+                ++literals;
+            else
+                match = false;
+        }
+        if (!match || literals < bestLiterals)
+            continue;
+        if (literals > bestLiterals) {
+            matches.clear();
+            bestLiterals = literals;
+        }
+        matches.append(&route);
+        params = found;
+    }
+    if (matches.isEmpty())
+        return notFound();
+
+    const QByteArray method = request.method == Method::Head
+        ? QByteArray("GET")
+        : QByteArray(methodName(request.method));
+    const Route *route = nullptr;
+    QList<QByteArray> allow;
+    for (const Route *m : std::as_const(matches)) {
+        allow.append(m->method);
+        if (m->method == "GET")
+            allow.append("HEAD");
+        if (m->method == method)
+            route = m;
+    }
+    if (!route) {
+        ApiResponse r = ApiResponse::fromError(ApiError::methodNotAllowed());
+        r.headers.append(qMakePair(QByteArray("Allow"), allow.join(", ")));
+        return respond(std::move(r));
+    }
+    request.params = params;
+    if (route->access == Access::Public)
+        return (this->*(route->handler))(request, std::move(respond));
+
+    // Fails closed: without its storage the service cannot confirm a token or an opt-out.
+    if (!m_service->isAvailable())
+        return respond(storeFailure(StoreStatus::Unavailable));
+    const auto auth = authenticate(request);
+    if (const auto *error = std::get_if<ApiError>(&auth))
+        return respond(ApiResponse::fromError(*error));
+    const StoredUser user = std::get<StoredUser>(auth);
+    if (route->access == Access::ProductAdmin
+        && !user.roles.contains(QLatin1String("product_admin"))) {
+        return respond(ApiResponse::fromError(
+            ApiError::forbidden(QStringLiteral("Only product administrators may do this."))));
+    }
+    if (request.body.size() > MaxBodyBytes) {
+        return respond(ApiResponse::fromError(
+            ApiError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB."))));
+    }
+    request.user = user;
+
+    // Server-side tracking of the caller; the store drops it if the caller is out by then.
+    const QString section = request.url.path().section(QLatin1Char('/'), 3, 3);
+    const QString eventName = QStringLiteral("api.%1.%2")
+                                  .arg(section.isEmpty() ? QStringLiteral("root") : section,
+                                       QString::fromLatin1(methodName(request.method)).toLower());
+    Respond tracked = [this, user, eventName, respond = std::move(respond)](ApiResponse r) {
+        if (r.status < 400)
+            m_service->recordServerEvent(user, eventName);
+        respond(std::move(r));
+    };
+    (this->*(route->handler))(request, std::move(tracked));
+}
+
+ApiResponse ApiServer::storeFailure(StoreStatus status)
+{
+    if (status == StoreStatus::Unavailable) {
+        ApiResponse r = ApiResponse::fromError(ApiError::unavailable());
+        r.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+        return r;
+    }
+    return ApiResponse::fromError(ApiError::internal());
+}
+
+std::variant<StoredUser, ApiError> ApiServer::authenticate(const ApiRequest &request) const
+{
+    const QByteArray header = request.header("Authorization");
+    if (header.isEmpty())
+        return ApiError::unauthenticated(QStringLiteral("A bearer token is required."));
+    if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
+        return ApiError::unauthenticated(QStringLiteral("Use 'Authorization: Bearer <token>'."));
+    const auto user = m_service->userForToken(header.mid(7).trimmed());
+    if (!user)
+        return ApiError::unauthenticated(QStringLiteral("The token is unknown or revoked."));
+    return *user;
+}
+
+bool ApiServer::isOrgUser(const StoredUser &caller, const QString &userId) const
+{
+    const StoredUser *u = m_service->user(userId);
+    return u && u->orgId == caller.orgId;
+}
+
+QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
+{
+    QJsonObject entry;
+    if (const StoredUser *u = m_service->user(o.userId))
+        entry.insert(QStringLiteral("user"), userRef(*u));
+    entry.insert(QStringLiteral("optedOutAt"), rfc3339(o.at));
+    if (const StoredUser *by = m_service->user(o.byUserId))
+        entry.insert(QStringLiteral("optedOutBy"), userRef(*by));
+    return entry;
+}
+
+std::variant<std::optional<QList<qint64>>, ApiError>
+ApiServer::ifMatch(const ApiRequest &request) const
+{
+    const QByteArray header = request.header("If-Match");
+    if (header.isEmpty())
+        return std::optional<QList<qint64>>();
+    if (!isEntityTagList(header)) {
+        return ApiError::invalidRequest(
+            QStringLiteral("If-Match must be \"*\" or a list of quoted revisions, e.g. \"42\"."),
+            {{QStringLiteral("header"), QStringLiteral("If-Match")}});
+    }
+    QList<qint64> revisions;
+    const QList<QByteArray> tags = header.split(',');
+    for (QByteArray tag : tags) {
+        tag = tag.trimmed();
+        if (tag == "*")
+            return std::optional<QList<qint64>>();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        bool ok = false;
+        const qint64 revision = tag.mid(1, tag.size() - 2).toLongLong(&ok);
+        if (ok) // other tags are never a revision: they never match
+            revisions.append(revision);
+    }
+    return std::optional<QList<qint64>>(revisions);
+}
+
+void ApiServer::health(const ApiRequest &, Respond respond)
+{
+    const bool up = m_service->isAvailable();
+    ApiResponse r = ApiResponse::json(
+        up ? 200 : 503,
+        {{QStringLiteral("status"), up ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+         {QStringLiteral("version"), QStringLiteral(OPTOUT_VERSION)},
+         {QStringLiteral("storage"), m_service->storageKind()},
+         {QStringLiteral("instance"), m_instance}});
+    if (!up) {
+        r.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+    }
+    respond(std::move(r));
+}
+
+void ApiServer::me(const ApiRequest &r, Respond respond)
+{
+    const StoredUser &user = *r.user;
+    const CachedOrg *org = m_service->org(user.orgId);
+    QJsonObject body = userRef(user);
+    body.insert(QStringLiteral("roles"), toJsonArray(user.roles));
+    if (org) {
+        body.insert(QStringLiteral("org"),
+                    QJsonObject {{QStringLiteral("id"), org->org.id},
+                                 {QStringLiteral("name"), org->org.name},
+                                 {QStringLiteral("productName"), org->org.productName}});
+    }
+    body.insert(QStringLiteral("usageTracking"), !m_service->isOptedOut(user.id));
+    respond(ApiResponse::json(200, body));
+}
+
+void ApiServer::users(const ApiRequest &r, Respond respond)
+{
+    const auto page = intParameter(r.query, QStringLiteral("page"), 0, 0, 1000000000);
+    if (const auto *e = std::get_if<ApiError>(&page))
+        return respond(ApiResponse::fromError(*e));
+    const auto size = intParameter(r.query, QStringLiteral("pageSize"), 1000, 1, 5000);
+    if (const auto *e = std::get_if<ApiError>(&size))
+        return respond(ApiResponse::fromError(*e));
+    const CachedOrg *org = m_service->org(r.user->orgId);
+    if (!org)
+        return respond(ApiResponse::fromError(ApiError::internal()));
+
+    const QByteArray etag = "\"users-" + QByteArray::number(org->org.usersRevision) + '"';
+    if (etagMatches(r.header("If-None-Match"), etag))
+        return respond(ApiResponse {304, {}, {{"ETag", etag}}});
+
+    const qint64 p = std::get<int>(page);
+    const qint64 s = std::get<int>(size);
+    const qint64 total = org->usersByEmail.size();
+    QJsonArray list;
+    for (qint64 i = p * s; i < std::min(total, (p + 1) * s); ++i)
+        list.append(userRef(*org->usersByEmail.at(i)));
+    ApiResponse response = ApiResponse::json(200,
+                                             {{QStringLiteral("users"), list},
+                                              {QStringLiteral("page"), p},
+                                              {QStringLiteral("pageSize"), s},
+                                              {QStringLiteral("total"), total},
+                                              {QStringLiteral("lastPage"), (p + 1) * s >= total}});
+    response.headers.append(qMakePair(QByteArray("ETag"), QByteArray(etag)));
+    respond(std::move(response));
+}
+
+QByteArray ApiServer::optOutsBody(const QString &orgId)
+{
+    const CachedOrg *org = m_service->org(orgId);
+    const qint64 revision = org->org.revision;
+    const auto cached = m_optOutsCache.constFind(orgId);
+    if (cached != m_optOutsCache.cend() && cached->first == revision)
+        return cached->second;
+    QJsonArray list;
+    const QVector<StoredOptOut> optOuts = m_service->optOuts(orgId);
+    for (const StoredOptOut &o : optOuts)
+        list.append(optOutJson(o));
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("revision"), revision},
+                                                       {QStringLiteral("optOuts"), list}})
+                                .toJson(QJsonDocument::Compact);
+    m_optOutsCache.insert(orgId, {revision, body});
+    return body;
+}
+
+void ApiServer::listOptOuts(const ApiRequest &r, Respond respond)
+{
+    const CachedOrg *org = m_service->org(r.user->orgId);
+    if (!org)
+        return respond(ApiResponse::fromError(ApiError::internal()));
+    const QByteArray etag = quoted(org->org.revision);
+    if (etagMatches(r.header("If-None-Match"), etag))
+        return respond(ApiResponse {304, {}, {{"ETag", etag}}});
+    respond(ApiResponse {200, optOutsBody(org->org.id), {{"ETag", etag}}});
+}
+
+void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
+{
+    const QString userId = r.params.at(0);
+    if (!isOrgUser(*r.user, userId))
+        return respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+    const auto condition = ifMatch(r);
+    if (const auto *e = std::get_if<ApiError>(&condition))
+        return respond(ApiResponse::fromError(*e));
+    OptOutChangeRequest change;
+    change.orgId = r.user->orgId;
+    change.actorId = r.user->id;
+    change.optOut = {{userId, QDateTime::currentDateTimeUtc()}};
+    change.ifRevisionIn = std::get<std::optional<QList<qint64>>>(condition);
+    m_service->applyOptOuts(
+        change, this,
+        [this, respond = std::move(respond)](StoreResult<OptOutChangeOutcome> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const OptOutChangeOutcome &o = result.value;
+            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed)
+                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
+            if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers || o.entries.isEmpty()) {
+                return respond(
+                    ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+            }
+            ApiResponse response
+                = ApiResponse::json(o.optedOut > 0 ? 201 : 200, optOutJson(o.entries.first()));
+            response.headers.append(qMakePair(QByteArray("ETag"), quoted(o.revision)));
+            respond(std::move(response));
+        });
+}
+
+void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
+{
+    const QString userId = r.params.at(0);
+    if (!isOrgUser(*r.user, userId))
+        return respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+    const auto condition = ifMatch(r);
+    if (const auto *e = std::get_if<ApiError>(&condition))
+        return respond(ApiResponse::fromError(*e));
+    OptOutChangeRequest change;
+    change.orgId = r.user->orgId;
+    change.actorId = r.user->id;
+    change.optIn = {userId};
+    change.ifRevisionIn = std::get<std::optional<QList<qint64>>>(condition);
+    m_service->applyOptOuts(
+        change, this, [respond = std::move(respond)](StoreResult<OptOutChangeOutcome> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const OptOutChangeOutcome &o = result.value;
+            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed)
+                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
+            if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers) {
+                return respond(
+                    ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+            }
+            respond(ApiResponse {204, {}, {{"ETag", quoted(o.revision)}}});
+        });
+}
+
+void ApiServer::batch(const ApiRequest &r, Respond respond)
+{
+    const auto parsed = parseObject(r.body);
+    if (const auto *e = std::get_if<ApiError>(&parsed))
+        return respond(ApiResponse::fromError(*e));
+    const QJsonObject body = std::get<QJsonObject>(parsed);
+    const auto out = idList(body, QStringLiteral("optOut"));
+    if (const auto *e = std::get_if<ApiError>(&out))
+        return respond(ApiResponse::fromError(*e));
+    const auto in = idList(body, QStringLiteral("optIn"));
+    if (const auto *e = std::get_if<ApiError>(&in))
+        return respond(ApiResponse::fromError(*e));
+    if (!body.contains(QStringLiteral("optOut")) && !body.contains(QStringLiteral("optIn"))) {
+        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+            QStringLiteral("The batch needs an 'optOut' or an 'optIn' list."))));
+    }
+    const QStringList &optOut = std::get<QStringList>(out);
+    const QStringList &optIn = std::get<QStringList>(in);
+    if (optOut.size() + optIn.size() > MaxBatchIds) {
+        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+            QStringLiteral("A batch holds at most %1 user ids.").arg(MaxBatchIds))));
+    }
+    const QSet<QString> outSet(optOut.cbegin(), optOut.cend());
+    QStringList both;
+    for (const QString &id : optIn) {
+        if (outSet.contains(id))
+            both.append(id);
+    }
+    if (!both.isEmpty()) {
+        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+            QStringLiteral("A user id cannot be in both 'optOut' and 'optIn'."),
+            {{QStringLiteral("userIds"), toJsonArray(both)}})));
+    }
+    QStringList unknown;
+    for (const QStringList *list : {&optOut, &optIn}) {
+        for (const QString &id : *list) {
+            if (!isOrgUser(*r.user, id))
+                unknown.append(id);
+        }
+    }
+    const auto unknownUsers = [](const QStringList &ids) {
+        return ApiResponse::fromError(
+            ApiError::notFound(QStringLiteral("Some user ids are unknown."),
+                               {{QStringLiteral("userIds"), toJsonArray(ids)}}));
+    };
+    if (!unknown.isEmpty())
+        return respond(unknownUsers(unknown));
+    const auto condition = ifMatch(r);
+    if (const auto *e = std::get_if<ApiError>(&condition))
+        return respond(ApiResponse::fromError(*e));
+    OptOutChangeRequest change;
+    change.orgId = r.user->orgId;
+    change.actorId = r.user->id;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    change.optOut.reserve(optOut.size());
+    for (const QString &id : optOut)
+        change.optOut.append({id, now});
+    change.optIn = optIn;
+    change.ifRevisionIn = std::get<std::optional<QList<qint64>>>(condition);
+    m_service->applyOptOuts(
+        change, this,
+        [respond = std::move(respond), unknownUsers](StoreResult<OptOutChangeOutcome> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const OptOutChangeOutcome &o = result.value;
+            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed) {
+                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
+            }
+            if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers)
+                return respond(unknownUsers(o.unknownUserIds));
+            ApiResponse response = ApiResponse::json(200,
+                                                     {{QStringLiteral("revision"), o.revision},
+                                                      {QStringLiteral("optedOut"), o.optedOut},
+                                                      {QStringLiteral("optedIn"), o.optedIn}});
+            response.headers.append(qMakePair(QByteArray("ETag"), quoted(o.revision)));
+            respond(std::move(response));
+        });
+}
+
+void ApiServer::audit(const ApiRequest &r, Respond respond)
+{
+    const auto limit = intParameter(r.query, QStringLiteral("limit"), 100, 1, 1000);
+    if (const auto *e = std::get_if<ApiError>(&limit))
+        return respond(ApiResponse::fromError(*e));
+    qint64 before = 0;
+    if (r.query.hasQueryItem(QStringLiteral("before"))) {
+        bool ok = false;
+        before = r.query.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
+        if (!ok || before <= 0) {
+            return respond(ApiResponse::fromError(ApiError::invalidRequest(
+                QStringLiteral("'before' must be a cursor from a previous 'next'."),
+                {{QStringLiteral("parameter"), QStringLiteral("before")}})));
+        }
+    }
+    const int n = std::get<int>(limit);
+    m_service->audit(
+        r.user->orgId, n + 1, before, this,
+        [n, respond = std::move(respond)](StoreResult<QVector<AuditRecord>> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const QVector<AuditRecord> &entries = result.value;
+            QJsonArray list;
+            for (int i = 0; i < std::min<int>(n, entries.size()); ++i) {
+                const AuditRecord &e = entries.at(i);
+                list.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("a-%1").arg(e.id)},
+                                         {QStringLiteral("at"), rfc3339(e.at)},
+                                         {QStringLiteral("action"), e.action},
+                                         {QStringLiteral("actor"),
+                                          QJsonObject {{QStringLiteral("id"), e.actorId},
+                                                       {QStringLiteral("email"), e.actorEmail}}},
+                                         {QStringLiteral("user"),
+                                          QJsonObject {{QStringLiteral("id"), e.userId},
+                                                       {QStringLiteral("email"), e.userEmail}}}});
+            }
+            const QJsonValue next = entries.size() > n
+                ? QJsonValue(QString::number(entries.at(n - 1).id))
+                : QJsonValue(QJsonValue::Null);
+            respond(ApiResponse::json(
+                200, {{QStringLiteral("entries"), list}, {QStringLiteral("next"), next}}));
+        });
+}
+
+void ApiServer::ingest(const ApiRequest &r, Respond respond)
+{
+    const auto parsed = parseObject(r.body);
+    if (const auto *e = std::get_if<ApiError>(&parsed))
+        return respond(ApiResponse::fromError(*e));
+    const QJsonValue eventsValue = std::get<QJsonObject>(parsed).value(QStringLiteral("events"));
+    if (!eventsValue.isArray()) {
+        return respond(ApiResponse::fromError(
+            ApiError::invalidRequest(QStringLiteral("'events' must be an array."),
+                                     {{QStringLiteral("field"), QStringLiteral("events")}})));
+    }
+    const QJsonArray array = eventsValue.toArray();
+    if (array.size() > MaxEvents) {
+        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+            QStringLiteral("A request holds at most %1 events.").arg(MaxEvents))));
+    }
+    const auto invalid = [](int index, const char *field, const QString &message) {
+        return ApiResponse::fromError(
+            ApiError::invalidRequest(message,
+                                     {{QStringLiteral("index"), index},
+                                      {QStringLiteral("field"), QString::fromLatin1(field)}}));
+    };
+    const StoredUser &caller = *r.user;
+    const QString nameKey = QStringLiteral("name");
+    const QString timestampKey = QStringLiteral("timestamp");
+    const QString userIdKey = QStringLiteral("userId");
+    const QString propertiesKey = QStringLiteral("properties");
+    QVector<NewEvent> events;
+    events.reserve(array.size());
+    QString lastTimestampText;
+    QDateTime lastTimestamp;
+    for (int i = 0; i < array.size(); ++i) {
+        const QJsonValue item = array.at(i);
+        if (!item.isObject())
+            return respond(invalid(i, "", QStringLiteral("Each event must be an object.")));
+        const QJsonObject o = item.toObject();
+        NewEvent e;
+        e.orgId = caller.orgId;
+        e.source = EventSource::Client;
+        const QJsonValue name = o.value(nameKey);
+        e.name = name.toString();
+        if (!name.isString() || e.name.isEmpty() || e.name.size() > 200) {
+            return respond(invalid(
+                i, "name", QStringLiteral("'name' must be a string of 1 to 200 characters.")));
+        }
+        const QJsonValue ts = o.value(timestampKey);
+        const QString tsText = ts.toString();
+        if (tsText != lastTimestampText || !ts.isString()) { // a request's events share times
+            lastTimestampText = tsText;
+            lastTimestamp = QDateTime::fromString(tsText, Qt::ISODateWithMs);
+        }
+        e.at = lastTimestamp;
+        if (!ts.isString() || !e.at.isValid() || e.at.timeSpec() == Qt::LocalTime) {
+            return respond(
+                invalid(i, "timestamp", QStringLiteral("'timestamp' must be an RFC 3339 time.")));
+        }
+        const QJsonValue userId = o.value(userIdKey);
+        if (!userId.isUndefined() && !userId.isNull()
+            && (!userId.isString() || userId.toString().isEmpty()))
+            return respond(invalid(i, "userId", QStringLiteral("'userId' must be a string.")));
+        e.userId = userId.isString() ? userId.toString() : caller.id;
+        const QJsonValue props = o.value(propertiesKey);
+        if (!props.isUndefined() && !props.isNull() && !props.isObject()) {
+            return respond(
+                invalid(i, "properties", QStringLiteral("'properties' must be an object.")));
+        }
+        const QJsonObject properties = props.toObject();
+        if (!properties.isEmpty())
+            e.properties = QJsonDocument(properties).toJson(QJsonDocument::Compact);
+        events.append(std::move(e));
+    }
+    const bool service = caller.roles.contains(TrackingService);
+    QStringList unknown;
+    QSet<QString> checked;
+    for (const NewEvent &e : std::as_const(events)) {
+        if (e.userId == caller.id || checked.contains(e.userId))
+            continue;
+        if (!service) {
+            return respond(ApiResponse::fromError(ApiError::forbidden(
+                QStringLiteral("Only a tracking service may send other users' events."))));
+        }
+        checked.insert(e.userId);
+        if (!isOrgUser(caller, e.userId))
+            unknown.append(e.userId);
+    }
+    if (!unknown.isEmpty()) {
+        return respond(ApiResponse::fromError(
+            ApiError::notFound(QStringLiteral("Some user ids are unknown."),
+                               {{QStringLiteral("userIds"), toJsonArray(unknown)}})));
+    }
+    const int count = int(events.size());
+    m_service->ingest(
+        caller.orgId, std::move(events), this,
+        [count, respond = std::move(respond)](StoreResult<IngestOutcome> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            respond(ApiResponse::json(200,
+                                      {{QStringLiteral("accepted"), count - result.value.discarded},
+                                       {QStringLiteral("discarded"), result.value.discarded}}));
+        });
+}
+
+void ApiServer::summary(const ApiRequest &r, Respond respond)
+{
+    const QString orgId = r.user->orgId;
+    m_service->usageSummary(
+        orgId, this,
+        [this, orgId, respond = std::move(respond)](StoreResult<QVector<UsageCountRecord>> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            QVector<UsageCountRecord> counts = result.value;
+            QSet<QString> seen;
+            for (const UsageCountRecord &c : std::as_const(counts))
+                seen.insert(c.userId);
+            // Opted-out users appear with nothing stored.
+            for (const StoredOptOut &o : m_service->optOuts(orgId)) {
+                if (!seen.contains(o.userId))
+                    counts.append(UsageCountRecord {o.userId, 0, 0, {}});
+            }
+            const auto email = [this](const QString &id) {
+                const StoredUser *u = m_service->user(id);
+                return u ? u->email : id;
+            };
+            std::sort(counts.begin(), counts.end(),
+                      [&email](const UsageCountRecord &a, const UsageCountRecord &b) {
+                          return email(a.userId) < email(b.userId);
+                      });
+            QJsonArray list;
+            for (const UsageCountRecord &u : std::as_const(counts)) {
+                const StoredUser *user = m_service->user(u.userId);
+                if (!user || user->orgId != orgId)
+                    continue;
+                list.append(QJsonObject {
+                    {QStringLiteral("user"), userRef(*user)},
+                    {QStringLiteral("client"), u.client},
+                    {QStringLiteral("server"), u.server},
+                    {QStringLiteral("lastEventAt"),
+                     u.lastEventAt.isValid() ? QJsonValue(rfc3339(u.lastEventAt)) : QJsonValue()},
+                    {QStringLiteral("optedOut"), m_service->isOptedOut(u.userId)}});
+            }
+            respond(ApiResponse::json(
+                200,
+                {{QStringLiteral("users"), list},
+                 {QStringLiteral("discardedSinceStart"), m_service->discardedSinceStart(orgId)}}));
+        });
+}

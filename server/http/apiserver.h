@@ -1,0 +1,140 @@
+// The HTTP side of the service: API.md's routes as a table over Qt HttpServer, answered
+// asynchronously when the store has to be asked (the HTTP thread never waits on a database).
+#pragma once
+
+#include "apierror.h"
+#include "store.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <variant>
+
+class OptOutService;
+class QTcpSocket;
+
+// What a route handler answers: a status, an optional JSON body and extra headers.
+struct ApiResponse
+{
+    int status = 200;
+    QByteArray body; // JSON; empty for 204 and 304
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static ApiResponse json(int status, const QJsonObject &object);
+    static ApiResponse fromError(const ApiError &error);
+};
+
+// A request as a value: the QHttpServerRequest is reused for the connection's next request
+// while this one waits for the store.
+struct ApiRequest
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QStringList params; // the path's {parameters}, in order
+    std::optional<StoredUser> user; // the caller, for routes that need a token
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+class ApiServer final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr int MaxBatchIds = 10000;
+    static constexpr int MaxEvents = 1000;
+
+    // `instance` names this server in /healthz (several behind one load balancer).
+    ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
+
+    // Logs one line per request (method, path, status, milliseconds) when on.
+    void setRequestLogging(bool on) { m_logRequests = on; }
+
+    using Respond = std::function<void(ApiResponse)>;
+    using Handler = void (ApiServer::*)(const ApiRequest &, Respond);
+    enum class Access {
+        Public, // no token
+        AnyRole, // a valid token
+        ProductAdmin, // a valid token of a product administrator
+    };
+    struct Route
+    {
+        QByteArray method; // GET routes answer HEAD too
+        QString path; // segments; "{name}" matches any one non-empty segment
+        Access access;
+        Handler handler;
+    };
+    // The table, in the order Allow headers list methods.
+    static const QVector<Route> &routes();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    // Answers of one connection leave in the order its requests came (HTTP/1.1 pipelining),
+    // whichever the store finishes first.
+    struct Connection
+    {
+        const QHttpServerRequest *request = nullptr; // Qt's, one per connection
+        quint64 nextSeq = 0;
+        quint64 nextToWrite = 0;
+        struct Ready
+        {
+            ApiResponse response;
+            bool head = false;
+        };
+        std::map<quint64, Ready> ready;
+    };
+
+    void dispatch(ApiRequest request, Respond respond);
+    void complete(QTcpSocket *socket, quint64 seq, ApiResponse response, bool head);
+    void write(QTcpSocket *socket, const QHttpServerRequest &request, const ApiResponse &r,
+               bool head);
+
+    void health(const ApiRequest &r, Respond respond);
+    void me(const ApiRequest &r, Respond respond);
+    void users(const ApiRequest &r, Respond respond);
+    void listOptOuts(const ApiRequest &r, Respond respond);
+    void putOptOut(const ApiRequest &r, Respond respond);
+    void deleteOptOut(const ApiRequest &r, Respond respond);
+    void batch(const ApiRequest &r, Respond respond);
+    void audit(const ApiRequest &r, Respond respond);
+    void ingest(const ApiRequest &r, Respond respond);
+    void summary(const ApiRequest &r, Respond respond);
+
+    // The answer to a store that could not do it: 503 + Retry-After, or 500.
+    static ApiResponse storeFailure(StoreStatus status);
+    std::variant<StoredUser, ApiError> authenticate(const ApiRequest &request) const;
+    bool isOrgUser(const StoredUser &caller, const QString &userId) const;
+    QJsonObject optOutJson(const StoredOptOut &optOut) const;
+    QByteArray optOutsBody(const QString &orgId);
+    // The If-Match condition: nullopt for none or "*", else the revisions it names; an error
+    // for a malformed header.
+    std::variant<std::optional<QList<qint64>>, ApiError> ifMatch(const ApiRequest &request) const;
+
+    OptOutService *m_service;
+    QString m_instance;
+    bool m_logRequests = true;
+    QHash<QTcpSocket *, Connection> m_connections;
+    // The serialised opt-out list per organisation, for the revision it was made at.
+    QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
+};
+
+// Helpers shared with tests: header look-up and ETag matching.
+QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
+bool etagMatches(const QByteArray &headerValue, const QByteArray &etag);
+// True for "*" or a comma-separated list of (weak or strong) quoted entity tags.
+bool isEntityTagList(const QByteArray &headerValue);

@@ -1,0 +1,356 @@
+// optout-server's command line: the options, the set-up commands that run once and exit
+// (--create-org, --import-users, --issue-token, --revoke-token, --demo's data), and the service.
+#include "servercommands.h"
+
+#include "apiserver.h"
+#include "demodata.h"
+#include "optoutservice.h"
+#include "provisioning.h"
+#include "store.h"
+#include "tokenhash.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QLockFile>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTcpServer>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(signalPipe[1], &c, 1);
+}
+
+// Quits the event loop on SIGINT/SIGTERM so queued events are written before exit.
+void installSignalHandlers(QCoreApplication *app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [app, notifier] {
+        notifier->setEnabled(false);
+        char c;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &c, 1);
+        app->quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (!address->setAddress(host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "optout-server: " << message << '\n';
+    return 1;
+}
+
+} // namespace
+
+namespace {
+
+// The commands that change the database and exit. Returns the exit code, or -1 when the
+// arguments name none of them.
+int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreSnapshot &current,
+                    const QCommandLineOption &revokeOption,
+                    const QCommandLineOption &createOrgOption,
+                    const QCommandLineOption &productOption,
+                    const QCommandLineOption &adminEmailOption,
+                    const QCommandLineOption &adminNameOption,
+                    const QCommandLineOption &importOption, const QCommandLineOption &issueOption,
+                    const QCommandLineOption &orgOption)
+{
+    QTextStream out(stdout);
+    QString error;
+    if (parser.isSet(revokeOption)) {
+        const auto revoked = store->revokeToken(hashToken(parser.value(revokeOption).toUtf8()));
+        if (!revoked.ok())
+            return fail(QStringLiteral("cannot revoke the token."));
+        if (!revoked.value)
+            return fail(QStringLiteral("no such active token."));
+        out << "Token revoked.\n";
+        return 0;
+    }
+    if (parser.isSet(createOrgOption)) {
+        const QString name = parser.value(createOrgOption).trimmed();
+        QVector<NewUser> admin;
+        const QString csv
+            = QStringLiteral("\"%1\",\"%2\",product_admin")
+                  .arg(parser.value(adminEmailOption).replace(QLatin1Char('"'), QString()),
+                       parser.value(adminNameOption).replace(QLatin1Char('"'), QString()));
+        if (name.isEmpty() || !parser.isSet(adminEmailOption) || !parser.isSet(adminNameOption))
+            return fail(
+                QStringLiteral("--create-org needs a name, --admin-email and --admin-name."));
+        if (!Provisioning::parseUsersCsv(csv, &admin, &error))
+            return fail(error);
+        const QByteArray token = Provisioning::newToken();
+        admin[0].tokenHash = hashToken(token);
+        const auto orgId = store->createOrg(name, parser.value(productOption));
+        if (!orgId.ok() || !store->addUsers(orgId.value, admin).ok())
+            return fail(QStringLiteral("cannot create the organisation."));
+        out << "Organisation " << orgId.value << " \"" << name << "\" created.\n"
+            << "Token of " << admin[0].email << " (product_admin), shown only now: " << token
+            << '\n';
+        return 0;
+    }
+    if (!parser.isSet(importOption) && !parser.isSet(issueOption))
+        return -1;
+    const QString orgId = parser.value(orgOption);
+    const auto org = Provisioning::orgById(current, orgId);
+    if (!org)
+        return fail(QStringLiteral("--org must name an organisation (e.g. o-1)."));
+    if (parser.isSet(importOption)) {
+        QFile file(parser.value(importOption));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(
+                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        QVector<NewUser> users;
+        if (!Provisioning::parseUsersCsv(QString::fromUtf8(file.readAll()), &users, &error)
+            || !Provisioning::importUsers(store, current, orgId, users, &error))
+            return fail(error);
+        out << users.size() << " users added to " << org->name << ".\n";
+        return 0;
+    }
+    const auto user = Provisioning::userByEmail(current, orgId, parser.value(issueOption));
+    if (!user)
+        return fail(
+            QStringLiteral("%1 is not a user of %2.").arg(parser.value(issueOption), org->name));
+    const QByteArray token = Provisioning::newToken();
+    if (!store->addToken(StoredToken {hashToken(token), user->id, false, false}).ok())
+        return fail(QStringLiteral("cannot store the token."));
+    out << "Token of " << user->email << ", shown only now: " << token << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runServerCommandLine(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The product usage opt-out service: users, roles and tokens of organisations, the "
+        "opt-out list with revisions and an audit log, and usage-event ingestion that "
+        "discards the events of opted-out users. HTTP API: see API.md."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QString defaultDb = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/optout.sqlite");
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QStringLiteral("SQLite database file, created if missing, or a PostgreSQL database as "
+                       "postgresql://user[:password]@host[:port]/database (a password may also "
+                       "come from PGPASSFILE or ~/.pgpass) (default: %1).")
+            .arg(defaultDb),
+        QStringLiteral("file|url"), defaultDb);
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Address and port to listen on; port 0 "
+                                                         "picks a free one (default: "
+                                                         "127.0.0.1:8080)."),
+                                          QStringLiteral("host:port"),
+                                          QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Fill an empty database with demo "
+                                                       "organisations and accept the fixed demo "
+                                                       "tokens, which are printed at start."));
+    const QCommandLineOption demoUsersOption(QStringLiteral("demo-users"),
+                                             QStringLiteral("Users of the demo organisation "
+                                                            "(default: 250)."),
+                                             QStringLiteral("n"), QStringLiteral("250"));
+    const QCommandLineOption demoOptOutsOption(QStringLiteral("demo-optouts"),
+                                               QStringLiteral("Users of the demo organisation "
+                                                              "already opted out (default: one "
+                                                              "in forty, at least 5)."),
+                                               QStringLiteral("n"));
+    const QCommandLineOption revokeOption(QStringLiteral("revoke-token"),
+                                          QStringLiteral("Revoke a token in the database, then "
+                                                         "exit."),
+                                          QStringLiteral("token"));
+    const QCommandLineOption createOrgOption(
+        QStringLiteral("create-org"),
+        QStringLiteral("Create an organisation with its first product administrator "
+                       "(--admin-email, --admin-name), print its token, then exit."),
+        QStringLiteral("name"));
+    const QCommandLineOption productOption(
+        QStringLiteral("product"),
+        QStringLiteral("With --create-org: the product's name (default: Customer Journey "
+                       "Analytics)."),
+        QStringLiteral("name"), QStringLiteral("Customer Journey Analytics"));
+    const QCommandLineOption adminEmailOption(QStringLiteral("admin-email"),
+                                              QStringLiteral("With --create-org: the "
+                                                             "administrator's e-mail address."),
+                                              QStringLiteral("email"));
+    const QCommandLineOption adminNameOption(QStringLiteral("admin-name"),
+                                             QStringLiteral("With --create-org: the "
+                                                            "administrator's name."),
+                                             QStringLiteral("name"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import-users"),
+        QStringLiteral("Add the users of a CSV file (email,name[,roles]; roles: product_admin, "
+                       "user, tracking_service, separated by ';') to the organisation of "
+                       "--org, all or none, then exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption issueOption(QStringLiteral("issue-token"),
+                                         QStringLiteral("Print a new token for the user with "
+                                                        "this e-mail address in the organisation "
+                                                        "of --org, then exit."),
+                                         QStringLiteral("email"));
+    const QCommandLineOption orgOption(QStringLiteral("org"),
+                                       QStringLiteral("With --import-users or --issue-token: the "
+                                                      "organisation's id (e.g. o-1)."),
+                                       QStringLiteral("id"));
+    const QCommandLineOption quietOption(QStringLiteral("quiet"),
+                                         QStringLiteral("Do not log one line per request."));
+    const QCommandLineOption instanceOption(
+        QStringLiteral("instance"),
+        QStringLiteral("This server's name in /healthz (default: host name and port)."),
+        QStringLiteral("name"));
+    parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
+                       revokeOption, createOrgOption, productOption, adminEmailOption,
+                       adminNameOption, importOption, issueOption, orgOption, quietOption,
+                       instanceOption});
+    parser.process(app);
+
+    QString error;
+    const auto spec = StoreSpec::parse(parser.value(dbOption), &error);
+    if (!spec)
+        return fail(error);
+    QHostAddress address;
+    quint16 port = 0;
+    if (!parseListen(parser.value(listenOption), &address, &port))
+        return fail(QStringLiteral("--listen takes HOST:PORT, e.g. 127.0.0.1:8080."));
+    DemoOptions demo;
+    bool ok = false;
+    demo.users = parser.value(demoUsersOption).toInt(&ok);
+    if (!ok || demo.users < 3 || demo.users > 10000000)
+        return fail(QStringLiteral("--demo-users takes a number from 3 to 10000000."));
+    if (parser.isSet(demoOptOutsOption)) {
+        demo.optOuts = parser.value(demoOptOutsOption).toInt(&ok);
+        if (!ok || demo.optOuts < 0)
+            return fail(QStringLiteral("--demo-optouts takes a number of 0 or more."));
+    }
+
+    // One server per SQLite file (a PostgreSQL database takes any number). Issuing and
+    // revoking tokens may run beside the server, which picks them up within seconds;
+    // everything else needs the file to itself.
+    std::unique_ptr<QLockFile> lock;
+    if (spec->kind == StoreSpec::Kind::Sqlite) {
+        if (!QDir().mkpath(QFileInfo(spec->path).absolutePath()))
+            return fail(QStringLiteral("cannot create the folder of %1.").arg(spec->path));
+        const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption);
+        lock = std::make_unique<QLockFile>(spec->path + QStringLiteral(".lock"));
+        lock->setStaleLockTime(0);
+        if (!tokenCommand && !lock->tryLock(100))
+            return fail(QStringLiteral("another optout-server is using %1.").arg(spec->path));
+    }
+
+    // Set-up on this thread with a store of its own, closed before the service starts.
+    StoreSnapshot current;
+    {
+        const std::unique_ptr<Store> store = createStore(*spec, &error);
+        if (!store || !store->open(&error))
+            return fail(error);
+        auto snapshot = store->snapshot();
+        if (!snapshot.ok())
+            return fail(QStringLiteral("cannot read the database."));
+        const int code = runSetupCommand(parser, store.get(), snapshot.value, revokeOption,
+                                         createOrgOption, productOption, adminEmailOption,
+                                         adminNameOption, importOption, issueOption, orgOption);
+        if (code >= 0)
+            return code;
+        QTextStream out(stdout);
+        if (parser.isSet(demoOption)) {
+            if (snapshot.value.orgs.isEmpty()) {
+                QElapsedTimer timer;
+                timer.start();
+                if (!createDemoData(store.get(), demo, &error))
+                    return fail(error);
+                out << "Demo data created in " << timer.elapsed() << " ms.\n";
+                snapshot = store->snapshot();
+                if (!snapshot.ok())
+                    return fail(QStringLiteral("cannot read the database."));
+            }
+            out << demoTokensText() << '\n';
+        }
+        current = std::move(snapshot.value);
+    }
+
+    OptOutService::Options options;
+    options.demoMode = parser.isSet(demoOption);
+    OptOutService service(*spec, options);
+    if (!service.start(&error))
+        return fail(error);
+    QTextStream out(stdout);
+    std::sort(current.orgs.begin(), current.orgs.end(), [](const StoredOrg &a, const StoredOrg &b) {
+        return a.id.mid(2).toLongLong() < b.id.mid(2).toLongLong();
+    });
+    for (const StoredOrg &o : std::as_const(current.orgs)) {
+        const CachedOrg *org = service.org(o.id);
+        if (!org)
+            continue;
+        out << "Organisation " << o.id << " \"" << org->org.name
+            << "\": " << org->usersByEmail.size() << " users, " << org->optOuts.size()
+            << " opted out, revision " << org->org.revision << ".\n";
+    }
+
+    auto *tcp = new QTcpServer(&app);
+    if (!tcp->listen(address, port))
+        return fail(QStringLiteral("cannot listen on %1: %2")
+                        .arg(parser.value(listenOption), tcp->errorString()));
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+        : address.toString();
+    const QString instance = parser.isSet(instanceOption)
+        ? parser.value(instanceOption)
+        : QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(tcp->serverPort());
+    ApiServer server(&service, instance);
+    server.setRequestLogging(!parser.isSet(quietOption));
+    server.bind(tcp);
+    out << "Database "
+        << (spec->kind == StoreSpec::Kind::Sqlite ? QFileInfo(spec->path).absoluteFilePath()
+                                                  : spec->redacted())
+        << '\n';
+    out << "Listening on http://" << host << ':' << tcp->serverPort() << Qt::endl;
+
+    installSignalHandlers(&app);
+    const int code = app.exec();
+    delete tcp;
+    return code;
+}

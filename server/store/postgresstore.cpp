@@ -1,0 +1,1064 @@
+// The Store on PostgreSQL: schema and migrations, transactions that serialise opt-outs against
+// ingestion with row locks, a global change sequence for the caches, LISTEN/NOTIFY.
+#include "postgresstore.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+#include <QVariant>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcPostgres, "optout.store.postgres", QtInfoMsg)
+
+namespace {
+
+// How often a transaction that lost a deadlock or a serialisation race is tried again.
+constexpr int MaxAttempts = 4;
+// Rows per multi-row statement when adding users (set-up: 100,000 users in a few statements).
+constexpr int UserChunk = 5000;
+// A lost connection is tried again at most this often by the data calls.
+constexpr qint64 ReconnectIntervalMs = 500;
+// A key of pg_advisory_lock held while one server migrates the schema.
+constexpr qint64 MigrationLockKey = 0x6f70746f75740001; // "optout" + 1
+
+// An error inside a transaction: where the database said no, or could not be reached.
+struct DbError
+{
+    StoreStatus status = StoreStatus::Failed;
+    QString message;
+    QString sqlState;
+    bool retry = false; // a deadlock or serialisation failure: the whole transaction again
+    bool lost = false; // the connection is gone: reconnect before the next call
+};
+
+DbError toDbError(const QSqlError &error, const QString &what)
+{
+    DbError e;
+    e.sqlState = error.nativeErrorCode();
+    e.message = what + QStringLiteral(": ") + error.text();
+    const QString &s = e.sqlState;
+    if (s == QLatin1String("40001") || s == QLatin1String("40P01")) {
+        e.retry = true;
+        e.status = StoreStatus::Unavailable;
+    } else if (s.isEmpty() // no SQLSTATE: the server never answered (connection lost)
+               || s.startsWith(QLatin1String("08")) // connection exception
+               || s.startsWith(QLatin1String("57P"))) { // shutdown, crash, terminated
+        e.status = StoreStatus::Unavailable;
+        e.lost = true;
+    } else if (s == QLatin1String("53300") // too many connections
+               || s == QLatin1String("55P03") // lock_timeout: another transaction held on
+               || s == QLatin1String("57014")) { // statement_timeout
+        e.status = StoreStatus::Unavailable;
+    }
+    return e;
+}
+
+QString toDbTime(const QDateTime &t)
+{
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+// Times are read as milliseconds since the epoch: no time zone conversion on the way.
+QString msOf(const char *column)
+{
+    return QStringLiteral("floor(extract(epoch from %1) * 1000)::int8").arg(QLatin1String(column));
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QString eventSourceName(EventSource s)
+{
+    return s == EventSource::Client ? QStringLiteral("client") : QStringLiteral("server");
+}
+
+// Each migration step takes the database from version N to N+1 in one transaction.
+const QVector<QStringList> &migrationSteps()
+{
+    static const QVector<QStringList> steps {
+        // 1: the data, as SQLite keeps it.
+        {
+            QStringLiteral("CREATE TABLE orgs (id text PRIMARY KEY, name text NOT NULL, "
+                           "product_name text NOT NULL, revision bigint NOT NULL DEFAULT 0, "
+                           "users_revision bigint NOT NULL DEFAULT 0, created_at timestamptz NOT "
+                           "NULL)"),
+            QStringLiteral("CREATE TABLE users (id text PRIMARY KEY, org_id text NOT NULL "
+                           "REFERENCES orgs(id), email text NOT NULL, name text NOT NULL, roles "
+                           "text NOT NULL, created_at timestamptz NOT NULL, UNIQUE (org_id, "
+                           "email))"),
+            QStringLiteral("CREATE TABLE tokens (hash text PRIMARY KEY, user_id text NOT NULL "
+                           "REFERENCES users(id), demo boolean NOT NULL DEFAULT false, created_at "
+                           "timestamptz NOT NULL, revoked_at timestamptz)"),
+            QStringLiteral("CREATE TABLE optouts (user_id text PRIMARY KEY REFERENCES users(id), "
+                           "org_id text NOT NULL REFERENCES orgs(id), opted_out_at timestamptz "
+                           "NOT NULL, opted_out_by text NOT NULL REFERENCES users(id), seq bigint "
+                           "NOT NULL)"),
+            QStringLiteral("CREATE INDEX optouts_by_org ON optouts (org_id)"),
+            QStringLiteral("CREATE SEQUENCE optout_seq"),
+            QStringLiteral("CREATE TABLE audit (id bigserial PRIMARY KEY, org_id text NOT NULL, "
+                           "at timestamptz NOT NULL, action text NOT NULL CHECK (action IN "
+                           "('opt_out', 'opt_in')), actor_id text NOT NULL, user_id text NOT "
+                           "NULL)"),
+            QStringLiteral("CREATE INDEX audit_by_org ON audit (org_id, id)"),
+            // Append-only: no key of its own, so ingestion maintains one index only.
+            QStringLiteral("CREATE TABLE usage_events (org_id text NOT NULL, user_id text NOT "
+                           "NULL, source text NOT NULL CHECK (source IN ('client', 'server')), "
+                           "name text NOT NULL, at timestamptz NOT NULL, received_at timestamptz "
+                           "NOT NULL, properties text)"),
+            QStringLiteral("CREATE INDEX usage_by_user ON usage_events (org_id, user_id)"),
+        },
+        // 2: the change feed several instances follow. meta.change_seq is the global,
+        // commit-ordered sequence of changes: its one row is updated first by every changing
+        // transaction, so changes commit in the order of their numbers, and each changed row
+        // carries its number. next_*: the numbers of the next ids, from the data already there.
+        {
+            QStringLiteral("CREATE TABLE meta (singleton boolean PRIMARY KEY DEFAULT true CHECK "
+                           "(singleton), change_seq bigint NOT NULL DEFAULT 0, next_org bigint "
+                           "NOT NULL DEFAULT 1, next_user bigint NOT NULL DEFAULT 1)"),
+            QStringLiteral("INSERT INTO meta (next_org, next_user) SELECT coalesce((SELECT "
+                           "max(substring(id from 3)::bigint) FROM orgs), 0) + 1, "
+                           "coalesce((SELECT max(substring(id from 3)::bigint) FROM users), 0) + "
+                           "1"),
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN change_seq bigint NOT NULL DEFAULT 0, "
+                           "ADD COLUMN optouts_change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE users ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX orgs_by_change ON orgs (change_seq)"),
+            QStringLiteral("CREATE INDEX users_by_change ON users (change_seq)"),
+            QStringLiteral("CREATE INDEX tokens_by_change ON tokens (change_seq)"),
+        },
+    };
+    return steps;
+}
+
+} // namespace
+
+// The statements of one connection, and the transaction helpers. Errors leave as DbError
+// exceptions, caught at the Store's boundary: nothing of them crosses the seam.
+class PgSession
+{
+public:
+    explicit PgSession(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+    }
+
+    QSqlDatabase &db() { return m_db; }
+
+    QSqlQuery prepare(const QString &sql)
+    {
+        // Not forward-only: QPSQL would then read rows one at a time (single-row mode), and a
+        // statement run before the last row is read would throw the rest away.
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            throw toDbError(q.lastError(), QStringLiteral("prepare"));
+        return q;
+    }
+
+    static void exec(QSqlQuery &q, const QVariantList &values = {})
+    {
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (!q.exec())
+            throw toDbError(q.lastError(), q.lastQuery().left(80));
+    }
+
+    QSqlQuery run(const QString &sql, const QVariantList &values = {})
+    {
+        QSqlQuery q = prepare(sql);
+        exec(q, values);
+        return q;
+    }
+
+    void plain(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            throw toDbError(q.lastError(), sql.left(80));
+    }
+
+    void begin(const char *mode = nullptr)
+    {
+        plain(mode ? QStringLiteral("BEGIN ") + QLatin1String(mode) : QStringLiteral("BEGIN"));
+        m_inTransaction = true;
+        m_rollbackOnly = false;
+        m_committing = false;
+    }
+    // The transaction's answer stands, but nothing of it is kept (a refused or empty change).
+    void setRollbackOnly() { m_rollbackOnly = true; }
+    bool isRollbackOnly() const { return m_rollbackOnly; }
+    bool isLost() const { return m_lost; }
+    void setLost() { m_lost = true; }
+    void commit()
+    {
+        m_committing = true;
+        plain(QStringLiteral("COMMIT"));
+        m_committing = false;
+        m_inTransaction = false;
+    }
+    bool isCommitting() const { return m_committing; }
+    void rollback()
+    {
+        if (!m_inTransaction)
+            return;
+        m_inTransaction = false;
+        QSqlQuery q(m_db);
+        q.exec(QStringLiteral("ROLLBACK")); // best effort: a lost connection rolls back anyway
+    }
+
+    // The next change number, taken under the lock of the meta row (released at commit), so
+    // changes commit in the order of their numbers. Also tells every listener at commit.
+    qint64 nextChange()
+    {
+        QSqlQuery q = run(
+            QStringLiteral("UPDATE meta SET change_seq = change_seq + 1 RETURNING change_seq"));
+        if (!q.next())
+            throw DbError {StoreStatus::Failed, QStringLiteral("no meta row"), {}, false};
+        const qint64 seq = q.value(0).toLongLong();
+        run(QStringLiteral("SELECT pg_notify(?, ?)"),
+            {QString::fromLatin1(PostgresStore::NotifyChannel), QString::number(seq)});
+        return seq;
+    }
+
+    // Hot paths keep their statements prepared for the life of the connection.
+    QSqlQuery &lockOrgsShared()
+    {
+        if (!m_lockShared) {
+            m_lockShared = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
+                "SELECT id FROM orgs WHERE id = ANY(?::text[]) ORDER BY id FOR SHARE")));
+        }
+        return *m_lockShared;
+    }
+    QSqlQuery &insertEvents()
+    {
+        if (!m_insertEvents) {
+            m_insertEvents = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
+                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
+                "properties) SELECT e.o, e.u, e.s, e.n, e.a::timestamptz, now(), e.p FROM "
+                "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS "
+                "e(o, u, s, n, a, p) WHERE NOT EXISTS (SELECT 1 FROM optouts x WHERE x.user_id "
+                "= e.u)")));
+        }
+        return *m_insertEvents;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_inTransaction = false;
+    bool m_rollbackOnly = false;
+    bool m_lost = false;
+    bool m_committing = false;
+    std::unique_ptr<QSqlQuery> m_lockShared;
+    std::unique_ptr<QSqlQuery> m_insertEvents;
+};
+
+namespace {
+
+template<typename T> StoreResult<T> unavailable()
+{
+    return StoreResult<T>::failure(StoreStatus::Unavailable,
+                                   QStringLiteral("no connection to PostgreSQL"));
+}
+
+} // namespace
+
+// Runs `body` in a transaction, again when it lost a deadlock or serialisation race, or when
+// the connection turned out to be lost before anything of the transaction was committed (the
+// server rolled it back): a database that came back is used at once. Turns a DbError into the
+// StoreResult the seam speaks.
+template<typename T, typename Body>
+StoreResult<T> PostgresStore::transact(const char *mode, Body body)
+{
+    DbError last;
+    bool reconnected = false;
+    for (int attempt = 1; attempt <= MaxAttempts; ++attempt) {
+        PgSession &session = *m_session;
+        try {
+            session.begin(mode);
+            StoreResult<T> result = body(session);
+            if (result.ok() && !session.isRollbackOnly())
+                session.commit();
+            else
+                session.rollback();
+            return result;
+        } catch (const DbError &e) {
+            const bool atCommit = session.isCommitting();
+            session.rollback();
+            last = e;
+            if (e.lost) {
+                session.setLost();
+                // COMMIT sent and no answer: it may have been applied. Not tried again.
+                if (atCommit || reconnected || !reconnectNow())
+                    break;
+                reconnected = true;
+                continue;
+            }
+            if (!e.retry)
+                break;
+            qCInfo(lcPostgres).noquote() << "retrying after" << e.sqlState;
+            QThread::msleep(5 * attempt);
+        }
+    }
+    qCWarning(lcPostgres).noquote() << last.message;
+    return StoreResult<T>::failure(last.status, last.message);
+}
+
+QStringList PostgresStore::migrationStep(int toVersion)
+{
+    return toVersion >= 1 && toVersion <= SchemaVersion ? migrationSteps().at(toVersion - 1)
+                                                        : QStringList();
+}
+
+PostgresStore::PostgresStore(const StoreSpec &spec)
+    : m_spec(spec)
+    , m_connectionName(QStringLiteral("optout-pg-")
+                       + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+PostgresStore::~PostgresStore()
+{
+    close();
+}
+
+QString PostgresStore::arrayLiteral(const QStringList &values, Nulls nulls)
+{
+    QString out;
+    out.reserve(values.size() * 16 + 2);
+    out += QLatin1Char('{');
+    for (int i = 0; i < values.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        const QString &v = values.at(i);
+        if (nulls == Nulls::Null && v.isNull()) {
+            out += QLatin1String("NULL");
+            continue;
+        }
+        out += QLatin1Char('"');
+        for (const QChar c : v) {
+            if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += c;
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
+bool PostgresStore::connectDatabase(QString *error)
+{
+    m_session.reset();
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        *error = QStringLiteral("the Qt PostgreSQL driver (QPSQL, Debian package "
+                                "libqt6sql6-psql) is not installed");
+        return false;
+    }
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_db.setHostName(m_spec.host);
+    m_db.setPort(m_spec.port);
+    m_db.setUserName(m_spec.user);
+    if (!m_spec.password.isEmpty())
+        m_db.setPassword(m_spec.password);
+    m_db.setDatabaseName(m_spec.database);
+    // A dead peer is noticed in seconds, not at the kernel's two-hour keepalive.
+    QStringList options {
+        QStringLiteral("connect_timeout=3"),     QStringLiteral("keepalives_idle=5"),
+        QStringLiteral("keepalives_interval=2"), QStringLiteral("keepalives_count=2"),
+        QStringLiteral("tcp_user_timeout=8000"), QStringLiteral("application_name=optout-server")};
+    // The URL's own options ("sslmode=require;connect_timeout=5") come last and win.
+    options.append(m_spec.options.split(QLatin1Char(';'), Qt::SkipEmptyParts));
+    m_db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!m_db.open()) {
+        // libpq's message names the host and the user, never the password.
+        *error = QStringLiteral("cannot connect to %1: %2")
+                     .arg(m_spec.redacted(), m_db.lastError().text().trimmed());
+        return false;
+    }
+    m_session = std::make_unique<PgSession>(m_db);
+    try {
+        // Waiting for another transaction's lock is bounded: the caller answers 503 instead.
+        m_session->plain(QStringLiteral("SET lock_timeout = '5s'"));
+        m_session->plain(QStringLiteral("SET statement_timeout = '30s'"));
+        m_session->plain(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
+        m_session->plain(QStringLiteral("SET TIME ZONE 'UTC'"));
+    } catch (const DbError &e) {
+        *error = e.message;
+        return false;
+    }
+    return true;
+}
+
+bool PostgresStore::open(QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    m_notificationContext.reset();
+    m_onChange = nullptr;
+    m_opened = connectDatabase(error) && migrate(error);
+    return m_opened;
+}
+
+bool PostgresStore::ensureConnected()
+{
+    if (m_session && !m_session->isLost() && m_db.isOpen())
+        return true;
+    if (!m_opened)
+        return false;
+    // While the database is away, one attempt per interval; the calls between answer at once.
+    if (m_reconnectClock.isValid() && m_reconnectClock.elapsed() < ReconnectIntervalMs)
+        return false;
+    return reconnectNow();
+}
+
+bool PostgresStore::reconnectNow()
+{
+    if (!m_opened)
+        return false;
+    m_reconnectClock.start();
+    QString error;
+    if (!connectDatabase(&error)) {
+        qCWarning(lcPostgres).noquote() << error;
+        return false;
+    }
+    qCInfo(lcPostgres).noquote() << "reconnected to" << m_spec.redacted();
+    if (m_onChange) {
+        // LISTEN again, and let the subscriber catch up with whatever it missed meanwhile.
+        if (!listen())
+            qCWarning(lcPostgres) << "cannot listen for changes again";
+        QMetaObject::invokeMethod(m_notificationContext.get(), m_onChange, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void PostgresStore::close()
+{
+    m_opened = false;
+    m_onChange = nullptr;
+    m_notificationContext.reset();
+    m_session.reset();
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool PostgresStore::migrate(QString *error)
+{
+    PgSession &s = *m_session;
+    try {
+        // One server migrates at a time; the others wait and then find the work done.
+        s.run(QStringLiteral("SELECT pg_advisory_lock(?)"), {MigrationLockKey});
+        struct Unlock
+        {
+            PgSession &s;
+            ~Unlock()
+            {
+                QSqlQuery q(s.db());
+                q.prepare(QStringLiteral("SELECT pg_advisory_unlock(?)"));
+                q.addBindValue(MigrationLockKey);
+                q.exec();
+            }
+        } unlock {s};
+
+        QSqlQuery exists
+            = s.run(QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+        if (!exists.next() || !exists.value(0).toBool())
+            s.plain(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL)"));
+        QSqlQuery v = s.run(QStringLiteral("SELECT max(version), count(*) FROM schema_version"));
+        int version = 0;
+        if (v.next())
+            version = v.value(0).toInt();
+        if (version > SchemaVersion) {
+            *error = QStringLiteral("The database was written by a newer optout-server (schema "
+                                    "%1; this one knows up to %2).")
+                         .arg(version)
+                         .arg(SchemaVersion);
+            return false;
+        }
+        const QVector<QStringList> &steps = migrationSteps();
+        Q_ASSERT(steps.size() == SchemaVersion);
+        for (int step = version; step < SchemaVersion; ++step) {
+            s.begin();
+            try {
+                for (const QString &sql : steps.at(step))
+                    s.plain(sql);
+                s.plain(QStringLiteral("DELETE FROM schema_version"));
+                s.run(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"),
+                      {step + 1});
+                s.commit();
+            } catch (const DbError &) {
+                s.rollback();
+                throw;
+            }
+            qCInfo(lcPostgres) << "database migrated to schema" << step + 1;
+        }
+    } catch (const DbError &e) {
+        *error = QStringLiteral("Cannot prepare the database %1: %2")
+                     .arg(m_spec.redacted(), e.message);
+        return false;
+    }
+    return true;
+}
+
+qint64 PostgresStore::backendPid()
+{
+    if (!m_session)
+        return 0;
+    try {
+        QSqlQuery q = m_session->run(QStringLiteral("SELECT pg_backend_pid()"));
+        return q.next() ? q.value(0).toLongLong() : 0;
+    } catch (const DbError &) {
+        return 0;
+    }
+}
+
+StoreStatus PostgresStore::ping()
+{
+    // Also the heartbeat of a subscribed connection: Qt 6.4 does not report a lost one, so
+    // this query is what finds out, and the reconnect (with LISTEN) follows at once.
+    if (!ensureConnected())
+        return StoreStatus::Unavailable;
+    try {
+        m_session->plain(QStringLiteral("SELECT 1"));
+        return StoreStatus::Ok;
+    } catch (const DbError &e) {
+        qCWarning(lcPostgres).noquote() << "ping:" << e.message;
+        if (e.lost || !m_db.isOpen())
+            m_session->setLost();
+        return StoreStatus::Unavailable;
+    }
+}
+
+bool PostgresStore::subscribe(std::function<void()> onChange)
+{
+    if (!ensureConnected())
+        return false;
+    m_onChange = std::move(onChange);
+    return listen();
+}
+
+bool PostgresStore::listen()
+{
+    QSqlDriver *driver = m_db.driver();
+    const QString channel = QString::fromLatin1(NotifyChannel);
+    m_notificationContext = std::make_unique<QObject>();
+    try {
+        // So an operator (or a fault test) tells the listening connections apart.
+        m_session->plain(QStringLiteral("SET application_name = 'optout-server listen'"));
+    } catch (const DbError &) {
+        return false;
+    }
+    if (!driver->subscribedToNotifications().contains(channel)
+        && !driver->subscribeToNotification(channel))
+        return false;
+    QObject::connect(driver, &QSqlDriver::notification, m_notificationContext.get(),
+                     [this](const QString &name) {
+                         if (name == QLatin1String(NotifyChannel) && m_onChange)
+                             m_onChange();
+                     });
+    return true;
+}
+
+StoreResult<StoreSnapshot> PostgresStore::snapshot()
+{
+    if (!ensureConnected())
+        return unavailable<StoreSnapshot>();
+    return transact<StoreSnapshot>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
+        StoreSnapshot snap;
+        QSqlQuery q = s.run(QStringLiteral("SELECT change_seq FROM meta"));
+        if (q.next())
+            snap.changeSeq = q.value(0).toLongLong();
+        q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM "
+                                 "orgs"));
+        while (q.next()) {
+            snap.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                              q.value(3).toLongLong(), q.value(4).toLongLong()});
+        }
+        q = s.run(QStringLiteral("SELECT id, org_id, email, name, roles FROM users"));
+        while (q.next()) {
+            snap.users.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                               q.value(3).toString(),
+                               q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+        }
+        q = s.run(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS "
+                                 "NULL"));
+        while (q.next())
+            snap.tokens.append(
+                {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(), false});
+        q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts")
+                      .arg(msOf("opted_out_at")));
+        while (q.next()) {
+            snap.optOuts.append({q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                                 q.value(3).toString(), q.value(4).toLongLong()});
+        }
+        return StoreResult<StoreSnapshot>::success(std::move(snap));
+    });
+}
+
+StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
+{
+    if (!ensureConnected())
+        return unavailable<StoreChanges>();
+    return transact<StoreChanges>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
+        StoreChanges c;
+        QSqlQuery q = s.run(QStringLiteral("SELECT change_seq FROM meta"));
+        if (q.next())
+            c.changeSeq = q.value(0).toLongLong();
+        if (changeSeq > c.changeSeq) { // from another database, or one made again
+            c.needsReload = true;
+            return StoreResult<StoreChanges>::success(std::move(c));
+        }
+        if (changeSeq == c.changeSeq)
+            return StoreResult<StoreChanges>::success(std::move(c));
+        const QVariantList since {changeSeq};
+        q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision, "
+                                 "optouts_change_seq > ? FROM orgs WHERE change_seq > ?"),
+                  {changeSeq, changeSeq});
+        QStringList optOutOrgs;
+        while (q.next()) {
+            c.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toLongLong(), q.value(4).toLongLong()});
+            if (q.value(5).toBool()) {
+                optOutOrgs.append(q.value(0).toString());
+                c.optOutsByOrg.insert(q.value(0).toString(), {});
+            }
+        }
+        q = s.run(QStringLiteral("SELECT id, org_id, email, name, roles FROM users WHERE "
+                                 "change_seq > ?"),
+                  since);
+        while (q.next()) {
+            c.users.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString(),
+                            q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+        }
+        q = s.run(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
+                                 "WHERE change_seq > ?"),
+                  since);
+        while (q.next()) {
+            c.tokens.append({q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(),
+                             q.value(3).toBool()});
+        }
+        if (!optOutOrgs.isEmpty()) {
+            q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts "
+                                     "WHERE org_id = ANY(?::text[])")
+                          .arg(msOf("opted_out_at")),
+                      {arrayLiteral(optOutOrgs)});
+            while (q.next()) {
+                StoredOptOut o {q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                                q.value(3).toString(), q.value(4).toLongLong()};
+                c.optOutsByOrg[o.orgId].append(o);
+            }
+        }
+        return StoreResult<StoreChanges>::success(std::move(c));
+    });
+}
+
+StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeRequest &request)
+{
+    if (!ensureConnected())
+        return unavailable<OptOutChangeOutcome>();
+    using Result = StoreResult<OptOutChangeOutcome>;
+    return transact<OptOutChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
+        OptOutChangeOutcome out;
+        // Lock order, the same in every transaction: meta, the organisation, its users by id.
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
+                            {request.orgId});
+        if (!q.next())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        const qint64 revision = q.value(0).toLongLong();
+        out.revision = revision;
+        if (request.ifRevisionIn && !request.ifRevisionIn->contains(revision)) {
+            out.kind = OptOutChangeOutcome::Kind::PreconditionFailed;
+            s.setRollbackOnly();
+            return Result::success(out);
+        }
+
+        QStringList ids;
+        QSet<QString> all;
+        for (const auto &entry : request.optOut) {
+            if (!all.contains(entry.first)) {
+                all.insert(entry.first);
+                ids.append(entry.first);
+            }
+        }
+        for (const QString &id : request.optIn) {
+            if (!all.contains(id)) {
+                all.insert(id);
+                ids.append(id);
+            }
+        }
+        // The users' rows, so no other change of them interleaves. (Ingestion is kept out by
+        // the organisation's row above: one holding it FOR SHARE finished first, and its
+        // events are purged below; a later one waits for this commit.)
+        q = s.run(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = ANY(?::text[]) "
+                                 "ORDER BY id FOR UPDATE"),
+                  {request.orgId, arrayLiteral(ids)});
+        QSet<QString> known;
+        while (q.next())
+            known.insert(q.value(0).toString());
+        if (known.size() != all.size()) {
+            out.kind = OptOutChangeOutcome::Kind::UnknownUsers;
+            for (const QString &id : std::as_const(ids)) {
+                if (!known.contains(id))
+                    out.unknownUserIds.append(id);
+            }
+            s.setRollbackOnly();
+            return Result::success(out);
+        }
+        QHash<QString, StoredOptOut> current;
+        q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts "
+                                 "WHERE user_id = ANY(?::text[])")
+                      .arg(msOf("opted_out_at")),
+                  {arrayLiteral(ids)});
+        while (q.next()) {
+            StoredOptOut o {q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
+                            q.value(3).toString(), q.value(4).toLongLong()};
+            current.insert(o.userId, o);
+        }
+
+        // Each id once, in order; an id in both lists counts as an opt-out (the API refuses
+        // such a request before it gets here).
+        QVector<StoredOptOut> toOut;
+        QStringList toIn;
+        QSet<QString> seen;
+        for (const auto &[id, at] : request.optOut) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
+            if (!current.contains(id)) {
+                const QDateTime ms
+                    = QDateTime::fromMSecsSinceEpoch(at.toMSecsSinceEpoch(), Qt::UTC);
+                toOut.append({id, request.orgId, ms, request.actorId, 0});
+            }
+        }
+        for (const QString &id : request.optIn) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
+            if (current.contains(id))
+                toIn.append(id);
+        }
+        if (toOut.isEmpty() && toIn.isEmpty()) {
+            for (const auto &entry : request.optOut)
+                out.entries.append(current.value(entry.first));
+            // Nothing changed: rolled back, so the change number and notification go too.
+            s.setRollbackOnly();
+            return Result::success(out);
+        }
+
+        if (!toOut.isEmpty()) {
+            q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, ?)"),
+                      {int(toOut.size())});
+            for (StoredOptOut &o : toOut) {
+                if (q.next())
+                    o.seq = q.value(0).toLongLong();
+            }
+            QStringList users, times, seqs;
+            for (const StoredOptOut &o : std::as_const(toOut)) {
+                users.append(o.userId);
+                times.append(toDbTime(o.at));
+                seqs.append(QString::number(o.seq));
+            }
+            s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
+                                 "opted_out_by, seq) SELECT u, ?, a::timestamptz, ?, n::int8 FROM "
+                                 "unnest(?::text[], ?::text[], ?::text[]) AS t(u, a, n)"),
+                  {request.orgId, request.actorId, arrayLiteral(users), arrayLiteral(times),
+                   arrayLiteral(seqs)});
+            s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
+                                 "ANY(?::text[])"),
+                  {request.orgId, arrayLiteral(users)});
+        }
+        if (!toIn.isEmpty()) {
+            s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
+                  {arrayLiteral(toIn)});
+        }
+        // Audit rows in the order of the request: opt-outs (at their times), then opt-ins.
+        QStringList users, times, actions;
+        const QString now = toDbTime(QDateTime::currentDateTimeUtc());
+        for (const StoredOptOut &o : std::as_const(toOut)) {
+            users.append(o.userId);
+            times.append(toDbTime(o.at));
+            actions.append(QStringLiteral("opt_out"));
+        }
+        for (const QString &id : std::as_const(toIn)) {
+            users.append(id);
+            times.append(now);
+            actions.append(QStringLiteral("opt_in"));
+        }
+        s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id) SELECT ?, "
+                             "a::timestamptz, c, ?, u FROM unnest(?::text[], ?::text[], "
+                             "?::text[]) WITH ORDINALITY AS t(u, a, c, i) ORDER BY i"),
+              {request.orgId, request.actorId, arrayLiteral(users), arrayLiteral(times),
+               arrayLiteral(actions)});
+        s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
+                             "optouts_change_seq = ? WHERE id = ?"),
+              {seq, seq, request.orgId});
+
+        QHash<QString, StoredOptOut> made;
+        for (const StoredOptOut &o : std::as_const(toOut))
+            made.insert(o.userId, o);
+        for (const auto &entry : request.optOut)
+            out.entries.append(made.contains(entry.first) ? made.value(entry.first)
+                                                          : current.value(entry.first));
+        out.revision = revision + 1;
+        out.optedOut = int(toOut.size());
+        out.optedIn = int(toIn.size());
+        return Result::success(out);
+    });
+}
+
+namespace {
+
+// One batch as the insert statement takes it: a text array per column.
+QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
+{
+    QStringList orgs, users, sources, names, times, properties;
+    for (const NewEvent &e : events) {
+        orgs.append(e.orgId);
+        users.append(e.userId);
+        sources.append(eventSourceName(e.source));
+        // PostgreSQL text holds no NUL character (JSON may carry one as \u0000).
+        names.append(QString(e.name).replace(QChar(0), QChar::ReplacementCharacter));
+        times.append(toDbTime(e.at));
+        properties.append(e.properties.isEmpty() ? QString() : QString::fromUtf8(e.properties));
+        orgIds->insert(e.orgId);
+    }
+    return {PostgresStore::arrayLiteral(orgs),
+            PostgresStore::arrayLiteral(users),
+            PostgresStore::arrayLiteral(sources),
+            PostgresStore::arrayLiteral(names),
+            PostgresStore::arrayLiteral(times),
+            PostgresStore::arrayLiteral(properties, PostgresStore::Nulls::Null)};
+}
+
+} // namespace
+
+StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &events)
+{
+    const auto results = ingestEventBatches({events});
+    return results.isEmpty() ? StoreResult<IngestOutcome>::success({}) : results.first();
+}
+
+QVector<StoreResult<IngestOutcome>>
+PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
+{
+    using Outcomes = QVector<IngestOutcome>;
+    QSet<QString> orgIds;
+    QVector<QVariantList> rows;
+    rows.reserve(batches.size());
+    for (const QVector<NewEvent> &batch : batches)
+        rows.append(batch.isEmpty() ? QVariantList() : eventRows(batch, &orgIds));
+    StoreResult<Outcomes> result;
+    if (!ensureConnected()) {
+        result = unavailable<Outcomes>();
+    } else if (orgIds.isEmpty()) {
+        result = StoreResult<Outcomes>::success(Outcomes(batches.size()));
+    } else {
+        const QString orgList = arrayLiteral(QStringList(orgIds.cbegin(), orgIds.cend()));
+        result = transact<Outcomes>(nullptr, [&](PgSession &s) {
+            // The organisations' rows, shared: ingestions run side by side, an opt-out change
+            // of the organisation (which takes its row FOR UPDATE) waits for this commit, and
+            // this waits for one in flight. Then the opt-out rows are read by each insert's
+            // own, later snapshot. One row lock per transaction, not one per user: locking the
+            // ~500 users of a batch cost more than the insert itself.
+            PgSession::exec(s.lockOrgsShared(), {orgList});
+            Outcomes outcomes(batches.size());
+            for (int i = 0; i < batches.size(); ++i) {
+                if (batches.at(i).isEmpty())
+                    continue;
+                QSqlQuery &insert = s.insertEvents();
+                PgSession::exec(insert, rows.at(i));
+                outcomes[i].stored = insert.numRowsAffected();
+                outcomes[i].discarded = int(batches.at(i).size()) - outcomes[i].stored;
+            }
+            return StoreResult<Outcomes>::success(outcomes);
+        });
+    }
+    QVector<StoreResult<IngestOutcome>> out;
+    out.reserve(batches.size());
+    for (int i = 0; i < batches.size(); ++i) {
+        out.append(result.ok()
+                       ? StoreResult<IngestOutcome>::success(result.value.at(i))
+                       : StoreResult<IngestOutcome>::failure(result.status, result.message));
+    }
+    return out;
+}
+
+StoreResult<QVector<AuditRecord>> PostgresStore::audit(const QString &orgId, int limit,
+                                                       qint64 beforeId)
+{
+    if (!ensureConnected())
+        return unavailable<QVector<AuditRecord>>();
+    return transact<QVector<AuditRecord>>("READ ONLY", [&](PgSession &s) {
+        QSqlQuery q = s.run(
+            QStringLiteral("SELECT a.id, %1, a.action, a.actor_id, coalesce(ac.email, ''), "
+                           "coalesce(ac.name, ''), a.user_id, coalesce(u.email, ''), "
+                           "coalesce(u.name, '') FROM audit a LEFT JOIN users ac ON ac.id = "
+                           "a.actor_id LEFT JOIN users u ON u.id = a.user_id WHERE a.org_id = ? "
+                           "AND a.id < ? ORDER BY a.id DESC LIMIT ?")
+                .arg(msOf("a.at")),
+            {orgId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
+        QVector<AuditRecord> list;
+        while (q.next()) {
+            AuditRecord r;
+            r.id = q.value(0).toLongLong();
+            r.at = fromMs(q.value(1));
+            r.action = q.value(2).toString();
+            r.actorId = q.value(3).toString();
+            r.actorEmail = q.value(4).toString();
+            r.actorName = q.value(5).toString();
+            r.userId = q.value(6).toString();
+            r.userEmail = q.value(7).toString();
+            r.userName = q.value(8).toString();
+            list.append(r);
+        }
+        return StoreResult<QVector<AuditRecord>>::success(std::move(list));
+    });
+}
+
+StoreResult<QVector<UsageCountRecord>> PostgresStore::usageSummary(const QString &orgId)
+{
+    if (!ensureConnected())
+        return unavailable<QVector<UsageCountRecord>>();
+    return transact<QVector<UsageCountRecord>>("READ ONLY", [&](PgSession &s) {
+        QSqlQuery q = s.run(QStringLiteral("SELECT user_id, count(*) FILTER (WHERE source = "
+                                           "'client'), count(*) FILTER (WHERE source = "
+                                           "'server'), %1 FROM usage_events WHERE org_id = ? "
+                                           "GROUP BY user_id")
+                                .arg(msOf("max(received_at)")),
+                            {orgId});
+        QVector<UsageCountRecord> list;
+        while (q.next()) {
+            list.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                         fromMs(q.value(3))});
+        }
+        return StoreResult<QVector<UsageCountRecord>>::success(std::move(list));
+    });
+}
+
+StoreResult<QString> PostgresStore::createOrg(const QString &name, const QString &productName)
+{
+    if (!ensureConnected())
+        return unavailable<QString>();
+    return transact<QString>(nullptr, [&](PgSession &s) {
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("UPDATE meta SET next_org = next_org + 1 RETURNING "
+                                           "next_org - 1"));
+        q.next();
+        const QString id = QStringLiteral("o-%1").arg(q.value(0).toLongLong());
+        s.run(QStringLiteral("INSERT INTO orgs (id, name, product_name, created_at, change_seq) "
+                             "VALUES (?, ?, ?, now(), ?)"),
+              {id, name, productName, seq});
+        return StoreResult<QString>::success(id);
+    });
+}
+
+StoreResult<QStringList> PostgresStore::addUsers(const QString &orgId,
+                                                 const QVector<NewUser> &users)
+{
+    if (!ensureConnected())
+        return unavailable<QStringList>();
+    using Result = StoreResult<QStringList>;
+    return transact<QStringList>(nullptr, [&](PgSession &s) -> Result {
+        const qint64 seq = s.nextChange();
+        QSqlQuery q
+            = s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR KEY SHARE"), {orgId});
+        if (!q.next())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        q = s.run(QStringLiteral("UPDATE meta SET next_user = next_user + ? RETURNING next_user "
+                                 "- ?"),
+                  {int(users.size()), int(users.size())});
+        q.next();
+        qint64 next = q.value(0).toLongLong();
+        QStringList ids;
+        ids.reserve(users.size());
+        for (int start = 0; start < users.size(); start += UserChunk) {
+            const int end = std::min<int>(users.size(), start + UserChunk);
+            QStringList id, email, name, roles, hashes, tokenUsers, demo;
+            for (int i = start; i < end; ++i) {
+                const NewUser &u = users.at(i);
+                id.append(QStringLiteral("u-%1").arg(next++));
+                email.append(u.email);
+                name.append(u.name);
+                roles.append(u.roles.join(QLatin1Char(',')));
+                if (!u.tokenHash.isEmpty()) {
+                    hashes.append(QString::fromLatin1(u.tokenHash));
+                    tokenUsers.append(id.constLast());
+                    demo.append(u.demoToken ? QStringLiteral("t") : QStringLiteral("f"));
+                }
+            }
+            s.run(QStringLiteral("INSERT INTO users (id, org_id, email, name, roles, created_at, "
+                                 "change_seq) SELECT i, ?, e, n, r, now(), ? FROM "
+                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(i, e, "
+                                 "n, r)"),
+                  {orgId, seq, arrayLiteral(id), arrayLiteral(email), arrayLiteral(name),
+                   arrayLiteral(roles)});
+            if (!hashes.isEmpty()) {
+                s.run(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, "
+                                     "change_seq) SELECT h, u, d::boolean, now(), ? FROM "
+                                     "unnest(?::text[], ?::text[], ?::text[]) AS t(h, u, d)"),
+                      {seq, arrayLiteral(hashes), arrayLiteral(tokenUsers), arrayLiteral(demo)});
+            }
+            ids.append(id);
+        }
+        s.run(QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1, change_seq = "
+                             "? WHERE id = ?"),
+              {seq, orgId});
+        return Result::success(ids);
+    });
+}
+
+StoreResult<bool> PostgresStore::addToken(const StoredToken &token)
+{
+    if (!ensureConnected())
+        return unavailable<bool>();
+    using Result = StoreResult<bool>;
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, "
+                                           "change_seq) SELECT ?, id, ?, now(), ? FROM users "
+                                           "WHERE id = ?"),
+                            {QString::fromLatin1(token.hash), token.demo, seq, token.userId});
+        if (q.numRowsAffected() != 1)
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such user"));
+        return Result::success(true);
+    });
+}
+
+StoreResult<bool> PostgresStore::revokeToken(const QByteArray &hash)
+{
+    if (!ensureConnected())
+        return unavailable<bool>();
+    using Result = StoreResult<bool>;
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("UPDATE tokens SET revoked_at = now(), change_seq = ? "
+                                           "WHERE hash = ? AND revoked_at IS NULL"),
+                            {seq, QString::fromLatin1(hash)});
+        if (q.numRowsAffected() != 1) { // nothing to revoke: no change number used
+            s.setRollbackOnly();
+            return Result::success(false);
+        }
+        return Result::success(true);
+    });
+}

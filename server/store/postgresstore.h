@@ -1,0 +1,76 @@
+// The Store on PostgreSQL (Qt Sql's QPSQL driver): any number of optout-server processes on one
+// database, every decision that must not race another instance taken inside the database.
+#pragma once
+
+#include "store.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <memory>
+
+class PgSession;
+
+class PostgresStore final : public Store
+{
+public:
+    // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
+    static constexpr int SchemaVersion = 2;
+    // The channel every changing transaction notifies (payload: its change sequence).
+    static constexpr const char *NotifyChannel = "optout_changes";
+
+    explicit PostgresStore(const StoreSpec &spec);
+    ~PostgresStore() override;
+    PostgresStore(const PostgresStore &) = delete;
+    PostgresStore &operator=(const PostgresStore &) = delete;
+
+    QString kindName() const override { return QStringLiteral("postgresql"); }
+    bool open(QString *error) override;
+    void close() override;
+    StoreStatus ping() override;
+    StoreResult<StoreSnapshot> snapshot() override;
+    StoreResult<StoreChanges> changesSince(qint64 changeSeq) override;
+    bool subscribe(std::function<void()> onChange) override;
+    StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) override;
+    StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;
+    // All the batches in one transaction (one commit): one failure fails them all.
+    QVector<StoreResult<IngestOutcome>>
+    ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
+    StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
+                                            qint64 beforeId) override;
+    StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;
+    StoreResult<QString> createOrg(const QString &name, const QString &productName) override;
+    StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
+    StoreResult<bool> addToken(const StoredToken &token) override;
+    StoreResult<bool> revokeToken(const QByteArray &hash) override;
+
+    // The server process id of this connection (tests kill it with pg_terminate_backend).
+    qint64 backendPid();
+
+    // The statements that take the schema from toVersion - 1 to toVersion (for the tests).
+    static QStringList migrationStep(int toVersion);
+
+    // A PostgreSQL array literal ({"a","b",NULL}) of these strings. With Nulls::Null a null
+    // QString is NULL, else an empty string. Public for the unit tests.
+    enum class Nulls { Empty, Null };
+    static QString arrayLiteral(const QStringList &values, Nulls nulls = Nulls::Empty);
+
+private:
+    bool connectDatabase(QString *error);
+    bool migrate(QString *error);
+    // Reconnects a lost connection (at most once per interval); LISTENs again if subscribed.
+    bool ensureConnected();
+    bool reconnectNow();
+    bool listen();
+    template<typename T, typename Body> StoreResult<T> transact(const char *mode, Body body);
+
+    StoreSpec m_spec;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    std::unique_ptr<PgSession> m_session; // prepared statements of the hot paths
+    std::unique_ptr<QObject> m_notificationContext; // lives while the subscription does
+    std::function<void()> m_onChange;
+    bool m_opened = false; // open() succeeded: a lost connection may be made again
+    QElapsedTimer m_reconnectClock;
+};

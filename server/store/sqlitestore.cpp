@@ -1,0 +1,883 @@
+// The Store on an SQLite file through Qt Sql: the embedded default, one server process.
+#include "sqlitestore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QUuid>
+#include <QVariant>
+
+#include <algorithm>
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcSqlite, "optout.store.sqlite", QtInfoMsg)
+
+namespace {
+
+// How long a statement waits for another connection's lock before the store reports
+// Unavailable (and the request is answered 503), and how long a health ping waits.
+constexpr int BusyTimeoutMs = 5000;
+constexpr int PingBusyTimeoutMs = 500;
+// Ids per IN (...) when looking up opt-outs of a request's users.
+constexpr int IdsPerLookup = 500;
+
+QString toDbTime(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromDbTime(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+qint64 idNumber(const QString &id)
+{
+    const int dash = id.indexOf(QLatin1Char('-'));
+    return dash < 0 ? 0 : id.mid(dash + 1).toLongLong();
+}
+
+QString placeholders(int n)
+{
+    QString s;
+    s.reserve(n * 2);
+    for (int i = 0; i < n; ++i)
+        s += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+    return s;
+}
+
+StoredOptOut optOutFrom(const QSqlQuery &q)
+{
+    return StoredOptOut {q.value(0).toString(), q.value(1).toString(),
+                         fromDbTime(q.value(2).toString()), q.value(3).toString(),
+                         q.value(4).toLongLong()};
+}
+
+const char *const OptOutColumns = "user_id, org_id, opted_out_at, opted_out_by, seq";
+
+} // namespace
+
+// BEGIN IMMEDIATE: takes the write lock at once, so the reads that decide a write (is this user
+// out?) and the write itself see one state that no other connection can change in between.
+class SqliteStore::WriteTransaction
+{
+public:
+    explicit WriteTransaction(const QSqlDatabase &db)
+        : m_db(db)
+        , m_query(db)
+    {
+        m_open = m_query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    ~WriteTransaction()
+    {
+        if (m_open)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    bool isOpen() const { return m_open; }
+    const QSqlQuery &beginQuery() const { return m_query; }
+    bool commit()
+    {
+        if (!m_open)
+            return false;
+        m_open = !m_query.exec(QStringLiteral("COMMIT"));
+        return !m_open;
+    }
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_query;
+    bool m_open = false;
+};
+
+SqliteStore::SqliteStore(const StoreSpec &spec)
+    : m_spec(spec)
+    , m_connection(QStringLiteral("optout-sqlite-")
+                   + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+SqliteStore::~SqliteStore()
+{
+    close();
+}
+
+template<typename T> StoreResult<T> SqliteStore::fail(const QSqlQuery &query)
+{
+    const QString why
+        = query.lastQuery().left(200) + QStringLiteral(": ") + query.lastError().text();
+    qCWarning(lcSqlite).noquote() << "statement failed:" << why;
+    return StoreResult<T>::failure(statusOf(query), why);
+}
+
+template<typename T> StoreResult<T> SqliteStore::fail(StoreStatus status, const QString &why)
+{
+    qCWarning(lcSqlite).noquote() << why;
+    return StoreResult<T>::failure(status, why);
+}
+
+StoreStatus SqliteStore::statusOf(const QSqlQuery &query) const
+{
+    // SQLITE_BUSY (5), SQLITE_LOCKED (6), SQLITE_IOERR (10), SQLITE_CANTOPEN (14): the file is
+    // held by someone else or out of reach, nothing about the request itself.
+    const QString code = query.lastError().nativeErrorCode();
+    if (code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("10")
+        || code == QLatin1String("14") || !m_db.isOpen())
+        return StoreStatus::Unavailable;
+    return StoreStatus::Failed;
+}
+
+bool SqliteStore::exec(const QString &sql, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (q.exec(sql))
+        return true;
+    qCWarning(lcSqlite).noquote() << "statement failed:" << sql << q.lastError().text();
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+bool SqliteStore::open(QString *error)
+{
+    close();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(m_spec.path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!m_db.open()) {
+        *error = QStringLiteral("Cannot open the database %1: %2")
+                     .arg(m_spec.path, m_db.lastError().text());
+        return false;
+    }
+    if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"))
+        || !exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+        || !exec(QStringLiteral("PRAGMA foreign_keys=ON"))
+        || !exec(QStringLiteral("PRAGMA cache_size=-16384"))
+        // Checkpoints (with their fsync) every 40 MB of log rather than every 4 MB: ingestion
+        // commits often and touches pages all over the events' index.
+        || !exec(QStringLiteral("PRAGMA wal_autocheckpoint=10000"))) {
+        *error = QStringLiteral("Cannot configure the database %1.").arg(m_spec.path);
+        return false;
+    }
+    return migrate(error);
+}
+
+void SqliteStore::close()
+{
+    m_optedOutAmong.reset();
+    m_insertEventRows.reset();
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+bool SqliteStore::migrate(QString *error)
+{
+    // Each step takes the file from version N to N+1.
+    const QStringList toVersion1 {
+        QStringLiteral("CREATE TABLE orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL, product_name "
+                       "TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 0, users_revision INTEGER "
+                       "NOT NULL DEFAULT 0, created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES "
+                       "orgs(id), email TEXT NOT NULL, name TEXT NOT NULL, roles TEXT NOT NULL, "
+                       "created_at TEXT NOT NULL, UNIQUE (org_id, email))"),
+        QStringLiteral("CREATE TABLE tokens (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL "
+                       "REFERENCES users(id), demo INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT "
+                       "NULL, revoked_at TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE optouts (user_id TEXT PRIMARY KEY REFERENCES users(id), org_id "
+            "TEXT NOT NULL REFERENCES orgs(id), opted_out_at TEXT NOT NULL, opted_out_by "
+            "TEXT NOT NULL REFERENCES users(id), seq INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT NOT "
+                       "NULL, at TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN ('opt_out', "
+                       "'opt_in')), actor_id TEXT NOT NULL, user_id TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX audit_by_org ON audit (org_id, id)"),
+        QStringLiteral("CREATE TABLE usage_events (id INTEGER PRIMARY KEY, org_id TEXT NOT NULL, "
+                       "user_id TEXT NOT NULL, source TEXT NOT NULL CHECK (source IN ('client', "
+                       "'server')), name TEXT NOT NULL, at TEXT NOT NULL, received_at TEXT NOT "
+                       "NULL, properties TEXT)"),
+        QStringLiteral("CREATE INDEX usage_by_user ON usage_events (org_id, user_id)"),
+    };
+    // 2: revocations are looked up by time.
+    const QStringList toVersion2 {
+        QStringLiteral("CREATE INDEX tokens_by_revocation ON tokens (revoked_at)"),
+    };
+    // 3: a change sequence, so every server (and every cache) can ask what changed since.
+    const QStringList toVersion3 {
+        QStringLiteral("CREATE TABLE meta (change_seq INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO meta (change_seq) VALUES (0)"),
+        QStringLiteral("ALTER TABLE orgs ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tokens ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX users_by_change ON users (change_seq)"),
+        QStringLiteral("CREATE INDEX tokens_by_change ON tokens (change_seq)"),
+        QStringLiteral("CREATE INDEX optouts_by_org ON optouts (org_id)"),
+        QStringLiteral("CREATE INDEX optouts_by_seq ON optouts (seq)"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3};
+    Q_ASSERT(int(steps.size()) == SchemaVersion);
+
+    for (;;) {
+        // The version is read inside the write transaction: two servers starting on one new
+        // file take turns, and the second finds the work done.
+        WriteTransaction tx(m_db);
+        if (!tx.isOpen()) {
+            *error = QStringLiteral("Cannot lock the database %1: %2")
+                         .arg(m_spec.path, tx.beginQuery().lastError().text());
+            return false;
+        }
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            *error = QStringLiteral("Cannot read the database's schema version.");
+            return false;
+        }
+        const int version = q.value(0).toInt();
+        q.finish();
+        if (version > SchemaVersion) {
+            *error = QStringLiteral("The database was written by a newer optout-server (schema "
+                                    "%1; this one knows up to %2).")
+                         .arg(version)
+                         .arg(SchemaVersion);
+            return false;
+        }
+        if (version == SchemaVersion)
+            return true;
+        for (const QString &sql : steps.at(size_t(version))) {
+            if (!exec(sql)) {
+                *error
+                    = QStringLiteral("Cannot migrate the database to schema %1.").arg(version + 1);
+                return false;
+            }
+        }
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !tx.commit()) {
+            *error = QStringLiteral("Cannot migrate the database to schema %1.").arg(version + 1);
+            return false;
+        }
+        qCInfo(lcSqlite) << "database migrated to schema" << version + 1;
+    }
+}
+
+StoreStatus SqliteStore::ping()
+{
+    if (!m_db.isOpen())
+        return StoreStatus::Unavailable;
+    // A read under WAL never waits for a writer; a short timeout for anything stronger.
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(PingBusyTimeoutMs));
+    const bool ok = q.exec(QStringLiteral("SELECT change_seq FROM meta")) && q.next();
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs));
+    return ok ? StoreStatus::Ok : StoreStatus::Unavailable;
+}
+
+StoreResult<StoreSnapshot> SqliteStore::snapshot()
+{
+    // One read transaction: a consistent state and its change sequence.
+    if (!m_db.transaction())
+        return fail<StoreSnapshot>(StoreStatus::Unavailable, QStringLiteral("cannot begin a read"));
+    struct Rollback
+    {
+        QSqlDatabase &db;
+        ~Rollback() { db.rollback(); }
+    } rollback {m_db};
+    StoreSnapshot s;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT change_seq FROM meta")) || !q.next())
+        return fail<StoreSnapshot>(q);
+    s.changeSeq = q.value(0).toLongLong();
+    if (!q.exec(
+            QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM orgs")))
+        return fail<StoreSnapshot>(q);
+    while (q.next()) {
+        s.orgs.append(StoredOrg {q.value(0).toString(), q.value(1).toString(),
+                                 q.value(2).toString(), q.value(3).toLongLong(),
+                                 q.value(4).toLongLong()});
+    }
+    if (!q.exec(QStringLiteral("SELECT id, org_id, email, name, roles FROM users")))
+        return fail<StoreSnapshot>(q);
+    while (q.next()) {
+        s.users.append(
+            StoredUser {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(),
+                        q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+    }
+    if (!q.exec(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS NULL")))
+        return fail<StoreSnapshot>(q);
+    while (q.next())
+        s.tokens.append(
+            StoredToken {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool()});
+    if (!q.exec(QStringLiteral("SELECT %1 FROM optouts").arg(QLatin1String(OptOutColumns))))
+        return fail<StoreSnapshot>(q);
+    while (q.next())
+        s.optOuts.append(optOutFrom(q));
+    return StoreResult<StoreSnapshot>::success(std::move(s));
+}
+
+StoreResult<QVector<StoredOptOut>> SqliteStore::optOutsOf(const QString &orgId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM optouts WHERE org_id = ?")
+                  .arg(QLatin1String(OptOutColumns)));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<QVector<StoredOptOut>>(q);
+    QVector<StoredOptOut> list;
+    while (q.next())
+        list.append(optOutFrom(q));
+    return StoreResult<QVector<StoredOptOut>>::success(std::move(list));
+}
+
+StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
+{
+    if (!m_db.transaction())
+        return fail<StoreChanges>(StoreStatus::Unavailable, QStringLiteral("cannot begin a read"));
+    struct Rollback
+    {
+        QSqlDatabase &db;
+        ~Rollback() { db.rollback(); }
+    } rollback {m_db};
+    StoreChanges c;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT change_seq FROM meta")) || !q.next())
+        return fail<StoreChanges>(q);
+    c.changeSeq = q.value(0).toLongLong();
+    if (since > c.changeSeq) {
+        c.needsReload = true; // another database under the same name
+        return StoreResult<StoreChanges>::success(std::move(c));
+    }
+    if (since == c.changeSeq)
+        return StoreResult<StoreChanges>::success(std::move(c));
+    q.prepare(QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM orgs "
+                             "WHERE change_seq > ?"));
+    q.addBindValue(since);
+    if (!q.exec())
+        return fail<StoreChanges>(q);
+    while (q.next()) {
+        c.orgs.append(StoredOrg {q.value(0).toString(), q.value(1).toString(),
+                                 q.value(2).toString(), q.value(3).toLongLong(),
+                                 q.value(4).toLongLong()});
+    }
+    q.prepare(QStringLiteral(
+        "SELECT id, org_id, email, name, roles FROM users WHERE change_seq > ? ORDER BY id"));
+    q.addBindValue(since);
+    if (!q.exec())
+        return fail<StoreChanges>(q);
+    while (q.next()) {
+        c.users.append(
+            StoredUser {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                        q.value(3).toString(),
+                        q.value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)});
+    }
+    q.prepare(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
+                             "WHERE change_seq > ? ORDER BY change_seq"));
+    q.addBindValue(since);
+    if (!q.exec())
+        return fail<StoreChanges>(q);
+    while (q.next()) {
+        c.tokens.append(StoredToken {q.value(0).toByteArray(), q.value(1).toString(),
+                                     q.value(2).toBool(), q.value(3).toBool()});
+    }
+    q.finish();
+    for (const StoredOrg &org : std::as_const(c.orgs)) {
+        auto list = optOutsOf(org.id);
+        if (!list.ok())
+            return StoreResult<StoreChanges>::failure(list.status, list.message);
+        c.optOutsByOrg.insert(org.id, list.value);
+    }
+    return StoreResult<StoreChanges>::success(std::move(c));
+}
+
+bool SqliteStore::subscribe(std::function<void()>)
+{
+    return false; // one process per file: the caller polls changesSince()
+}
+
+qint64 SqliteStore::nextChangeSeq(QSqlQuery &q)
+{
+    if (!q.exec(QStringLiteral("UPDATE meta SET change_seq = change_seq + 1"))
+        || !q.exec(QStringLiteral("SELECT change_seq FROM meta")) || !q.next())
+        return -1;
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
+}
+
+StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeRequest &request)
+{
+    using Result = StoreResult<OptOutChangeOutcome>;
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<OptOutChangeOutcome>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    OptOutChangeOutcome outcome;
+
+    q.prepare(QStringLiteral("SELECT revision FROM orgs WHERE id = ?"));
+    q.addBindValue(request.orgId);
+    if (!q.exec())
+        return fail<OptOutChangeOutcome>(q);
+    if (!q.next())
+        return fail<OptOutChangeOutcome>(StoreStatus::Failed,
+                                         QStringLiteral("no organisation %1").arg(request.orgId));
+    outcome.revision = q.value(0).toLongLong();
+    q.finish();
+
+    // Every id named must be a user of the organisation.
+    QStringList all;
+    for (const auto &entry : request.optOut)
+        all.append(entry.first);
+    all += request.optIn;
+    QSet<QString> known;
+    QSet<QString> out; // of the ids named, those opted out now
+    for (int i = 0; i < all.size(); i += IdsPerLookup) {
+        const QStringList chunk = all.mid(i, IdsPerLookup);
+        // By id only: with "org_id = ?" too the planner may walk the organisation's index,
+        // every user of it, instead of looking the ids up.
+        q.prepare(QStringLiteral("SELECT u.id, u.org_id, o.user_id IS NOT NULL FROM users u LEFT "
+                                 "JOIN optouts o ON o.user_id = u.id WHERE u.id IN (%1)")
+                      .arg(placeholders(int(chunk.size()))));
+        for (const QString &id : chunk)
+            q.addBindValue(id);
+        if (!q.exec())
+            return fail<OptOutChangeOutcome>(q);
+        while (q.next()) {
+            if (q.value(1).toString() != request.orgId)
+                continue;
+            known.insert(q.value(0).toString());
+            if (q.value(2).toBool())
+                out.insert(q.value(0).toString());
+        }
+    }
+    q.finish();
+    for (const QString &id : std::as_const(all)) {
+        if (!known.contains(id) && !outcome.unknownUserIds.contains(id))
+            outcome.unknownUserIds.append(id);
+    }
+    if (!outcome.unknownUserIds.isEmpty()) {
+        outcome.kind = OptOutChangeOutcome::Kind::UnknownUsers;
+        return Result::success(std::move(outcome));
+    }
+    if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision)) {
+        outcome.kind = OptOutChangeOutcome::Kind::PreconditionFailed;
+        return Result::success(std::move(outcome));
+    }
+
+    // Each id once, in order.
+    QVector<QPair<QString, QDateTime>> toOut;
+    QStringList toIn;
+    QSet<QString> seen;
+    for (const auto &entry : request.optOut) {
+        if (!out.contains(entry.first) && !seen.contains(entry.first)) {
+            seen.insert(entry.first);
+            toOut.append({entry.first, entry.second.toUTC()});
+        }
+    }
+    for (const QString &id : request.optIn) {
+        if (out.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
+            toIn.append(id);
+        }
+    }
+
+    if (!toOut.isEmpty() || !toIn.isEmpty()) {
+        const qint64 changeSeq = nextChangeSeq(q);
+        if (changeSeq < 0)
+            return fail<OptOutChangeOutcome>(q);
+        qint64 seq = 1;
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM optouts")) || !q.next())
+            return fail<OptOutChangeOutcome>(q);
+        seq = q.value(0).toLongLong();
+        q.finish();
+        const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
+        QSqlQuery insertOut(m_db);
+        QSqlQuery deleteOut(m_db);
+        QSqlQuery insertAudit(m_db);
+        QSqlQuery purgeEvents(m_db);
+        insertOut.prepare(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
+                                         "opted_out_by, seq) VALUES (?, ?, ?, ?, ?)"));
+        deleteOut.prepare(QStringLiteral("DELETE FROM optouts WHERE user_id = ?"));
+        insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
+                                           "user_id) VALUES (?, ?, ?, ?, ?)"));
+        purgeEvents.prepare(
+            QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
+        for (const auto &[id, at] : std::as_const(toOut)) {
+            const QString atText = toDbTime(at);
+            insertOut.addBindValue(id);
+            insertOut.addBindValue(request.orgId);
+            insertOut.addBindValue(atText);
+            insertOut.addBindValue(request.actorId);
+            insertOut.addBindValue(seq++);
+            if (!insertOut.exec())
+                return fail<OptOutChangeOutcome>(insertOut);
+            purgeEvents.addBindValue(request.orgId);
+            purgeEvents.addBindValue(id);
+            if (!purgeEvents.exec())
+                return fail<OptOutChangeOutcome>(purgeEvents);
+            insertAudit.addBindValue(request.orgId);
+            insertAudit.addBindValue(atText);
+            insertAudit.addBindValue(QStringLiteral("opt_out"));
+            insertAudit.addBindValue(request.actorId);
+            insertAudit.addBindValue(id);
+            if (!insertAudit.exec())
+                return fail<OptOutChangeOutcome>(insertAudit);
+        }
+        for (const QString &id : std::as_const(toIn)) {
+            deleteOut.addBindValue(id);
+            if (!deleteOut.exec())
+                return fail<OptOutChangeOutcome>(deleteOut);
+            insertAudit.addBindValue(request.orgId);
+            insertAudit.addBindValue(nowText);
+            insertAudit.addBindValue(QStringLiteral("opt_in"));
+            insertAudit.addBindValue(request.actorId);
+            insertAudit.addBindValue(id);
+            if (!insertAudit.exec())
+                return fail<OptOutChangeOutcome>(insertAudit);
+        }
+        q.prepare(
+            QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
+        q.addBindValue(changeSeq);
+        q.addBindValue(request.orgId);
+        if (!q.exec())
+            return fail<OptOutChangeOutcome>(q);
+        outcome.revision += 1;
+        outcome.optedOut = int(toOut.size());
+        outcome.optedIn = int(toIn.size());
+    }
+
+    // The entries of the ids opted out, as stored now.
+    QStringList outIds;
+    for (const auto &entry : request.optOut)
+        outIds.append(entry.first);
+    for (int i = 0; i < outIds.size(); i += IdsPerLookup) {
+        const QStringList chunk = outIds.mid(i, IdsPerLookup);
+        q.prepare(QStringLiteral("SELECT %1 FROM optouts WHERE user_id IN (%2)")
+                      .arg(QLatin1String(OptOutColumns), placeholders(int(chunk.size()))));
+        for (const QString &id : chunk)
+            q.addBindValue(id);
+        if (!q.exec())
+            return fail<OptOutChangeOutcome>(q);
+        while (q.next())
+            outcome.entries.append(optOutFrom(q));
+    }
+    q.finish();
+    if (!tx.commit())
+        return fail<OptOutChangeOutcome>(tx.beginQuery());
+    return Result::success(std::move(outcome));
+}
+
+StoreResult<IngestOutcome> SqliteStore::ingestEvents(const QVector<NewEvent> &events)
+{
+    if (events.isEmpty())
+        return StoreResult<IngestOutcome>::success({});
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<IngestOutcome>(tx.beginQuery());
+    auto result = ingestInTransaction(events);
+    if (result.ok() && !tx.commit())
+        return fail<IngestOutcome>(tx.beginQuery());
+    return result;
+}
+
+QVector<StoreResult<IngestOutcome>>
+SqliteStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
+{
+    // One transaction for all: one commit, and each index page written once for the lot.
+    QVector<StoreResult<IngestOutcome>> results;
+    results.reserve(batches.size());
+    const auto failAll = [&](const StoreResult<IngestOutcome> &failure) {
+        return QVector<StoreResult<IngestOutcome>>(batches.size(), failure);
+    };
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return failAll(fail<IngestOutcome>(tx.beginQuery()));
+    for (const QVector<NewEvent> &batch : batches) {
+        auto result = ingestInTransaction(batch);
+        if (!result.ok())
+            return failAll(result);
+        results.append(result);
+    }
+    if (!tx.commit())
+        return failAll(fail<IngestOutcome>(tx.beginQuery()));
+    return results;
+}
+
+StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEvent> &events)
+{
+    using Result = StoreResult<IngestOutcome>;
+    IngestOutcome outcome;
+    if (events.isEmpty())
+        return Result::success(outcome);
+    // Who is out, read under the write lock: no opt-out can commit between this and the insert.
+    // The ids go as one JSON array: one statement prepared once, whatever their number.
+    QJsonArray users;
+    {
+        QSet<QString> seen;
+        for (const NewEvent &e : events) {
+            if (!seen.contains(e.userId)) {
+                seen.insert(e.userId);
+                users.append(e.userId);
+            }
+        }
+    }
+    if (!m_optedOutAmong) {
+        m_optedOutAmong = std::make_unique<QSqlQuery>(m_db);
+        m_optedOutAmong->setForwardOnly(true);
+        if (!m_optedOutAmong->prepare(QStringLiteral(
+                "SELECT user_id FROM optouts WHERE user_id IN (SELECT value FROM json_each(?))"))) {
+            auto failure = fail<IngestOutcome>(*m_optedOutAmong);
+            m_optedOutAmong.reset();
+            m_insertEventRows.reset();
+            return failure;
+        }
+    }
+    QSqlQuery &q = *m_optedOutAmong;
+    q.bindValue(0, QString::fromUtf8(QJsonDocument(users).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return fail<IngestOutcome>(q);
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    q.finish();
+
+    const QVariant received(toDbTime(QDateTime::currentDateTimeUtc()));
+    QDateTime lastAt;
+    QString lastAtText;
+    QVector<const NewEvent *> keep;
+    keep.reserve(events.size());
+    for (const NewEvent &e : events) {
+        if (out.contains(e.userId)) {
+            if (e.source == EventSource::Client)
+                ++outcome.discarded;
+        } else {
+            keep.append(&e);
+        }
+    }
+    // The rows as one JSON array bound to one statement prepared once: no parameter per field.
+    if (!m_insertEventRows) {
+        m_insertEventRows = std::make_unique<QSqlQuery>(m_db);
+        if (!m_insertEventRows->prepare(QStringLiteral(
+                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
+                "properties) SELECT value->>0, value->>1, value->>2, value->>3, value->>4, ?, "
+                "value->>5 FROM json_each(?)"))) {
+            auto failure = fail<IngestOutcome>(*m_insertEventRows);
+            m_insertEventRows.reset();
+            return failure;
+        }
+    }
+    const QJsonValue client(QStringLiteral("client"));
+    const QJsonValue server(QStringLiteral("server"));
+    QJsonArray rows;
+    for (const NewEvent *e : std::as_const(keep)) {
+        if (e->at != lastAt) { // events of one request mostly share a few times
+            lastAt = e->at;
+            lastAtText = toDbTime(e->at);
+        }
+        rows.append(
+            QJsonArray {e->orgId, e->userId, e->source == EventSource::Client ? client : server,
+                        e->name, lastAtText,
+                        e->properties.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(QString::fromUtf8(e->properties))});
+    }
+    if (!rows.isEmpty()) {
+        QSqlQuery &insert = *m_insertEventRows;
+        insert.bindValue(0, received);
+        insert.bindValue(1, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+        if (!insert.exec())
+            return fail<IngestOutcome>(insert);
+        insert.finish();
+    }
+    outcome.stored = int(keep.size());
+    return Result::success(outcome);
+}
+
+StoreResult<QVector<AuditRecord>> SqliteStore::audit(const QString &orgId, int limit,
+                                                     qint64 beforeId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT a.id, a.at, a.action, a.actor_id, ua.email, ua.name, a.user_id, uu.email, "
+        "uu.name FROM audit a LEFT JOIN users ua ON ua.id = a.actor_id LEFT JOIN users uu ON "
+        "uu.id = a.user_id WHERE a.org_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?"));
+    q.addBindValue(orgId);
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail<QVector<AuditRecord>>(q);
+    QVector<AuditRecord> entries;
+    while (q.next()) {
+        AuditRecord e;
+        e.id = q.value(0).toLongLong();
+        e.at = fromDbTime(q.value(1).toString());
+        e.action = q.value(2).toString();
+        e.actorId = q.value(3).toString();
+        e.actorEmail = q.value(4).toString();
+        e.actorName = q.value(5).toString();
+        e.userId = q.value(6).toString();
+        e.userEmail = q.value(7).toString();
+        e.userName = q.value(8).toString();
+        entries.append(e);
+    }
+    return StoreResult<QVector<AuditRecord>>::success(std::move(entries));
+}
+
+StoreResult<QVector<UsageCountRecord>> SqliteStore::usageSummary(const QString &orgId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT user_id, SUM(source = 'client'), SUM(source = 'server'), "
+                             "MAX(received_at) FROM usage_events WHERE org_id = ? GROUP BY "
+                             "user_id"));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<QVector<UsageCountRecord>>(q);
+    QVector<UsageCountRecord> counts;
+    while (q.next()) {
+        counts.append(UsageCountRecord {q.value(0).toString(), q.value(1).toLongLong(),
+                                        q.value(2).toLongLong(),
+                                        fromDbTime(q.value(3).toString())});
+    }
+    return StoreResult<QVector<UsageCountRecord>>::success(std::move(counts));
+}
+
+StoreResult<QString> SqliteStore::createOrg(const QString &name, const QString &productName)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<QString>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<QString>(q);
+    qint64 next = 1;
+    if (!q.exec(QStringLiteral("SELECT id FROM orgs")))
+        return fail<QString>(q);
+    while (q.next())
+        next = std::max(next, idNumber(q.value(0).toString()) + 1);
+    const QString id = QStringLiteral("o-%1").arg(next);
+    q.prepare(QStringLiteral("INSERT INTO orgs (id, name, product_name, created_at, change_seq) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(name);
+    q.addBindValue(productName);
+    q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(changeSeq);
+    if (!q.exec())
+        return fail<QString>(q);
+    if (!tx.commit())
+        return fail<QString>(tx.beginQuery());
+    return StoreResult<QString>::success(id);
+}
+
+StoreResult<QStringList> SqliteStore::addUsers(const QString &orgId, const QVector<NewUser> &users)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<QStringList>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<QStringList>(q);
+    qint64 next = 1;
+    if (!q.exec(QStringLiteral("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM users"))
+        || !q.next())
+        return fail<QStringList>(q);
+    next = q.value(0).toLongLong() + 1;
+    q.finish();
+    const QString now = toDbTime(QDateTime::currentDateTimeUtc());
+    QSqlQuery insert(m_db);
+    QSqlQuery token(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO users (id, org_id, email, name, roles, created_at, "
+                                  "change_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    token.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, "
+                                 "change_seq) VALUES (?, ?, ?, ?, ?)"));
+    QStringList ids;
+    ids.reserve(users.size());
+    for (const NewUser &nu : users) {
+        const QString id = QStringLiteral("u-%1").arg(next++);
+        insert.addBindValue(id);
+        insert.addBindValue(orgId);
+        insert.addBindValue(nu.email);
+        insert.addBindValue(nu.name);
+        insert.addBindValue(nu.roles.join(QLatin1Char(',')));
+        insert.addBindValue(now);
+        insert.addBindValue(changeSeq);
+        if (!insert.exec())
+            return fail<QStringList>(insert);
+        if (!nu.tokenHash.isEmpty()) {
+            token.addBindValue(QString::fromLatin1(nu.tokenHash));
+            token.addBindValue(id);
+            token.addBindValue(nu.demoToken ? 1 : 0);
+            token.addBindValue(now);
+            token.addBindValue(changeSeq);
+            if (!token.exec())
+                return fail<QStringList>(token);
+        }
+        ids.append(id);
+    }
+    q.prepare(QStringLiteral(
+        "UPDATE orgs SET users_revision = users_revision + 1, change_seq = ? WHERE id = ?"));
+    q.addBindValue(changeSeq);
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<QStringList>(q);
+    if (q.numRowsAffected() != 1)
+        return fail<QStringList>(StoreStatus::Failed,
+                                 QStringLiteral("no organisation %1").arg(orgId));
+    if (!tx.commit())
+        return fail<QStringList>(tx.beginQuery());
+    return StoreResult<QStringList>::success(ids);
+}
+
+StoreResult<bool> SqliteStore::addToken(const StoredToken &token)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<bool>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<bool>(q);
+    q.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, change_seq) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(QString::fromLatin1(token.hash));
+    q.addBindValue(token.userId);
+    q.addBindValue(token.demo ? 1 : 0);
+    q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(changeSeq);
+    if (!q.exec())
+        return fail<bool>(q);
+    if (!tx.commit())
+        return fail<bool>(tx.beginQuery());
+    return StoreResult<bool>::success(true);
+}
+
+StoreResult<bool> SqliteStore::revokeToken(const QByteArray &hash)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<bool>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<bool>(q);
+    q.prepare(QStringLiteral("UPDATE tokens SET revoked_at = ?, change_seq = ? WHERE hash = ? AND "
+                             "revoked_at IS NULL"));
+    q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(changeSeq);
+    q.addBindValue(QString::fromLatin1(hash));
+    if (!q.exec())
+        return fail<bool>(q);
+    const bool revoked = q.numRowsAffected() == 1;
+    if (!tx.commit())
+        return fail<bool>(tx.beginQuery());
+    return StoreResult<bool>::success(revoked);
+}

@@ -1,0 +1,78 @@
+// StoreSpec: what --db names, a file or a postgresql:// URL.
+#include "store.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+
+std::optional<StoreSpec> StoreSpec::parse(const QString &text, QString *error)
+{
+    StoreSpec spec;
+    if (!text.startsWith(QLatin1String("postgresql://"))
+        && !text.startsWith(QLatin1String("postgres://"))) {
+        if (text.isEmpty()) {
+            *error = QStringLiteral("--db needs a file or a postgresql:// URL.");
+            return std::nullopt;
+        }
+        spec.kind = Kind::Sqlite;
+        spec.path = text;
+        return spec;
+    }
+    const QUrl url(text, QUrl::StrictMode);
+    // Never repeat the text: it may hold a password.
+    const QString shape
+        = QStringLiteral("--db takes postgresql://user[:password]@host[:port]/database.");
+    if (!url.isValid() || !url.fragment().isEmpty()) {
+        *error = shape;
+        return std::nullopt;
+    }
+    spec.kind = Kind::Postgres;
+    spec.user = url.userName(QUrl::FullyDecoded);
+    spec.password = url.password(QUrl::FullyDecoded);
+    spec.host = url.host(QUrl::FullyDecoded);
+    const int port = url.port(5432);
+    if (port <= 0 || port > 65535) {
+        *error = shape;
+        return std::nullopt;
+    }
+    spec.port = port;
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    if (path.isEmpty() || path.contains(QLatin1Char('/'))) {
+        *error = shape;
+        return std::nullopt;
+    }
+    spec.database = path;
+    // ?sslmode=require&connect_timeout=5 becomes the driver's "sslmode=require;connect_timeout=5".
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    QStringList options;
+    for (const auto &item : items) {
+        if (item.first.isEmpty() || item.first.contains(QLatin1Char(';'))
+            || item.second.contains(QLatin1Char(';'))) {
+            *error = shape;
+            return std::nullopt;
+        }
+        options.append(item.first + QLatin1Char('=') + item.second);
+    }
+    spec.options = options.join(QLatin1Char(';'));
+    return spec;
+}
+
+QString StoreSpec::redacted() const
+{
+    if (kind == Kind::Sqlite)
+        return path;
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(user);
+    url.setHost(host);
+    if (port != 5432)
+        url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    return url.toString();
+}
+
+QString StoreSpec::kindName() const
+{
+    return kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+}

@@ -1,0 +1,302 @@
+// The storage seam of optout-server: what the rules need from a database, as values.
+//
+// Two implementations: SqliteStore (a file, one server process) and PostgresStore (any number
+// of server processes on one database). Everything that crosses this seam is a value (ids,
+// records, results): no pointer into a cache, no QSqlQuery, no driver type.
+//
+// Threads: a Store instance owns one Qt Sql connection, and a Qt Sql connection belongs to the
+// thread that opened it. Create one Store per worker thread (createStore()), call open() on that
+// thread and use the instance only there. Nothing here is ever called on the HTTP thread.
+//
+// Truth and caches: the database is the truth. The server keeps in-memory caches (users,
+// tokens, opt-out sets, revisions) and refreshes them with changesSince() and, where the back
+// end offers it, a change notification. Correctness never rests on a cache: every decision that
+// must not race another instance (may this event be stored? may this opt-out's purge miss an
+// event?) is taken inside the database by the methods below, in one transaction.
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+// ---- Outcome of every call ----------------------------------------------------------------
+
+enum class StoreStatus {
+    Ok,
+    // The database cannot be reached, or did not answer in time (lost connection, a lock held
+    // beyond the busy timeout, a serialisation failure still failing after retries). Nothing
+    // was changed. The server answers 503 with Retry-After and tries again later.
+    Unavailable,
+    // Anything else (a constraint the caller should have checked, a bug). Nothing was changed.
+    // The server answers 500 and never shows `message` to a client.
+    Failed,
+};
+
+// A value or the reason there is none. `message` is for the server's log only: it may name
+// SQL, never a password.
+template<typename T> struct StoreResult
+{
+    StoreStatus status = StoreStatus::Failed;
+    T value {};
+    QString message;
+
+    bool ok() const { return status == StoreStatus::Ok; }
+    static StoreResult success(T v) { return {StoreStatus::Ok, std::move(v), {}}; }
+    static StoreResult failure(StoreStatus s, const QString &why) { return {s, T {}, why}; }
+};
+
+// ---- Records -------------------------------------------------------------------------------
+
+struct StoredOrg
+{
+    QString id; // "o-<n>", n from 1 in creation order
+    QString name;
+    QString productName;
+    qint64 revision = 0; // of the opt-out list: +1 per change that changed anything
+    qint64 usersRevision = 0; // of the user list: +1 per addUsers()
+};
+
+struct StoredUser
+{
+    QString id; // "u-<n>", n from 1 in creation order, unique across organisations
+    QString orgId;
+    QString email;
+    QString name;
+    QStringList roles; // "product_admin", "user", "tracking_service"
+};
+
+struct StoredToken
+{
+    QByteArray hash; // hex SHA-256 of the token (Store never sees a token itself)
+    QString userId;
+    bool demo = false; // accepted only while the server runs with --demo
+    bool revoked = false; // only in StoreChanges: this hash is no longer valid
+};
+
+struct StoredOptOut
+{
+    QString userId;
+    QString orgId;
+    QDateTime at; // UTC, millisecond precision
+    QString byUserId;
+    qint64 seq = 0; // orders entries of the same instant: larger is newer
+};
+
+enum class EventSource { Client, Server };
+
+struct NewEvent
+{
+    QString orgId;
+    QString userId;
+    EventSource source = EventSource::Client;
+    QString name;
+    QDateTime at; // the event's own time (client) or the request's time (server)
+    QByteArray properties; // compact JSON object, empty for none
+};
+
+struct NewUser
+{
+    QString email;
+    QString name;
+    QStringList roles;
+    QByteArray tokenHash; // hex SHA-256, empty: no token
+    bool demoToken = false;
+};
+
+struct AuditRecord
+{
+    qint64 id = 0; // increasing: the paging cursor
+    QDateTime at;
+    QString action; // "opt_out", "opt_in"
+    QString actorId;
+    QString actorEmail; // joined from users; empty if unknown
+    QString actorName;
+    QString userId;
+    QString userEmail;
+    QString userName;
+};
+
+struct UsageCountRecord
+{
+    QString userId;
+    qint64 client = 0;
+    qint64 server = 0;
+    QDateTime lastEventAt; // received time of the newest stored event
+};
+
+// ---- Requests and outcomes ------------------------------------------------------------------
+
+struct OptOutChangeRequest
+{
+    QString orgId;
+    QString actorId;
+    // Users to opt out, each at its own time (now for the API; past times for demo seeds).
+    QVector<QPair<QString, QDateTime>> optOut;
+    QStringList optIn;
+    // If set, apply only when the organisation's current revision is one of these (If-Match);
+    // nullopt: unconditional ("*" or no If-Match).
+    std::optional<QList<qint64>> ifRevisionIn;
+};
+
+struct OptOutChangeOutcome
+{
+    enum class Kind { Applied, PreconditionFailed, UnknownUsers };
+    Kind kind = Kind::Applied;
+    qint64 revision = 0; // the organisation's revision after the call (current one if refused)
+    int optedOut = 0; // actual changes: ids already out / already in are not counted
+    int optedIn = 0;
+    QStringList unknownUserIds; // UnknownUsers: ids that are not users of the organisation
+    // Applied: the stored entry of every id of `optOut` after the change (new or already there),
+    // so PUT can answer 201 or 200 with the entry.
+    QVector<StoredOptOut> entries;
+};
+
+struct IngestOutcome
+{
+    int stored = 0;
+    int discarded = 0; // events of users opted out at the time of the transaction
+};
+
+// Everything the caches hold, read in one consistent transaction.
+struct StoreSnapshot
+{
+    qint64 changeSeq = 0; // pass to changesSince() to get what came after this snapshot
+    QVector<StoredOrg> orgs;
+    QVector<StoredUser> users;
+    QVector<StoredToken> tokens; // active ones only
+    QVector<StoredOptOut> optOuts;
+};
+
+// What changed after a given changeSeq, read in one consistent transaction.
+struct StoreChanges
+{
+    qint64 changeSeq = 0; // the sequence these changes bring the caller to
+    // True when the back end cannot tell (e.g. `since` is from another database, or older than
+    // what it keeps): the caller must take a fresh snapshot() instead.
+    bool needsReload = false;
+    QVector<StoredOrg> orgs; // organisations created or whose revision/usersRevision changed
+    QVector<StoredUser> users; // users added (or changed)
+    QVector<StoredToken> tokens; // issued (revoked == false) or revoked (revoked == true)
+    // For every organisation whose opt-out revision changed: its complete current opt-out list
+    // (an empty list is meaningful: everyone opted back in).
+    QHash<QString, QVector<StoredOptOut>> optOutsByOrg;
+};
+
+// ---- Where the data lives --------------------------------------------------------------------
+
+struct StoreSpec
+{
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString path; // Sqlite: the database file
+    // Postgres, from postgresql://user[:password]@host[:port]/database[?options]. A missing
+    // password is left to libpq (PGPASSWORD, PGPASSFILE, ~/.pgpass).
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString database;
+    QString options; // the URL's query, passed to the driver as connect options (may be empty)
+
+    // Parses --db: a postgresql:// (or postgres://) URL, anything else a file path.
+    // Returns nullopt with `error` set for a malformed URL.
+    static std::optional<StoreSpec> parse(const QString &text, QString *error);
+    // For logs and messages: the file path, or the URL without its password.
+    QString redacted() const;
+    // "sqlite" or "postgresql", as /healthz reports it.
+    QString kindName() const;
+};
+
+class Store
+{
+public:
+    virtual ~Store() = default;
+
+    // "sqlite" or "postgresql".
+    virtual QString kindName() const = 0;
+
+    // Connects, then brings the schema to the version this build knows: creates it in an empty
+    // database, migrates an older one step by step (each step one transaction; concurrent
+    // servers starting on one database must not both migrate: take a lock for it), and refuses
+    // a newer one (returns false, `error` saying which versions). May be called again after an
+    // Unavailable result to reconnect. `error` never holds a password.
+    virtual bool open(QString *error) = 0;
+    virtual void close() = 0;
+
+    // Is the database reachable now? Cheap (one round trip), bounded by a short timeout, never
+    // waits for a writer's lock; Unavailable when not.
+    virtual StoreStatus ping() = 0;
+
+    virtual StoreResult<StoreSnapshot> snapshot() = 0;
+    virtual StoreResult<StoreChanges> changesSince(qint64 changeSeq) = 0;
+
+    // Calls `onChange` (on this Store's thread) whenever another connection commits a change,
+    // while the connection lives. Returns false when the back end has no such notification
+    // (SQLite: the caller polls changesSince()). After a reconnect, subscribe again.
+    virtual bool subscribe(std::function<void()> onChange) = 0;
+
+    // Opts users out and in, atomically: all or nothing, one revision step when anything
+    // changed, one audit row per actual change, and the stored usage events of every newly
+    // opted-out user deleted in the same transaction.
+    // Serialisation (the contract both back ends keep): this transaction and ingestEvents()
+    // for the same user never interleave. SqliteStore: BEGIN IMMEDIATE (one writer at a time).
+    // PostgresStore: SELECT ... FOR UPDATE on the users' rows (and the organisation's row for
+    // the revision) before reading their opt-out state. The If-Match test and the unknown-user
+    // test are made inside the transaction too.
+    virtual StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) = 0;
+
+    // Stores the events of users who are not opted out, discards the others, in one
+    // transaction that decides from the database's opt-out rows (never from a cache):
+    // SqliteStore: BEGIN IMMEDIATE; PostgresStore: SELECT ... FOR SHARE on the events' users'
+    // rows, then the opt-out look-up, then the insert. So an opt-out committed anywhere before
+    // this transaction discards these events, and one committed after it purges them.
+    // Events are written with multi-row inserts or prepared batches, not one statement each.
+    // Users are assumed to exist in their organisation (the caller checked).
+    virtual StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) = 0;
+
+    // Several requests' events at once (group commit): the same rules as ingestEvents() for
+    // each batch; one result per batch, in order. The default runs ingestEvents() per batch; a
+    // back end may take them all in one transaction (then one failure fails them all).
+    virtual QVector<StoreResult<IngestOutcome>>
+    ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
+    {
+        QVector<StoreResult<IngestOutcome>> results;
+        results.reserve(batches.size());
+        for (const QVector<NewEvent> &batch : batches)
+            results.append(ingestEvents(batch));
+        return results;
+    }
+
+    // The organisation's audit entries with id < `beforeId` (0: from the newest), newest first.
+    virtual StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
+                                                    qint64 beforeId)
+        = 0;
+    // Stored events per user of the organisation who has any.
+    virtual StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) = 0;
+
+    // Set-up (the command line, the demo). Each one transaction.
+    virtual StoreResult<QString> createOrg(const QString &name, const QString &productName) = 0;
+    // Adds users (with their tokens) and bumps usersRevision once; returns their ids in order.
+    // Fails (nothing added) when an e-mail address is already the organisation's.
+    virtual StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users)
+        = 0;
+    virtual StoreResult<bool> addToken(const StoredToken &token) = 0;
+    // True when an active token was revoked, false when there was none with this hash.
+    virtual StoreResult<bool> revokeToken(const QByteArray &hash) = 0;
+};
+
+// A new, unopened Store for `spec`, with its own connection; nullptr with `error` set when this
+// build cannot serve that kind ("PostgreSQL support not built").
+// Implemented in server/store/storefactory.cpp: SqliteStore(spec) for Kind::Sqlite; for
+// Kind::Postgres, PostgresStore(spec) (server/store/postgresstore.h, `explicit
+// PostgresStore(const StoreSpec &spec)`) when the build defines OPTOUT_WITH_POSTGRES.
+std::unique_ptr<Store> createStore(const StoreSpec &spec, QString *error);

@@ -1,0 +1,590 @@
+// PostgresStore against a real PostgreSQL (OPTOUT_TEST_DB_URL, started by scripts/test.sh):
+// schema, refusal of a newer one, the serialisation of opt-outs against ingestion across
+// connections, the change sequence, LISTEN/NOTIFY and its recovery after a killed backend.
+#include "postgresstore.h"
+
+#include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+
+namespace {
+
+// A database of its own for each test, on the server of OPTOUT_TEST_DB_URL.
+class ScratchDatabase
+{
+public:
+    ScratchDatabase()
+    {
+        QString error;
+        const auto base = StoreSpec::parse(qEnvironmentVariable("OPTOUT_TEST_DB_URL"), &error);
+        if (!base || base->kind != StoreSpec::Kind::Postgres)
+            return;
+        m_spec = *base;
+        m_name = QStringLiteral("t_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        if (admin([this](QSqlQuery &q) {
+                return q.exec(QStringLiteral("CREATE DATABASE %1").arg(m_name));
+            }))
+            m_spec.database = m_name;
+        else
+            m_name.clear();
+    }
+    ~ScratchDatabase()
+    {
+        if (m_name.isEmpty())
+            return;
+        admin([this](QSqlQuery &q) {
+            return q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
+        });
+    }
+    bool isValid() const { return !m_name.isEmpty(); }
+    const StoreSpec &spec() const { return m_spec; }
+
+    // Runs `sql` on the scratch database through a connection of its own.
+    bool exec(const QString &sql)
+    {
+        return withConnection(m_spec, [&](QSqlQuery &q) {
+            if (q.exec(sql))
+                return true;
+            qWarning() << q.lastError().text();
+            return false;
+        });
+    }
+    qint64 count(const QString &sql)
+    {
+        qint64 n = -1;
+        withConnection(m_spec, [&](QSqlQuery &q) {
+            if (q.exec(sql) && q.next())
+                n = q.value(0).toLongLong();
+            return true;
+        });
+        return n;
+    }
+
+private:
+    template<typename F> static bool withConnection(const StoreSpec &spec, F f)
+    {
+        const QString name = QUuid::createUuid().toString();
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(spec.host);
+            db.setPort(spec.port);
+            db.setUserName(spec.user);
+            db.setPassword(spec.password);
+            db.setDatabaseName(spec.database);
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = f(q);
+            } else {
+                qWarning() << db.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+    template<typename F> bool admin(F f)
+    {
+        StoreSpec base = m_spec;
+        return withConnection(base, f);
+    }
+
+    StoreSpec m_spec;
+    QString m_name;
+};
+
+QByteArray hashOf(const char *token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
+}
+
+NewEvent makeEvent(const QString &orgId, const QString &userId,
+                   const QString &name = QStringLiteral("e"))
+{
+    return {orgId, userId, EventSource::Client, name, QDateTime::currentDateTimeUtc(), {}};
+}
+
+} // namespace
+
+class TestPostgresStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    // An organisation with an administrator (u-1) and `users` more users, in `store`.
+    static QString setUp(Store &store, int users, QStringList *ids)
+    {
+        const auto org = store.createOrg(QStringLiteral("Org"), QStringLiteral("Product"));
+        if (!org.ok())
+            return {};
+        QVector<NewUser> list;
+        list.append({QStringLiteral("admin@example.com"),
+                     QStringLiteral("Ada"),
+                     {QStringLiteral("product_admin")},
+                     hashOf("admin-token"),
+                     false});
+        for (int i = 0; i < users; ++i)
+            list.append({QStringLiteral("user%1@example.com").arg(i),
+                         QStringLiteral("Ünïcode \"%1\" \\ {x}").arg(i),
+                         {QStringLiteral("user")},
+                         {},
+                         false});
+        const auto added = store.addUsers(org.value, list);
+        if (!added.ok())
+            return {};
+        *ids = added.value;
+        return org.value;
+    }
+
+    static OptOutChangeRequest change(const QString &orgId, const QString &actor,
+                                      const QStringList &out, const QStringList &in)
+    {
+        OptOutChangeRequest r;
+        r.orgId = orgId;
+        r.actorId = actor;
+        for (const QString &id : out)
+            r.optOut.append({id, QDateTime::currentDateTimeUtc()});
+        r.optIn = in;
+        return r;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
+                 "the Qt PostgreSQL driver (libqt6sql6-psql) is missing");
+        if (qEnvironmentVariableIsEmpty("OPTOUT_TEST_DB_URL")) {
+            if (qEnvironmentVariable("CI") == QLatin1String("true"))
+                QFAIL("OPTOUT_TEST_DB_URL is not set: scripts/test.sh starts the PostgreSQL");
+            QSKIP("OPTOUT_TEST_DB_URL is not set (scripts/test.sh starts a PostgreSQL)");
+        }
+    }
+
+    void arrayLiteralRoundTrip()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const QStringList values {QStringLiteral("plain"),
+                                  QStringLiteral("with \"quotes\""),
+                                  QStringLiteral("back\\slash"),
+                                  QStringLiteral("{braces},comma"),
+                                  QStringLiteral(""),
+                                  QString(),
+                                  QStringLiteral("NULL"),
+                                  QStringLiteral("Zoë 東京 ✓"),
+                                  QStringLiteral("'single'")};
+        // Users carry the values as names; the snapshot reads them back.
+        const auto org = store.createOrg(QStringLiteral("Org"), QStringLiteral("P"));
+        QVERIFY(org.ok());
+        QVector<NewUser> users;
+        for (int i = 0; i < values.size(); ++i) {
+            if (values.at(i).isNull())
+                continue;
+            users.append({QStringLiteral("u%1@x").arg(i), values.at(i), {}, {}, false});
+        }
+        QVERIFY(store.addUsers(org.value, users).ok());
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QStringList names;
+        for (const StoredUser &u : snap.value.users)
+            names.append(u.name);
+        for (const NewUser &u : users)
+            QVERIFY2(names.contains(u.name), qPrintable(u.name));
+        QCOMPARE(PostgresStore::arrayLiteral({QString(), QStringLiteral("a\"b")},
+                                             PostgresStore::Nulls::Null),
+                 QStringLiteral("{NULL,\"a\\\"b\"}"));
+        QCOMPARE(PostgresStore::arrayLiteral({QString()}), QStringLiteral("{\"\"}"));
+    }
+
+    // JSON may carry a NUL (\u0000) that PostgreSQL text cannot hold: the event is still stored.
+    void eventNameWithNulStored()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 1, &ids);
+        NewEvent e
+            = makeEvent(org, ids.at(1), QStringLiteral("a") + QChar(0) + QStringLiteral("b"));
+        e.properties = R"({"x":"\u0000"})";
+        const auto r = store.ingestEvents({e});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.stored, 1);
+    }
+
+    void schemaCreatedOnceAndNewerRefused()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        {
+            PostgresStore store(db.spec());
+            QString error;
+            QVERIFY2(store.open(&error), qPrintable(error));
+            QCOMPARE(store.kindName(), QStringLiteral("postgresql"));
+            QCOMPARE(store.ping(), StoreStatus::Ok);
+        }
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
+                 qint64(PostgresStore::SchemaVersion));
+        {
+            PostgresStore again(db.spec()); // an up-to-date schema is left alone
+            QString error;
+            QVERIFY2(again.open(&error), qPrintable(error));
+        }
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM schema_version")), qint64(1));
+        QVERIFY(db.exec(QStringLiteral("UPDATE schema_version SET version = 99")));
+        PostgresStore old(db.spec());
+        QString error;
+        QVERIFY(!old.open(&error));
+        QVERIFY2(error.contains(QLatin1String("99")) && error.contains(QLatin1String("newer")),
+                 qPrintable(error));
+        QVERIFY(!error.contains(db.spec().password));
+    }
+
+    // A database of schema 1 (before the change feed) with data in it is brought to the
+    // current schema, data kept, and the next ids follow the ones already there.
+    void migratesAnOlderSchema()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        for (const QString &sql : PostgresStore::migrationStep(1))
+            QVERIFY2(db.exec(sql), qPrintable(sql));
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
+                                       "INSERT INTO schema_version VALUES (1)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-3', "
+            "'Old Org', 'P', 4, now()); INSERT INTO users (id, org_id, email, name, roles, "
+            "created_at) VALUES ('u-7', 'o-3', 'a@x', 'A', 'product_admin', now()), ('u-9', "
+            "'o-3', 'b@x', 'B', 'user', now()); INSERT INTO tokens (hash, user_id, created_at) "
+            "VALUES ('abc', 'u-7', now()); INSERT INTO optouts (user_id, org_id, opted_out_at, "
+            "opted_out_by, seq) VALUES ('u-9', 'o-3', now(), 'u-7', 1)")));
+
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
+                 qint64(PostgresStore::SchemaVersion));
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.orgs.size(), 1);
+        QCOMPARE(snap.value.orgs.at(0).revision, 4);
+        QCOMPARE(snap.value.users.size(), 2);
+        QCOMPARE(snap.value.tokens.size(), 1);
+        QCOMPARE(snap.value.optOuts.size(), 1);
+        QCOMPARE(snap.value.optOuts.at(0).userId, QStringLiteral("u-9"));
+        QCOMPARE(store.createOrg(QStringLiteral("New"), QStringLiteral("P")).value,
+                 QStringLiteral("o-4"));
+        const auto added = store.addUsers(
+            QStringLiteral("o-3"), {{QStringLiteral("c@x"), QStringLiteral("C"), {}, {}, false}});
+        QVERIFY(added.ok());
+        QCOMPARE(added.value, QStringList {QStringLiteral("u-10")});
+        // The opt-out made before the migration still holds for ingestion.
+        const auto in
+            = store.ingestEvents({makeEvent(QStringLiteral("o-3"), QStringLiteral("u-9"))});
+        QVERIFY(in.ok());
+        QCOMPARE(in.value.discarded, 1);
+    }
+
+    void concurrentOpensMigrateOnce()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        std::atomic<int> opened {0};
+        QList<QThread *> threads;
+        for (int i = 0; i < 4; ++i) {
+            threads.append(QThread::create([&] {
+                PostgresStore store(db.spec());
+                QString error;
+                if (store.open(&error))
+                    ++opened;
+                else
+                    qWarning() << error;
+            }));
+            threads.last()->start();
+        }
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QCOMPARE(opened.load(), 4);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM schema_version")), qint64(1));
+    }
+
+    void optOutsRevisionsAndAudit()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 5, &ids);
+        QVERIFY(!org.isEmpty());
+        QCOMPARE(ids.size(), 6);
+        QCOMPARE(ids.first(), QStringLiteral("u-1"));
+        const QString admin = ids.at(0);
+
+        QVERIFY(store
+                    .ingestEvents({makeEvent(org, ids.at(1)), makeEvent(org, ids.at(1)),
+                                   makeEvent(org, ids.at(2))})
+                    .ok());
+        auto r = store.applyOptOuts(change(org, admin, {ids.at(1), ids.at(1)}, {}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::Applied);
+        QCOMPARE(r.value.revision, 1);
+        QCOMPARE(r.value.optedOut, 1);
+        QCOMPARE(r.value.entries.size(), 2);
+        QCOMPARE(r.value.entries.at(0).userId, ids.at(1));
+        // The opted-out user's stored events went in the same transaction.
+        const auto summary = store.usageSummary(org);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary.value.size(), 1);
+        QCOMPARE(summary.value.at(0).userId, ids.at(2));
+
+        // Already out: no change, no revision step, the existing entry.
+        r = store.applyOptOuts(change(org, admin, {ids.at(1)}, {}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.revision, 1);
+        QCOMPARE(r.value.optedOut, 0);
+        QCOMPARE(r.value.entries.size(), 1);
+        QVERIFY(r.value.entries.at(0).seq > 0);
+
+        // If-Match: stale is refused inside the transaction; current applies.
+        auto stale = change(org, admin, {ids.at(2)}, {});
+        stale.ifRevisionIn = QList<qint64> {0};
+        r = store.applyOptOuts(stale);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::PreconditionFailed);
+        QCOMPARE(r.value.revision, 1);
+        stale.ifRevisionIn = QList<qint64> {1};
+        r = store.applyOptOuts(stale);
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::Applied);
+        QCOMPARE(r.value.revision, 2);
+
+        // Unknown ids fail the whole change.
+        r = store.applyOptOuts(change(org, admin, {ids.at(3), QStringLiteral("u-999")}, {}));
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::UnknownUsers);
+        QCOMPARE(r.value.unknownUserIds, QStringList {QStringLiteral("u-999")});
+        QCOMPARE(r.value.revision, 2);
+
+        r = store.applyOptOuts(change(org, admin, {ids.at(3)}, {ids.at(1), ids.at(4)}));
+        QCOMPARE(r.value.revision, 3);
+        QCOMPARE(r.value.optedOut, 1);
+        QCOMPARE(r.value.optedIn, 1);
+
+        const auto audit = store.audit(org, 10, 0);
+        QVERIFY(audit.ok());
+        QCOMPARE(audit.value.size(), 4);
+        QCOMPARE(audit.value.at(0).action, QStringLiteral("opt_in"));
+        QCOMPARE(audit.value.at(0).userId, ids.at(1));
+        QCOMPARE(audit.value.at(1).action, QStringLiteral("opt_out"));
+        QCOMPARE(audit.value.at(1).userId, ids.at(3));
+        QCOMPARE(audit.value.at(3).actorEmail, QStringLiteral("admin@example.com"));
+        const auto page = store.audit(org, 10, audit.value.at(1).id);
+        QCOMPARE(page.value.size(), 2);
+
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.optOuts.size(), 2);
+        QCOMPARE(snap.value.orgs.size(), 1);
+        QCOMPARE(snap.value.orgs.at(0).revision, 3);
+        QCOMPARE(snap.value.tokens.size(), 1);
+        QCOMPARE(snap.value.tokens.at(0).hash, hashOf("admin-token"));
+    }
+
+    // The check is the database's: an opt-out through one connection discards the very next
+    // event through another, with no cache in between.
+    void optOutThroughOneDiscardsNextEventThroughAnother()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec()), b(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error) && b.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 3, &ids);
+        QVERIFY(!org.isEmpty());
+        auto in = b.ingestEvents({makeEvent(org, ids.at(1)), makeEvent(org, ids.at(2))});
+        QCOMPARE(in.value.stored, 2);
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {ids.at(1)}, {})).ok());
+        in = b.ingestEvents({makeEvent(org, ids.at(1)), makeEvent(org, ids.at(2))});
+        QVERIFY(in.ok());
+        QCOMPARE(in.value.stored, 1);
+        QCOMPARE(in.value.discarded, 1);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events WHERE user_id = '%1'")
+                              .arg(ids.at(1))),
+                 qint64(0));
+        // Several requests' batches in one transaction: counted per batch.
+        const auto batches = b.ingestEventBatches(
+            {{makeEvent(org, ids.at(1))},
+             {},
+             {makeEvent(org, ids.at(2)), makeEvent(org, ids.at(2)), makeEvent(org, ids.at(1))}});
+        QCOMPARE(batches.size(), 3);
+        QVERIFY(batches.at(0).ok() && batches.at(1).ok() && batches.at(2).ok());
+        QCOMPARE(batches.at(0).value.stored, 0);
+        QCOMPARE(batches.at(0).value.discarded, 1);
+        QCOMPARE(batches.at(1).value.stored, 0);
+        QCOMPARE(batches.at(2).value.stored, 2);
+        QCOMPARE(batches.at(2).value.discarded, 1);
+    }
+
+    // Opt-outs flipping on one connection while another ingests: no event of a user who is
+    // opted out at the end survives, whatever the interleaving.
+    void concurrentFlipsAndIngestion()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore setup(db.spec());
+        QString error;
+        QVERIFY2(setup.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(setup, 20, &ids);
+        QVERIFY(!org.isEmpty());
+        const QStringList targets = ids.mid(1, 10);
+
+        std::atomic<bool> stop {false};
+        std::atomic<int> ingestErrors {0}, flips {0}, batches {0};
+        QThread *ingester = QThread::create([&] {
+            PostgresStore store(db.spec());
+            QString e;
+            if (!store.open(&e))
+                return;
+            while (!stop) {
+                QVector<NewEvent> events;
+                for (const QString &id : ids.mid(1))
+                    events.append(makeEvent(org, id));
+                if (!store.ingestEvents(events).ok())
+                    ++ingestErrors;
+                ++batches;
+            }
+        });
+        QThread *flipper = QThread::create([&] {
+            PostgresStore store(db.spec());
+            QString e;
+            if (!store.open(&e))
+                return;
+            for (int round = 0; round < 60; ++round) {
+                const QStringList out = round % 2 ? targets.mid(0, 5) : targets.mid(5);
+                const QStringList in = round % 2 ? targets.mid(5) : targets.mid(0, 5);
+                if (store.applyOptOuts(change(org, ids.at(0), out, in)).ok())
+                    ++flips;
+            }
+            stop = true;
+        });
+        ingester->start();
+        flipper->start();
+        QVERIFY(flipper->wait(120000));
+        QVERIFY(ingester->wait(30000));
+        delete flipper;
+        delete ingester;
+        QCOMPARE(ingestErrors.load(), 0);
+        QCOMPARE(flips.load(), 60);
+        QVERIFY(batches.load() > 0);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events e JOIN optouts o ON "
+                                         "o.user_id = e.user_id")),
+                 qint64(0));
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM optouts")), qint64(5));
+    }
+
+    void changesSinceFollowsEveryKindOfChange()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec()), b(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error) && b.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 3, &ids);
+        const auto snap = b.snapshot();
+        QVERIFY(snap.ok());
+        const qint64 start = snap.value.changeSeq;
+        QVERIFY(start > 0);
+        auto c = b.changesSince(start);
+        QVERIFY(c.ok());
+        QCOMPARE(c.value.changeSeq, start);
+        QVERIFY(c.value.orgs.isEmpty() && c.value.users.isEmpty() && c.value.tokens.isEmpty());
+
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {ids.at(1)}, {})).ok());
+        QVERIFY(a.addToken({hashOf("new"), ids.at(2), false, false}).ok());
+        QVERIFY(a.revokeToken(hashOf("admin-token")).value);
+        QVERIFY(!a.revokeToken(hashOf("admin-token")).value);
+        c = b.changesSince(start);
+        QVERIFY(c.ok());
+        QCOMPARE(c.value.changeSeq, start + 3); // the refused revocation used no number
+        QCOMPARE(c.value.orgs.size(), 1);
+        QCOMPARE(c.value.orgs.at(0).revision, 1);
+        QCOMPARE(c.value.optOutsByOrg.value(org).size(), 1);
+        QCOMPARE(c.value.tokens.size(), 2);
+        for (const StoredToken &t : c.value.tokens)
+            QCOMPARE(t.revoked, t.hash == hashOf("admin-token"));
+
+        // Everyone back in: the organisation's list is there, and empty.
+        const qint64 mid = c.value.changeSeq;
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {}, {ids.at(1)})).ok());
+        c = b.changesSince(mid);
+        QVERIFY(c.value.optOutsByOrg.contains(org));
+        QVERIFY(c.value.optOutsByOrg.value(org).isEmpty());
+        QVERIFY(c.value.tokens.isEmpty());
+
+        // A sequence from elsewhere (ahead of this database) asks for a reload.
+        QVERIFY(b.changesSince(c.value.changeSeq + 100).value.needsReload);
+    }
+
+    // A connection lost between two calls (the database restarted, the backend killed) is
+    // made again by the next call, which then succeeds: no request is refused for it.
+    void lostConnectionIsMadeAgainByTheNextCall()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 3, &ids);
+        const qint64 pid = a.backendPid();
+        QVERIFY(pid > 0);
+        QVERIFY(db.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        const auto r = a.ingestEvents({makeEvent(org, ids.at(1))});
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.stored, 1);
+        QVERIFY(a.backendPid() != pid);
+    }
+
+    void notificationsAndRecoveryAfterTheBackendIsKilled()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec()), listener(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error) && listener.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 3, &ids);
+        int calls = 0;
+        QVERIFY(listener.subscribe([&calls] { ++calls; }));
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {ids.at(1)}, {})).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 1, 5000);
+
+        const qint64 pid = listener.backendPid();
+        QVERIFY(pid > 0);
+        QVERIFY(db.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        // The heartbeat finds out and reconnects; the subscriber is told to catch up.
+        QTRY_VERIFY_WITH_TIMEOUT(listener.ping() == StoreStatus::Ok && calls >= 2, 5000);
+        QVERIFY(listener.backendPid() != pid);
+        const int before = calls;
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {ids.at(2)}, {})).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(calls > before, 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresStore)
+#include "tst_postgresstore.moc"
