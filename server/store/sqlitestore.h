@@ -12,7 +12,7 @@
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -28,8 +28,9 @@ public:
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;
     QVector<StoreResult<IngestOutcome>>
     ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
-    StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
-                                            qint64 beforeId) override;
+    using Store::audit;
+    StoreResult<QVector<AuditRecord>> audit(const AuditQuery &query) override;
+    StoreResult<QVector<PurgeRecord>> purgeDue(const QDateTime &now) override;
     StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;
     StoreResult<QString> createOrg(const QString &name, const QString &productName) override;
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
