@@ -23,6 +23,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
@@ -309,7 +310,11 @@ double copyFloor(const QUrl &url, QSqlDatabase &db, const Batches &batches, cons
 
 void report(const char *what, const IngestResult &r, qint64 events, double floorSeconds)
 {
-    out << what << '\n';
+    // The machine is shared: its load says how far both figures are from an idle one.
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QByteArray load
+        = loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed() : QByteArray("?");
+    out << what << " (machine load " << load << ", " << QThread::idealThreadCount() << " cores)\n";
     out << QStringLiteral("  HTTP ingestion:             %1 events/s (%2 s; accepted %3, "
                           "discarded %4, failed requests %5, flips %6)\n")
                .arg(events / r.seconds, 0, 'f', 0)

@@ -358,6 +358,8 @@ void OptOutService::ping()
     m_monitor->run<bool>(
         [](Store &store) {
             const StoreStatus status = store.ping();
+            if (status == StoreStatus::Ok)
+                store.maintain();
             return StoreResult<bool> {status, status == StoreStatus::Ok, {}};
         },
         this,

@@ -21,6 +21,7 @@ public:
     bool open(QString *error) override;
     void close() override;
     StoreStatus ping() override;
+    void maintain() override;
     StoreResult<StoreSnapshot> snapshot() override;
     StoreResult<StoreChanges> changesSince(qint64 changeSeq) override;
     bool subscribe(std::function<void()> onChange) override;

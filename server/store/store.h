@@ -272,6 +272,10 @@ public:
     // waits for a writer's lock; Unavailable when not.
     virtual StoreStatus ping() = 0;
 
+    // Housekeeping the server runs about once a second on the monitor's connection, off the
+    // request path (SqliteStore: a passive WAL checkpoint). Default: nothing.
+    virtual void maintain() { }
+
     virtual StoreResult<StoreSnapshot> snapshot() = 0;
     virtual StoreResult<StoreChanges> changesSince(qint64 changeSeq) = 0;
 

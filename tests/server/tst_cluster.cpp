@@ -507,6 +507,7 @@ private slots:
         // Let some of them through, then kill it mid-stream.
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 30, 20000);
         m_a.kill9();
+        qInfo() << "killed after" << acknowledged.size() / 10 << "of 24 batches were acknowledged";
         for (QNetworkReply *reply : std::as_const(pending)) {
             if (!reply->isFinished()) {
                 QSignalSpy done(reply, &QNetworkReply::finished);
@@ -615,7 +616,8 @@ private slots:
         QVERIFY(m_db->exec(QStringLiteral(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
             "'optout-server listen' AND datname = current_database()")));
-        // A change right away, through A: B's cache (the user list, a new token) converges.
+        // Changes right away, through A and beside it: B's caches (tokens, opt-outs) converge
+        // within the poll interval (1 s), whether or not B noticed its LISTEN was gone.
         QProcess issue;
         issue.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
                     {QStringLiteral("--db"), m_db->url(), QStringLiteral("--issue-token"),
@@ -632,12 +634,15 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         QTRY_VERIFY_WITH_TIMEOUT(
-            call(m_nam, m_b, "GET", QStringLiteral("/api/v1/me"), token).status == 200, 5000);
+            call(m_nam, m_b, "GET", QStringLiteral("/api/v1/me"), token).status == 200, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(
             call(m_nam, m_b, "GET", QStringLiteral("/api/v1/optouts"), "demo-admin")
                 .body.contains("u-140"),
-            5000);
+            3000);
         qInfo() << "caches converged" << clock.elapsed() << "ms after the LISTEN kill";
+        // Within the poll interval and the heartbeat (1 s each) and a request's time, not
+        // "eventually" (measured: about 0.9 s).
+        QVERIFY(clock.elapsed() < 3000);
         // And they listen again.
         QTRY_COMPARE_WITH_TIMEOUT(
             m_db->count(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "

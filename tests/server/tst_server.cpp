@@ -3,7 +3,6 @@
 #include "testserver.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QTcpSocket>
 
@@ -1460,18 +1459,15 @@ void TestServerApi::lockedDatabaseStallsNoRead()
     QNetworkReply *put = nam.put(req, QByteArray());
     QTest::qWait(300); // the write is now waiting for the lock
 
-    QElapsedTimer timer;
+    // Each read is answered while the write still waits: none of them waited for the lock
+    // (the previous server answered /healthz only after the write gave up, 9.8 s later).
     for (const auto &[path, token] : {qMakePair(QStringLiteral("/healthz"), QByteArray()),
                                       qMakePair(QStringLiteral("/api/v1/optouts"), Admin),
                                       qMakePair(QStringLiteral("/api/v1/me"), PlainUser),
                                       qMakePair(QStringLiteral("/api/v1/users"), Admin)}) {
-        timer.start();
-        const HttpResult r = get(path, token);
-        QCOMPARE(r.status, 200);
-        QVERIFY2(timer.elapsed() < 1000,
-                 qPrintable(QStringLiteral("%1 took %2 ms").arg(path).arg(timer.elapsed())));
+        QCOMPARE(get(path, token).status, 200);
+        QVERIFY2(!put->isFinished(), qPrintable(path));
     }
-    QVERIFY(!put->isFinished());
 
     // Held longer than the server waits for a lock: 503, nothing changed.
     const bool answered = QTest::qWaitFor([put] { return put->isFinished(); }, 8000);
