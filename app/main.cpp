@@ -2,6 +2,7 @@
 #include "apiclient.h"
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "connectionsecurity.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
@@ -14,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 
 #include <cstdio>
@@ -59,7 +61,13 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QCoreApplication::translate("main", "The interface language: en, fr, sv or nl."),
         QStringLiteral("code"));
-    parser.addOptions({serverOption, tokenOption, langOption});
+    const QCommandLineOption caCertOption(
+        QStringLiteral("ca-cert"),
+        QCoreApplication::translate("main",
+                                    "A certificate authority to trust besides the system's, for "
+                                    "an https:// server (PEM file; remembered)."),
+        QStringLiteral("file"));
+    parser.addOptions({serverOption, tokenOption, langOption, caCertOption});
     parser.process(app);
 
     if (parser.isSet(langOption)
@@ -71,6 +79,16 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(langOption))
         settings.setLanguage(chosen);
+
+    if (parser.isSet(caCertOption)) {
+        const QString path = QFileInfo(parser.value(caCertOption)).absoluteFilePath();
+        QString error;
+        if (!ConnectionSecurity::loadCaCertificates(path, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 2;
+        }
+        settings.setCaCertificateFile(path);
+    }
 
     QUrl server;
     if (parser.isSet(serverOption)) {

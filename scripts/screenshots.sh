@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: optout-admin under Xvfb against a fresh demo server, once per
-# language, plus one with the usage tracking debugger open. Writes docs/screenshot-*.png.
+# language, plus one with the usage tracking debugger open. Writes docs/screenshot-*.png. Then,
+# per language, the undo bar, the confirmation of a bulk opt-in, the pending-changes list and
+# the window offline with changes pending (optout-shots drives the real window against its own
+# demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png, docs/offline-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-deps.sh xvfb imagemagick xdotool
 build=${OPTOUT_BUILD_DIR:-build}
 cmake -S . -B "$build" >/dev/null
-cmake --build "$build" --parallel "$(nproc)" --target optout-server optout-admin
+cmake --build "$build" --parallel "$(nproc)" --target optout-server optout-admin optout-shots
 
 work=$(mktemp -d)
 display=:${OPTOUT_SCREENSHOT_DISPLAY:-97}
@@ -35,8 +38,8 @@ shoot() { # shoot LANG OUTPUT [usage]
   sleep 2.5 # signed in, loaded and painted
   if [[ "${3:-}" == usage ]]; then
     # View > Usage tracking debugger, by the menu's place in the English window.
-    xdotool mousemove 59 8 click 1; sleep 0.5
-    xdotool mousemove 140 77 click 1; sleep 1
+    xdotool mousemove 97 8 click 1; sleep 0.5
+    xdotool mousemove 180 77 click 1; sleep 1
     # Type a search and press Send now, so the log shows events and the service's answer.
     xdotool mousemove 400 145 click 1; xdotool type --delay 80 "zoe d"; sleep 0.5
     xdotool key Escape; sleep 0.3
@@ -50,4 +53,7 @@ for lang in en fr sv nl; do
   shoot "$lang" "docs/screenshot-$lang.png"
 done
 shoot en docs/screenshot-usage.png usage
+for lang in en fr sv nl; do
+  "$build/tests/gui/optout-shots" "$lang" docs
+done
 echo "Screenshots written to docs/."

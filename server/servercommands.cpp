@@ -6,6 +6,7 @@
 #include "demodata.h"
 #include "optoutservice.h"
 #include "provisioning.h"
+#include "servertls.h"
 #include "store.h"
 #include "tokenhash.h"
 
@@ -193,7 +194,8 @@ int runServerCommandLine(QCoreApplication &app)
     parser.setApplicationDescription(QStringLiteral(
         "The product usage opt-out service: users, roles and tokens of organisations, the "
         "opt-out list with revisions and an audit log, and usage-event ingestion that "
-        "discards the events of opted-out users. HTTP API: see API.md."));
+        "discards the events of opted-out users. HTTP API: docs/api.md of the project, "
+        "installed in /usr/share/doc/optout-server."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QString defaultDb = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
@@ -278,10 +280,24 @@ int runServerCommandLine(QCoreApplication &app)
                                         QStringLiteral("Read de-duplication window."),
                                         QStringLiteral("ms"));
     readWindowOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption demoRemoteOption(
+        QStringLiteral("demo-allow-remote"),
+        QStringLiteral("With --demo: listen on an address other than loopback although anyone "
+                       "who can reach it may use the published demo tokens."));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           QStringLiteral("Serve HTTPS with this PEM certificate "
+                                                          "(then any intermediate ones); needs "
+                                                          "--tls-key."),
+                                           QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("The PEM private key of --tls-cert "
+                                                         "(unencrypted)."),
+                                          QStringLiteral("file"));
     parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
                        revokeOption, createOrgOption, productOption, adminEmailOption,
                        adminNameOption, importOption, issueOption, orgOption, quietOption,
-                       instanceOption, purgeAfterOption, readWindowOption});
+                       instanceOption, purgeAfterOption, readWindowOption, demoRemoteOption,
+                       tlsCertOption, tlsKeyOption});
     parser.process(app);
 
     QString error;
@@ -292,6 +308,24 @@ int runServerCommandLine(QCoreApplication &app)
     quint16 port = 0;
     if (!parseListen(parser.value(listenOption), &address, &port))
         return fail(QStringLiteral("--listen takes HOST:PORT, e.g. 127.0.0.1:8080."));
+    // The demo tokens are published: anyone who reaches a demo server is its administrator.
+    const bool remoteDemo = parser.isSet(demoOption) && !address.isLoopback();
+    if (remoteDemo && !parser.isSet(demoRemoteOption))
+        return fail(QStringLiteral("--demo accepts the published demo tokens, so it listens only "
+                                   "on a loopback address (127.0.0.1, ::1); add "
+                                   "--demo-allow-remote to listen on %1 anyway.")
+                        .arg(parser.value(listenOption)));
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together."));
+    if (parser.isSet(tlsCertOption)) {
+        QString tlsError;
+        tls = ServerTls::load(parser.value(tlsCertOption), parser.value(tlsKeyOption), &tlsError);
+        if (!tls)
+            return fail(tlsError);
+        if (const QString warning = ServerTls::expiryWarning(*tls); !warning.isEmpty())
+            qWarning("%s", qPrintable(warning));
+    }
     const auto purgeAfter = parseDuration(parser.value(purgeAfterOption));
     if (!purgeAfter) {
         return fail(QStringLiteral("--purge-after takes a duration: a number with d, h, m or s "
@@ -380,7 +414,7 @@ int runServerCommandLine(QCoreApplication &app)
             << " opted out, revision " << org->org.revision << ".\n";
     }
 
-    auto *tcp = new QTcpServer(&app);
+    auto *tcp = ServerTls::makeListener(tls, &app);
     if (!tcp->listen(address, port))
         return fail(QStringLiteral("cannot listen on %1: %2")
                         .arg(parser.value(listenOption), tcp->errorString()));
@@ -397,7 +431,12 @@ int runServerCommandLine(QCoreApplication &app)
         << (spec->kind == StoreSpec::Kind::Sqlite ? QFileInfo(spec->path).absoluteFilePath()
                                                   : spec->redacted())
         << '\n';
-    out << "Listening on http://" << host << ':' << tcp->serverPort() << Qt::endl;
+    if (remoteDemo)
+        qWarning("--demo on %s: anyone who can reach this address may use the published demo "
+                 "tokens, demo-admin included.",
+                 qPrintable(parser.value(listenOption)));
+    out << "Listening on " << (tls ? "https://" : "http://") << host << ':' << tcp->serverPort()
+        << Qt::endl;
 
     installSignalHandlers(&app);
     const int code = app.exec();

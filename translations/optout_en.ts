@@ -2,9 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConfirmChangeDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+76"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt out %Ln user?</numerusform>
+            <numerusform>Opt out %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt in %Ln user?</numerusform>
+            <numerusform>Opt in %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt out %Ln user</numerusform>
+            <numerusform>Opt out %Ln users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt in %Ln user</numerusform>
+            <numerusform>Opt in %Ln users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+128"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+744"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -12,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+222"/>
+        <location line="-375"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -36,18 +79,82 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+263"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
+            <numerusform>%n changes not yet confirmed by the service. They are kept and sent at the next start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+98"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>%Ln user opted out of product usage tracking.</numerusform>
+            <numerusform>%Ln users opted out of product usage tracking.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>The service refused to opt out %Ln user; it was undone.</numerusform>
+            <numerusform>The service refused to opt out %Ln users; it was undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>The service refused to opt in %Ln user; it was undone.</numerusform>
             <numerusform>The service refused to opt in %Ln users; it was undone.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>%1 of %Ln user opted out.</numerusform>
+            <numerusform>%1 of %Ln users opted out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%1 of %Ln user included in product usage tracking again.</numerusform>
+            <numerusform>%1 of %Ln users included in product usage tracking again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>The service refused the other %Ln; it was undone.</numerusform>
+            <numerusform>The service refused the other %Ln; they were undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>Another administrator opted out %Ln user.</numerusform>
+            <numerusform>Another administrator opted out %Ln users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>Another administrator included %Ln user again.</numerusform>
+            <numerusform>Another administrator included %Ln users again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+197"/>
+        <location filename="../app/core/synccontroller.cpp" line="+358"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
@@ -55,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="-30"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n change pending</numerusform>
@@ -85,7 +192,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+118"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+143"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln client-side event of opted-out users discarded since the service started.</numerusform>

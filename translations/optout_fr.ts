@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
@@ -72,12 +72,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Impossible de lire votre jeton mémorisé&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Impossible de mémoriser votre jeton&#xa0;: %1</translation>
     </message>
@@ -90,6 +90,122 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Le service n&apos;a pas accepté votre jeton d&apos;accès. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmChangeDialog</name>
+    <message>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opt out users</source>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt in users</source>
+        <translation>Opt‑in d&apos;utilisateurs et utilisatrices</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice ?</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice ?</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… et %Ln autre</numerusform>
+            <numerusform>… et %Ln autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>Ces personnes seront exclues du suivi de l&apos;utilisation des produits : le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
+        <translation>Ces personnes seront de nouveau incluses dans le suivi de l&apos;utilisation des produits : le service enregistre désormais leurs événements d&apos;utilisation.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat de %1 n&apos;a pas été émis par une autorité de certification reconnue par cet ordinateur&#xa0;: l&apos;application ne peut donc pas s&apos;assurer qu&apos;elle communique avec le service. Si votre organisation a sa propre autorité de certification, indiquez son certificat lorsque vous vous connectez. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 a expiré le %2&#xa0;: l&apos;application ne peut donc pas faire confiance à la connexion. L&apos;administrateur ou l&apos;administratrice du service doit le renouveler. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Le certificat de %1 n&apos;est valide qu&apos;à partir du %2. Vérifiez la date et l&apos;heure de cet ordinateur. Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Le certificat présenté par %1 est établi pour un autre nom&#xa0;: l&apos;application ne communique peut-être pas avec le service. Vérifiez l&apos;adresse du serveur. Empreinte du certificat (SHA-256)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>La connexion sécurisée à %1 a échoué&#xa0;: %2 Empreinte du certificat (SHA-256)&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>L&apos;application n&apos;envoie pas votre jeton d&apos;accès non chiffré à %1. Utilisez une adresse https://, ou autorisez les connexions non chiffrées à ce serveur lorsque vous vous connectez.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Le fichier de certificat %1 ne peut pas être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Le fichier %1 ne contient aucun certificat.</translation>
     </message>
 </context>
 <context>
@@ -110,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -123,22 +239,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sign in &amp;again…</source>
-        <translation>Se re&amp;connecter…</translation>
+        <location line="+251"/>
+        <source>Change &amp;server…</source>
+        <translation>Changer de &amp;serveur…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>Sign in with another service address or token</source>
         <translation>Se connecter avec une autre adresse de service ou un autre jeton</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+117"/>
+        <location line="-246"/>
+        <location line="+123"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -173,7 +292,17 @@
         <translation>&amp;Opt‑out</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Annuler cette modification (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Opt-out user &amp;list</source>
         <translation>&amp;Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
     </message>
@@ -203,6 +332,11 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
@@ -218,12 +352,23 @@
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pending changes…</source>
+        <translation>&amp;Modifications en attente…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -258,12 +403,12 @@
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>Réintégration dans le suivi de l&apos;utilisation des produits&#xa0;: %Ln utilisateur ou utilisatrice.</numerusform>
@@ -271,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -329,8 +474,77 @@
             <numerusform>Opt-&amp;in (%Ln)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 will be opted out as soon as the service confirms.</source>
+        <translation>L&apos;opt‑out de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 will be included again as soon as the service confirms.</source>
+        <translation>L&apos;opt‑in de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Undone: the opt-out of %1 was never sent.</source>
+        <translation>Annulé : l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: the opt-in of %1 was never sent.</source>
+        <translation>Annulé : l&apos;opt‑in de %1 n&apos;a jamais été envoyé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being included again.</source>
+        <translation>Annulation : l&apos;opt‑in de %1 est en cours.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being opted out again.</source>
+        <translation>Annulation : l&apos;opt‑out de %1 est en cours.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+1"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n modification pas encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
+            <numerusform>%n modifications pas encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 is included in product usage tracking again.</source>
+        <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateur ou utilisatrice ; il a été annulé.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateurs et utilisatrices ; il a été annulé.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
@@ -338,22 +552,77 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑in de %1&#xa0;; la modification a été annulée.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑out enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Opt‑in enregistré pour %1 sur %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>Le service a refusé l&apos;autre (%Ln) ; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé les %Ln autres ; ces modifications ont été annulées.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>Another administrator opted out %1.</source>
+        <translation>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another administrator included %1 again.</source>
+        <translation>Un autre administrateur ou une autre administratrice a de nouveau inclus %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>Un autre administrateur ou une autre administratrice a de nouveau inclus %Ln utilisateur ou utilisatrice.</numerusform>
+            <numerusform>Un autre administrateur ou une autre administratrice a de nouveau inclus %Ln utilisateurs et utilisatrices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Show the changes not yet confirmed</source>
+        <translation>Afficher les modifications pas encore confirmées</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>À propos — Paramètres d&apos;opt‑out</translation>
     </message>
@@ -366,12 +635,17 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <source>Opt-in waiting for the service to confirm it.</source>
+        <translation>Opt‑in en attente de la confirmation du service.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>En attente de la confirmation de cette modification par le service.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -402,6 +676,80 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
+        <translation>Ces modifications sont conservées, même après un redémarrage, jusqu&apos;à ce que le service les confirme. Une modification annulée n&apos;est jamais envoyée ; une modification en cours d&apos;envoi est inversée dès son arrivée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel selected changes</source>
+        <translation>&amp;Annuler les modifications sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <location line="-96"/>
+        <source>Opt-out (being sent)</source>
+        <translation>Opt‑out (envoi en cours)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in (being sent)</source>
+        <translation>Opt‑in (envoi en cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out</source>
+        <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in</source>
+        <translation>Opt‑in</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made at</source>
+        <translation>Effectuée le</translation>
+    </message>
+</context>
+<context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Connexion non chiffrée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Connexion non chiffrée&#xa0;: votre jeton d&apos;accès et la liste d&apos;opt‑out circulent en clair jusqu&apos;à %1, comme vous l&apos;avez autorisé. Demandez une adresse https://.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +773,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>C&amp;A certificate:</source>
+        <translation>Autorité de certi&amp;fication&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Facultatif&#xa0;: un fichier PEM contenant le certificat de l&apos;autorité de certification qui a émis le certificat du service, lorsque cette autorité est celle de votre organisation. Les autorités du système restent reconnues.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Facultatif</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Cette adresse n&apos;est pas chiffrée&#xa0;: toute personne sur le réseau entre vous et le serveur peut lire votre jeton d&apos;accès et l&apos;utiliser. Ne l&apos;autorisez que sur un réseau de confiance&#xa0;; l&apos;application retient votre choix pour ce serveur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Envoyer mon jeton &amp;non chiffré à ce serveur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Le jeton est conservé dans le trousseau système, jamais dans un fichier de paramètres.</translation>
     </message>
@@ -434,7 +812,17 @@
         <translation>Se souvenir de &amp;moi</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certificat de l&apos;autorité de certification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>Se &amp;connecter</translation>
     </message>
@@ -442,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -461,8 +849,13 @@
         <source>Synced at %1</source>
         <translation>Synchronisation effectuée à %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Offline — last synced at %1</source>
+        <translation>Hors ligne — dernière synchronisation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Hors ligne — nouvelle tentative dans %n&#xa0;s</numerusform>
@@ -475,12 +868,17 @@
         <translation>Hors ligne — nouvelle tentative en cours</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Déconnexion effectuée</translation>
     </message>
+    <message>
+        <location line="+594"/>
+        <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
+        <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -488,12 +886,23 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected</source>
+        <translation>Hors connexion</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>
@@ -647,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -700,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Utilisation du produit par utilisateur ou utilisatrice</translation>
@@ -716,7 +1125,7 @@
         <translation>Actuali&amp;ser</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln événement côté client d&apos;utilisateurs et utilisatrices en opt‑out ignoré depuis le démarrage du service.</numerusform>
@@ -750,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
     </message>
@@ -761,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -776,7 +1185,7 @@
     <message>
         <location filename="../app/gui/userpicker.cpp" line="+133"/>
         <source>No user matches “%1”</source>
-        <translation>Aucun utilisateur ni aucune utilisatrice ne correspond à « %1 »</translation>
+        <translation>Aucun utilisateur ni aucune utilisatrice ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+97"/>
@@ -787,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>
@@ -807,12 +1216,17 @@
         <translation>La langue de l&apos;interface&#xa0;: en, fr, sv ou nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>Une autorité de certification à reconnaître en plus de celles du système, pour un serveur https:// (fichier PEM&#xa0;; retenu).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Langue inconnue&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Adresse de serveur non valide&#xa0;: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>De service heeft het verzoek niet geaccepteerd.</translation>
     </message>
@@ -72,12 +72,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Uw opgeslagen token kon niet worden gelezen: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Uw token kon niet worden onthouden: %1</translation>
     </message>
@@ -90,6 +90,122 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>De service heeft uw toegangstoken niet geaccepteerd. Meld u opnieuw aan.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmChangeDialog</name>
+    <message>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opt out users</source>
+        <translation>Gebruikers uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt in users</source>
+        <translation>Gebruikers weer opnemen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitsluiten?</numerusform>
+            <numerusform>%Ln gebruikers uitsluiten?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>%Ln gebruiker weer opnemen?</numerusform>
+            <numerusform>%Ln gebruikers weer opnemen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… en nog %Ln</numerusform>
+            <numerusform>… en nog %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>Ze worden uitgesloten van het bijhouden van productgebruik: de service verwijdert vanaf nu hun gebruiksgebeurtenissen. U kunt dit een tijdje ongedaan maken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
+        <translation>Ze worden weer opgenomen in het bijhouden van productgebruik: de service registreert vanaf nu hun gebruiksgebeurtenissen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitsluiten</numerusform>
+            <numerusform>%Ln gebruikers uitsluiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln gebruiker weer opnemen</numerusform>
+            <numerusform>%Ln gebruikers weer opnemen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet nagaan of hij met de dienst praat. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de dienst moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Het certificaat van %1 is pas geldig vanaf %2. Controleer de datum en tijd van deze computer. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app praat misschien niet met de dienst. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>De beveiligde verbinding met %1 is mislukt: %2 Vingerafdruk van het certificaat (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>De app stuurt uw toegangstoken niet onversleuteld naar %1. Gebruik een https://-adres, of sta onversleutelde verbindingen met deze server toe wanneer u zich aanmeldt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Het certificaatbestand %1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Het bestand %1 bevat geen certificaat.</translation>
     </message>
 </context>
 <context>
@@ -110,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -123,22 +239,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sign in &amp;again…</source>
-        <translation>Opnieuw &amp;aanmelden…</translation>
+        <location line="+251"/>
+        <source>Change &amp;server…</source>
+        <translation>Ser&amp;ver wijzigen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>Sign in with another service address or token</source>
         <translation>Aanmelden met een ander serviceadres of token</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+117"/>
+        <location line="-246"/>
+        <location line="+123"/>
         <source>Close this message</source>
         <translation>Dit bericht sluiten</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -173,7 +292,17 @@
         <translation>&amp;Uitsluiten</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Deze wijziging terugdraaien (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>Onged&amp;aan maken</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Opt-out user &amp;list</source>
         <translation>Uitge&amp;sloten gebruikers</translation>
     </message>
@@ -203,6 +332,11 @@
         <translation>&amp;Bestand</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>Bewer&amp;ken</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
@@ -218,12 +352,23 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sign &amp;out</source>
         <translation>Af&amp;melden</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pending changes…</source>
+        <translation>&amp;Wijzigingen in behandeling…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -258,12 +403,12 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln gebruiker weer opgenomen in het bijhouden van productgebruik.</numerusform>
@@ -271,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -329,8 +474,77 @@
             <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 will be opted out as soon as the service confirms.</source>
+        <translation>%1 wordt uitgesloten zodra de service dit bevestigt.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 will be included again as soon as the service confirms.</source>
+        <translation>%1 wordt weer opgenomen zodra de service dit bevestigt.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Undone: the opt-out of %1 was never sent.</source>
+        <translation>Ongedaan gemaakt: de uitsluiting van %1 is nooit verzonden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: the opt-in of %1 was never sent.</source>
+        <translation>Ongedaan gemaakt: het weer opnemen van %1 is nooit verzonden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being included again.</source>
+        <translation>Wordt ongedaan gemaakt: %1 wordt weer opgenomen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being opted out again.</source>
+        <translation>Wordt ongedaan gemaakt: %1 wordt weer uitgesloten.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+1"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n wijziging is nog niet door de service bevestigd. Ze wordt bewaard en bij de volgende start verzonden.</numerusform>
+            <numerusform>%n wijzigingen zijn nog niet door de service bevestigd. Ze worden bewaard en bij de volgende start verzonden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 is included in product usage tracking again.</source>
+        <translation>%1 is weer opgenomen in het bijhouden van productgebruik.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitgesloten van het bijhouden van productgebruik.</numerusform>
+            <numerusform>%Ln gebruikers uitgesloten van het bijhouden van productgebruik.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>De service heeft het uitsluiten van %Ln gebruiker geweigerd; het is teruggedraaid.</numerusform>
+            <numerusform>De service heeft het uitsluiten van %Ln gebruikers geweigerd; het is teruggedraaid.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>De service heeft het weer opnemen van %Ln gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
@@ -338,22 +552,77 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>De service heeft het weer opnemen van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>%1 van %Ln gebruiker uitgesloten.</numerusform>
+            <numerusform>%1 van %Ln gebruikers uitgesloten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%1 van %Ln gebruiker weer opgenomen in het bijhouden van productgebruik.</numerusform>
+            <numerusform>%1 van %Ln gebruikers weer opgenomen in het bijhouden van productgebruik.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>De service heeft de andere (%Ln) geweigerd; die wijziging is teruggedraaid.</numerusform>
+            <numerusform>De service heeft de andere %Ln geweigerd; die wijzigingen zijn teruggedraaid.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>Another administrator opted out %1.</source>
+        <translation>Een andere beheerder heeft %1 uitgesloten.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>Een andere beheerder heeft %Ln gebruiker uitgesloten.</numerusform>
+            <numerusform>Een andere beheerder heeft %Ln gebruikers uitgesloten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another administrator included %1 again.</source>
+        <translation>Een andere beheerder heeft %1 weer opgenomen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>Een andere beheerder heeft %Ln gebruiker weer opgenomen.</numerusform>
+            <numerusform>Een andere beheerder heeft %Ln gebruikers weer opgenomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Show the changes not yet confirmed</source>
+        <translation>De nog niet bevestigde wijzigingen tonen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>Over Instellingen voor uitsluiting</translation>
     </message>
@@ -366,12 +635,17 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <source>Opt-in waiting for the service to confirm it.</source>
+        <translation>Het weer opnemen wacht op bevestiging door de service.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>Wachten tot de service deze wijziging bevestigt.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -402,6 +676,80 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <source>Pending changes</source>
+        <translation>Wijzigingen in behandeling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
+        <translation>Deze wijzigingen worden bewaard tot de service ze bevestigt, ook na een herstart. Een geannuleerde wijziging wordt nooit verzonden; een wijziging die al onderweg is, wordt teruggedraaid zodra ze is aangekomen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel selected changes</source>
+        <translation>&amp;Geselecteerde wijzigingen annuleren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <location line="-96"/>
+        <source>Opt-out (being sent)</source>
+        <translation>Uitsluiten (wordt verzonden)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in (being sent)</source>
+        <translation>Weer opnemen (wordt verzonden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out</source>
+        <translation>Uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in</source>
+        <translation>Weer opnemen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made at</source>
+        <translation>Gemaakt op</translation>
+    </message>
+</context>
+<context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Onversleutelde verbinding</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Onversleutelde verbinding: uw toegangstoken en de lijst met uitgesloten gebruikers gaan onversleuteld naar %1, zoals u hebt toegestaan. Vraag om een https://-adres.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +773,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>C&amp;A certificate:</source>
+        <translation>&amp;CA-certificaat:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Optioneel: een PEM-bestand met het certificaat van de certificeringsinstantie die het certificaat van de dienst heeft uitgegeven, als dat de eigen instantie van uw organisatie is. De certificeringsinstanties van het systeem worden ook vertrouwd.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Optioneel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Dit adres is niet versleuteld: iedereen op het netwerk tussen u en de server kan uw toegangstoken lezen en gebruiken. Sta het alleen toe op een netwerk dat u vertrouwt; de app onthoudt uw keuze voor deze server.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Mijn token &amp;onversleuteld naar deze server sturen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Het token wordt bewaard in de sleutelhanger van het systeem, nooit in een instellingenbestand.</translation>
     </message>
@@ -434,7 +812,17 @@
         <translation>&amp;Mij onthouden</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certificaat van de certificeringsinstantie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>Aanm&amp;elden</translation>
     </message>
@@ -442,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -461,8 +849,13 @@
         <source>Synced at %1</source>
         <translation>Gesynchroniseerd om %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Offline — last synced at %1</source>
+        <translation>Offline — laatst gesynchroniseerd op %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — nieuwe poging over %n&#xa0;s</numerusform>
@@ -475,12 +868,17 @@
         <translation>Offline — er wordt nu opnieuw geprobeerd</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Afgemeld</translation>
     </message>
+    <message>
+        <location line="+594"/>
+        <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
+        <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>
@@ -488,12 +886,23 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
+        <source>Not signed in</source>
+        <translation>Niet aangemeld</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected</source>
+        <translation>Niet verbonden</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Wijzigingen die in de vorige sessie zijn opgeslagen, konden niet worden gelezen. Ze zijn bewaard in %1.</translation>
     </message>
@@ -647,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -700,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Productgebruik per gebruiker</translation>
@@ -716,7 +1125,7 @@
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln gebeurtenis aan de clientzijde van uitgesloten gebruikers genegeerd sinds de service is gestart.</numerusform>
@@ -750,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 is al uitgesloten.</translation>
     </message>
@@ -761,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
@@ -787,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>
@@ -807,12 +1216,17 @@
         <translation>De taal van de interface: en, fr, sv of nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>Een certificeringsinstantie om naast die van het systeem te vertrouwen, voor een https://-server (PEM-bestand; wordt onthouden).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Onbekende taal: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Ongeldig serveradres: %1</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+33"/>
+        <location filename="../app/core/apitypes.cpp" line="+35"/>
         <source>The service did not accept the request.</source>
         <translation>Tjänsten godtog inte begäran.</translation>
     </message>
@@ -72,12 +72,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+81"/>
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Din token kunde inte sparas: %1</translation>
     </message>
@@ -90,6 +90,122 @@
         <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmChangeDialog</name>
+    <message>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Opt out users</source>
+        <translation>Undanta användare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt in users</source>
+        <translation>Ta med användare igen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt out %Ln user(s)?</source>
+        <translation>
+            <numerusform>Undanta %Ln användare?</numerusform>
+            <numerusform>Undanta %Ln användare?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)?</source>
+        <translation>
+            <numerusform>Ta med %Ln användare igen?</numerusform>
+            <numerusform>Ta med %Ln användare igen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… och %Ln till</numerusform>
+            <numerusform>… och %Ln till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>De undantas från spårning av produktanvändning: tjänsten kastar deras användningshändelser från och med nu. Du kan ångra detta en stund.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
+        <translation>De tas med i spårningen av produktanvändning igen: tjänsten registrerar deras användningshändelser från och med nu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Undanta %Ln användare</numerusform>
+            <numerusform>Undanta %Ln användare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Opt in %Ln user(s)</source>
+        <translation>
+            <numerusform>Ta med %Ln användare igen</numerusform>
+            <numerusform>Ta med %Ln användare igen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionSecurity</name>
+    <message>
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
+        <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte veta att den talar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 gick ut %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
+        <translation>Certifikatet för %1 är giltigt först från %2. Kontrollera datum och tid på den här datorn. Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
+        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kanske inte talar med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
+        <translation>Den säkra anslutningen till %1 misslyckades: %2 Certifikatets fingeravtryck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
+        <translation>Appen skickar inte din åtkomsttoken okrypterad till %1. Använd en https://-adress, eller tillåt okrypterade anslutningar till den här servern när du loggar in.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate file %1 cannot be read: %2</source>
+        <translation>Certifikatfilen %1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Filen %1 innehåller inget certifikat.</translation>
     </message>
 </context>
 <context>
@@ -110,7 +226,7 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+277"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
         <location line="+30"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
@@ -123,22 +239,25 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Sign in &amp;again…</source>
-        <translation>&amp;Logga in igen…</translation>
+        <location line="+251"/>
+        <source>Change &amp;server…</source>
+        <translation>Byt &amp;server…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-250"/>
+        <location line="+251"/>
         <source>Sign in with another service address or token</source>
         <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+117"/>
+        <location line="-246"/>
+        <location line="+123"/>
         <source>Close this message</source>
         <translation>Stäng meddelandet</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -173,7 +292,17 @@
         <translation>&amp;Undanta</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Ta tillbaka ändringen (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Opt-out user &amp;list</source>
         <translation>Undanta&amp;gna användare</translation>
     </message>
@@ -203,6 +332,11 @@
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
@@ -218,12 +352,23 @@
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Logga ut</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pending changes…</source>
+        <translation>&amp;Väntande ändringar…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -258,12 +403,12 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-203"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
@@ -271,7 +416,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="-443"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -329,8 +474,77 @@
             <numerusform>Ta med &amp;igen (%Ln)</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+95"/>
+        <source>%1 will be opted out as soon as the service confirms.</source>
+        <translation>%1 undantas så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>%1 will be included again as soon as the service confirms.</source>
+        <translation>%1 tas med igen så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Undone: the opt-out of %1 was never sent.</source>
+        <translation>Ångrat: undantaget av %1 skickades aldrig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undone: the opt-in of %1 was never sent.</source>
+        <translation>Ångrat: att ta med %1 igen skickades aldrig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being included again.</source>
+        <translation>Ångrar: %1 tas med igen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undoing: %1 is being opted out again.</source>
+        <translation>Ångrar: %1 undantas igen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
     <message numerus="yes">
-        <location line="+170"/>
+        <location line="+1"/>
+        <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
+        <translation>
+            <numerusform>%n ändring har ännu inte bekräftats av tjänsten. Den sparas och skickas vid nästa start.</numerusform>
+            <numerusform>%n ändringar har ännu inte bekräftats av tjänsten. De sparas och skickas vid nästa start.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 is included in product usage tracking again.</source>
+        <translation>%1 tas med i spårningen av produktanvändning igen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln user(s) opted out of product usage tracking.</source>
+        <translation>
+            <numerusform>%Ln användare undantagen från spårning av produktanvändning.</numerusform>
+            <numerusform>%Ln användare undantagna från spårning av produktanvändning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>The service refused to opt out %Ln user(s); it was undone.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
@@ -338,22 +552,77 @@
         </translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-384"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+378"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 of %Ln user(s) opted out.</source>
+        <translation>
+            <numerusform>%1 av %Ln användare undantagen.</numerusform>
+            <numerusform>%1 av %Ln användare undantagna.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %Ln user(s) included in product usage tracking again.</source>
+        <translation>
+            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
+            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The service refused the other %Ln; they were undone.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade den andra (%Ln); den ändringen togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade de andra %Ln; de ändringarna togs tillbaka.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+84"/>
+        <location line="+44"/>
+        <source>Another administrator opted out %1.</source>
+        <translation>En annan administratör undantog %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator opted out %Ln user(s).</source>
+        <translation>
+            <numerusform>En annan administratör undantog %Ln användare.</numerusform>
+            <numerusform>En annan administratör undantog %Ln användare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another administrator included %1 again.</source>
+        <translation>En annan administratör tog med %1 igen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Another administrator included %Ln user(s) again.</source>
+        <translation>
+            <numerusform>En annan administratör tog med %Ln användare igen.</numerusform>
+            <numerusform>En annan administratör tog med %Ln användare igen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Show the changes not yet confirmed</source>
+        <translation>Visa ändringarna som ännu inte bekräftats</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
@@ -366,12 +635,17 @@
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+48"/>
+        <location filename="../app/core/optoutmodel.cpp" line="+50"/>
+        <source>Opt-in waiting for the service to confirm it.</source>
+        <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+76"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -402,6 +676,80 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesDialog</name>
+    <message>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <source>Pending changes</source>
+        <translation>Väntande ändringar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
+        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även över omstarter. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel selected changes</source>
+        <translation>&amp;Återkalla markerade ändringar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lose</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>PendingChangesModel</name>
+    <message>
+        <location line="-96"/>
+        <source>Opt-out (being sent)</source>
+        <translation>Undanta (skickas)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in (being sent)</source>
+        <translation>Ta med igen (skickas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out</source>
+        <translation>Undanta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-in</source>
+        <translation>Ta med igen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made at</source>
+        <translation>Gjord</translation>
+    </message>
+</context>
+<context>
+    <name>PlainHttpBar</name>
+    <message>
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
+        <source>Unencrypted connection</source>
+        <translation>Okrypterad anslutning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
+        <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <location filename="../ui/signindialog.ui" line="+9"/>
@@ -425,6 +773,36 @@
     </message>
     <message>
         <location line="+20"/>
+        <source>C&amp;A certificate:</source>
+        <translation>&amp;CA-certifikat:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
+        <translation>Valfritt: en PEM-fil med certifikatet för den certifikatutfärdare som utfärdade tjänstens certifikat, när utfärdaren är din organisations egen. Systemets certifikatutfärdare är också betrodda.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optional</source>
+        <translation>Valfritt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
+        <translation>Den här adressen är inte krypterad: vem som helst i nätverket mellan dig och servern kan läsa din åtkomsttoken och använda den. Tillåt det bara i ett nätverk du litar på; appen kommer ihåg ditt val för den här servern.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send my token &amp;unencrypted to this server</source>
+        <translation>Skicka min token &amp;okrypterad till den här servern</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Token sparas i systemets nyckelring, aldrig i en inställningsfil.</translation>
     </message>
@@ -434,7 +812,17 @@
         <translation>&amp;Kom ihåg mig</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+92"/>
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
+        <source>Certificate of the certificate authority</source>
+        <translation>Certifikatutfärdarens certifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>&amp;Logga in</translation>
     </message>
@@ -442,7 +830,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+182"/>
+        <location filename="../app/core/synccontroller.cpp" line="+338"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -461,8 +849,13 @@
         <source>Synced at %1</source>
         <translation>Synkroniserat kl. %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+6"/>
+        <source>Offline — last synced at %1</source>
+        <translation>Offline — senast synkroniserad %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
@@ -475,12 +868,17 @@
         <translation>Ingen anslutning – försöker igen nu</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
+    <message>
+        <location line="+594"/>
+        <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
+        <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="-631"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>
@@ -488,12 +886,23 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+42"/>
+        <source>Not signed in</source>
+        <translation>Inte inloggad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not connected</source>
+        <translation>Inte ansluten</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
@@ -647,7 +1056,7 @@
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+45"/>
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -700,7 +1109,7 @@
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+101"/>
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
         <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Produktanvändning per användare</translation>
@@ -716,7 +1125,7 @@
         <translation>Upp&amp;datera</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
@@ -750,7 +1159,7 @@
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+30"/>
+        <location filename="../app/core/usermodel.cpp" line="+34"/>
         <source>%1 is already opted out.</source>
         <translation>%1 är redan undantagen.</translation>
     </message>
@@ -761,7 +1170,7 @@
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -787,7 +1196,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+47"/>
+        <location filename="../app/main.cpp" line="+50"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
@@ -807,12 +1216,17 @@
         <translation>Gränssnittets språk: en, fr, sv eller nl.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
+        <translation>En certifikatutfärdare att lita på utöver systemets, för en https://-server (PEM-fil; sparas).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Okänt språk: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Ogiltig serveradress: %1</translation>
     </message>

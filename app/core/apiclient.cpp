@@ -1,14 +1,18 @@
 // The client of the opt-out service: one call per endpoint, each ending in one ApiResult.
 #include "apiclient.h"
 
+#include "connectionsecurity.h"
 #include "jsoncodec.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
+
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcApi, "optout.api", QtInfoMsg)
 
@@ -53,6 +57,14 @@ void ApiClient::setBaseUrl(const QUrl &url)
 void ApiClient::setToken(const QByteArray &token)
 {
     m_token = token;
+}
+
+void ApiClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_caCertificates = certificates;
+    // A kept-alive connection was verified against the previous authorities.
+    if (m_network)
+        m_network->clearConnectionCache();
 }
 
 void ApiClient::setTransferTimeout(int milliseconds)
@@ -104,8 +116,25 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
     url.setPath(basePath + QLatin1String(ApiPrefix) + path);
     url.setQuery(query.isEmpty() ? QString() : query);
 
+    if (!m_token.isEmpty() && !m_plainHttpAllowed && ConnectionSecurity::isPlainHttpToRemote(url)) {
+        const ApiError error = ConnectionSecurity::plainHttpRefused(url);
+        qCInfo(lcApi) << "not sent:" << error.technical;
+        QPointer<ApiClient> self(this);
+        QTimer::singleShot(0, context, [self, error, done]() {
+            if (self)
+                emit self->connectionRefused(error);
+            done(error);
+        });
+        return;
+    }
+
     QNetworkRequest request(url);
     request.setTransferTimeout(m_transferTimeout);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_caCertificates);
+        request.setSslConfiguration(ssl);
+    }
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setRawHeader("Accept", "application/json");
@@ -120,7 +149,11 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
     qCDebug(lcApi) << method << url.toDisplayString();
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QPointer<ApiClient> self(this);
-    connect(reply, &QNetworkReply::finished, context, [self, reply, done]() {
+    // The certificate errors come before `finished`; they make the refusal's message.
+    auto sslErrors = std::make_shared<QList<QSslError>>();
+    connect(reply, &QNetworkReply::sslErrors, reply,
+            [sslErrors](const QList<QSslError> &errors) { *sslErrors = errors; });
+    connect(reply, &QNetworkReply::finished, context, [self, reply, done, sslErrors]() {
         const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QNetworkReply::NetworkError networkError = reply->error();
@@ -134,6 +167,15 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
             raw.body = answer;
             raw.etag = reply->rawHeader("ETag");
             done(raw);
+            return;
+        }
+        if (!sslErrors->isEmpty() && networkError != QNetworkReply::NoError) {
+            const ApiError error = ConnectionSecurity::certificateRefused(
+                reply->url(), *sslErrors, reply->sslConfiguration().peerCertificate());
+            qCInfo(lcApi) << "certificate refused:" << reply->url().host() << error.technical;
+            if (self)
+                emit self->connectionRefused(error);
+            done(error);
             return;
         }
         const ApiError error = errorFromReply(reply, answer);

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -31,6 +32,13 @@ public:
     // Bearer token sent with every call.
     void setToken(const QByteArray &token);
     QByteArray token() const { return m_token; }
+    // Certificate authorities trusted for https:// besides the system's (e.g. --ca-cert).
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> caCertificates() const { return m_caCertificates; }
+    // Whether the token may go over plain http:// to a host that is not loopback; off by
+    // default: such calls then fail with a Security error and nothing is sent.
+    void setPlainHttpAllowed(bool allowed) { m_plainHttpAllowed = allowed; }
+    bool plainHttpAllowed() const { return m_plainHttpAllowed; }
     // Transfer timeout applied to every request (default 15 s).
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const { return m_transferTimeout; }
@@ -64,6 +72,9 @@ public:
 signals:
     // Any call answered 401: the token is unknown or revoked.
     void authenticationFailed(const ApiError &error);
+    // A call was not sent or not trusted (Kind::Security): the service's certificate was
+    // refused, or the token would have gone over plain HTTP.
+    void connectionRefused(const ApiError &error);
 
 private:
     struct RawReply
@@ -88,4 +99,6 @@ private:
     QUrl m_baseUrl;
     QByteArray m_token;
     int m_transferTimeout = DefaultTransferTimeoutMs;
+    QList<QSslCertificate> m_caCertificates;
+    bool m_plainHttpAllowed = false;
 };

@@ -9,6 +9,8 @@ bool ApiError::isTransient() const
     case Kind::Network:
     case Kind::Timeout:
     case Kind::Malformed:
+    // Not the service's refusal: a certificate may be renewed or trusted, so actions wait.
+    case Kind::Security:
         return true;
     case Kind::Http:
         return httpStatus >= 500 || httpStatus == 408 || httpStatus == 429;

@@ -1,4 +1,5 @@
-// The values exchanged with the opt-out service (API.md) and the one result type of every call.
+// The values exchanged with the opt-out service (docs/api.md) and the one result type of every
+// call.
 #pragma once
 
 #include <QCoreApplication>
@@ -155,6 +156,7 @@ public:
         Timeout, // no complete answer within the transfer timeout
         Http, // the service answered with an error status
         Malformed, // the answer cannot be read: bad JSON, wrong types, missing fields
+        Security, // not sent or not trusted: the certificate was refused, or plain HTTP
     };
 
     Kind kind = Kind::Network;
@@ -164,7 +166,8 @@ public:
     QJsonObject details; // the service's error details, if any
     QString technical; // for logs: Qt's network error text or where decoding failed
 
-    // True when retrying later may succeed: network, timeout, malformed, 5xx, 408, 429.
+    // True when retrying later may succeed: network, timeout, malformed, security, 5xx, 408,
+    // 429. Pending actions are kept on such errors, never undone.
     bool isTransient() const;
     bool isUnauthenticated() const { return kind == Kind::Http && httpStatus == 401; }
     // details.userIds of a 400/404 batch refusal.

@@ -46,6 +46,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             return row.checked;
         return {};
     case Qt::ToolTipRole:
+        if (row.leaving)
+            return tr("Opt-in waiting for the service to confirm it.");
         if (row.pending)
             return tr("Waiting for the service to confirm this change.");
         if (column == OptedOutByColumn)
@@ -61,6 +63,7 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         if (row.pending) {
             QFont font;
             font.setItalic(true);
+            font.setStrikeOut(row.leaving);
             return font;
         }
         return {};
@@ -72,6 +75,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         return entry.user.id;
     case PendingRole:
         return row.pending;
+    case LeavingRole:
+        return row.leaving;
     case FoldedKeyRole:
         return row.folded;
     case SortRole:
@@ -154,12 +159,14 @@ QHash<int, QByteArray> OptOutModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
     names.insert(UserIdRole, "userId");
     names.insert(PendingRole, "pending");
+    names.insert(LeavingRole, "leaving");
     names.insert(SortRole, "sortValue");
     names.insert(FoldedKeyRole, "foldedKey");
     return names;
 }
 
-void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds)
+void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
+                             const QSet<QString> &leavingIds)
 {
     QList<OptOutRow> incoming;
     incoming.reserve(entries.size());
@@ -168,6 +175,7 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
         OptOutRow row;
         row.entry = entry;
         row.pending = pendingIds.contains(entry.user.id);
+        row.leaving = row.pending && leavingIds.contains(entry.user.id);
         const int existing = rowOfKey(entry.user.id);
         if (existing >= 0 && rows().at(existing).entry.user == entry.user)
             row.folded = rows().at(existing).folded;
@@ -268,8 +276,8 @@ QList<int> OptOutModel::changedRoles(const OptOutRow &before, const OptOutRow &a
     QList<int> roles;
     if (before.entry != after.entry)
         roles << Qt::DisplayRole << Qt::ToolTipRole << SortRole << FoldedKeyRole;
-    if (before.pending != after.pending) {
-        roles << Qt::FontRole << Qt::ForegroundRole << PendingRole;
+    if (before.pending != after.pending || before.leaving != after.leaving) {
+        roles << Qt::FontRole << Qt::ForegroundRole << PendingRole << LeavingRole;
         if (!roles.contains(Qt::ToolTipRole))
             roles << Qt::ToolTipRole;
     }

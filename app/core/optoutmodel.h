@@ -10,6 +10,7 @@ struct OptOutRow
 {
     OptOutEntry entry;
     bool pending = false;
+    bool leaving = false; // pending is an opt-in: the row goes once the service confirms
     Qt::CheckState checked = Qt::Unchecked;
     QString folded; // foldForSearch(name + '\n' + email)
     QString key() const { return entry.user.id; }
@@ -30,7 +31,8 @@ public:
     };
     enum Role {
         UserIdRole = Qt::UserRole + 1, // QString
-        PendingRole, // bool: the opt-out awaits the service's confirmation
+        PendingRole, // bool: the opt-out (or opt-in) awaits the service's confirmation
+        LeavingRole, // bool: an opt-in of this user awaits the service's confirmation
         SortRole, // the column's value for sorting (QDateTime for OptedOutAtColumn)
         FoldedKeyRole, // QString: the case- and accent-folded name and email, for filtering
     };
@@ -47,11 +49,14 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     // Replaces the list by a diff (first call: a reset). Check states of users still present
-    // are kept; pendingIds marks rows whose action awaits the service.
-    void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds);
+    // are kept; pendingIds marks rows whose action awaits the service, leavingIds those of them
+    // whose action is an opt-in (the row stays, marked, until the service confirms).
+    void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
+                    const QSet<QString> &leavingIds = {});
 
     const OptOutEntry &entryAt(int row) const { return rows().at(row).entry; }
     bool isPendingAt(int row) const { return rows().at(row).pending; }
+    bool isLeavingAt(int row) const { return rows().at(row).leaving; }
     const QString &foldedKeyAt(int row) const { return rows().at(row).folded; }
 
     // Checkboxes: the ids of the checked rows, their count, check or uncheck all rows.

@@ -135,6 +135,8 @@ QByteArray PendingStore::encode(const QList<PendingAction> &actions)
                                                                  : QLatin1String("opt_in"));
         object.insert(QLatin1String("userIds"), QJsonArray::fromStringList(action.userIds));
         object.insert(QLatin1String("createdAt"), JsonCodec::formatTime(action.createdAt));
+        if (action.actionId != 0)
+            object.insert(QLatin1String("actionId"), QString::number(action.actionId));
         array.append(object);
     }
     QJsonObject root;
@@ -187,6 +189,7 @@ bool PendingStore::decode(const QByteArray &json, QList<PendingAction> *actions,
             = JsonCodec::parseTime(object.value(QLatin1String("createdAt")).toString());
         if (!action.createdAt.isValid())
             action.createdAt = QDateTime::currentDateTimeUtc();
+        action.actionId = object.value(QLatin1String("actionId")).toString().toLongLong();
         actions->append(action);
     }
     return true;

@@ -14,9 +14,13 @@ struct PendingAction
     Type type = Type::OptOut;
     QStringList userIds; // one for an opt-out, up to 10,000 for an opt-in batch
     QDateTime createdAt; // UTC
+    // The administrator's action this belongs to: the chunks of one large opt-in share it, so
+    // that one message reports the whole action. 0 for actions saved by older versions.
+    qint64 actionId = 0;
     bool operator==(const PendingAction &other) const
     {
-        return type == other.type && userIds == other.userIds && createdAt == other.createdAt;
+        return type == other.type && userIds == other.userIds && createdAt == other.createdAt
+            && actionId == other.actionId;
     }
 };
 

@@ -27,9 +27,92 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncController::retryNow);
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &SyncController::tick);
+    m_cacheWriter.setMaxThreadCount(1);
+    // Unique across restarts too: chunks saved by an earlier session keep their own ids.
+    m_nextActionId = QDateTime::currentMSecsSinceEpoch() * 1000;
 }
 
-SyncController::~SyncController() = default;
+SyncController::~SyncController()
+{
+    m_cacheWriter.waitForDone();
+}
+
+void SyncController::setCacheFilePath(const QString &path)
+{
+    m_cachePath = path;
+    m_explicitCachePath = !path.isEmpty();
+}
+
+void SyncController::waitForCacheWritten()
+{
+    m_cacheWriter.waitForDone();
+}
+
+QString SyncController::cachePathFor(const QString &userId) const
+{
+    if (m_explicitCachePath)
+        return m_cachePath;
+    if (userId.isEmpty() || !m_api)
+        return {};
+    return SyncCache::defaultFilePath(m_api->baseUrl(), userId);
+}
+
+bool SyncController::loadCache(const QString &userId)
+{
+    const QString path = cachePathFor(userId);
+    SyncSnapshot snapshot;
+    if (path.isEmpty() || !QFile::exists(path))
+        return false;
+    QString problem;
+    if (!SyncCache::load(path, &snapshot, &problem)) {
+        qCWarning(lcSync) << "cache unreadable:" << path << problem;
+        return false;
+    }
+    if ((!userId.isEmpty() && snapshot.me.id != userId) || !snapshot.me.isProductAdmin())
+        return false;
+    m_me = snapshot.me;
+    m_userPages = snapshot.userPages;
+    m_userPageEtags = snapshot.userPageEtags;
+    m_serverOptOuts = snapshot.optOuts;
+    m_optOutsEtag = snapshot.optOutsEtag;
+    m_revision = snapshot.revision;
+    m_lastSyncedAt = snapshot.syncedAt;
+    m_loaded = true;
+    m_fromCache = true;
+    QList<User> all;
+    for (const QList<User> &users : std::as_const(m_userPages))
+        all.append(users);
+    if (m_users)
+        m_users->setUsers(all);
+    applyModels();
+    return true;
+}
+
+void SyncController::saveCache(bool changed)
+{
+    const QString path = cachePathFor(m_me.id);
+    if (path.isEmpty() || !m_loaded)
+        return;
+    // 100,000 users are a few MB: written when something changed, else now and then, so that
+    // "last synced at" stays roughly true without rewriting the file at every idle refresh.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!changed && m_cacheSavedAt.isValid() && m_cacheSavedAt.secsTo(now) < CacheRefreshSeconds)
+        return;
+    m_cacheSavedAt = now;
+    SyncSnapshot snapshot;
+    snapshot.me = m_me;
+    snapshot.userPages = m_userPages; // shared copies: the worker reads, nobody writes them
+    snapshot.userPageEtags = m_userPageEtags;
+    snapshot.optOuts = m_serverOptOuts;
+    snapshot.optOutsEtag = m_optOutsEtag;
+    snapshot.revision = m_revision;
+    snapshot.syncedAt = m_lastSyncedAt;
+    m_cacheWriter.start([path, snapshot]() {
+        QString problem;
+        if (!SyncCache::save(path, snapshot, &problem))
+            qCWarning(lcSync) << "cannot write the cache:" << path << problem;
+    });
+}
 
 void SyncController::setPendingFilePath(const QString &path)
 {
@@ -58,16 +141,30 @@ void SyncController::start()
         m_pending.clear();
     m_meLoaded = false;
     m_loaded = false;
+    m_fromCache = false;
+    m_signInFailed = false;
     m_me = Me {};
     m_userPages.clear();
     m_userPageEtags.clear();
     m_serverOptOuts.clear();
     m_optOutsEtag.clear();
     m_revision = -1;
+    m_reports.clear();
     m_retryDelayMs = m_firstRetryDelayMs;
     m_requests = new QObject(this);
     preloadPending();
-    setState(State::SigningIn);
+    // The last synced lists of this server and account, shown at once; the service's answers
+    // revalidate them (If-None-Match) or replace them.
+    const QString userId = m_explicitCachePath || !m_api
+        ? QString()
+        : PendingStore::rememberedUser(m_api->baseUrl(), m_api->token());
+    if ((m_explicitCachePath || !userId.isEmpty()) && loadCache(userId)) {
+        updatePendingCount();
+        setState(State::Offline);
+        emitStatus();
+    } else {
+        setState(State::SigningIn);
+    }
     fetchMe();
 }
 
@@ -78,6 +175,16 @@ void SyncController::preloadPending()
         m_pending.removeAll(action);
     m_preloaded.clear();
     m_preloadedUserId.clear();
+    if (m_explicitStorePath && m_pending.isEmpty()) {
+        // A file given for this account: its actions count from the start.
+        QList<PendingAction> saved;
+        if (m_store.load(&saved) && !saved.isEmpty()) {
+            m_preloaded = saved;
+            m_pending = saved;
+            updatePendingCount();
+        }
+        return;
+    }
     if (m_explicitStorePath || !m_pending.isEmpty() || !m_api)
         return;
     // The last user of this server and token: their unsent actions count from the start, so a
@@ -92,6 +199,8 @@ void SyncController::preloadPending()
     m_preloaded = saved;
     m_preloadedUserId = userId;
     m_pending = saved;
+    // Changes made to them before /me answers are saved where they came from.
+    m_store.setFilePath(store.filePath());
     updatePendingCount();
 }
 
@@ -120,6 +229,9 @@ void SyncController::refresh()
     case State::NotProductAdmin:
         start();
         return;
+    case State::Unreachable:
+        start(); // the administrator asks to try again
+        return;
     case State::Offline:
         retryNow();
         return;
@@ -128,18 +240,28 @@ void SyncController::refresh()
     }
 }
 
-void SyncController::optOut(const QString &userId)
+qint64 SyncController::optOut(const QString &userId)
 {
     if (userId.isEmpty() || (m_users && m_users->isOptedOut(userId)))
-        return;
-    PendingAction action;
-    action.type = PendingAction::Type::OptOut;
-    action.userIds = QStringList {userId};
-    action.createdAt = QDateTime::currentDateTimeUtc();
-    enqueue(action);
+        return 0;
+    return enqueue(PendingAction::Type::OptOut, QStringList {userId});
 }
 
-void SyncController::optIn(const QStringList &userIds)
+qint64 SyncController::optOut(const QStringList &userIds)
+{
+    QStringList ids;
+    ids.reserve(userIds.size());
+    QSet<QString> seen;
+    for (const QString &id : userIds) {
+        if (id.isEmpty() || seen.contains(id) || (m_users && m_users->isOptedOut(id)))
+            continue;
+        seen.insert(id);
+        ids.append(id);
+    }
+    return enqueue(PendingAction::Type::OptOut, ids);
+}
+
+qint64 SyncController::optIn(const QStringList &userIds)
 {
     QStringList ids;
     ids.reserve(userIds.size());
@@ -151,13 +273,33 @@ void SyncController::optIn(const QStringList &userIds)
         if (!m_loaded || !m_users || m_users->isOptedOut(id))
             ids.append(id);
     }
-    for (qsizetype start = 0; start < ids.size(); start += MaxBatchIds) {
-        PendingAction action;
-        action.type = PendingAction::Type::OptIn;
-        action.userIds = ids.mid(start, MaxBatchIds);
-        action.createdAt = QDateTime::currentDateTimeUtc();
-        enqueue(action);
+    return enqueue(PendingAction::Type::OptIn, ids);
+}
+
+void SyncController::cancelPending(const QStringList &userIds)
+{
+    // The opposite of each user's last pending change: enqueue() cancels the two out, or, when
+    // the change is already on its way, sends the opposite after it.
+    QHash<QString, PendingAction::Type> last;
+    for (const PendingAction &action : std::as_const(m_pending)) {
+        for (const QString &id : action.userIds)
+            last.insert(id, action.type);
     }
+    QStringList optOut;
+    QStringList optIn;
+    for (const QString &id : userIds) {
+        const auto it = last.constFind(id);
+        if (it == last.cend())
+            continue;
+        (*it == PendingAction::Type::OptOut ? optIn : optOut).append(id);
+    }
+    enqueue(PendingAction::Type::OptIn, optIn);
+    enqueue(PendingAction::Type::OptOut, optOut);
+}
+
+bool SyncController::isSending(const QString &userId) const
+{
+    return m_sending && !m_pending.isEmpty() && m_pending.constFirst().userIds.contains(userId);
 }
 
 int SyncController::secondsUntilRetry() const
@@ -173,6 +315,20 @@ int SyncController::pendingCount() const
 }
 
 QString SyncController::statusText() const
+{
+    const QString text = stateText();
+    const QString pending = pendingText();
+    if (pending.isEmpty())
+        return text;
+    return text.isEmpty() ? pending : tr("%1 · %2").arg(text, pending);
+}
+
+QString SyncController::pendingText() const
+{
+    return m_pendingCount > 0 ? tr("%n change(s) pending", nullptr, m_pendingCount) : QString();
+}
+
+QString SyncController::stateText() const
 {
     QString text;
     switch (m_state) {
@@ -193,6 +349,11 @@ QString SyncController::statusText() const
                                            QLocale::ShortFormat));
         break;
     case State::Offline:
+        if (m_fromCache && m_lastSyncedAt.isValid()) {
+            text = tr("Offline — last synced at %1")
+                       .arg(QLocale().toString(m_lastSyncedAt.toLocalTime(), QLocale::ShortFormat));
+            break;
+        }
         text = m_retryTimer.isActive()
             ? tr("Offline — retrying in %n s", nullptr, secondsUntilRetry())
             : tr("Offline — retrying now");
@@ -200,12 +361,12 @@ QString SyncController::statusText() const
     case State::NotProductAdmin:
         break; // the window shows who is signed in; the page says the rest
     case State::SignedOut:
-        text = tr("Signed out");
+        // A token refused at the first sign-in never signed anyone in.
+        text = m_signInFailed ? tr("Not signed in") : tr("Signed out");
         break;
-    }
-    if (m_pendingCount > 0) {
-        const QString pending = tr("%n change(s) pending", nullptr, m_pendingCount);
-        text = text.isEmpty() ? pending : tr("%1 · %2").arg(text, pending);
+    case State::Unreachable:
+        text = tr("Not connected");
+        break;
     }
     return text;
 }
@@ -231,6 +392,23 @@ void SyncController::fetchMe()
         if (!result.ok()) {
             handleFetchError(result.error());
             return;
+        }
+        if (m_fromCache && result.value().id != m_me.id) {
+            // The token now belongs to someone else: nothing of the cached account stays.
+            m_loaded = false;
+            m_fromCache = false;
+            m_userPages.clear();
+            m_userPageEtags.clear();
+            m_serverOptOuts.clear();
+            m_optOutsEtag.clear();
+            m_revision = -1;
+            m_lastSyncedAt = QDateTime();
+            if (m_users) {
+                m_users->setOptOutState({}, {});
+                m_users->setUsers({});
+            }
+            if (m_optOuts)
+                m_optOuts->setEntries({}, {});
         }
         m_me = result.value();
         m_meLoaded = true;
@@ -271,13 +449,25 @@ void SyncController::fetchMe()
         }
         m_pending = saved;
         savePending();
+        applyModels();
         updatePendingCount();
+        emit pendingChanged();
         if (!m_me.isProductAdmin()) {
+            if (m_fromCache) {
+                m_loaded = false;
+                m_fromCache = false;
+                if (m_users)
+                    m_users->setUsers({});
+                if (m_optOuts)
+                    m_optOuts->setEntries({}, {});
+            }
             setState(State::NotProductAdmin);
             return;
         }
-        setLoadProgress(0);
-        setState(State::LoadingUsers);
+        if (!m_loaded) {
+            setLoadProgress(0);
+            setState(State::LoadingUsers);
+        }
         fetchUsersPage(0);
     });
 }
@@ -307,6 +497,14 @@ void SyncController::fetchUsersPage(int page)
             }
             const UsersPage &answer = result.value();
             bool last = answer.lastPage;
+            if (answer.notModified && page == 0) {
+                // The ETag is the whole directory's: unchanged, so are all the other pages.
+                m_fetchingUsers = false;
+                m_incomingPages.clear();
+                m_incomingEtags.clear();
+                fetchOptOuts();
+                return;
+            }
             if (answer.notModified) {
                 m_incomingPages.append(m_userPages.value(page));
                 last = page + 1 >= m_userPages.size();
@@ -337,6 +535,7 @@ void SyncController::fetchUsersPage(int page)
                     all.append(users);
                 if (m_users)
                     m_users->setUsers(all);
+                m_usersChangedSinceSave = true;
             }
             m_incomingPages.clear();
             m_incomingEtags.clear();
@@ -355,38 +554,71 @@ void SyncController::fetchOptOuts()
     m_fetchingOptOuts = true;
     const int session = m_session;
     const int generation = m_actionGeneration;
-    m_api->fetchOptOuts(m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
-                        [this, session, generation](const ApiResult<OptOutList> &result) {
-                            if (session != m_session)
-                                return;
-                            m_fetchingOptOuts = false;
-                            if (!result.ok()) {
-                                handleFetchError(result.error());
-                                return;
-                            }
-                            if (generation != m_actionGeneration) {
-                                // An action was confirmed meanwhile; this list may predate it.
-                                fetchOptOuts();
-                                return;
-                            }
-                            const OptOutList &list = result.value();
-                            if (!list.notModified || !m_loaded) {
-                                m_serverOptOuts = list.optOuts;
-                                m_optOutsEtag = list.etag;
-                                m_revision = list.revision;
-                            }
-                            m_loaded = true;
-                            applyModels();
-                            m_retryTimer.stop();
-                            m_tickTimer.stop();
-                            m_retryDelayMs = m_firstRetryDelayMs;
-                            m_lastSyncedAt = QDateTime::currentDateTimeUtc();
-                            setState(State::Synced);
-                            emit synced(m_lastSyncedAt);
-                            emitStatus();
-                            m_refreshTimer.start();
-                            sendNext();
-                        });
+    m_api->fetchOptOuts(
+        m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
+        [this, session, generation](const ApiResult<OptOutList> &result) {
+            if (session != m_session)
+                return;
+            m_fetchingOptOuts = false;
+            if (!result.ok()) {
+                handleFetchError(result.error());
+                return;
+            }
+            if (generation != m_actionGeneration) {
+                // An action was confirmed meanwhile; this list may predate it.
+                fetchOptOuts();
+                return;
+            }
+            const OptOutList &list = result.value();
+            QStringList cameOut;
+            QStringList wentIn;
+            if (!list.notModified || !m_loaded) {
+                if (m_loaded) {
+                    // What changed elsewhere: our own changes are already in
+                    // m_serverOptOuts, or still pending.
+                    QSet<QString> pendingIds;
+                    for (const PendingAction &a : std::as_const(m_pending))
+                        for (const QString &id : a.userIds)
+                            pendingIds.insert(id);
+                    QSet<QString> before;
+                    for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
+                        before.insert(e.user.id);
+                    QSet<QString> after;
+                    for (const OptOutEntry &e : list.optOuts) {
+                        after.insert(e.user.id);
+                        if (!before.contains(e.user.id) && !pendingIds.contains(e.user.id))
+                            cameOut.append(e.user.id);
+                    }
+                    for (const OptOutEntry &e : std::as_const(m_serverOptOuts)) {
+                        if (!after.contains(e.user.id) && !pendingIds.contains(e.user.id))
+                            wentIn.append(e.user.id);
+                    }
+                }
+                m_serverOptOuts = list.optOuts;
+                m_optOutsEtag = list.etag;
+                m_revision = list.revision;
+            }
+            const bool remote = !cameOut.isEmpty() || !wentIn.isEmpty();
+            const bool changed = !list.notModified || m_fromCache || m_usersChangedSinceSave;
+            m_usersChangedSinceSave = false;
+            if (remote)
+                emit aboutToApplyRemoteChanges();
+            m_loaded = true;
+            m_fromCache = false;
+            applyModels();
+            if (remote)
+                emit remoteChangesApplied(cameOut, wentIn);
+            m_retryTimer.stop();
+            m_tickTimer.stop();
+            m_retryDelayMs = m_firstRetryDelayMs;
+            m_lastSyncedAt = QDateTime::currentDateTimeUtc();
+            setState(State::Synced);
+            emit synced(m_lastSyncedAt);
+            emitStatus();
+            saveCache(changed);
+            m_refreshTimer.start();
+            sendNext();
+        });
 }
 
 void SyncController::startRefresh()
@@ -441,25 +673,124 @@ void SyncController::applyModels()
             optedOut.insert(id);
         }
     }
+    QSet<QString> leaving; // pending opt-ins keep their rows, marked, until confirmed
     for (const OptOutEntry &entry : std::as_const(m_serverOptOuts)) {
-        if (!wanted.value(entry.user.id, true) || optedOut.contains(entry.user.id))
+        if (optedOut.contains(entry.user.id) || leaving.contains(entry.user.id))
             continue;
         effective.append(entry);
-        optedOut.insert(entry.user.id);
+        if (wanted.value(entry.user.id, true))
+            optedOut.insert(entry.user.id);
+        else
+            leaving.insert(entry.user.id);
     }
     if (m_optOuts)
-        m_optOuts->setEntries(effective, pendingIds);
+        m_optOuts->setEntries(effective, pendingIds, leaving);
     if (m_users)
         m_users->setOptOutState(optedOut, pendingIds);
 }
 
-void SyncController::enqueue(const PendingAction &action)
+qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &userIds)
 {
-    m_pending.append(action);
+    if (userIds.isEmpty())
+        return 0;
+    // Each user's last pending change decides: the same change pending already is not queued
+    // twice; the opposite one, not yet sent, cancels out with this one and neither is sent.
+    // One on its way cannot be called back: this one follows it.
+    const int firstFree = m_sending ? 1 : 0;
+    QHash<QString, int> lastIndex;
+    for (int i = 0; i < m_pending.size(); ++i) {
+        for (const QString &id : std::as_const(m_pending.at(i).userIds))
+            lastIndex.insert(id, i);
+    }
+    QStringList ids;
+    ids.reserve(userIds.size());
+    QHash<int, QSet<QString>> cancelled; // pending index -> ids taken out of it
+    for (const QString &id : userIds) {
+        const auto it = lastIndex.constFind(id);
+        if (it == lastIndex.cend()) {
+            ids.append(id);
+            continue;
+        }
+        if (m_pending.at(*it).type == type)
+            continue;
+        if (*it < firstFree) {
+            ids.append(id);
+            continue;
+        }
+        cancelled[*it].insert(id);
+    }
+    QSet<qint64> touched;
+    if (!cancelled.isEmpty()) {
+        QList<PendingAction> kept;
+        kept.reserve(m_pending.size());
+        for (int i = 0; i < m_pending.size(); ++i) {
+            PendingAction action = m_pending.at(i);
+            const auto it = cancelled.constFind(i);
+            if (it != cancelled.cend()) {
+                touched.insert(action.actionId);
+                action.userIds.erase(
+                    std::remove_if(action.userIds.begin(), action.userIds.end(),
+                                   [&it](const QString &id) { return it->contains(id); }),
+                    action.userIds.end());
+                if (action.userIds.isEmpty())
+                    continue;
+            }
+            kept.append(action);
+        }
+        m_pending = kept;
+        qCInfo(lcSync) << "cancelled out" << userIds.size() - ids.size() << "pending change(s)";
+    }
+    qint64 actionId = 0;
+    if (!ids.isEmpty()) {
+        actionId = ++m_nextActionId;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (qsizetype start = 0; start < ids.size(); start += MaxBatchIds) {
+            PendingAction action;
+            action.type = type;
+            action.userIds = ids.mid(start, MaxBatchIds);
+            action.createdAt = now;
+            action.actionId = actionId;
+            m_pending.append(action);
+        }
+    }
+    if (ids.isEmpty() && cancelled.isEmpty())
+        return 0;
     savePending();
     applyModels();
     updatePendingCount();
+    emit pendingChanged();
+    for (qint64 id : std::as_const(touched))
+        finishIfDone(id);
     sendNext();
+    return actionId;
+}
+
+void SyncController::reportChunk(const PendingAction &action, const QStringList &applied,
+                                 const QStringList &refused, const ApiError &error)
+{
+    ActionReport &report = m_reports[action.actionId];
+    report.type = action.type;
+    report.actionId = action.actionId;
+    report.applied.append(applied);
+    report.refused.append(refused);
+    if (!refused.isEmpty())
+        report.error = error;
+}
+
+void SyncController::finishIfDone(qint64 actionId)
+{
+    const auto it = m_reports.constFind(actionId);
+    if (it == m_reports.cend())
+        return; // nothing of it answered yet (or it was cancelled before being sent)
+    if (actionId != 0) {
+        for (const PendingAction &action : std::as_const(m_pending)) {
+            if (action.actionId == actionId)
+                return; // more requests to come
+        }
+    }
+    const ActionReport report = *it;
+    m_reports.erase(it);
+    emit actionCompleted(report);
 }
 
 void SyncController::savePending()
@@ -471,10 +802,11 @@ void SyncController::savePending()
 
 void SyncController::sendNext()
 {
-    if (m_sending || m_pending.isEmpty() || !m_loaded || !m_requests || !m_api
+    if (m_sending || m_pending.isEmpty() || !m_loaded || !m_meLoaded || !m_requests || !m_api
         || m_retryTimer.isActive() || m_state == State::SignedOut)
         return;
     m_sending = true;
+    emit pendingChanged(); // the head is now on its way: it can only be reversed
     const PendingAction action = m_pending.first();
     const int session = m_session;
     if (action.type == PendingAction::Type::OptOut && action.userIds.size() == 1) {
@@ -509,7 +841,23 @@ void SyncController::sendNext()
                 refuseAction(result.error());
                 return;
             }
-            if (action.type == PendingAction::Type::OptIn) {
+            if (action.type == PendingAction::Type::OptOut) {
+                // Shown as ours until the next refresh brings the service's entries.
+                const User me {m_me.id, m_me.email, m_me.name};
+                QSet<QString> present;
+                for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
+                    present.insert(e.user.id);
+                for (const QString &id : action.userIds) {
+                    if (present.contains(id))
+                        continue;
+                    OptOutEntry entry;
+                    const User *user = m_users ? m_users->userById(id) : nullptr;
+                    entry.user = user ? *user : User {id, QString(), id};
+                    entry.optedOutAt = QDateTime::currentDateTimeUtc();
+                    entry.optedOutBy = me;
+                    m_serverOptOuts.prepend(entry);
+                }
+            } else {
                 const QSet<QString> ids(action.userIds.cbegin(), action.userIds.cend());
                 m_serverOptOuts.erase(std::remove_if(m_serverOptOuts.begin(), m_serverOptOuts.end(),
                                                      [&ids](const OptOutEntry &e) {
@@ -530,6 +878,7 @@ void SyncController::confirmAction(const PendingAction &action)
     savePending();
     applyModels();
     updatePendingCount();
+    emit pendingChanged();
     m_retryDelayMs = m_firstRetryDelayMs;
     if (action.type == PendingAction::Type::OptOut) {
         for (const QString &id : action.userIds)
@@ -537,6 +886,8 @@ void SyncController::confirmAction(const PendingAction &action)
     } else {
         emit optInConfirmed(action.userIds);
     }
+    reportChunk(action, action.userIds, {}, {});
+    finishIfDone(action.actionId);
     if (m_state == State::Offline) {
         m_retryTimer.stop();
         m_tickTimer.stop();
@@ -579,8 +930,11 @@ void SyncController::refuseAction(const ApiError &error)
     savePending();
     applyModels();
     updatePendingCount();
+    emit pendingChanged();
     qCInfo(lcSync) << "action refused:" << error.technical;
     emit actionFailed(refused, error);
+    reportChunk(refused, {}, refused.userIds, error);
+    finishIfDone(refused.actionId);
     sendNext();
 }
 
@@ -589,9 +943,25 @@ void SyncController::handleFetchError(const ApiError &error)
     m_lastError = error;
     qCInfo(lcSync) << "sync error:" << error.technical;
     if (error.isUnauthenticated()) {
+        m_signInFailed = !m_meLoaded;
         stop();
         setState(State::SignedOut);
         emit authenticationFailed(error);
+        return;
+    }
+    if (!m_meLoaded && !m_loaded && m_state == State::SigningIn
+        && (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)) {
+        // Nothing answered the first sign-in and nothing is cached: most likely a wrong
+        // address. Say which, and wait for the administrator rather than retry for ever.
+        stop();
+        ApiError unreachable = error;
+        const QString address = m_api ? m_api->baseUrl().toDisplayString() : QString();
+        unreachable.message = tr("Could not sign in: nothing answered at %1. Check the "
+                                 "service address, or try again later.")
+                                  .arg(address);
+        m_lastError = unreachable;
+        setState(State::Unreachable);
+        emit errorOccurred(unreachable);
         return;
     }
     if (error.isTransient()) {

@@ -3,23 +3,39 @@
 
 #include "apitypes.h"
 #include "pendingstore.h"
+#include "synccache.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 
 class ApiClient;
 class OptOutModel;
 class UserModel;
 
+// What became of one administrator's action, all its requests together (a large opt-in goes
+// out in several batches): the users the service applied it to and those it refused.
+struct ActionReport
+{
+    PendingAction::Type type = PendingAction::Type::OptOut;
+    qint64 actionId = 0;
+    QStringList applied;
+    QStringList refused;
+    ApiError error; // why `refused` was refused; unset when nothing was
+};
+Q_DECLARE_METATYPE(ActionReport)
+
 // Sign-in: /me, then every user page (progress 0-100), then /optouts; then a refresh with
 // If-None-Match every refreshInterval() and on refresh(). Actions are optimistic: the models
 // change at once, the rows stay pending until the service confirms, a refusal (4xx) rolls back
 // and reports actionFailed, a network failure/timeout/5xx keeps them and retries with back-off
 // (2, 4, 8 ... 60 s). Pending actions are saved to a file and resent after a restart.
+// Opposite pending actions for the same user cancel out before they are sent. The last synced
+// users and opt-outs are cached per server and account and shown at once on the next start.
 class SyncController final : public QObject
 {
     Q_OBJECT
@@ -34,6 +50,7 @@ public:
         Offline, // the service cannot be reached: secondsUntilRetry() tells when it retries
         NotProductAdmin, // signed in, but the page is for product administrators only
         SignedOut, // 401: the token is unknown or revoked; back to sign-in
+        Unreachable, // nothing answered the first sign-in (wrong address?): no retry
     };
     Q_ENUM(State)
 
@@ -50,6 +67,12 @@ public:
     // PendingStore::defaultFilePath(server, signed-in user id), decided after /me.
     void setPendingFilePath(const QString &path);
     QString pendingFilePath() const { return m_store.filePath(); }
+    // Where the last synced lists are kept; empty (the default) means
+    // SyncCache::defaultFilePath(server, signed-in user id).
+    void setCacheFilePath(const QString &path);
+    QString cacheFilePath() const { return m_cachePath; }
+    // Waits until the cache file is written (it is written on a worker thread).
+    void waitForCacheWritten();
     void setRefreshInterval(int milliseconds);
     int refreshInterval() const { return m_refreshTimer.interval(); }
     // Back-off of retries: first delay, doubled each failure up to the maximum.
@@ -62,10 +85,22 @@ public:
     // Refreshes now (F5); while offline, retries now.
     void refresh();
 
-    // Opts one user out: the row appears at once, pending until confirmed.
-    void optOut(const QString &userId);
-    // Opts users back in with one batch request (chunked above 10,000): the rows leave at once.
-    void optIn(const QStringList &userIds);
+    // Opts one user out: the row appears at once, pending until confirmed. Returns the
+    // action's id (see actionCompleted), 0 when there was nothing to do.
+    qint64 optOut(const QString &userId);
+    // Opts several users out in batch requests (chunked above 10,000).
+    qint64 optOut(const QStringList &userIds);
+    // Opts users back in with one batch request (chunked above 10,000): the rows stay, marked,
+    // until the service confirms.
+    qint64 optIn(const QStringList &userIds);
+    // Takes back the pending changes of these users: those not sent yet are dropped and never
+    // sent; one already on its way is followed by the opposite change.
+    void cancelPending(const QStringList &userIds);
+    // The pending change of this user is being sent right now (it can only be reversed).
+    bool isSending(const QString &userId) const;
+    // Whether the lists shown come from the cache of an earlier session, not yet confirmed by
+    // the service in this one.
+    bool showingCachedData() const { return m_fromCache; }
 
     State state() const { return m_state; }
     const Me &me() const { return m_me; }
@@ -79,6 +114,9 @@ public:
     // The status bar's text for the current state, translated: "Loading users… 40 %",
     // "Synced at 16:03", "Offline — retrying in 10 s", "2 changes pending".
     QString statusText() const;
+    // Its two parts: the state ("Synced at 16:03") and the pending count ("2 changes pending").
+    QString stateText() const;
+    QString pendingText() const;
 
 signals:
     void stateChanged(SyncController::State state);
@@ -99,6 +137,15 @@ signals:
     void errorOccurred(const ApiError &error);
     // 401: the GUI returns to sign-in. Pending actions stay saved for the next sign-in.
     void authenticationFailed(const ApiError &error);
+    // One action is over: every request of it answered. Not emitted for actions cancelled
+    // before anything was sent.
+    void actionCompleted(const ActionReport &report);
+    // The pending list changed (an action queued, sent, cancelled).
+    void pendingChanged();
+    // A refresh brought changes made elsewhere (another administrator): emitted before and
+    // after the models change, so that a view can keep its place.
+    void aboutToApplyRemoteChanges();
+    void remoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
 
 private:
     void setState(State state);
@@ -108,7 +155,13 @@ private:
     void fetchOptOuts();
     void startRefresh();
     void applyModels();
-    void enqueue(const PendingAction &action);
+    qint64 enqueue(PendingAction::Type type, const QStringList &userIds);
+    void reportChunk(const PendingAction &action, const QStringList &applied,
+                     const QStringList &refused, const ApiError &error);
+    void finishIfDone(qint64 actionId);
+    bool loadCache(const QString &userId);
+    void saveCache(bool changed);
+    QString cachePathFor(const QString &userId) const;
     void savePending();
     void sendNext();
     void handleFetchError(const ApiError &error);
@@ -159,6 +212,17 @@ private:
     bool m_sending = false;
     int m_session = 0; // bumped by stop(): answers of an older session are dropped
     int m_actionGeneration = 0; // bumped when an action is confirmed
+    qint64 m_nextActionId = 0;
+    QHash<qint64, ActionReport> m_reports; // actions with at least one request answered
+    bool m_signInFailed = false; // the last 401 came before /me ever answered
+
+    QString m_cachePath;
+    bool m_explicitCachePath = false;
+    bool m_fromCache = false;
+    bool m_usersChangedSinceSave = false;
+    QDateTime m_cacheSavedAt;
+    static constexpr int CacheRefreshSeconds = 600;
+    QThreadPool m_cacheWriter; // one thread: writes in order, off the GUI thread
 
     QTimer m_refreshTimer;
     QTimer m_retryTimer;

@@ -6,9 +6,11 @@
 
 #include "apiclient.h"
 #include "appsettings.h"
+#include "connectionsecurity.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
+#include "plainhttpbar.h"
 #include "signindialog.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -37,6 +39,11 @@ AppController::AppController(ApiClient *api, SyncController *sync, UserModel *us
     connect(sync, &SyncController::meLoaded, this, &AppController::onMeLoaded);
     connect(sync, &SyncController::authenticationFailed, this,
             &AppController::onAuthenticationFailed);
+    connect(api, &ApiClient::connectionRefused, this, &AppController::onConnectionRefused);
+    // Above everything else of the window, while the token travels in clear.
+    m_plainHttpBar = new PlainHttpBar(m_window);
+    m_window->addToolBarBreak(Qt::TopToolBarArea);
+    m_window->addToolBar(Qt::TopToolBarArea, m_plainHttpBar);
     connect(qApp, &QCoreApplication::aboutToQuit, this, &AppController::saveWindow);
 }
 
@@ -95,9 +102,20 @@ void AppController::showSignIn(const QString &message)
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setServerUrl(m_server.isValid() ? m_server : m_settings->serverUrl());
     m_dialog->setRememberMe(m_settings->rememberToken());
+    m_dialog->setCaCertificateFile(m_settings->caCertificateFile());
+    m_dialog->setPlainHttpAllowedServers(m_settings->plainHttpAllowedServers());
     m_dialog->setMessage(message);
-    connect(m_dialog, &QDialog::accepted, this,
-            [this]() { signIn(m_dialog->serverUrl(), m_dialog->token(), m_dialog->rememberMe()); });
+    connect(m_dialog, &QDialog::accepted, this, [this]() {
+        const QUrl server = m_dialog->serverUrl();
+        const QString token = m_dialog->token();
+        const bool remember = m_dialog->rememberMe();
+        m_settings->setCaCertificateFile(m_dialog->caCertificateFile());
+        if (ConnectionSecurity::isPlainHttpToRemote(server))
+            m_settings->setPlainHttpAllowed(server, m_dialog->plainHttpAllowed());
+        // This dialog closes and deletes itself: a refusal right away needs a new one.
+        m_dialog = nullptr;
+        signIn(server, token, remember);
+    });
     connect(m_dialog, &QDialog::rejected, this, &AppController::quitRequested);
     m_dialog->open();
 }
@@ -110,6 +128,12 @@ void AppController::signIn(const QUrl &server, const QString &token, bool rememb
     m_settings->setServerUrl(server);
     m_api->setBaseUrl(server);
     m_api->setToken(token.toUtf8());
+    if (!applyConnectionSettings(server)) {
+        m_api->setToken({});
+        if (m_dialog)
+            m_dialog->setToken(token);
+        return;
+    }
     m_window->show();
     m_windowShown = true;
     m_sync->start();
@@ -162,6 +186,46 @@ void AppController::onAuthenticationFailed(const ApiError &error)
     showSignIn(tr("The service did not accept your access token. Please sign in again."));
 }
 
+bool AppController::applyConnectionSettings(const QUrl &server)
+{
+    QList<QSslCertificate> authorities;
+    const QString caFile = m_settings->caCertificateFile();
+    if (!caFile.isEmpty()) {
+        QString error;
+        const auto loaded = ConnectionSecurity::loadCaCertificates(caFile, &error);
+        if (!loaded) {
+            m_plainHttpBar->setServer({});
+            showSignIn(error);
+            return false;
+        }
+        authorities = *loaded;
+    }
+    m_api->setCaCertificates(authorities);
+    if (ConnectionSecurity::isPlainHttpToRemote(server) && !m_settings->plainHttpAllowed(server)) {
+        m_plainHttpBar->setServer({});
+        showSignIn(ConnectionSecurity::plainHttpRefused(server).message);
+        return false;
+    }
+    const bool plainAllowed
+        = ConnectionSecurity::isPlainHttpToRemote(server) && m_settings->plainHttpAllowed(server);
+    m_api->setPlainHttpAllowed(plainAllowed);
+    m_plainHttpBar->setServer(plainAllowed ? server : QUrl());
+    return true;
+}
+
+void AppController::onConnectionRefused(const ApiError &error)
+{
+    // Not the token's fault: keep it, in the keychain and in the dialog, for another try.
+    if (m_tracker)
+        m_tracker->signOut();
+    m_sync->stop();
+    const QString token = QString::fromUtf8(m_api->token());
+    m_api->setToken({});
+    showSignIn(error.message);
+    if (m_dialog && m_dialog->token().isEmpty())
+        m_dialog->setToken(token);
+}
+
 void AppController::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary)
 {
     m_tracker = tracker;
@@ -179,6 +243,7 @@ void AppController::signOut()
     m_sync->stop();
     forgetToken();
     m_api->setToken({});
+    m_plainHttpBar->setServer({});
     clearModels();
     m_window->hide();
     showSignIn({});

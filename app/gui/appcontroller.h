@@ -11,6 +11,7 @@ class AppSettings;
 class LanguageManager;
 class MainWindow;
 class OptOutModel;
+class PlainHttpBar;
 class SignInDialog;
 class SyncController;
 class TokenStore;
@@ -51,6 +52,10 @@ private:
     void showSignIn(const QString &message);
     void onMeLoaded();
     void onAuthenticationFailed(const ApiError &error);
+    void onConnectionRefused(const ApiError &error);
+    // The CA file and plain-HTTP permission of the settings, for `server`; false (and the
+    // sign-in dialog with the reason) when the CA file cannot be used.
+    bool applyConnectionSettings(const QUrl &server);
     void clearModels();
     void forgetToken();
     void saveWindow();
@@ -65,6 +70,7 @@ private:
     QPointer<UsageTracker> m_tracker;
     QPointer<UsageSummaryModel> m_summary;
     MainWindow *m_window = nullptr;
+    PlainHttpBar *m_plainHttpBar = nullptr; // owned by m_window
     bool m_windowShown = false; // since the last sign-in
     QPointer<SignInDialog> m_dialog;
     QUrl m_server;

@@ -1,9 +1,13 @@
 // The app's remembered choices in QSettings: server, "remember me", language, window state.
 #include "appsettings.h"
 
+#include "connectionsecurity.h"
+
 namespace {
 const QString kServer = QStringLiteral("signIn/server");
 const QString kRemember = QStringLiteral("signIn/rememberToken");
+const QString kCaCertificate = QStringLiteral("signIn/caCertificate");
+const QString kPlainHttp = QStringLiteral("signIn/plainHttpAllowed");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kState = QStringLiteral("mainWindow/state");
@@ -25,6 +29,42 @@ QUrl AppSettings::serverUrl() const
 void AppSettings::setServerUrl(const QUrl &url)
 {
     m_settings.setValue(kServer, url.toString());
+}
+
+QString AppSettings::caCertificateFile() const
+{
+    return m_settings.value(kCaCertificate).toString();
+}
+
+void AppSettings::setCaCertificateFile(const QString &path)
+{
+    if (path.isEmpty())
+        m_settings.remove(kCaCertificate);
+    else
+        m_settings.setValue(kCaCertificate, path);
+}
+
+QStringList AppSettings::plainHttpAllowedServers() const
+{
+    return m_settings.value(kPlainHttp).toStringList();
+}
+
+bool AppSettings::plainHttpAllowed(const QUrl &server) const
+{
+    return plainHttpAllowedServers().contains(ConnectionSecurity::serverKey(server));
+}
+
+void AppSettings::setPlainHttpAllowed(const QUrl &server, bool allowed)
+{
+    QStringList servers = plainHttpAllowedServers();
+    const QString key = ConnectionSecurity::serverKey(server);
+    if (allowed == servers.contains(key))
+        return;
+    if (allowed)
+        servers.append(key);
+    else
+        servers.removeAll(key);
+    m_settings.setValue(kPlainHttp, servers);
 }
 
 bool AppSettings::rememberToken() const

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QSettings>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 class AppSettings
@@ -17,6 +18,14 @@ public:
 
     QUrl serverUrl() const;
     void setServerUrl(const QUrl &url);
+    // An extra certificate authority's file (the sign-in dialog's, or --ca-cert); empty: none.
+    QString caCertificateFile() const;
+    void setCaCertificateFile(const QString &path);
+    // The servers (scheme://host:port) the administrator allowed to get the token over plain
+    // HTTP although they are not loopback.
+    QStringList plainHttpAllowedServers() const;
+    bool plainHttpAllowed(const QUrl &server) const;
+    void setPlainHttpAllowed(const QUrl &server, bool allowed);
     bool rememberToken() const;
     void setRememberToken(bool remember);
     QString language() const; // empty when never chosen

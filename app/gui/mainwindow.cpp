@@ -4,6 +4,7 @@
 
 #include "appsettings.h"
 #include "checkboxheader.h"
+#include "confirmchangedialog.h"
 #include "contexthelp.h"
 #include "focusframedelegate.h"
 #include "icons.h"
@@ -11,6 +12,7 @@
 #include "messagepresenter.h"
 #include "optoutmodel.h"
 #include "optoutproxymodel.h"
+#include "pendingchangesdialog.h"
 #include "usagedebuggerdock.h"
 #include "usagesummarymodel.h"
 #include "usagesummarywidget.h"
@@ -19,14 +21,18 @@
 #include "userpicker.h"
 
 #include <QActionGroup>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStatusBar>
+#include <QTableView>
 
 namespace {
 
@@ -100,6 +106,11 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     m_progress->setTextVisible(false);
     m_progress->hide();
     m_statusLabel->setObjectName(QStringLiteral("syncStatusLabel"));
+    // "n changes pending" is a link to the list of them.
+    m_statusLabel->setTextFormat(Qt::RichText);
+    m_statusLabel->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                           | Qt::LinksAccessibleByKeyboard);
+    connect(m_statusLabel, &QLabel::linkActivated, this, &MainWindow::showPendingChanges);
     m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
     statusBar()->addWidget(m_statusLabel);
     statusBar()->addWidget(m_progress);
@@ -113,24 +124,14 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
         updatePage();
         updateStatus();
     });
-    connect(sync, &SyncController::optOutConfirmed, this, [this](const QString &userId) {
-        const User *user = m_users ? m_users->userById(userId) : nullptr;
-        const QString name = user ? (user->name.isEmpty() ? user->email : user->name) : userId;
-        showNote([name]() -> QString {
-            return MainWindow::tr("%1 is opted out. Until they sign out and sign in again, they "
-                                  "may still see client-side tracking data in their debugger; "
-                                  "the service discards that data.")
-                .arg(name);
-        });
-    });
-    connect(sync, &SyncController::optInConfirmed, this, [this](const QStringList &userIds) {
-        const int count = int(userIds.size());
-        showNote([count]() -> QString {
-            return MainWindow::tr("%Ln user(s) included in product usage tracking again.", nullptr,
-                                  count);
-        });
-    });
-    connect(sync, &SyncController::actionFailed, this, &MainWindow::onActionFailed);
+    connect(sync, &SyncController::actionCompleted, this, &MainWindow::onActionCompleted);
+    connect(sync, &SyncController::aboutToApplyRemoteChanges, this,
+            &MainWindow::onAboutToApplyRemoteChanges);
+    connect(sync, &SyncController::remoteChangesApplied, this, &MainWindow::onRemoteChangesApplied);
+    connect(sync, &SyncController::pendingChanged, this, &MainWindow::updateStatus);
+    m_undoTimer.setSingleShot(true);
+    m_undoTimer.setInterval(UndoWindowMs);
+    connect(&m_undoTimer, &QTimer::timeout, this, &MainWindow::withdrawUndo);
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
 
     if (m_languages)
@@ -191,6 +192,8 @@ void MainWindow::setupBars()
     m_ui->errorBar->hide();
     m_ui->noteBar->hide();
     connect(m_ui->errorCloseButton, &QToolButton::clicked, this, &MainWindow::hideError);
+    connect(m_ui->noteUndoButton, &QPushButton::clicked, this, &MainWindow::undoLastChange);
+    m_ui->noteUndoButton->hide();
     connect(m_ui->noteCloseButton, &QToolButton::clicked, this, &MainWindow::hideNote);
     connect(m_ui->errorSignInButton, &QPushButton::clicked, this, &MainWindow::signOutRequested);
     connect(m_ui->errorRetryButton, &QPushButton::clicked, this, [this]() {
@@ -206,8 +209,22 @@ void MainWindow::setupActions()
     m_ui->actionRefresh->setShortcut(QKeySequence::Refresh); // F5 on every platform we ship
     addAction(m_ui->actionRefresh);
     addAction(m_ui->actionContextHelp);
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionQuit, &QAction::triggered, this, [this]() {
+        // File > Quit is the administrator's own quit: told about pending changes first.
+        m_askBeforeClosing = true;
+        close();
+        m_askBeforeClosing = false;
+    });
     connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(m_ui->actionChangeServer, &QAction::triggered, this, &MainWindow::signOutRequested);
+    m_ui->actionUndo->setShortcut(QKeySequence::Undo);
+    addAction(m_ui->actionUndo);
+    // The fields claim Ctrl+Z for their own typing; with nothing of theirs to undo, it is ours.
+    m_ui->userCombo->installEventFilter(this); // it hands the keys to its line edit
+    m_ui->userCombo->lineEdit()->installEventFilter(this);
+    m_ui->filterEdit->installEventFilter(this);
+    connect(m_ui->actionUndo, &QAction::triggered, this, &MainWindow::undoLastChange);
+    connect(m_ui->actionPendingChanges, &QAction::triggered, this, &MainWindow::showPendingChanges);
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
         if (m_sync)
             m_sync->refresh();
@@ -420,6 +437,13 @@ void MainWindow::toggleCurrentRows()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride && undoAvailable()) {
+        auto *edit = watched == m_ui->userCombo ? m_ui->userCombo->lineEdit()
+                                                : qobject_cast<QLineEdit *>(watched);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (edit && key->matches(QKeySequence::Undo) && !edit->isUndoAvailable())
+            return true; // not overridden: Edit > Undo's shortcut runs
+    }
     if (watched == m_ui->optOutTable && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
@@ -437,30 +461,208 @@ void MainWindow::optOutPicked()
         return;
     m_picker->clear();
     hideNote(); // the note of an earlier action would name the wrong people
-    m_sync->optOut(userId);
+    const qint64 action = m_sync->optOut(userId);
     m_searchRecorded = false;
     if (m_tracker)
         m_tracker->recordUserOptedOut();
     m_ui->userCombo->setFocus();
+    if (action == 0)
+        return;
+    const QString who = userLabel(userId);
+    offerUndo(PendingAction::Type::OptOut, {userId}, action);
+    // Until the service confirms: the confirmation replaces this.
+    showNote(
+        [who]() -> QString {
+            return MainWindow::tr("%1 will be opted out as soon as the service confirms.").arg(who);
+        },
+        true);
 }
 
 void MainWindow::optInChecked()
 {
-    if (!m_optOuts || !m_sync)
+    if (!m_optOuts || !m_sync || !m_users)
         return;
-    const QStringList ids = m_optOuts->checkedUserIds();
+    QStringList ids;
+    const QStringList checked = m_optOuts->checkedUserIds();
+    ids.reserve(checked.size());
+    for (const QString &id : checked) {
+        if (m_users->isOptedOut(id)) // not a row whose opt-in is already pending
+            ids.append(id);
+    }
     if (ids.isEmpty())
         return;
-    hideNote(); // the note of an earlier action would name the wrong people
-    m_sync->optIn(ids);
-    if (m_tracker)
-        m_tracker->recordUsersOptedIn(int(ids.size()));
+    if (ids.size() == 1) {
+        applyOptIn(ids);
+        return;
+    }
+    // More than one user: ask first, with who and what will happen.
+    QList<User> users;
+    users.reserve(ids.size());
+    for (const QString &id : std::as_const(ids)) {
+        const User *user = m_users->userById(id);
+        users.append(user ? *user : User {id, QString(), QString()});
+    }
+    auto *dialog = new ConfirmChangeDialog(PendingAction::Type::OptIn, users, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, ids]() { applyOptIn(ids); });
+    dialog->open();
 }
 
-void MainWindow::showNote(std::function<QString()> message)
+void MainWindow::applyOptIn(const QStringList &ids)
+{
+    if (!m_sync || !m_optOuts)
+        return;
+    hideNote(); // the note of an earlier action would name the wrong people
+    // The rows stay, marked, until confirmed: their boxes are cleared now.
+    QList<int> rows;
+    rows.reserve(ids.size());
+    for (const QString &id : ids) {
+        const int row = m_optOuts->rowOfKey(id);
+        if (row >= 0)
+            rows.append(row);
+    }
+    m_optOuts->setChecked(rows, Qt::Unchecked);
+    const qint64 action = m_sync->optIn(ids);
+    if (m_tracker)
+        m_tracker->recordUsersOptedIn(int(ids.size()));
+    if (action == 0)
+        return;
+    const int count = int(ids.size());
+    if (count == 1) {
+        const QString who = userLabel(ids.constFirst());
+        offerUndo(PendingAction::Type::OptIn, ids, action);
+        showNote(
+            [who]() -> QString {
+                return MainWindow::tr("%1 will be included again as soon as the service "
+                                      "confirms.")
+                    .arg(who);
+            },
+            true);
+    } else {
+        withdrawUndo();
+    }
+}
+
+QString MainWindow::userLabel(const QString &userId) const
+{
+    const User *user = m_users ? m_users->userById(userId) : nullptr;
+    return user ? ConfirmChangeDialog::userLabel(*user) : userId;
+}
+
+bool MainWindow::undoAvailable() const
+{
+    return !m_undo.userIds.isEmpty();
+}
+
+void MainWindow::offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId)
+{
+    m_undo = UndoRecord {type, userIds, actionId};
+    m_ui->actionUndo->setEnabled(true);
+    m_undoTimer.start();
+}
+
+void MainWindow::withdrawUndo()
+{
+    m_undo = UndoRecord {};
+    m_undoTimer.stop();
+    m_ui->actionUndo->setEnabled(false);
+    m_ui->noteUndoButton->hide();
+}
+
+void MainWindow::undoLastChange()
+{
+    if (!undoAvailable() || !m_sync)
+        return;
+    const UndoRecord undo = m_undo;
+    withdrawUndo();
+    // Not sent yet: taken back locally, nothing is sent. On its way or confirmed: the opposite
+    // change follows.
+    QSet<QString> pending;
+    const QList<PendingAction> actions = m_sync->pendingActions();
+    for (const PendingAction &action : actions) {
+        if (action.actionId == undo.actionId) {
+            for (const QString &id : action.userIds)
+                pending.insert(id);
+        }
+    }
+    QStringList cancel;
+    QStringList reverse;
+    for (const QString &id : undo.userIds)
+        (pending.contains(id) && !m_sync->isSending(id) ? cancel : reverse).append(id);
+    const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
+    if (!cancel.isEmpty())
+        m_sync->cancelPending(cancel);
+    if (!reverse.isEmpty()) {
+        if (wasOptOut)
+            m_sync->optIn(reverse);
+        else
+            m_sync->optOut(reverse);
+    }
+    const QString who = undo.userIds.size() == 1 ? userLabel(undo.userIds.constFirst())
+                                                 : QString::number(undo.userIds.size());
+    const bool sent = !reverse.isEmpty();
+    showNote([who, wasOptOut, sent]() -> QString {
+        if (!sent)
+            return wasOptOut ? MainWindow::tr("Undone: the opt-out of %1 was never sent.").arg(who)
+                             : MainWindow::tr("Undone: the opt-in of %1 was never sent.").arg(who);
+        return wasOptOut ? MainWindow::tr("Undoing: %1 is being included again.").arg(who)
+                         : MainWindow::tr("Undoing: %1 is being opted out again.").arg(who);
+    });
+}
+
+PendingChangesDialog *MainWindow::pendingChangesDialog() const
+{
+    return m_pendingDialog;
+}
+
+void MainWindow::showPendingChanges()
+{
+    if (!m_sync)
+        return;
+    if (!m_pendingDialog) {
+        // Kept once made (closing hides it): it follows the queue while open.
+        m_pendingDialog = new PendingChangesDialog(m_sync, m_users, this);
+    }
+    m_pendingDialog->show();
+    m_pendingDialog->raise();
+    m_pendingDialog->activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    const int pending = m_sync ? m_sync->pendingCount() : 0;
+    // Asked by the administrator (File > Quit, the window's close button), not by the program
+    // (a SIGTERM at logout quits at once: the changes are saved either way).
+    const bool asked = m_askBeforeClosing || event->spontaneous();
+    if (pending == 0 || m_quitWithPending || !asked) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Say what becomes of them before quitting; never lose them.
+    event->ignore();
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Quit"),
+                                tr("%n change(s) not yet confirmed by the service. They are "
+                                   "kept and sent at the next start.",
+                                   nullptr, pending),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("quitPendingBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    quit->setObjectName(QStringLiteral("quitButton"));
+    box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box->setDefaultButton(quit);
+    connect(box, &QMessageBox::accepted, this, [this]() {
+        m_quitWithPending = true;
+        close();
+    });
+    box->open();
+}
+
+void MainWindow::showNote(std::function<QString()> message, bool offerUndo)
 {
     m_noteMessage = std::move(message);
     m_ui->noteText->setText(m_noteMessage());
+    m_ui->noteUndoButton->setVisible(offerUndo && undoAvailable());
     m_ui->noteBar->show();
 }
 
@@ -475,6 +677,7 @@ void MainWindow::hideNote()
 {
     m_noteMessage = nullptr;
     m_ui->noteBar->hide();
+    m_ui->noteUndoButton->hide();
 }
 
 void MainWindow::showError(const QString &message)
@@ -512,30 +715,119 @@ QString currentMessage(const ApiError &error)
 }
 } // namespace
 
-void MainWindow::onActionFailed(const PendingAction &action, const ApiError &error)
+void MainWindow::onActionCompleted(const ActionReport &report)
 {
-    QString who;
-    if (action.userIds.size() == 1 && m_users) {
-        const User *user = m_users->userById(action.userIds.constFirst());
-        who = user ? (user->name.isEmpty() ? user->email : user->name) : action.userIds.first();
+    const bool optOut = report.type == PendingAction::Type::OptOut;
+    const int applied = int(report.applied.size());
+    const int refused = int(report.refused.size());
+    const int total = applied + refused;
+    const bool ours = report.actionId != 0 && report.actionId == m_undo.actionId;
+    const QString who = total == 1
+        ? userLabel(applied == 1 ? report.applied.constFirst() : report.refused.constFirst())
+        : QString();
+    if (refused == 0) {
+        if (ours)
+            m_undoTimer.start(); // Undo stays offered a while after the confirmation too
+        showNote(
+            [who, total, optOut]() -> QString {
+                if (total == 1 && optOut)
+                    return MainWindow::tr("%1 is opted out. Until they sign out and sign in "
+                                          "again, they may still see client-side tracking data "
+                                          "in their debugger; the service discards that data.")
+                        .arg(who);
+                if (total == 1)
+                    return MainWindow::tr("%1 is included in product usage tracking again.")
+                        .arg(who);
+                if (optOut)
+                    return MainWindow::tr("%Ln user(s) opted out of product usage tracking.",
+                                          nullptr, total);
+                return MainWindow::tr("%Ln user(s) included in product usage tracking again.",
+                                      nullptr, total);
+            },
+            ours);
+        return;
     }
-    const int count = int(action.userIds.size());
-    const bool optOut = action.type == PendingAction::Type::OptOut;
-    if (optOut)
-        hideNote();
+    if (ours)
+        withdrawUndo();
+    hideNote();
+    const ApiError error = report.error;
     showErrorMessage(
-        [who, count, optOut, error]() -> QString {
+        [who, total, applied, refused, optOut, error]() -> QString {
             QString what;
-            if (optOut)
-                what = MainWindow::tr("The service refused to opt out %1; it was undone.").arg(who);
-            else if (!who.isEmpty())
-                what = MainWindow::tr("The service refused to opt in %1; it was undone.").arg(who);
-            else
-                what = MainWindow::tr("The service refused to opt in %Ln user(s); it was undone.",
-                                      nullptr, count);
+            if (applied == 0 && total == 1)
+                what = optOut
+                    ? MainWindow::tr("The service refused to opt out %1; it was undone.").arg(who)
+                    : MainWindow::tr("The service refused to opt in %1; it was undone.").arg(who);
+            else if (applied == 0)
+                what = optOut ? MainWindow::tr("The service refused to opt out %Ln user(s); it "
+                                               "was undone.",
+                                               nullptr, total)
+                              : MainWindow::tr("The service refused to opt in %Ln user(s); it "
+                                               "was undone.",
+                                               nullptr, total);
+            else {
+                const QString done = QLocale().toString(applied);
+                what = (optOut ? MainWindow::tr("%1 of %Ln user(s) opted out.", nullptr, total)
+                               : MainWindow::tr("%1 of %Ln user(s) included in product usage "
+                                                "tracking again.",
+                                                nullptr, total))
+                           .arg(done)
+                    + QLatin1Char(' ')
+                    + MainWindow::tr("The service refused the other %Ln; they were undone.",
+                                     nullptr, refused);
+            }
             return what + QLatin1Char(' ') + currentMessage(error);
         },
         false);
+}
+
+void MainWindow::onAboutToApplyRemoteChanges()
+{
+    // Keep the rows under the administrator's eyes where they are.
+    QTableView *table = m_ui->optOutTable;
+    m_anchorUserId.clear();
+    const int top = table->rowAt(0);
+    if (top >= 0) {
+        m_anchorUserId = m_proxy->index(top, 0).data(OptOutModel::UserIdRole).toString();
+        m_anchorOffset = table->rowViewportPosition(top);
+    }
+}
+
+void MainWindow::onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn)
+{
+    QTableView *table = m_ui->optOutTable;
+    if (!m_anchorUserId.isEmpty() && m_optOuts) {
+        const int sourceRow = m_optOuts->rowOfKey(m_anchorUserId);
+        if (sourceRow >= 0) {
+            const QModelIndex at = m_proxy->mapFromSource(m_optOuts->index(sourceRow, 0));
+            if (at.isValid()) {
+                table->scrollTo(at, QAbstractItemView::PositionAtTop);
+                if (table->verticalScrollMode() == QAbstractItemView::ScrollPerPixel)
+                    table->verticalScrollBar()->setValue(table->verticalScrollBar()->value()
+                                                         - m_anchorOffset);
+            }
+        }
+    }
+    m_anchorUserId.clear();
+    // Say what changed: the rows may have come or gone out of sight.
+    const QString out = optedOut.size() == 1 ? userLabel(optedOut.constFirst()) : QString();
+    const QString in = optedIn.size() == 1 ? userLabel(optedIn.constFirst()) : QString();
+    const int outCount = int(optedOut.size());
+    const int inCount = int(optedIn.size());
+    showNote([out, in, outCount, inCount]() -> QString {
+        QStringList parts;
+        if (outCount == 1)
+            parts << MainWindow::tr("Another administrator opted out %1.").arg(out);
+        else if (outCount > 1)
+            parts << MainWindow::tr("Another administrator opted out %Ln user(s).", nullptr,
+                                    outCount);
+        if (inCount == 1)
+            parts << MainWindow::tr("Another administrator included %1 again.").arg(in);
+        else if (inCount > 1)
+            parts << MainWindow::tr("Another administrator included %Ln user(s) again.", nullptr,
+                                    inCount);
+        return parts.join(QLatin1Char(' '));
+    });
 }
 
 void MainWindow::onSyncError(const ApiError &error)
@@ -572,6 +864,8 @@ void MainWindow::updatePage()
                 m_tracker->recordPageViewed(QStringLiteral("optout_settings"));
         }
     }
+    m_ui->signingInLabel->setText(state == SyncController::State::Unreachable ? m_sync->stateText()
+                                                                              : tr("Signing in…"));
     const bool admin = page == m_ui->optOutPage;
     if (m_summaryDock) {
         // Only administrators see the summary; while signing in it keeps its place.
@@ -588,7 +882,21 @@ void MainWindow::updateStatus()
     if (!m_sync)
         return;
     const auto state = m_sync->state();
-    m_statusLabel->setText(state == SyncController::State::Idle ? QString() : m_sync->statusText());
+    if (state == SyncController::State::Idle) {
+        m_statusLabel->clear();
+    } else {
+        const QString text = m_sync->stateText().toHtmlEscaped();
+        const QString pending = m_sync->pendingText();
+        const QString link = pending.isEmpty()
+            ? QString()
+            : QStringLiteral("<a href=\"pending\">%1</a>").arg(pending.toHtmlEscaped());
+        m_statusLabel->setText(link.isEmpty() ? text
+                                   : text.isEmpty()
+                                   ? link
+                                   : SyncController::tr("%1 · %2").arg(text, link));
+        m_statusLabel->setToolTip(pending.isEmpty() ? QString()
+                                                    : tr("Show the changes not yet confirmed"));
+    }
     const bool loading = state == SyncController::State::LoadingUsers;
     m_progress->setVisible(loading);
     if (loading)

@@ -6,6 +6,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -23,6 +24,7 @@ class ContextHelpPopup;
 class LanguageManager;
 class OptOutModel;
 class OptOutProxyModel;
+class PendingChangesDialog;
 class UserModel;
 class UserPicker;
 class QDockWidget;
@@ -34,6 +36,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
+    // How long Undo stays offered after a change (at least 10 s, as promised).
+    static constexpr int UndoWindowMs = 15000;
+
     // Everything is passed in and must outlive the window; `languages` may be null (no
     // language menu then).
     MainWindow(SyncController *sync, UserModel *users, OptOutModel *optOuts,
@@ -54,6 +59,14 @@ public:
     OptOutProxyModel *tableProxy() const { return m_proxy; }
     UserPicker *userPicker() const { return m_picker; }
 
+    // Undo is offered (the message bar's button and Edit > Undo, Ctrl+Z).
+    bool undoAvailable() const;
+    // Takes the last single change back: cancelled if not sent yet, reversed if confirmed.
+    void undoLastChange();
+    // The list of pending changes (Edit > Pending changes…, or the status bar's count).
+    void showPendingChanges();
+    PendingChangesDialog *pendingChangesDialog() const;
+
     // Shows an error in the message bar (translated by the caller).
     void showError(const QString &message);
     // At sign-out: hides the note and error bars and the account, which spoke of that session.
@@ -72,6 +85,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -94,13 +108,19 @@ private:
     void toggleCurrentRows();
     void showContextHelp();
     void showAbout();
-    void showNote(std::function<QString()> message);
+    void showNote(std::function<QString()> message, bool offerUndo = false);
+    void offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId);
+    void withdrawUndo();
+    QString userLabel(const QString &userId) const;
+    void applyOptIn(const QStringList &ids);
     void hideNote();
     void showErrorMessage(std::function<QString()> message, bool fromSync);
     void hideError();
 
     void onStateChanged(SyncController::State state);
-    void onActionFailed(const PendingAction &action, const ApiError &error);
+    void onActionCompleted(const ActionReport &report);
+    void onAboutToApplyRemoteChanges();
+    void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -127,4 +147,21 @@ private:
     QDockWidget *m_summaryDock = nullptr;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
+
+    // The last single change, while it may be undone.
+    struct UndoRecord
+    {
+        PendingAction::Type type = PendingAction::Type::OptOut;
+        QStringList userIds;
+        qint64 actionId = 0;
+    };
+    UndoRecord m_undo;
+    QTimer m_undoTimer;
+    QPointer<PendingChangesDialog> m_pendingDialog;
+    // The row at the top of the table before another administrator's change, and its offset.
+    QString m_anchorUserId;
+    int m_anchorOffset = 0;
+    QString m_currentUserId;
+    bool m_quitWithPending = false; // the administrator has been told and quits anyway
+    bool m_askBeforeClosing = false; // the close comes from File > Quit
 };

@@ -2,8 +2,11 @@
 #include "signindialog.h"
 #include "ui_signindialog.h"
 
+#include "connectionsecurity.h"
 #include "icons.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QPushButton>
 
 SignInDialog::SignInDialog(QWidget *parent)
@@ -17,7 +20,10 @@ SignInDialog::SignInDialog(QWidget *parent)
     pal.setColor(QPalette::WindowText, QColor(0xa6, 0x1b, 0x1b));
     m_ui->errorLabel->setPalette(pal);
     connect(m_ui->serverEdit, &QLineEdit::textChanged, this, &SignInDialog::updateOkButton);
+    connect(m_ui->serverEdit, &QLineEdit::textChanged, this, &SignInDialog::updatePlainHttpBox);
     connect(m_ui->tokenEdit, &QLineEdit::textChanged, this, &SignInDialog::updateOkButton);
+    connect(m_ui->caCertBrowseButton, &QPushButton::clicked, this,
+            &SignInDialog::browseCaCertificate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslate();
@@ -43,6 +49,7 @@ QUrl SignInDialog::parseServerUrl(const QString &text)
 void SignInDialog::setServerUrl(const QUrl &url)
 {
     m_ui->serverEdit->setText(url.toString());
+    updatePlainHttpBox();
 }
 
 QUrl SignInDialog::serverUrl() const
@@ -58,6 +65,53 @@ void SignInDialog::setToken(const QString &token)
 QString SignInDialog::token() const
 {
     return m_ui->tokenEdit->text().trimmed();
+}
+
+void SignInDialog::setCaCertificateFile(const QString &path)
+{
+    m_ui->caCertEdit->setText(path);
+}
+
+QString SignInDialog::caCertificateFile() const
+{
+    return m_ui->caCertEdit->text().trimmed();
+}
+
+void SignInDialog::setPlainHttpAllowedServers(const QStringList &servers)
+{
+    m_plainHttpServers = servers;
+    m_plainHttpServer.clear();
+    updatePlainHttpBox();
+}
+
+bool SignInDialog::plainHttpAllowed() const
+{
+    return ConnectionSecurity::isPlainHttpToRemote(serverUrl())
+        && m_ui->allowPlainHttpCheck->isChecked();
+}
+
+void SignInDialog::updatePlainHttpBox()
+{
+    const QUrl url = serverUrl();
+    const bool needed = url.isValid() && ConnectionSecurity::isPlainHttpToRemote(url);
+    m_ui->allowPlainHttpCheck->setVisible(needed);
+    const QString server = needed ? ConnectionSecurity::serverKey(url) : QString();
+    // The remembered answer for each server typed; a tick given here stays while it is the same.
+    if (server != m_plainHttpServer) {
+        m_plainHttpServer = server;
+        m_ui->allowPlainHttpCheck->setChecked(needed && m_plainHttpServers.contains(server));
+    }
+}
+
+void SignInDialog::browseCaCertificate()
+{
+    const QString current = caCertificateFile();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Certificate of the certificate authority"),
+        current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+        tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!path.isEmpty())
+        m_ui->caCertEdit->setText(path);
 }
 
 void SignInDialog::setRememberMe(bool remember)

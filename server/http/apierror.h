@@ -1,4 +1,4 @@
-// The JSON error of API.md: status, code, message and optional details.
+// The JSON error of docs/api.md: status, code, message and optional details.
 #pragma once
 
 #include <QByteArray>

@@ -1,4 +1,4 @@
-// The HTTP side of the service: API.md's routes as a table over Qt HttpServer, answered
+// The HTTP side of the service: docs/api.md's routes as a table over Qt HttpServer, answered
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 

@@ -244,10 +244,17 @@ void TestFaults::syncStartsWhileServerDown()
     sync.setRetryDelays(100, 400);
     QSignalSpy errors(&sync, &SyncController::errorOccurred);
     sync.start();
-    QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncController::State::Offline, 10000);
+    // A first sign-in that reaches nothing, with nothing cached: named, and not retried by
+    // itself (a wrong address would retry for ever), until the administrator asks.
+    QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncController::State::Unreachable, 10000);
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.first().at(0).value<ApiError>().kind, ApiError::Kind::Network);
+    QVERIFY(errors.first().at(0).value<ApiError>().message.contains(
+        m_api->baseUrl().toDisplayString()));
     QVERIFY(m_server->listen(port));
+    QTest::qWait(600);
+    QCOMPARE(sync.state(), SyncController::State::Unreachable);
+    sync.refresh(); // Retry
     QTRY_COMPARE_WITH_TIMEOUT(sync.state(), SyncController::State::Synced, 10000);
     QCOMPARE(users.rowCount(), 3);
 }

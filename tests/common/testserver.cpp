@@ -46,6 +46,13 @@ bool TestServer::restart(const QStringList &args)
     return launch(args);
 }
 
+bool TestServer::restartOnSamePort(const QStringList &args)
+{
+    const int port = m_baseUrl.port();
+    stop();
+    return launch(args, port);
+}
+
 int TestServer::runOnce(const QStringList &args)
 {
     QProcess process;
@@ -58,12 +65,12 @@ int TestServer::runOnce(const QStringList &args)
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-bool TestServer::launch(const QStringList &extra)
+bool TestServer::launch(const QStringList &extra, int port)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     QStringList args {QStringLiteral("--db"), databasePath(), QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:0")};
+                      QStringLiteral("127.0.0.1:%1").arg(port)};
     args << extra;
     m_output.clear();
     m_process->start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE), args);
@@ -71,7 +78,7 @@ bool TestServer::launch(const QStringList &extra)
         qWarning() << "optout-server did not start:" << m_process->errorString();
         return false;
     }
-    static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
+    static const QRegularExpression listening(QStringLiteral("Listening on (https?://\\S+)"));
     QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
         if (!m_process->waitForReadyRead(200) && m_process->state() == QProcess::NotRunning)

@@ -33,6 +33,8 @@ public:
     bool start(const QStringList &extraArgs = {});
     // Stops and starts again on the same database file (data must survive) with these arguments.
     bool restart(const QStringList &args = {QStringLiteral("--demo")});
+    // The same, on the same address, so that a client running meanwhile finds it again.
+    bool restartOnSamePort(const QStringList &args = {QStringLiteral("--demo")});
     // Runs optout-server once on the same database with these arguments (e.g. --revoke-token)
     // while the server is stopped; returns its exit code.
     int runOnce(const QStringList &args);
@@ -50,7 +52,7 @@ public:
                        const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
 
 private:
-    bool launch(const QStringList &args);
+    bool launch(const QStringList &args, int port = 0);
 
     TestDatabase m_database; // dropped after the process stopped
     std::unique_ptr<QTemporaryDir> m_dir;

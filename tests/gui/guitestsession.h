@@ -17,8 +17,10 @@
 
 struct GuiTestSession
 {
+    // defaultPaths: pending changes and cache where the app keeps them (QStandardPaths, test
+    // mode), so that a second session finds the first one's; else in a folder of its own.
     GuiTestSession(const QUrl &server, const QByteArray &token,
-                   LanguageManager *languages = nullptr)
+                   LanguageManager *languages = nullptr, bool defaultPaths = false)
         : api(&network)
         , sync(&api, &users, &optOuts)
         , usage(&api)
@@ -29,7 +31,10 @@ struct GuiTestSession
         api.setBaseUrl(server);
         api.setToken(token);
         api.setTransferTimeout(10000);
-        sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+        if (!defaultPaths) {
+            sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+            sync.setCacheFilePath(dir.filePath(QStringLiteral("cache.bin")));
+        }
         sync.setRetryDelays(200, 1000);
         window = std::make_unique<MainWindow>(&sync, &users, &optOuts, languages);
         window->setUsageTracking(&usage, &usageSummary);

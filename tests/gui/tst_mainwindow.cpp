@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDialog>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -503,9 +504,17 @@ void TestMainWindow::optInCheckedUsersInOneGo()
 
     const int before = model->rowCount();
     QTest::mouseClick(optIn, Qt::LeftButton);
-    // Gone at once (optimistic), and the service agrees; then the note says so.
-    QCOMPARE(model->rowCount(), before - 2);
+    // Two users: asked first.
+    auto *dialog = m_session->find<QDialog>(QStringLiteral("confirmChangeDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                      Qt::LeftButton);
+    // Marked at once (optimistic), gone when the service agrees; then the note says so.
+    QCOMPARE(model->rowCount(), before);
+    QVERIFY(m_session->optOuts.isLeavingAt(m_session->optOuts.rowOfKey(ids.constFirst())));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.pendingCount() == 0, 15000);
+    QCOMPARE(model->rowCount(), before - 2);
     QTRY_VERIFY(m_session->window->noteText().startsWith(QStringLiteral("2 user")));
     QVERIFY(m_session->window->noteText().endsWith(
         QStringLiteral("included in product usage tracking again.")));
@@ -771,11 +780,14 @@ void TestMainWindow::serverDownKeepsTheWindowUsable()
     QVERIFY(m_session->optOuts.isPendingAt(row));
     QTRY_VERIFY(status->text().contains(QStringLiteral("1 change")));
     // Not confirmed: no note claims the user is out.
-    QVERIFY(m_session->window->noteText().isEmpty());
+    QVERIFY(!m_session->window->noteText().contains(QStringLiteral("is opted out")));
+    QVERIFY(m_session->window->noteText().contains(QStringLiteral("as soon as the service")));
     // Signed in, the window is not offering another sign-in.
     QVERIFY(!m_session->find<QWidget>(QStringLiteral("errorSignInButton"))->isVisible());
 }
 
+// Defect 5: nothing listens at the address: the message names it, the window stops trying and
+// offers to change it.
 void TestMainWindow::unreachableServiceOffersAnotherSignIn()
 {
     TestServer server;
@@ -783,14 +795,26 @@ void TestMainWindow::unreachableServiceOffersAnotherSignIn()
     const QUrl url = server.baseUrl();
     server.stop(); // nothing listens there any more
     m_session = std::make_unique<GuiTestSession>(url, kAdmin);
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.state() == SyncController::State::Offline, 15000);
-    QTRY_VERIFY(!m_session->window->errorText().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->window->errorText().isEmpty(), 15000);
+    QVERIFY2(m_session->window->errorText().contains(url.toDisplayString()),
+             qPrintable(m_session->window->errorText()));
     auto *again = m_session->find<QPushButton>(QStringLiteral("errorSignInButton"));
     QVERIFY(again->isVisible());
+    QCOMPARE(stripMnemonic(again->text()), QStringLiteral("Change server…"));
     QVERIFY(m_session->find<QLabel>(QStringLiteral("accountLabel"))->text().isEmpty());
+    auto *status = m_session->find<QLabel>(QStringLiteral("syncStatusLabel"));
+    QVERIFY(!status->text().contains(QStringLiteral("Signing in")));
+    // It stops: the service comes back at the same address, and nothing asks it.
+    QVERIFY(server.restartOnSamePort());
+    QTest::qWait(1500);
+    QVERIFY(m_session->sync.state() != SyncController::State::Synced);
+    QCOMPARE(m_session->sync.secondsUntilRetry(), 0);
     QSignalSpy signOut(m_session->window.get(), &MainWindow::signOutRequested);
     QTest::mouseClick(again, Qt::LeftButton);
     QCOMPARE(signOut.size(), 1);
+    // File > Change server… too.
+    m_session->find<QAction>(QStringLiteral("actionChangeServer"))->trigger();
+    QCOMPARE(signOut.size(), 2);
 }
 
 void TestMainWindow::switchesLanguageAtRunTime()

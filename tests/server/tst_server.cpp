@@ -1,4 +1,5 @@
-// optout-server over HTTP on loopback: every endpoint and status of API.md, roles, organisations.
+// optout-server over HTTP on loopback: every endpoint and status of docs/api.md, roles and
+// organisations.
 #include "testdatabase.h"
 #include "testserver.h"
 

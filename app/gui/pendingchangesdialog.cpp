@@ -1,0 +1,199 @@
+// The changes waiting for the service, one row per user, and a way to take them back.
+#include "pendingchangesdialog.h"
+
+#include "confirmchangedialog.h"
+#include "synccontroller.h"
+#include "usermodel.h"
+
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+PendingChangesModel::PendingChangesModel(SyncController *sync, UserModel *users, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_sync(sync)
+    , m_users(users)
+{
+    reload();
+}
+
+void PendingChangesModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_sync) {
+        // One row per user: their last pending change is what will be true once sent.
+        QHash<QString, int> rowOf;
+        const QList<PendingAction> actions = m_sync->pendingActions();
+        for (const PendingAction &action : actions) {
+            for (const QString &id : action.userIds) {
+                const auto it = rowOf.constFind(id);
+                if (it != rowOf.cend()) {
+                    m_rows[*it].type = action.type;
+                    m_rows[*it].queuedAt = action.createdAt;
+                    continue;
+                }
+                rowOf.insert(id, int(m_rows.size()));
+                m_rows.append(Row {id, action.type, action.createdAt, false});
+            }
+        }
+        if (!actions.isEmpty()) {
+            for (const QString &id : actions.constFirst().userIds) {
+                if (!m_sync->isSending(id))
+                    break; // the head is either on its way or not
+                Row &row = m_rows[rowOf.value(id)];
+                row.sending = row.type == actions.constFirst().type;
+            }
+        }
+    }
+    endResetModel();
+}
+
+int PendingChangesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PendingChangesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const Row &row = m_rows.at(index.row());
+    if (role == UserIdRole)
+        return row.userId;
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (index.column()) {
+    case UserColumn: {
+        const User *user = m_users ? m_users->userById(row.userId) : nullptr;
+        return user ? ConfirmChangeDialog::userLabel(*user) : row.userId;
+    }
+    case ChangeColumn: {
+        const bool out = row.type == PendingAction::Type::OptOut;
+        if (row.sending)
+            return out ? tr("Opt-out (being sent)") : tr("Opt-in (being sent)");
+        return out ? tr("Opt-out") : tr("Opt-in");
+    }
+    case QueuedColumn:
+        return QLocale().toString(row.queuedAt.toLocalTime(), QLocale::ShortFormat);
+    default:
+        return {};
+    }
+}
+
+QVariant PendingChangesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case UserColumn:
+        return tr("User");
+    case ChangeColumn:
+        return tr("Change");
+    case QueuedColumn:
+        return tr("Made at");
+    default:
+        return {};
+    }
+}
+
+PendingChangesDialog::PendingChangesDialog(SyncController *sync, UserModel *users, QWidget *parent)
+    : QDialog(parent)
+    , m_sync(sync)
+    , m_model(new PendingChangesModel(sync, users, this))
+    , m_intro(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_cancelChanges(new QPushButton(this))
+    , m_close(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("pendingChangesDialog"));
+    m_table->setObjectName(QStringLiteral("pendingTable"));
+    m_cancelChanges->setObjectName(QStringLiteral("cancelPendingButton"));
+    m_close->setObjectName(QStringLiteral("closeButton"));
+    m_intro->setWordWrap(true);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(PendingChangesModel::UserColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->resizeSection(PendingChangesModel::ChangeColumn, 200);
+    m_table->horizontalHeader()->resizeSection(PendingChangesModel::QueuedColumn, 150);
+
+    auto *buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_cancelChanges, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_cancelChanges, &QPushButton::clicked, this, &PendingChangesDialog::cancelSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PendingChangesDialog::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PendingChangesDialog::updateButtons);
+    if (sync) {
+        // Followed while shown; a hidden list is brought up to date when it shows again.
+        connect(sync, &SyncController::pendingChanged, this, [this]() {
+            if (isVisible())
+                m_model->reload();
+        });
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(buttons);
+    resize(780, 360);
+    retranslate();
+    updateButtons();
+}
+
+void PendingChangesDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void PendingChangesDialog::showEvent(QShowEvent *event)
+{
+    m_model->reload();
+    QDialog::showEvent(event);
+}
+
+void PendingChangesDialog::retranslate()
+{
+    setWindowTitle(tr("Pending changes"));
+    m_intro->setText(tr("These changes are kept until the service confirms them, across "
+                        "restarts. A cancelled change is never sent; one being sent is "
+                        "reversed once it arrives."));
+    m_cancelChanges->setText(tr("&Cancel selected changes"));
+    m_close->setText(tr("C&lose"));
+    m_model->reload();
+}
+
+void PendingChangesDialog::updateButtons()
+{
+    m_cancelChanges->setEnabled(m_table->selectionModel()->hasSelection());
+}
+
+void PendingChangesDialog::cancelSelected()
+{
+    if (!m_sync)
+        return;
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(PendingChangesModel::UserIdRole).toString());
+    m_sync->cancelPending(ids);
+}
