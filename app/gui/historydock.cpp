@@ -221,11 +221,11 @@ void HistoryDock::updateStatus()
 void HistoryDock::retranslate()
 {
     setWindowTitle(tr("History"));
-    m_userLabel->setText(tr("&User:"));
+    m_userLabel->setText(tr("Histor&y of:"));
     m_actorLabel->setText(tr("&By:"));
     m_actionLabel->setText(tr("A&ction:"));
-    m_fromCheck->setText(tr("&From:"));
-    m_toCheck->setText(tr("&To:"));
+    m_fromCheck->setText(tr("Fro&m:"));
+    m_toCheck->setText(tr("Throu&gh:"));
     m_userEdit->setPlaceholderText(tr("Any user"));
     m_actorEdit->setPlaceholderText(tr("Anyone"));
     m_actionCombo->setItemText(0, tr("Any action"));
