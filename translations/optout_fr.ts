@@ -322,8 +322,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The service (retention)</source>
-        <translation>Le service (conservation)</translation>
+        <source>The service</source>
+        <translation>Le service</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -322,8 +322,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The service (retention)</source>
-        <translation>De service (bewaartermijn)</translation>
+        <source>The service</source>
+        <translation>De service</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -322,8 +322,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>The service (retention)</source>
-        <translation>Tjänsten (lagringstid)</translation>
+        <source>The service</source>
+        <translation>Tjänsten</translation>
     </message>
     <message>
         <location line="+24"/>

@@ -98,7 +98,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case UserColumn:
             return person(e.userName, e.userEmail, e.userId);
         case ByColumn:
-            return e.actorId.isEmpty() ? tr("The service (retention)")
+            return e.actorId.isEmpty() ? tr("The service")
                                        : person(e.actorName, e.actorEmail, e.actorId);
         case ReasonColumn:
             return e.reason;

@@ -198,8 +198,8 @@ void HistoryDock::applyFilters()
         updateStatus();
         return;
     }
-    if (filter == m_history->filter() && (m_history->rowCount() > 0 || m_history->isLoading()))
-        return;
+    // Always from the newest: shown again, or filtered anew, it must not show an old page.
+    m_error.clear();
     m_history->setFilter(filter);
 }
 

@@ -176,7 +176,7 @@ void TestHistoryModel::purgesAndReasons()
     QCOMPARE(model.entry(0).count, 2);
     QVERIFY(model.entry(0).actorId.isEmpty());
     QCOMPARE(model.index(0, HistoryModel::ByColumn).data().toString(),
-             HistoryModel::tr("The service (retention)"));
+             HistoryModel::tr("The service"));
 }
 
 void TestHistoryModel::failureKeepsRows()

@@ -29,6 +29,7 @@ private slots:
     void ctrlHOpensAndScrollLoadsPages();
     void actionFilter();
     void showHistoryOfARow();
+    void reopenedShowsNewEntries();
 
 private:
     bool waitSynced();
@@ -153,6 +154,27 @@ void TestHistory::showHistoryOfARow()
     auto *userEdit
         = window->historyDock()->findChild<QLineEdit *>(QStringLiteral("historyUserEdit"));
     QVERIFY(userEdit->text().contains(u"@"));
+}
+
+// Closed and opened again, the history starts from the newest entries, not the page it had.
+void TestHistory::reopenedShowsNewEntries()
+{
+    QAction *action = m_session->window->historyAction();
+    action->trigger();
+    QTRY_VERIFY(m_session->history.rowCount() > 0);
+    QTRY_VERIFY(!m_session->history.isLoading());
+    const QString newest = m_session->history.entry(0).id;
+    action->trigger();
+    QTRY_VERIFY(!m_session->window->historyDock()->isVisible());
+    QVERIFY(m_server
+                .request("PUT", QStringLiteral("/api/v1/optouts/u-650"), "demo-admin",
+                         R"({"reason":"late"})")
+                .status
+            < 300);
+    action->trigger();
+    QTRY_VERIFY(!m_session->history.isLoading());
+    QTRY_VERIFY(m_session->history.rowCount() > 0 && m_session->history.entry(0).id != newest);
+    QCOMPARE(m_session->history.entry(0).reason, QStringLiteral("late"));
 }
 
 QTEST_MAIN(TestHistory)
