@@ -220,6 +220,25 @@
     </message>
 </context>
 <context>
+    <name>UsageSummaryModel</name>
+    <message numerus="yes">
+        <location filename="../app/core/usagesummarymodel.cpp" line="+64"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n event, deleted on %1</numerusform>
+            <numerusform>%n events, deleted on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UsageSummaryWidget</name>
     <message numerus="yes">
         <location filename="../app/gui/usagesummarywidget.cpp" line="+143"/>

@@ -1205,8 +1205,24 @@
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n événement, supprimé le %1</numerusform>
+            <numerusform>%n événements, supprimés le %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Événements d&apos;utilisation envoyés par les applications pour cette personne (suivi côté client)</translation>
     </message>
@@ -1214,6 +1230,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Événements d&apos;utilisation enregistrés par le service pour les requêtes de cette personne (suivi côté serveur)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Événements d'utilisation stockés avant l'opt‑out : masqués, puis supprimés par le service à la date indiquée</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1244,6 +1265,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>En attente de suppression</translation>
     </message>
 </context>
 <context>

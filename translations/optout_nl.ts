@@ -1205,8 +1205,24 @@
         <source>No</source>
         <translation>Nee</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n gebeurtenis, verwijderd op %1</numerusform>
+            <numerusform>%n gebeurtenissen, verwijderd op %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n gebeurtenis</numerusform>
+            <numerusform>%n gebeurtenissen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Gebruiksgebeurtenissen die de apps voor deze gebruiker hebben verzonden (tracking aan de clientzijde)</translation>
     </message>
@@ -1214,6 +1230,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Gebruiksgebeurtenissen die de service voor de verzoeken van deze gebruiker heeft geregistreerd (tracking aan de serverzijde)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Gebruiksgebeurtenissen die vóór de uitsluiting zijn opgeslagen: verborgen, en door de service verwijderd op de getoonde datum</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1244,6 +1265,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Uitgesloten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>Wacht op verwijdering</translation>
     </message>
 </context>
 <context>

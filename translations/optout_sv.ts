@@ -1205,8 +1205,24 @@
         <source>No</source>
         <translation>Nej</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n händelse, raderas %1</numerusform>
+            <numerusform>%n händelser, raderas %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Användningshändelser som apparna har skickat för den här användaren (spårning på klientsidan)</translation>
     </message>
@@ -1214,6 +1230,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Användningshändelser som tjänsten har registrerat för den här användarens begäranden (spårning på serversidan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Användningshändelser som lagrades före undantaget: dolda, och raderas av tjänsten det datum som visas</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1244,6 +1265,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Undantagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>Väntar på radering</translation>
     </message>
 </context>
 <context>

@@ -143,6 +143,11 @@ struct UsageSummaryEntry
     qint64 client = 0;
     qint64 server = 0;
     QDateTime lastEventAt; // invalid when null
+    // Opted out with stored events not yet deleted: their (hidden) counts and when they go.
+    bool awaitingDeletion = false;
+    qint64 awaitingClient = 0;
+    qint64 awaitingServer = 0;
+    QDateTime purgeAt; // invalid when null
 };
 
 struct UsageSummary

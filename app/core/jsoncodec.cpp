@@ -417,6 +417,14 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
             entry.client = e.integer("client");
             entry.server = e.integer("server");
             entry.lastEventAt = e.time("lastEventAt", true);
+            const QJsonValue awaiting = o.value(QLatin1String("awaitingDeletion"));
+            if (awaiting.isObject()) {
+                Reader a(p, awaiting.toObject(), e.childPath("awaitingDeletion"));
+                entry.awaitingDeletion = true;
+                entry.awaitingClient = a.integer("client");
+                entry.awaitingServer = a.integer("server");
+                entry.purgeAt = a.time("purgeAt", true);
+            }
             return entry;
         });
     summary.discardedSinceStart = r.integer("discardedSinceStart");
