@@ -293,11 +293,11 @@ int runServerCommandLine(QCoreApplication &app)
                                           QStringLiteral("The PEM private key of --tls-cert "
                                                          "(unencrypted)."),
                                           QStringLiteral("file"));
-    parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
-                       revokeOption, createOrgOption, productOption, adminEmailOption,
-                       adminNameOption, importOption, issueOption, orgOption, quietOption,
-                       instanceOption, purgeAfterOption, readWindowOption, demoRemoteOption,
-                       tlsCertOption, tlsKeyOption});
+    parser.addOptions({dbOption,          listenOption,     demoOption,      demoUsersOption,
+                       demoOptOutsOption, revokeOption,     createOrgOption, productOption,
+                       adminEmailOption,  adminNameOption,  importOption,    issueOption,
+                       orgOption,         quietOption,      instanceOption,  purgeAfterOption,
+                       readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption});
     parser.process(app);
 
     QString error;
