@@ -55,6 +55,7 @@ public:
     static constexpr qint64 MaxBodyBytes = 1024 * 1024;
     static constexpr int MaxBatchIds = 10000;
     static constexpr int MaxEvents = 1000;
+    static constexpr int MaxReasonLength = 500;
 
     // `instance` names this server in /healthz (several behind one load balancer).
     ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
@@ -118,6 +119,8 @@ private:
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
 
+    // False when the same user made this read (user id + URL) within the read-event window.
+    bool isNewRead(const QString &key);
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
     std::variant<StoredUser, ApiError> authenticate(const ApiRequest &request) const;
@@ -134,6 +137,9 @@ private:
     QHash<QTcpSocket *, Connection> m_connections;
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
+    // Reads recorded as server-side events: key -> m_readClock time.
+    QHash<QString, qint64> m_recentReads;
+    QElapsedTimer m_readClock;
 };
 
 // Helpers shared with tests: header look-up and ETag matching.
