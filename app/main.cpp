@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "connectionsecurity.h"
+#include "historymodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
@@ -121,6 +122,8 @@ int main(int argc, char *argv[])
     AppController controller(&api, &sync, &users, &optOuts, &languages, &settings, &tokens);
     controller.setUsageTracking(&usage, &usageSummary);
     controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
+    HistoryModel history(&api);
+    controller.mainWindow()->setHistory(&history);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then

@@ -2,8 +2,9 @@
 # Takes the README's screenshots: optout-admin under Xvfb against a fresh demo server, once per
 # language, plus one with the usage tracking debugger open. Writes docs/screenshot-*.png. Then,
 # per language, the undo bar, the confirmation of a bulk opt-in, the pending-changes list and
-# the window offline with changes pending (optout-shots drives the real window against its own
-# demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png, docs/offline-*.png.
+# the window offline with changes pending, and View > History (optout-shots drives the real
+# window against its own demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png,
+# docs/offline-*.png, docs/history-*.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QLockFile>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -80,6 +81,30 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
     *port = quint16(p);
     return true;
 }
+
+} // namespace
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,9})([dhms]?)$"));
+    const QRegularExpressionMatch m = pattern.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2);
+    if (unit.isEmpty())
+        return n == 0 ? std::optional<qint64>(0) : std::nullopt; // a bare number is ambiguous
+    const qint64 factor = unit == QLatin1String("d") ? 86400
+        : unit == QLatin1String("h")                 ? 3600
+        : unit == QLatin1String("m")                 ? 60
+                                                     : 1;
+    const qint64 seconds = n * factor;
+    if (seconds > qint64(3650) * 86400)
+        return std::nullopt; // ten years at most
+    return seconds;
+}
+
+namespace {
 
 int fail(const QString &message)
 {
@@ -248,6 +273,17 @@ int runServerCommandLine(QCoreApplication &app)
         QStringLiteral("instance"),
         QStringLiteral("This server's name in /healthz (default: host name and port)."),
         QStringLiteral("name"));
+    const QCommandLineOption purgeAfterOption(
+        QStringLiteral("purge-after"),
+        QStringLiteral("How long the stored usage events of an opted-out user are kept (hidden) "
+                       "before they are deleted: a number with d, h, m or s (e.g. 7d, 12h, 30m, "
+                       "45s), or 0 to delete them at the opt-out (default: 7d)."),
+        QStringLiteral("duration"), QStringLiteral("7d"));
+    // For tests: the window in which identical reads record one server-side event.
+    QCommandLineOption readWindowOption(QStringLiteral("read-event-window-ms"),
+                                        QStringLiteral("Read de-duplication window."),
+                                        QStringLiteral("ms"));
+    readWindowOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption demoRemoteOption(
         QStringLiteral("demo-allow-remote"),
         QStringLiteral("With --demo: listen on an address other than loopback although anyone "
@@ -276,10 +312,11 @@ int runServerCommandLine(QCoreApplication &app)
                        "may go without progress (default: 30)."),
         QStringLiteral("seconds"), QStringLiteral("30"));
     parser.addOptions({maxConnectionsOption, idleTimeoutOption, stallTimeoutOption});
-    parser.addOptions({dbOption, listenOption, demoOption, demoUsersOption, demoOptOutsOption,
-                       revokeOption, createOrgOption, productOption, adminEmailOption,
-                       adminNameOption, importOption, issueOption, orgOption, quietOption,
-                       instanceOption, demoRemoteOption, tlsCertOption, tlsKeyOption});
+    parser.addOptions({dbOption,          listenOption,     demoOption,      demoUsersOption,
+                       demoOptOutsOption, revokeOption,     createOrgOption, productOption,
+                       adminEmailOption,  adminNameOption,  importOption,    issueOption,
+                       orgOption,         quietOption,      instanceOption,  purgeAfterOption,
+                       readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption});
     parser.process(app);
 
     QString error;
@@ -322,7 +359,19 @@ int runServerCommandLine(QCoreApplication &app)
         return fail(QStringLiteral("--stall-timeout takes seconds, more than 0."));
     limits.idleTimeoutMs = int(idle * 1000);
     limits.stallTimeoutMs = int(stall * 1000);
+    const auto purgeAfter = parseDuration(parser.value(purgeAfterOption));
+    if (!purgeAfter) {
+        return fail(QStringLiteral("--purge-after takes a duration: a number with d, h, m or s "
+                                   "(e.g. 7d, 12h, 30m, 45s; at most 3650d), or 0; not \"%1\".")
+                        .arg(parser.value(purgeAfterOption)));
+    }
     DemoOptions demo;
+    int readWindowMs = 10 * 60 * 1000;
+    if (parser.isSet(readWindowOption)) {
+        readWindowMs = parser.value(readWindowOption).toInt(&ok);
+        if (!ok || readWindowMs < 0)
+            return fail(QStringLiteral("--read-event-window-ms takes a number of 0 or more."));
+    }
     demo.users = parser.value(demoUsersOption).toInt(&ok);
     if (!ok || demo.users < 3 || demo.users > 10000000)
         return fail(QStringLiteral("--demo-users takes a number from 3 to 10000000."));
@@ -379,6 +428,8 @@ int runServerCommandLine(QCoreApplication &app)
 
     OptOutService::Options options;
     options.demoMode = parser.isSet(demoOption);
+    options.purgeAfterSeconds = *purgeAfter;
+    options.readEventWindowMs = readWindowMs;
     OptOutService service(*spec, options);
     if (!service.start(&error))
         return fail(error);

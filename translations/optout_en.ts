@@ -45,9 +45,39 @@
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/historydock.cpp" line="+216"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>%n entry so far; scroll for more</numerusform>
+            <numerusform>%n entries so far; scroll for more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message numerus="yes">
+        <location filename="../app/core/historymodel.cpp" line="+96"/>
+        <source>Stored data deleted (%n event(s))</source>
+        <translation>
+            <numerusform>Stored data deleted (%n event)</numerusform>
+            <numerusform>Stored data deleted (%n events)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+744"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+798"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -55,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-375"/>
+        <location line="-424"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -87,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+147"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking.</numerusform>
@@ -154,7 +184,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+358"/>
+        <location filename="../app/core/synccontroller.cpp" line="+363"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
@@ -186,6 +216,25 @@
         <translation>
             <numerusform>%Ln event dropped because the queue was full.</numerusform>
             <numerusform>%Ln events dropped because the queue was full.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsageSummaryModel</name>
+    <message numerus="yes">
+        <location filename="../app/core/usagesummarymodel.cpp" line="+64"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n event, deleted on %1</numerusform>
+            <numerusform>%n events, deleted on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
 </context>

@@ -222,12 +222,142 @@
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message>
+        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <source>The start date is after the end date.</source>
+        <translation>La date de début est postérieure à la date de fin.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>%n entrée pour l&apos;instant ; faites défiler pour en voir plus</numerusform>
+            <numerusform>%n entrées pour l&apos;instant ; faites défiler pour en voir plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histor&amp;y of:</source>
+        <translation>Utilisateu&amp;r ou utilisatrice&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fro&amp;m:</source>
+        <translation>Dé&amp;but&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;By:</source>
+        <translation>&amp;Par&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ction&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throu&amp;gh:</source>
+        <translation>Fi&amp;n&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any user</source>
+        <translation>Tout utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>N&apos;importe qui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any action</source>
+        <translation>Toute action</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../app/core/historymodel.cpp" line="+60"/>
+        <source>Opt-out</source>
+        <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opt-in</source>
+        <translation>Opt‑in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored data deleted</source>
+        <translation>Données stockées supprimées</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Stored data deleted (%n event(s))</source>
+        <translation>
+            <numerusform>Données stockées supprimées (%n événement)</numerusform>
+            <numerusform>Données stockées supprimées (%n événements)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service</source>
+        <translation>Le service</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
-        <location line="+30"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
+        <location line="+32"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt‑out</translation>
@@ -257,7 +387,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -368,7 +498,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -403,7 +533,7 @@
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
@@ -416,9 +546,14 @@
         </translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-494"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -523,7 +658,12 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+56"/>
+        <source>Show &amp;history</source>
+        <translation>Afficher l&apos;&amp;historique</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
     </message>
@@ -552,12 +692,12 @@
         </translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-433"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+427"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -617,7 +757,7 @@
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Afficher les modifications pas encore confirmées</translation>
     </message>
@@ -841,7 +981,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+338"/>
+        <location filename="../app/core/synccontroller.cpp" line="+343"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -913,7 +1053,7 @@
         <translation>Hors connexion</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Les modifications enregistrées lors de la dernière session n&apos;ont pas pu être lues. Elles ont été conservées dans %1.</translation>
     </message>
@@ -1076,8 +1216,24 @@
         <source>No</source>
         <translation>Non</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n événement, supprimé le %1</numerusform>
+            <numerusform>%n événements, supprimés le %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Événements d&apos;utilisation envoyés par les applications pour cette personne (suivi côté client)</translation>
     </message>
@@ -1085,6 +1241,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Événements d&apos;utilisation enregistrés par le service pour les requêtes de cette personne (suivi côté serveur)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Événements d&apos;utilisation stockés avant l&apos;opt‑out : masqués, puis supprimés par le service à la date indiquée</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1115,6 +1276,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>En attente de suppression</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1373,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+50"/>
+        <location filename="../app/main.cpp" line="+51"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>

@@ -222,12 +222,142 @@
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message>
+        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <source>The start date is after the end date.</source>
+        <translation>De begindatum ligt na de einddatum.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n vermelding</numerusform>
+            <numerusform>%n vermeldingen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>Tot nu toe %n vermelding; scroll voor meer</numerusform>
+            <numerusform>Tot nu toe %n vermeldingen; scroll voor meer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histor&amp;y of:</source>
+        <translation>Gebru&amp;iker:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fro&amp;m:</source>
+        <translation>V&amp;an:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;By:</source>
+        <translation>D&amp;oor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ctie:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throu&amp;gh:</source>
+        <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any user</source>
+        <translation>Alle gebruikers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any action</source>
+        <translation>Alle acties</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../app/core/historymodel.cpp" line="+60"/>
+        <source>Opt-out</source>
+        <translation>Uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opt-in</source>
+        <translation>Weer opnemen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored data deleted</source>
+        <translation>Opgeslagen gegevens verwijderd</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Stored data deleted (%n event(s))</source>
+        <translation>
+            <numerusform>Opgeslagen gegevens verwijderd (%n gebeurtenis)</numerusform>
+            <numerusform>Opgeslagen gegevens verwijderd (%n gebeurtenissen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service</source>
+        <translation>De service</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
-        <location line="+30"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
+        <location line="+32"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
@@ -257,7 +387,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -368,7 +498,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -403,7 +533,7 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
@@ -416,9 +546,14 @@
         </translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-494"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -523,7 +658,12 @@
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+56"/>
+        <source>Show &amp;history</source>
+        <translation>&amp;Geschiedenis tonen</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 is weer opgenomen in het bijhouden van productgebruik.</translation>
     </message>
@@ -552,12 +692,12 @@
         </translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-433"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+427"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -617,7 +757,7 @@
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Show the changes not yet confirmed</source>
         <translation>De nog niet bevestigde wijzigingen tonen</translation>
     </message>
@@ -841,7 +981,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+338"/>
+        <location filename="../app/core/synccontroller.cpp" line="+343"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -913,7 +1053,7 @@
         <translation>Niet verbonden</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Wijzigingen die in de vorige sessie zijn opgeslagen, konden niet worden gelezen. Ze zijn bewaard in %1.</translation>
     </message>
@@ -1076,8 +1216,24 @@
         <source>No</source>
         <translation>Nee</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n gebeurtenis, verwijderd op %1</numerusform>
+            <numerusform>%n gebeurtenissen, verwijderd op %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n gebeurtenis</numerusform>
+            <numerusform>%n gebeurtenissen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Gebruiksgebeurtenissen die de apps voor deze gebruiker hebben verzonden (tracking aan de clientzijde)</translation>
     </message>
@@ -1085,6 +1241,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Gebruiksgebeurtenissen die de service voor de verzoeken van deze gebruiker heeft geregistreerd (tracking aan de serverzijde)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Gebruiksgebeurtenissen die vóór de uitsluiting zijn opgeslagen: verborgen, en door de service verwijderd op de getoonde datum</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1115,6 +1276,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Uitgesloten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>Wacht op verwijdering</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1373,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+50"/>
+        <location filename="../app/main.cpp" line="+51"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>

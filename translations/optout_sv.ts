@@ -222,12 +222,142 @@
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message>
+        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <source>The start date is after the end date.</source>
+        <translation>Startdatumet ligger efter slutdatumet.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n poster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n entry(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>%n post hittills; rulla för fler</numerusform>
+            <numerusform>%n poster hittills; rulla för fler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histor&amp;y of:</source>
+        <translation>Anv&amp;ändare:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fro&amp;m:</source>
+        <translation>&amp;Från:</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;By:</source>
+        <translation>Utf&amp;örd av:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ction:</source>
+        <translation>&amp;Åtgärd:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throu&amp;gh:</source>
+        <translation>Ti&amp;ll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any user</source>
+        <translation>Alla användare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone</source>
+        <translation>Vem som helst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any action</source>
+        <translation>Alla åtgärder</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../app/core/historymodel.cpp" line="+60"/>
+        <source>Opt-out</source>
+        <translation>Undanta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opt-in</source>
+        <translation>Ta med igen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored data deleted</source>
+        <translation>Lagrade data raderade</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Stored data deleted (%n event(s))</source>
+        <translation>
+            <numerusform>Lagrade data raderade (%n händelse)</numerusform>
+            <numerusform>Lagrade data raderade (%n händelser)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service</source>
+        <translation>Tjänsten</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Anledning</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+296"/>
-        <location line="+30"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
+        <location line="+32"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
@@ -257,7 +387,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+527"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -368,7 +498,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-218"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -403,7 +533,7 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+84"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
@@ -416,9 +546,14 @@
         </translation>
     </message>
     <message>
-        <location line="-443"/>
+        <location line="-494"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historik</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -523,7 +658,12 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+56"/>
+        <source>Show &amp;history</source>
+        <translation>Visa &amp;historik</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 tas med i spårningen av produktanvändning igen.</translation>
     </message>
@@ -552,12 +692,12 @@
         </translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-433"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+427"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -617,7 +757,7 @@
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Visa ändringarna som ännu inte bekräftats</translation>
     </message>
@@ -841,7 +981,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+338"/>
+        <location filename="../app/core/synccontroller.cpp" line="+343"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -913,7 +1053,7 @@
         <translation>Inte ansluten</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
@@ -1076,8 +1216,24 @@
         <source>No</source>
         <translation>Nej</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n event(s), deleted on %1</source>
+        <translation>
+            <numerusform>%n händelse, raderas %1</numerusform>
+            <numerusform>%n händelser, raderas %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Användningshändelser som apparna har skickat för den här användaren (spårning på klientsidan)</translation>
     </message>
@@ -1085,6 +1241,11 @@
         <location line="+2"/>
         <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Användningshändelser som tjänsten har registrerat för den här användarens begäranden (spårning på serversidan)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
+        <translation>Användningshändelser som lagrades före undantaget: dolda, och raderas av tjänsten det datum som visas</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1115,6 +1276,11 @@
         <location line="+2"/>
         <source>Opted out</source>
         <translation>Undantagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awaiting deletion</source>
+        <translation>Väntar på radering</translation>
     </message>
 </context>
 <context>
@@ -1207,7 +1373,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+50"/>
+        <location filename="../app/main.cpp" line="+51"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>

@@ -340,7 +340,24 @@ void ApiClient::postBatch(const QStringList &optOut, const QStringList &optIn, Q
 void ApiClient::fetchAudit(int limit, const QString &before, QObject *context,
                            ApiCallback<AuditPage> done)
 {
+    fetchAudit(limit, before, AuditFilter {}, context, std::move(done));
+}
+
+void ApiClient::fetchAudit(int limit, const QString &before, const AuditFilter &filter,
+                           QObject *context, ApiCallback<AuditPage> done)
+{
     QUrlQuery query;
+    const auto add = [&query](const QString &name, const QString &value) {
+        if (!value.isEmpty())
+            query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
+    add(QStringLiteral("userId"), filter.userId);
+    add(QStringLiteral("actorId"), filter.actorId);
+    add(QStringLiteral("action"), filter.action);
+    if (filter.since.isValid())
+        add(QStringLiteral("since"), filter.since.toUTC().toString(Qt::ISODateWithMs));
+    if (filter.until.isValid())
+        add(QStringLiteral("until"), filter.until.toUTC().toString(Qt::ISODateWithMs));
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     if (!before.isEmpty())
         query.addQueryItem(QStringLiteral("before"),

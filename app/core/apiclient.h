@@ -65,6 +65,9 @@ public:
     // before: the `next` cursor of the previous page, empty for the newest entries.
     void fetchAudit(int limit, const QString &before, QObject *context,
                     ApiCallback<AuditPage> done);
+    // The same with filters (all optional; see AuditFilter).
+    void fetchAudit(int limit, const QString &before, const AuditFilter &filter, QObject *context,
+                    ApiCallback<AuditPage> done);
     void fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done);
     void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
                          ApiCallback<UsageEventsResult> done);

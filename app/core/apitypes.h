@@ -111,11 +111,31 @@ struct AuditEntry
 {
     QString id;
     QDateTime at;
-    QString action; // "opt_out" or "opt_in"
-    QString actorId;
+    QString action; // "opt_out", "opt_in" or "purge"
+    QString actorId; // empty for the service itself (purges)
     QString actorEmail;
     QString userId;
     QString userEmail;
+    QString actorName; // empty when the service sends none
+    QString userName;
+    QString reason; // opt-outs; empty for none
+    qint64 count = -1; // purges: the stored events deleted; -1 otherwise
+};
+
+// The filters of GET /api/v1/audit; empty or invalid members do not filter.
+struct AuditFilter
+{
+    QString userId;
+    QString actorId;
+    QString action;
+    QDateTime since; // inclusive
+    QDateTime until; // exclusive
+    bool operator==(const AuditFilter &o) const
+    {
+        return userId == o.userId && actorId == o.actorId && action == o.action && since == o.since
+            && until == o.until;
+    }
+    bool operator!=(const AuditFilter &o) const { return !(*this == o); }
 };
 
 struct AuditPage
@@ -134,6 +154,11 @@ struct UsageSummaryEntry
     qint64 client = 0;
     qint64 server = 0;
     QDateTime lastEventAt; // invalid when null
+    // Opted out with stored events not yet deleted: their (hidden) counts and when they go.
+    bool awaitingDeletion = false;
+    qint64 awaitingClient = 0;
+    qint64 awaitingServer = 0;
+    QDateTime purgeAt; // invalid when null
 };
 
 struct UsageSummary

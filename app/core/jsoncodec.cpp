@@ -380,18 +380,28 @@ ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
             entry.id = e.id("id");
             entry.at = e.time("at");
             entry.action = e.string("action");
-            const User actor = readChild<User>(
-                e, "actor", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                    return readUser(p2, o2, at2, false);
-                });
+            // A purge's actor is null: the service itself.
+            User actor;
+            if (!o.value(QLatin1String("actor")).isNull()
+                || entry.action != QLatin1String("purge")) {
+                actor = readChild<User>(e, "actor",
+                                        [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                                            return readUser(p2, o2, at2, false);
+                                        });
+            }
             const User user = readChild<User>(
                 e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
                     return readUser(p2, o2, at2, false);
                 });
             entry.actorId = actor.id;
             entry.actorEmail = actor.email;
+            entry.actorName = actor.name;
             entry.userId = user.id;
             entry.userEmail = user.email;
+            entry.userName = user.name;
+            entry.reason = e.optionalString("reason");
+            if (o.contains(QLatin1String("count")) && !o.value(QLatin1String("count")).isNull())
+                entry.count = e.integer("count");
             return entry;
         });
     page.next = r.optionalString("next");
@@ -421,6 +431,14 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
             entry.client = e.integer("client");
             entry.server = e.integer("server");
             entry.lastEventAt = e.time("lastEventAt", true);
+            const QJsonValue awaiting = o.value(QLatin1String("awaitingDeletion"));
+            if (awaiting.isObject()) {
+                Reader a(p, awaiting.toObject(), e.childPath("awaitingDeletion"));
+                entry.awaitingDeletion = true;
+                entry.awaitingClient = a.integer("client");
+                entry.awaitingServer = a.integer("server");
+                entry.purgeAt = a.time("purgeAt", true);
+            }
             return entry;
         });
     summary.discardedSinceStart = r.integer("discardedSinceStart");

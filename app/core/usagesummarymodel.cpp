@@ -57,6 +57,14 @@ QVariant UsageSummaryModel::data(const QModelIndex &index, int role) const
             if (row.optedOut < 0)
                 return QString();
             return row.optedOut ? tr("Yes") : tr("No");
+        case AwaitingDeletionColumn:
+            if (!entry.awaitingDeletion)
+                return QString();
+            return entry.purgeAt.isValid()
+                ? tr("%n event(s), deleted on %1", nullptr,
+                     int(entry.awaitingClient + entry.awaitingServer))
+                      .arg(QLocale().toString(entry.purgeAt.toLocalTime(), QLocale::ShortFormat))
+                : tr("%n event(s)", nullptr, int(entry.awaitingClient + entry.awaitingServer));
         default:
             return {};
         }
@@ -80,6 +88,8 @@ QVariant UsageSummaryModel::data(const QModelIndex &index, int role) const
             return entry.lastEventAt;
         case OptedOutColumn:
             return row.optedOut;
+        case AwaitingDeletionColumn:
+            return entry.awaitingClient + entry.awaitingServer;
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -97,6 +107,9 @@ QVariant UsageSummaryModel::headerData(int section, Qt::Orientation orientation,
         if (section == ServerColumn)
             return tr("Usage events the service recorded for this user's requests (server-side "
                       "tracking)");
+        if (section == AwaitingDeletionColumn)
+            return tr("Usage events stored before the opt-out: hidden, and deleted by the "
+                      "service on the date shown");
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return KeyedTableModel<UsageSummaryRow>::headerData(section, orientation, role);
@@ -113,6 +126,8 @@ QVariant UsageSummaryModel::headerData(int section, Qt::Orientation orientation,
         return tr("Last event");
     case OptedOutColumn:
         return tr("Opted out");
+    case AwaitingDeletionColumn:
+        return tr("Awaiting deletion");
     default:
         return {};
     }
@@ -192,7 +207,9 @@ QList<int> UsageSummaryModel::changedRoles(const UsageSummaryRow &before,
     const UsageSummaryEntry &a = before.entry;
     const UsageSummaryEntry &b = after.entry;
     if (before.name == after.name && before.optedOut == after.optedOut && a.userEmail == b.userEmail
-        && a.client == b.client && a.server == b.server && a.lastEventAt == b.lastEventAt)
+        && a.client == b.client && a.server == b.server && a.lastEventAt == b.lastEventAt
+        && a.awaitingDeletion == b.awaitingDeletion && a.awaitingClient == b.awaitingClient
+        && a.awaitingServer == b.awaitingServer && a.purgeAt == b.purgeAt)
         return {};
     return {Qt::DisplayRole, Qt::ToolTipRole, SortRole};
 }

@@ -30,6 +30,8 @@ public:
         ServerColumn,
         LastEventColumn, // the UI locale's short format; empty when the user has no events
         OptedOutColumn,
+        // Opted-out users' stored events not yet deleted: how many, and when they go.
+        AwaitingDeletionColumn,
         ColumnCount
     };
     enum Role {

@@ -7,6 +7,8 @@
 #include "confirmchangedialog.h"
 #include "contexthelp.h"
 #include "focusframedelegate.h"
+#include "historydock.h"
+#include "historymodel.h"
 #include "icons.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
@@ -27,6 +29,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -299,6 +302,8 @@ void MainWindow::retranslate()
     setWindowTitle(title);
     if (m_summaryDock)
         m_summaryDock->setWindowTitle(tr("Usage summary"));
+    if (m_historyAction)
+        m_historyAction->setText(tr("&History"));
     updateBreadcrumb();
     updateCountLabel();
     updateCheckedState();
@@ -671,6 +676,55 @@ void MainWindow::clearSession()
     hideNote();
     hideError();
     m_accountLabel->clear();
+    if (m_historyDock)
+        m_historyDock->hide();
+    if (m_history)
+        m_history->clear();
+}
+
+void MainWindow::setHistory(HistoryModel *history)
+{
+    m_history = history;
+    m_historyDock = new HistoryDock(history, m_users, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    if (m_summaryDock)
+        tabifyDockWidget(m_summaryDock, m_historyDock);
+    m_historyDock->hide();
+    m_historyAction = m_historyDock->toggleViewAction();
+    m_historyAction->setObjectName(QStringLiteral("actionHistory"));
+    m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_historyAction->setShortcutContext(Qt::WindowShortcut);
+    m_ui->menuView->addAction(m_historyAction);
+    connect(m_historyAction, &QAction::triggered, m_historyDock, [this](bool shown) {
+        if (shown)
+            m_historyDock->raise();
+    });
+    // A row's context menu: the history of that user.
+    m_ui->optOutTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->optOutTable, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &pos) {
+                const QModelIndex index = m_ui->optOutTable->indexAt(pos);
+                if (!index.isValid())
+                    return;
+                const QString userId = index.data(OptOutModel::UserIdRole).toString();
+                auto *menu = new QMenu(this);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->setObjectName(QStringLiteral("optOutRowMenu"));
+                QAction *show = menu->addAction(tr("Show &history"));
+                show->setObjectName(QStringLiteral("actionShowHistory"));
+                connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
+                menu->popup(m_ui->optOutTable->viewport()->mapToGlobal(pos));
+            });
+    if (!m_restoredState.isEmpty())
+        restoreState(m_restoredState);
+    m_historyDock->hide(); // opened on demand: it loads when shown
+    retranslate();
+}
+
+void MainWindow::showHistoryOf(const QString &userId)
+{
+    if (m_historyDock)
+        m_historyDock->showUser(userId);
 }
 
 void MainWindow::hideNote()
@@ -872,6 +926,11 @@ void MainWindow::updatePage()
         m_summaryDock->toggleViewAction()->setEnabled(admin);
         if (state == SyncController::State::NotProductAdmin)
             m_summaryDock->hide();
+    }
+    if (m_historyAction) {
+        m_historyAction->setEnabled(admin);
+        if (state == SyncController::State::NotProductAdmin)
+            m_historyDock->hide();
     }
     m_ui->actionRefresh->setEnabled(state != SyncController::State::Idle);
     m_ui->actionContextHelp->setEnabled(admin);

@@ -29,6 +29,8 @@ class UserModel;
 class UserPicker;
 class QDockWidget;
 class UsageDebuggerDock;
+class HistoryDock;
+class HistoryModel;
 class UsageSummaryModel;
 class UsageTracker;
 
@@ -77,6 +79,13 @@ public:
     void setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary);
     UsageDebuggerDock *usageDebuggerDock() const { return m_usageDock; }
     QDockWidget *usageSummaryDock() const { return m_summaryDock; }
+    // The organisation's history: View > History (Ctrl+H) and "Show history" on a row's
+    // context menu. The model must outlive the window.
+    void setHistory(HistoryModel *history);
+    HistoryDock *historyDock() const { return m_historyDock; }
+    QAction *historyAction() const { return m_historyAction; }
+    // Opens the history filtered on one user.
+    void showHistoryOf(const QString &userId);
 
 Q_SIGNALS:
     void signOutRequested();
@@ -145,6 +154,9 @@ private:
     QPointer<UsageSummaryModel> m_summary;
     UsageDebuggerDock *m_usageDock = nullptr;
     QDockWidget *m_summaryDock = nullptr;
+    HistoryDock *m_historyDock = nullptr;
+    QAction *m_historyAction = nullptr;
+    QPointer<HistoryModel> m_history;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 

@@ -10,6 +10,16 @@
 
 namespace {
 
+OptOutChangeRequest optOutRequest(const QString &orgId, const QString &actorId,
+                                  const QVector<QPair<QString, QDateTime>> &outs)
+{
+    OptOutChangeRequest request;
+    request.orgId = orgId;
+    request.actorId = actorId;
+    request.optOut = outs;
+    return request;
+}
+
 // First and last names from several languages, so search and sorting meet real text.
 const char *const FirstNames[] = {
     "Zoë",     "Åsa",    "Björn",   "Søren",    "Ingrid",  "Jürgen",    "Françoise", "Hélène",
@@ -119,7 +129,7 @@ bool createDemoData(Store *store, const DemoOptions &options, QString *error)
     }
     // An index picked twice (step 1 near the end) is one opt-out: the storage keeps ids unique.
     if (!outs.isEmpty()
-        && !store->applyOptOuts(OptOutChangeRequest {example.value, ids->at(0), outs, {}, {}}).ok())
+        && !store->applyOptOuts(optOutRequest(example.value, ids->at(0), outs)).ok())
         return false;
 
     const auto other = store->createOrg(QStringLiteral("Other Org"),
@@ -135,11 +145,8 @@ bool createDemoData(Store *store, const DemoOptions &options, QString *error)
     const auto otherIds = store->addUsers(other.value, others);
     if (!otherIds.ok()
         || !store
-                ->applyOptOuts(OptOutChangeRequest {other.value,
-                                                    otherIds.value.at(0),
-                                                    {{otherIds.value.at(4), now.addDays(-2)}},
-                                                    {},
-                                                    {}})
+                ->applyOptOuts(optOutRequest(other.value, otherIds.value.at(0),
+                                             {{otherIds.value.at(4), now.addDays(-2)}}))
                 .ok())
         return false;
     error->clear();

@@ -27,12 +27,21 @@ OptOutService::OptOutService(const StoreSpec &spec, const Options &options, QObj
     connect(&m_refreshTimer, &QTimer::timeout, this, &OptOutService::refresh);
     m_pingTimer.setInterval(options.pingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, &OptOutService::ping);
+    // A quarter of the window, from 0.5 s to a minute; with no window (0) nothing comes due
+    // but what was overdue at start (or set by another instance): once a minute.
+    const qint64 quarter
+        = options.purgeAfterSeconds > 0 ? options.purgeAfterSeconds * 250 : 60 * 1000;
+    m_purgeTimer.setInterval(options.purgeCheckMs > 0
+                                 ? options.purgeCheckMs
+                                 : int(std::clamp<qint64>(quarter, 500, 60 * 1000)));
+    connect(&m_purgeTimer, &QTimer::timeout, this, &OptOutService::purgeDue);
 }
 
 OptOutService::~OptOutService()
 {
     m_refreshTimer.stop();
     m_pingTimer.stop();
+    m_purgeTimer.stop();
     flushServerEvents();
     // The request worker first: it finishes the queued writes (the flush above included).
     m_worker.reset();
@@ -60,6 +69,8 @@ bool OptOutService::start(QString *error)
     m_subscribed = subscribed.ok() && subscribed.value;
     m_refreshTimer.start();
     m_pingTimer.start();
+    m_purgeTimer.start();
+    purgeDue(); // anything that came due while no server ran
     return true;
 }
 
@@ -127,8 +138,10 @@ QVector<StoredOptOut> OptOutService::optOuts(const QString &orgId) const
 void OptOutService::applyOptOuts(const OptOutChangeRequest &request, QObject *context,
                                  std::function<void(StoreResult<OptOutChangeOutcome>)> done)
 {
+    OptOutChangeRequest change = request;
+    change.purgeAfterSeconds = m_options.purgeAfterSeconds;
     m_worker->run<OptOutChangeOutcome>(
-        [request](Store &store) { return store.applyOptOuts(request); }, this,
+        [change](Store &store) { return store.applyOptOuts(change); }, this,
         [this, request, context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<OptOutChangeOutcome> result) {
             if (result.ok()) {
@@ -154,7 +167,7 @@ void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome
     if (it == m_orgs.end())
         return;
     StoredOrg &org = it->second.org;
-    const bool changed = outcome.optedOut + outcome.optedIn > 0;
+    const bool changed = outcome.optedOut + outcome.optedIn + outcome.purged > 0;
     const qint64 expected = org.revision + (changed ? 1 : 0);
     if (outcome.revision != expected)
         refresh(); // another instance changed the list too: take its changes now
@@ -235,12 +248,37 @@ void OptOutService::startIngest()
         });
 }
 
-void OptOutService::audit(const QString &orgId, int limit, qint64 beforeId, QObject *context,
+void OptOutService::audit(const AuditQuery &query, QObject *context,
                           std::function<void(StoreResult<QVector<AuditRecord>>)> done)
 {
-    m_worker->run<QVector<AuditRecord>>(
-        [orgId, limit, beforeId](Store &store) { return store.audit(orgId, limit, beforeId); },
-        context, std::move(done));
+    m_worker->run<QVector<AuditRecord>>([query](Store &store) { return store.audit(query); },
+                                        context, std::move(done));
+}
+
+void OptOutService::purgeDue()
+{
+    if (m_purging || !m_worker)
+        return;
+    m_purging = true;
+    // On the request worker: a long deletion delays requests a little, never the health pings.
+    m_worker->run<QVector<PurgeRecord>>(
+        [](Store &store) { return store.purgeDue(QDateTime::currentDateTimeUtc()); }, this,
+        [this](StoreResult<QVector<PurgeRecord>> result) {
+            m_purging = false;
+            if (!result.ok()) {
+                noteStatus(result.status);
+                return;
+            }
+            if (result.value.isEmpty())
+                return;
+            qint64 total = 0;
+            for (const PurgeRecord &p : std::as_const(result.value))
+                total += p.count;
+            qCInfo(lcService) << "deleted" << total << "stored usage events of"
+                              << result.value.size() << "opted-out users";
+            refresh(); // the entries' purgeAt and the revisions changed
+            Q_EMIT purged(result.value);
+        });
 }
 
 void OptOutService::usageSummary(const QString &orgId, QObject *context,

@@ -40,6 +40,13 @@ public:
         int pingIntervalMs = 1000;
         int serverEventFlushMs = 1000;
         int serverEventBatch = 500;
+        // How long an opted-out user's stored events are kept (hidden) before deletion.
+        qint64 purgeAfterSeconds = 7 * 24 * 3600;
+        // How often due deletions are looked for; <= 0: from purgeAfterSeconds (a quarter of
+        // it, from 0.5 s to one minute).
+        int purgeCheckMs = 0;
+        // Identical reads by the same user within this window record one server-side event.
+        int readEventWindowMs = 10 * 60 * 1000;
     };
 
     OptOutService(const StoreSpec &spec, const Options &options, QObject *parent = nullptr);
@@ -68,8 +75,12 @@ public:
                       std::function<void(StoreResult<OptOutChangeOutcome>)> done);
     void ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
                 std::function<void(StoreResult<IngestOutcome>)> done);
-    void audit(const QString &orgId, int limit, qint64 beforeId, QObject *context,
+    void audit(const AuditQuery &query, QObject *context,
                std::function<void(StoreResult<QVector<AuditRecord>>)> done);
+    // Deletes the stored events whose purgeAt has come (also done on a timer and at start).
+    void purgeDue();
+    qint64 purgeAfterSeconds() const { return m_options.purgeAfterSeconds; }
+    const Options &options() const { return m_options; }
     // Writes the queued server-side events first, so the counts include them.
     void usageSummary(const QString &orgId, QObject *context,
                       std::function<void(StoreResult<QVector<UsageCountRecord>>)> done);
@@ -93,6 +104,8 @@ Q_SIGNALS:
     void availabilityChanged(bool available);
     // The caches took changes from the store (another instance's or another process's).
     void refreshed();
+    // A purge deleted stored events (this instance's).
+    void purged(const QVector<PurgeRecord> &records);
 
 private:
     void applySnapshot(const StoreSnapshot &snapshot);
@@ -150,4 +163,6 @@ private:
     QTimer m_flushTimer;
     QTimer m_refreshTimer;
     QTimer m_pingTimer;
+    QTimer m_purgeTimer;
+    bool m_purging = false;
 };

@@ -149,6 +149,75 @@ bool isJsonText(const QByteArray &body)
     return true;
 }
 
+// The optional fields of an opt-out (PUT's body, a batch's): a reason and deleteStoredEvents.
+struct OptOutOptions
+{
+    QString reason; // null: none
+    bool deleteStoredEvents = false;
+};
+
+std::variant<OptOutOptions, ApiError> optOutOptions(const QJsonObject &body)
+{
+    OptOutOptions options;
+    const QString reasonKey = QStringLiteral("reason");
+    const QJsonValue reason = body.value(reasonKey);
+    if (!reason.isUndefined() && !reason.isNull()) {
+        if (!reason.isString()) {
+            return ApiError::invalidRequest(QStringLiteral("'reason' must be a string."),
+                                            {{QStringLiteral("field"), reasonKey}});
+        }
+        const QString text = reason.toString();
+        if (text.toUcs4().size() > ApiServer::MaxReasonLength) {
+            return ApiError::invalidRequest(QStringLiteral("'reason' holds at most %1 characters.")
+                                                .arg(ApiServer::MaxReasonLength),
+                                            {{QStringLiteral("field"), reasonKey}});
+        }
+        for (const QChar c : text) {
+            if (c.category() == QChar::Other_Control) {
+                return ApiError::invalidRequest(
+                    QStringLiteral("'reason' may not hold control characters (line breaks, "
+                                   "tabs)."),
+                    {{QStringLiteral("field"), reasonKey}});
+            }
+        }
+        if (!text.isEmpty())
+            options.reason = text;
+    }
+    const QString deleteKey = QStringLiteral("deleteStoredEvents");
+    const QJsonValue del = body.value(deleteKey);
+    if (!del.isUndefined() && !del.isNull()) {
+        if (!del.isBool()) {
+            return ApiError::invalidRequest(
+                QStringLiteral("'deleteStoredEvents' must be true or false."),
+                {{QStringLiteral("field"), deleteKey}});
+        }
+        options.deleteStoredEvents = del.toBool();
+    }
+    return options;
+}
+
+// An RFC 3339 time query parameter: absent gives an invalid time.
+std::variant<QDateTime, ApiError> timeParameter(const QUrlQuery &query, const QString &name)
+{
+    if (!query.hasQueryItem(name))
+        return QDateTime();
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid() || t.timeSpec() == Qt::LocalTime || text.size() < 20) {
+        return ApiError::invalidRequest(
+            QStringLiteral("Query parameter '%1' must be an RFC 3339 time, e.g. "
+                           "2026-11-22T16:00:00Z.")
+                .arg(name),
+            {{QStringLiteral("parameter"), name}});
+    }
+    return t.toUTC();
+}
+
+QJsonValue timeOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
 QJsonArray toJsonArray(const QStringList &list)
 {
     QJsonArray array;
@@ -417,13 +486,39 @@ void ApiServer::handle(ApiRequest request, Respond respond)
                                        QString::fromLatin1(methodName(request.method)).toLower());
     if (route.access == Access::DirectorySync) // a service account: not a tracked person
         return (this->*(route.handler))(request, std::move(respond));
-    // A 304 read nothing new: a window polling an unchanged organisation records nothing.
-    Respond tracked = [this, user, eventName, respond = std::move(respond)](ApiResponse r) {
-        if (r.status < 400 && r.status != 304)
-            m_service->recordServerEvent(user, eventName);
-        respond(std::move(r));
-    };
+    // Not recorded: HEAD, 304, and a read the same user made identically within the window
+    // (so a window left open and polling records nothing).
+    const bool head = request.method == QHttpServerRequest::Method::Head;
+    const bool read = request.method == QHttpServerRequest::Method::Get;
+    const QString readKey = read ? user.id + QLatin1Char(' ')
+            + request.url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded)
+                                 : QString();
+    Respond tracked
+        = [this, user, eventName, head, readKey, respond = std::move(respond)](ApiResponse r) {
+              if (r.status < 400 && r.status != 304 && !head && isNewRead(readKey))
+                  m_service->recordServerEvent(user, eventName);
+              respond(std::move(r));
+          };
     (this->*(route.handler))(request, std::move(tracked));
+}
+
+bool ApiServer::isNewRead(const QString &key)
+{
+    if (key.isEmpty())
+        return true; // a change: always recorded
+    if (!m_readClock.isValid())
+        m_readClock.start();
+    const qint64 now = m_readClock.elapsed();
+    const qint64 window = m_service->options().readEventWindowMs;
+    if (m_recentReads.size() > 20000) {
+        for (auto it = m_recentReads.begin(); it != m_recentReads.end();)
+            it = now - it.value() >= window ? m_recentReads.erase(it) : std::next(it);
+    }
+    const auto it = m_recentReads.constFind(key);
+    if (it != m_recentReads.cend() && now - it.value() < window)
+        return false;
+    m_recentReads.insert(key, now);
+    return true;
 }
 
 ApiResponse ApiServer::storeFailure(StoreStatus status)
@@ -468,6 +563,9 @@ QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
     entry.insert(QStringLiteral("optedOutAt"), rfc3339(o.at));
     if (const StoredUser *by = m_service->user(o.byUserId))
         entry.insert(QStringLiteral("optedOutBy"), userRef(*by));
+    entry.insert(QStringLiteral("reason"),
+                 o.reason.isEmpty() ? QJsonValue() : QJsonValue(o.reason));
+    entry.insert(QStringLiteral("purgeAt"), timeOrNull(o.purgeAt));
     return entry;
 }
 
@@ -521,10 +619,12 @@ void ApiServer::me(const ApiRequest &r, Respond respond)
     QJsonObject body = userRef(user);
     body.insert(QStringLiteral("roles"), toJsonArray(user.roles));
     if (org) {
-        body.insert(QStringLiteral("org"),
-                    QJsonObject {{QStringLiteral("id"), org->org.id},
-                                 {QStringLiteral("name"), org->org.name},
-                                 {QStringLiteral("productName"), org->org.productName}});
+        body.insert(
+            QStringLiteral("org"),
+            QJsonObject {{QStringLiteral("id"), org->org.id},
+                         {QStringLiteral("name"), org->org.name},
+                         {QStringLiteral("productName"), org->org.productName},
+                         {QStringLiteral("purgeAfterSeconds"), m_service->purgeAfterSeconds()}});
     }
     body.insert(QStringLiteral("usageTracking"), !m_service->isOptedOut(user.id));
     respond(ApiResponse::json(200, body));
@@ -616,6 +716,16 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
     const QString userId = r.params.at(0);
     if (!isOrgUser(*r.user, userId))
         return respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+    OptOutOptions options;
+    if (!r.body.trimmed().isEmpty()) {
+        const auto parsed = parseObject(r.body);
+        if (const auto *e = std::get_if<ApiError>(&parsed))
+            return respond(ApiResponse::fromError(*e));
+        const auto fields = optOutOptions(std::get<QJsonObject>(parsed));
+        if (const auto *e = std::get_if<ApiError>(&fields))
+            return respond(ApiResponse::fromError(*e));
+        options = std::get<OptOutOptions>(fields);
+    }
     const auto condition = ifMatch(r);
     if (const auto *e = std::get_if<ApiError>(&condition))
         return respond(ApiResponse::fromError(*e));
@@ -623,6 +733,8 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
     change.orgId = r.user->orgId;
     change.actorId = r.user->id;
     change.optOut = {{userId, QDateTime::currentDateTimeUtc()}};
+    change.reason = options.reason;
+    change.deleteStoredEvents = options.deleteStoredEvents;
     change.ifRevisionIn = std::get<std::optional<QList<qint64>>>(condition);
     m_service->applyOptOuts(
         change, this,
@@ -694,6 +806,10 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
         return respond(ApiResponse::fromError(ApiError::invalidRequest(
             QStringLiteral("The batch needs an 'optOut' or an 'optIn' list."))));
     }
+    const auto fields = optOutOptions(body);
+    if (const auto *e = std::get_if<ApiError>(&fields))
+        return respond(ApiResponse::fromError(*e));
+    const OptOutOptions options = std::get<OptOutOptions>(fields);
     const QStringList &optOut = std::get<QStringList>(out);
     const QStringList &optIn = std::get<QStringList>(in);
     if (optOut.size() + optIn.size() > MaxBatchIds) {
@@ -736,6 +852,8 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
     for (const QString &id : optOut)
         change.optOut.append({id, now});
     change.optIn = optIn;
+    change.reason = options.reason;
+    change.deleteStoredEvents = options.deleteStoredEvents;
     change.ifRevisionIn = std::get<std::optional<QList<qint64>>>(condition);
     m_service->applyOptOuts(
         change, this,
@@ -762,35 +880,83 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
     const auto limit = intParameter(r.query, QStringLiteral("limit"), 100, 1, 1000);
     if (const auto *e = std::get_if<ApiError>(&limit))
         return respond(ApiResponse::fromError(*e));
-    qint64 before = 0;
+    AuditQuery query;
+    query.orgId = r.user->orgId;
     if (r.query.hasQueryItem(QStringLiteral("before"))) {
         bool ok = false;
-        before = r.query.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
-        if (!ok || before <= 0) {
+        query.beforeId = r.query.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
+        if (!ok || query.beforeId <= 0) {
             return respond(ApiResponse::fromError(ApiError::invalidRequest(
                 QStringLiteral("'before' must be a cursor from a previous 'next'."),
                 {{QStringLiteral("parameter"), QStringLiteral("before")}})));
         }
     }
+    for (const auto &[name, target] :
+         {std::pair<QString, QString *> {QStringLiteral("userId"), &query.userId},
+          std::pair<QString, QString *> {QStringLiteral("actorId"), &query.actorId}}) {
+        if (!r.query.hasQueryItem(name))
+            continue;
+        *target = r.query.queryItemValue(name, QUrl::FullyDecoded);
+        if (target->isEmpty()) {
+            return respond(ApiResponse::fromError(
+                ApiError::invalidRequest(QStringLiteral("'%1' must be a user id.").arg(name),
+                                         {{QStringLiteral("parameter"), name}})));
+        }
+    }
+    if (r.query.hasQueryItem(QStringLiteral("action"))) {
+        query.action = r.query.queryItemValue(QStringLiteral("action"), QUrl::FullyDecoded);
+        static const QStringList actions {QStringLiteral("opt_out"), QStringLiteral("opt_in"),
+                                          QStringLiteral("purge")};
+        if (!actions.contains(query.action)) {
+            return respond(ApiResponse::fromError(ApiError::invalidRequest(
+                QStringLiteral("'action' must be opt_out, opt_in or purge."),
+                {{QStringLiteral("parameter"), QStringLiteral("action")}})));
+        }
+    }
+    const auto since = timeParameter(r.query, QStringLiteral("since"));
+    if (const auto *e = std::get_if<ApiError>(&since))
+        return respond(ApiResponse::fromError(*e));
+    const auto until = timeParameter(r.query, QStringLiteral("until"));
+    if (const auto *e = std::get_if<ApiError>(&until))
+        return respond(ApiResponse::fromError(*e));
+    query.since = std::get<QDateTime>(since);
+    query.until = std::get<QDateTime>(until);
+    if (query.since.isValid() && query.until.isValid() && query.since > query.until) {
+        return respond(ApiResponse::fromError(
+            ApiError::invalidRequest(QStringLiteral("'since' must not be after 'until'."),
+                                     {{QStringLiteral("parameter"), QStringLiteral("since")}})));
+    }
     const int n = std::get<int>(limit);
+    query.limit = n + 1;
     m_service->audit(
-        r.user->orgId, n + 1, before, this,
-        [n, respond = std::move(respond)](StoreResult<QVector<AuditRecord>> result) {
+        query, this, [n, respond = std::move(respond)](StoreResult<QVector<AuditRecord>> result) {
             if (!result.ok())
                 return respond(storeFailure(result.status));
             const QVector<AuditRecord> &entries = result.value;
             QJsonArray list;
             for (int i = 0; i < std::min<int>(n, entries.size()); ++i) {
                 const AuditRecord &e = entries.at(i);
-                list.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("a-%1").arg(e.id)},
-                                         {QStringLiteral("at"), rfc3339(e.at)},
-                                         {QStringLiteral("action"), e.action},
-                                         {QStringLiteral("actor"),
-                                          QJsonObject {{QStringLiteral("id"), e.actorId},
-                                                       {QStringLiteral("email"), e.actorEmail}}},
-                                         {QStringLiteral("user"),
-                                          QJsonObject {{QStringLiteral("id"), e.userId},
-                                                       {QStringLiteral("email"), e.userEmail}}}});
+                QJsonObject entry {
+                    {QStringLiteral("id"), QStringLiteral("a-%1").arg(e.id)},
+                    {QStringLiteral("at"), rfc3339(e.at)},
+                    {QStringLiteral("action"), e.action},
+                    {QStringLiteral("actor"),
+                     e.actorId.isEmpty()
+                         ? QJsonValue()
+                         : QJsonValue(QJsonObject {{QStringLiteral("id"), e.actorId},
+                                                   {QStringLiteral("email"), e.actorEmail},
+                                                   {QStringLiteral("name"), e.actorName}})},
+                    {QStringLiteral("user"),
+                     QJsonObject {{QStringLiteral("id"), e.userId},
+                                  {QStringLiteral("email"), e.userEmail},
+                                  {QStringLiteral("name"), e.userName}}}};
+                if (e.action == QLatin1String("opt_out")) {
+                    entry.insert(QStringLiteral("reason"),
+                                 e.reason.isEmpty() ? QJsonValue() : QJsonValue(e.reason));
+                }
+                if (e.action == QLatin1String("purge"))
+                    entry.insert(QStringLiteral("count"), std::max<qint64>(0, e.count));
+                list.append(entry);
             }
             const QJsonValue next = entries.size() > n
                 ? QJsonValue(QString::number(entries.at(n - 1).id))
@@ -917,7 +1083,7 @@ void ApiServer::summary(const ApiRequest &r, Respond respond)
             // Opted-out users appear with nothing stored.
             for (const StoredOptOut &o : m_service->optOuts(orgId)) {
                 if (!seen.contains(o.userId))
-                    counts.append(UsageCountRecord {o.userId, 0, 0, {}});
+                    counts.append(UsageCountRecord {o.userId, 0, 0, {}, true, {}});
             }
             const auto email = [this](const QString &id) {
                 const StoredUser *u = m_service->user(id);
@@ -932,13 +1098,24 @@ void ApiServer::summary(const ApiRequest &r, Respond respond)
                 const StoredUser *user = m_service->user(u.userId);
                 if (!user || user->orgId != orgId)
                     continue;
-                list.append(QJsonObject {
+                // An opted-out user's stored events are hidden: counted only as awaiting
+                // deletion.
+                const bool hidden = u.optedOut && u.client + u.server > 0;
+                QJsonObject entry {
                     {QStringLiteral("user"), userRef(*user)},
-                    {QStringLiteral("client"), u.client},
-                    {QStringLiteral("server"), u.server},
+                    {QStringLiteral("client"), hidden ? 0 : u.client},
+                    {QStringLiteral("server"), hidden ? 0 : u.server},
                     {QStringLiteral("lastEventAt"),
-                     u.lastEventAt.isValid() ? QJsonValue(rfc3339(u.lastEventAt)) : QJsonValue()},
-                    {QStringLiteral("optedOut"), m_service->isOptedOut(u.userId)}});
+                     u.lastEventAt.isValid() && !hidden ? QJsonValue(rfc3339(u.lastEventAt))
+                                                        : QJsonValue()},
+                    {QStringLiteral("optedOut"), m_service->isOptedOut(u.userId) || u.optedOut}};
+                if (hidden) {
+                    entry.insert(QStringLiteral("awaitingDeletion"),
+                                 QJsonObject {{QStringLiteral("client"), u.client},
+                                              {QStringLiteral("server"), u.server},
+                                              {QStringLiteral("purgeAt"), timeOrNull(u.purgeAt)}});
+                }
+                list.append(entry);
             }
             respond(ApiResponse::json(
                 200,

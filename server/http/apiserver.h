@@ -57,6 +57,7 @@ public:
     static constexpr qint64 MaxBodyBytes = 1024 * 1024;
     static constexpr int MaxBatchIds = 10000;
     static constexpr int MaxEvents = 1000;
+    static constexpr int MaxReasonLength = 500;
 
     // `instance` names this server in /healthz (several behind one load balancer).
     ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
@@ -105,6 +106,8 @@ private:
     void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
+    // False when the same user made this read (user id + URL) within the read-event window.
+    bool isNewRead(const QString &key);
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
     std::variant<StoredUser, ApiError> authenticate(const ApiRequest &request) const;
@@ -120,6 +123,9 @@ private:
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
     std::unique_ptr<ScimApi> m_scim;
+    // Reads recorded as server-side events: key -> m_readClock time.
+    QHash<QString, qint64> m_recentReads;
+    QElapsedTimer m_readClock;
 };
 
 // Helpers shared with tests: header look-up and ETag matching.

@@ -94,6 +94,20 @@ StoredUser userFrom(const QSqlQuery &q)
     return u;
 }
 
+// The columns of an opt-out row as optOutFrom() reads them.
+QString optOutColumns()
+{
+    return QStringLiteral("user_id, org_id, %1, opted_out_by, seq, coalesce(reason, ''), %2")
+        .arg(msOf("opted_out_at"), msOf("purge_at"));
+}
+
+StoredOptOut optOutFrom(const QSqlQuery &q)
+{
+    return StoredOptOut {q.value(0).toString(), q.value(1).toString(),   fromMs(q.value(2)),
+                         q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
+                         fromMs(q.value(6))};
+}
+
 QString eventSourceName(EventSource s)
 {
     return s == EventSource::Client ? QStringLiteral("client") : QStringLiteral("server");
@@ -161,6 +175,23 @@ const QVector<QStringList> &migrationSteps()
                            "ADD COLUMN deleted boolean NOT NULL DEFAULT false, ADD COLUMN "
                            "external_id text"),
             QStringLiteral("CREATE INDEX users_by_lower_email ON users (org_id, lower(email))"),
+        },
+        // 4: reasons, the retention window (purge_at), purge entries in the audit (no actor, a
+        // count) and the audit's filter indexes (each ends in (at, id): a page is one range).
+        {
+            QStringLiteral("ALTER TABLE optouts ADD COLUMN reason text, ADD COLUMN purge_at "
+                           "timestamptz"),
+            QStringLiteral("CREATE INDEX optouts_by_purge ON optouts (purge_at) WHERE purge_at "
+                           "IS NOT NULL"),
+            QStringLiteral("ALTER TABLE audit ALTER COLUMN actor_id DROP NOT NULL, ADD COLUMN "
+                           "reason text, ADD COLUMN count bigint"),
+            QStringLiteral("ALTER TABLE audit DROP CONSTRAINT audit_action_check"),
+            QStringLiteral("ALTER TABLE audit ADD CONSTRAINT audit_action_check CHECK (action IN "
+                           "('opt_out', 'opt_in', 'purge'))"),
+            QStringLiteral("CREATE INDEX audit_by_time ON audit (org_id, at, id)"),
+            QStringLiteral("CREATE INDEX audit_by_user ON audit (org_id, user_id, at, id)"),
+            QStringLiteral("CREATE INDEX audit_by_actor ON audit (org_id, actor_id, at, id)"),
+            QStringLiteral("CREATE INDEX audit_by_action ON audit (org_id, action, at, id)"),
         },
     };
     return steps;
@@ -625,12 +656,9 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
         while (q.next())
             snap.tokens.append(
                 {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(), false});
-        q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts")
-                      .arg(msOf("opted_out_at")));
-        while (q.next()) {
-            snap.optOuts.append({q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
-                                 q.value(3).toString(), q.value(4).toLongLong()});
-        }
+        q = s.run(QStringLiteral("SELECT %1 FROM optouts").arg(optOutColumns()));
+        while (q.next())
+            snap.optOuts.append(optOutFrom(q));
         return StoreResult<StoreSnapshot>::success(std::move(snap));
     });
 }
@@ -676,13 +704,11 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
                              q.value(3).toBool()});
         }
         if (!optOutOrgs.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts "
-                                     "WHERE org_id = ANY(?::text[])")
-                          .arg(msOf("opted_out_at")),
+            q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE org_id = ANY(?::text[])")
+                          .arg(optOutColumns()),
                       {arrayLiteral(optOutOrgs)});
             while (q.next()) {
-                StoredOptOut o {q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
-                                q.value(3).toString(), q.value(4).toLongLong()};
+                const StoredOptOut o = optOutFrom(q);
                 c.optOutsByOrg[o.orgId].append(o);
             }
         }
@@ -744,13 +770,11 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             return Result::success(out);
         }
         QHash<QString, StoredOptOut> current;
-        q = s.run(QStringLiteral("SELECT user_id, org_id, %1, opted_out_by, seq FROM optouts "
-                                 "WHERE user_id = ANY(?::text[])")
-                      .arg(msOf("opted_out_at")),
+        q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = ANY(?::text[])")
+                      .arg(optOutColumns()),
                   {arrayLiteral(ids)});
         while (q.next()) {
-            StoredOptOut o {q.value(0).toString(), q.value(1).toString(), fromMs(q.value(2)),
-                            q.value(3).toString(), q.value(4).toLongLong()};
+            const StoredOptOut o = optOutFrom(q);
             current.insert(o.userId, o);
         }
 
@@ -766,7 +790,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             if (!current.contains(id)) {
                 const QDateTime ms
                     = QDateTime::fromMSecsSinceEpoch(at.toMSecsSinceEpoch(), Qt::UTC);
-                toOut.append({id, request.orgId, ms, request.actorId, 0});
+                toOut.append({id, request.orgId, ms, request.actorId, 0, request.reason, {}});
             }
         }
         for (const QString &id : request.optIn) {
@@ -776,7 +800,42 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             if (current.contains(id))
                 toIn.append(id);
         }
-        if (toOut.isEmpty() && toIn.isEmpty()) {
+        // The stored events of the users concerned, counted under the organisation's lock
+        // (ingestion holds it shared): what is kept, hidden, or deleted now.
+        const bool deleteNow = request.deleteStoredEvents || request.purgeAfterSeconds <= 0;
+        QStringList counted;
+        for (const StoredOptOut &o : std::as_const(toOut))
+            counted.append(o.userId);
+        QStringList existing; // already out, their stored events to go now
+        if (request.deleteStoredEvents) {
+            QSet<QString> seenOut;
+            for (const auto &entry : request.optOut) {
+                if (current.contains(entry.first) && !seenOut.contains(entry.first)) {
+                    seenOut.insert(entry.first);
+                    existing.append(entry.first);
+                    counted.append(entry.first);
+                }
+            }
+        }
+        QHash<QString, qint64> stored;
+        if (!counted.isEmpty()) {
+            q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE org_id = ? "
+                                     "AND user_id = ANY(?::text[]) GROUP BY user_id"),
+                      {request.orgId, arrayLiteral(counted)});
+            while (q.next())
+                stored.insert(q.value(0).toString(), q.value(1).toLongLong());
+        }
+        QStringList purgeIds; // deleted now, in this order
+        for (const StoredOptOut &o : std::as_const(toOut)) {
+            if (deleteNow && stored.value(o.userId) > 0)
+                purgeIds.append(o.userId);
+        }
+        for (const QString &id : std::as_const(existing)) {
+            if (stored.value(id) > 0)
+                purgeIds.append(id);
+        }
+
+        if (toOut.isEmpty() && toIn.isEmpty() && purgeIds.isEmpty()) {
             for (const auto &entry : request.optOut)
                 out.entries.append(current.value(entry.first));
             // Nothing changed: rolled back, so the change number and notification go too.
@@ -784,53 +843,93 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             return Result::success(out);
         }
 
+        const QDateTime nowTime = QDateTime::currentDateTimeUtc();
+        const QString now = toDbTime(nowTime);
         if (!toOut.isEmpty()) {
             q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, ?)"),
                       {int(toOut.size())});
             for (StoredOptOut &o : toOut) {
                 if (q.next())
                     o.seq = q.value(0).toLongLong();
+                o.reason = request.reason;
+                if (!deleteNow && stored.value(o.userId) > 0)
+                    o.purgeAt = o.at.addSecs(request.purgeAfterSeconds);
             }
-            QStringList users, times, seqs;
+            QStringList users, times, seqs, purgeAts;
             for (const StoredOptOut &o : std::as_const(toOut)) {
                 users.append(o.userId);
                 times.append(toDbTime(o.at));
                 seqs.append(QString::number(o.seq));
+                purgeAts.append(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
             }
             s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
-                                 "opted_out_by, seq) SELECT u, ?, a::timestamptz, ?, n::int8 FROM "
-                                 "unnest(?::text[], ?::text[], ?::text[]) AS t(u, a, n)"),
-                  {request.orgId, request.actorId, arrayLiteral(users), arrayLiteral(times),
-                   arrayLiteral(seqs)});
+                                 "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
+                                 "a::timestamptz, ?, n::int8, ?, p::timestamptz FROM "
+                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(u, a, n, "
+                                 "p)"),
+                  {request.orgId, request.actorId,
+                   request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                            : QVariant(request.reason),
+                   arrayLiteral(users), arrayLiteral(times), arrayLiteral(seqs),
+                   arrayLiteral(purgeAts, Nulls::Null)});
+        }
+        if (!existing.isEmpty()) {
+            s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = "
+                                 "ANY(?::text[])"),
+                  {arrayLiteral(existing)});
+        }
+        if (!purgeIds.isEmpty()) {
             s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
                                  "ANY(?::text[])"),
-                  {request.orgId, arrayLiteral(users)});
+                  {request.orgId, arrayLiteral(purgeIds)});
         }
         if (!toIn.isEmpty()) {
             s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
                   {arrayLiteral(toIn)});
         }
-        // Audit rows in the order of the request: opt-outs (at their times), then opt-ins.
-        QStringList users, times, actions;
-        const QString now = toDbTime(QDateTime::currentDateTimeUtc());
+        // Audit rows in the order of the request: opt-outs (at their times), then opt-ins,
+        // then the purges done now (no actor, with their counts).
+        QStringList users, times, actions, actors, reasons, counts;
+        const QString noValue;
         for (const StoredOptOut &o : std::as_const(toOut)) {
             users.append(o.userId);
             times.append(toDbTime(o.at));
             actions.append(QStringLiteral("opt_out"));
+            actors.append(request.actorId);
+            reasons.append(request.reason);
+            counts.append(noValue);
         }
         for (const QString &id : std::as_const(toIn)) {
             users.append(id);
             times.append(now);
             actions.append(QStringLiteral("opt_in"));
+            actors.append(request.actorId);
+            reasons.append(noValue);
+            counts.append(noValue);
         }
-        s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id) SELECT ?, "
-                             "a::timestamptz, c, ?, u FROM unnest(?::text[], ?::text[], "
-                             "?::text[]) WITH ORDINALITY AS t(u, a, c, i) ORDER BY i"),
-              {request.orgId, request.actorId, arrayLiteral(users), arrayLiteral(times),
-               arrayLiteral(actions)});
+        for (const QString &id : std::as_const(purgeIds)) {
+            users.append(id);
+            times.append(now);
+            actions.append(QStringLiteral("purge"));
+            actors.append(noValue);
+            reasons.append(noValue);
+            counts.append(QString::number(stored.value(id)));
+        }
+        s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
+                             "count) SELECT ?, a::timestamptz, c, x, u, r, n::int8 FROM "
+                             "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                             "?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, n, i) ORDER BY i"),
+              {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(actions),
+               arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
+               arrayLiteral(counts, Nulls::Null)});
         s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
                              "optouts_change_seq = ? WHERE id = ?"),
               {seq, seq, request.orgId});
+        for (const QString &id : std::as_const(existing)) {
+            if (current.contains(id))
+                current[id].purgeAt = QDateTime();
+        }
+        out.purged = int(existing.size());
 
         QHash<QString, StoredOptOut> made;
         for (const StoredOptOut &o : std::as_const(toOut))
@@ -922,20 +1021,50 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
     return out;
 }
 
-StoreResult<QVector<AuditRecord>> PostgresStore::audit(const QString &orgId, int limit,
-                                                       qint64 beforeId)
+StoreResult<QVector<AuditRecord>> PostgresStore::audit(const AuditQuery &query)
 {
     if (!ensureConnected())
         return unavailable<QVector<AuditRecord>>();
+    // Newest first by (at, id); each filter has an index led by (org_id, filter) and ending in
+    // (at, id), so a page is one index range read from its end.
+    QString where = QStringLiteral("a.org_id = ?");
+    QVariantList values {query.orgId};
+    if (!query.userId.isEmpty()) {
+        where += QStringLiteral(" AND a.user_id = ?");
+        values.append(query.userId);
+    }
+    if (!query.actorId.isEmpty()) {
+        where += QStringLiteral(" AND a.actor_id = ?");
+        values.append(query.actorId);
+    }
+    if (!query.action.isEmpty()) {
+        where += QStringLiteral(" AND a.action = ?");
+        values.append(query.action);
+    }
+    if (query.since.isValid()) {
+        where += QStringLiteral(" AND a.at >= ?::timestamptz");
+        values.append(toDbTime(query.since));
+    }
+    if (query.until.isValid()) {
+        where += QStringLiteral(" AND a.at < ?::timestamptz");
+        values.append(toDbTime(query.until));
+    }
+    if (query.beforeId > 0) {
+        where += QStringLiteral(" AND (a.at, a.id) < (SELECT c.at, c.id FROM audit c WHERE c.id = "
+                                "?::int8)");
+        values.append(query.beforeId);
+    }
+    values.append(query.limit);
     return transact<QVector<AuditRecord>>("READ ONLY", [&](PgSession &s) {
         QSqlQuery q = s.run(
-            QStringLiteral("SELECT a.id, %1, a.action, a.actor_id, coalesce(ac.email, ''), "
-                           "coalesce(ac.name, ''), a.user_id, coalesce(u.email, ''), "
-                           "coalesce(u.name, '') FROM audit a LEFT JOIN users ac ON ac.id = "
-                           "a.actor_id LEFT JOIN users u ON u.id = a.user_id WHERE a.org_id = ? "
-                           "AND a.id < ? ORDER BY a.id DESC LIMIT ?")
-                .arg(msOf("a.at")),
-            {orgId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
+            QStringLiteral("SELECT a.id, %1, a.action, coalesce(a.actor_id, ''), "
+                           "coalesce(ac.email, ''), coalesce(ac.name, ''), a.user_id, "
+                           "coalesce(u.email, ''), coalesce(u.name, ''), coalesce(a.reason, ''), "
+                           "coalesce(a.count, -1) FROM audit a LEFT JOIN users ac ON ac.id = "
+                           "a.actor_id LEFT JOIN users u ON u.id = a.user_id WHERE %2 ORDER BY "
+                           "a.at DESC, a.id DESC LIMIT ?")
+                .arg(msOf("a.at"), where),
+            values);
         QVector<AuditRecord> list;
         while (q.next()) {
             AuditRecord r;
@@ -948,6 +1077,8 @@ StoreResult<QVector<AuditRecord>> PostgresStore::audit(const QString &orgId, int
             r.userId = q.value(6).toString();
             r.userEmail = q.value(7).toString();
             r.userName = q.value(8).toString();
+            r.reason = q.value(9).toString();
+            r.count = q.value(10).toLongLong();
             list.append(r);
         }
         return StoreResult<QVector<AuditRecord>>::success(std::move(list));
@@ -959,18 +1090,92 @@ StoreResult<QVector<UsageCountRecord>> PostgresStore::usageSummary(const QString
     if (!ensureConnected())
         return unavailable<QVector<UsageCountRecord>>();
     return transact<QVector<UsageCountRecord>>("READ ONLY", [&](PgSession &s) {
-        QSqlQuery q = s.run(QStringLiteral("SELECT user_id, count(*) FILTER (WHERE source = "
-                                           "'client'), count(*) FILTER (WHERE source = "
-                                           "'server'), %1 FROM usage_events WHERE org_id = ? "
-                                           "GROUP BY user_id")
-                                .arg(msOf("max(received_at)")),
-                            {orgId});
+        QSqlQuery q = s.run(
+            QStringLiteral("SELECT e.user_id, e.c, e.s, %1, o.user_id IS NOT NULL, %2 FROM "
+                           "(SELECT user_id, count(*) FILTER (WHERE source = 'client') AS c, "
+                           "count(*) FILTER (WHERE source = 'server') AS s, max(received_at) AS "
+                           "r FROM usage_events WHERE org_id = ? GROUP BY user_id) e LEFT JOIN "
+                           "optouts o ON o.user_id = e.user_id")
+                .arg(msOf("e.r"), msOf("o.purge_at")),
+            {orgId});
         QVector<UsageCountRecord> list;
         while (q.next()) {
             list.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                         fromMs(q.value(3))});
+                         fromMs(q.value(3)), q.value(4).toBool(), fromMs(q.value(5))});
         }
         return StoreResult<QVector<UsageCountRecord>>::success(std::move(list));
+    });
+}
+
+StoreResult<QVector<PurgeRecord>> PostgresStore::purgeDue(const QDateTime &now)
+{
+    using Result = StoreResult<QVector<PurgeRecord>>;
+    if (!ensureConnected())
+        return unavailable<QVector<PurgeRecord>>();
+    const QString nowText = toDbTime(now);
+    {
+        // Most checks find nothing: one cheap read, no lock.
+        auto due = transact<bool>("READ ONLY", [&](PgSession &s) {
+            QSqlQuery q = s.run(QStringLiteral("SELECT 1 FROM optouts WHERE purge_at <= "
+                                               "?::timestamptz LIMIT 1"),
+                                {nowText});
+            return StoreResult<bool>::success(q.next());
+        });
+        if (!due.ok())
+            return Result::failure(due.status, due.message);
+        if (!due.value)
+            return Result::success({});
+    }
+    return transact<QVector<PurgeRecord>>(nullptr, [&](PgSession &s) -> Result {
+        // The change lock first (the order every change takes), then the rows are claimed by
+        // the UPDATE itself: an instance that waited here finds purge_at cleared and does
+        // nothing, so each purge runs exactly once.
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE purge_at <= "
+                                           "?::timestamptz RETURNING org_id, user_id"),
+                            {nowText});
+        QVector<PurgeRecord> purged;
+        QStringList users;
+        QSet<QString> orgs;
+        while (q.next()) {
+            purged.append(PurgeRecord {q.value(0).toString(), q.value(1).toString(), 0});
+            users.append(q.value(1).toString());
+            orgs.insert(q.value(0).toString());
+        }
+        if (purged.isEmpty()) {
+            s.setRollbackOnly();
+            return Result::success({});
+        }
+        const QString orgList = arrayLiteral(QStringList(orgs.cbegin(), orgs.cend()));
+        // The organisations' rows, as an opt-out change takes them: ingestion waits.
+        s.run(QStringLiteral("SELECT id FROM orgs WHERE id = ANY(?::text[]) ORDER BY id FOR "
+                             "UPDATE"),
+              {orgList});
+        QStringList auditOrgs, auditCounts;
+        for (const PurgeRecord &p : std::as_const(purged))
+            auditOrgs.append(p.orgId);
+        // By (org_id, user_id): the events' index.
+        q = s.run(QStringLiteral("WITH d AS (DELETE FROM usage_events e USING unnest(?::text[], "
+                                 "?::text[]) AS t(o, u) WHERE e.org_id = t.o AND e.user_id = t.u "
+                                 "RETURNING e.user_id) SELECT user_id, count(*) FROM d GROUP BY "
+                                 "user_id"),
+                  {arrayLiteral(auditOrgs), arrayLiteral(users)});
+        QHash<QString, qint64> counts;
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+        for (PurgeRecord &p : purged) {
+            p.count = counts.value(p.userId);
+            auditCounts.append(QString::number(p.count));
+        }
+        s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, count) "
+                             "SELECT o, ?::timestamptz, 'purge', NULL, u, n::int8 FROM "
+                             "unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(o, u, "
+                             "n, i) ORDER BY i"),
+              {nowText, arrayLiteral(auditOrgs), arrayLiteral(users), arrayLiteral(auditCounts)});
+        s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
+                             "optouts_change_seq = ? WHERE id = ANY(?::text[])"),
+              {seq, seq, orgList});
+        return Result::success(std::move(purged));
     });
 }
 

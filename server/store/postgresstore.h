@@ -16,7 +16,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -37,8 +37,9 @@ public:
     // All the batches in one transaction (one commit): one failure fails them all.
     QVector<StoreResult<IngestOutcome>>
     ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
-    StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
-                                            qint64 beforeId) override;
+    using Store::audit;
+    StoreResult<QVector<AuditRecord>> audit(const AuditQuery &query) override;
+    StoreResult<QVector<PurgeRecord>> purgeDue(const QDateTime &now) override;
     StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;
     StoreResult<QString> createOrg(const QString &name, const QString &productName) override;
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;

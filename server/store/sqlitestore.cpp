@@ -61,12 +61,17 @@ QString placeholders(int n)
 
 StoredOptOut optOutFrom(const QSqlQuery &q)
 {
-    return StoredOptOut {q.value(0).toString(), q.value(1).toString(),
-                         fromDbTime(q.value(2).toString()), q.value(3).toString(),
-                         q.value(4).toLongLong()};
+    return StoredOptOut {q.value(0).toString(),
+                         q.value(1).toString(),
+                         fromDbTime(q.value(2).toString()),
+                         q.value(3).toString(),
+                         q.value(4).toLongLong(),
+                         q.value(5).toString(),
+                         q.value(6).isNull() ? QDateTime() : fromDbTime(q.value(6).toString())};
 }
 
-const char *const OptOutColumns = "user_id, org_id, opted_out_at, opted_out_by, seq";
+const char *const OptOutColumns
+    = "user_id, org_id, opted_out_at, opted_out_by, seq, reason, purge_at";
 
 const char *const UserColumns = "id, org_id, email, name, roles, active, deleted, external_id";
 
@@ -265,8 +270,29 @@ bool SqliteStore::migrate(QString *error)
         // The next user id (MAX of the number) without a scan of every user per creation.
         QStringLiteral("CREATE INDEX users_by_number ON users (CAST(substr(id, 3) AS INTEGER))"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5};
+    // 6: reasons, the retention window (purge_at), purge entries in the audit (no actor, a
+    // count) and the audit's filter indexes. SQLite cannot change a column's constraints: the
+    // audit table is made again, its ids kept.
+    const QStringList toVersion6 {
+        QStringLiteral("CREATE TABLE audit_v6 (id INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT "
+                       "NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN "
+                       "('opt_out', 'opt_in', 'purge')), actor_id TEXT, user_id TEXT NOT NULL, "
+                       "reason TEXT, count INTEGER)"),
+        QStringLiteral("INSERT INTO audit_v6 (id, org_id, at, action, actor_id, user_id) SELECT "
+                       "id, org_id, at, action, actor_id, user_id FROM audit ORDER BY id"),
+        QStringLiteral("DROP TABLE audit"),
+        QStringLiteral("ALTER TABLE audit_v6 RENAME TO audit"),
+        QStringLiteral("CREATE INDEX audit_by_time ON audit (org_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_user ON audit (org_id, user_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_actor ON audit (org_id, actor_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_action ON audit (org_id, action, at, id)"),
+        QStringLiteral("ALTER TABLE optouts ADD COLUMN reason TEXT"),
+        QStringLiteral("ALTER TABLE optouts ADD COLUMN purge_at TEXT"),
+        QStringLiteral("CREATE INDEX optouts_by_purge ON optouts (purge_at) WHERE purge_at IS "
+                       "NOT NULL"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
+                                          toVersion4, toVersion5, toVersion6};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -345,17 +371,22 @@ bool SqliteStore::moveRecentEvents(int busyTimeoutMs)
     bool moved = false;
     {
         WriteTransaction tx(m_db);
-        // Sorted by the index's key: each of its pages is written once.
-        moved = tx.isOpen()
-            && q.exec(QStringLiteral(
-                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
-                "properties) SELECT org_id, user_id, source, name, at, received_at, properties "
-                "FROM usage_recent ORDER BY org_id, user_id"))
-            && q.exec(QStringLiteral("DELETE FROM usage_recent"));
-        q.finish();
+        moved = tx.isOpen() && moveRecentInTransaction(q);
         moved = moved && tx.commit();
     }
     q.exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs));
+    return moved;
+}
+
+bool SqliteStore::moveRecentInTransaction(QSqlQuery &q)
+{
+    // Sorted by the index's key: each of its pages is written once.
+    const bool moved = q.exec(QStringLiteral(
+                           "INSERT INTO usage_events (org_id, user_id, source, name, at, "
+                           "received_at, properties) SELECT org_id, user_id, source, name, at, "
+                           "received_at, properties FROM usage_recent ORDER BY org_id, user_id"))
+        && q.exec(QStringLiteral("DELETE FROM usage_recent"));
+    q.finish();
     return moved;
 }
 
@@ -563,7 +594,76 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         }
     }
 
-    if (!toOut.isEmpty() || !toIn.isEmpty()) {
+    // The events maintain() has not moved yet, moved now under this transaction's write lock:
+    // the counts, the purges and the hidden events below then see every stored event, and an
+    // opted-out user has none left in usage_recent (the ingestion stores none for them).
+    if ((!toOut.isEmpty() || request.deleteStoredEvents) && !moveRecentInTransaction(q))
+        return fail<OptOutChangeOutcome>(q);
+
+    const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
+    const bool deleteNow = request.deleteStoredEvents || request.purgeAfterSeconds <= 0;
+    QSqlQuery countEvents(m_db);
+    QSqlQuery purgeEvents(m_db);
+    QSqlQuery insertAudit(m_db);
+    countEvents.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE org_id = ? AND user_id = ?"));
+    purgeEvents.prepare(
+        QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
+    insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
+                                       "user_id, reason, count) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    const auto audit = [&](const QString &at, const QString &action, const QVariant &actor,
+                           const QString &userId, const QVariant &reason, const QVariant &count) {
+        insertAudit.addBindValue(request.orgId);
+        insertAudit.addBindValue(at);
+        insertAudit.addBindValue(action);
+        insertAudit.addBindValue(actor);
+        insertAudit.addBindValue(userId);
+        insertAudit.addBindValue(reason);
+        insertAudit.addBindValue(count);
+        return insertAudit.exec();
+    };
+    // The stored events of a user: -1 when the statement failed.
+    const auto eventCount = [&](const QString &userId) -> qint64 {
+        countEvents.addBindValue(request.orgId);
+        countEvents.addBindValue(userId);
+        if (!countEvents.exec() || !countEvents.next())
+            return -1;
+        const qint64 n = countEvents.value(0).toLongLong();
+        countEvents.finish();
+        return n;
+    };
+    // Deletes a user's stored events with a purge entry; false when a statement failed.
+    const auto purgeNow = [&](const QString &userId, qint64 count) {
+        purgeEvents.addBindValue(request.orgId);
+        purgeEvents.addBindValue(userId);
+        return purgeEvents.exec()
+            && audit(nowText, QStringLiteral("purge"), QVariant(QMetaType(QMetaType::QString)),
+                     userId, QVariant(QMetaType(QMetaType::QString)), count);
+    };
+    const QVariant reason = request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                     : QVariant(request.reason);
+
+    // Users already out whose stored events are to go now: a change when anything was kept.
+    QStringList purgeExisting;
+    if (request.deleteStoredEvents) {
+        QSet<QString> seenOut;
+        for (const auto &entry : request.optOut) {
+            if (out.contains(entry.first) && !seenOut.contains(entry.first)) {
+                seenOut.insert(entry.first);
+                purgeExisting.append(entry.first);
+            }
+        }
+    }
+    QVector<QPair<QString, qint64>> existingCounts;
+    for (const QString &id : std::as_const(purgeExisting)) {
+        const qint64 n = eventCount(id);
+        if (n < 0)
+            return fail<OptOutChangeOutcome>(countEvents);
+        if (n > 0)
+            existingCounts.append({id, n});
+    }
+
+    if (!toOut.isEmpty() || !toIn.isEmpty() || !existingCounts.isEmpty()) {
         const qint64 changeSeq = nextChangeSeq(q);
         if (changeSeq < 0)
             return fail<OptOutChangeOutcome>(q);
@@ -572,62 +672,50 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             return fail<OptOutChangeOutcome>(q);
         seq = q.value(0).toLongLong();
         q.finish();
-        const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
         QSqlQuery insertOut(m_db);
         QSqlQuery deleteOut(m_db);
-        QSqlQuery insertAudit(m_db);
-        QSqlQuery purgeEvents(m_db);
+        QSqlQuery clearPurge(m_db);
         insertOut.prepare(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
-                                         "opted_out_by, seq) VALUES (?, ?, ?, ?, ?)"));
+                                         "opted_out_by, seq, reason, purge_at) VALUES (?, ?, ?, "
+                                         "?, ?, ?, ?)"));
         deleteOut.prepare(QStringLiteral("DELETE FROM optouts WHERE user_id = ?"));
-        insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
-                                           "user_id) VALUES (?, ?, ?, ?, ?)"));
-        purgeEvents.prepare(
-            QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
+        clearPurge.prepare(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = ?"));
         for (const auto &[id, at] : std::as_const(toOut)) {
             const QString atText = toDbTime(at);
+            const qint64 stored = eventCount(id);
+            if (stored < 0)
+                return fail<OptOutChangeOutcome>(countEvents);
             insertOut.addBindValue(id);
             insertOut.addBindValue(request.orgId);
             insertOut.addBindValue(atText);
             insertOut.addBindValue(request.actorId);
             insertOut.addBindValue(seq++);
+            insertOut.addBindValue(reason);
+            insertOut.addBindValue(stored > 0 && !deleteNow
+                                       ? QVariant(toDbTime(at.addSecs(request.purgeAfterSeconds)))
+                                       : QVariant(QMetaType(QMetaType::QString)));
             if (!insertOut.exec())
                 return fail<OptOutChangeOutcome>(insertOut);
-            purgeEvents.addBindValue(request.orgId);
-            purgeEvents.addBindValue(id);
-            if (!purgeEvents.exec())
-                return fail<OptOutChangeOutcome>(purgeEvents);
-            insertAudit.addBindValue(request.orgId);
-            insertAudit.addBindValue(atText);
-            insertAudit.addBindValue(QStringLiteral("opt_out"));
-            insertAudit.addBindValue(request.actorId);
-            insertAudit.addBindValue(id);
-            if (!insertAudit.exec())
+            if (!audit(atText, QStringLiteral("opt_out"), request.actorId, id, reason,
+                       QVariant(QMetaType(QMetaType::LongLong))))
                 return fail<OptOutChangeOutcome>(insertAudit);
+            if (stored > 0 && deleteNow && !purgeNow(id, stored))
+                return fail<OptOutChangeOutcome>(purgeEvents);
         }
-        if (!toOut.isEmpty()) {
-            // The events not yet moved by maintain(): one pass over that small table for all.
-            QJsonArray ids;
-            for (const auto &entry : std::as_const(toOut))
-                ids.append(entry.first);
-            QSqlQuery purgeRecent(m_db);
-            purgeRecent.prepare(QStringLiteral("DELETE FROM usage_recent WHERE user_id IN "
-                                               "(SELECT value FROM json_each(?))"));
-            purgeRecent.addBindValue(
-                QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
-            if (!purgeRecent.exec())
-                return fail<OptOutChangeOutcome>(purgeRecent);
+        for (const auto &[id, count] : std::as_const(existingCounts)) {
+            clearPurge.addBindValue(id);
+            if (!clearPurge.exec())
+                return fail<OptOutChangeOutcome>(clearPurge);
+            if (!purgeNow(id, count))
+                return fail<OptOutChangeOutcome>(purgeEvents);
         }
         for (const QString &id : std::as_const(toIn)) {
             deleteOut.addBindValue(id);
             if (!deleteOut.exec())
                 return fail<OptOutChangeOutcome>(deleteOut);
-            insertAudit.addBindValue(request.orgId);
-            insertAudit.addBindValue(nowText);
-            insertAudit.addBindValue(QStringLiteral("opt_in"));
-            insertAudit.addBindValue(request.actorId);
-            insertAudit.addBindValue(id);
-            if (!insertAudit.exec())
+            if (!audit(nowText, QStringLiteral("opt_in"), request.actorId, id,
+                       QVariant(QMetaType(QMetaType::QString)),
+                       QVariant(QMetaType(QMetaType::LongLong))))
                 return fail<OptOutChangeOutcome>(insertAudit);
         }
         q.prepare(
@@ -639,6 +727,7 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         outcome.revision += 1;
         outcome.optedOut = int(toOut.size());
         outcome.optedIn = int(toIn.size());
+        outcome.purged = int(existingCounts.size());
     }
 
     // The entries of the ids opted out, as stored now.
@@ -821,18 +910,47 @@ template<typename T> StoreResult<T> SqliteStore::failNative(sqlite3 *handle)
                        + QString::fromUtf8(sqlite3_errmsg(handle)));
 }
 
-StoreResult<QVector<AuditRecord>> SqliteStore::audit(const QString &orgId, int limit,
-                                                     qint64 beforeId)
+StoreResult<QVector<AuditRecord>> SqliteStore::audit(const AuditQuery &query)
 {
+    // Newest first by (at, id); each filter has an index led by (org_id, filter) and ending in
+    // (at, id), so a page is an index range walked from its end, whatever the audit's size.
+    QString where = QStringLiteral("a.org_id = ?");
+    QVariantList values {query.orgId};
+    if (!query.userId.isEmpty()) {
+        where += QStringLiteral(" AND a.user_id = ?");
+        values.append(query.userId);
+    }
+    if (!query.actorId.isEmpty()) {
+        where += QStringLiteral(" AND a.actor_id = ?");
+        values.append(query.actorId);
+    }
+    if (!query.action.isEmpty()) {
+        where += QStringLiteral(" AND a.action = ?");
+        values.append(query.action);
+    }
+    if (query.since.isValid()) {
+        where += QStringLiteral(" AND a.at >= ?");
+        values.append(toDbTime(query.since));
+    }
+    if (query.until.isValid()) {
+        where += QStringLiteral(" AND a.at < ?");
+        values.append(toDbTime(query.until));
+    }
+    if (query.beforeId > 0) {
+        where += QStringLiteral(" AND (a.at, a.id) < (SELECT c.at, c.id FROM audit c WHERE c.id = "
+                                "?)");
+        values.append(query.beforeId);
+    }
+    values.append(query.limit);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-        "SELECT a.id, a.at, a.action, a.actor_id, ua.email, ua.name, a.user_id, uu.email, "
-        "uu.name FROM audit a LEFT JOIN users ua ON ua.id = a.actor_id LEFT JOIN users uu ON "
-        "uu.id = a.user_id WHERE a.org_id = ? AND a.id < ? ORDER BY a.id DESC LIMIT ?"));
-    q.addBindValue(orgId);
-    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
-    q.addBindValue(limit);
+    q.prepare(QStringLiteral("SELECT a.id, a.at, a.action, a.actor_id, ua.email, ua.name, "
+                             "a.user_id, uu.email, uu.name, a.reason, a.count FROM audit a LEFT "
+                             "JOIN users ua ON ua.id = a.actor_id LEFT JOIN users uu ON uu.id = "
+                             "a.user_id WHERE %1 ORDER BY a.at DESC, a.id DESC LIMIT ?")
+                  .arg(where));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
     if (!q.exec())
         return fail<QVector<AuditRecord>>(q);
     QVector<AuditRecord> entries;
@@ -847,6 +965,8 @@ StoreResult<QVector<AuditRecord>> SqliteStore::audit(const QString &orgId, int l
         e.userId = q.value(6).toString();
         e.userEmail = q.value(7).toString();
         e.userName = q.value(8).toString();
+        e.reason = q.value(9).toString();
+        e.count = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
         entries.append(e);
     }
     return StoreResult<QVector<AuditRecord>>::success(std::move(entries));
@@ -856,23 +976,105 @@ StoreResult<QVector<UsageCountRecord>> SqliteStore::usageSummary(const QString &
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    // Both tables: the events maintain() has not moved yet count too.
+    // Both tables: the events maintain() has not moved yet count too (an opted-out user has
+    // none there: applyOptOuts() moves them first).
     q.prepare(QStringLiteral(
-        "SELECT user_id, SUM(source = 'client'), SUM(source = 'server'), MAX(received_at) FROM "
-        "(SELECT user_id, source, received_at FROM usage_events WHERE org_id = ? UNION ALL "
-        "SELECT user_id, source, received_at FROM usage_recent WHERE org_id = ?) GROUP BY "
-        "user_id"));
+        "SELECT e.user_id, SUM(e.source = 'client'), SUM(e.source = 'server'), "
+        "MAX(e.received_at), o.user_id IS NOT NULL, o.purge_at FROM (SELECT user_id, source, "
+        "received_at FROM usage_events WHERE org_id = ? UNION ALL SELECT user_id, source, "
+        "received_at FROM usage_recent WHERE org_id = ?) e LEFT JOIN optouts o ON o.user_id = "
+        "e.user_id GROUP BY e.user_id"));
     q.addBindValue(orgId);
     q.addBindValue(orgId);
     if (!q.exec())
         return fail<QVector<UsageCountRecord>>(q);
     QVector<UsageCountRecord> counts;
     while (q.next()) {
-        counts.append(UsageCountRecord {q.value(0).toString(), q.value(1).toLongLong(),
-                                        q.value(2).toLongLong(),
-                                        fromDbTime(q.value(3).toString())});
+        UsageCountRecord c {q.value(0).toString(),   q.value(1).toLongLong(),
+                            q.value(2).toLongLong(), fromDbTime(q.value(3).toString()),
+                            q.value(4).toBool(),     QDateTime()};
+        if (!q.value(5).isNull())
+            c.purgeAt = fromDbTime(q.value(5).toString());
+        counts.append(c);
     }
     return StoreResult<QVector<UsageCountRecord>>::success(std::move(counts));
+}
+
+StoreResult<QVector<PurgeRecord>> SqliteStore::purgeDue(const QDateTime &now)
+{
+    using Result = StoreResult<QVector<PurgeRecord>>;
+    const QString nowText = toDbTime(now);
+    {
+        // Most checks find nothing: a read, without the write lock.
+        QSqlQuery peek(m_db);
+        peek.prepare(QStringLiteral("SELECT 1 FROM optouts WHERE purge_at IS NOT NULL AND "
+                                    "purge_at <= ? LIMIT 1"));
+        peek.addBindValue(nowText);
+        if (!peek.exec())
+            return fail<QVector<PurgeRecord>>(peek);
+        if (!peek.next())
+            return Result::success({});
+    }
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<QVector<PurgeRecord>>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT user_id, org_id FROM optouts WHERE purge_at IS NOT NULL AND "
+                             "purge_at <= ? ORDER BY purge_at"));
+    q.addBindValue(nowText);
+    if (!q.exec())
+        return fail<QVector<PurgeRecord>>(q);
+    QVector<PurgeRecord> purged;
+    while (q.next())
+        purged.append(PurgeRecord {q.value(1).toString(), q.value(0).toString(), 0});
+    q.finish();
+    if (purged.isEmpty())
+        return Result::success({});
+    // Every stored event in usage_events, under this write lock (applyOptOuts() already moved
+    // them at the opt-out; this keeps the purge complete whatever the order of events).
+    if (!moveRecentInTransaction(q))
+        return fail<QVector<PurgeRecord>>(q);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<QVector<PurgeRecord>>(q);
+    QSqlQuery del(m_db);
+    QSqlQuery clear(m_db);
+    QSqlQuery insertAudit(m_db);
+    QSqlQuery bump(m_db);
+    del.prepare(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
+    clear.prepare(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = ?"));
+    insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, "
+                                       "count) VALUES (?, ?, 'purge', NULL, ?, ?)"));
+    bump.prepare(
+        QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
+    QSet<QString> orgs;
+    for (PurgeRecord &p : purged) {
+        del.addBindValue(p.orgId);
+        del.addBindValue(p.userId);
+        if (!del.exec())
+            return fail<QVector<PurgeRecord>>(del);
+        p.count = del.numRowsAffected();
+        clear.addBindValue(p.userId);
+        if (!clear.exec())
+            return fail<QVector<PurgeRecord>>(clear);
+        insertAudit.addBindValue(p.orgId);
+        insertAudit.addBindValue(nowText);
+        insertAudit.addBindValue(p.userId);
+        insertAudit.addBindValue(p.count);
+        if (!insertAudit.exec())
+            return fail<QVector<PurgeRecord>>(insertAudit);
+        orgs.insert(p.orgId);
+    }
+    for (const QString &orgId : std::as_const(orgs)) {
+        bump.addBindValue(changeSeq);
+        bump.addBindValue(orgId);
+        if (!bump.exec())
+            return fail<QVector<PurgeRecord>>(bump);
+    }
+    if (!tx.commit())
+        return fail<QVector<PurgeRecord>>(tx.beginQuery());
+    return Result::success(std::move(purged));
 }
 
 StoreResult<QString> SqliteStore::createOrg(const QString &name, const QString &productName)

@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -32,8 +32,9 @@ public:
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;
     QVector<StoreResult<IngestOutcome>>
     ingestEventBatches(const QVector<QVector<NewEvent>> &batches) override;
-    StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
-                                            qint64 beforeId) override;
+    using Store::audit;
+    StoreResult<QVector<AuditRecord>> audit(const AuditQuery &query) override;
+    StoreResult<QVector<PurgeRecord>> purgeDue(const QDateTime &now) override;
     StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) override;
     StoreResult<QString> createOrg(const QString &name, const QString &productName) override;
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
@@ -62,6 +63,8 @@ private:
     // Moves usage_recent into usage_events in one write transaction, waiting at most
     // `busyTimeoutMs` for the lock; false when it could not.
     bool moveRecentEvents(int busyTimeoutMs);
+    // usage_recent into usage_events; the caller holds the write transaction.
+    bool moveRecentInTransaction(QSqlQuery &q);
     // A failure of a statement run through the handle, mapped as statusOf() does.
     template<typename T> StoreResult<T> failNative(sqlite3 *handle);
 

@@ -95,6 +95,10 @@ struct StoredOptOut
     QDateTime at; // UTC, millisecond precision
     QString byUserId;
     qint64 seq = 0; // orders entries of the same instant: larger is newer
+    QString reason; // empty: none given
+    // When the user's stored events are to be deleted; invalid once deleted, or when there were
+    // none at the opt-out.
+    QDateTime purgeAt;
 };
 
 enum class EventSource { Client, Server };
@@ -122,13 +126,28 @@ struct AuditRecord
 {
     qint64 id = 0; // increasing: the paging cursor
     QDateTime at;
-    QString action; // "opt_out", "opt_in"
-    QString actorId;
+    QString action; // "opt_out", "opt_in", "purge"
+    QString actorId; // empty for the service itself (purges)
     QString actorEmail; // joined from users; empty if unknown
     QString actorName;
     QString userId;
     QString userEmail;
     QString userName;
+    QString reason; // opt-outs: empty for none
+    qint64 count = -1; // purges: the events deleted; -1 for other actions
+};
+
+// A page of the audit, newest first (by `at`, then id), with optional filters.
+struct AuditQuery
+{
+    QString orgId;
+    int limit = 100;
+    qint64 beforeId = 0; // the cursor: entries after (older than) this one; 0: from the newest
+    QString userId; // empty: any
+    QString actorId; // empty: any
+    QString action; // empty: any
+    QDateTime since; // inclusive; invalid: open
+    QDateTime until; // exclusive; invalid: open
 };
 
 struct UsageCountRecord
@@ -137,6 +156,17 @@ struct UsageCountRecord
     qint64 client = 0;
     qint64 server = 0;
     QDateTime lastEventAt; // received time of the newest stored event
+    // The user is opted out: these events are hidden, awaiting deletion at purgeAt.
+    bool optedOut = false;
+    QDateTime purgeAt;
+};
+
+// One user's stored events deleted by purgeDue().
+struct PurgeRecord
+{
+    QString orgId;
+    QString userId;
+    qint64 count = 0;
 };
 
 // ---- Requests and outcomes ------------------------------------------------------------------
@@ -151,6 +181,11 @@ struct OptOutChangeRequest
     // If set, apply only when the organisation's current revision is one of these (If-Match);
     // nullopt: unconditional ("*" or no If-Match).
     std::optional<QList<qint64>> ifRevisionIn;
+    QString reason; // of the opt-outs; empty: none
+    // How long the stored events of a newly opted-out user are kept; 0: deleted at once.
+    qint64 purgeAfterSeconds = 0;
+    // Deletes the stored events of every user of `optOut` now, those already out included.
+    bool deleteStoredEvents = false;
 };
 
 struct OptOutChangeOutcome
@@ -160,6 +195,7 @@ struct OptOutChangeOutcome
     qint64 revision = 0; // the organisation's revision after the call (current one if refused)
     int optedOut = 0; // actual changes: ids already out / already in are not counted
     int optedIn = 0;
+    int purged = 0; // users already out whose stored events deleteStoredEvents deleted
     QStringList unknownUserIds; // UnknownUsers: ids that are not users of the organisation
     // Applied: the stored entry of every id of `optOut` after the change (new or already there),
     // so PUT can answer 201 or 200 with the entry.
@@ -280,8 +316,10 @@ public:
     virtual bool subscribe(std::function<void()> onChange) = 0;
 
     // Opts users out and in, atomically: all or nothing, one revision step when anything
-    // changed, one audit row per actual change, and the stored usage events of every newly
-    // opted-out user deleted in the same transaction.
+    // changed, one audit row per actual change. The stored usage events of a newly opted-out
+    // user are kept, hidden, until purgeAt (opted-out time + purgeAfterSeconds, none when the
+    // user has no events); with purgeAfterSeconds 0 or deleteStoredEvents they are deleted in
+    // the same transaction, with a "purge" audit row carrying the count (no actor).
     // Serialisation (the contract both back ends keep): this transaction and ingestEvents()
     // for the same organisation never interleave. SqliteStore: BEGIN IMMEDIATE (one writer at
     // a time). PostgresStore: SELECT ... FOR UPDATE on the organisation's row (which ingestion
@@ -315,11 +353,24 @@ public:
         return results;
     }
 
-    // The organisation's audit entries with id < `beforeId` (0: from the newest), newest first.
-    virtual StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit,
-                                                    qint64 beforeId)
-        = 0;
-    // Stored events per user of the organisation who has any.
+    // Deletes the stored events of every opted-out user whose purgeAt is at or before `now`,
+    // clears their purgeAt, writes one "purge" audit row per user (no actor) and steps the
+    // organisations' revisions. Exactly once across instances: the rows are claimed inside the
+    // database (SqliteStore: BEGIN IMMEDIATE; PostgresStore: the change lock, then UPDATE ...
+    // RETURNING), so a second instance finds nothing left to do.
+    virtual StoreResult<QVector<PurgeRecord>> purgeDue(const QDateTime &now) = 0;
+
+    // A page of the organisation's audit, newest first.
+    virtual StoreResult<QVector<AuditRecord>> audit(const AuditQuery &query) = 0;
+    StoreResult<QVector<AuditRecord>> audit(const QString &orgId, int limit, qint64 beforeId)
+    {
+        AuditQuery query;
+        query.orgId = orgId;
+        query.limit = limit;
+        query.beforeId = beforeId;
+        return audit(query);
+    }
+    // Stored events per user of the organisation who has any (opted-out users marked).
     virtual StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) = 0;
 
     // Set-up (the command line, the demo). Each one transaction.

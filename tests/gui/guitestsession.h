@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "historymodel.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
 #include "synccontroller.h"
@@ -25,6 +26,7 @@ struct GuiTestSession
         , sync(&api, &users, &optOuts)
         , usage(&api)
         , usageSummary(&api, &users)
+        , history(&api)
     {
         QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
         QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
@@ -39,6 +41,7 @@ struct GuiTestSession
         sync.setRetryDelays(200, 1000);
         window = std::make_unique<MainWindow>(&sync, &users, &optOuts, languages);
         window->setUsageTracking(&usage, &usageSummary);
+        window->setHistory(&history);
         window->resize(1000, 700);
         window->show();
         sync.start();
@@ -59,5 +62,6 @@ struct GuiTestSession
     SyncController sync;
     UsageTracker usage;
     UsageSummaryModel usageSummary;
+    HistoryModel history;
     std::unique_ptr<MainWindow> window;
 };

@@ -13,6 +13,8 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -80,6 +82,34 @@ int main(int argc, char **argv)
         return 1;
 
     bool ok = true;
+    // 0. View > History: opt-outs with reasons, a deletion of stored data, newest first.
+    {
+        const QStringList some = optedIn(s, 3);
+        const char *reasons[] = {"GDPR request #4411", "Works council decision", ""};
+        for (int i = 0; i < some.size(); ++i) {
+            QJsonObject body;
+            if (*reasons[i])
+                body.insert(QStringLiteral("reason"), QString::fromUtf8(reasons[i]));
+            server.request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                           QStringLiteral("{\"events\":[{\"name\":\"page.viewed\",\"timestamp\":"
+                                          "\"2026-11-22T16:00:00Z\",\"userId\":\"%1\"}]}")
+                               .arg(some.at(i))
+                               .toUtf8());
+            if (i == 2)
+                body.insert(QStringLiteral("deleteStoredEvents"), true);
+            server.request("PUT", QStringLiteral("/api/v1/optouts/") + some.at(i), "demo-admin",
+                           QJsonDocument(body).toJson());
+        }
+        s.sync.refresh();
+        QTest::qWait(1000);
+        s.window->historyAction()->trigger();
+        ok &= QTest::qWaitFor([&s]() { return s.history.rowCount() > 5; }, 10000);
+        QTest::qWait(300);
+        ok &= save(s.window.get(), out + QStringLiteral("/history-%1.png").arg(lang));
+        s.window->historyAction()->trigger();
+        ok &= QTest::qWaitFor(synced, 10000);
+    }
+
     // 1. An opt-out, confirmed: the message bar with Undo.
     const QStringList ids = optedIn(s, 3);
     s.window->userPicker()->pickUser(ids.at(0));

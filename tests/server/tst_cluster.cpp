@@ -196,8 +196,13 @@ private:
         m_db = std::make_unique<PgTestDatabase>();
         if (!m_db->isValid())
             return false;
+        // --purge-after 0: an opt-out deletes the user's stored events in its transaction, so
+        // "no stored event of an opted-out user" checks that nothing leaks in between. (The
+        // retention window keeps earlier events hidden instead; purgeDue's exactly-once across
+        // instances: tst_postgresstore.)
         const QStringList args = QStringList {QStringLiteral("--demo"),
-                                              QStringLiteral("--demo-optouts"), QStringLiteral("0")}
+                                              QStringLiteral("--demo-optouts"), QStringLiteral("0"),
+                                              QStringLiteral("--purge-after"), QStringLiteral("0")}
             + extra;
         return m_a.start(m_db->url(), args) && m_b.start(m_db->url(), args);
     }

@@ -322,6 +322,110 @@ private slots:
         QCOMPARE(store.snapshot().value.optOuts.size(), 1); // the opt-out kept throughout
     }
 
+    // A database of today's release (schema 2) with audit rows and kept events: migrated to
+    // reasons and retention, the entries kept, and the new fields work.
+    void migratesTodaysRelease()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        for (int step = 1; step <= 2; ++step) {
+            for (const QString &sql : PostgresStore::migrationStep(step))
+                QVERIFY2(db.exec(sql), qPrintable(sql));
+        }
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
+                                       "INSERT INTO schema_version VALUES (2)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-1', "
+            "'Old Org', 'P', 1, now()); INSERT INTO users (id, org_id, email, name, roles, "
+            "created_at) VALUES ('u-1', 'o-1', 'a@x', 'A', 'product_admin', now()), ('u-2', "
+            "'o-1', 'b@x', 'B', 'user', now()), ('u-3', 'o-1', 'c@x', 'C', 'user', now()); "
+            "INSERT INTO optouts (user_id, org_id, opted_out_at, opted_out_by, seq) VALUES "
+            "('u-2', 'o-1', now(), 'u-1', 1); INSERT INTO audit (org_id, at, action, actor_id, "
+            "user_id) VALUES ('o-1', now(), 'opt_out', 'u-1', 'u-2'); INSERT INTO usage_events "
+            "(org_id, user_id, source, name, at, received_at) VALUES ('o-1', 'u-3', 'client', "
+            "'x', now(), now())")));
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
+                 qint64(PostgresStore::SchemaVersion));
+        auto audit = store.audit(QStringLiteral("o-1"), 10, 0);
+        QVERIFY(audit.ok());
+        QCOMPARE(audit.value.size(), 1);
+        QCOMPARE(audit.value.at(0).userName, QStringLiteral("B"));
+        QVERIFY(audit.value.at(0).reason.isEmpty());
+        auto snap = store.snapshot();
+        QCOMPARE(snap.value.optOuts.size(), 1);
+        QVERIFY(!snap.value.optOuts.at(0).purgeAt.isValid());
+        auto request
+            = change(QStringLiteral("o-1"), QStringLiteral("u-1"), {QStringLiteral("u-3")}, {});
+        request.reason = QStringLiteral("why");
+        request.purgeAfterSeconds = 3600;
+        const auto r = store.applyOptOuts(request);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.entries.at(0).reason, QStringLiteral("why"));
+        QVERIFY(r.value.entries.at(0).purgeAt.isValid());
+        audit = store.audit(QStringLiteral("o-1"), 10, 0);
+        QCOMPARE(audit.value.size(), 2);
+        QCOMPARE(audit.value.at(0).reason, QStringLiteral("why"));
+        QVERIFY(audit.value.at(0).id > audit.value.at(1).id);
+    }
+
+    // Kept events, hidden; a purge that came due runs once, whichever instance asks first.
+    void purgeDueRunsOnce()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore a(db.spec());
+        PostgresStore b(db.spec());
+        QString error;
+        QVERIFY2(a.open(&error), qPrintable(error));
+        QVERIFY2(b.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(a, 5, &ids);
+        QVERIFY(a.ingestEvents({makeEvent(org, ids.at(1)), makeEvent(org, ids.at(1)),
+                                makeEvent(org, ids.at(2))})
+                    .ok());
+        auto request = change(org, ids.at(0), {ids.at(1), ids.at(2)}, {});
+        request.purgeAfterSeconds = 60;
+        const auto r = a.applyOptOuts(request);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.entries.size(), 2);
+        QVERIFY(r.value.entries.at(0).purgeAt.isValid());
+        auto summary = a.usageSummary(org);
+        QCOMPARE(summary.value.size(), 2);
+        QVERIFY(summary.value.at(0).optedOut);
+        // Not due yet.
+        QVERIFY(a.purgeDue(QDateTime::currentDateTimeUtc()).value.isEmpty());
+        // Due: two instances at once; one of them deletes, the other finds nothing.
+        const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(120);
+        QVector<PurgeRecord> first, second;
+        QThread *t = QThread::create([&] { second = b.purgeDue(later).value; });
+        t->start();
+        first = a.purgeDue(later).value;
+        QVERIFY(t->wait(30000));
+        delete t;
+        QCOMPARE(first.size() + second.size(), 2);
+        QVERIFY(first.isEmpty() || second.isEmpty());
+        AuditQuery purges;
+        purges.orgId = org;
+        purges.action = QStringLiteral("purge");
+        const auto audit = a.audit(purges);
+        QCOMPARE(audit.value.size(), 2);
+        qint64 total = 0;
+        for (const AuditRecord &e : audit.value) {
+            total += e.count;
+            QVERIFY(e.actorId.isEmpty());
+        }
+        QCOMPARE(total, 3);
+        QVERIFY(a.usageSummary(org).value.isEmpty());
+        QVERIFY(a.purgeDue(later).value.isEmpty());
+        const auto snap = a.snapshot();
+        for (const StoredOptOut &o : snap.value.optOuts)
+            QVERIFY(!o.purgeAt.isValid());
+        QCOMPARE(snap.value.orgs.at(0).revision, 2);
+    }
+
     void concurrentOpensMigrateOnce()
     {
         ScratchDatabase db;
@@ -410,7 +514,13 @@ private slots:
         QCOMPARE(r.value.optedOut, 1);
         QCOMPARE(r.value.optedIn, 1);
 
-        const auto audit = store.audit(org, 10, 0);
+        // With purgeAfterSeconds 0 the opt-outs deleted the events at once: two purge entries
+        // without an actor. The administrator's entries:
+        AuditQuery byAdmin;
+        byAdmin.orgId = org;
+        byAdmin.limit = 10;
+        byAdmin.actorId = admin;
+        const auto audit = store.audit(byAdmin);
         QVERIFY(audit.ok());
         QCOMPARE(audit.value.size(), 4);
         QCOMPARE(audit.value.at(0).action, QStringLiteral("opt_in"));
@@ -418,8 +528,18 @@ private slots:
         QCOMPARE(audit.value.at(1).action, QStringLiteral("opt_out"));
         QCOMPARE(audit.value.at(1).userId, ids.at(3));
         QCOMPARE(audit.value.at(3).actorEmail, QStringLiteral("admin@example.com"));
-        const auto page = store.audit(org, 10, audit.value.at(1).id);
+        byAdmin.beforeId = audit.value.at(1).id;
+        const auto page = store.audit(byAdmin);
         QCOMPARE(page.value.size(), 2);
+        AuditQuery purges;
+        purges.orgId = org;
+        purges.action = QStringLiteral("purge");
+        const auto purged = store.audit(purges);
+        QCOMPARE(purged.value.size(), 2);
+        QCOMPARE(purged.value.at(0).userId, ids.at(2));
+        QCOMPARE(purged.value.at(0).count, 1);
+        QCOMPARE(purged.value.at(1).count, 2);
+        QVERIFY(purged.value.at(1).actorId.isEmpty());
 
         const auto snap = store.snapshot();
         QVERIFY(snap.ok());

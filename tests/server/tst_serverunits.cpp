@@ -31,6 +31,7 @@ private Q_SLOTS:
     void databaseSpecErrors_data();
     void databaseSpecErrors();
     void sqliteRecentEventsCountedMovedAndPurged();
+    void sqliteRecentEventsKeptHiddenThenPurged();
 };
 
 void TestServerUnits::etagMatching_data()
@@ -320,6 +321,143 @@ void TestServerUnits::sqliteRecentEventsCountedMovedAndPurged()
     QCOMPARE(rows("usage_events"), 4);
     QVERIFY(!counts().contains(ids.at(0)));
     QCOMPARE(counts().value(ids.at(1)), qMakePair(qint64(3), qint64(0)));
+}
+
+// Events ingested just before an opt-out, still in usage_recent (maintain() not run): the
+// opt-out with a retention window keeps them hidden and awaiting deletion, deleteStoredEvents
+// deletes them at once, and the purge at purgeAt deletes them, each with its count.
+void TestServerUnits::sqliteRecentEventsKeptHiddenThenPurged()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StoreSpec spec;
+    spec.path = dir.filePath(QStringLiteral("retention.db"));
+    SqliteStore store(spec);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const auto org = store.createOrg(QStringLiteral("Org"), QStringLiteral("Product"));
+    QVERIFY(org.ok());
+    QVector<NewUser> people;
+    for (int i = 0; i < 4; ++i)
+        people.append({QStringLiteral("r%1@example.com").arg(i),
+                       QStringLiteral("R%1").arg(i),
+                       {QStringLiteral("user")},
+                       {},
+                       false});
+    const auto added = store.addUsers(org.value, people);
+    QVERIFY(added.ok());
+    const QStringList ids = added.value;
+    const auto event = [&](int user, EventSource source) {
+        return NewEvent {
+            org.value, ids.at(user), source, QStringLiteral("e"), QDateTime::currentDateTimeUtc(),
+            {}};
+    };
+    const auto summaryOf = [&](int user) {
+        const auto summary = store.usageSummary(org.value);
+        if (summary.ok())
+            for (const UsageCountRecord &c : summary.value)
+                if (c.userId == ids.at(user))
+                    return std::optional<UsageCountRecord>(c);
+        return std::optional<UsageCountRecord>();
+    };
+    const auto rows = [&](const char *table, int user) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("r"));
+        db.setDatabaseName(spec.path);
+        qint64 n = -1;
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE user_id = ?")
+                          .arg(QLatin1String(table)));
+            q.addBindValue(ids.at(user));
+            if (q.exec() && q.next())
+                n = q.value(0).toLongLong();
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("r"));
+        return n;
+    };
+    const auto purgeCounts = [&] {
+        QMap<QString, qint64> map;
+        AuditQuery query;
+        query.orgId = org.value;
+        query.action = QStringLiteral("purge");
+        const auto audit = store.audit(query);
+        if (audit.ok())
+            for (const AuditRecord &a : audit.value)
+                map.insert(a.userId, a.count);
+        return map;
+    };
+
+    QVERIFY(store
+                .ingestEvents({event(0, EventSource::Client), event(0, EventSource::Client),
+                               event(0, EventSource::Server), event(1, EventSource::Client),
+                               event(2, EventSource::Client), event(3, EventSource::Client)})
+                .ok());
+    QCOMPARE(rows("usage_recent", 0), 3); // not moved: maintain() is not called here
+
+    // User 0 out with a one-hour window: the recent events are kept, hidden, awaiting deletion.
+    const QDateTime outAt = QDateTime::currentDateTimeUtc();
+    OptOutChangeRequest keep;
+    keep.orgId = org.value;
+    keep.actorId = ids.at(3);
+    keep.purgeAfterSeconds = 3600;
+    keep.reason = QStringLiteral("asked");
+    keep.optOut.append({ids.at(0), outAt});
+    const auto kept = store.applyOptOuts(keep);
+    QVERIFY(kept.ok());
+    QCOMPARE(kept.value.optedOut, 1);
+    QCOMPARE(kept.value.entries.size(), 1);
+    QVERIFY(kept.value.entries.first().purgeAt.isValid()); // it had events: a purge is due
+    auto s0 = summaryOf(0);
+    QVERIFY(s0);
+    QVERIFY(s0->optedOut);
+    QCOMPARE(s0->client, 2);
+    QCOMPARE(s0->server, 1);
+    QCOMPARE(s0->purgeAt, kept.value.entries.first().purgeAt);
+    QCOMPARE(rows("usage_recent", 0) + rows("usage_events", 0), 3);
+    QVERIFY(purgeCounts().isEmpty());
+
+    // User 1 out with deleteStoredEvents: its recent event goes now, counted.
+    const auto ingested = store.ingestEvents({event(1, EventSource::Client)});
+    QVERIFY(ingested.ok());
+    QCOMPARE(rows("usage_recent", 1), 1);
+    OptOutChangeRequest now = keep;
+    now.optOut = {{ids.at(1), QDateTime::currentDateTimeUtc()}};
+    now.deleteStoredEvents = true;
+    const auto deleted = store.applyOptOuts(now);
+    QVERIFY(deleted.ok());
+    QVERIFY(!deleted.value.entries.first().purgeAt.isValid());
+    QVERIFY(!summaryOf(1));
+    QCOMPARE(rows("usage_recent", 1) + rows("usage_events", 1), 0);
+    QCOMPARE(purgeCounts().value(ids.at(1)), 2);
+
+    // User 2 (recent) kept, then deleteStoredEvents on the user already out.
+    QVERIFY(store.ingestEvents({event(2, EventSource::Server)}).ok());
+    OptOutChangeRequest later = keep;
+    later.optOut = {{ids.at(2), QDateTime::currentDateTimeUtc()}};
+    QVERIFY(store.applyOptOuts(later).ok());
+    QCOMPARE(summaryOf(2)->client + summaryOf(2)->server, 2);
+    later.deleteStoredEvents = true;
+    const auto purgedOut = store.applyOptOuts(later);
+    QVERIFY(purgedOut.ok());
+    QCOMPARE(purgedOut.value.purged, 1);
+    QVERIFY(!summaryOf(2));
+    QCOMPARE(purgeCounts().value(ids.at(2)), 2);
+
+    // Nothing due before purgeAt; at it, user 0's three events go, counted.
+    QVERIFY(store.purgeDue(outAt.addSecs(60)).value.isEmpty());
+    const auto due = store.purgeDue(outAt.addSecs(3601));
+    QVERIFY(due.ok());
+    QCOMPARE(due.value.size(), 1);
+    QCOMPARE(due.value.first().userId, ids.at(0));
+    QCOMPARE(due.value.first().count, 3);
+    QCOMPARE(rows("usage_recent", 0) + rows("usage_events", 0), 0);
+    QVERIFY(!summaryOf(0));
+    QCOMPARE(purgeCounts().value(ids.at(0)), 3);
+    // User 3, never opted out, keeps its event.
+    QCOMPARE(summaryOf(3)->client, 1);
+    QVERIFY(!summaryOf(3)->optedOut);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

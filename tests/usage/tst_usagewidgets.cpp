@@ -122,8 +122,10 @@ void TestUsageWidgets::summaryShowsStoredCountsPerUser()
     sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
     QSignalSpy synced(&sync, &SyncController::synced);
 
-    // u-3 sends events, then is opted out (its events are deleted); u-2 sends events.
-    const QByteArray events = R"({"events":[{"name":"optout.refresh","userId":"u-2",)"
+    // u-3 sends events, then is opted out (its events are hidden, awaiting deletion); u-5 (who
+    // never changed state: dockShowsStateAndEvents opted u-2 out and in, its events kept) sends
+    // events.
+    const QByteArray events = R"({"events":[{"name":"optout.refresh","userId":"u-5",)"
                               R"("timestamp":"2026-11-22T16:00:00Z"},{"name":"optout.refresh",)"
                               R"("userId":"u-3","timestamp":"2026-11-22T16:00:00Z"}]})";
     QCOMPARE(
@@ -147,11 +149,11 @@ void TestUsageWidgets::summaryShowsStoredCountsPerUser()
     QVERIFY(refreshed.wait(NetworkTimeoutMs));
     QVERIFY(widget.errorText().isEmpty());
 
-    const int u2 = model.rowOfKey(QStringLiteral("u-2"));
+    const int u2 = model.rowOfKey(QStringLiteral("u-5"));
     const int u3 = model.rowOfKey(QStringLiteral("u-3"));
     QVERIFY(u2 >= 0);
     QVERIFY(u3 >= 0);
-    const User *user2 = users.userById(QStringLiteral("u-2"));
+    const User *user2 = users.userById(QStringLiteral("u-5"));
     QVERIFY(user2);
     QCOMPARE(model.index(u2, UsageSummaryModel::NameColumn).data().toString(), user2->name);
     QCOMPARE(model.index(u2, UsageSummaryModel::EmailColumn).data().toString(), user2->email);
@@ -168,14 +170,20 @@ void TestUsageWidgets::summaryShowsStoredCountsPerUser()
     QVERIFY(model.index(u3, UsageSummaryModel::LastEventColumn).data().toString().isEmpty());
     QCOMPARE(model.index(u3, UsageSummaryModel::OptedOutColumn).data().toString(),
              QStringLiteral("Yes"));
+    // Its event is kept, hidden, until the retention window ends: "awaiting deletion".
+    const QString awaiting
+        = model.index(u3, UsageSummaryModel::AwaitingDeletionColumn).data().toString();
+    QVERIFY2(awaiting.startsWith(QStringLiteral("1 event")) && awaiting.contains(u"deleted on"),
+             qPrintable(awaiting));
+    QVERIFY(model.index(u2, UsageSummaryModel::AwaitingDeletionColumn).data().toString().isEmpty());
     QCOMPARE(widget.table()->model()->rowCount(), model.rowCount());
 
-    // A second refresh is a diff: u-2's counts change in place, no reset.
+    // A second refresh is a diff: u-5's counts change in place, no reset.
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QCOMPARE(m_server
-                 .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-user",
-                          R"({"events":[{"name":"optout.refresh",)"
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                          R"({"events":[{"name":"optout.refresh","userId":"u-5",)"
                           R"("timestamp":"2026-11-22T16:01:00Z"}]})")
                  .status,
              200);
@@ -183,7 +191,7 @@ void TestUsageWidgets::summaryShowsStoredCountsPerUser()
     QVERIFY(refreshed.wait(NetworkTimeoutMs));
     QCOMPARE(reset.count(), 0);
     QVERIFY(!changed.isEmpty());
-    QCOMPARE(model.index(model.rowOfKey(QStringLiteral("u-2")), UsageSummaryModel::ClientColumn)
+    QCOMPARE(model.index(model.rowOfKey(QStringLiteral("u-5")), UsageSummaryModel::ClientColumn)
                  .data()
                  .toString(),
              QStringLiteral("2"));
