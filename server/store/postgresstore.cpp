@@ -1027,33 +1027,10 @@ StoreResult<QVector<AuditRecord>> PostgresStore::audit(const AuditQuery &query)
         return unavailable<QVector<AuditRecord>>();
     // Newest first by (at, id); each filter has an index led by (org_id, filter) and ending in
     // (at, id), so a page is one index range read from its end.
-    QString where = QStringLiteral("a.org_id = ?");
-    QVariantList values {query.orgId};
-    if (!query.userId.isEmpty()) {
-        where += QStringLiteral(" AND a.user_id = ?");
-        values.append(query.userId);
-    }
-    if (!query.actorId.isEmpty()) {
-        where += QStringLiteral(" AND a.actor_id = ?");
-        values.append(query.actorId);
-    }
-    if (!query.action.isEmpty()) {
-        where += QStringLiteral(" AND a.action = ?");
-        values.append(query.action);
-    }
-    if (query.since.isValid()) {
-        where += QStringLiteral(" AND a.at >= ?::timestamptz");
-        values.append(toDbTime(query.since));
-    }
-    if (query.until.isValid()) {
-        where += QStringLiteral(" AND a.at < ?::timestamptz");
-        values.append(toDbTime(query.until));
-    }
-    if (query.beforeId > 0) {
-        where += QStringLiteral(" AND (a.at, a.id) < (SELECT c.at, c.id FROM audit c WHERE c.id = "
-                                "?::int8)");
-        values.append(query.beforeId);
-    }
+    AuditFilterSql filter = auditFilterSql(query, &toDbTime, QStringLiteral("?::timestamptz"),
+                                           QStringLiteral("?::int8"));
+    const QString &where = filter.where;
+    QVariantList &values = filter.values;
     values.append(query.limit);
     return transact<QVector<AuditRecord>>("READ ONLY", [&](PgSession &s) {
         QSqlQuery q = s.run(

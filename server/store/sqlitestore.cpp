@@ -914,33 +914,10 @@ StoreResult<QVector<AuditRecord>> SqliteStore::audit(const AuditQuery &query)
 {
     // Newest first by (at, id); each filter has an index led by (org_id, filter) and ending in
     // (at, id), so a page is an index range walked from its end, whatever the audit's size.
-    QString where = QStringLiteral("a.org_id = ?");
-    QVariantList values {query.orgId};
-    if (!query.userId.isEmpty()) {
-        where += QStringLiteral(" AND a.user_id = ?");
-        values.append(query.userId);
-    }
-    if (!query.actorId.isEmpty()) {
-        where += QStringLiteral(" AND a.actor_id = ?");
-        values.append(query.actorId);
-    }
-    if (!query.action.isEmpty()) {
-        where += QStringLiteral(" AND a.action = ?");
-        values.append(query.action);
-    }
-    if (query.since.isValid()) {
-        where += QStringLiteral(" AND a.at >= ?");
-        values.append(toDbTime(query.since));
-    }
-    if (query.until.isValid()) {
-        where += QStringLiteral(" AND a.at < ?");
-        values.append(toDbTime(query.until));
-    }
-    if (query.beforeId > 0) {
-        where += QStringLiteral(" AND (a.at, a.id) < (SELECT c.at, c.id FROM audit c WHERE c.id = "
-                                "?)");
-        values.append(query.beforeId);
-    }
+    AuditFilterSql filter
+        = auditFilterSql(query, &toDbTime, QStringLiteral("?"), QStringLiteral("?"));
+    const QString &where = filter.where;
+    QVariantList &values = filter.values;
     values.append(query.limit);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

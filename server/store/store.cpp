@@ -76,3 +76,29 @@ QString StoreSpec::kindName() const
 {
     return kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
 }
+
+AuditFilterSql auditFilterSql(const AuditQuery &query, QString (*dbTime)(const QDateTime &),
+                              const QString &timeParameter, const QString &idParameter)
+{
+    AuditFilterSql sql {QStringLiteral("a.org_id = ?"), {query.orgId}};
+    const auto add = [&sql](const QString &condition, const QVariant &value) {
+        sql.where += QStringLiteral(" AND ") + condition;
+        sql.values.append(value);
+    };
+    if (!query.userId.isEmpty())
+        add(QStringLiteral("a.user_id = ?"), query.userId);
+    if (!query.actorId.isEmpty())
+        add(QStringLiteral("a.actor_id = ?"), query.actorId);
+    if (!query.action.isEmpty())
+        add(QStringLiteral("a.action = ?"), query.action);
+    if (query.since.isValid())
+        add(QStringLiteral("a.at >= ") + timeParameter, dbTime(query.since));
+    if (query.until.isValid())
+        add(QStringLiteral("a.at < ") + timeParameter, dbTime(query.until));
+    if (query.beforeId > 0) {
+        add(QStringLiteral("(a.at, a.id) < (SELECT c.at, c.id FROM audit c WHERE c.id = %1)")
+                .arg(idParameter),
+            query.beforeId);
+    }
+    return sql;
+}

@@ -22,6 +22,7 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <QVector>
 
 #include <functional>
@@ -149,6 +150,17 @@ struct AuditQuery
     QDateTime since; // inclusive; invalid: open
     QDateTime until; // exclusive; invalid: open
 };
+
+// The filters of an audit page over `audit a` as a WHERE clause and its values in order: one
+// index range read newest first by (at, id). The back ends differ only in how they write a time
+// (`dbTime`) and the placeholders of a time and of an id (PostgreSQL casts them).
+struct AuditFilterSql
+{
+    QString where;
+    QVariantList values;
+};
+AuditFilterSql auditFilterSql(const AuditQuery &query, QString (*dbTime)(const QDateTime &),
+                              const QString &timeParameter, const QString &idParameter);
 
 struct UsageCountRecord
 {
