@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 PendingChangesModel::PendingChangesModel(SyncController *sync, UserModel *users, QObject *parent)
     : QAbstractTableModel(parent)
     , m_sync(sync)
@@ -23,36 +25,129 @@ PendingChangesModel::PendingChangesModel(SyncController *sync, UserModel *users,
     reload();
 }
 
-void PendingChangesModel::reload()
+QList<PendingChangesModel::Row> PendingChangesModel::currentRows() const
 {
-    beginResetModel();
-    m_rows.clear();
-    if (m_sync) {
-        // One row per user: their last pending change is what will be true once sent.
-        QHash<QString, int> rowOf;
-        const QList<PendingAction> actions = m_sync->pendingActions();
-        for (const PendingAction &action : actions) {
-            for (const QString &id : action.userIds) {
-                const auto it = rowOf.constFind(id);
-                if (it != rowOf.cend()) {
-                    m_rows[*it].type = action.type;
-                    m_rows[*it].queuedAt = action.createdAt;
-                    continue;
-                }
-                rowOf.insert(id, int(m_rows.size()));
-                m_rows.append(Row {id, action.type, action.createdAt, false});
+    QList<Row> rows;
+    if (!m_sync)
+        return rows;
+    // One row per user: their last pending change is what will be true once sent.
+    QHash<QString, int> rowOf;
+    const QList<PendingAction> actions = m_sync->pendingActions();
+    for (const PendingAction &action : actions) {
+        for (const QString &id : action.userIds) {
+            const auto it = rowOf.constFind(id);
+            if (it != rowOf.cend()) {
+                rows[*it].type = action.type;
+                rows[*it].queuedAt = action.createdAt;
+                continue;
             }
-        }
-        if (!actions.isEmpty()) {
-            for (const QString &id : actions.constFirst().userIds) {
-                if (!m_sync->isSending(id))
-                    break; // the head is either on its way or not
-                Row &row = m_rows[rowOf.value(id)];
-                row.sending = row.type == actions.constFirst().type;
-            }
+            rowOf.insert(id, int(rows.size()));
+            rows.append(Row {id, action.type, action.createdAt, false});
         }
     }
-    endResetModel();
+    if (!actions.isEmpty()) {
+        for (const QString &id : actions.constFirst().userIds) {
+            if (!m_sync->isSending(id))
+                break; // the head is either on its way or not
+            Row &row = rows[rowOf.value(id)];
+            row.sending = row.type == actions.constFirst().type;
+        }
+    }
+    return rows;
+}
+
+void PendingChangesModel::reload()
+{
+    // Brought to the new list by removals, a move only when the order changed, insertions and
+    // one dataChanged, so that the view keeps its selection and scroll position.
+    const QList<Row> rows = currentRows();
+    QHash<QString, int> newRowOf;
+    newRowOf.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i)
+        newRowOf.insert(rows.at(i).userId, i);
+
+    for (int last = int(m_rows.size()) - 1; last >= 0;) {
+        if (newRowOf.contains(m_rows.at(last).userId)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !newRowOf.contains(m_rows.at(first - 1).userId))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // What is left is kept in the new list's order (rarely different: a user's first change
+    // sent while a later one waits).
+    bool inOrder = true;
+    for (int i = 1; i < m_rows.size() && inOrder; ++i)
+        inOrder = newRowOf.value(m_rows.at(i - 1).userId) < newRowOf.value(m_rows.at(i).userId);
+    if (!inOrder) {
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        std::sort(m_rows.begin(), m_rows.end(), [&newRowOf](const Row &a, const Row &b) {
+            return newRowOf.value(a.userId) < newRowOf.value(b.userId);
+        });
+        QHash<QString, int> keptRowOf;
+        for (int i = 0; i < m_rows.size(); ++i)
+            keptRowOf.insert(m_rows.at(i).userId, i);
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &index : before) {
+            const QString id = index.data(UserIdRole).toString();
+            after.append(createIndex(keptRowOf.value(id), index.column()));
+        }
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+
+    // New users go in at their place; the kept ones, a subsequence in the same order, then
+    // line up with the new list. Row i of both is the same user once i is passed.
+    for (int i = 0; i < rows.size();) {
+        const auto kept = [&](int row) {
+            return i < m_rows.size() && m_rows.at(i).userId == rows.at(row).userId;
+        };
+        if (kept(i)) {
+            ++i;
+            continue;
+        }
+        int end = i + 1;
+        while (end < rows.size() && !kept(end))
+            ++end;
+        beginInsertRows({}, i, end - 1);
+        m_rows.insert(i, end - i, Row {});
+        std::copy(rows.begin() + i, rows.begin() + end, m_rows.begin() + i);
+        endInsertRows();
+        i = end;
+    }
+    Q_ASSERT(m_rows.size() == rows.size());
+
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int i = 0; i < rows.size(); ++i) {
+        const Row &now = rows.at(i);
+        Row &shown = m_rows[i];
+        if (shown.type == now.type && shown.queuedAt == now.queuedAt
+            && shown.sending == now.sending)
+            continue;
+        shown = now;
+        if (firstChanged < 0)
+            firstChanged = i;
+        lastChanged = i;
+    }
+    if (firstChanged >= 0)
+        emit dataChanged(index(firstChanged, 0), index(lastChanged, ColumnCount - 1));
+}
+
+void PendingChangesModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 int PendingChangesModel::rowCount(const QModelIndex &parent) const
@@ -139,7 +234,7 @@ PendingChangesDialog::PendingChangesDialog(SyncController *sync, UserModel *user
     connect(m_cancelChanges, &QPushButton::clicked, this, &PendingChangesDialog::cancelSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PendingChangesDialog::updateButtons);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &PendingChangesDialog::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PendingChangesDialog::updateButtons);
     if (sync) {
         // Followed while shown; a hidden list is brought up to date when it shows again.
         connect(sync, &SyncController::pendingChanged, this, [this]() {
@@ -178,7 +273,7 @@ void PendingChangesDialog::retranslate()
                         "reversed once it arrives."));
     m_cancelChanges->setText(tr("&Cancel selected changes"));
     m_close->setText(tr("C&lose"));
-    m_model->reload();
+    m_model->retranslate();
 }
 
 void PendingChangesDialog::updateButtons()

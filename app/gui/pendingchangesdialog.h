@@ -13,8 +13,9 @@ class QTableView;
 class SyncController;
 class UserModel;
 
-// The pending changes as rows: user, change, queued at. Rebuilt when the queue changes (it is
-// short: a row per user of the changes not yet confirmed).
+// The pending changes as rows: user, change, queued at. Follows the queue with row removals,
+// insertions and dataChanged (a large opt-in queues up to an organisation's worth of users), never
+// a reset, so that a selection made in the list survives the queue moving on.
 class PendingChangesModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,16 +31,21 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // Brings the rows up to the controller's queue.
     void reload();
+    // The texts changed with the language.
+    void retranslate();
 
 private:
     struct Row
     {
         QString userId;
-        PendingAction::Type type;
+        PendingAction::Type type = PendingAction::Type::OptOut;
         QDateTime queuedAt;
         bool sending = false;
     };
+    QList<Row> currentRows() const;
+
     QPointer<SyncController> m_sync;
     QPointer<UserModel> m_users;
     QList<Row> m_rows;

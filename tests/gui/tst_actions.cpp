@@ -99,6 +99,7 @@ private Q_SLOTS:
 
     void offlineChangeOfMindSendsNothing();
     void pendingListCancelsAnEntry();
+    void pendingListFollowsTheQueueWithoutReset();
     void undoBeforeSendingCancelsLocally();
     void undoAfterConfirmationReverses();
     void bulkOptInAsksFirst();
@@ -264,6 +265,65 @@ void TestActions::pendingListCancelsAnEntry()
 }
 
 // Undo of an action not yet sent: cancelled locally, nothing reaches the service.
+// The open list follows the queue row by row: a selection made in it survives new changes and
+// the cancellation of others (a reset would drop it).
+void TestActions::pendingListFollowsTheQueueWithoutReset()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30")}));
+    m_session = std::make_unique<GuiTestSession>(server.baseUrl(), kAdmin);
+    QVERIFY(waitSynced());
+    const QStringList ids = optedInUsers(5);
+    server.stop();
+    QTest::keyClick(m_session->window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.state() == SyncController::State::Offline, 15000);
+    for (int i = 0; i < 3; ++i)
+        optOutThroughThePicker(ids.at(i));
+    m_session->find<QAction>(QStringLiteral("actionPendingChanges"))->trigger();
+    PendingChangesDialog *dialog = m_session->window->pendingChangesDialog();
+    QTRY_VERIFY(dialog && dialog->isVisible());
+    QTableView *table = dialog->table();
+    QAbstractItemModel *model = table->model();
+    QCOMPARE(model->rowCount(), 3);
+    const auto idAt = [model](int row) {
+        return model->index(row, PendingChangesModel::UserColumn)
+            .data(PendingChangesModel::UserIdRole)
+            .toString();
+    };
+    const auto selectedIds = [table]() {
+        QStringList selected;
+        for (const QModelIndex &row : table->selectionModel()->selectedRows())
+            selected << row.data(PendingChangesModel::UserIdRole).toString();
+        return selected;
+    };
+    const QString chosen = idAt(2);
+    table->selectRow(2);
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+
+    optOutThroughThePicker(ids.at(3));
+    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(idAt(3), ids.at(3));
+    QCOMPARE(selectedIds(), QStringList {chosen});
+
+    // Another user's change taken back elsewhere (the message bar's Undo does the same).
+    const QString other = idAt(0) == chosen ? idAt(1) : idAt(0);
+    m_session->sync.cancelPending({other});
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(selectedIds(), QStringList {chosen});
+
+    // A change of mind on a user in the list: the opposite change cancels out, its row goes.
+    const QString mindChanged = idAt(0) == chosen ? idAt(1) : idAt(0);
+    m_session->sync.optIn({mindChanged});
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(selectedIds(), QStringList {chosen});
+    QCOMPARE(resets.count(), 0);
+    dialog->close();
+}
+
 void TestActions::undoBeforeSendingCancelsLocally()
 {
     TestServer server;
