@@ -14,7 +14,7 @@ struct OptOutRow
     bool leftDirectory = false; // the user left the organisation's directory (SCIM): still out
     Qt::CheckState checked = Qt::Unchecked;
     QString folded; // foldForSearch(name + '\n' + email)
-    QString key() const { return entry.user.id; }
+    const QString &key() const { return entry.user.id; }
 };
 
 class OptOutModel final : public KeyedTableModel<OptOutRow>

@@ -23,6 +23,8 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     m_refreshTimer.setInterval(DefaultRefreshIntervalMs);
     m_refreshTimer.setSingleShot(true);
     connect(&m_refreshTimer, &QTimer::timeout, this, &SyncController::startRefresh);
+    if (m_users)
+        connect(m_users, &UserModel::usersUpdated, this, &SyncController::onUsersUpdated);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncController::retryNow);
     m_tickTimer.setInterval(1000);
@@ -603,8 +605,12 @@ void SyncController::fetchUsersPage(int page)
                 QList<User> all;
                 for (const QList<User> &users : std::as_const(m_userPages))
                     all.append(users);
-                if (m_users)
-                    m_users->setUsers(all);
+                if (m_users) {
+                    // A large organisation's list is matched on a worker thread: the models
+                    // are applied again once it is in (the left-directory marks need it).
+                    m_users->updateUsers(all);
+                    m_applyWhenUsersIn = m_users->isUpdating();
+                }
                 m_usersChangedSinceSave = true;
             }
             m_incomingPages.clear();
@@ -736,6 +742,14 @@ void SyncController::startRefresh()
         return;
     m_refreshTimer.stop();
     fetchSyncState();
+}
+
+void SyncController::onUsersUpdated()
+{
+    if (!m_applyWhenUsersIn)
+        return;
+    m_applyWhenUsersIn = false;
+    applyModels();
 }
 
 void SyncController::applyModels()

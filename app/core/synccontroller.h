@@ -167,6 +167,7 @@ private:
     void recheckUsageTracking();
     void startRefresh();
     void applyModels();
+    void onUsersUpdated();
     qint64 enqueue(PendingAction::Type type, const QStringList &userIds);
     void reportChunk(const PendingAction &action, const QStringList &applied,
                      const QStringList &refused, const ApiError &error);
@@ -243,6 +244,7 @@ private:
     bool m_explicitCachePath = false;
     bool m_fromCache = false;
     bool m_usersChangedSinceSave = false;
+    bool m_applyWhenUsersIn = false; // a list is being matched in the background
     QDateTime m_cacheSavedAt;
     static constexpr int CacheRefreshSeconds = 600;
     QThreadPool m_cacheWriter; // one thread: writes in order, off the GUI thread

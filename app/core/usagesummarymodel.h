@@ -15,7 +15,7 @@ struct UsageSummaryRow
     UsageSummaryEntry entry;
     QString name; // from the users model; empty when unknown
     int optedOut = -1; // 1 yes, 0 no, -1 unknown (no users model)
-    QString key() const { return entry.userId; }
+    const QString &key() const { return entry.userId; }
 };
 
 class UsageSummaryModel final : public KeyedTableModel<UsageSummaryRow>

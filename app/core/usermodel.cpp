@@ -7,12 +7,15 @@
 
 #include <QFont>
 #include <QPalette>
+#include <QPromise>
+#include <QThreadPool>
 
 #include <algorithm>
 
 UserModel::UserModel(QObject *parent)
     : KeyedTableModel<UserRow>(parent)
 {
+    connect(&m_planning, &QFutureWatcher<UserPlan>::finished, this, &UserModel::onPlanned);
 }
 
 int UserModel::columnCount(const QModelIndex &parent) const
@@ -107,20 +110,20 @@ QString UserModel::foldedKeyAt(int row) const
     return key.name + QLatin1Char('\n') + key.email;
 }
 
-void UserModel::appendKeys(UserRow &row)
+void UserModel::appendKeys(QString &keys, UserRow &row)
 {
     // Keys longer than 254 characters are cut: search looks at their start only.
     const QString name = foldForSearch(row.user.name).left(UserRow::EmailIsKey - 1);
     const QString email = foldForSearch(row.user.email).left(UserRow::EmailIsKey - 1);
-    row.keyAt = quint32(m_keys.size());
+    row.keyAt = quint32(keys.size());
     row.nameKeyLength = quint8(name.size());
     row.initials = wordInitials(name) | wordInitials(email);
-    m_keys += name;
+    keys += name;
     if (email == row.user.email) {
         row.emailKeyLength = UserRow::EmailIsKey;
     } else {
         row.emailKeyLength = quint8(email.size());
-        m_keys += email;
+        keys += email;
     }
 }
 
@@ -144,27 +147,99 @@ void UserModel::compactKeys()
     m_keys = std::move(keys);
 }
 
-void UserModel::setUsers(const QList<User> &users)
+UserModel::UserPlan UserModel::planUsers(const Snapshot &from, QString keys,
+                                         const QList<User> &users)
 {
+    UserPlan result;
     QList<UserRow> incoming;
     incoming.reserve(users.size());
+    for (const User &user : users)
+        incoming.append(UserRow {user});
     int folded = 0;
-    for (const User &user : users) {
-        // Folding is the costly part of a load: reuse the keys of an unchanged user.
-        const int row = rowOfKey(user.id);
-        if (row >= 0 && rows().at(row).user == user) {
-            incoming.append(rows().at(row));
-        } else {
-            incoming.append(UserRow {user});
-            appendKeys(incoming.last());
-            ++folded;
-        }
-    }
-    applyRows(std::move(incoming));
+    result.plan = planRows(from, std::move(incoming),
+                           [&keys, &folded](UserRow &row, const UserRow *current) {
+                               // Folding is the costly part of a load: an unchanged user keeps
+                               // its keys.
+                               if (current && current->user == row.user) {
+                                   row = *current;
+                               } else {
+                                   appendKeys(keys, row);
+                                   ++folded;
+                               }
+                           });
+    result.keys = std::move(keys);
+    result.folded = folded;
+    return result;
+}
+
+void UserModel::setUsers(const QList<User> &users)
+{
+    // A plan in the works is for an older list: dropped.
+    ++m_planTicket;
+    m_queued.clear();
+    m_hasQueued = false;
+    // The pool only grows in a plan (the rows now shown keep their keys), so it is handed over
+    // rather than copied.
+    UserPlan planned = planUsers(snapshot(), std::move(m_keys), users);
+    m_keys = std::move(planned.keys);
+    applyPlan(std::move(planned.plan));
     compactKeys();
     // A large load leaves its parsing garbage behind: give it back to the system.
-    if (folded >= 10000)
+    if (planned.folded >= 10000)
         releaseFreeHeapSoon();
+    emit usersUpdated();
+}
+
+void UserModel::updateUsers(const QList<User> &users)
+{
+    m_queued = users;
+    m_hasQueued = true;
+    if (m_planning.isRunning())
+        return; // taken when the plan in the works is done
+    if (!isLoaded() || users.size() < m_backgroundThreshold)
+        return setUsers(users);
+    startPlanning();
+}
+
+void UserModel::startPlanning()
+{
+    if (m_planning.isRunning() || !m_hasQueued)
+        return;
+    auto promise = std::make_shared<QPromise<UserPlan>>();
+    m_planning.setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, from = snapshot(), keys = m_keys,
+                                          users = std::exchange(m_queued, {}),
+                                          generation = generation(), ticket = m_planTicket]() {
+        UserPlan planned = planUsers(from, keys, users);
+        planned.generation = generation;
+        planned.ticket = ticket;
+        planned.users = users;
+        promise->addResult(std::move(planned));
+        promise->finish();
+    });
+    m_hasQueued = false;
+}
+
+void UserModel::onPlanned()
+{
+    UserPlan planned = m_planning.future().takeResult();
+    if (m_hasQueued)
+        return startPlanning(); // a newer list came meanwhile: it wins
+    if (planned.ticket != m_planTicket)
+        return; // setUsers() gave a list since
+    if (planned.generation != generation()) {
+        // The rows changed since the snapshot (setUsers() ran): plan again from them.
+        m_queued = std::move(planned.users);
+        m_hasQueued = true;
+        return startPlanning();
+    }
+    m_keys = std::move(planned.keys);
+    applyPlan(std::move(planned.plan));
+    compactKeys();
+    if (planned.folded >= 10000)
+        releaseFreeHeapSoon();
+    emit usersUpdated();
 }
 
 void UserModel::setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds)

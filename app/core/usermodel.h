@@ -4,6 +4,7 @@
 #include "apitypes.h"
 #include "keyedtablemodel.h"
 
+#include <QFutureWatcher>
 #include <QSet>
 
 // A user and where its search keys sit in UserModel's key pool (no string of its own: at
@@ -20,7 +21,7 @@ struct UserRow
     bool emailIsKey() const { return emailKeyLength == EmailIsKey; }
     // Characters of the pool the row uses.
     qsizetype keyLength() const { return nameKeyLength + (emailIsKey() ? 0 : emailKeyLength); }
-    QString key() const { return user.id; }
+    const QString &key() const { return user.id; }
 };
 
 // The case- and accent-folded name and e-mail of a user, as search compares them. Valid until
@@ -59,8 +60,17 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Replaces the list by a diff (first call: a reset).
+    // Replaces the list by a diff (first call: a reset), at once.
     void setUsers(const QList<User> &users);
+    // The same, with the work that grows with the organisation (matching each user to its row,
+    // folding the changed users' keys, indexing) done on a worker thread when the list is
+    // large and the model already loaded: the GUI thread then only moves rows and emits the
+    // signals. usersUpdated() follows once the list is in (at once when done at once). A list
+    // given while another is being worked out replaces it: the newest wins.
+    void updateUsers(const QList<User> &users);
+    // From this many users on, updateUsers() works in the background (default 20,000).
+    void setBackgroundThreshold(int users) { m_backgroundThreshold = users; }
+    bool isUpdating() const { return m_planning.isRunning() || m_hasQueued; }
     // Which users are opted out and which have an action pending; emits dataChanged only for
     // the users whose state changed.
     void setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds);
@@ -87,6 +97,10 @@ public:
     // Re-emits header and display data after a language switch.
     void retranslate();
 
+Q_SIGNALS:
+    // A list given to updateUsers() (or setUsers()) is in the model.
+    void usersUpdated();
+
 protected:
     QList<int> changedRoles(const UserRow &before, const UserRow &after) const override;
     // The service sends the users sorted (by e-mail): an added or renamed user takes its place
@@ -94,13 +108,33 @@ protected:
     bool keepsListOrder() const override { return true; }
 
 private:
+    // A plan with the key pool its rows point into.
+    struct UserPlan
+    {
+        Plan plan;
+        QString keys;
+        int folded = 0;
+        quint64 generation = 0; // of the snapshot it was made from
+        quint64 ticket = 0; // setUsers() since makes it moot
+        QList<User> users; // what it was made from, to make it again if it is stale
+    };
+    // Pure, for a worker thread: the plan of `users` against a snapshot and its key pool.
+    static UserPlan planUsers(const Snapshot &from, QString keys, const QList<User> &users);
+    void startPlanning();
+    void onPlanned();
+
     void emitStateChanged(const QSet<QString> &ids);
-    // Folds the user's name and e-mail into the pool and records where in `row`.
-    void appendKeys(UserRow &row);
+    // Folds the user's name and e-mail into `keys` and records where in `row`.
+    static void appendKeys(QString &keys, UserRow &row);
     // Rewrites the pool with the live rows' keys only, once changes left too much behind.
     void compactKeys();
 
     QSet<QString> m_optedOut;
     QSet<QString> m_pending;
     QString m_keys; // every row's folded name and e-mail, back to back
+    int m_backgroundThreshold = 20000;
+    QFutureWatcher<UserPlan> m_planning;
+    QList<User> m_queued; // given to updateUsers() while a plan was being made
+    bool m_hasQueued = false;
+    quint64 m_planTicket = 0;
 };

@@ -434,6 +434,7 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
             org->second.usersByEmail.append(&it->second);
         if (isInDirectory(it->second))
             org->second.directoryByEmail.append(&it->second);
+        indexUser(&org->second, &it->second);
     }
     for (auto &entry : m_orgs)
         sortUsers(&entry.second);
@@ -447,15 +448,21 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
     m_changeSeq = snapshot.changeSeq;
 }
 
-const StoredUser *OptOutService::upsertUser(const StoredUser &u)
+namespace {
+
+bool sameUser(const StoredUser &a, const StoredUser &b)
 {
-    auto it = m_users.find(u.id);
-    if (it == m_users.end())
-        it = m_users.emplace(u.id, u).first;
-    else
-        it->second = u; // same id, same organisation: only its fields change
-    return &it->second;
+    return a.id == b.id && a.orgId == b.orgId && a.email == b.email && a.name == b.name
+        && a.roles == b.roles && a.active == b.active && a.deleted == b.deleted
+        && a.externalId == b.externalId;
 }
+
+bool byEmail(const StoredUser *a, const StoredUser *b)
+{
+    return a->email < b->email || (a->email == b->email && a->id < b->id);
+}
+
+} // namespace
 
 void OptOutService::replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list)
 {
@@ -474,7 +481,7 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     for (const StoredOrg &o : changes.orgs) {
         auto it = m_orgs.find(o.id);
         if (it == m_orgs.end()) {
-            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}}).first;
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}}).first;
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
             continue;
         }
@@ -488,21 +495,36 @@ void OptOutService::applyChanges(const StoreChanges &changes)
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
         }
     }
-    QHash<QString, QVector<const StoredUser *>> touched;
-    for (const StoredUser &u : changes.users)
-        touched[u.orgId].append(upsertUser(u));
+    // This instance's own directory writes come back here as they are already cached: skipped.
+    QHash<QString, QVector<StoredUser>> touched;
+    for (const StoredUser &u : changes.users) {
+        // Read before this instance's own later write of the user: an older version.
+        if (m_ownUserWrites.value(u.id) > changes.changeSeq)
+            continue;
+        const auto cached = m_users.find(u.id);
+        if (cached == m_users.end() || !sameUser(cached->second, u))
+            touched[u.orgId].append(u);
+    }
     for (auto t = touched.cbegin(); t != touched.cend(); ++t) {
         auto org = m_orgs.find(t.key());
-        if (org == m_orgs.end())
+        if (org == m_orgs.end()) {
+            for (const StoredUser &u : *t)
+                m_users[u.id] = u;
             continue;
-        // A few changes find their places (no re-sort of 100,000 users per refresh); many are
-        // cheaper as one rebuild.
-        if (t->size() <= 64) {
-            for (const StoredUser *u : *t)
-                placeUser(&org->second, u);
-        } else {
-            rebuildUsers(&org->second);
         }
+        // A few changes find their places; many are merged in one pass.
+        if (t->size() <= 64) {
+            for (const StoredUser &u : *t)
+                setUser(&org->second, u);
+        } else {
+            setUsers(&org->second, *t);
+        }
+    }
+    for (auto it = m_ownUserWrites.begin(); it != m_ownUserWrites.end();) {
+        if (it.value() <= changes.changeSeq)
+            it = m_ownUserWrites.erase(it);
+        else
+            ++it;
     }
     for (const StoredToken &t : changes.tokens) {
         if (t.revoked) {
@@ -515,15 +537,6 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     m_changeSeq = changes.changeSeq;
     Q_EMIT refreshed();
 }
-
-namespace {
-
-bool byEmail(const StoredUser *a, const StoredUser *b)
-{
-    return a->email < b->email || (a->email == b->email && a->id < b->id);
-}
-
-} // namespace
 
 bool OptOutService::isListed(const StoredUser &u)
 {
@@ -543,33 +556,88 @@ void OptOutService::sortUsers(CachedOrg *org)
     std::sort(org->directoryByEmail.begin(), org->directoryByEmail.end(), byEmail);
 }
 
-void OptOutService::rebuildUsers(CachedOrg *org)
+void OptOutService::indexUser(CachedOrg *org, const StoredUser *user)
 {
-    org->usersByEmail.clear();
-    org->directoryByEmail.clear();
-    for (const auto &entry : m_users) {
-        const StoredUser &u = entry.second;
-        if (u.orgId != org->org.id)
-            continue;
-        if (isListed(u))
-            org->usersByEmail.append(&u);
-        if (isInDirectory(u))
-            org->directoryByEmail.append(&u);
-    }
-    sortUsers(org);
+    if (!isInDirectory(*user))
+        return;
+    org->directoryByUserName.insert(userNameKey(user->email), user);
+    if (!user->externalId.isEmpty())
+        org->directoryByExternalId.insert(user->externalId, user);
+}
+
+void OptOutService::unindexUser(CachedOrg *org, const StoredUser *user)
+{
+    org->directoryByUserName.remove(userNameKey(user->email), user);
+    if (!user->externalId.isEmpty())
+        org->directoryByExternalId.remove(user->externalId, user);
+}
+
+void OptOutService::unplaceUser(CachedOrg *org, const StoredUser *user)
+{
+    const auto take = [user](QVector<const StoredUser *> *list) {
+        const auto at = std::lower_bound(list->begin(), list->end(), user, byEmail);
+        if (at != list->end() && *at == user)
+            list->erase(at);
+    };
+    take(&org->usersByEmail);
+    take(&org->directoryByEmail);
+    unindexUser(org, user);
 }
 
 void OptOutService::placeUser(CachedOrg *org, const StoredUser *user)
 {
-    const auto place = [user](QVector<const StoredUser *> *list, bool belongs) {
-        const auto old = std::find(list->begin(), list->end(), user);
-        if (old != list->end())
-            list->erase(old);
+    const auto put = [user](QVector<const StoredUser *> *list, bool belongs) {
         if (belongs)
             list->insert(std::lower_bound(list->begin(), list->end(), user, byEmail), user);
     };
-    place(&org->usersByEmail, isListed(*user));
-    place(&org->directoryByEmail, isInDirectory(*user));
+    put(&org->usersByEmail, isListed(*user));
+    put(&org->directoryByEmail, isInDirectory(*user));
+    indexUser(org, user);
+}
+
+void OptOutService::setUser(CachedOrg *org, const StoredUser &u)
+{
+    auto it = m_users.find(u.id);
+    if (it == m_users.end()) {
+        it = m_users.emplace(u.id, u).first;
+    } else {
+        unplaceUser(org, &it->second); // by its old fields
+        it->second = u; // same id, same organisation: only its fields change
+    }
+    placeUser(org, &it->second);
+}
+
+void OptOutService::setUsers(CachedOrg *org, const QVector<StoredUser> &users)
+{
+    QSet<const StoredUser *> changed;
+    changed.reserve(users.size());
+    for (const StoredUser &u : users) {
+        auto it = m_users.find(u.id);
+        if (it == m_users.end()) {
+            it = m_users.emplace(u.id, u).first;
+        } else {
+            unindexUser(org, &it->second);
+            it->second = u;
+        }
+        changed.insert(&it->second);
+    }
+    const auto merge = [&changed](QVector<const StoredUser *> *list,
+                                  bool (*belongs)(const StoredUser &)) {
+        list->erase(std::remove_if(list->begin(), list->end(),
+                                   [&changed](const StoredUser *u) { return changed.contains(u); }),
+                    list->end());
+        const auto middle = list->size();
+        for (const StoredUser *u : std::as_const(changed)) {
+            if (belongs(*u))
+                list->append(u);
+        }
+        std::sort(list->begin() + middle, list->end(), byEmail);
+        std::inplace_merge(list->begin(), list->begin() + middle, list->end(), byEmail);
+    };
+    merge(&org->usersByEmail, &OptOutService::isListed);
+    merge(&org->directoryByEmail, &OptOutService::isInDirectory);
+    for (const StoredUser *u : std::as_const(changed))
+        indexUser(org, u);
 }
 
 void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
@@ -583,7 +651,9 @@ void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObjec
                 const StoredUser &u = result.value.user;
                 auto org = m_orgs.find(u.orgId);
                 if (org != m_orgs.end()) {
-                    placeUser(&org->second, upsertUser(u));
+                    m_ownUserWrites[u.id]
+                        = std::max(m_ownUserWrites.value(u.id), result.value.changeSeq);
+                    setUser(&org->second, u);
                     org->second.org.usersRevision
                         = std::max(org->second.org.usersRevision, result.value.usersRevision);
                 }

@@ -26,6 +26,10 @@ struct CachedOrg
     // those SCIM shows (not deleted, service accounts excepted).
     QVector<const StoredUser *> usersByEmail;
     QVector<const StoredUser *> directoryByEmail;
+    // The directory's users by case-folded userName (userNameKey()) and by externalId: SCIM's
+    // `eq` filters look them up rather than scan the directory.
+    QMultiHash<QString, const StoredUser *> directoryByUserName;
+    QMultiHash<QString, const StoredUser *> directoryByExternalId;
     QHash<QString, StoredOptOut> optOuts; // by user id
 };
 
@@ -91,6 +95,8 @@ public:
     // In the user list (active); in the SCIM directory (not deleted, not a service account).
     static bool isListed(const StoredUser &user);
     static bool isInDirectory(const StoredUser &user);
+    // The key of directoryByUserName: SCIM's userName is not case-exact.
+    static QString userNameKey(const QString &userName) { return userName.toCaseFolded(); }
 
     // Queues a server-side usage event of `user`; written in batches, by a transaction that
     // drops it if the user is out by then.
@@ -111,10 +117,16 @@ private:
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);
-    const StoredUser *upsertUser(const StoredUser &user);
-    // Puts one user at its sorted place in the organisation's lists (or out of them).
-    void placeUser(CachedOrg *org, const StoredUser *user);
-    void rebuildUsers(CachedOrg *org);
+    // Takes a user's new fields into the caches and the organisation's lists: one at a time
+    // (a binary search and an insert in each list), or many at once (one pass over the lists,
+    // the changed users sorted among themselves and merged in), never a re-sort of them all.
+    void setUser(CachedOrg *org, const StoredUser &user);
+    void setUsers(CachedOrg *org, const QVector<StoredUser> &users);
+    // Out of (into) the organisation's lists and look-ups, by the fields the user has now.
+    static void unplaceUser(CachedOrg *org, const StoredUser *user);
+    static void placeUser(CachedOrg *org, const StoredUser *user);
+    static void indexUser(CachedOrg *org, const StoredUser *user);
+    static void unindexUser(CachedOrg *org, const StoredUser *user);
     void replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list);
     void sortUsers(CachedOrg *org);
     void setAvailable(bool available);
@@ -138,6 +150,9 @@ private:
         bool demo = false;
     };
     QHash<QByteArray, TokenInfo> m_tokens; // by hash, active ones only
+    // Users this instance wrote, with the change's sequence number, until a changesSince()
+    // answer reaches it: an answer read before the write must not undo it in the caches.
+    QHash<QString, qint64> m_ownUserWrites;
     qint64 m_changeSeq = 0;
     bool m_available = true;
     bool m_refreshing = false;

@@ -596,11 +596,21 @@ const StoredUser *ScimApi::directoryUser(const ApiRequest &r, const QString &id)
     return u;
 }
 
-QJsonObject ScimApi::userJson(const ApiRequest &r, const StoredUser &u) const
+QString ScimApi::usersLocation(const ApiRequest &r)
 {
     QUrl location = r.url;
     location.setQuery(QString());
-    location.setPath(QStringLiteral("/scim/v2/Users/") + u.id);
+    location.setPath(QStringLiteral("/scim/v2/Users/"));
+    return location.toString();
+}
+
+QJsonObject ScimApi::userJson(const ApiRequest &r, const StoredUser &u) const
+{
+    return userJson(usersLocation(r), u);
+}
+
+QJsonObject ScimApi::userJson(const QString &usersLocation, const StoredUser &u)
+{
     QJsonObject o {
         {QStringLiteral("schemas"), QJsonArray {lit(Scim::UserSchema)}},
         {QStringLiteral("id"), u.id},
@@ -614,7 +624,7 @@ QJsonObject ScimApi::userJson(const ApiRequest &r, const StoredUser &u) const
                                   {QStringLiteral("primary"), true}}}},
         {QStringLiteral("meta"),
          QJsonObject {{QStringLiteral("resourceType"), QStringLiteral("User")},
-                      {QStringLiteral("location"), location.toString()}}},
+                      {QStringLiteral("location"), usersLocation + u.id}}},
     };
     if (!u.externalId.isEmpty())
         o.insert(QStringLiteral("externalId"), u.externalId);
@@ -645,17 +655,33 @@ void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond) const
         return respond(Scim::error(500, {}, QStringLiteral("Internal error.")));
     QJsonArray resources;
     qint64 total = 0;
+    const QString location = usersLocation(r); // once per page, not per user
     if (filter.isEmpty()) {
         total = org->directoryByEmail.size();
         for (qint64 i = startIndex - 1; i < std::min(total, startIndex - 1 + perPage); ++i)
-            resources.append(userJson(r, *org->directoryByEmail.at(i)));
+            resources.append(userJson(location, *org->directoryByEmail.at(i)));
     } else {
-        for (const StoredUser *u : org->directoryByEmail) {
+        // The first term picks the candidates from a look-up (every term is an `eq` on userName,
+        // externalId or id), the others narrow them: no scan of the directory.
+        const Scim::FilterTerm &first = filter.constFirst();
+        QList<const StoredUser *> candidates;
+        if (first.attribute == QLatin1String("userName")) {
+            candidates = org->directoryByUserName.values(OptOutService::userNameKey(first.value));
+        } else if (first.attribute == QLatin1String("externalId")) {
+            candidates = org->directoryByExternalId.values(first.value);
+        } else if (const StoredUser *u = directoryUser(r, first.value)) {
+            candidates.append(u);
+        }
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const StoredUser *a, const StoredUser *b) {
+                      return a->email < b->email || (a->email == b->email && a->id < b->id);
+                  });
+        for (const StoredUser *u : std::as_const(candidates)) {
             if (!Scim::matches(filter, *u))
                 continue;
             ++total;
             if (total >= startIndex && resources.size() < perPage)
-                resources.append(userJson(r, *u));
+                resources.append(userJson(location, *u));
         }
     }
     respond(scimJson(200, listResponse(resources, total, startIndex)));

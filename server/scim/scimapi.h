@@ -82,6 +82,9 @@ private:
     // The organisation's user of this id that SCIM shows, or nullptr.
     const StoredUser *directoryUser(const ApiRequest &r, const QString &id) const;
     QJsonObject userJson(const ApiRequest &r, const StoredUser &user) const;
+    // `usersLocation`: the URL of /scim/v2/Users/ as the client reached it (usersLocation()).
+    static QJsonObject userJson(const QString &usersLocation, const StoredUser &user);
+    static QString usersLocation(const ApiRequest &r);
     void write(const ApiRequest &r, DirectoryUserChange change, int status,
                ApiServer::Respond respond);
 

@@ -1344,6 +1344,7 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
         if (!q.next())
             return Result::failure(StoreStatus::Failed, QStringLiteral("user not written"));
         outcome.user = userFrom(q);
+        outcome.changeSeq = seq;
         return Result::success(outcome);
     });
 }

@@ -1298,6 +1298,7 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
     if (!q.exec() || !q.next())
         return fail<DirectoryUserOutcome>(q);
     outcome.usersRevision = q.value(0).toLongLong();
+    outcome.changeSeq = changeSeq;
     q.finish();
     if (!tx.commit())
         return fail<DirectoryUserOutcome>(tx.beginQuery());

@@ -268,6 +268,9 @@ struct DirectoryUserOutcome
     StoredUser user; // Applied: as stored now
     bool created = false; // Applied: a new id (false: an existing one, e.g. created again)
     qint64 usersRevision = 0; // Applied: the organisation's usersRevision after the change
+    // Applied: the change's sequence number; a changesSince() answer that does not reach it
+    // may hold an older version of the user.
+    qint64 changeSeq = 0;
 };
 
 // ---- Where the data lives --------------------------------------------------------------------

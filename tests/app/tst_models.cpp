@@ -105,6 +105,10 @@ private slots:
     void userSearchWordsInAnyOrder();
     void userSearchRankFollowsSource();
     void userKeysSurviveManyChanges();
+    void userUpdateInBackground();
+    void userUpdateNewestWins();
+    void userUpdateDroppedBySetUsers();
+    void userUpdateScatteredChanges();
     void optOutProxyFilterAndSort();
 };
 
@@ -646,6 +650,117 @@ void TestModels::userKeysSurviveManyChanges()
     for (int i = 0; i < list.size(); ++i)
         QCOMPARE(users.rowOfKey(list.at(i).id) >= 0, true);
     QCOMPARE(users.rowOfKey(QStringLiteral("u-missing")), -1);
+}
+
+// A large list is matched on a worker thread: nothing changes until usersUpdated(), then the
+// model holds the new list in order, without a reset, its keys and index right.
+void TestModels::userUpdateInBackground()
+{
+    UserModel users;
+    users.setBackgroundThreshold(1);
+    QList<User> list = makeUsers(300);
+    users.setUsers(list);
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    search.setQuery(QStringLiteral("user1"));
+    const QPersistentModelIndex kept = users.index(users.rowOfKey(QStringLiteral("u-250")), 0);
+    QVERIFY(kept.isValid());
+    Signals spy(&users);
+    QSignalSpy updated(&users, &UserModel::usersUpdated);
+
+    list[10].name = QStringLiteral("Zoë Renamed");
+    list.removeAt(5);
+    std::swap(list[20], list[200]); // one user moves
+    list.insert(100, user(1000));
+    users.updateUsers(list);
+    QVERIFY(users.isUpdating());
+    QCOMPARE(users.rowCount(), 300); // not yet
+    QCOMPARE(updated.count(), 0);
+    QVERIFY(updated.wait(10000));
+    QVERIFY(!users.isUpdating());
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(users.rowCount(), list.size());
+    for (int r = 0; r < list.size(); ++r) {
+        QCOMPARE(users.userAt(r).id, list.at(r).id);
+        QCOMPARE(users.rowOfKey(list.at(r).id), r);
+    }
+    QCOMPARE(kept.row(), users.rowOfKey(QStringLiteral("u-250")));
+    QCOMPARE(users.foldedKeyAt(users.rowOfKey(QStringLiteral("u-10"))),
+             QStringLiteral("zoe renamed\nuser10@example.com"));
+    search.setQuery(QStringLiteral("zoe"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-10")});
+    search.setQuery(QStringLiteral("user1000"));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), QStringList {QStringLiteral("u-1000")});
+}
+
+// Lists given while one is being matched: only the newest ends up in the model.
+void TestModels::userUpdateNewestWins()
+{
+    UserModel users;
+    users.setBackgroundThreshold(1);
+    users.setUsers(makeUsers(50));
+    QSignalSpy updated(&users, &UserModel::usersUpdated);
+    users.updateUsers(makeUsers(10));
+    users.updateUsers(makeUsers(20));
+    QList<User> last = makeUsers(30);
+    last.append(user(99));
+    users.updateUsers(last);
+    QTRY_VERIFY(!users.isUpdating());
+    QCOMPARE(updated.count(), 1);
+    QCOMPARE(users.rowCount(), 31);
+    QCOMPARE(users.rowOfKey(QStringLiteral("u-99")), 30);
+    QCOMPARE(users.rowOfKey(QStringLiteral("u-30")), -1);
+}
+
+// setUsers() (e.g. the list emptied at sign-out) wins over a list still being matched.
+void TestModels::userUpdateDroppedBySetUsers()
+{
+    UserModel users;
+    users.setBackgroundThreshold(1);
+    users.setUsers(makeUsers(50));
+    users.updateUsers(makeUsers(40));
+    users.setUsers({});
+    QCOMPARE(users.rowCount(), 0);
+    QTest::qWait(200);
+    QTRY_VERIFY(!users.isUpdating());
+    QCOMPARE(users.rowCount(), 0);
+}
+
+// Changes scattered through the list (more removed and added places than the fine-grained
+// limit) arrive as one insert, one layout change and one remove; checked rows' persistent
+// indexes follow, and the model is in the list's order.
+void TestModels::userUpdateScatteredChanges()
+{
+    UserModel users;
+    QAbstractItemModelTester tester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<User> list;
+    for (int i = 0; i < 1000; ++i)
+        list.append(user(i));
+    users.setUsers(list);
+    const QPersistentModelIndex kept = users.index(users.rowOfKey(QStringLiteral("u-501")), 1);
+    const QPersistentModelIndex leaving = users.index(users.rowOfKey(QStringLiteral("u-500")), 0);
+    Signals spy(&users);
+    QSignalSpy layouts(&users, &QAbstractItemModel::layoutChanged);
+    QList<User> next;
+    for (int i = 0; i < 1000; ++i) {
+        if (i % 10 == 0)
+            continue; // 100 scattered removals
+        next.append(list.at(i));
+        if (i % 10 == 5)
+            next.append(user(5000 + i)); // 100 scattered additions
+    }
+    users.setUsers(next);
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.inserted.count(), 1);
+    QCOMPARE(spy.removed.count(), 1);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(users.rowCount(), next.size());
+    for (int r = 0; r < next.size(); ++r)
+        QCOMPARE(users.userAt(r).id, next.at(r).id);
+    QCOMPARE(kept.row(), users.rowOfKey(QStringLiteral("u-501")));
+    QCOMPARE(kept.column(), 1);
+    QVERIFY(!leaving.isValid());
 }
 
 void TestModels::optOutProxyFilterAndSort()

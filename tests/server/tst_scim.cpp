@@ -45,6 +45,8 @@ private Q_SLOTS:
     void oktaSequence();
     void entraSequence();
     void listPagesAndFilters();
+    void filtersFollowChanges();
+    void filtersFollowAnotherProcess();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
     void otherOrganisationIsNotFound();
@@ -451,6 +453,134 @@ void TestScim::listPagesAndFilters()
     QCOMPARE(page[QStringLiteral("totalResults")].toInt(), 1);
     QCOMPARE(page[QStringLiteral("Resources")][0][QStringLiteral("id")].toString(),
              QStringLiteral("u-1"));
+}
+
+// The filters are look-ups kept beside the directory: they follow every change of userName,
+// externalId, activity and deletion, and find userName in any case.
+void TestScim::filtersFollowChanges()
+{
+    const auto found = [this](const QString &filter) {
+        const QJsonObject page
+            = scim("GET", QStringLiteral("/Users?filter=%1").arg(encoded(filter))).json().object();
+        QStringList ids;
+        for (const QJsonValue &u : page[QStringLiteral("Resources")].toArray())
+            ids.append(u[QStringLiteral("id")].toString());
+        if (page[QStringLiteral("totalResults")].toInt() != ids.size())
+            ids.append(QStringLiteral("(totalResults differs)"));
+        return ids;
+    };
+    HttpResult r = scim("POST", QStringLiteral("/Users"),
+                        newUser(QStringLiteral("Filter.Me@Example.com"), QStringLiteral("Filter"),
+                                QStringLiteral("Me"), QStringLiteral("ext-f")));
+    QCOMPARE(r.status, 201);
+    const QString id = r.json().object()[QStringLiteral("id")].toString();
+    const QStringList just {id};
+    QCOMPARE(found(QStringLiteral("userName eq \"filter.me@example.COM\"")), just);
+    QCOMPARE(found(QStringLiteral("externalId eq \"ext-f\"")), just);
+    QCOMPARE(found(QStringLiteral("externalId eq \"EXT-F\"")), QStringList {}); // case-exact
+    QCOMPARE(found(QStringLiteral("userName eq \"filter.me@example.com\" and externalId eq "
+                                  "\"ext-f\"")),
+             just);
+    QCOMPARE(found(QStringLiteral("externalId eq \"ext-f\" and userName eq \"other@example.com\"")),
+             QStringList {});
+    QCOMPARE(found(QStringLiteral("id eq \"%1\"").arg(id)), just);
+    QCOMPARE(found(QStringLiteral("id eq \"u-1\" and userName eq \"filter.me@example.com\"")),
+             QStringList {});
+
+    // Renamed, another externalId: found by the new values only.
+    const auto patch = [this, &id](const QJsonArray &ops) {
+        return scim("PATCH", QStringLiteral("/Users/") + id,
+                    QJsonObject {{QStringLiteral("schemas"),
+                                  QJsonArray {QStringLiteral(
+                                      "urn:ietf:params:scim:api:messages:2.0:PatchOp")}},
+                                 {QStringLiteral("Operations"), ops}});
+    };
+    r = patch({QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                            {QStringLiteral("path"), QStringLiteral("userName")},
+                            {QStringLiteral("value"), QStringLiteral("Moved@example.com")}},
+               QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                            {QStringLiteral("path"), QStringLiteral("externalId")},
+                            {QStringLiteral("value"), QStringLiteral("ext-g")}}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(found(QStringLiteral("userName eq \"filter.me@example.com\"")), QStringList {});
+    QCOMPARE(found(QStringLiteral("externalId eq \"ext-f\"")), QStringList {});
+    QCOMPARE(found(QStringLiteral("userName eq \"moved@EXAMPLE.com\"")), just);
+    QCOMPARE(found(QStringLiteral("externalId eq \"ext-g\"")), just);
+
+    // Deactivated: still in the directory (active false); deleted: gone; created again: back.
+    r = patch({QJsonObject {{QStringLiteral("op"), QStringLiteral("replace")},
+                            {QStringLiteral("path"), QStringLiteral("active")},
+                            {QStringLiteral("value"), false}}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(found(QStringLiteral("userName eq \"moved@example.com\"")), just);
+    QCOMPARE(scim("DELETE", QStringLiteral("/Users/") + id).status, 204);
+    QCOMPARE(found(QStringLiteral("userName eq \"moved@example.com\"")), QStringList {});
+    QCOMPARE(found(QStringLiteral("externalId eq \"ext-g\"")), QStringList {});
+    QCOMPARE(found(QStringLiteral("id eq \"%1\"").arg(id)), QStringList {});
+    QCOMPARE(createUser(QStringLiteral("moved@example.com"), QStringLiteral("Back"),
+                        QStringLiteral("Again")),
+             id);
+    QCOMPARE(found(QStringLiteral("userName eq \"Moved@Example.com\"")), just);
+    // The list is still in e-mail order with the user at its place.
+    const QJsonObject all = scim("GET", QStringLiteral("/Users?count=1000")).json().object();
+    QStringList names;
+    for (const QJsonValue &u : all[QStringLiteral("Resources")].toArray())
+        names.append(u[QStringLiteral("userName")].toString());
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(names, sorted);
+    QCOMPARE(names.count(QStringLiteral("moved@example.com")), 1);
+}
+
+// Users another process adds to the database (here the command line's import, as a second
+// server instance would) reach the list and the filters at the next refresh: a few one at a
+// time, many merged at once.
+void TestScim::filtersFollowAnotherProcess()
+{
+    if (!TestDatabase::isPostgres())
+        QSKIP("An SQLite file has one server process: changes of another are PostgreSQL's case.");
+    QTemporaryDir dir;
+    const auto import = [&](int from, int count) {
+        QFile csv(dir.filePath(QStringLiteral("more-%1.csv").arg(from)));
+        if (!csv.open(QIODevice::WriteOnly))
+            return -1;
+        csv.write("email,name,roles\n");
+        for (int i = from; i < from + count; ++i)
+            csv.write(QStringLiteral("Imported.%1@Example.com,Imported %1,user\n")
+                          .arg(i, 3, 10, QLatin1Char('0'))
+                          .toUtf8());
+        csv.close();
+        const int code = m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                                           QStringLiteral("--org"), QStringLiteral("o-1")});
+        if (code != 0)
+            qWarning().noquote() << m_server.output().right(400);
+        return code;
+    };
+    const auto total = [this](const QString &filter) {
+        return scim("GET", QStringLiteral("/Users?filter=%1").arg(encoded(filter)))
+            .json()
+            .object()[QStringLiteral("totalResults")]
+            .toInt();
+    };
+    const int before = scim("GET", QStringLiteral("/Users?count=0"))
+                           .json()
+                           .object()[QStringLiteral("totalResults")]
+                           .toInt();
+    QCOMPARE(import(0, 3), 0); // a few
+    QTRY_COMPARE_WITH_TIMEOUT(total(QStringLiteral("userName eq \"imported.001@example.com\"")), 1,
+                              10000);
+    QCOMPARE(import(100, 100), 0); // many
+    QTRY_COMPARE_WITH_TIMEOUT(total(QStringLiteral("userName eq \"IMPORTED.150@example.com\"")), 1,
+                              10000);
+    const QJsonObject all = scim("GET", QStringLiteral("/Users?count=1000")).json().object();
+    QCOMPARE(all[QStringLiteral("totalResults")].toInt(), before + 103);
+    QStringList names;
+    for (const QJsonValue &u : all[QStringLiteral("Resources")].toArray())
+        names.append(u[QStringLiteral("userName")].toString());
+    QStringList sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    QCOMPARE(names, sorted);
+    QCOMPARE(names.size(), before + 103);
 }
 
 void TestScim::badInputChangesNothing_data()
