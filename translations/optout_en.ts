@@ -182,9 +182,20 @@
     </message>
 </context>
 <context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="+11"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>A reason can hold at most %n character.</numerusform>
+            <numerusform>A reason can hold at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+363"/>
+        <location filename="../app/core/synccontroller.cpp" line="+404"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
@@ -827,6 +827,22 @@
     </message>
 </context>
 <context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>Un motif peut contenir au plus %n caractère.</numerusform>
+            <numerusform>Un motif peut contenir au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>Un motif ne peut pas contenir de sauts de ligne, de tabulations ni d&apos;autres caractères de contrôle.</translation>
+    </message>
+</context>
+<context>
     <name>PendingChangesDialog</name>
     <message>
         <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
@@ -981,7 +997,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -1024,12 +1040,12 @@
         <translation>Déconnexion effectuée</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>De service heeft het verzoek niet geaccepteerd.</translation>
     </message>
@@ -827,6 +827,22 @@
     </message>
 </context>
 <context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>Een reden mag hoogstens %n teken bevatten.</numerusform>
+            <numerusform>Een reden mag hoogstens %n tekens bevatten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>Een reden mag geen regeleinden, tabs of andere besturingstekens bevatten.</translation>
+    </message>
+</context>
+<context>
     <name>PendingChangesDialog</name>
     <message>
         <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
@@ -981,7 +997,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -1024,12 +1040,12 @@
         <translation>Afgemeld</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>Tjänsten godtog inte begäran.</translation>
     </message>
@@ -827,6 +827,22 @@
     </message>
 </context>
 <context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>Ett skäl får innehålla högst %n tecken.</numerusform>
+            <numerusform>Ett skäl får innehålla högst %n tecken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>Ett skäl får inte innehålla radbrytningar, tabbar eller andra styrtecken.</translation>
+    </message>
+</context>
+<context>
     <name>PendingChangesDialog</name>
     <message>
         <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
@@ -981,7 +997,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -1024,12 +1040,12 @@
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>

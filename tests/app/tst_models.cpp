@@ -32,7 +32,8 @@ OptOutEntry entry(int n, int minutesAgo = 0, const QString &name = {})
     const QDateTime base(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC);
     return OptOutEntry {user(n, name), base.addSecs(-60 * minutesAgo),
                         User {QStringLiteral("u-admin"), QStringLiteral("admin@example.com"),
-                              QStringLiteral("Ada Admin")}};
+                              QStringLiteral("Ada Admin")},
+                        QString(), QDateTime()};
 }
 
 QList<OptOutEntry> entries(int count)
