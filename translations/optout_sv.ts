@@ -1060,7 +1060,7 @@
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
         <source>Pending changes</source>
         <translation>Väntande ändringar</translation>
     </message>
@@ -1083,7 +1083,17 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
+        <source>Opt-out and deletion of stored data (being sent)</source>
+        <translation>Undanta och radera lagrade data (skickas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out and deletion of stored data</source>
+        <translation>Undanta och radera lagrade data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Opt-out (being sent)</source>
         <translation>Undanta (skickas)</translation>
     </message>

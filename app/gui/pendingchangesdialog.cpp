@@ -35,12 +35,17 @@ void PendingChangesModel::reload()
             for (const QString &id : action.userIds) {
                 const auto it = rowOf.constFind(id);
                 if (it != rowOf.cend()) {
-                    m_rows[*it].type = action.type;
-                    m_rows[*it].queuedAt = action.createdAt;
+                    Row &row = m_rows[*it];
+                    row.type = action.type;
+                    row.queuedAt = action.createdAt;
+                    // A deletion stays asked for until an opt-in follows it.
+                    row.deleting = action.type == PendingAction::Type::OptOut
+                        && (row.deleting || action.deleteStoredEvents);
                     continue;
                 }
                 rowOf.insert(id, int(m_rows.size()));
-                m_rows.append(Row {id, action.type, action.createdAt, false});
+                m_rows.append(
+                    Row {id, action.type, action.createdAt, false, action.deleteStoredEvents});
             }
         }
         if (!actions.isEmpty()) {
@@ -80,6 +85,9 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     }
     case ChangeColumn: {
         const bool out = row.type == PendingAction::Type::OptOut;
+        if (out && row.deleting)
+            return row.sending ? tr("Opt-out and deletion of stored data (being sent)")
+                               : tr("Opt-out and deletion of stored data");
         if (row.sending)
             return out ? tr("Opt-out (being sent)") : tr("Opt-in (being sent)");
         return out ? tr("Opt-out") : tr("Opt-in");

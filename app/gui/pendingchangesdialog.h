@@ -39,6 +39,7 @@ private:
         PendingAction::Type type;
         QDateTime queuedAt;
         bool sending = false;
+        bool deleting = false; // an opt-out that deletes the stored usage data now
     };
     QPointer<SyncController> m_sync;
     QPointer<UserModel> m_users;
