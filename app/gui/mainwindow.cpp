@@ -831,7 +831,7 @@ QMenu *MainWindow::columnsMenu()
         action->setCheckable(true);
         action->setChecked(!m_header->isSectionHidden(column));
         connect(action, &QAction::toggled, this, [this, column](bool shown) {
-            // One column at least besides the check box and the name: they never hide.
+            // The check box and the name are not in this menu: they never hide.
             m_header->setSectionHidden(column, !shown);
         });
     }
