@@ -9,6 +9,7 @@
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
+#include "pendingchangesdialog.h"
 #include "testserver.h"
 #include "usagesummarymodel.h"
 #include "userpicker.h"
@@ -97,6 +98,8 @@ private slots:
     void deletionColumnAndTooltip();
     void deleteNowFromTheConfirmation();
     void deleteNowFromTheRowMenu();
+    // Last: it stops and restarts the server.
+    void pendingDeletionIsListedAndSentLater();
 
 private:
     bool waitSynced();
@@ -468,6 +471,45 @@ void TestReasons::deleteNowFromTheRowMenu()
     QTRY_VERIFY(model.index(model.rowOfKey(ids.at(0)), OptOutModel::PurgeAtColumn).data().toString()
                 == QStringLiteral("—"));
     QVERIFY(!window->undoAvailable()); // nothing to undo: it cannot be
+}
+
+// A deletion asked for while the service is down: listed as such among the pending changes,
+// sent when the service is back.
+void TestReasons::pendingDeletionIsListedAndSentLater()
+{
+    const QString id = freshUser();
+    QVERIFY(storeEvents(m_server, id));
+    QVERIFY(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status
+            == 201);
+    m_session->sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->optOuts.rowOfKey(id) >= 0, 20000);
+    QVERIFY(m_session->optOuts.entryAt(m_session->optOuts.rowOfKey(id)).purgeAt.isValid());
+    m_server.stop();
+    MainWindow *window = m_session->window.get();
+    window->confirmDeleteStoredData({id});
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("deleteStoredDataBox"))));
+    box->findChild<QPushButton *>(QStringLiteral("deleteNowButton"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->sync.state(), SyncController::State::Offline, 20000);
+    QCOMPARE(m_session->sync.pendingCount(), 1);
+    window->showPendingChanges();
+    PendingChangesDialog *pending = window->pendingChangesDialog();
+    QVERIFY(pending);
+    QCOMPARE(pending->table()->model()->rowCount(), 1);
+    QVERIFY2(pending->table()->model()->index(0, 1).data().toString().startsWith(
+                 QStringLiteral("Opt-out and deletion of stored data")),
+             qPrintable(pending->table()->model()->index(0, 1).data().toString()));
+    pending->close();
+
+    QVERIFY(m_server.restartOnSamePort({QStringLiteral("--demo"), QStringLiteral("--purge-after"),
+                                        QStringLiteral("2d"), QStringLiteral("--quiet")}));
+    m_session->sync.refresh();
+    QVERIFY2(QTest::qWaitFor([this]() { return m_session->sync.pendingCount() == 0; }, 20000),
+             qPrintable(m_session->sync.statusText() + QLatin1String(" / ")
+                        + m_session->sync.lastError().technical));
+    QTRY_VERIFY_WITH_TIMEOUT(window->noteText().contains(QStringLiteral("is deleted")), 20000);
+    QVERIFY(!summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(!serverEntry(m_server, id).isEmpty());
 }
 
 QTEST_MAIN(TestReasons)
