@@ -798,18 +798,24 @@ void MainWindow::showRowMenu(const QPoint &pos)
         show->setObjectName(QStringLiteral("actionShowHistory"));
         connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
     }
-    // Users opted out as things stand (not those whose opt-in is pending).
+    // Users opted out as things stand (not those whose opt-in is pending) whose stored data
+    // awaits deletion; a service that does not tell its retention window (an older one) does
+    // not know the request either.
     QStringList targets;
-    for (const QString &id : rowActionTargets(index)) {
-        if (m_users && m_users->isOptedOut(id))
-            targets.append(id);
+    if (m_optOuts && m_sync && m_sync->me().purgeAfterSeconds > 0) {
+        for (const QString &id : rowActionTargets(index)) {
+            const int row = m_optOuts->rowOfKey(id);
+            if (m_users && m_users->isOptedOut(id) && row >= 0
+                && m_optOuts->entryAt(row).purgeAt.isValid())
+                targets.append(id);
+        }
     }
     QAction *purge
         = menu->addAction(targets.size() > 1 ? tr("&Delete stored data of %Ln user(s) now…",
                                                   nullptr, int(targets.size()))
                                              : tr("&Delete stored data now…"));
     purge->setObjectName(QStringLiteral("actionDeleteStoredData"));
-    purge->setEnabled(!targets.isEmpty() && m_sync && m_sync->me().purgeAfterSeconds != 0);
+    purge->setEnabled(!targets.isEmpty());
     connect(purge, &QAction::triggered, this,
             [this, targets] { confirmDeleteStoredData(targets); });
     menu->popup(m_ui->optOutTable->viewport()->mapToGlobal(pos));

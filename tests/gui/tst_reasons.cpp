@@ -444,6 +444,21 @@ void TestReasons::deleteNowFromTheRowMenu()
     QVERIFY2(purge->text().contains(QStringLiteral("2 users")), qPrintable(purge->text()));
     purge->trigger();
     menu->close();
+    // Not offered for a row with nothing awaiting deletion.
+    const QString bare = freshUser();
+    QVERIFY(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + bare, "demo-admin").status
+            == 201);
+    m_session->sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowOfKey(bare) >= 0, 20000);
+    const QModelIndex bareAt = static_cast<QAbstractProxyModel *>(table->model())
+                                   ->mapFromSource(model.index(model.rowOfKey(bare), 1));
+    table->scrollTo(bareAt);
+    emit table->customContextMenuRequested(table->visualRect(bareAt).center());
+    QMenu *bareMenu = nullptr;
+    QTRY_VERIFY((bareMenu = window->findChild<QMenu *>(QStringLiteral("optOutRowMenu")))
+                && bareMenu != menu);
+    QVERIFY(!bareMenu->findChild<QAction *>(QStringLiteral("actionDeleteStoredData"))->isEnabled());
+    bareMenu->close();
     QMessageBox *box = nullptr;
     QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("deleteStoredDataBox"))));
     QVERIFY(box->text().contains(QStringLiteral("2 users")));
