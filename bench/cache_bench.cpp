@@ -45,7 +45,8 @@ int main(int argc, char **argv)
                       QStringLiteral("o-1"),
                       QStringLiteral("Example Org"),
                       QStringLiteral("Customer Journey Analytics"),
-                      true};
+                      true,
+                      604800};
     QJsonArray usersJson;
     for (int i = 0; i < Users; ++i) {
         if (i % PageSize == 0) {
@@ -67,7 +68,8 @@ int main(int argc, char **argv)
         snapshot.optOuts.append(
             OptOutEntry {user, at.addSecs(-i),
                          User {QStringLiteral("u-1"), QStringLiteral("admin@example.com"),
-                               QStringLiteral("Ada Admin")}});
+                               QStringLiteral("Ada Admin")},
+                         QStringLiteral("GDPR request"), at.addSecs(604800 - i)});
         optOutsJson.append(
             QJsonObject {{QStringLiteral("user"),
                           QJsonObject {{QStringLiteral("id"), user.id},

@@ -4,7 +4,39 @@
 <context>
     <name>ConfirmChangeDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+76"/>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+128"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
         <source>Opt out %Ln user(s)?</source>
         <translation>
             <numerusform>Opt out %Ln user?</numerusform>
@@ -77,7 +109,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+798"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+983"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -85,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-424"/>
+        <location line="-575"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -109,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+263"/>
+        <location line="+298"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
@@ -117,7 +149,39 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+90"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Delete stored data of %Ln user now…</numerusform>
+            <numerusform>&amp;Delete stored data of %Ln users now…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Delete the stored usage data of %Ln user now?</numerusform>
+            <numerusform>Delete the stored usage data of %Ln users now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>The stored usage data of %Ln user will be deleted as soon as the service confirms.</numerusform>
+            <numerusform>The stored usage data of %Ln users will be deleted as soon as the service confirms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+92"/>
+        <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
+        <translation>
+            <numerusform>%Ln user opted out of product usage tracking; their stored usage data is deleted.</numerusform>
+            <numerusform>%Ln users opted out of product usage tracking; their stored usage data is deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking.</numerusform>
@@ -165,6 +229,30 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+16"/>
+        <source>The stored usage data of %Ln user(s) is deleted.</source>
+        <translation>
+            <numerusform>The stored usage data of %Ln user is deleted.</numerusform>
+            <numerusform>The stored usage data of %Ln users is deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
+        <translation>
+            <numerusform>The service refused to delete the stored usage data of %Ln user; nothing of theirs was deleted.</numerusform>
+            <numerusform>The service refused to delete the stored usage data of %Ln users; nothing of theirs was deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The data of %Ln other user(s) is deleted.</source>
+        <translation>
+            <numerusform>The data of %Ln other user is deleted.</numerusform>
+            <numerusform>The data of %Ln other users is deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+46"/>
         <source>Another administrator opted out %Ln user(s).</source>
         <translation>
@@ -182,9 +270,20 @@
     </message>
 </context>
 <context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="+11"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>A reason can hold at most %n character.</numerusform>
+            <numerusform>A reason can hold at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+363"/>
+        <location filename="../app/core/synccontroller.cpp" line="+404"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>

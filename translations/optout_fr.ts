@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>Le service n&apos;a pas accepté la requête.</translation>
     </message>
@@ -94,8 +94,40 @@
 </context>
 <context>
     <name>ConfirmChangeDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+128"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln jour</numerusform>
+            <numerusform>%Ln jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln heure</numerusform>
+            <numerusform>%Ln heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln secondes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <location line="+9"/>
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
@@ -163,6 +195,31 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Par exemple : demande RGPD n° 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete their stored usage data now (cannot be undone)</source>
+        <translation>&amp;Supprimer dès maintenant leurs données d&apos;utilisation stockées (irréversible)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
+        <translation>Sinon, elles sont conservées, masquées, et supprimées au bout de %1, sauf en cas d&apos;opt‑in d&apos;ici là.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their stored usage data is deleted at once.</source>
+        <translation>Leurs données d&apos;utilisation stockées sont supprimées immédiatement.</translation>
     </message>
 </context>
 <context>
@@ -356,8 +413,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
-        <location line="+32"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
+        <location line="+41"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt‑out</translation>
@@ -387,7 +444,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -498,7 +555,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -533,12 +590,12 @@
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>Réintégration dans le suivi de l&apos;utilisation des produits&#xa0;: %Ln utilisateur ou utilisatrice.</numerusform>
@@ -546,7 +603,7 @@
         </translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-657"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -556,7 +613,22 @@
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Opt‑&amp;out avec un motif…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>Opt‑out de la personne choisie avec un motif, ou suppression immédiate de ses données d&apos;utilisation stockées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>Opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Check all</source>
         <translation>Tout cocher</translation>
     </message>
@@ -586,7 +658,7 @@
         <translation>Compte connecté&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln utilisateur ou utilisatrice en opt‑out</numerusform>
@@ -610,7 +682,12 @@
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+121"/>
+        <source>%1 will be opted out, and their stored usage data deleted, as soon as the service confirms.</source>
+        <translation>L&apos;opt‑out de %1 et la suppression de ses données d&apos;utilisation stockées prendront effet dès que le service les aura confirmés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>L&apos;opt‑out de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
     </message>
@@ -620,7 +697,7 @@
         <translation>L&apos;opt‑in de %1 prendra effet dès que le service l&apos;aura confirmé.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Annulé : l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
     </message>
@@ -630,7 +707,12 @@
         <translation>Annulé : l&apos;opt‑in de %1 n&apos;a jamais été envoyé.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
+        <translation>Annulation : l&apos;opt‑in de %1 est en cours. Ses données d&apos;utilisation stockées ont déjà été supprimées et ne peuvent pas être restaurées.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undoing: %1 is being included again.</source>
         <translation>Annulation : l&apos;opt‑in de %1 est en cours.</translation>
     </message>
@@ -654,16 +736,84 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+138"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-67"/>
         <source>Show &amp;history</source>
         <translation>Afficher l&apos;&amp;historique</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateur ou utilisatrice…</numerusform>
+            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateurs et utilisatrices…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80"/>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>&amp;Supprimer maintenant les données stockées…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Supprimer maintenant les données stockées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>Supprimer maintenant les données d&apos;utilisation stockées de %1 ?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice ?</numerusform>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Cette action est irréversible. L&apos;opt‑out reste en vigueur ; sinon, les données seraient supprimées à la date prévue, ou conservées en cas d&apos;opt‑in d&apos;ici là.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>&amp;Supprimer maintenant</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>Les données d&apos;utilisation stockées de %1 seront supprimées dès que le service l&apos;aura confirmé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice seront supprimées dès que le service l&apos;aura confirmé.</numerusform>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices seront supprimées dès que le service l&apos;aura confirmé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
+        <translation>Opt‑out enregistré pour %1, et ses données d&apos;utilisation stockées sont supprimées. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur ; le service ignore ces données.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
+        <translation>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice ; ses données d&apos;utilisation stockées sont supprimées.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices ; leurs données d&apos;utilisation stockées sont supprimées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
     </message>
@@ -692,12 +842,12 @@
         </translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-584"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+578"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -728,6 +878,35 @@
         <translation>
             <numerusform>Le service a refusé l&apos;autre (%Ln) ; la modification a été annulée.</numerusform>
             <numerusform>Le service a refusé les %Ln autres ; ces modifications ont été annulées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The stored usage data of %1 is deleted.</source>
+        <translation>Les données d&apos;utilisation stockées de %1 sont supprimées.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The stored usage data of %Ln user(s) is deleted.</source>
+        <translation>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice sont supprimées.</numerusform>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices sont supprimées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
+        <translation>
+            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice ; rien n&apos;a été supprimé pour cette personne.</numerusform>
+            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices ; rien n&apos;a été supprimé pour ces personnes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The data of %Ln other user(s) is deleted.</source>
+        <translation>
+            <numerusform>Les données de %Ln autre utilisateur ou utilisatrice sont supprimées.</numerusform>
+            <numerusform>Les données des %Ln autres utilisateurs et utilisatrices sont supprimées.</numerusform>
         </translation>
     </message>
     <message>
@@ -781,7 +960,13 @@
         <translation>%1 (ne fait plus partie de l&apos;annuaire)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>—</source>
+        <comment>no planned deletion of stored usage data</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Opt‑in en attente de la confirmation du service.</translation>
     </message>
@@ -791,9 +976,14 @@
         <translation>En attente de la confirmation de cette modification par le service.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
         <translation>%1 ne fait plus partie de l&apos;annuaire de l&apos;organisation. L&apos;opt‑out reste en vigueur ; vous pouvez toujours faire un opt‑in.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason: %1</source>
+        <translation>Motif : %1</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -816,7 +1006,22 @@
         <translation>Opt‑out par</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletion planned</source>
+        <translation>Suppression prévue</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>When the stored usage data of the user will be deleted</source>
+        <translation>Date à laquelle les données d&apos;utilisation stockées de la personne seront supprimées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select users to opt in</source>
         <translation>Sélectionnez les utilisateurs et utilisatrices à réintégrer</translation>
     </message>
@@ -825,11 +1030,37 @@
         <source>Selected</source>
         <translation>Sélection</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>No stored usage data awaits deletion.</source>
+        <translation>Aucune donnée d&apos;utilisation stockée n&apos;est en attente de suppression.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored usage data will be deleted on %1.</source>
+        <translation>Les données d&apos;utilisation stockées seront supprimées le %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>Un motif peut contenir au plus %n caractère.</numerusform>
+            <numerusform>Un motif peut contenir au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>Un motif ne peut pas contenir de sauts de ligne, de tabulations ni d&apos;autres caractères de contrôle.</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
         <source>Pending changes</source>
         <translation>Modifications en attente</translation>
     </message>
@@ -852,7 +1083,17 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
+        <source>Opt-out and deletion of stored data (being sent)</source>
+        <translation>Opt‑out et suppression des données stockées (envoi en cours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out and deletion of stored data</source>
+        <translation>Opt‑out et suppression des données stockées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Opt-out (being sent)</source>
         <translation>Opt‑out (envoi en cours)</translation>
     </message>
@@ -981,7 +1222,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -1024,12 +1265,12 @@
         <translation>Déconnexion effectuée</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>

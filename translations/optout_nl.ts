@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>De service heeft het verzoek niet geaccepteerd.</translation>
     </message>
@@ -94,8 +94,40 @@
 </context>
 <context>
     <name>ConfirmChangeDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+128"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln uur</numerusform>
+            <numerusform>%Ln uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minuut</numerusform>
+            <numerusform>%Ln minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln seconden</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <location line="+9"/>
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
@@ -163,6 +195,31 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Reden (optioneel):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Bijvoorbeeld: AVG-verzoek nr. 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete their stored usage data now (cannot be undone)</source>
+        <translation>Hun opgeslagen gebruiksgegevens nu &amp;verwijderen (kan niet ongedaan worden gemaakt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
+        <translation>Anders worden ze verborgen bewaard en na %1 verwijderd, tenzij de gebruikers voor die tijd weer worden opgenomen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their stored usage data is deleted at once.</source>
+        <translation>Hun opgeslagen gebruiksgegevens worden meteen verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -356,8 +413,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
-        <location line="+32"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
+        <location line="+41"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
@@ -387,7 +444,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -498,7 +555,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -533,12 +590,12 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln gebruiker weer opgenomen in het bijhouden van productgebruik.</numerusform>
@@ -546,7 +603,7 @@
         </translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-657"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -556,7 +613,22 @@
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Uitsluiten met &amp;reden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>De gekozen gebruiker uitsluiten met een reden, of de opgeslagen gebruiksgegevens meteen verwijderen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>De gekozen gebruiker uitsluiten. Klik met de rechtermuisknop of druk op %1 om een reden op te geven.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Check all</source>
         <translation>Alles aanvinken</translation>
     </message>
@@ -586,7 +658,7 @@
         <translation>Aangemeld als %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln gebruiker uitgesloten</numerusform>
@@ -610,7 +682,12 @@
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+121"/>
+        <source>%1 will be opted out, and their stored usage data deleted, as soon as the service confirms.</source>
+        <translation>%1 wordt uitgesloten en de opgeslagen gebruiksgegevens worden verwijderd zodra de service dit bevestigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>%1 wordt uitgesloten zodra de service dit bevestigt.</translation>
     </message>
@@ -620,7 +697,7 @@
         <translation>%1 wordt weer opgenomen zodra de service dit bevestigt.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Ongedaan gemaakt: de uitsluiting van %1 is nooit verzonden.</translation>
     </message>
@@ -630,7 +707,12 @@
         <translation>Ongedaan gemaakt: het weer opnemen van %1 is nooit verzonden.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
+        <translation>Ongedaan maken: %1 wordt weer opgenomen. De opgeslagen gebruiksgegevens zijn al verwijderd en kunnen niet worden teruggehaald.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undoing: %1 is being included again.</source>
         <translation>Wordt ongedaan gemaakt: %1 wordt weer opgenomen.</translation>
     </message>
@@ -654,16 +736,84 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+138"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-67"/>
         <source>Show &amp;history</source>
         <translation>&amp;Geschiedenis tonen</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>Opgeslagen gegevens van %Ln gebruiker nu &amp;verwijderen…</numerusform>
+            <numerusform>Opgeslagen gegevens van %Ln gebruikers nu &amp;verwijderen…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80"/>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>Opgeslagen gegevens nu &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Opgeslagen gegevens nu verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>De opgeslagen gebruiksgegevens van %1 nu verwijderen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker nu verwijderen?</numerusform>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers nu verwijderen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Dit kan niet ongedaan worden gemaakt. De gebruikers blijven uitgesloten; anders zouden de gegevens op de geplande datum worden verwijderd, of bewaard als ze voor die tijd weer worden opgenomen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>Nu &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>De opgeslagen gebruiksgegevens van %1 worden verwijderd zodra de service dit bevestigt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker worden verwijderd zodra de service dit bevestigt.</numerusform>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers worden verwijderd zodra de service dit bevestigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
+        <translation>%1 is uitgesloten en de opgeslagen gebruiksgegevens zijn verwijderd. Tot deze gebruiker zich afmeldt en weer aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitgesloten van het bijhouden van productgebruik; de opgeslagen gebruiksgegevens zijn verwijderd.</numerusform>
+            <numerusform>%Ln gebruikers uitgesloten van het bijhouden van productgebruik; hun opgeslagen gebruiksgegevens zijn verwijderd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 is weer opgenomen in het bijhouden van productgebruik.</translation>
     </message>
@@ -692,12 +842,12 @@
         </translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-584"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+578"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -728,6 +878,35 @@
         <translation>
             <numerusform>De service heeft de andere (%Ln) geweigerd; die wijziging is teruggedraaid.</numerusform>
             <numerusform>De service heeft de andere %Ln geweigerd; die wijzigingen zijn teruggedraaid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The stored usage data of %1 is deleted.</source>
+        <translation>De opgeslagen gebruiksgegevens van %1 zijn verwijderd.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The stored usage data of %Ln user(s) is deleted.</source>
+        <translation>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker zijn verwijderd.</numerusform>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers zijn verwijderd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
+        <translation>
+            <numerusform>De service weigerde de opgeslagen gebruiksgegevens van %Ln gebruiker te verwijderen; er is niets van verwijderd.</numerusform>
+            <numerusform>De service weigerde de opgeslagen gebruiksgegevens van %Ln gebruikers te verwijderen; er is niets van verwijderd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The data of %Ln other user(s) is deleted.</source>
+        <translation>
+            <numerusform>De gegevens van %Ln andere gebruiker zijn verwijderd.</numerusform>
+            <numerusform>De gegevens van %Ln andere gebruikers zijn verwijderd.</numerusform>
         </translation>
     </message>
     <message>
@@ -781,7 +960,13 @@
         <translation>%1 (niet meer in de directory)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>—</source>
+        <comment>no planned deletion of stored usage data</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Het weer opnemen wacht op bevestiging door de service.</translation>
     </message>
@@ -791,9 +976,14 @@
         <translation>Wachten tot de service deze wijziging bevestigt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
         <translation>%1 staat niet meer in de directory van de organisatie. De uitsluiting blijft gelden; u kunt deze gebruiker nog steeds weer opnemen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason: %1</source>
+        <translation>Reden: %1</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -816,7 +1006,22 @@
         <translation>Uitgesloten door</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletion planned</source>
+        <translation>Verwijdering gepland</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>When the stored usage data of the user will be deleted</source>
+        <translation>Wanneer de opgeslagen gebruiksgegevens van de gebruiker worden verwijderd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select users to opt in</source>
         <translation>Selecteer gebruikers om weer op te nemen</translation>
     </message>
@@ -825,11 +1030,37 @@
         <source>Selected</source>
         <translation>Geselecteerd</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>No stored usage data awaits deletion.</source>
+        <translation>Er wachten geen opgeslagen gebruiksgegevens op verwijdering.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored usage data will be deleted on %1.</source>
+        <translation>De opgeslagen gebruiksgegevens worden verwijderd op %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>Een reden mag hoogstens %n teken bevatten.</numerusform>
+            <numerusform>Een reden mag hoogstens %n tekens bevatten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>Een reden mag geen regeleinden, tabs of andere besturingstekens bevatten.</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
         <source>Pending changes</source>
         <translation>Wijzigingen in behandeling</translation>
     </message>
@@ -852,7 +1083,17 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
+        <source>Opt-out and deletion of stored data (being sent)</source>
+        <translation>Uitsluiten en opgeslagen gegevens verwijderen (wordt verzonden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out and deletion of stored data</source>
+        <translation>Uitsluiten en opgeslagen gegevens verwijderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Opt-out (being sent)</source>
         <translation>Uitsluiten (wordt verzonden)</translation>
     </message>
@@ -981,7 +1222,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -1024,12 +1265,12 @@
         <translation>Afgemeld</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>

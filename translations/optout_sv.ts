@@ -4,7 +4,7 @@
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+35"/>
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>Tjänsten godtog inte begäran.</translation>
     </message>
@@ -94,8 +94,40 @@
 </context>
 <context>
     <name>ConfirmChangeDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+128"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dagar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln timme</numerusform>
+            <numerusform>%Ln timmar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minut</numerusform>
+            <numerusform>%Ln minuter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln sekund</numerusform>
+            <numerusform>%Ln sekunder</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+61"/>
+        <location line="+9"/>
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
@@ -163,6 +195,31 @@
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>A&amp;nledning (valfritt):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Till exempel: GDPR-begäran nr 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete their stored usage data now (cannot be undone)</source>
+        <translation>&amp;Radera deras lagrade användningsdata nu (kan inte ångras)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
+        <translation>Annars sparas de dolda och raderas efter %1, om de inte tas med igen innan dess.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their stored usage data is deleted at once.</source>
+        <translation>Deras lagrade användningsdata raderas direkt.</translation>
     </message>
 </context>
 <context>
@@ -356,8 +413,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
-        <location line="+32"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
+        <location line="+41"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
@@ -387,7 +444,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -498,7 +555,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -533,12 +590,12 @@
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+14"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
@@ -546,7 +603,7 @@
         </translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-657"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -556,7 +613,22 @@
         <translation>&amp;Historik</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Undanta med an&amp;ledning…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>Undanta den valda användaren med en anledning, eller radera användarens lagrade användningsdata direkt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>Undanta den valda användaren. Högerklicka eller tryck på %1 för att ange en anledning.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Check all</source>
         <translation>Markera alla</translation>
     </message>
@@ -586,7 +658,7 @@
         <translation>Inloggad som %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln användare undantagen</numerusform>
@@ -610,7 +682,12 @@
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+121"/>
+        <source>%1 will be opted out, and their stored usage data deleted, as soon as the service confirms.</source>
+        <translation>%1 undantas, och de lagrade användningsdata raderas, så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>%1 undantas så snart tjänsten bekräftar det.</translation>
     </message>
@@ -620,7 +697,7 @@
         <translation>%1 tas med igen så snart tjänsten bekräftar det.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Ångrat: undantaget av %1 skickades aldrig.</translation>
     </message>
@@ -630,7 +707,12 @@
         <translation>Ångrat: att ta med %1 igen skickades aldrig.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
+        <translation>Ångrar: %1 tas med igen. De lagrade användningsdata har redan raderats och kan inte återställas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Undoing: %1 is being included again.</source>
         <translation>Ångrar: %1 tas med igen.</translation>
     </message>
@@ -654,16 +736,84 @@
     </message>
     <message>
         <location line="+8"/>
+        <location line="+138"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-67"/>
         <source>Show &amp;history</source>
         <translation>Visa &amp;historik</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
+            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80"/>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>&amp;Radera lagrade data nu…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Radera lagrade data nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>Vill du radera de lagrade användningsdata för %1 nu?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
+            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Det här kan inte ångras. Användarna förblir undantagna; annars skulle data raderas på det planerade datumet, eller sparas om de tas med igen innan dess.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>&amp;Radera nu</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>De lagrade användningsdata för %1 raderas så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
+            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
+        <translation>%1 är undantagen och de lagrade användningsdata är raderade. Tills användaren loggar ut och loggar in igen kan spårningsdata på klientsidan fortfarande synas i felsökaren; tjänsten kastar dessa data.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
+        <translation>
+            <numerusform>%Ln användare undantogs från spårning av produktanvändning; de lagrade användningsdata är raderade.</numerusform>
+            <numerusform>%Ln användare undantogs från spårning av produktanvändning; deras lagrade användningsdata är raderade.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 tas med i spårningen av produktanvändning igen.</translation>
     </message>
@@ -692,12 +842,12 @@
         </translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-584"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+578"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -728,6 +878,35 @@
         <translation>
             <numerusform>Tjänsten vägrade den andra (%Ln); den ändringen togs tillbaka.</numerusform>
             <numerusform>Tjänsten vägrade de andra %Ln; de ändringarna togs tillbaka.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The stored usage data of %1 is deleted.</source>
+        <translation>De lagrade användningsdata för %1 är raderade.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The stored usage data of %Ln user(s) is deleted.</source>
+        <translation>
+            <numerusform>De lagrade användningsdata för %Ln användare är raderade.</numerusform>
+            <numerusform>De lagrade användningsdata för %Ln användare är raderade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
+        <translation>
+            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av dem raderades.</numerusform>
+            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av deras data raderades.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The data of %Ln other user(s) is deleted.</source>
+        <translation>
+            <numerusform>Data för %Ln annan användare är raderade.</numerusform>
+            <numerusform>Data för %Ln andra användare är raderade.</numerusform>
         </translation>
     </message>
     <message>
@@ -781,7 +960,13 @@
         <translation>%1 (finns inte längre i katalogen)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>—</source>
+        <comment>no planned deletion of stored usage data</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
     </message>
@@ -791,9 +976,14 @@
         <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
         <translation>%1 finns inte längre i organisationens katalog. Undantaget gäller fortfarande; du kan ändå ta med användaren igen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reason: %1</source>
+        <translation>Anledning: %1</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -816,7 +1006,22 @@
         <translation>Undantagen av</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Anledning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deletion planned</source>
+        <translation>Planerad radering</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>When the stored usage data of the user will be deleted</source>
+        <translation>När användarens lagrade användningsdata raderas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Select users to opt in</source>
         <translation>Välj användare att ta med igen</translation>
     </message>
@@ -825,11 +1030,37 @@
         <source>Selected</source>
         <translation>Vald</translation>
     </message>
+    <message>
+        <location line="+12"/>
+        <source>No stored usage data awaits deletion.</source>
+        <translation>Inga lagrade användningsdata väntar på radering.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored usage data will be deleted on %1.</source>
+        <translation>De lagrade användningsdata raderas %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutOptions</name>
+    <message numerus="yes">
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>En anledning får innehålla högst %n tecken.</numerusform>
+            <numerusform>En anledning får innehålla högst %n tecken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reason cannot hold line breaks, tabs or other control characters.</source>
+        <translation>En anledning får inte innehålla radbrytningar, tabbar eller andra styrtecken.</translation>
+    </message>
 </context>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+175"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
         <source>Pending changes</source>
         <translation>Väntande ändringar</translation>
     </message>
@@ -852,7 +1083,17 @@
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
+        <source>Opt-out and deletion of stored data (being sent)</source>
+        <translation>Undanta och radera lagrade data (skickas)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt-out and deletion of stored data</source>
+        <translation>Undanta och radera lagrade data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Opt-out (being sent)</source>
         <translation>Undanta (skickas)</translation>
     </message>
@@ -981,7 +1222,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+343"/>
+        <location filename="../app/core/synccontroller.cpp" line="+384"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -1024,12 +1265,12 @@
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+781"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
     <message numerus="yes">
-        <location line="-639"/>
+        <location line="-818"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>

@@ -300,12 +300,18 @@ void ApiClient::fetchSyncState(const QByteArray &ifNoneMatch, QObject *context,
 void ApiClient::putOptOut(const QString &userId, QObject *context,
                           ApiCallback<PutOptOutResult> done, const QByteArray &ifMatch)
 {
+    putOptOut(userId, OptOutOptions {}, context, std::move(done), ifMatch);
+}
+
+void ApiClient::putOptOut(const QString &userId, const OptOutOptions &options, QObject *context,
+                          ApiCallback<PutOptOutResult> done, const QByteArray &ifMatch)
+{
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!ifMatch.isEmpty())
         headers.append({"If-Match", ifMatch});
     sendDecoded<PutOptOutResult>(
         "PUT", QStringLiteral("/optouts/") + QString::fromLatin1(QUrl::toPercentEncoding(userId)),
-        {}, {}, headers, context,
+        {}, JsonCodec::encodeOptOutOptions(options), headers, context,
         [](const RawReply &raw) -> ApiResult<PutOptOutResult> {
             const ApiResult<OptOutEntry> entry = JsonCodec::decodeOptOutEntry(raw.body);
             if (!entry.ok())
@@ -331,9 +337,17 @@ void ApiClient::deleteOptOut(const QString &userId, QObject *context, ApiCallbac
 void ApiClient::postBatch(const QStringList &optOut, const QStringList &optIn, QObject *context,
                           ApiCallback<BatchResult> done)
 {
+    postBatch(optOut, optIn, OptOutOptions {}, context, std::move(done));
+}
+
+void ApiClient::postBatch(const QStringList &optOut, const QStringList &optIn,
+                          const OptOutOptions &options, QObject *context,
+                          ApiCallback<BatchResult> done)
+{
     sendDecoded<BatchResult>(
-        "POST", QStringLiteral("/optouts/batch"), {}, JsonCodec::encodeBatch(optOut, optIn), {},
-        context, [](const RawReply &raw) { return JsonCodec::decodeBatchResult(raw.body); },
+        "POST", QStringLiteral("/optouts/batch"), {},
+        JsonCodec::encodeBatch(optOut, optIn, options), {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeBatchResult(raw.body); },
         std::move(done));
 }
 

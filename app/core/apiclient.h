@@ -58,10 +58,17 @@ public:
     // ifMatch: optional "<revision>" precondition (412 when stale).
     void putOptOut(const QString &userId, QObject *context, ApiCallback<PutOptOutResult> done,
                    const QByteArray &ifMatch = {});
+    // With a reason and/or deleteStoredEvents (sent only when set, so an older service is not
+    // confused).
+    void putOptOut(const QString &userId, const OptOutOptions &options, QObject *context,
+                   ApiCallback<PutOptOutResult> done, const QByteArray &ifMatch = {});
     void deleteOptOut(const QString &userId, QObject *context, ApiCallback<NoContent> done);
     // At most 10,000 ids in all (the caller chunks).
     void postBatch(const QStringList &optOut, const QStringList &optIn, QObject *context,
                    ApiCallback<BatchResult> done);
+    // The options apply to every opt-out of the batch.
+    void postBatch(const QStringList &optOut, const QStringList &optIn,
+                   const OptOutOptions &options, QObject *context, ApiCallback<BatchResult> done);
     // before: the `next` cursor of the previous page, empty for the newest entries.
     void fetchAudit(int limit, const QString &before, QObject *context,
                     ApiCallback<AuditPage> done);

@@ -3,6 +3,19 @@
 
 #include <QJsonArray>
 
+QString OptOutOptions::reasonProblem(const QString &reason)
+{
+    // The service's own rule (docs/api.md): characters are code points; control characters
+    // (line breaks, tabs) are refused.
+    if (reason.toUcs4().size() > MaxReasonLength)
+        return tr("A reason can hold at most %n characters.", nullptr, MaxReasonLength);
+    for (const QChar c : reason) {
+        if (c.category() == QChar::Other_Control)
+            return tr("A reason cannot hold line breaks, tabs or other control characters.");
+    }
+    return {};
+}
+
 bool ApiError::isTransient() const
 {
     switch (kind) {

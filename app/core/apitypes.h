@@ -36,6 +36,9 @@ struct Me
     QString orgName;
     QString productName;
     bool usageTracking = true; // read once at sign-in, kept until the next sign-in
+    // org.purgeAfterSeconds: how long an opted-out user's stored events are kept; -1 when the
+    // service sends none (an older service).
+    qint64 purgeAfterSeconds = -1;
     bool isProductAdmin() const { return roles.contains(QLatin1String("product_admin")); }
 };
 
@@ -57,12 +60,37 @@ struct OptOutEntry
     User user;
     QDateTime optedOutAt; // UTC
     User optedOutBy;
+    QString reason; // empty when none
+    // When the user's stored events will be deleted; invalid when there are none, they are
+    // already deleted, or the service does not say (an older service).
+    QDateTime purgeAt;
     bool operator==(const OptOutEntry &other) const
     {
         return user == other.user && optedOutAt == other.optedOutAt
-            && optedOutBy == other.optedOutBy;
+            && optedOutBy == other.optedOutBy && reason == other.reason && purgeAt == other.purgeAt;
     }
     bool operator!=(const OptOutEntry &other) const { return !(*this == other); }
+};
+
+// The optional fields of an opt-out (PUT's body, a batch's): a reason (at most
+// MaxReasonLength characters, no control characters; empty for none) and whether to delete the
+// user's stored events now rather than at the end of the retention window.
+struct OptOutOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(OptOutOptions)
+public:
+    static constexpr int MaxReasonLength = 500;
+    QString reason;
+    bool deleteStoredEvents = false;
+    bool isEmpty() const { return reason.isEmpty() && !deleteStoredEvents; }
+    bool operator==(const OptOutOptions &o) const
+    {
+        return reason == o.reason && deleteStoredEvents == o.deleteStoredEvents;
+    }
+    bool operator!=(const OptOutOptions &o) const { return !(*this == o); }
+    // Why the service would refuse `reason` (too long, a control character), in the UI
+    // language; empty when it is acceptable.
+    static QString reasonProblem(const QString &reason);
 };
 
 // GET /api/v1/optouts; notModified (and no entries) when the service answered 304.

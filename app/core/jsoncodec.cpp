@@ -225,6 +225,9 @@ OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString
         = readChild<User>(r, "optedOutBy", [](QString *p, const QJsonObject &o, const QString &at) {
               return readUser(p, o, at, false);
           });
+    // Both absent from an older service's answers.
+    entry.reason = r.optionalString("reason");
+    entry.purgeAt = r.time("purgeAt", true);
     return entry;
 }
 
@@ -280,6 +283,10 @@ ApiResult<Me> decodeMe(const QByteArray &json)
         me.orgId = o.id("id");
         me.orgName = o.string("name");
         me.productName = o.string("productName");
+        // Absent from an older service's answer.
+        const QJsonValue purgeAfter = org.value(QLatin1String("purgeAfterSeconds"));
+        if (!purgeAfter.isUndefined() && !purgeAfter.isNull())
+            me.purgeAfterSeconds = o.integer("purgeAfterSeconds");
     }
     me.usageTracking = r.boolean("usageTracking");
     return finish(problem, me);
@@ -477,11 +484,35 @@ bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJ
     return true;
 }
 
-QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn)
+namespace {
+
+void insertOptions(QJsonObject *object, const OptOutOptions &options)
+{
+    if (!options.reason.isEmpty())
+        object->insert(QLatin1String("reason"), options.reason);
+    if (options.deleteStoredEvents)
+        object->insert(QLatin1String("deleteStoredEvents"), true);
+}
+
+} // namespace
+
+QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn,
+                       const OptOutOptions &options)
 {
     QJsonObject object;
     object.insert(QLatin1String("optOut"), QJsonArray::fromStringList(optOut));
     object.insert(QLatin1String("optIn"), QJsonArray::fromStringList(optIn));
+    if (!optOut.isEmpty())
+        insertOptions(&object, options);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray encodeOptOutOptions(const OptOutOptions &options)
+{
+    if (options.isEmpty())
+        return {};
+    QJsonObject object;
+    insertOptions(&object, options);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

@@ -32,7 +32,12 @@ bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJ
 QDateTime parseTime(const QString &text);
 QString formatTime(const QDateTime &time);
 
-QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn);
+// The options' fields leave out what is empty or false, so an older service sees the body it
+// knows.
+QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn,
+                       const OptOutOptions &options = {});
+// PUT /optouts/{id}'s body: empty when the options are.
+QByteArray encodeOptOutOptions(const OptOutOptions &options);
 QByteArray encodeUsageEvents(const QList<UsageEvent> &events);
 
 } // namespace JsonCodec

@@ -42,6 +42,12 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             return QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::ShortFormat);
         case OptedOutByColumn:
             return entry.optedOutBy.name.isEmpty() ? entry.optedOutBy.email : entry.optedOutBy.name;
+        case ReasonColumn:
+            return entry.reason;
+        case PurgeAtColumn:
+            if (!entry.purgeAt.isValid())
+                return tr("—", "no planned deletion of stored usage data");
+            return QLocale().toString(entry.purgeAt.toLocalTime(), QLocale::ShortFormat);
         default:
             return {};
         }
@@ -49,20 +55,28 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         if (column == CheckColumn)
             return row.checked;
         return {};
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
         if (row.leaving)
             return tr("Opt-in waiting for the service to confirm it.");
         if (row.pending)
             return tr("Waiting for the service to confirm this change.");
+        if (column == CheckColumn)
+            return {};
+        // Each cell names what it holds in full, then the row's stored data.
+        QString first;
         if (row.leftDirectory && column == NameColumn)
-            return tr("%1 is no longer in the organisation's directory. They stay opted out; you "
-                      "may still opt them in.")
-                .arg(entry.user.name);
-        if (column == OptedOutByColumn)
-            return entry.optedOutBy.email;
-        if (column == OptedOutAtColumn)
-            return QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::LongFormat);
-        return {};
+            first = tr("%1 is no longer in the organisation's directory. They stay opted out; "
+                       "you may still opt them in.")
+                        .arg(entry.user.name);
+        else if (column == OptedOutByColumn)
+            first = entry.optedOutBy.email;
+        else if (column == OptedOutAtColumn)
+            first = QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::LongFormat);
+        else if (column == ReasonColumn && !entry.reason.isEmpty())
+            first = tr("Reason: %1").arg(entry.reason);
+        const QString stored = storedDataText(entry);
+        return first.isEmpty() ? stored : first + QLatin1Char('\n') + stored;
+    }
     case Qt::AccessibleTextRole:
         if (column == CheckColumn)
             return entry.user.name;
@@ -102,6 +116,10 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         case OptedOutByColumn:
             return foldForSearch(entry.optedOutBy.name.isEmpty() ? entry.optedOutBy.email
                                                                  : entry.optedOutBy.name);
+        case ReasonColumn:
+            return foldForSearch(entry.reason);
+        case PurgeAtColumn:
+            return entry.purgeAt; // invalid (none) sorts first, as "—" comes before dates
         default:
             return {};
         }
@@ -142,15 +160,34 @@ QVariant OptOutModel::headerData(int section, Qt::Orientation orientation, int r
             return tr("Opted out on");
         case OptedOutByColumn:
             return tr("Opted out by");
+        case ReasonColumn:
+            return tr("Reason");
+        case PurgeAtColumn:
+            return tr("Deletion planned");
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && section == PurgeAtColumn)
+        return tr("When the stored usage data of the user will be deleted");
     if (role == Qt::ToolTipRole && section == CheckColumn)
         return tr("Select users to opt in");
     if (role == Qt::AccessibleTextRole && section == CheckColumn)
         return tr("Selected");
     return {};
+}
+
+bool OptOutModel::isOptionalColumn(int column)
+{
+    return column > NameColumn && column < ColumnCount;
+}
+
+QString OptOutModel::storedDataText(const OptOutEntry &entry)
+{
+    if (!entry.purgeAt.isValid())
+        return tr("No stored usage data awaits deletion.");
+    return tr("The stored usage data will be deleted on %1.")
+        .arg(QLocale().toString(entry.purgeAt.toLocalTime(), QLocale::LongFormat));
 }
 
 Qt::ItemFlags OptOutModel::flags(const QModelIndex &index) const

@@ -28,6 +28,8 @@ public:
         EmailColumn,
         OptedOutAtColumn, // shown in the UI locale's short format, sorted by time
         OptedOutByColumn,
+        ReasonColumn, // the administrator's reason, empty for none (hidden by default)
+        PurgeAtColumn, // when the stored usage data will be deleted, "—" for none; by time
         ColumnCount
     };
     enum Role {
@@ -76,6 +78,12 @@ public:
     int checkedCountOf(const QList<int> &sourceRows) const;
     // Unchecked, PartiallyChecked or Checked over all rows (for a select-all header box).
     Qt::CheckState overallCheckState() const;
+
+    // Whether a column may be hidden by the administrator (the check box and the name stay).
+    static bool isOptionalColumn(int column);
+    // The row's sentence on its stored usage data: when it will be deleted, or that none awaits
+    // deletion (there was none, or it has been deleted).
+    static QString storedDataText(const OptOutEntry &entry);
 
     // Re-emits header and display data (dates follow the new QLocale()) after a language switch.
     void retranslate();

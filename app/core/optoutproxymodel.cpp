@@ -85,6 +85,20 @@ bool OptOutProxyModel::lessThan(const QModelIndex &left, const QModelIndex &righ
             return c < 0;
         break;
     }
+    case OptOutModel::ReasonColumn: {
+        // Without a reason first; then by text, case aside (no folding per comparison).
+        const int c = a.reason.compare(b.reason, Qt::CaseInsensitive);
+        if (c != 0)
+            return c < 0;
+        break;
+    }
+    case OptOutModel::PurgeAtColumn:
+        // Nothing planned ("—") first, then the soonest deletion.
+        if (a.purgeAt.isValid() != b.purgeAt.isValid())
+            return !a.purgeAt.isValid();
+        if (a.purgeAt != b.purgeAt)
+            return a.purgeAt < b.purgeAt;
+        break;
     default:
         break;
     }

@@ -137,6 +137,11 @@ QByteArray PendingStore::encode(const QList<PendingAction> &actions)
         object.insert(QLatin1String("createdAt"), JsonCodec::formatTime(action.createdAt));
         if (action.actionId != 0)
             object.insert(QLatin1String("actionId"), QString::number(action.actionId));
+        // Both absent when unset: the file stays readable by the previous version.
+        if (!action.reason.isEmpty())
+            object.insert(QLatin1String("reason"), action.reason);
+        if (action.deleteStoredEvents)
+            object.insert(QLatin1String("deleteStoredEvents"), true);
         array.append(object);
     }
     QJsonObject root;
@@ -190,6 +195,24 @@ bool PendingStore::decode(const QByteArray &json, QList<PendingAction> *actions,
         if (!action.createdAt.isValid())
             action.createdAt = QDateTime::currentDateTimeUtc();
         action.actionId = object.value(QLatin1String("actionId")).toString().toLongLong();
+        // Absent in files of the previous version.
+        const QJsonValue reason = object.value(QLatin1String("reason"));
+        if (!reason.isUndefined() && !reason.isNull() && !reason.isString()) {
+            *error = QStringLiteral("actions[%1].reason: expected a string").arg(i);
+            return false;
+        }
+        action.reason = reason.toString();
+        const QJsonValue del = object.value(QLatin1String("deleteStoredEvents"));
+        if (!del.isUndefined() && !del.isBool()) {
+            *error
+                = QStringLiteral("actions[%1].deleteStoredEvents: expected true or false").arg(i);
+            return false;
+        }
+        action.deleteStoredEvents = del.toBool(false);
+        if (action.type == PendingAction::Type::OptIn) {
+            action.reason.clear();
+            action.deleteStoredEvents = false;
+        }
         actions->append(action);
     }
     return true;

@@ -17,10 +17,17 @@ struct PendingAction
     // The administrator's action this belongs to: the chunks of one large opt-in share it, so
     // that one message reports the whole action. 0 for actions saved by older versions.
     qint64 actionId = 0;
+    // Opt-outs only: the administrator's reason (empty for none) and whether the users' stored
+    // events are deleted now rather than at the end of the retention window. An opt-out with
+    // deleteStoredEvents of users already out deletes their stored events and changes nothing
+    // else.
+    QString reason;
+    bool deleteStoredEvents = false;
     bool operator==(const PendingAction &other) const
     {
         return type == other.type && userIds == other.userIds && createdAt == other.createdAt
-            && actionId == other.actionId;
+            && actionId == other.actionId && reason == other.reason
+            && deleteStoredEvents == other.deleteStoredEvents;
     }
 };
 

@@ -12,7 +12,10 @@
 namespace {
 
 constexpr quint32 Magic = 0x4f505443; // "OPTC"
-constexpr quint32 FormatVersion = 1;
+// 2: opt-out entries carry reason and purgeAt, and Me purgeAfterSeconds. Version 1 files still
+// load (those fields empty), so an upgrade starts as fast as before.
+constexpr quint32 FormatVersion = 2;
+constexpr quint32 OldestReadableVersion = 1;
 
 QDataStream &operator<<(QDataStream &out, const User &user)
 {
@@ -26,12 +29,15 @@ QDataStream &operator>>(QDataStream &in, User &user)
 
 QDataStream &operator<<(QDataStream &out, const OptOutEntry &entry)
 {
-    return out << entry.user << entry.optedOutAt << entry.optedOutBy;
+    return out << entry.user << entry.optedOutAt << entry.optedOutBy << entry.reason
+               << entry.purgeAt;
 }
 
-QDataStream &operator>>(QDataStream &in, OptOutEntry &entry)
+void readEntry(QDataStream &in, OptOutEntry &entry, quint32 version)
 {
-    return in >> entry.user >> entry.optedOutAt >> entry.optedOutBy;
+    in >> entry.user >> entry.optedOutAt >> entry.optedOutBy;
+    if (version >= 2)
+        in >> entry.reason >> entry.purgeAt;
 }
 
 } // namespace
@@ -52,7 +58,7 @@ bool SyncCache::save(const QString &filePath, const SyncSnapshot &snapshot, QStr
     out << Magic << FormatVersion;
     const Me &me = snapshot.me;
     out << me.id << me.email << me.name << me.roles << me.orgId << me.orgName << me.productName
-        << me.usageTracking;
+        << me.usageTracking << me.purgeAfterSeconds;
     out << quint32(snapshot.userPages.size());
     for (const QList<User> &page : snapshot.userPages) {
         out << quint32(page.size());
@@ -86,7 +92,7 @@ bool SyncCache::load(const QString &filePath, SyncSnapshot *snapshot, QString *e
     quint32 magic = 0;
     quint32 version = 0;
     in >> magic >> version;
-    if (magic != Magic || version != FormatVersion) {
+    if (magic != Magic || version < OldestReadableVersion || version > FormatVersion) {
         if (error)
             *error = QStringLiteral("unknown format");
         return false;
@@ -94,6 +100,8 @@ bool SyncCache::load(const QString &filePath, SyncSnapshot *snapshot, QString *e
     Me &me = snapshot->me;
     in >> me.id >> me.email >> me.name >> me.roles >> me.orgId >> me.orgName >> me.productName
         >> me.usageTracking;
+    if (version >= 2)
+        in >> me.purgeAfterSeconds;
     // Counts are checked against what is left of the file: a damaged count never allocates.
     const auto plausible = [&file](quint32 count) {
         return qint64(count) <= file.size() - file.pos();
@@ -125,7 +133,7 @@ bool SyncCache::load(const QString &filePath, SyncSnapshot *snapshot, QString *e
         in.setStatus(QDataStream::ReadCorruptData);
     for (quint32 i = 0; i < entries && in.status() == QDataStream::Ok; ++i) {
         OptOutEntry entry;
-        in >> entry;
+        readEntry(in, entry, version);
         snapshot->optOuts.append(entry);
     }
     in >> snapshot->optOutsEtag >> snapshot->revision >> snapshot->syncedAt;

@@ -247,14 +247,14 @@ void SyncController::refresh()
     }
 }
 
-qint64 SyncController::optOut(const QString &userId)
+qint64 SyncController::optOut(const QString &userId, const OptOutOptions &options)
 {
     if (userId.isEmpty() || (m_users && m_users->isOptedOut(userId)))
         return 0;
-    return enqueue(PendingAction::Type::OptOut, QStringList {userId});
+    return enqueue(PendingAction::Type::OptOut, QStringList {userId}, options);
 }
 
-qint64 SyncController::optOut(const QStringList &userIds)
+qint64 SyncController::optOut(const QStringList &userIds, const OptOutOptions &options)
 {
     QStringList ids;
     ids.reserve(userIds.size());
@@ -265,7 +265,25 @@ qint64 SyncController::optOut(const QStringList &userIds)
         seen.insert(id);
         ids.append(id);
     }
-    return enqueue(PendingAction::Type::OptOut, ids);
+    return enqueue(PendingAction::Type::OptOut, ids, options);
+}
+
+qint64 SyncController::deleteStoredData(const QStringList &userIds)
+{
+    QStringList ids;
+    ids.reserve(userIds.size());
+    QSet<QString> seen;
+    for (const QString &id : userIds) {
+        // Only users opted out as things stand (the service's list with the pending actions on
+        // top): a pending opt-in is the administrator's last word on that user.
+        if (id.isEmpty() || seen.contains(id) || !m_users || !m_users->isOptedOut(id))
+            continue;
+        seen.insert(id);
+        ids.append(id);
+    }
+    OptOutOptions options;
+    options.deleteStoredEvents = true;
+    return enqueue(PendingAction::Type::OptOut, ids, options);
 }
 
 qint64 SyncController::optIn(const QStringList &userIds)
@@ -285,20 +303,43 @@ qint64 SyncController::optIn(const QStringList &userIds)
 
 void SyncController::cancelPending(const QStringList &userIds)
 {
-    // The opposite of each user's last pending change: enqueue() cancels the two out, or, when
-    // the change is already on its way, sends the opposite after it.
-    QHash<QString, PendingAction::Type> last;
-    for (const PendingAction &action : std::as_const(m_pending)) {
-        for (const QString &id : action.userIds)
-            last.insert(id, action.type);
-    }
+    // Each user's last pending change: not sent yet, it is dropped; on its way, it can only be
+    // followed by the opposite, and only when it changed the user's state (a deletion of the
+    // stored events of a user already out did not; the events are gone).
+    const int firstFree = m_sending ? 1 : 0;
+    QHash<QString, bool> outBeforeLast;
+    const QHash<QString, int> last = lastPendingIndex(&outBeforeLast);
+    QSet<QString> onServer;
+    bool onServerKnown = false;
+    QHash<int, QSet<QString>> dropped;
     QStringList optOut;
     QStringList optIn;
     for (const QString &id : userIds) {
         const auto it = last.constFind(id);
         if (it == last.cend())
             continue;
-        (*it == PendingAction::Type::OptOut ? optIn : optOut).append(id);
+        if (*it >= firstFree) {
+            dropped[*it].insert(id);
+            continue;
+        }
+        if (!onServerKnown) {
+            onServer = serverOptedOutIds();
+            onServerKnown = true;
+        }
+        const bool out = m_pending.at(*it).type == PendingAction::Type::OptOut;
+        const bool outBefore = outBeforeLast.value(id, onServer.contains(id));
+        if (outBefore != out)
+            (out ? optIn : optOut).append(id);
+    }
+    if (!dropped.isEmpty()) {
+        const QSet<qint64> touched = dropFromPending(dropped);
+        qCInfo(lcSync) << "took back" << touched.size() << "pending action(s) before sending";
+        savePending();
+        applyModels();
+        updatePendingCount();
+        emit pendingChanged();
+        for (qint64 id : touched)
+            finishIfDone(id);
     }
     enqueue(PendingAction::Type::OptIn, optIn);
     enqueue(PendingAction::Type::OptOut, optOut);
@@ -759,10 +800,19 @@ void SyncController::applyModels()
     // The service's list with the pending actions on top, later actions winning.
     QHash<QString, bool> wanted; // user id -> opted out
     QSet<QString> pendingIds;
+    QSet<QString> deleting; // stored events to be deleted now by a pending opt-out
+    QHash<QString, QString> reasons; // of pending opt-outs
     for (const PendingAction &action : std::as_const(m_pending)) {
         for (const QString &id : action.userIds) {
             wanted.insert(id, action.type == PendingAction::Type::OptOut);
             pendingIds.insert(id);
+            if (action.deleteStoredEvents)
+                deleting.insert(id);
+            else if (action.type == PendingAction::Type::OptIn)
+                deleting.remove(id);
+            // The first reason counts, as on the service.
+            if (!action.reason.isEmpty() && !reasons.contains(id))
+                reasons.insert(id, action.reason);
         }
     }
     QSet<QString> onServer;
@@ -786,6 +836,7 @@ void SyncController::applyModels()
             entry.user = user ? *user : User {id, QString(), id};
             entry.optedOutAt = it->createdAt;
             entry.optedOutBy = me;
+            entry.reason = reasons.value(id);
             effective.append(entry);
             optedOut.insert(id);
         }
@@ -794,7 +845,14 @@ void SyncController::applyModels()
     for (const OptOutEntry &entry : std::as_const(m_serverOptOuts)) {
         if (optedOut.contains(entry.user.id) || leaving.contains(entry.user.id))
             continue;
-        effective.append(entry);
+        if (entry.purgeAt.isValid() && deleting.contains(entry.user.id)
+            && wanted.value(entry.user.id, true)) {
+            OptOutEntry deleted = entry; // shown as deleted while the deletion is pending
+            deleted.purgeAt = QDateTime();
+            effective.append(deleted);
+        } else {
+            effective.append(entry);
+        }
         if (wanted.value(entry.user.id, true))
             optedOut.insert(entry.user.id);
         else
@@ -814,19 +872,74 @@ void SyncController::applyModels()
         m_users->setOptOutState(optedOut, pendingIds);
 }
 
-qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &userIds)
+QHash<QString, int> SyncController::lastPendingIndex(QHash<QString, bool> *outBeforeLast) const
+{
+    QHash<QString, int> last;
+    for (int i = 0; i < m_pending.size(); ++i) {
+        for (const QString &id : std::as_const(m_pending.at(i).userIds)) {
+            const auto it = last.find(id);
+            if (it == last.end()) {
+                last.insert(id, i);
+                continue;
+            }
+            if (outBeforeLast)
+                outBeforeLast->insert(id, m_pending.at(*it).type == PendingAction::Type::OptOut);
+            *it = i;
+        }
+    }
+    return last;
+}
+
+QSet<QString> SyncController::serverOptedOutIds() const
+{
+    QSet<QString> ids;
+    ids.reserve(m_serverOptOuts.size());
+    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts))
+        ids.insert(entry.user.id);
+    return ids;
+}
+
+QSet<qint64> SyncController::dropFromPending(const QHash<int, QSet<QString>> &cancelled)
+{
+    QSet<qint64> touched;
+    QList<PendingAction> kept;
+    kept.reserve(m_pending.size());
+    for (int i = 0; i < m_pending.size(); ++i) {
+        PendingAction action = m_pending.at(i);
+        const auto it = cancelled.constFind(i);
+        if (it != cancelled.cend()) {
+            touched.insert(action.actionId);
+            action.userIds.erase(
+                std::remove_if(action.userIds.begin(), action.userIds.end(),
+                               [&it](const QString &id) { return it->contains(id); }),
+                action.userIds.end());
+            if (action.userIds.isEmpty())
+                continue;
+        }
+        kept.append(action);
+    }
+    m_pending = kept;
+    return touched;
+}
+
+qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &userIds,
+                               const OptOutOptions &options)
 {
     if (userIds.isEmpty())
         return 0;
+    const bool out = type == PendingAction::Type::OptOut;
+    const bool deleting = out && options.deleteStoredEvents;
     // Each user's last pending change decides: the same change pending already is not queued
-    // twice; the opposite one, not yet sent, cancels out with this one and neither is sent.
-    // One on its way cannot be called back: this one follows it.
+    // twice (unless this one also deletes the stored events); the opposite one, not yet sent,
+    // cancels out with this one and neither is sent, unless this one is still needed after it:
+    // it deletes stored events, or the cancelled one changed nothing (a deletion of the stored
+    // events of a user already out, followed by an opt-in). One on its way cannot be called
+    // back: this one follows it.
     const int firstFree = m_sending ? 1 : 0;
-    QHash<QString, int> lastIndex;
-    for (int i = 0; i < m_pending.size(); ++i) {
-        for (const QString &id : std::as_const(m_pending.at(i).userIds))
-            lastIndex.insert(id, i);
-    }
+    QHash<QString, bool> outBeforeLast;
+    const QHash<QString, int> lastIndex = lastPendingIndex(&outBeforeLast);
+    QSet<QString> onServer;
+    bool onServerKnown = false;
     QStringList ids;
     ids.reserve(userIds.size());
     QHash<int, QSet<QString>> cancelled; // pending index -> ids taken out of it
@@ -836,33 +949,28 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
             ids.append(id);
             continue;
         }
-        if (m_pending.at(*it).type == type)
+        const PendingAction &last = m_pending.at(*it);
+        if (last.type == type) {
+            if (deleting && !last.deleteStoredEvents)
+                ids.append(id);
             continue;
+        }
         if (*it < firstFree) {
             ids.append(id);
             continue;
         }
         cancelled[*it].insert(id);
+        if (!onServerKnown) {
+            onServer = serverOptedOutIds();
+            onServerKnown = true;
+        }
+        const bool outBefore = outBeforeLast.value(id, onServer.contains(id));
+        if (deleting || outBefore != out)
+            ids.append(id);
     }
     QSet<qint64> touched;
     if (!cancelled.isEmpty()) {
-        QList<PendingAction> kept;
-        kept.reserve(m_pending.size());
-        for (int i = 0; i < m_pending.size(); ++i) {
-            PendingAction action = m_pending.at(i);
-            const auto it = cancelled.constFind(i);
-            if (it != cancelled.cend()) {
-                touched.insert(action.actionId);
-                action.userIds.erase(
-                    std::remove_if(action.userIds.begin(), action.userIds.end(),
-                                   [&it](const QString &id) { return it->contains(id); }),
-                    action.userIds.end());
-                if (action.userIds.isEmpty())
-                    continue;
-            }
-            kept.append(action);
-        }
-        m_pending = kept;
+        touched = dropFromPending(cancelled);
         qCInfo(lcSync) << "cancelled out" << userIds.size() - ids.size() << "pending change(s)";
     }
     qint64 actionId = 0;
@@ -875,6 +983,10 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
             action.userIds = ids.mid(start, MaxBatchIds);
             action.createdAt = now;
             action.actionId = actionId;
+            if (out) {
+                action.reason = options.reason;
+                action.deleteStoredEvents = options.deleteStoredEvents;
+            }
             m_pending.append(action);
         }
     }
@@ -896,6 +1008,8 @@ void SyncController::reportChunk(const PendingAction &action, const QStringList 
     ActionReport &report = m_reports[action.actionId];
     report.type = action.type;
     report.actionId = action.actionId;
+    report.reason = action.reason;
+    report.deleteStoredEvents = action.deleteStoredEvents;
     report.applied.append(applied);
     report.refused.append(refused);
     if (!refused.isEmpty())
@@ -934,8 +1048,11 @@ void SyncController::sendNext()
     emit pendingChanged(); // the head is now on its way: it can only be reversed
     const PendingAction action = m_pending.first();
     const int session = m_session;
+    OptOutOptions options;
+    options.reason = action.reason;
+    options.deleteStoredEvents = action.deleteStoredEvents;
     if (action.type == PendingAction::Type::OptOut && action.userIds.size() == 1) {
-        m_api->putOptOut(action.userIds.first(), m_requests,
+        m_api->putOptOut(action.userIds.first(), options, m_requests,
                          [this, session, action](const ApiResult<PutOptOutResult> &result) {
                              if (session != m_session)
                                  return;
@@ -958,8 +1075,8 @@ void SyncController::sendNext()
     }
     const bool out = action.type == PendingAction::Type::OptOut;
     m_api->postBatch(
-        out ? action.userIds : QStringList(), out ? QStringList() : action.userIds, m_requests,
-        [this, session, action](const ApiResult<BatchResult> &result) {
+        out ? action.userIds : QStringList(), out ? QStringList() : action.userIds, options,
+        m_requests, [this, session, action](const ApiResult<BatchResult> &result) {
             if (session != m_session)
                 return;
             if (!result.ok()) {
@@ -969,9 +1086,13 @@ void SyncController::sendNext()
             if (action.type == PendingAction::Type::OptOut) {
                 // Shown as ours until the next refresh brings the service's entries.
                 const User me {m_me.id, m_me.email, m_me.name};
+                const QSet<QString> ids(action.userIds.cbegin(), action.userIds.cend());
                 QSet<QString> present;
-                for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
+                for (OptOutEntry &e : m_serverOptOuts) {
                     present.insert(e.user.id);
+                    if (action.deleteStoredEvents && ids.contains(e.user.id))
+                        e.purgeAt = QDateTime(); // deleted now
+                }
                 for (const QString &id : action.userIds) {
                     if (present.contains(id))
                         continue;
@@ -980,6 +1101,7 @@ void SyncController::sendNext()
                     entry.user = user ? *user : User {id, QString(), id};
                     entry.optedOutAt = QDateTime::currentDateTimeUtc();
                     entry.optedOutBy = me;
+                    entry.reason = action.reason;
                     m_serverOptOuts.prepend(entry);
                 }
             } else {

@@ -26,6 +26,9 @@ struct ActionReport
     QStringList applied;
     QStringList refused;
     ApiError error; // why `refused` was refused; unset when nothing was
+    // Opt-outs: as the administrator asked (see PendingAction).
+    QString reason;
+    bool deleteStoredEvents = false;
 };
 Q_DECLARE_METATYPE(ActionReport)
 
@@ -89,16 +92,27 @@ public:
     // Refreshes now (F5); while offline, retries now.
     void refresh();
 
+    // A reason (shown in the row at once) and whether the stored events are deleted now.
+    using OptOutOptions = ::OptOutOptions;
+
     // Opts one user out: the row appears at once, pending until confirmed. Returns the
     // action's id (see actionCompleted), 0 when there was nothing to do.
-    qint64 optOut(const QString &userId);
-    // Opts several users out in batch requests (chunked above 10,000).
-    qint64 optOut(const QStringList &userIds);
+    qint64 optOut(const QString &userId, const OptOutOptions &options = {});
+    // Opts several users out in batch requests (chunked above MaxBatchIds, each batch atomic on
+    // the service; actionCompleted reports the whole action once).
+    qint64 optOut(const QStringList &userIds, const OptOutOptions &options = {});
+    // Deletes now the stored events of users already opted out (an opt-out with
+    // deleteStoredEvents: it changes nothing else). Users not opted out, or whose opt-in is
+    // pending, are left out: opting them in is not silently undone by this. Returns the action's
+    // id, 0 when none of them is opted out. Once sent, it cannot be taken back.
+    qint64 deleteStoredData(const QStringList &userIds);
     // Opts users back in with one batch request (chunked above 10,000): the rows stay, marked,
     // until the service confirms.
     qint64 optIn(const QStringList &userIds);
-    // Takes back the pending changes of these users: those not sent yet are dropped and never
-    // sent; one already on its way is followed by the opposite change.
+    // Takes back the last pending change of each of these users: one not sent yet is dropped
+    // and never sent (an opt-out with deleteStoredEvents deletes nothing then); one already on
+    // its way is followed by the opposite change (an opt-in: stored events it deleted stay
+    // deleted), unless it changed nothing but deleting stored events.
     void cancelPending(const QStringList &userIds);
     // The pending change of this user is being sent right now (it can only be reversed).
     bool isSending(const QString &userId) const;
@@ -168,7 +182,15 @@ private:
     void startRefresh();
     void applyModels();
     void onUsersUpdated();
-    qint64 enqueue(PendingAction::Type type, const QStringList &userIds);
+    qint64 enqueue(PendingAction::Type type, const QStringList &userIds,
+                   const OptOutOptions &options = {});
+    // Each user's last pending action (index in m_pending), and for users with an earlier
+    // pending action too, whether that earlier one opts them out.
+    QHash<QString, int> lastPendingIndex(QHash<QString, bool> *outBeforeLast) const;
+    QSet<QString> serverOptedOutIds() const;
+    // Removes the ids from the pending actions at the given indexes; returns the action ids of
+    // the actions touched.
+    QSet<qint64> dropFromPending(const QHash<int, QSet<QString>> &cancelled);
     void reportChunk(const PendingAction &action, const QStringList &applied,
                      const QStringList &refused, const ApiError &error);
     void finishIfDone(qint64 actionId);

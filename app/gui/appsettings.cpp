@@ -12,6 +12,7 @@ const QString kLanguage = QStringLiteral("ui/language");
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kState = QStringLiteral("mainWindow/state");
 const QString kHeader = QStringLiteral("mainWindow/optOutTableHeader");
+const QString kHeaderColumns = QStringLiteral("mainWindow/optOutTableColumns");
 } // namespace
 
 AppSettings::AppSettings() = default;
@@ -112,7 +113,13 @@ QByteArray AppSettings::tableHeaderState() const
     return m_settings.value(kHeader).toByteArray();
 }
 
-void AppSettings::setTableHeaderState(const QByteArray &state)
+int AppSettings::tableHeaderColumns() const
+{
+    return m_settings.value(kHeaderColumns, 0).toInt();
+}
+
+void AppSettings::setTableHeaderState(const QByteArray &state, int columns)
 {
     m_settings.setValue(kHeader, state);
+    m_settings.setValue(kHeaderColumns, columns);
 }

@@ -35,7 +35,10 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
     QByteArray tableHeaderState() const;
-    void setTableHeaderState(const QByteArray &state);
+    // How many columns the table had when its header state was saved (0: not said, an older
+    // version).
+    int tableHeaderColumns() const;
+    void setTableHeaderState(const QByteArray &state, int columns);
 
     void sync() { m_settings.sync(); }
 

@@ -170,7 +170,16 @@ void MainWindow::setupTable()
     m_header->resizeSection(OptOutModel::NameColumn, 220);
     m_header->resizeSection(OptOutModel::OptedOutAtColumn, 160);
     m_header->resizeSection(OptOutModel::OptedOutByColumn, 200);
+    m_header->resizeSection(OptOutModel::ReasonColumn, 220);
+    m_header->resizeSection(OptOutModel::PurgeAtColumn, 160);
     m_header->setMinimumSectionSize(24);
+    // Optional columns are shown or hidden from the header's menu; the reason starts hidden.
+    m_header->setSectionHidden(OptOutModel::ReasonColumn, true);
+    m_header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    m_ui->optOutTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->optOutTable, &QWidget::customContextMenuRequested, this,
+            &MainWindow::showRowMenu);
 
     connect(m_header, &CheckBoxHeader::checkAllRequested, this, &MainWindow::checkAll);
     connect(m_optOuts, &OptOutModel::checkedCountChanged, this, &MainWindow::updateCheckedState);
@@ -227,6 +236,17 @@ void MainWindow::setupActions()
     m_ui->userCombo->lineEdit()->installEventFilter(this);
     m_ui->filterEdit->installEventFilter(this);
     connect(m_ui->actionUndo, &QAction::triggered, this, &MainWindow::undoLastChange);
+    // The Opt-out button stays one click (with Undo); a reason, or deleting the stored data at
+    // once, goes through the confirmation: from Edit, its shortcut, or the button's own menu.
+    m_optOutWithReason = new QAction(this);
+    m_optOutWithReason->setObjectName(QStringLiteral("actionOptOutWithReason"));
+    m_optOutWithReason->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_optOutWithReason->setEnabled(false);
+    m_ui->menuEdit->insertAction(m_ui->actionPendingChanges, m_optOutWithReason);
+    addAction(m_optOutWithReason);
+    connect(m_optOutWithReason, &QAction::triggered, this, &MainWindow::optOutPickedWithReason);
+    m_ui->optOutButton->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_ui->optOutButton->addAction(m_optOutWithReason);
     connect(m_ui->actionPendingChanges, &QAction::triggered, this, &MainWindow::showPendingChanges);
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
         if (m_sync)
@@ -267,8 +287,10 @@ void MainWindow::restoreFrom(const AppSettings &settings)
     if (!state.isEmpty())
         restoreState(state);
     m_restoredState = state;
+    // A state saved with another set of columns (an older version) is dropped: the columns
+    // keep their defaults (the reason hidden) rather than landing on the wrong sections.
     const QByteArray header = settings.tableHeaderState();
-    if (!header.isEmpty())
+    if (!header.isEmpty() && settings.tableHeaderColumns() == OptOutModel::ColumnCount)
         m_header->restoreState(header);
 }
 
@@ -276,7 +298,7 @@ void MainWindow::saveTo(AppSettings &settings) const
 {
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
-    settings.setTableHeaderState(m_header->saveState());
+    settings.setTableHeaderState(m_header->saveState(), OptOutModel::ColumnCount);
 }
 
 QWidget *MainWindow::currentPage() const
@@ -304,6 +326,15 @@ void MainWindow::retranslate()
         m_summaryDock->setWindowTitle(tr("Usage summary"));
     if (m_historyAction)
         m_historyAction->setText(tr("&History"));
+    if (m_optOutWithReason) {
+        m_optOutWithReason->setText(tr("Opt out with a &reason…"));
+        m_optOutWithReason->setToolTip(tr("Opt out the chosen user with a reason, or delete "
+                                          "their stored usage data at once"));
+    }
+    m_ui->optOutButton->setToolTip(
+        tr("Opt out the chosen user. Right-click, or press %1, to add a reason.")
+            .arg(
+                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)));
     updateBreadcrumb();
     updateCountLabel();
     updateCheckedState();
@@ -358,7 +389,10 @@ void MainWindow::updateBreadcrumb()
 
 void MainWindow::updateOptOutButton()
 {
-    m_ui->optOutButton->setEnabled(!m_picker->pickedUserId().isEmpty());
+    const bool picked = !m_picker->pickedUserId().isEmpty();
+    m_ui->optOutButton->setEnabled(picked);
+    if (m_optOutWithReason)
+        m_optOutWithReason->setEnabled(picked);
 }
 
 void MainWindow::updateCountLabel()
@@ -461,12 +495,36 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 void MainWindow::optOutPicked()
 {
+    applyOptOut(m_picker->pickedUserId(), {});
+}
+
+void MainWindow::optOutPickedWithReason()
+{
     const QString userId = m_picker->pickedUserId();
+    if (userId.isEmpty() || !m_sync || !m_users)
+        return;
+    const User *user = m_users->userById(userId);
+    auto *dialog = new ConfirmChangeDialog(
+        PendingAction::Type::OptOut, {user ? *user : User {userId, QString(), QString()}}, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRetention(m_sync->me().purgeAfterSeconds);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, userId]() {
+        // The pick may have changed meanwhile: the dialog named this user.
+        if (m_picker->pickedUserId() == userId)
+            m_picker->clear();
+        applyOptOut(userId, dialog->options());
+    });
+    dialog->open();
+}
+
+void MainWindow::applyOptOut(const QString &userId, const OptOutOptions &options)
+{
     if (userId.isEmpty() || !m_sync)
         return;
-    m_picker->clear();
+    if (m_picker->pickedUserId() == userId)
+        m_picker->clear();
     hideNote(); // the note of an earlier action would name the wrong people
-    const qint64 action = m_sync->optOut(userId);
+    const qint64 action = m_sync->optOut(userId, options);
     m_searchRecorded = false;
     if (m_tracker)
         m_tracker->recordUserOptedOut();
@@ -474,10 +532,15 @@ void MainWindow::optOutPicked()
     if (action == 0)
         return;
     const QString who = userLabel(userId);
-    offerUndo(PendingAction::Type::OptOut, {userId}, action);
+    offerUndo(PendingAction::Type::OptOut, {userId}, action, options.deleteStoredEvents);
     // Until the service confirms: the confirmation replaces this.
+    const bool deleting = options.deleteStoredEvents;
     showNote(
-        [who]() -> QString {
+        [who, deleting]() -> QString {
+            if (deleting)
+                return MainWindow::tr("%1 will be opted out, and their stored usage data "
+                                      "deleted, as soon as the service confirms.")
+                    .arg(who);
             return MainWindow::tr("%1 will be opted out as soon as the service confirms.").arg(who);
         },
         true);
@@ -559,9 +622,10 @@ bool MainWindow::undoAvailable() const
     return !m_undo.userIds.isEmpty();
 }
 
-void MainWindow::offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId)
+void MainWindow::offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId,
+                           bool deleteStoredEvents)
 {
-    m_undo = UndoRecord {type, userIds, actionId};
+    m_undo = UndoRecord {type, userIds, actionId, deleteStoredEvents};
     m_ui->actionUndo->setEnabled(true);
     m_undoTimer.start();
 }
@@ -606,10 +670,15 @@ void MainWindow::undoLastChange()
     const QString who = undo.userIds.size() == 1 ? userLabel(undo.userIds.constFirst())
                                                  : QString::number(undo.userIds.size());
     const bool sent = !reverse.isEmpty();
-    showNote([who, wasOptOut, sent]() -> QString {
+    const bool deleted = sent && wasOptOut && undo.deleteStoredEvents;
+    showNote([who, wasOptOut, sent, deleted]() -> QString {
         if (!sent)
             return wasOptOut ? MainWindow::tr("Undone: the opt-out of %1 was never sent.").arg(who)
                              : MainWindow::tr("Undone: the opt-in of %1 was never sent.").arg(who);
+        if (deleted)
+            return MainWindow::tr("Undoing: %1 is being included again. Their stored usage data "
+                                  "was already deleted and cannot be brought back.")
+                .arg(who);
         return wasOptOut ? MainWindow::tr("Undoing: %1 is being included again.").arg(who)
                          : MainWindow::tr("Undoing: %1 is being opted out again.").arg(who);
     });
@@ -699,26 +768,129 @@ void MainWindow::setHistory(HistoryModel *history)
         if (shown)
             m_historyDock->raise();
     });
-    // A row's context menu: the history of that user.
-    m_ui->optOutTable->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_ui->optOutTable, &QWidget::customContextMenuRequested, this,
-            [this](const QPoint &pos) {
-                const QModelIndex index = m_ui->optOutTable->indexAt(pos);
-                if (!index.isValid())
-                    return;
-                const QString userId = index.data(OptOutModel::UserIdRole).toString();
-                auto *menu = new QMenu(this);
-                menu->setAttribute(Qt::WA_DeleteOnClose);
-                menu->setObjectName(QStringLiteral("optOutRowMenu"));
-                QAction *show = menu->addAction(tr("Show &history"));
-                show->setObjectName(QStringLiteral("actionShowHistory"));
-                connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
-                menu->popup(m_ui->optOutTable->viewport()->mapToGlobal(pos));
-            });
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);
     m_historyDock->hide(); // opened on demand: it loads when shown
     retranslate();
+}
+
+QStringList MainWindow::rowActionTargets(const QModelIndex &clicked) const
+{
+    if (!clicked.isValid() || !m_optOuts)
+        return {};
+    if (clicked.siblingAtColumn(OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt()
+        == Qt::Checked)
+        return m_optOuts->checkedUserIds();
+    return {clicked.data(OptOutModel::UserIdRole).toString()};
+}
+
+void MainWindow::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_ui->optOutTable->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const QString userId = index.data(OptOutModel::UserIdRole).toString();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("optOutRowMenu"));
+    if (m_historyDock) {
+        QAction *show = menu->addAction(tr("Show &history"));
+        show->setObjectName(QStringLiteral("actionShowHistory"));
+        connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
+    }
+    // Users opted out as things stand (not those whose opt-in is pending) whose stored data
+    // awaits deletion; a service that does not tell its retention window (an older one) does
+    // not know the request either.
+    QStringList targets;
+    if (m_optOuts && m_sync && m_sync->me().purgeAfterSeconds > 0) {
+        for (const QString &id : rowActionTargets(index)) {
+            const int row = m_optOuts->rowOfKey(id);
+            if (m_users && m_users->isOptedOut(id) && row >= 0
+                && m_optOuts->entryAt(row).purgeAt.isValid())
+                targets.append(id);
+        }
+    }
+    QAction *purge
+        = menu->addAction(targets.size() > 1 ? tr("&Delete stored data of %Ln user(s) now…",
+                                                  nullptr, int(targets.size()))
+                                             : tr("&Delete stored data now…"));
+    purge->setObjectName(QStringLiteral("actionDeleteStoredData"));
+    purge->setEnabled(!targets.isEmpty());
+    connect(purge, &QAction::triggered, this,
+            [this, targets] { confirmDeleteStoredData(targets); });
+    menu->popup(m_ui->optOutTable->viewport()->mapToGlobal(pos));
+}
+
+QMenu *MainWindow::columnsMenu()
+{
+    if (!m_columnsMenu) {
+        m_columnsMenu = new QMenu(this);
+        m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    }
+    m_columnsMenu->clear();
+    for (int column = 0; column < OptOutModel::ColumnCount; ++column) {
+        if (!OptOutModel::isOptionalColumn(column))
+            continue;
+        QAction *action = m_columnsMenu->addAction(
+            m_optOuts ? m_optOuts->headerData(column, Qt::Horizontal).toString() : QString());
+        action->setObjectName(QStringLiteral("actionShowColumn_%1").arg(column));
+        action->setCheckable(true);
+        action->setChecked(!m_header->isSectionHidden(column));
+        connect(action, &QAction::toggled, this, [this, column](bool shown) {
+            // The check box and the name are not in this menu: they never hide.
+            m_header->setSectionHidden(column, !shown);
+        });
+    }
+    return m_columnsMenu;
+}
+
+void MainWindow::showHeaderMenu(const QPoint &pos)
+{
+    columnsMenu()->popup(m_header->mapToGlobal(pos));
+}
+
+void MainWindow::confirmDeleteStoredData(const QStringList &userIds)
+{
+    if (userIds.isEmpty() || !m_sync)
+        return;
+    const int n = int(userIds.size());
+    const QString who = n == 1 ? userLabel(userIds.constFirst()) : QString();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete stored data now"),
+        n == 1 ? tr("Delete the stored usage data of %1 now?").arg(who)
+               : tr("Delete the stored usage data of %Ln user(s) now?", nullptr, n),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("deleteStoredDataBox"));
+    box->setInformativeText(tr("This cannot be undone. They stay opted out; the data would "
+                               "otherwise be deleted at the planned date, or kept if they are "
+                               "opted in again before then."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *remove = box->addButton(tr("&Delete now"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("deleteNowButton"));
+    QPushButton *cancel = box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box->setDefaultButton(cancel); // irreversible: never the default
+    connect(remove, &QPushButton::clicked, this, [this, userIds]() {
+        if (!m_sync)
+            return;
+        hideNote();
+        withdrawUndo();
+        const qint64 action = m_sync->deleteStoredData(userIds);
+        if (action == 0)
+            return;
+        m_deletions.insert(action);
+        const int count = int(userIds.size());
+        const QString who = count == 1 ? userLabel(userIds.constFirst()) : QString();
+        showNote([who, count]() -> QString {
+            return count == 1
+                ? MainWindow::tr("The stored usage data of %1 will be deleted as soon as the "
+                                 "service confirms.")
+                      .arg(who)
+                : MainWindow::tr("The stored usage data of %Ln user(s) will be deleted as soon "
+                                 "as the service confirms.",
+                                 nullptr, count);
+        });
+    });
+    box->open();
 }
 
 void MainWindow::showHistoryOf(const QString &userId)
@@ -771,6 +943,14 @@ QString currentMessage(const ApiError &error)
 
 void MainWindow::onActionCompleted(const ActionReport &report)
 {
+    // The usage summary, when shown, follows a deletion at once.
+    if (report.deleteStoredEvents && !report.applied.isEmpty() && m_summary && m_summaryDock
+        && m_summaryDock->isVisible())
+        m_summary->refresh();
+    if (m_deletions.remove(report.actionId)) {
+        onDeletionCompleted(report);
+        return;
+    }
     const bool optOut = report.type == PendingAction::Type::OptOut;
     const int applied = int(report.applied.size());
     const int refused = int(report.refused.size());
@@ -782,13 +962,24 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     if (refused == 0) {
         if (ours)
             m_undoTimer.start(); // Undo stays offered a while after the confirmation too
+        const bool deleted = optOut && report.deleteStoredEvents;
         showNote(
-            [who, total, optOut]() -> QString {
+            [who, total, optOut, deleted]() -> QString {
+                if (total == 1 && optOut && deleted)
+                    return MainWindow::tr("%1 is opted out and their stored usage data is "
+                                          "deleted. Until they sign out and sign in again, they "
+                                          "may still see client-side tracking data in their "
+                                          "debugger; the service discards that data.")
+                        .arg(who);
                 if (total == 1 && optOut)
                     return MainWindow::tr("%1 is opted out. Until they sign out and sign in "
                                           "again, they may still see client-side tracking data "
                                           "in their debugger; the service discards that data.")
                         .arg(who);
+                if (deleted)
+                    return MainWindow::tr("%Ln user(s) opted out of product usage tracking; "
+                                          "their stored usage data is deleted.",
+                                          nullptr, total);
                 if (total == 1)
                     return MainWindow::tr("%1 is included in product usage tracking again.")
                         .arg(who);
@@ -831,6 +1022,35 @@ void MainWindow::onActionCompleted(const ActionReport &report)
                                      nullptr, refused);
             }
             return what + QLatin1Char(' ') + currentMessage(error);
+        },
+        false);
+}
+
+void MainWindow::onDeletionCompleted(const ActionReport &report)
+{
+    const int applied = int(report.applied.size());
+    const int refused = int(report.refused.size());
+    if (refused == 0) {
+        const QString who = applied == 1 ? userLabel(report.applied.constFirst()) : QString();
+        showNote([who, applied]() -> QString {
+            return applied == 1 ? MainWindow::tr("The stored usage data of %1 is deleted.").arg(who)
+                                : MainWindow::tr("The stored usage data of %Ln user(s) is deleted.",
+                                                 nullptr, applied);
+        });
+        return;
+    }
+    hideNote();
+    const ApiError error = report.error;
+    showErrorMessage(
+        [applied, refused, error]() -> QString {
+            return MainWindow::tr("The service refused to delete the stored usage data of %Ln "
+                                  "user(s); nothing of theirs was deleted.",
+                                  nullptr, refused)
+                + (applied > 0 ? QLatin1Char(' ')
+                           + MainWindow::tr("The data of %Ln other user(s) is deleted.", nullptr,
+                                            applied)
+                               : QString())
+                + QLatin1Char(' ') + currentMessage(error);
         },
         false);
 }

@@ -86,6 +86,14 @@ public:
     QAction *historyAction() const { return m_historyAction; }
     // Opens the history filtered on one user.
     void showHistoryOf(const QString &userId);
+    // Edit > Opt out with a reason… (Ctrl+Shift+O, and the Opt-out button's context menu): the
+    // picked user, through the confirmation with a reason and "Delete stored data now".
+    QAction *optOutWithReasonAction() const { return m_optOutWithReason; }
+    void optOutPickedWithReason();
+    // Asks, then deletes now the stored usage data of these users (already opted out).
+    void confirmDeleteStoredData(const QStringList &userIds);
+    // The table header's menu: a checkable entry per optional column.
+    QMenu *columnsMenu();
 
 Q_SIGNALS:
     void signOutRequested();
@@ -111,14 +119,21 @@ private:
     void updateCountLabel();
 
     void optOutPicked();
+    void applyOptOut(const QString &userId, const OptOutOptions &options);
     void optInChecked();
+    void showRowMenu(const QPoint &pos);
+    void showHeaderMenu(const QPoint &pos);
+    // The rows a row action applies to: the checked ones when the clicked row is checked, else
+    // the clicked one.
+    QStringList rowActionTargets(const QModelIndex &clicked) const;
     void checkAll(bool checked);
     QList<int> shownSourceRows() const; // the source rows the table shows, in its order
     void toggleCurrentRows();
     void showContextHelp();
     void showAbout();
     void showNote(std::function<QString()> message, bool offerUndo = false);
-    void offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId);
+    void offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId,
+                   bool deleteStoredEvents = false);
     void withdrawUndo();
     QString userLabel(const QString &userId) const;
     void applyOptIn(const QStringList &ids);
@@ -128,6 +143,7 @@ private:
 
     void onStateChanged(SyncController::State state);
     void onActionCompleted(const ActionReport &report);
+    void onDeletionCompleted(const ActionReport &report);
     void onAboutToApplyRemoteChanges();
     void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
@@ -166,7 +182,11 @@ private:
         PendingAction::Type type = PendingAction::Type::OptOut;
         QStringList userIds;
         qint64 actionId = 0;
+        bool deleteStoredEvents = false; // undoing cannot bring the stored data back
     };
+    QSet<qint64> m_deletions; // actions of "Delete stored data now" on users already out
+    QAction *m_optOutWithReason = nullptr;
+    QMenu *m_columnsMenu = nullptr;
     UndoRecord m_undo;
     QTimer m_undoTimer;
     QPointer<PendingChangesDialog> m_pendingDialog;

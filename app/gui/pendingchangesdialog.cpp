@@ -37,12 +37,16 @@ QList<PendingChangesModel::Row> PendingChangesModel::currentRows() const
         for (const QString &id : action.userIds) {
             const auto it = rowOf.constFind(id);
             if (it != rowOf.cend()) {
-                rows[*it].type = action.type;
-                rows[*it].queuedAt = action.createdAt;
+                Row &row = rows[*it];
+                row.type = action.type;
+                row.queuedAt = action.createdAt;
+                // A deletion stays asked for until an opt-in follows it.
+                row.deleting = action.type == PendingAction::Type::OptOut
+                    && (row.deleting || action.deleteStoredEvents);
                 continue;
             }
             rowOf.insert(id, int(rows.size()));
-            rows.append(Row {id, action.type, action.createdAt, false});
+            rows.append(Row {id, action.type, action.createdAt, false, action.deleteStoredEvents});
         }
     }
     if (!actions.isEmpty()) {
@@ -130,8 +134,8 @@ void PendingChangesModel::reload()
     for (int i = 0; i < rows.size(); ++i) {
         const Row &now = rows.at(i);
         Row &shown = m_rows[i];
-        if (shown.type == now.type && shown.queuedAt == now.queuedAt
-            && shown.sending == now.sending)
+        if (shown.type == now.type && shown.queuedAt == now.queuedAt && shown.sending == now.sending
+            && shown.deleting == now.deleting)
             continue;
         shown = now;
         if (firstChanged < 0)
@@ -175,6 +179,9 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     }
     case ChangeColumn: {
         const bool out = row.type == PendingAction::Type::OptOut;
+        if (out && row.deleting)
+            return row.sending ? tr("Opt-out and deletion of stored data (being sent)")
+                               : tr("Opt-out and deletion of stored data");
         if (row.sending)
             return out ? tr("Opt-out (being sent)") : tr("Opt-in (being sent)");
         return out ? tr("Opt-out") : tr("Opt-in");

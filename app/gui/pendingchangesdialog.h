@@ -43,6 +43,7 @@ private:
         PendingAction::Type type = PendingAction::Type::OptOut;
         QDateTime queuedAt;
         bool sending = false;
+        bool deleting = false; // an opt-out that deletes the stored usage data now
     };
     QList<Row> currentRows() const;
 

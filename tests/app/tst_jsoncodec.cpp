@@ -27,6 +27,13 @@ private slots:
     void times_data();
     void times();
     void encodeBatch();
+    void reasonAndPurgeAt();
+    void reasonAndPurgeAtRejectBadTypes_data();
+    void reasonAndPurgeAtRejectBadTypes();
+    void mePurgeAfterSeconds();
+    void encodeOptOutOptions();
+    void reasonProblem_data();
+    void reasonProblem();
 };
 
 static const QByteArray meJson = R"({"id": "u-1", "email": "admin@example.com", "name": "Ada Admin",
@@ -348,6 +355,148 @@ void TestJsonCodec::encodeBatch()
     QCOMPARE(object.value(QLatin1String("optOut")).toArray().size(), 1);
     QCOMPARE(object.value(QLatin1String("optIn")).toArray().at(1).toString(),
              QStringLiteral("u-8"));
+}
+
+// Entries of a service that knows reasons and retention; an older one sends neither field.
+void TestJsonCodec::reasonAndPurgeAt()
+{
+    const QByteArray json = R"({"revision": 3, "optOuts": [
+ {"user": {"id": "u-7", "email": "z@example.com", "name": "Z"}, "optedOutAt": "2026-11-22T16:00:00Z",
+  "optedOutBy": {"id": "u-1", "email": "a@example.com", "name": "A"},
+  "reason": "GDPR request #4411", "purgeAt": "2026-11-29T16:00:00Z"},
+ {"user": {"id": "u-8", "email": "y@example.com", "name": "Y"}, "optedOutAt": "2026-11-22T16:00:00Z",
+  "optedOutBy": {"id": "u-1", "email": "a@example.com", "name": "A"},
+  "reason": null, "purgeAt": null}]})";
+    const auto result = JsonCodec::decodeOptOutList(json);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    const OptOutEntry &first = result.value().optOuts.at(0);
+    QCOMPARE(first.reason, QStringLiteral("GDPR request #4411"));
+    QCOMPARE(first.purgeAt, QDateTime(QDate(2026, 11, 29), QTime(16, 0), Qt::UTC));
+    const OptOutEntry &second = result.value().optOuts.at(1);
+    QVERIFY(second.reason.isEmpty());
+    QVERIFY(!second.purgeAt.isValid());
+    QVERIFY(first != second);
+    OptOutEntry changed = first;
+    changed.reason = QStringLiteral("other");
+    QVERIFY(changed != first); // equality includes the reason ...
+    changed = first;
+    changed.purgeAt = QDateTime();
+    QVERIFY(changed != first); // ... and purgeAt
+
+    // An older service: neither field.
+    const auto old = JsonCodec::decodeOptOutList(optOutsJson);
+    QVERIFY(old.ok());
+    QVERIFY(old.value().optOuts.constFirst().reason.isEmpty());
+    QVERIFY(!old.value().optOuts.constFirst().purgeAt.isValid());
+
+    // PUT's answer.
+    const auto entry = JsonCodec::decodeOptOutEntry(
+        R"({"user": {"id": "u-7", "email": "z@example.com", "name": "Z"},
+            "optedOutAt": "2026-11-22T16:00:00Z",
+            "optedOutBy": {"id": "u-1", "email": "a@example.com", "name": "A"},
+            "reason": "Asked by e-mail", "purgeAt": null})");
+    QVERIFY(entry.ok());
+    QCOMPARE(entry.value().reason, QStringLiteral("Asked by e-mail"));
+}
+
+void TestJsonCodec::reasonAndPurgeAtRejectBadTypes_data()
+{
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<QString>("where");
+    QTest::newRow("reason number") << QByteArray(R"("reason": 4)") << QStringLiteral("reason");
+    QTest::newRow("purgeAt not a time")
+        << QByteArray(R"("purgeAt": "next week")") << QStringLiteral("purgeAt");
+    QTest::newRow("purgeAt bool") << QByteArray(R"("purgeAt": true)") << QStringLiteral("purgeAt");
+}
+
+void TestJsonCodec::reasonAndPurgeAtRejectBadTypes()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QString, where);
+    const QByteArray json = R"({"revision": 3, "optOuts": [
+ {"user": {"id": "u-7", "email": "z@example.com", "name": "Z"}, "optedOutAt": "2026-11-22T16:00:00Z",
+  "optedOutBy": {"id": "u-1", "email": "a@example.com", "name": "A"}, )"
+        + fields + "}]}";
+    const auto result = JsonCodec::decodeOptOutList(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+    QVERIFY2(result.error().technical.startsWith(QStringLiteral("optOuts[0].") + where),
+             qPrintable(result.error().technical));
+}
+
+void TestJsonCodec::mePurgeAfterSeconds()
+{
+    QCOMPARE(JsonCodec::decodeMe(meJson).value().purgeAfterSeconds, -1); // an older service
+    QByteArray json = meJson;
+    json.replace(R"("productName": "Customer Journey Analytics")",
+                 R"("productName": "Customer Journey Analytics", "purgeAfterSeconds": 604800)");
+    const auto result = JsonCodec::decodeMe(json);
+    QVERIFY(result.ok());
+    QCOMPARE(result.value().purgeAfterSeconds, 604800);
+    json = meJson;
+    json.replace(R"("productName": "Customer Journey Analytics")",
+                 R"("productName": "Customer Journey Analytics", "purgeAfterSeconds": 0)");
+    QCOMPARE(JsonCodec::decodeMe(json).value().purgeAfterSeconds, 0);
+    json = meJson;
+    json.replace(R"("productName": "Customer Journey Analytics")",
+                 R"("productName": "Customer Journey Analytics", "purgeAfterSeconds": "7d")");
+    const auto bad = JsonCodec::decodeMe(json);
+    QVERIFY(!bad.ok());
+    QVERIFY(bad.error().technical.startsWith(QStringLiteral("org.purgeAfterSeconds")));
+}
+
+// Empty options leave the bodies as an older service knows them.
+void TestJsonCodec::encodeOptOutOptions()
+{
+    QVERIFY(JsonCodec::encodeOptOutOptions({}).isEmpty());
+    const QJsonObject plain
+        = QJsonDocument::fromJson(JsonCodec::encodeBatch({QStringLiteral("u-3")}, {})).object();
+    QVERIFY(!plain.contains(QLatin1String("reason")));
+    QVERIFY(!plain.contains(QLatin1String("deleteStoredEvents")));
+
+    OptOutOptions options;
+    options.reason = QStringLiteral("GDPR request #4411");
+    const QJsonObject reasonOnly
+        = QJsonDocument::fromJson(JsonCodec::encodeOptOutOptions(options)).object();
+    QCOMPARE(reasonOnly.value(QLatin1String("reason")).toString(), options.reason);
+    QVERIFY(!reasonOnly.contains(QLatin1String("deleteStoredEvents")));
+
+    options.deleteStoredEvents = true;
+    const QJsonObject batch
+        = QJsonDocument::fromJson(JsonCodec::encodeBatch({QStringLiteral("u-3")}, {}, options))
+              .object();
+    QCOMPARE(batch.value(QLatin1String("reason")).toString(), options.reason);
+    QCOMPARE(batch.value(QLatin1String("deleteStoredEvents")).toBool(false), true);
+    // An opt-in batch carries no opt-out options.
+    const QJsonObject optIn
+        = QJsonDocument::fromJson(JsonCodec::encodeBatch({}, {QStringLiteral("u-3")}, options))
+              .object();
+    QVERIFY(!optIn.contains(QLatin1String("reason")));
+}
+
+void TestJsonCodec::reasonProblem_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("empty") << QString() << true;
+    QTest::newRow("plain") << QStringLiteral("GDPR request #4411") << true;
+    QTest::newRow("500") << QString(500, QLatin1Char('x')) << true;
+    QTest::newRow("501") << QString(501, QLatin1Char('x')) << false;
+    // Characters are code points: 500 emoji (1,000 UTF-16 units) are fine.
+    QString emoji;
+    for (int i = 0; i < 500; ++i)
+        emoji += QString::fromUcs4(U"\U0001F600", 1);
+    QTest::newRow("500 emoji") << emoji << true;
+    QTest::newRow("line break") << QStringLiteral("one\ntwo") << false;
+    QTest::newRow("tab") << QStringLiteral("one\ttwo") << false;
+    QTest::newRow("non-ASCII") << QStringLiteral("Zoë a demandé l’exclusion") << true;
+}
+
+void TestJsonCodec::reasonProblem()
+{
+    QFETCH(QString, reason);
+    QFETCH(bool, accepted);
+    QCOMPARE(OptOutOptions::reasonProblem(reason).isEmpty(), accepted);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)

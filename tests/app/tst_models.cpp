@@ -32,7 +32,8 @@ OptOutEntry entry(int n, int minutesAgo = 0, const QString &name = {})
     const QDateTime base(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC);
     return OptOutEntry {user(n, name), base.addSecs(-60 * minutesAgo),
                         User {QStringLiteral("u-admin"), QStringLiteral("admin@example.com"),
-                              QStringLiteral("Ada Admin")}};
+                              QStringLiteral("Ada Admin")},
+                        QString(), QDateTime()};
 }
 
 QList<OptOutEntry> entries(int count)
@@ -96,6 +97,7 @@ private slots:
     void optOutModelScatteredRemovals();
     void optOutModelSetAllChecked();
     void optOutModelDatesFollowLocale();
+    void optOutModelReasonAndPlannedDeletion();
     void userSearchAccentInsensitive_data();
     void userSearchAccentInsensitive();
     void userSearchNarrowsAndWidens();
@@ -218,6 +220,70 @@ void TestModels::userModelOptOutState()
     QCOMPARE(spy.changed.first().at(0).toModelIndex().row(), 5);
     QVERIFY(model.index(5, 0).data(UserModel::PendingRole).toBool());
     QVERIFY(model.index(5, 0).data(Qt::FontRole).value<QFont>().italic());
+}
+
+// The Reason and "Deletion planned" columns: text, tooltip, sort values; a deletion done is a
+// dataChanged of that row, never a reset; the proxy sorts both.
+void TestModels::optOutModelReasonAndPlannedDeletion()
+{
+    OptOutModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<OptOutEntry> list = entries(4);
+    list[0].reason = QStringLiteral("GDPR request #4411");
+    list[0].purgeAt = list[0].optedOutAt.addDays(7);
+    list[2].reason = QStringLiteral("asked by phone");
+    list[2].purgeAt = list[2].optedOutAt.addDays(3);
+    model.setEntries(list, {});
+    QCOMPARE(model.headerData(OptOutModel::ReasonColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Reason"));
+    QCOMPARE(model.headerData(OptOutModel::PurgeAtColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Deletion planned"));
+    QVERIFY(OptOutModel::isOptionalColumn(OptOutModel::ReasonColumn));
+    QVERIFY(!OptOutModel::isOptionalColumn(OptOutModel::NameColumn));
+    const int first = model.rowOfKey(list[0].user.id);
+    QCOMPARE(model.index(first, OptOutModel::ReasonColumn).data().toString(), list[0].reason);
+    QCOMPARE(model.index(first, OptOutModel::PurgeAtColumn).data().toString(),
+             QLocale().toString(list[0].purgeAt.toLocalTime(), QLocale::ShortFormat));
+    QCOMPARE(
+        model.index(first, OptOutModel::PurgeAtColumn).data(OptOutModel::SortRole).toDateTime(),
+        list[0].purgeAt);
+    QVERIFY(model.index(first, OptOutModel::EmailColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QLocale().toString(list[0].purgeAt.toLocalTime(), QLocale::LongFormat)));
+    const int none = model.rowOfKey(list[1].user.id);
+    QCOMPARE(model.index(none, OptOutModel::PurgeAtColumn).data().toString(), QStringLiteral("—"));
+    QCOMPARE(model.index(none, OptOutModel::ReasonColumn).data().toString(), QString());
+    QVERIFY(model.index(none, OptOutModel::NameColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("No stored usage data")));
+
+    // Deleted now: one dataChanged of that row, with the display and tooltip roles.
+    Signals spy(&model);
+    list[0].purgeAt = QDateTime();
+    model.setEntries(list, {});
+    QCOMPARE(spy.reset.count(), 0);
+    QCOMPARE(spy.changed.count(), 1);
+    QCOMPARE(spy.changed.first().at(0).toModelIndex().row(), first);
+    const auto roles = spy.changed.first().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(Qt::DisplayRole));
+    QVERIFY(roles.contains(Qt::ToolTipRole));
+    QCOMPARE(model.index(first, OptOutModel::PurgeAtColumn).data().toString(), QStringLiteral("—"));
+
+    OptOutProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(OptOutModel::PurgeAtColumn, Qt::AscendingOrder);
+    // Nothing planned first, then the soonest.
+    QCOMPARE(proxy.index(3, 0).data(OptOutModel::UserIdRole).toString(), list[2].user.id);
+    QVERIFY(!proxy.index(0, OptOutModel::PurgeAtColumn).data(OptOutModel::SortRole).isValid()
+            || !proxy.index(0, OptOutModel::PurgeAtColumn)
+                    .data(OptOutModel::SortRole)
+                    .toDateTime()
+                    .isValid());
+    proxy.sort(OptOutModel::ReasonColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(2, 0).data(OptOutModel::UserIdRole).toString(), list[2].user.id);
+    QCOMPARE(proxy.index(3, 0).data(OptOutModel::UserIdRole).toString(), list[0].user.id);
 }
 
 void TestModels::optOutModelColumnsAndRoles()

@@ -1,5 +1,6 @@
 // SyncController against the real optout-server: load, actions, refresh, auth, persistence.
 #include "apiclient.h"
+#include "jsoncodec.h"
 #include "optoutmodel.h"
 #include "synccontroller.h"
 #include "testserver.h"
@@ -7,8 +8,10 @@
 #include "usermodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDataStream>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -204,6 +207,81 @@ QString someoneOptedIn(const Core &core)
     return {};
 }
 
+// The service's opt-out entry of this user; empty when the user is not opted out.
+QJsonObject serverEntry(const TestServer &server, const QString &userId)
+{
+    const QJsonArray list = server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin")
+                                .json()
+                                .object()
+                                .value(QLatin1String("optOuts"))
+                                .toArray();
+    for (const QJsonValue &v : list) {
+        const QJsonObject entry = v.toObject();
+        if (entry.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
+            return entry;
+    }
+    return {};
+}
+
+// The audit entries of this user, newest first.
+QJsonArray auditOf(const TestServer &server, const QString &userId)
+{
+    return server
+        .request("GET", QStringLiteral("/api/v1/audit?limit=1000&userId=") + userId, "demo-admin")
+        .json()
+        .object()
+        .value(QLatin1String("entries"))
+        .toArray();
+}
+
+// The usage summary's entry of this user; empty when it has none.
+QJsonObject summaryOf(const TestServer &server, const QString &userId)
+{
+    const QJsonArray users
+        = server.request("GET", QStringLiteral("/api/v1/usage/summary"), "demo-admin")
+              .json()
+              .object()
+              .value(QLatin1String("users"))
+              .toArray();
+    for (const QJsonValue &v : users) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
+            return o;
+    }
+    return {};
+}
+
+// Stores `count` client-side events of this user, as a product back end would send them.
+bool storeEvents(const TestServer &server, const QString &userId, int count = 2)
+{
+    QJsonArray events;
+    for (int i = 0; i < count; ++i) {
+        events.append(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("app.opened")},
+            {QStringLiteral("timestamp"), JsonCodec::formatTime(QDateTime::currentDateTimeUtc())},
+            {QStringLiteral("userId"), userId}});
+    }
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson();
+    return server
+               .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker", body,
+                        {{"Content-Type", "application/json"}})
+               .status
+        == 200;
+}
+
+// Users neither opted out nor the admin.
+QStringList someOptedIn(const Core &core, int count)
+{
+    QStringList ids;
+    for (int r = 0; r < core.users.rowCount() && ids.size() < count; ++r) {
+        const User &user = core.users.userAt(r);
+        if (!core.users.isOptedOut(user.id) && user.id != core.sync.me().id)
+            ids << user.id;
+    }
+    return ids;
+}
+
 } // namespace
 
 class TestSync : public QObject
@@ -234,6 +312,16 @@ private slots:
     void cachedStartRevalidates();
     void damagedCacheIsIgnored();
     void unreachableFirstSignInStopsAndNamesTheAddress();
+    void reasonReachesTheService();
+    void batchWithReason();
+    void tooLongReasonIsRefusedAndRolledBack();
+    void deleteStoredEventsDeletesAtOnce();
+    void deleteStoredDataOfUsersAlreadyOut();
+    void pendingReasonSurvivesRestart();
+    void deletionDoesNotSilentlyUndoAnOptIn();
+    void takingBackAnUnsentDeletionDeletesNothing();
+    void pendingFileOfThePreviousVersionLoads();
+    void cacheOfThePreviousVersionLoads();
 
 private:
     bool loaded(Core &core);
@@ -994,6 +1082,391 @@ void TestSync::damagedCacheIsIgnored()
         QVERIFY(SyncCache::load(cache, &again));
         QCOMPARE(again.me.id, core.sync.me().id);
     }
+}
+
+// A single opt-out with a reason: shown in the row at once, stored by the service with the
+// entry and in the audit.
+void TestSync::reasonReachesTheService()
+{
+    Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const QString id = someoneOptedIn(core);
+    QVERIFY(!id.isEmpty());
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    const QString reason = QStringLiteral("GDPR request #4411 — Zoë");
+    SyncController::OptOutOptions options;
+    options.reason = reason;
+    QVERIFY(core.sync.optOut(id, options) != 0);
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).reason, reason); // at once
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    const ActionReport report = completed.first().at(0).value<ActionReport>();
+    QCOMPARE(report.applied, QStringList {id});
+    QCOMPARE(report.reason, reason);
+    QVERIFY(!report.deleteStoredEvents);
+    QCOMPARE(serverEntry(m_server, id).value(QLatin1String("reason")).toString(), reason);
+    const QJsonObject audit = auditOf(m_server, id).at(0).toObject();
+    QCOMPARE(audit.value(QLatin1String("action")).toString(), QStringLiteral("opt_out"));
+    QCOMPARE(audit.value(QLatin1String("reason")).toString(), reason);
+    // The service's entry (PUT's answer) keeps it.
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).reason, reason);
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 20000);
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).reason, reason);
+}
+
+// A batch opt-out carries its reason to every user of it.
+void TestSync::batchWithReason()
+{
+    Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const QStringList ids = someOptedIn(core, 3);
+    QCOMPARE(ids.size(), 3);
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    SyncController::OptOutOptions options;
+    options.reason = QStringLiteral("Works council agreement");
+    QVERIFY(core.sync.optOut(ids, options) != 0);
+    for (const QString &id : ids)
+        QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).reason, options.reason);
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    QCOMPARE(completed.first().at(0).value<ActionReport>().applied, ids);
+    for (const QString &id : ids) {
+        QCOMPARE(serverEntry(m_server, id).value(QLatin1String("reason")).toString(),
+                 options.reason);
+        QCOMPARE(auditOf(m_server, id).at(0).toObject().value(QLatin1String("reason")).toString(),
+                 options.reason);
+    }
+    // The refresh after a batch brings the service's entries, reason included.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        core.sync.state() == SyncController::State::Synced && core.sync.pendingCount() == 0, 20000);
+    QTest::qWait(300);
+    for (const QString &id : ids)
+        QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).reason, options.reason);
+}
+
+// A reason the service refuses (the GUI does not let one through; a script or an older file
+// might): a clear 400, the row rolled back, nothing stored.
+void TestSync::tooLongReasonIsRefusedAndRolledBack()
+{
+    Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const QString id = someoneOptedIn(core);
+    QSignalSpy failed(&core.sync, &SyncController::actionFailed);
+    SyncController::OptOutOptions options;
+    options.reason = QString(501, QLatin1Char('x'));
+    QVERIFY(!OptOutOptions::reasonProblem(options.reason).isEmpty());
+    core.sync.optOut(id, options);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    const ApiError error = failed.first().at(1).value<ApiError>();
+    QCOMPARE(error.httpStatus, 400);
+    QVERIFY(!error.message.isEmpty());
+    QCOMPARE(core.optOuts.rowOfKey(id), -1);
+    QVERIFY(!core.users.isOptedOut(id));
+    QVERIFY(!serverOptOuts(m_server).contains(id));
+    QCOMPARE(core.sync.pendingCount(), 0);
+}
+
+// An opt-out with deleteStoredEvents: the stored events go at once, nothing awaits deletion;
+// without it they wait, hidden, until purgeAt.
+void TestSync::deleteStoredEventsDeletesAtOnce()
+{
+    Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    QVERIFY(core.sync.me().purgeAfterSeconds > 0); // the service's default, 7 days
+    const QStringList ids = someOptedIn(core, 3);
+    QCOMPARE(ids.size(), 3);
+    for (const QString &id : ids)
+        QVERIFY(storeEvents(m_server, id));
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    SyncController::OptOutOptions options;
+    options.deleteStoredEvents = true;
+    // One alone (PUT) and two together (a batch).
+    core.sync.optOut(ids.at(0), options);
+    core.sync.optOut(ids.mid(1), options);
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 2, 20000);
+    QVERIFY(completed.at(0).at(0).value<ActionReport>().deleteStoredEvents);
+    for (const QString &id : ids) {
+        const QJsonObject entry = serverEntry(m_server, id);
+        QVERIFY(!entry.isEmpty());
+        QVERIFY(entry.value(QLatin1String("purgeAt")).isNull());
+        const QJsonObject summary = summaryOf(m_server, id);
+        QVERIFY2(!summary.contains(QLatin1String("awaitingDeletion")),
+                 QJsonDocument(summary).toJson().constData());
+        QCOMPARE(summary.value(QLatin1String("client")).toInt(), 0);
+        // The purge is in the audit with its count.
+        const QJsonArray audit = auditOf(m_server, id);
+        bool purged = false;
+        for (const QJsonValue &v : audit) {
+            purged = purged
+                || (v.toObject().value(QLatin1String("action")) == QLatin1String("purge")
+                    && v.toObject().value(QLatin1String("count")).toInt() == 2);
+        }
+        QVERIFY(purged);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        core.sync.pendingCount() == 0 && core.sync.state() == SyncController::State::Synced, 20000);
+    for (const QString &id : ids)
+        QVERIFY(!core.optOuts.entryAt(core.optOuts.rowOfKey(id)).purgeAt.isValid());
+}
+
+// Users already out: their stored events, awaiting deletion, are deleted now; they stay out
+// and keep their opt-out's time and reason.
+void TestSync::deleteStoredDataOfUsersAlreadyOut()
+{
+    Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const QStringList ids = someOptedIn(core, 3);
+    QCOMPARE(ids.size(), 3);
+    for (const QString &id : ids)
+        QVERIFY(storeEvents(m_server, id));
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    SyncController::OptOutOptions options;
+    options.reason = QStringLiteral("Left the company");
+    core.sync.optOut(ids, options);
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        core.sync.pendingCount() == 0 && core.sync.state() == SyncController::State::Synced, 20000);
+    QTest::qWait(300);
+    const QDateTime optedOutAt = core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).optedOutAt;
+    for (const QString &id : ids) {
+        QVERIFY(summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+        const OptOutEntry entry = core.optOuts.entryAt(core.optOuts.rowOfKey(id));
+        QVERIFY(entry.purgeAt.isValid());
+        QCOMPARE(entry.purgeAt, entry.optedOutAt.addSecs(core.sync.me().purgeAfterSeconds));
+    }
+    // Not for a user who is not out: nothing to do.
+    QCOMPARE(core.sync.deleteStoredData({someoneOptedIn(core)}), 0);
+
+    completed.clear();
+    QSignalSpy dataChanged(&core.optOuts, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&core.optOuts, &QAbstractItemModel::modelReset);
+    const qint64 action = core.sync.deleteStoredData(ids.mid(0, 2));
+    QVERIFY(action != 0);
+    // At once: shown as deleted, pending.
+    QVERIFY(!core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).purgeAt.isValid());
+    QVERIFY(core.optOuts.isPendingAt(core.optOuts.rowOfKey(ids.at(0))));
+    QVERIFY(core.users.isOptedOut(ids.at(0)));
+    QVERIFY(!dataChanged.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    const ActionReport report = completed.first().at(0).value<ActionReport>();
+    QCOMPARE(report.actionId, action);
+    QCOMPARE(report.applied, ids.mid(0, 2));
+    QVERIFY(report.deleteStoredEvents);
+    for (const QString &id : ids.mid(0, 2)) {
+        QVERIFY(!summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+        const QJsonObject entry = serverEntry(m_server, id);
+        QVERIFY(entry.value(QLatin1String("purgeAt")).isNull());
+        QCOMPARE(entry.value(QLatin1String("reason")).toString(), options.reason);
+    }
+    QVERIFY(summaryOf(m_server, ids.at(2)).contains(QLatin1String("awaitingDeletion")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        core.sync.pendingCount() == 0 && core.sync.state() == SyncController::State::Synced, 20000);
+    QTest::qWait(300);
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).optedOutAt, optedOutAt);
+    QVERIFY(!core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).purgeAt.isValid());
+    QVERIFY(core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(2))).purgeAt.isValid());
+    QCOMPARE(reset.count(), 0);
+}
+
+// Unsent at closing time: the reason and the deletion are in the pending file and reach the
+// service after a restart.
+void TestSync::pendingReasonSurvivesRestart()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30")}));
+    const QString file = m_dir->filePath(QStringLiteral("pending.json"));
+    const QString reason = QStringLiteral("Asked at the front desk");
+    QStringList ids;
+    {
+        Core core(server.baseUrl(), "demo-admin", file);
+        QVERIFY(loaded(core));
+        ids = someOptedIn(core, 2);
+        QCOMPARE(ids.size(), 2);
+        QVERIFY(storeEvents(server, ids.at(1)));
+        server.stop();
+        SyncController::OptOutOptions options;
+        options.reason = reason;
+        core.sync.optOut(ids.at(0), options);
+        options.deleteStoredEvents = true;
+        core.sync.optOut(ids.at(1), options);
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+        QCOMPARE(core.sync.pendingCount(), 2);
+    }
+    QList<PendingAction> saved;
+    QVERIFY(PendingStore(file).load(&saved));
+    QCOMPARE(saved.size(), 2);
+    QCOMPARE(saved.at(0).reason, reason);
+    QVERIFY(!saved.at(0).deleteStoredEvents);
+    QCOMPARE(saved.at(1).reason, reason);
+    QVERIFY(saved.at(1).deleteStoredEvents);
+
+    QVERIFY(server.restart());
+    Core core(server.baseUrl(), "demo-admin", file);
+    core.sync.start();
+    // Shown from the file at once, with the reason.
+    QTRY_VERIFY_WITH_TIMEOUT(core.optOuts.rowOfKey(ids.at(0)) >= 0, 20000);
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).reason, reason);
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 30000);
+    QCOMPARE(serverEntry(server, ids.at(0)).value(QLatin1String("reason")).toString(), reason);
+    QCOMPARE(serverEntry(server, ids.at(1)).value(QLatin1String("reason")).toString(), reason);
+    QVERIFY(!summaryOf(server, ids.at(1)).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(!QFile::exists(file));
+}
+
+// "Opposite pending actions cancel out" does not swallow a deletion: a pending opt-in is not
+// undone by a deletion (the user is left out of it), and an opt-in after an unsent deletion of
+// a user already out still opts the user in.
+void TestSync::deletionDoesNotSilentlyUndoAnOptIn()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30")}));
+    Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    QVERIFY(core.optOuts.rowCount() >= 2);
+    const QString leaving = core.optOuts.entryAt(0).user.id;
+    const QString staying = core.optOuts.entryAt(1).user.id;
+    server.stop();
+    core.sync.optIn({leaving});
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+    QCOMPARE(core.sync.deleteStoredData({leaving}), 0);
+    QCOMPARE(core.sync.pendingActions().size(), 1);
+    QCOMPARE(core.sync.pendingActions().constFirst().type, PendingAction::Type::OptIn);
+
+    QVERIFY(core.sync.deleteStoredData({staying}) != 0);
+    QCOMPARE(core.sync.pendingActions().size(), 2);
+    core.sync.optIn({staying});
+    // The deletion is dropped unsent, and the opt-in is queued.
+    QCOMPARE(core.sync.pendingActions().size(), 2);
+    QCOMPARE(core.sync.pendingActions().constLast().type, PendingAction::Type::OptIn);
+    QCOMPARE(core.sync.pendingActions().constLast().userIds, QStringList {staying});
+    QVERIFY(!core.users.isOptedOut(staying));
+
+    QVERIFY(server.restartOnSamePort());
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    const QSet<QString> out = serverOptOuts(server);
+    QVERIFY(!out.contains(leaving));
+    QVERIFY(!out.contains(staying));
+    for (const QJsonValue &v : auditOf(server, staying))
+        QVERIFY(v.toObject().value(QLatin1String("action")) != QLatin1String("purge"));
+}
+
+// Taken back before it is sent, a deletion deletes nothing and does not opt the user in.
+void TestSync::takingBackAnUnsentDeletionDeletesNothing()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30")}));
+    Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    const QString id = someoneOptedIn(core);
+    QVERIFY(storeEvents(server, id));
+    SyncController::OptOutOptions options;
+    options.reason = QStringLiteral("Test");
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    core.sync.optOut(id, options);
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    server.stop();
+    QVERIFY(core.sync.deleteStoredData({id}) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+    QCOMPARE(core.sync.pendingCount(), 1);
+    core.sync.cancelPending({id});
+    QCOMPARE(core.sync.pendingCount(), 0);
+    QVERIFY(core.users.isOptedOut(id));
+    QVERIFY(core.optOuts.entryAt(core.optOuts.rowOfKey(id)).purgeAt.isValid());
+
+    QVERIFY(server.restartOnSamePort());
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 20000);
+    QTest::qWait(300);
+    QCOMPARE(core.sync.pendingCount(), 0);
+    QVERIFY(serverOptOuts(server).contains(id));
+    QVERIFY(summaryOf(server, id).contains(QLatin1String("awaitingDeletion")));
+}
+
+// A pending file written by the previous version (no reason, no deleteStoredEvents) loads; the
+// new fields round-trip; a wrong type is refused rather than guessed.
+void TestSync::pendingFileOfThePreviousVersionLoads()
+{
+    const QByteArray previous = R"({"version": 1, "actions": [
+        {"type": "opt_out", "userIds": ["u-3"], "createdAt": "2026-11-22T16:00:00Z",
+         "actionId": "7"},
+        {"type": "opt_in", "userIds": ["u-4", "u-5"], "createdAt": "2026-11-22T16:01:00Z"}]})";
+    QList<PendingAction> actions;
+    QString error;
+    QVERIFY2(PendingStore::decode(previous, &actions, &error), qPrintable(error));
+    QCOMPARE(actions.size(), 2);
+    QVERIFY(actions.at(0).reason.isEmpty());
+    QVERIFY(!actions.at(0).deleteStoredEvents);
+    QCOMPARE(actions.at(0).actionId, 7);
+
+    actions[0].reason = QStringLiteral("GDPR request #4411");
+    actions[0].deleteStoredEvents = true;
+    QList<PendingAction> again;
+    QVERIFY(PendingStore::decode(PendingStore::encode(actions), &again, &error));
+    QCOMPARE(again, actions);
+    // What the previous version reads: unset fields are left out.
+    QVERIFY(!PendingStore::encode({actions.at(1)}).contains("reason"));
+
+    QByteArray wrong = previous;
+    wrong.replace(R"("actionId": "7")", R"("actionId": "7", "reason": 12)");
+    QVERIFY(!PendingStore::decode(wrong, &again, &error));
+    QVERIFY(error.contains(QStringLiteral("reason")));
+}
+
+// A cache file of the previous format (version 1: no reason, purgeAt, purgeAfterSeconds)
+// still loads; the current one round-trips them.
+void TestSync::cacheOfThePreviousVersionLoads()
+{
+    const QString path = m_dir->filePath(QStringLiteral("old.bin"));
+    const User ada {QStringLiteral("u-1"), QStringLiteral("a@example.com"), QStringLiteral("Ada")};
+    const User zoe {QStringLiteral("u-7"), QStringLiteral("z@example.com"), QStringLiteral("Zoë")};
+    const QDateTime at(QDate(2026, 11, 22), QTime(16, 0), Qt::UTC);
+    {
+        // Written field by field as version 1 wrote it.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QDataStream out(&file);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << quint32(0x4f505443) << quint32(1);
+        out << ada.id << ada.email << ada.name << QStringList {QStringLiteral("product_admin")}
+            << QStringLiteral("o-1") << QStringLiteral("Org") << QStringLiteral("Product") << true;
+        out << quint32(1) << quint32(2) << ada.id << ada.email << ada.name << zoe.id << zoe.email
+            << zoe.name;
+        out << QList<QByteArray> {QByteArray("\"p0\"")};
+        out << quint32(1) << zoe.id << zoe.email << zoe.name << at << ada.id << ada.email
+            << ada.name;
+        out << QByteArray("\"5\"") << qint64(5) << at;
+    }
+    SyncSnapshot old;
+    QString error;
+    QVERIFY2(SyncCache::load(path, &old, &error), qPrintable(error));
+    QCOMPARE(old.me.id, ada.id);
+    QCOMPARE(old.me.purgeAfterSeconds, -1);
+    QCOMPARE(old.userPages.constFirst().size(), 2);
+    QCOMPARE(old.optOuts.size(), 1);
+    QCOMPARE(old.optOuts.constFirst().user, zoe);
+    QCOMPARE(old.optOuts.constFirst().optedOutAt, at);
+    QVERIFY(old.optOuts.constFirst().reason.isEmpty());
+    QVERIFY(!old.optOuts.constFirst().purgeAt.isValid());
+    QCOMPARE(old.revision, 5);
+
+    old.me.purgeAfterSeconds = 604800;
+    old.optOuts[0].reason = QStringLiteral("GDPR request #4411");
+    old.optOuts[0].purgeAt = at.addDays(7);
+    const QString current = m_dir->filePath(QStringLiteral("new.bin"));
+    QVERIFY(SyncCache::save(current, old));
+    SyncSnapshot loaded;
+    QVERIFY(SyncCache::load(current, &loaded));
+    QCOMPARE(loaded.me.purgeAfterSeconds, 604800);
+    QCOMPARE(loaded.optOuts, old.optOuts);
+
+    // A version from the future is dropped cleanly.
+    QFile future(current);
+    QVERIFY(future.open(QIODevice::ReadWrite));
+    future.seek(4);
+    QDataStream(&future) << quint32(99);
+    future.close();
+    QVERIFY(!SyncCache::load(current, &loaded, &error));
+    QCOMPARE(loaded.optOuts.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSync)
