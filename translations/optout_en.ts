@@ -75,9 +75,36 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/importdialog.cpp" line="+309"/>
+        <source>%Ln line(s) read.</source>
+        <translation>
+            <numerusform>%Ln line read.</numerusform>
+            <numerusform>%Ln lines read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln blank line(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln blank line skipped.</numerusform>
+            <numerusform>%Ln blank lines skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt out %Ln user</numerusform>
+            <numerusform>Opt out %Ln users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+798"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+802"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -85,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-424"/>
+        <location line="-426"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -117,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+149"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking.</numerusform>
@@ -178,6 +205,14 @@
         <translation>
             <numerusform>Another administrator included %Ln user again.</numerusform>
             <numerusform>Another administrator included %Ln users again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+111"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
+            <numerusform>%Ln users will be opted out as soon as the service confirms.</numerusform>
         </translation>
     </message>
 </context>
