@@ -77,7 +77,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/importdialog.cpp" line="+309"/>
+        <location filename="../app/gui/importdialog.cpp" line="+346"/>
         <source>%Ln line(s) read.</source>
         <translation>
             <numerusform>%Ln line read.</numerusform>

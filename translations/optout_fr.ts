@@ -354,7 +354,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/gui/importdialog.cpp" line="+225"/>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
         <source>Open a list of e-mail addresses</source>
         <translation>Ouvrir une liste d&apos;adresses e-mail</translation>
     </message>
@@ -389,12 +389,17 @@
         <translation>La lecture de la liste a été interrompue.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>From %1</source>
         <translation>Depuis %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Texte collé, trop long pour être affiché ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing read yet: paste addresses or open a file.</source>
         <translation>Rien n&apos;a encore été lu : collez des adresses ou ouvrez un fichier.</translation>
     </message>
@@ -488,7 +493,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../app/core/importpreviewmodel.cpp" line="+55"/>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
         <source>To opt out</source>
         <translation>Opt‑out prévu</translation>
     </message>
@@ -582,7 +587,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportResult</name>
     <message>
-        <location filename="../app/core/optoutimport.cpp" line="+487"/>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
         <translation>La liste dépasse %1 Mo ; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
     </message>

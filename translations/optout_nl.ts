@@ -354,7 +354,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/gui/importdialog.cpp" line="+225"/>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
         <source>Open a list of e-mail addresses</source>
         <translation>Een lijst met e-mailadressen openen</translation>
     </message>
@@ -389,12 +389,17 @@
         <translation>Het lezen van de lijst is afgebroken.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>From %1</source>
         <translation>Uit %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Geplakte tekst, te lang om hier te tonen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing read yet: paste addresses or open a file.</source>
         <translation>Nog niets gelezen: plak adressen of open een bestand.</translation>
     </message>
@@ -488,7 +493,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../app/core/importpreviewmodel.cpp" line="+55"/>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
         <source>To opt out</source>
         <translation>Uit te sluiten</translation>
     </message>
@@ -582,7 +587,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportResult</name>
     <message>
-        <location filename="../app/core/optoutimport.cpp" line="+487"/>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
         <translation>De lijst is groter dan %1 MB; er is niets gelezen. Splits hem op in kleinere lijsten.</translation>
     </message>

@@ -354,7 +354,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/gui/importdialog.cpp" line="+225"/>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
         <source>Open a list of e-mail addresses</source>
         <translation>Öppna en lista med e-postadresser</translation>
     </message>
@@ -389,12 +389,17 @@
         <translation>Läsningen av listan avbröts.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>From %1</source>
         <translation>Från %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Inklistrad text, för lång för att visas här</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing read yet: paste addresses or open a file.</source>
         <translation>Inget har lästs ännu: klistra in adresser eller öppna en fil.</translation>
     </message>
@@ -488,7 +493,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../app/core/importpreviewmodel.cpp" line="+55"/>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
         <source>To opt out</source>
         <translation>Att undanta</translation>
     </message>
@@ -582,7 +587,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportResult</name>
     <message>
-        <location filename="../app/core/optoutimport.cpp" line="+487"/>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
         <translation>Listan är större än %1 MB; inget lästes. Dela upp den i mindre listor.</translation>
     </message>

@@ -2,6 +2,9 @@
 #include "importpreviewmodel.h"
 
 #include <QLocale>
+#include <QThreadPool>
+
+#include <utility>
 
 ImportPreviewModel::ImportPreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -11,8 +14,11 @@ ImportPreviewModel::ImportPreviewModel(QObject *parent)
 void ImportPreviewModel::setResult(const ImportResult &result)
 {
     beginResetModel();
-    m_result = result;
+    ImportResult old = std::exchange(m_result, result);
     endResetModel();
+    // Freeing 200,000 entries takes longer than a frame: done on a worker thread.
+    if (old.entries.size() > 1000)
+        QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = {}; });
 }
 
 void ImportPreviewModel::clear()

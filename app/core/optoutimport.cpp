@@ -175,6 +175,7 @@ public:
             return failure(decoded.error);
         m_decoded = &decoded;
         m_result.lineCount = decoded.lineCount;
+        m_result.entries.reserve(decoded.lineCount);
         buildIndex();
         if (cancelled(m_cancel))
             return failure(ImportResult::Error::Cancelled);
@@ -553,8 +554,15 @@ QString addressIn(QStringView word, bool *hadAt)
             w.chop(1);
         return w;
     };
+    // Most words of a list (names, departments) are not addresses: out at once.
+    if (!word.contains(QLatin1Char('@'))) {
+        if (hadAt)
+            *hadAt = false;
+        return {};
+    }
     QStringView w = strip(word);
-    if (w.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive)) {
+    if (w.size() > 7 && (w.front() == QLatin1Char('m') || w.front() == QLatin1Char('M'))
+        && w.startsWith(QLatin1String("mailto:"), Qt::CaseInsensitive)) {
         w = w.sliced(7);
         const qsizetype query = w.indexOf(QLatin1Char('?'));
         if (query >= 0)

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -33,13 +34,25 @@ constexpr int AllTab = -1;
 
 } // namespace
 
+void PasteEdit::insertFromMimeData(const QMimeData *source)
+{
+    if (source->hasText()) {
+        const QString text = source->text();
+        if (text.size() > LargePasteChars) {
+            emit largePaste(text);
+            return;
+        }
+    }
+    QPlainTextEdit::insertFromMimeData(source);
+}
+
 ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     : QDialog(parent)
     , m_users(users)
     , m_model(new ImportPreviewModel(this))
     , m_intro(new QLabel(this))
     , m_pasteLabel(new QLabel(this))
-    , m_pasteEdit(new QPlainTextEdit(this))
+    , m_pasteEdit(new PasteEdit(this))
     , m_openButton(new QPushButton(this))
     , m_sourceLabel(new QLabel(this))
     , m_busy(new QProgressBar(this))
@@ -159,8 +172,10 @@ ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     connect(&m_pasteTimer, &QTimer::timeout, this, &ImportDialog::startPaste);
     connect(m_pasteEdit, &QPlainTextEdit::textChanged, this, [this]() {
         m_fileName.clear();
+        m_largePaste.clear();
         m_pasteTimer.start();
     });
+    connect(m_pasteEdit, &PasteEdit::largePaste, this, &ImportDialog::readLargePaste);
     connect(m_openButton, &QPushButton::clicked, this, &ImportDialog::openFile);
     connect(m_stopButton, &QPushButton::clicked, this, &ImportDialog::stopReading);
     connect(&m_job, &ImportJob::finished, this, &ImportDialog::onFinished);
@@ -187,13 +202,30 @@ void ImportDialog::loadFile(const QString &path)
         m_pasteEdit->clear(); // the preview is the file's now
     }
     m_fileName = QFileInfo(path).fileName();
+    m_largePaste.clear();
     m_stopped = false;
     m_job.startFile(path, directory());
     updateSummary();
 }
 
+void ImportDialog::readLargePaste(const QString &text)
+{
+    m_pasteTimer.stop();
+    {
+        const QSignalBlocker blocker(m_pasteEdit);
+        m_pasteEdit->clear();
+    }
+    m_fileName.clear();
+    m_largePaste = text;
+    startPaste();
+}
+
 void ImportDialog::setPastedText(const QString &text)
 {
+    if (text.size() > PasteEdit::LargePasteChars) {
+        readLargePaste(text);
+        return;
+    }
     {
         const QSignalBlocker blocker(m_pasteEdit);
         m_pasteEdit->setPlainText(text);
@@ -206,8 +238,8 @@ void ImportDialog::startPaste()
 {
     m_pasteTimer.stop();
     m_stopped = false;
-    const QString text = m_pasteEdit->toPlainText();
-    if (text.trimmed().isEmpty()) {
+    const QString text = m_largePaste.isEmpty() ? m_pasteEdit->toPlainText() : m_largePaste;
+    if (m_largePaste.isEmpty() && text.trimmed().isEmpty()) {
         m_job.cancel();
         m_model->clear();
         updateTabs();
@@ -297,8 +329,13 @@ void ImportDialog::updateSummary()
         m_sourceLabel->setText(tr("Reading the list was cancelled."));
         return;
     }
-    m_sourceLabel->setText(m_fileName.isEmpty() ? QString() : tr("From %1").arg(m_fileName));
     const ImportResult &r = m_model->result();
+    if (!m_fileName.isEmpty())
+        m_sourceLabel->setText(tr("From %1").arg(m_fileName));
+    else if (!m_largePaste.isEmpty())
+        m_sourceLabel->setText(tr("Pasted text, too long to show here"));
+    else
+        m_sourceLabel->clear();
     if (r.lineCount == 0) {
         m_summaryLabel->setText(m_errorLabel->isVisible()
                                     ? QString()
@@ -314,7 +351,7 @@ void ImportDialog::updateSummary()
 
 void ImportDialog::updateConfirm()
 {
-    const int n = int(userIdsToOptOut().size());
+    const int n = isReading() ? 0 : m_model->result().count(ImportEntry::Outcome::Matched);
     m_confirmButton->setText(n > 0 ? tr("Opt out %Ln user(s)", nullptr, n) : tr("Opt out"));
     m_confirmButton->setEnabled(n > 0 && m_reasonEdit->hasAcceptableInput());
 }

@@ -7,18 +7,34 @@
 #include "optoutimport.h"
 
 #include <QDialog>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QTimer>
 
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabBar;
 class QTableView;
 class UserModel;
+
+// The paste area: a paste of more than LargePasteChars is not laid out (200,000 lines would
+// take the GUI thread a second) but handed over whole, to be read and shown in the preview.
+class PasteEdit final : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    static constexpr int LargePasteChars = 64 * 1024;
+    using QPlainTextEdit::QPlainTextEdit;
+
+signals:
+    void largePaste(const QString &text);
+
+protected:
+    void insertFromMimeData(const QMimeData *source) override;
+};
 
 class ImportDialog final : public QDialog
 {
@@ -57,6 +73,7 @@ protected:
 private:
     void retranslate();
     void startPaste();
+    void readLargePaste(const QString &text);
     void openFile();
     void onFinished(const ImportResult &result);
     void onRunningChanged(bool running);
@@ -71,12 +88,13 @@ private:
     ImportPreviewModel *m_model;
     QTimer m_pasteTimer;
     QString m_fileName; // the file read, empty for a paste
+    QString m_largePaste; // a paste too large for the paste area, read from here
     bool m_stopped = false;
     ImportResult m_lastError; // what the error label explains (no entries)
 
     QLabel *m_intro;
     QLabel *m_pasteLabel;
-    QPlainTextEdit *m_pasteEdit;
+    PasteEdit *m_pasteEdit;
     QPushButton *m_openButton;
     QLabel *m_sourceLabel;
     QProgressBar *m_busy;

@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void mixedFileOptsOutExactlyTheMatchedUsers();
     void badFileGivesAClearErrorAndNoButton();
     void pasteIsReadAndUndoTakesItBack();
+    void largePasteIsReadWithoutBeingLaidOut();
     void menuItemOnlyForAdministratorsWithLoadedLists();
 
 private:
@@ -291,6 +293,37 @@ void TestImport::pasteIsReadAndUndoTakesItBack()
     const QHash<QString, QString> after = serviceOptOuts(m_server);
     QVERIFY(!after.contains(users.at(0).id));
     QVERIFY(!after.contains(users.at(1).id));
+}
+
+// 200,000 pasted lines do not go into the paste area (laying them out would hold the GUI thread
+// for a second): they are read from the clipboard's text directly.
+void TestImport::largePasteIsReadWithoutBeingLaidOut()
+{
+    m_session = std::make_unique<GuiTestSession>(m_server.baseUrl(), kAdmin, &m_languages);
+    QVERIFY(waitSynced());
+    const User user = optedInUsers(1).value(0);
+    QString text = user.email + QLatin1Char('\n');
+    for (int i = 0; i < 200000; ++i)
+        text += QStringLiteral("someone%1@unknown.example\n").arg(i);
+    QApplication::clipboard()->setText(text);
+    ImportDialog *dialog = openDialog();
+    QVERIFY(dialog);
+    auto *paste = dialog->findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+    paste->setFocus();
+    QTest::keySequence(paste, QKeySequence::Paste);
+    QVERIFY(paste->toPlainText().isEmpty());
+    QVERIFY(dialog->isReading());
+    QVERIFY(waitRead(dialog));
+    QCOMPARE(dialog->result().lineCount, 200001);
+    QCOMPARE(dialog->result().count(ImportEntry::Outcome::Unknown), 200000);
+    QCOMPARE(dialog->userIdsToOptOut(), QStringList {user.id});
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("sourceLabel"))
+                ->text()
+                .contains(QStringLiteral("too long to show")));
+    // Typing afterwards starts a new list from what is typed.
+    QTest::keyClicks(paste, QStringLiteral("nobody@unknown.example"));
+    QTRY_COMPARE(dialog->result().lineCount, 1);
+    QCOMPARE(dialog->result().count(ImportEntry::Outcome::Unknown), 1);
 }
 
 void TestImport::menuItemOnlyForAdministratorsWithLoadedLists()
