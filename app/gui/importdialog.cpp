@@ -86,7 +86,7 @@ ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     m_pasteLabel->setBuddy(m_pasteEdit);
     m_pasteEdit->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_pasteEdit->setTabChangesFocus(true);
-    m_pasteEdit->setMaximumHeight(fontMetrics().lineSpacing() * 6 + 12);
+    m_pasteEdit->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 12);
     m_sourceLabel->setTextFormat(Qt::PlainText);
     m_busy->setRange(0, 0); // busy: the worker does not report how far it is
     m_busy->setMaximumWidth(120);
@@ -165,7 +165,7 @@ ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     layout->addLayout(reason);
     layout->addWidget(m_consequence);
     layout->addWidget(m_buttons);
-    resize(820, 620);
+    resize(900, 640);
 
     m_pasteTimer.setSingleShot(true);
     m_pasteTimer.setInterval(PasteDelayMs);
