@@ -132,7 +132,7 @@ ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     header->resizeSection(ImportPreviewModel::UserColumn, 230);
 
     m_reasonLabel->setBuddy(m_reasonEdit);
-    m_reasonEdit->setMaxLength(MaxReasonLength);
+    m_reasonEdit->setMaxLength(OptOutOptions::MaxReasonLength);
     // No control characters: the service refuses them.
     m_reasonEdit->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[^\\x{0}-\\x{1f}\\x{7f}]*")), m_reasonEdit));
@@ -359,7 +359,8 @@ void ImportDialog::updateConfirm()
 void ImportDialog::confirm()
 {
     const QStringList ids = userIdsToOptOut();
-    if (ids.isEmpty() || !m_reasonEdit->hasAcceptableInput())
+    if (ids.isEmpty() || !m_reasonEdit->hasAcceptableInput()
+        || !OptOutOptions::reasonProblem(reason()).isEmpty())
         return;
     emit optOutRequested(ids, reason());
     accept();

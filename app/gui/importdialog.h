@@ -40,7 +40,6 @@ class ImportDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    static constexpr int MaxReasonLength = 500;
     static constexpr int PasteDelayMs = 300; // after the last key, the paste is read again
 
     // `users` must outlive the dialog (it is read when a list is).

@@ -976,7 +976,6 @@ void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
 {
     if (!m_sync || !m_users)
         return;
-    Q_UNUSED(reason);
     QStringList out;
     out.reserve(ids.size());
     for (const QString &id : ids) {
@@ -984,7 +983,9 @@ void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
             out.append(id);
     }
     hideNote(); // the note of an earlier action would name the wrong people
-    const qint64 action = m_sync->optOut(out);
+    OptOutOptions options;
+    options.reason = reason;
+    const qint64 action = m_sync->optOut(out, options);
     if (action == 0)
         return;
     // One action, however many batches: one message when the service has answered them all
