@@ -309,7 +309,23 @@ void TestImport::largePasteIsReadWithoutBeingLaidOut()
     ImportDialog *dialog = openDialog();
     QVERIFY(dialog);
     auto *paste = dialog->findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+    auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("confirmImportButton"));
+    auto *source = dialog->findChild<QLabel *>(QStringLiteral("sourceLabel"));
     paste->setFocus();
+    // Stop while it reads: nothing is offered.
+    QTest::keySequence(paste, QKeySequence::Paste);
+    QVERIFY(dialog->isReading());
+    auto *stop = dialog->findChild<QPushButton *>(QStringLiteral("stopReadingButton"));
+    QVERIFY(stop->isVisible());
+    QVERIFY(!confirm->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(!dialog->isReading());
+    QVERIFY(!stop->isVisible());
+    QVERIFY(source->text().contains(QStringLiteral("cancelled")));
+    QTest::qWait(1500); // the stopped reading's result, if any came, is not shown
+    QCOMPARE(dialog->result().lineCount, 0);
+    QVERIFY(!confirm->isEnabled());
+
     QTest::keySequence(paste, QKeySequence::Paste);
     QVERIFY(paste->toPlainText().isEmpty());
     QVERIFY(dialog->isReading());
@@ -317,9 +333,8 @@ void TestImport::largePasteIsReadWithoutBeingLaidOut()
     QCOMPARE(dialog->result().lineCount, 200001);
     QCOMPARE(dialog->result().count(ImportEntry::Outcome::Unknown), 200000);
     QCOMPARE(dialog->userIdsToOptOut(), QStringList {user.id});
-    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("sourceLabel"))
-                ->text()
-                .contains(QStringLiteral("too long to show")));
+    QVERIFY(source->text().contains(QStringLiteral("too long to show")));
+    QCOMPARE(confirm->text(), QStringLiteral("Opt out 1 user"));
     // Typing afterwards starts a new list from what is typed.
     QTest::keyClicks(paste, QStringLiteral("nobody@unknown.example"));
     QTRY_COMPARE(dialog->result().lineCount, 1);
