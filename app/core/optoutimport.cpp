@@ -574,15 +574,32 @@ QString addressIn(QStringView word, bool *hadAt)
         *hadAt = at >= 0;
     if (at <= 0 || at != w.lastIndexOf(QLatin1Char('@')) || at == w.size() - 1 || w.size() > 254)
         return {};
-    static const QString forbidden = QStringLiteral("<>()[]\\,;:\"");
-    for (const QChar c : w) {
-        if (c.isSpace() || c.category() == QChar::Other_Control || forbidden.contains(c))
+    QChar previous;
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        const QChar c = w.at(i);
+        switch (c.unicode()) {
+        case '<':
+        case '>':
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '\\':
+        case ',':
+        case ';':
+        case ':':
+        case '"':
             return {};
+        case '.': // the domain neither starts nor ends with a dot, nor has two in a row
+            if (i == at + 1 || i == w.size() - 1 || (i > at && previous == QLatin1Char('.')))
+                return {};
+            break;
+        default:
+            if (c.isSpace() || c.category() == QChar::Other_Control)
+                return {};
+        }
+        previous = c;
     }
-    const QStringView domain = w.sliced(at + 1);
-    if (domain.startsWith(QLatin1Char('.')) || domain.endsWith(QLatin1Char('.'))
-        || domain.contains(QLatin1String("..")))
-        return {};
     return w.toString();
 }
 
