@@ -107,6 +107,33 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/importdialog.cpp" line="+346"/>
+        <source>%Ln line(s) read.</source>
+        <translation>
+            <numerusform>%Ln line read.</numerusform>
+            <numerusform>%Ln lines read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln blank line(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln blank line skipped.</numerusform>
+            <numerusform>%Ln blank lines skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt out %Ln user</numerusform>
+            <numerusform>Opt out %Ln users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../app/gui/mainwindow.cpp" line="+983"/>
@@ -266,6 +293,14 @@
         <translation>
             <numerusform>Another administrator included %Ln user again.</numerusform>
             <numerusform>Another administrator included %Ln users again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+111"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
+            <numerusform>%Ln users will be opted out as soon as the service confirms.</numerusform>
         </translation>
     </message>
 </context>

@@ -409,6 +409,272 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
+        <source>Open a list of e-mail addresses</source>
+        <translation>Ouvrir une liste d&apos;adresses e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Fichiers CSV et texte (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All (%1)</source>
+        <translation>Tout (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the pasted text…</source>
+        <translation>Lecture du texte collé…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>La lecture de la liste a été interrompue.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From %1</source>
+        <translation>Depuis %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Texte collé, trop long pour être affiché ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing read yet: paste addresses or open a file.</source>
+        <translation>Rien n&apos;a encore été lu : collez des adresses ou ouvrez un fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln line(s) read.</source>
+        <translation>
+            <numerusform>%Ln ligne lue.</numerusform>
+            <numerusform>%Ln lignes lues.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln blank line(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln ligne vide ignorée.</numerusform>
+            <numerusform>%Ln lignes vides ignorées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt out</source>
+        <translation>Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Opt out users from a list</source>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices depuis une liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
+        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte. Chaque adresse trouvée est comparée aux utilisateurs et utilisatrices de votre organisation ; les autres colonnes sont ignorées. Rien ne change tant que vous n&apos;avez pas confirmé ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paste addresses:</source>
+        <translation>&amp;Coller des adresses :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</source>
+        <translation>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Ouvrir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Motif (facultatif) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Par exemple : demande RGPD n° 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>Les utilisateurs et utilisatrices concernés par l&apos;opt‑out seront exclus du suivi de l&apos;utilisation des produits : le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
+        <source>To opt out</source>
+        <translation>Opt‑out prévu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Already opted out</source>
+        <translation>Déjà en opt‑out</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Unknown</source>
+        <translation>Inconnues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable</source>
+        <translation>Illisibles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignored</source>
+        <translation>Ignorées</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Will be opted out</source>
+        <translation>Opt‑out prévu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a user of your organization</source>
+        <translation>Ne fait pas partie des utilisateurs et utilisatrices de votre organisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate of line %1</source>
+        <translation>Doublon de la ligne %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unreadable: not UTF-8 text</source>
+        <translation>Illisible : ce n&apos;est pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Illisible : « %1 » n&apos;est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: no e-mail address</source>
+        <translation>Illisible : aucune adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column names, ignored</source>
+        <translation>Noms de colonnes, ignorés</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input</source>
+        <translation>Texte lu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Utilisateur ou utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResult</name>
+    <message>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
+        <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
+        <translation>La liste dépasse %1 Mo ; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be opened: %1</source>
+        <translation>Le fichier ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
+        <translation>Ce n&apos;est pas un fichier texte ou CSV (ou c&apos;est de l&apos;UTF-16 sans indicateur d&apos;ordre des octets) ; rien n&apos;a été lu. Enregistrez-le au format CSV (UTF-8) et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
+        <translation>Le fichier se déclare en UTF-16 mais ne peut pas être lu en UTF-16 ; rien n&apos;a été lu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
+        <translation>Ligne %1 : un champ entre guillemets n&apos;est pas fermé (il manque un &quot; fermant) ; rien n&apos;a été lu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>La lecture de la liste a été interrompue.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
@@ -426,18 +692,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+251"/>
+        <location line="+258"/>
         <source>Change &amp;server…</source>
         <translation>Changer de &amp;serveur…</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+251"/>
+        <location line="-257"/>
+        <location line="+258"/>
         <source>Sign in with another service address or token</source>
         <translation>Se connecter avec une autre adresse de service ou un autre jeton</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-253"/>
         <location line="+123"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
@@ -519,7 +785,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
@@ -540,6 +806,16 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Opt out users from a &amp;list…</source>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices depuis une &amp;liste…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
+        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte, vérifiez l&apos;aperçu, puis effectuez l&apos;opt‑out</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
@@ -935,8 +1211,16 @@
             <numerusform>Un autre administrateur ou une autre administratrice a de nouveau inclus %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+111"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>L&apos;opt‑out de %Ln utilisateur ou utilisatrice prendra effet dès que le service l&apos;aura confirmé.</numerusform>
+            <numerusform>L&apos;opt‑out de %Ln utilisateurs et utilisatrices prendra effet dès que le service l&apos;aura confirmé.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+76"/>
+        <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Afficher les modifications pas encore confirmées</translation>
     </message>

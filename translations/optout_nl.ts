@@ -409,6 +409,272 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
+        <source>Open a list of e-mail addresses</source>
+        <translation>Een lijst met e-mailadressen openen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV- en tekstbestanden (*.csv *.txt *.tsv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All (%1)</source>
+        <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the pasted text…</source>
+        <translation>De geplakte tekst wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1…</source>
+        <translation>%1 wordt gelezen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>Het lezen van de lijst is afgebroken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From %1</source>
+        <translation>Uit %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Geplakte tekst, te lang om hier te tonen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing read yet: paste addresses or open a file.</source>
+        <translation>Nog niets gelezen: plak adressen of open een bestand.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln line(s) read.</source>
+        <translation>
+            <numerusform>%Ln regel gelezen.</numerusform>
+            <numerusform>%Ln regels gelezen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln blank line(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln lege regel overgeslagen.</numerusform>
+            <numerusform>%Ln lege regels overgeslagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitsluiten</numerusform>
+            <numerusform>%Ln gebruikers uitsluiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt out</source>
+        <translation>Uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Opt out users from a list</source>
+        <translation>Gebruikers uitsluiten met een lijst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
+        <translation>Plak e-mailadressen of open een CSV- of tekstbestand. Elk gevonden adres wordt vergeleken met de gebruikers van uw organisatie; andere kolommen worden genegeerd. Er verandert niets totdat u hieronder bevestigt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paste addresses:</source>
+        <translation>Adressen &amp;plakken:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</source>
+        <translation>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open file…</source>
+        <translation>Bestand &amp;openen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Reden (optioneel):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Bijvoorbeeld: AVG-verzoek nr. 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>De uit te sluiten gebruikers worden uitgesloten van het bijhouden van productgebruik: de service verwijdert vanaf nu hun gebruiksgebeurtenissen. U kunt dit een tijdje ongedaan maken.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
+        <source>To opt out</source>
+        <translation>Uit te sluiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Already opted out</source>
+        <translation>Al uitgesloten</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicates</source>
+        <translation>Duplicaten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable</source>
+        <translation>Onleesbaar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignored</source>
+        <translation>Genegeerd</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Will be opted out</source>
+        <translation>Wordt uitgesloten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a user of your organization</source>
+        <translation>Geen gebruiker van uw organisatie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate of line %1</source>
+        <translation>Duplicaat van regel %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unreadable: not UTF-8 text</source>
+        <translation>Onleesbaar: geen UTF-8-tekst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Onleesbaar: &quot;%1&quot; is geen e-mailadres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: no e-mail address</source>
+        <translation>Onleesbaar: geen e-mailadres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column names, ignored</source>
+        <translation>Kolomnamen, genegeerd</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input</source>
+        <translation>Invoer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResult</name>
+    <message>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
+        <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
+        <translation>De lijst is groter dan %1 MB; er is niets gelezen. Splits hem op in kleinere lijsten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be opened: %1</source>
+        <translation>Het bestand kan niet worden geopend: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
+        <translation>Dit is geen tekst- of CSV-bestand (of het is UTF-16 zonder bytevolgordemarkering); er is niets gelezen. Sla het op als CSV (UTF-8) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
+        <translation>Het bestand geeft aan UTF-16 te zijn, maar kan niet als UTF-16 worden gelezen; er is niets gelezen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
+        <translation>Regel %1: een veld tussen aanhalingstekens is niet afgesloten (een afsluitend &quot; ontbreekt); er is niets gelezen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>Het lezen van de lijst is afgebroken.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
@@ -426,18 +692,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+251"/>
+        <location line="+258"/>
         <source>Change &amp;server…</source>
         <translation>Ser&amp;ver wijzigen…</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+251"/>
+        <location line="-257"/>
+        <location line="+258"/>
         <source>Sign in with another service address or token</source>
         <translation>Aanmelden met een ander serviceadres of token</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-253"/>
         <location line="+123"/>
         <source>Close this message</source>
         <translation>Dit bericht sluiten</translation>
@@ -519,7 +785,7 @@
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>Bewer&amp;ken</translation>
     </message>
@@ -540,6 +806,16 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Opt out users from a &amp;list…</source>
+        <translation>Gebruikers uitsluiten met een &amp;lijst…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
+        <translation>Plak e-mailadressen of open een CSV- of tekstbestand, controleer het voorbeeld en sluit de gebruikers dan uit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>Af&amp;melden</translation>
     </message>
@@ -935,8 +1211,16 @@
             <numerusform>Een andere beheerder heeft %Ln gebruikers weer opgenomen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+111"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln gebruiker wordt uitgesloten zodra de service dit bevestigt.</numerusform>
+            <numerusform>%Ln gebruikers worden uitgesloten zodra de service dit bevestigt.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+76"/>
+        <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
         <translation>De nog niet bevestigde wijzigingen tonen</translation>
     </message>

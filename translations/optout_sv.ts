@@ -409,6 +409,272 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../app/gui/importdialog.cpp" line="+257"/>
+        <source>Open a list of e-mail addresses</source>
+        <translation>Öppna en lista med e-postadresser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV- och textfiler (*.csv *.txt *.tsv);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>All (%1)</source>
+        <translation>Alla (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the pasted text…</source>
+        <translation>Läser den inklistrade texten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1…</source>
+        <translation>Läser %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>Läsningen av listan avbröts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From %1</source>
+        <translation>Från %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pasted text, too long to show here</source>
+        <translation>Inklistrad text, för lång för att visas här</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing read yet: paste addresses or open a file.</source>
+        <translation>Inget har lästs ännu: klistra in adresser eller öppna en fil.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln line(s) read.</source>
+        <translation>
+            <numerusform>%Ln rad läst.</numerusform>
+            <numerusform>%Ln rader lästa.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln blank line(s) skipped.</source>
+        <translation>
+            <numerusform>%Ln tom rad hoppades över.</numerusform>
+            <numerusform>%Ln tomma rader hoppades över.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>Undanta %Ln användare</numerusform>
+            <numerusform>Undanta %Ln användare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt out</source>
+        <translation>Undanta</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Opt out users from a list</source>
+        <translation>Undanta användare från en lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
+        <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil. Varje adress som hittas jämförs med användarna i din organisation; andra kolumner ignoreras. Inget ändras förrän du bekräftar nedan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paste addresses:</source>
+        <translation>&amp;Klistra in adresser:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</source>
+        <translation>ann@example.org
+Ben Smith &lt;ben@example.org&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open file…</source>
+        <translation>&amp;Öppna fil…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Anledning (valfritt):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: GDPR request #4411</source>
+        <translation>Till exempel: GDPR-begäran nr 4411</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
+        <translation>De matchade användarna undantas från spårning av produktanvändning: tjänsten kastar deras användningshändelser från och med nu. Du kan ångra detta en stund.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview</source>
+        <translation>Förhandsgranskning</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
+        <source>To opt out</source>
+        <translation>Att undanta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+19"/>
+        <source>Already opted out</source>
+        <translation>Redan undantagna</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Unknown</source>
+        <translation>Okända</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicates</source>
+        <translation>Dubbletter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable</source>
+        <translation>Oläsbara</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignored</source>
+        <translation>Ignorerade</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Will be opted out</source>
+        <translation>Kommer att undantas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not a user of your organization</source>
+        <translation>Inte en användare i din organisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate of line %1</source>
+        <translation>Dubblett av rad %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unreadable: not UTF-8 text</source>
+        <translation>Oläsbar: inte UTF-8-text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
+        <translation>Oläsbar: ”%1” är inte en e-postadress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable: no e-mail address</source>
+        <translation>Oläsbar: ingen e-postadress</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column names, ignored</source>
+        <translation>Kolumnnamn, ignoreras</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input</source>
+        <translation>Indata</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User</source>
+        <translation>Användare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResult</name>
+    <message>
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
+        <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
+        <translation>Listan är större än %1 MB; inget lästes. Dela upp den i mindre listor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file cannot be opened: %1</source>
+        <translation>Filen kan inte öppnas: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
+        <translation>Det här är inte en text- eller CSV-fil (eller så är den UTF-16 utan byteordningsmarkering); inget lästes. Spara den som CSV (UTF-8) och försök igen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
+        <translation>Filen anger att den är UTF-16 men kan inte läsas som UTF-16; inget lästes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
+        <translation>Rad %1: ett fält inom citattecken avslutas inte (ett avslutande &quot; saknas); inget lästes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reading the list was cancelled.</source>
+        <translation>Läsningen av listan avbröts.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
@@ -426,18 +692,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+251"/>
+        <location line="+258"/>
         <source>Change &amp;server…</source>
         <translation>Byt &amp;server…</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+251"/>
+        <location line="-257"/>
+        <location line="+258"/>
         <source>Sign in with another service address or token</source>
         <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
-        <location line="-246"/>
+        <location line="-253"/>
         <location line="+123"/>
         <source>Close this message</source>
         <translation>Stäng meddelandet</translation>
@@ -519,7 +785,7 @@
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Redigera</translation>
     </message>
@@ -540,6 +806,16 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Opt out users from a &amp;list…</source>
+        <translation>Undanta användare från en l&amp;ista…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
+        <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil, granska förhandsgranskningen och undanta sedan användarna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Logga ut</translation>
     </message>
@@ -935,8 +1211,16 @@
             <numerusform>En annan administratör tog med %Ln användare igen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+111"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
+            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+76"/>
+        <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Visa ändringarna som ännu inte bekräftats</translation>
     </message>

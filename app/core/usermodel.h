@@ -93,6 +93,10 @@ public:
     bool isPending(const QString &userId) const { return m_pending.contains(userId); }
     // The user with this id, or nullptr.
     const User *userById(const QString &userId) const;
+    // Copies for a worker thread, O(1) (implicitly shared): every row, and the ids opted out
+    // (pending opt-outs included).
+    QList<UserRow> rowsSnapshot() const { return rows(); }
+    QSet<QString> optedOutIds() const { return m_optedOut; }
 
     // Re-emits header and display data after a language switch.
     void retranslate();

@@ -10,6 +10,7 @@
 #include "historydock.h"
 #include "historymodel.h"
 #include "icons.h"
+#include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
@@ -227,6 +228,7 @@ void MainWindow::setupActions()
         close();
         m_askBeforeClosing = false;
     });
+    connect(m_ui->actionOptOutFromList, &QAction::triggered, this, &MainWindow::showImportDialog);
     connect(m_ui->actionSignOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     connect(m_ui->actionChangeServer, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_ui->actionUndo->setShortcut(QKeySequence::Undo);
@@ -745,6 +747,8 @@ void MainWindow::clearSession()
     hideNote();
     hideError();
     m_accountLabel->clear();
+    if (m_importDialog)
+        m_importDialog->reject(); // its preview spoke of that session's organisation
     if (m_historyDock)
         m_historyDock->hide();
     if (m_history)
@@ -1154,6 +1158,66 @@ void MainWindow::updatePage()
     }
     m_ui->actionRefresh->setEnabled(state != SyncController::State::Idle);
     m_ui->actionContextHelp->setEnabled(admin);
+    updateImportAction();
+    if (!admin && m_importDialog)
+        m_importDialog->reject(); // signed out, or no longer an administrator
+}
+
+void MainWindow::updateImportAction()
+{
+    // Only over loaded lists: the preview compares with them.
+    const auto state = m_sync ? m_sync->state() : SyncController::State::Idle;
+    const bool loaded = state == SyncController::State::Synced
+        || (state == SyncController::State::Offline && m_users && m_users->rowCount() > 0);
+    m_ui->actionOptOutFromList->setEnabled(m_ui->pageStack->currentWidget() == m_ui->optOutPage
+                                           && loaded);
+}
+
+ImportDialog *MainWindow::importDialog() const
+{
+    return m_importDialog;
+}
+
+void MainWindow::showImportDialog()
+{
+    if (!m_ui->actionOptOutFromList->isEnabled())
+        return;
+    if (!m_importDialog) {
+        m_importDialog = new ImportDialog(m_users, this);
+        m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_importDialog, &ImportDialog::optOutRequested, this, &MainWindow::optOutFromList);
+    }
+    m_importDialog->show();
+    m_importDialog->raise();
+    m_importDialog->activateWindow();
+}
+
+void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
+{
+    if (!m_sync || !m_users)
+        return;
+    QStringList out;
+    out.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (!m_users->isOptedOut(id)) // opted out meanwhile (a refresh, another window)
+            out.append(id);
+    }
+    hideNote(); // the note of an earlier action would name the wrong people
+    OptOutOptions options;
+    options.reason = reason;
+    const qint64 action = m_sync->optOut(out, options);
+    if (action == 0)
+        return;
+    // One action, however many batches: one message when the service has answered them all
+    // (onActionCompleted), and Undo for the whole of it.
+    offerUndo(PendingAction::Type::OptOut, out, action);
+    const int count = int(out.size());
+    showNote(
+        [count]() -> QString {
+            return MainWindow::tr("%Ln user(s) will be opted out as soon as the service confirms.",
+                                  nullptr, count);
+        },
+        true);
 }
 
 void MainWindow::updateStatus()

@@ -31,6 +31,7 @@ class QDockWidget;
 class UsageDebuggerDock;
 class HistoryDock;
 class HistoryModel;
+class ImportDialog;
 class UsageSummaryModel;
 class UsageTracker;
 
@@ -94,6 +95,9 @@ public:
     void confirmDeleteStoredData(const QStringList &userIds);
     // The table header's menu: a checkable entry per optional column.
     QMenu *columnsMenu();
+    // File > Opt out users from a list…: the dialog, while open (null otherwise).
+    void showImportDialog();
+    ImportDialog *importDialog() const;
 
 Q_SIGNALS:
     void signOutRequested();
@@ -137,6 +141,8 @@ private:
     void withdrawUndo();
     QString userLabel(const QString &userId) const;
     void applyOptIn(const QStringList &ids);
+    void optOutFromList(const QStringList &ids, const QString &reason);
+    void updateImportAction();
     void hideNote();
     void showErrorMessage(std::function<QString()> message, bool fromSync);
     void hideError();
@@ -190,6 +196,7 @@ private:
     UndoRecord m_undo;
     QTimer m_undoTimer;
     QPointer<PendingChangesDialog> m_pendingDialog;
+    QPointer<ImportDialog> m_importDialog;
     // The row at the top of the table before another administrator's change, and its offset.
     QString m_anchorUserId;
     int m_anchorOffset = 0;

@@ -1,10 +1,12 @@
-// Screenshots of the undo bar, the confirmation of a bulk change and the pending-changes list,
-// in one language: the real MainWindow against a real optout-server (demo data), driven as an
-// administrator would, each grabbed to a PNG. Run by scripts/screenshots.sh under Xvfb.
-//   optout-shots LANG OUTDIR
+// Screenshots of the undo bar, the confirmation of a bulk change, the pending-changes list and
+// the preview of File > Opt out users from a list…, in one language: the real MainWindow against
+// a real optout-server (demo data), driven as an administrator would, each grabbed to a PNG.
+// Run by scripts/screenshots.sh under Xvfb.
+//   optout-shots LANG OUTDIR [import]    (import: only the import preview)
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutproxymodel.h"
@@ -15,9 +17,11 @@
 #include <QDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -60,8 +64,9 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     MessagePresenter::setRecordOnly(true);
     const QStringList args = QApplication::arguments();
-    if (args.size() != 3) {
-        std::fprintf(stderr, "usage: optout-shots LANG OUTDIR\n");
+    const bool onlyImport = args.size() == 4 && args.at(3) == QLatin1String("import");
+    if (args.size() != 3 && !onlyImport) {
+        std::fprintf(stderr, "usage: optout-shots LANG OUTDIR [import]\n");
         return 2;
     }
     const QString lang = args.at(1);
@@ -82,6 +87,53 @@ int main(int argc, char **argv)
         return 1;
 
     bool ok = true;
+    // File > Opt out users from a list…: a file of mixed lines, read and previewed.
+    {
+        const QStringList in = optedIn(s, 7);
+        QString alreadyOut;
+        for (int r = 0; r < s.users.rowCount() && alreadyOut.isEmpty(); ++r) {
+            if (s.users.isOptedOut(s.users.userAt(r).id))
+                alreadyOut = s.users.userAt(r).email;
+        }
+        const auto email = [&s](const QString &id) {
+            return s.users.userById(id)->email.toUtf8();
+        };
+        const auto name = [&s](const QString &id) {
+            return s.users.userById(id)->name.toUtf8();
+        };
+        QByteArray csv = "email;name;ticket\r\n";
+        csv += email(in.at(0)) + ";" + name(in.at(0)) + ";GDPR-4411\r\n";
+        csv += "\"" + name(in.at(1)) + "\" <" + email(in.at(1)) + ">;;GDPR-4412\r\n";
+        csv += alreadyOut.toUtf8() + ";;GDPR-4413\r\n";
+        csv += "\r\n";
+        csv += email(in.at(2)) + ";" + name(in.at(2)) + ";GDPR-4414\r\n";
+        csv += "j.doe@partner.example;John Doe;GDPR-4415\r\n";
+        csv += email(in.at(0)).toUpper() + ";;GDPR-4416\r\n";
+        csv += "ren\xE9@latin1.example;Ren\xE9;GDPR-4417\r\n";
+        csv += "mailto:" + email(in.at(3)) + ";" + name(in.at(3)) + ";GDPR-4418\r\n";
+        csv += email(in.at(4)) + ";" + name(in.at(4)) + ";GDPR-4419\r\n";
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gdpr-requests.csv"));
+        QFile file(path);
+        ok &= file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size();
+        file.close();
+        s.window->showImportDialog();
+        ImportDialog *dialog = s.window->importDialog();
+        if (!dialog)
+            return 1;
+        ok &= QTest::qWaitForWindowExposed(dialog);
+        dialog->loadFile(path);
+        ok &= QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 10000);
+        auto *reason = dialog->findChild<QLineEdit *>(QStringLiteral("reasonEdit"));
+        reason->setText(QStringLiteral("GDPR requests 4411-4419"));
+        dialog->resize(900, 600);
+        ok &= save(dialog, out + QStringLiteral("/import-%1.png").arg(lang));
+        dialog->reject();
+        QTest::qWait(200);
+        if (onlyImport)
+            return ok ? 0 : 1;
+    }
+
     // 0. View > History: opt-outs with reasons, a deletion of stored data, newest first.
     {
         const QStringList some = optedIn(s, 3);

@@ -4,6 +4,7 @@
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "signindialog.h"
@@ -125,6 +126,8 @@ private Q_SLOTS:
     void mainWindowAndDocks();
     void signInDialog_data();
     void signInDialog();
+    void importDialog_data();
+    void importDialog();
 
 private:
     TestServer m_server;
@@ -193,6 +196,37 @@ void TestAccessKeys::signInDialog()
     QStringList found;
     found << clashes(windowKeys(&dialog, false), QStringLiteral("sign-in dialog"));
     found << clashes(windowKeys(&dialog, true), QStringLiteral("sign-in dialog (GNOME)"));
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestAccessKeys::importDialog_data()
+{
+    mainWindowAndDocks_data();
+}
+
+// File > Opt out users from a list…, while it reads (Stop shown) and once it has read.
+void TestAccessKeys::importDialog()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    GuiTestSession session(m_server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
+    QVERIFY(QTest::qWaitFor(
+        [&session]() { return session.sync.state() == SyncController::State::Synced; }, 20000));
+    session.window->showImportDialog();
+    ImportDialog *dialog = session.window->importDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QStringList found;
+    QString many;
+    for (int i = 0; i < 200000; ++i)
+        many += QStringLiteral("someone%1@example.org\n").arg(i);
+    dialog->setPastedText(many);
+    QVERIFY(dialog->isReading());
+    found << clashes(windowKeys(dialog, false), QStringLiteral("import dialog, reading"));
+    QVERIFY(QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 20000));
+    found << clashes(windowKeys(dialog, false), QStringLiteral("import dialog"));
+    found << clashes(windowKeys(dialog, true), QStringLiteral("import dialog (GNOME)"));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
