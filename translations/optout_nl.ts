@@ -222,14 +222,167 @@
     </message>
 </context>
 <context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../app/core/csvexporter.cpp" line="+160"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mailadres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>User ID</source>
+        <translation>Gebruikers-ID</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Opted out at</source>
+        <translation>Uitgesloten op</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (name)</source>
+        <translation>Uitgesloten door (naam)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (email)</source>
+        <translation>Uitgesloten door (e-mailadres)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>Naam van gebruiker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User email</source>
+        <translation>E-mailadres van gebruiker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By (name)</source>
+        <translation>Door (naam)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By (email)</source>
+        <translation>Door (e-mailadres)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events deleted</source>
+        <translation>Verwijderde gebeurtenissen</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>The history could not be read from the service: %1</source>
+        <translation>De geschiedenis kon niet bij de service worden opgehaald: %1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Het bestand %1 kon niet worden geschreven: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../app/gui/exportcontroller.cpp" line="+35"/>
+        <source>opt-outs-%1.csv</source>
+        <translation>uitsluitingen-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>history-%1.csv</source>
+        <translation>geschiedenis-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the opt-out user list</source>
+        <translation>De lijst met uitgesloten gebruikers exporteren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the history</source>
+        <translation>De geschiedenis exporteren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Exporting to %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of about %2 entries written…</source>
+        <translation>%1 van ongeveer %2 items geschreven…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 entries written…</source>
+        <translation>%1 items geschreven…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln rij geëxporteerd naar %1.</numerusform>
+            <numerusform>%Ln rijen geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The export was cancelled. Nothing was written to %1.</source>
+        <translation>Het exporteren is geannuleerd. Er is niets naar %1 geschreven.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written to %1.</source>
+        <translation>Er is niets naar %1 geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <location filename="../app/gui/historydock.cpp" line="+206"/>
         <source>The start date is after the end date.</source>
         <translation>De begindatum ligt na de einddatum.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Loading…</source>
         <translation>Bezig met laden…</translation>
     </message>
@@ -278,6 +431,16 @@
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
         <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the history with these filters as a CSV file</source>
+        <translation>De geschiedenis met deze filters opslaan als CSV-bestand</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -356,8 +519,8 @@
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
-        <location line="+32"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+300"/>
+        <location line="+37"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
@@ -387,7 +550,7 @@
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+576"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+639"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -498,7 +661,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-267"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-330"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -533,7 +696,7 @@
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+133"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+196"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
@@ -546,7 +709,7 @@
         </translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-562"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -556,7 +719,22 @@
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out list as CSV…</source>
+        <translation>&amp;Uitgesloten gebruikers als CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History as CSV…</source>
+        <translation>&amp;Geschiedenis als CSV…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Check all</source>
         <translation>Alles aanvinken</translation>
     </message>
@@ -663,7 +841,7 @@
         <translation>&amp;Geschiedenis tonen</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+143"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 is weer opgenomen in het bijhouden van productgebruik.</translation>
     </message>
@@ -692,12 +870,12 @@
         </translation>
     </message>
     <message>
-        <location line="-433"/>
+        <location line="-496"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+427"/>
+        <location line="+490"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -757,7 +935,7 @@
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Show the changes not yet confirmed</source>
         <translation>De nog niet bevestigde wijzigingen tonen</translation>
     </message>
@@ -1389,7 +1567,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+51"/>
+        <location filename="../app/main.cpp" line="+52"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>

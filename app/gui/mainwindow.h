@@ -31,6 +31,9 @@ class QDockWidget;
 class UsageDebuggerDock;
 class HistoryDock;
 class HistoryModel;
+class CsvExporter;
+class ExportController;
+class QMenu;
 class UsageSummaryModel;
 class UsageTracker;
 
@@ -86,6 +89,13 @@ public:
     QAction *historyAction() const { return m_historyAction; }
     // Opens the history filtered on one user.
     void showHistoryOf(const QString &userId);
+    // File > Export (the opt-out list, the history with the History dock's filters) and the
+    // dock's Export…, written by `exporter`, which must outlive the window.
+    void setExporter(CsvExporter *exporter);
+    ExportController *exportController() const { return m_export; }
+    // File > Export > Opt-out list as CSV…, and History as CSV….
+    void exportOptOuts();
+    void exportHistory();
 
 Q_SIGNALS:
     void signOutRequested();
@@ -109,6 +119,7 @@ private:
     void updatePage();
     void updateLanguageMenu();
     void updateCountLabel();
+    void updateExportActions();
 
     void optOutPicked();
     void optInChecked();
@@ -157,6 +168,10 @@ private:
     HistoryDock *m_historyDock = nullptr;
     QAction *m_historyAction = nullptr;
     QPointer<HistoryModel> m_history;
+    ExportController *m_export = nullptr;
+    QMenu *m_exportMenu = nullptr;
+    QAction *m_exportOptOutsAction = nullptr;
+    QAction *m_exportHistoryAction = nullptr;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 
