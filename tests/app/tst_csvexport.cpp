@@ -17,6 +17,9 @@
 
 #include <algorithm>
 
+#include <signal.h>
+#include <sys/resource.h>
+
 namespace {
 
 // The test's own CSV quoting (RFC 4180, formula cells prefixed with '), kept apart from the
@@ -74,6 +77,7 @@ private slots:
     void cancelKeepsAnExistingFile();
     void unwritablePath_data();
     void unwritablePath();
+    void diskFullLeavesNoFile();
     void serverStoppedMidExport();
     void serverErrorMidExport();
 
@@ -426,6 +430,39 @@ void TestCsvExport::unwritablePath()
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList {QStringLiteral("plain-file")});
     QDir(m_dir.path()).rmdir(QStringLiteral("a-folder"));
+}
+
+// A disk that fills up mid-file: a file-size limit (RLIMIT_FSIZE) makes the writes fail the
+// same way (EFBIG instead of ENOSPC) after the first bytes.
+void TestCsvExport::diskFullLeavesNoFile()
+{
+    OptOutList list;
+    m_api->fetchOptOuts({}, this, [&list](const ApiResult<OptOutList> &r) {
+        if (r)
+            list = r.value();
+    });
+    QTRY_VERIFY(list.revision >= 0);
+    QList<OptOutEntry> many;
+    for (int i = 0; i < 100; ++i)
+        many += list.optOuts; // some 200 KiB of CSV
+    rlimit saved {};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previous = signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 20000;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const QString path = m_dir.filePath(QStringLiteral("full.csv"));
+    CsvExporter exporter(m_api.get());
+    exporter.exportOptOuts(many, path);
+    const CsvExporter::Result result = run(exporter);
+    setrlimit(RLIMIT_FSIZE, &saved);
+    signal(SIGXFSZ, previous);
+    QCOMPARE(int(result.status), int(CsvExporter::Result::Status::Failed));
+    QVERIFY2(result.message.startsWith(QStringLiteral("The file ") + path
+                                       + QStringLiteral(" could not be written: ")),
+             qPrintable(result.message));
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 void TestCsvExport::serverStoppedMidExport()
