@@ -13,6 +13,22 @@ bool needsQuotes(QStringView field)
     return false;
 }
 
+// Appends `text` in UTF-8: ASCII directly, anything else through Qt's encoder.
+void appendUtf8(QByteArray &out, QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            out += text.toUtf8();
+            return;
+        }
+    }
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *to = out.data() + at;
+    for (const QChar c : text)
+        *to++ = char(c.unicode());
+}
+
 } // namespace
 
 bool CsvWriter::startsLikeFormula(QStringView field)
@@ -38,7 +54,7 @@ void CsvWriter::appendField(QByteArray &out, QStringView field, Formulas formula
     if (!needsQuotes(field)) {
         if (neutralise)
             out += '\'';
-        out += field.toUtf8();
+        appendUtf8(out, field);
         return;
     }
     out += '"';
@@ -46,11 +62,11 @@ void CsvWriter::appendField(QByteArray &out, QStringView field, Formulas formula
         out += '\'';
     qsizetype from = 0;
     for (qsizetype i = field.indexOf(u'"'); i >= 0; i = field.indexOf(u'"', from)) {
-        out += field.mid(from, i + 1 - from).toUtf8(); // up to and with the quote
+        appendUtf8(out, field.mid(from, i + 1 - from)); // up to and with the quote
         out += '"'; // doubled
         from = i + 1;
     }
-    out += field.mid(from).toUtf8();
+    appendUtf8(out, field.mid(from));
     out += '"';
 }
 
