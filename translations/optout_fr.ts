@@ -235,12 +235,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>User ID</source>
         <translation>Identifiant de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>Opted out at</source>
         <translation>Date de l&apos;opt‑out</translation>
     </message>
@@ -255,7 +255,12 @@
         <translation>Opt‑out par (adresse e-mail)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Planned deletion</source>
+        <translation>Suppression prévue</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
@@ -285,7 +290,8 @@
         <translation>Par (adresse e-mail)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-19"/>
+        <location line="+19"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -295,7 +301,7 @@
         <translation>Événements supprimés</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+115"/>
         <source>The history could not be read from the service: %1</source>
         <translation>Impossible de lire l&apos;historique auprès du service&#xa0;: %1</translation>
     </message>

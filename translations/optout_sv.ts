@@ -235,12 +235,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>User ID</source>
         <translation>Användar-id</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>Opted out at</source>
         <translation>Undantagen den</translation>
     </message>
@@ -255,7 +255,12 @@
         <translation>Undantagen av (e-postadress)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Planned deletion</source>
+        <translation>Planerad radering</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>When</source>
         <translation>När</translation>
     </message>
@@ -285,7 +290,8 @@
         <translation>Av (e-postadress)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-19"/>
+        <location line="+19"/>
         <source>Reason</source>
         <translation>Anledning</translation>
     </message>
@@ -295,7 +301,7 @@
         <translation>Raderade händelser</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+115"/>
         <source>The history could not be read from the service: %1</source>
         <translation>Historiken kunde inte läsas från tjänsten: %1</translation>
     </message>

@@ -162,14 +162,17 @@ QStringList CsvExporter::optOutHeader()
             tr("User ID"),
             tr("Opted out at"),
             tr("Opted out by (name)"),
-            tr("Opted out by (email)")};
+            tr("Opted out by (email)"),
+            tr("Reason"),
+            tr("Planned deletion")};
 }
 
 QStringList CsvExporter::optOutRecord(const OptOutEntry &entry)
 {
     return {entry.user.name,       entry.user.email,
             entry.user.id,         CsvWriter::time(entry.optedOutAt),
-            entry.optedOutBy.name, entry.optedOutBy.email};
+            entry.optedOutBy.name, entry.optedOutBy.email,
+            entry.reason,          CsvWriter::time(entry.purgeAt)};
 }
 
 QStringList CsvExporter::historyHeader()
@@ -213,37 +216,16 @@ void CsvExporter::start(const QString &path, const QStringList &header, qint64 e
 
 void CsvExporter::exportOptOuts(const QList<OptOutEntry> &entries, const QString &path)
 {
-    writeOptOuts([entries] { return entries; }, entries.size(), path);
-}
-
-void CsvExporter::exportOptOuts(const QList<OptOutRow> &rows, const QString &path)
-{
-    writeOptOuts(
-        [rows] {
-            QList<OptOutEntry> entries;
-            entries.reserve(rows.size());
-            for (const OptOutRow &row : rows) {
-                if (!row.pending || row.leaving)
-                    entries.append(row.entry);
-            }
-            return entries;
-        },
-        rows.size(), path);
-}
-
-void CsvExporter::writeOptOuts(std::function<QList<OptOutEntry>()> prepare, qsizetype count,
-                               const QString &path)
-{
     if (m_job)
         return;
+    const qsizetype count = entries.size();
     start(path, optOutHeader(), count);
     Job *job = m_job.get();
-    // Made and sorted in the worker: newest first, as the service lists them (ties by e-mail).
-    auto rows = std::make_shared<QList<OptOutEntry>>();
+    // Sorted in the worker: newest first, as the service lists them (ties by e-mail).
+    auto rows = std::make_shared<QList<OptOutEntry>>(entries);
     QMetaObject::invokeMethod(
         job->worker,
-        [rows, prepare = std::move(prepare)] {
-            *rows = prepare();
+        [rows] {
             std::stable_sort(rows->begin(), rows->end(),
                              [](const OptOutEntry &a, const OptOutEntry &b) {
                                  if (a.optedOutAt != b.optedOutAt)

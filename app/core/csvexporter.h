@@ -3,7 +3,6 @@
 #pragma once
 
 #include "apitypes.h"
-#include "optoutmodel.h"
 
 #include <QHash>
 #include <QObject>
@@ -43,9 +42,6 @@ public:
 
     // Writes these entries, newest first (a QList shares its data: handing it over is free).
     void exportOptOuts(const QList<OptOutEntry> &entries, const QString &path);
-    // The same from the table's rows (OptOutModel::snapshot()): the opted-out users as the
-    // service confirmed them, so an opt-out still pending is left out and a pending opt-in kept.
-    void exportOptOuts(const QList<OptOutRow> &rows, const QString &path);
     // Fetches every page of the audit matching `filter`, newest first, and writes it.
     void exportHistory(const AuditFilter &filter, const QString &path);
     // Stops the running export; finished() then reports Cancelled and no file is written.
@@ -71,9 +67,6 @@ signals:
 private:
     struct Job;
     void start(const QString &path, const QStringList &header, qint64 estimate);
-    // Writes the entries `prepare` makes in the worker thread.
-    void writeOptOuts(std::function<QList<OptOutEntry>()> prepare, qsizetype count,
-                      const QString &path);
     void fetchNextPage();
     void onPageWritten(qint64 rows);
     void onWorkerFailed(const QString &message);

@@ -61,8 +61,6 @@ public:
     bool hasLeftDirectoryAt(int row) const { return rows().at(row).leftDirectory; }
 
     const OptOutEntry &entryAt(int row) const { return rows().at(row).entry; }
-    // Every row as it is now; the list shares its data, so this costs nothing (File > Export).
-    QList<OptOutRow> snapshot() const { return rows(); }
     bool isPendingAt(int row) const { return rows().at(row).pending; }
     bool isLeavingAt(int row) const { return rows().at(row).leaving; }
     const QString &foldedKeyAt(int row) const { return rows().at(row).folded; }

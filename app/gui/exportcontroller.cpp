@@ -53,7 +53,7 @@ QString ExportController::choosePath(const QString &title, const QString &fileNa
     return path;
 }
 
-void ExportController::exportOptOuts(const QList<OptOutRow> &rows)
+void ExportController::exportOptOuts(const QList<OptOutEntry> &entries)
 {
     if (!m_exporter || isRunning())
         return;
@@ -61,7 +61,7 @@ void ExportController::exportOptOuts(const QList<OptOutRow> &rows)
         = choosePath(tr("Export the opt-out user list"), optOutFileName(QDate::currentDate()));
     if (path.isEmpty() || isRunning())
         return;
-    m_exporter->exportOptOuts(rows, path);
+    m_exporter->exportOptOuts(entries, path);
     showProgress(path);
 }
 

@@ -20,8 +20,8 @@ public:
     // `exporter` must outlive the controller; dialogs and messages go on `window`.
     ExportController(CsvExporter *exporter, QWidget *window);
 
-    // Ask for a file and export the opt-out list (OptOutModel::snapshot()).
-    void exportOptOuts(const QList<OptOutRow> &rows);
+    // Ask for a file and export these opted-out users (SyncController::confirmedOptOuts()).
+    void exportOptOuts(const QList<OptOutEntry> &entries);
     // Ask for a file and export the audit matching `filter`.
     void exportHistory(const AuditFilter &filter);
 

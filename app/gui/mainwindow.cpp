@@ -767,8 +767,8 @@ void MainWindow::setExporter(CsvExporter *exporter)
 
 void MainWindow::exportOptOuts()
 {
-    if (m_export && m_optOuts)
-        m_export->exportOptOuts(m_optOuts->snapshot());
+    if (m_export && m_sync)
+        m_export->exportOptOuts(m_sync->confirmedOptOuts());
 }
 
 void MainWindow::exportHistory()

@@ -111,6 +111,18 @@ void TestCsvExport::initTestCase()
             m_userIds << id;
     }
     QVERIFY(m_userIds.size() >= 50);
+    // Stored usage events of the first users, so that their opt-outs plan a deletion.
+    QJsonArray events;
+    for (int i = 0; i < 12; ++i) {
+        events.append(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("page.viewed")},
+            {QStringLiteral("timestamp"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+            {QStringLiteral("userId"), m_userIds.at(i)}});
+    }
+    const HttpResult stored = m_server.request(
+        "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+        QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson());
+    QVERIFY2(stored.status == 200, stored.body.constData());
     // A history: reasons that need quoting and neutralising, opt-ins, repeated users.
     const QStringList reasons {QStringLiteral("GDPR request #4411"),
                                QStringLiteral("=HYPERLINK(\"http://evil\"), asked by \"Bo\""),
@@ -253,18 +265,25 @@ void TestCsvExport::optOutListExactContent()
                          return email(a) < email(b);
                      });
     QByteArray expected = "Name,Email,User ID,Opted out at,Opted out by (name),"
-                          "Opted out by (email)\r\n";
+                          "Opted out by (email),Reason,Planned deletion\r\n";
     for (const QJsonObject &e : sorted) {
         const QJsonObject user = e.value(QStringLiteral("user")).toObject();
         const QJsonObject by = e.value(QStringLiteral("optedOutBy")).toObject();
         expected += csvLine(
             {str(user.value(QStringLiteral("name"))), str(user.value(QStringLiteral("email"))),
              str(user.value(QStringLiteral("id"))), timeText(e.value(QStringLiteral("optedOutAt"))),
-             str(by.value(QStringLiteral("name"))), str(by.value(QStringLiteral("email")))});
+             str(by.value(QStringLiteral("name"))), str(by.value(QStringLiteral("email"))),
+             str(e.value(QStringLiteral("reason"))), timeText(e.value(QStringLiteral("purgeAt")))});
     }
     const QByteArray written = readAll(path);
     QCOMPARE(written, expected);
-    QVERIFY(written.contains(",Ada Admin,admin@example.com\r\n"));
+    // Reasons, neutralised and quoted, and planned deletions are in it.
+    QVERIFY(written.contains(",\"'@team, offboarding\","));
+    int planned = 0;
+    for (const QJsonValue &v : entries)
+        planned += v.toObject().value(QStringLiteral("purgeAt")).isString() ? 1 : 0;
+    QVERIFY(planned > 0);
+    QVERIFY(written.contains(",Ada Admin,admin@example.com,"));
     // Only the file: no temporary left beside it.
     QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files),
              QStringList {QStringLiteral("opt-outs.csv")});

@@ -129,7 +129,12 @@ void TestCsvWriter::records()
         = {QStringLiteral("u-1"), QStringLiteral("admin@example.com"), QStringLiteral("Ada Admin")};
     QCOMPARE(CsvWriter::record(CsvExporter::optOutRecord(e)),
              QByteArray("\"'=Zo\xC3\xAB, \"\"the\"\" admin\",zoe@example.com,u-7,"
-                        "2026-11-22T16:00:00Z,Ada Admin,admin@example.com\r\n"));
+                        "2026-11-22T16:00:00Z,Ada Admin,admin@example.com,,\r\n"));
+    e.reason = QStringLiteral("+GDPR request #4411");
+    e.purgeAt = QDateTime(QDate(2026, 11, 29), QTime(16, 0), QTimeZone::utc());
+    QVERIFY(CsvWriter::record(CsvExporter::optOutRecord(e))
+                .endsWith(",Ada Admin,admin@example.com,'+GDPR request #4411,"
+                          "2026-11-29T16:00:00Z\r\n"));
     AuditEntry purge;
     purge.at = QDateTime(QDate(2026, 11, 15), QTime(16, 0), QTimeZone::utc());
     purge.action = QStringLiteral("purge");

@@ -151,7 +151,8 @@ void TestExport::optOutListFromTheMenu()
     QCOMPARE(lines.size(), 232); // header, 230 rows, and the empty rest after the last CRLF
     QCOMPARE(lines.constFirst(),
              QByteArray("Name,Email,User ID,Opted out at,"
-                        "Opted out by (name),Opted out by (email)\r"));
+                        "Opted out by (name),Opted out by (email),Reason,"
+                        "Planned deletion\r"));
     QVERIFY(csv.contains(",u-24,"));
     QVERIFY(!csv.contains(",u-23,")); // opted back in
     QVERIFY(csv.endsWith("\r\n"));
