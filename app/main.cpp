@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "connectionsecurity.h"
+#include "csvexporter.h"
 #include "historymodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
@@ -124,6 +125,8 @@ int main(int argc, char *argv[])
     controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
     HistoryModel history(&api);
     controller.mainWindow()->setHistory(&history);
+    CsvExporter exporter(&api);
+    controller.mainWindow()->setExporter(&exporter);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then

@@ -2,6 +2,7 @@
 // page unfiltered, filtered by user, by actor, by action and time range, and a page deep in a
 // filtered walk, each beside the floor of an authenticated round trip (GET /api/v1/me) measured
 // in the same run.
+#include "auditfill.h"
 #include "benchserver.h"
 
 #include <QCoreApplication>
@@ -12,9 +13,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTextStream>
 
 #include <algorithm>
@@ -93,36 +91,11 @@ int main(int argc, char *argv[])
     // over a year, by three administrators, about users spread over the organisation.
     QElapsedTimer fill;
     fill.start();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("f"));
-        db.setDatabaseName(server.databasePath());
-        if (!db.open())
-            return 1;
-        QSqlQuery q(db);
-        const bool ok = q.exec(QStringLiteral("BEGIN"))
-            && q.exec(
-                QStringLiteral(
-                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
-                    "INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, count) "
-                    "SELECT "
-                    "'o-1', strftime('%Y-%m-%dT%H:%M:%fZ', '2025-12-01', '+' || (i * 31) || ' "
-                    "seconds'), CASE i % 3 WHEN 0 THEN 'opt_out' WHEN 1 THEN 'opt_in' ELSE 'purge' "
-                    "END, CASE i % 3 WHEN 2 THEN NULL ELSE 'u-' || (1 + i % 3) END, 'u-' || (4 + "
-                    "(i "
-                    "* 7919) % %2), CASE i % 3 WHEN 0 THEN 'request #' || i END, CASE i % 3 WHEN 2 "
-                    "THEN i % 50 END FROM n")
-                    .arg(Entries)
-                    .arg(Users - 3))
-            && q.exec(QStringLiteral("COMMIT"));
-        if (!ok) {
-            out << "cannot fill the audit: " << q.lastError().text() << Qt::endl;
-            return 1;
-        }
-        q.exec(QStringLiteral("ANALYZE"));
-        q.finish();
-        db.close();
+    QString error;
+    if (!fillAudit(server.databasePath(), Entries, Users, &error)) {
+        out << "cannot fill the audit: " << error << Qt::endl;
+        return 1;
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("f"));
     out << "audit filled with " << Entries << " entries in " << fill.elapsed() << " ms" << Qt::endl;
     if (!server.start(Users, 0))
         return 1;

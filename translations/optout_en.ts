@@ -77,9 +77,20 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message numerus="yes">
+        <location filename="../app/gui/exportcontroller.cpp" line="+129"/>
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln row exported to %1.</numerusform>
+            <numerusform>%Ln rows exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/historydock.cpp" line="+216"/>
+        <location filename="../app/gui/historydock.cpp" line="+236"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>

@@ -279,14 +279,173 @@
     </message>
 </context>
 <context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../app/core/csvexporter.cpp" line="+160"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>User ID</source>
+        <translation>Identifiant de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Opted out at</source>
+        <translation>Date de l&apos;opt‑out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (name)</source>
+        <translation>Opt‑out par (nom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (email)</source>
+        <translation>Opt‑out par (adresse e-mail)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned deletion</source>
+        <translation>Suppression prévue</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>Nom de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User email</source>
+        <translation>Adresse e-mail de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By (name)</source>
+        <translation>Par (nom)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By (email)</source>
+        <translation>Par (adresse e-mail)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events deleted</source>
+        <translation>Événements supprimés</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>The history could not be read from the service: %1</source>
+        <translation>Impossible de lire l&apos;historique auprès du service&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Impossible d&apos;écrire le fichier %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../app/gui/exportcontroller.cpp" line="+35"/>
+        <source>opt-outs-%1.csv</source>
+        <translation>exclusions-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>history-%1.csv</source>
+        <translation>historique-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the opt-out user list</source>
+        <translation>Exporter la liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the history</source>
+        <translation>Exporter l&apos;historique</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Exporting to %1…</source>
+        <translation>Exportation vers %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of about %2 entries written…</source>
+        <translation>%1 entrées écrites sur environ %2…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 entries written…</source>
+        <translation>%1 entrées écrites…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln ligne exportée vers %1.</numerusform>
+            <numerusform>%Ln lignes exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The export was cancelled. Nothing was written to %1.</source>
+        <translation>L&apos;exportation a été annulée. Rien n&apos;a été écrit dans %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written to %1.</source>
+        <translation>Rien n&apos;a été écrit dans %1.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <location filename="../app/gui/historydock.cpp" line="+206"/>
         <source>The start date is after the end date.</source>
         <translation>La date de début est postérieure à la date de fin.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -335,6 +494,16 @@
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
         <translation>Fi&amp;n&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the history with these filters as a CSV file</source>
+        <translation>Enregistrer l&apos;historique avec ces filtres dans un fichier CSV</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -890,6 +1059,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
+<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Opt‑&amp;out avec un motif…</translation>
     </message>
@@ -905,6 +1075,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+14"/>
+=======
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out list as CSV…</source>
+        <translation>Liste d&apos;&amp;opt‑out en CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History as CSV…</source>
+        <translation>&amp;Historique en CSV…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+>>>>>>> i10-export
         <source>Check all</source>
         <translation>Tout cocher</translation>
     </message>
@@ -1898,7 +2085,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+51"/>
+        <location filename="../app/main.cpp" line="+52"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Excluez les utilisateurs et utilisatrices du suivi de l&apos;utilisation des produits.</translation>
     </message>

@@ -279,14 +279,173 @@
     </message>
 </context>
 <context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../app/core/csvexporter.cpp" line="+160"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-mailadres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>User ID</source>
+        <translation>Gebruikers-ID</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Opted out at</source>
+        <translation>Uitgesloten op</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (name)</source>
+        <translation>Uitgesloten door (naam)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (email)</source>
+        <translation>Uitgesloten door (e-mailadres)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned deletion</source>
+        <translation>Geplande verwijdering</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>Naam van gebruiker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User email</source>
+        <translation>E-mailadres van gebruiker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By (name)</source>
+        <translation>Door (naam)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By (email)</source>
+        <translation>Door (e-mailadres)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events deleted</source>
+        <translation>Verwijderde gebeurtenissen</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>The history could not be read from the service: %1</source>
+        <translation>De geschiedenis kon niet bij de service worden opgehaald: %1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Het bestand %1 kon niet worden geschreven: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../app/gui/exportcontroller.cpp" line="+35"/>
+        <source>opt-outs-%1.csv</source>
+        <translation>uitsluitingen-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>history-%1.csv</source>
+        <translation>geschiedenis-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the opt-out user list</source>
+        <translation>De lijst met uitgesloten gebruikers exporteren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the history</source>
+        <translation>De geschiedenis exporteren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Exporting to %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of about %2 entries written…</source>
+        <translation>%1 van ongeveer %2 items geschreven…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 entries written…</source>
+        <translation>%1 items geschreven…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln rij geëxporteerd naar %1.</numerusform>
+            <numerusform>%Ln rijen geëxporteerd naar %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The export was cancelled. Nothing was written to %1.</source>
+        <translation>Het exporteren is geannuleerd. Er is niets naar %1 geschreven.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written to %1.</source>
+        <translation>Er is niets naar %1 geschreven.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <location filename="../app/gui/historydock.cpp" line="+206"/>
         <source>The start date is after the end date.</source>
         <translation>De begindatum ligt na de einddatum.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Loading…</source>
         <translation>Bezig met laden…</translation>
     </message>
@@ -335,6 +494,16 @@
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
         <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the history with these filters as a CSV file</source>
+        <translation>De geschiedenis met deze filters opslaan als CSV-bestand</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -890,6 +1059,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
+<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Uitsluiten met &amp;reden…</translation>
     </message>
@@ -905,6 +1075,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+14"/>
+=======
+        <source>&amp;Export</source>
+        <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out list as CSV…</source>
+        <translation>&amp;Uitgesloten gebruikers als CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History as CSV…</source>
+        <translation>&amp;Geschiedenis als CSV…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+>>>>>>> i10-export
         <source>Check all</source>
         <translation>Alles aanvinken</translation>
     </message>
@@ -1898,7 +2085,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+51"/>
+        <location filename="../app/main.cpp" line="+52"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Sluit gebruikers uit van het bijhouden van productgebruik.</translation>
     </message>

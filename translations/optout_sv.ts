@@ -279,14 +279,173 @@
     </message>
 </context>
 <context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../app/core/csvexporter.cpp" line="+160"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>User ID</source>
+        <translation>Användar-id</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Opted out at</source>
+        <translation>Undantagen den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (name)</source>
+        <translation>Undantagen av (namn)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opted out by (email)</source>
+        <translation>Undantagen av (e-postadress)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned deletion</source>
+        <translation>Planerad radering</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User name</source>
+        <translation>Användarens namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>User email</source>
+        <translation>Användarens e-postadress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By (name)</source>
+        <translation>Av (namn)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By (email)</source>
+        <translation>Av (e-postadress)</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Reason</source>
+        <translation>Anledning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events deleted</source>
+        <translation>Raderade händelser</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>The history could not be read from the service: %1</source>
+        <translation>Historiken kunde inte läsas från tjänsten: %1</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>The file %1 could not be written: %2</source>
+        <translation>Filen %1 kunde inte skrivas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../app/gui/exportcontroller.cpp" line="+35"/>
+        <source>opt-outs-%1.csv</source>
+        <translation>undantag-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>history-%1.csv</source>
+        <translation>historik-%1.csv</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export the opt-out user list</source>
+        <translation>Exportera listan över undantagna användare</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the history</source>
+        <translation>Exportera historiken</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Exporting to %1…</source>
+        <translation>Exporterar till %1…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 of about %2 entries written…</source>
+        <translation>%1 av cirka %2 poster skrivna…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 entries written…</source>
+        <translation>%1 poster skrivna…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%Ln row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%Ln rad exporterades till %1.</numerusform>
+            <numerusform>%Ln rader exporterades till %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The export was cancelled. Nothing was written to %1.</source>
+        <translation>Exporten avbröts. Inget skrevs till %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was written to %1.</source>
+        <translation>Inget skrevs till %1.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../app/gui/historydock.cpp" line="+197"/>
+        <location filename="../app/gui/historydock.cpp" line="+206"/>
         <source>The start date is after the end date.</source>
         <translation>Startdatumet ligger efter slutdatumet.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
@@ -335,6 +494,16 @@
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
         <translation>Ti&amp;ll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the history with these filters as a CSV file</source>
+        <translation>Spara historiken med dessa filter som en CSV-fil</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -890,6 +1059,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
+<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Undanta med an&amp;ledning…</translation>
     </message>
@@ -905,6 +1075,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+14"/>
+=======
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out list as CSV…</source>
+        <translation>&amp;Undantagna användare som CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;History as CSV…</source>
+        <translation>&amp;Historik som CSV…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+>>>>>>> i10-export
         <source>Check all</source>
         <translation>Markera alla</translation>
     </message>
@@ -1898,7 +2085,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+51"/>
+        <location filename="../app/main.cpp" line="+52"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>

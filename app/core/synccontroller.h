@@ -116,6 +116,9 @@ public:
     void cancelPending(const QStringList &userIds);
     // The pending change of this user is being sent right now (it can only be reversed).
     bool isSending(const QString &userId) const;
+    // The opted-out users as the service last confirmed them, without the pending changes
+    // (File > Export). The list shares its data: taking it costs nothing.
+    QList<OptOutEntry> confirmedOptOuts() const { return m_serverOptOuts; }
     // Whether the lists shown come from the cache of an earlier session, not yet confirmed by
     // the service in this one.
     bool showingCachedData() const { return m_fromCache; }

@@ -15,6 +15,7 @@
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -77,6 +78,9 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     filters->addWidget(m_fromDate, 1, 1);
     filters->addWidget(m_toCheck, 1, 2);
     filters->addWidget(m_toDate, 1, 3);
+    m_exportButton = new QPushButton(body);
+    m_exportButton->setObjectName(QStringLiteral("historyExportButton"));
+    filters->addWidget(m_exportButton, 1, 5);
     filters->setColumnStretch(1, 1);
     filters->setColumnStretch(3, 1);
 
@@ -114,6 +118,13 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     connect(m_toCheck, &QCheckBox::toggled, this, apply);
     connect(m_fromDate, &QDateEdit::dateChanged, this, apply);
     connect(m_toDate, &QDateEdit::dateChanged, this, apply);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        AuditFilter filter;
+        if (currentFilter(&filter, &m_error))
+            emit exportRequested(filter);
+        else
+            updateStatus();
+    });
     connect(m_history, &HistoryModel::loadingChanged, this, &HistoryDock::updateStatus);
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryDock::updateStatus);
     connect(m_history, &QAbstractItemModel::modelReset, this, [this] {
@@ -180,21 +191,30 @@ void HistoryDock::showUser(const QString &userId)
     applyFilters();
 }
 
+bool HistoryDock::currentFilter(AuditFilter *filter, QString *error) const
+{
+    *filter = {};
+    filter->userId = m_userId;
+    filter->actorId = m_actorId;
+    filter->action = m_actionCombo->currentData().toString();
+    // Local days, as the administrator reads them: from the start of "from" to the end of "to".
+    if (m_fromCheck->isChecked())
+        filter->since = m_fromDate->date().startOfDay().toUTC();
+    if (m_toCheck->isChecked())
+        filter->until = m_toDate->date().addDays(1).startOfDay().toUTC();
+    if (filter->since.isValid() && filter->until.isValid() && filter->since >= filter->until) {
+        *error = tr("The start date is after the end date.");
+        return false;
+    }
+    return true;
+}
+
 void HistoryDock::applyFilters()
 {
     if (!isVisible())
         return;
     AuditFilter filter;
-    filter.userId = m_userId;
-    filter.actorId = m_actorId;
-    filter.action = m_actionCombo->currentData().toString();
-    // Local days, as the administrator reads them: from the start of "from" to the end of "to".
-    if (m_fromCheck->isChecked())
-        filter.since = m_fromDate->date().startOfDay().toUTC();
-    if (m_toCheck->isChecked())
-        filter.until = m_toDate->date().addDays(1).startOfDay().toUTC();
-    if (filter.since.isValid() && filter.until.isValid() && filter.since >= filter.until) {
-        m_error = tr("The start date is after the end date.");
+    if (!currentFilter(&filter, &m_error)) {
         updateStatus();
         return;
     }
@@ -226,6 +246,8 @@ void HistoryDock::retranslate()
     m_actionLabel->setText(tr("A&ction:"));
     m_fromCheck->setText(tr("Fro&m:"));
     m_toCheck->setText(tr("Throu&gh:"));
+    m_exportButton->setText(tr("E&xport…"));
+    m_exportButton->setToolTip(tr("Save the history with these filters as a CSV file"));
     m_userEdit->setPlaceholderText(tr("Any user"));
     m_actorEdit->setPlaceholderText(tr("Anyone"));
     m_actionCombo->setItemText(0, tr("Any action"));

@@ -2,6 +2,8 @@
 // scrolls, with filters for user, actor, action and dates.
 #pragma once
 
+#include "apitypes.h"
+
 #include <QDockWidget>
 
 class HistoryModel;
@@ -11,6 +13,7 @@ class QCompleter;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class UserModel;
 class UserSearchModel;
@@ -27,7 +30,15 @@ public:
     // Applies the filters in the fields and loads the first page.
     void applyFilters();
 
+    // The filters in the fields; false (and why, translated) when they cannot be used.
+    bool currentFilter(AuditFilter *filter, QString *error) const;
+
     QTableView *table() const { return m_table; }
+    QPushButton *exportButton() const { return m_exportButton; }
+
+signals:
+    // "Export…": the history with the filters in the fields.
+    void exportRequested(const AuditFilter &filter);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,6 +61,7 @@ private:
     QDateEdit *m_fromDate;
     QCheckBox *m_toCheck;
     QDateEdit *m_toDate;
+    QPushButton *m_exportButton;
     QTableView *m_table;
     QLabel *m_status;
     UserSearchModel *m_userSearch = nullptr;

@@ -6,6 +6,7 @@
 #include "checkboxheader.h"
 #include "confirmchangedialog.h"
 #include "contexthelp.h"
+#include "exportcontroller.h"
 #include "focusframedelegate.h"
 #include "historydock.h"
 #include "historymodel.h"
@@ -337,6 +338,11 @@ void MainWindow::retranslate()
         tr("Opt out the chosen user. Right-click, or press %1, to add a reason.")
             .arg(
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)));
+    if (m_exportMenu) {
+        m_exportMenu->setTitle(tr("&Export"));
+        m_exportOptOutsAction->setText(tr("&Opt-out list as CSV…"));
+        m_exportHistoryAction->setText(tr("&History as CSV…"));
+    }
     updateBreadcrumb();
     updateCountLabel();
     updateCheckedState();
@@ -775,6 +781,11 @@ void MainWindow::setHistory(HistoryModel *history)
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);
     m_historyDock->hide(); // opened on demand: it loads when shown
+    connect(m_historyDock, &HistoryDock::exportRequested, this, [this](const AuditFilter &filter) {
+        if (m_export)
+            m_export->exportHistory(filter);
+    });
+    updateExportActions();
     retranslate();
 }
 
@@ -901,6 +912,64 @@ void MainWindow::showHistoryOf(const QString &userId)
 {
     if (m_historyDock)
         m_historyDock->showUser(userId);
+}
+
+void MainWindow::setExporter(CsvExporter *exporter)
+{
+    m_export = new ExportController(exporter, this);
+    m_exportMenu = new QMenu(m_ui->menuFile); // a child of the menu bar, as its other menus
+    m_exportMenu->setObjectName(QStringLiteral("menuExport"));
+    m_exportOptOutsAction = m_exportMenu->addAction(QString());
+    m_exportOptOutsAction->setObjectName(QStringLiteral("actionExportOptOuts"));
+    m_exportHistoryAction = m_exportMenu->addAction(QString());
+    m_exportHistoryAction->setObjectName(QStringLiteral("actionExportHistory"));
+    // Above Quit, after the session's items.
+    const QList<QAction *> fileActions = m_ui->menuFile->actions();
+    QAction *before = m_ui->actionQuit;
+    for (QAction *action : fileActions) {
+        if (action->isSeparator()) {
+            before = action;
+            break;
+        }
+    }
+    m_ui->menuFile->insertSeparator(before);
+    m_ui->menuFile->insertMenu(before, m_exportMenu);
+    connect(m_exportOptOutsAction, &QAction::triggered, this, &MainWindow::exportOptOuts);
+    connect(m_exportHistoryAction, &QAction::triggered, this, &MainWindow::exportHistory);
+    connect(m_export, &ExportController::runningChanged, this, &MainWindow::updateExportActions);
+    retranslate();
+    updateExportActions();
+}
+
+void MainWindow::exportOptOuts()
+{
+    if (m_export && m_sync)
+        m_export->exportOptOuts(m_sync->confirmedOptOuts());
+}
+
+void MainWindow::exportHistory()
+{
+    if (!m_export)
+        return;
+    AuditFilter filter;
+    QString error;
+    if (m_historyDock && !m_historyDock->currentFilter(&filter, &error)) {
+        showError(error);
+        return;
+    }
+    m_export->exportHistory(filter);
+}
+
+void MainWindow::updateExportActions()
+{
+    const bool admin = m_ui->pageStack->currentWidget() == m_ui->optOutPage;
+    const bool idle = !m_export || !m_export->isRunning();
+    if (m_exportMenu) {
+        m_exportOptOutsAction->setEnabled(admin && idle);
+        m_exportHistoryAction->setEnabled(admin && idle);
+    }
+    if (m_historyDock)
+        m_historyDock->exportButton()->setEnabled(admin && idle && m_export);
 }
 
 void MainWindow::hideNote()
@@ -1145,6 +1214,7 @@ void MainWindow::updatePage()
     m_ui->signingInLabel->setText(state == SyncController::State::Unreachable ? m_sync->stateText()
                                                                               : tr("Signing in…"));
     const bool admin = page == m_ui->optOutPage;
+    updateExportActions();
     if (m_summaryDock) {
         // Only administrators see the summary; while signing in it keeps its place.
         m_summaryDock->toggleViewAction()->setEnabled(admin);

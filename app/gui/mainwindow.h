@@ -32,6 +32,9 @@ class UsageDebuggerDock;
 class HistoryDock;
 class HistoryModel;
 class ImportDialog;
+class CsvExporter;
+class ExportController;
+class QMenu;
 class UsageSummaryModel;
 class UsageTracker;
 
@@ -98,6 +101,13 @@ public:
     // File > Opt out users from a list…: the dialog, while open (null otherwise).
     void showImportDialog();
     ImportDialog *importDialog() const;
+    // File > Export (the opt-out list, the history with the History dock's filters) and the
+    // dock's Export…, written by `exporter`, which must outlive the window.
+    void setExporter(CsvExporter *exporter);
+    ExportController *exportController() const { return m_export; }
+    // File > Export > Opt-out list as CSV…, and History as CSV….
+    void exportOptOuts();
+    void exportHistory();
 
 Q_SIGNALS:
     void signOutRequested();
@@ -121,6 +131,7 @@ private:
     void updatePage();
     void updateLanguageMenu();
     void updateCountLabel();
+    void updateExportActions();
 
     void optOutPicked();
     void applyOptOut(const QString &userId, const OptOutOptions &options);
@@ -179,6 +190,10 @@ private:
     HistoryDock *m_historyDock = nullptr;
     QAction *m_historyAction = nullptr;
     QPointer<HistoryModel> m_history;
+    ExportController *m_export = nullptr;
+    QMenu *m_exportMenu = nullptr;
+    QAction *m_exportOptOutsAction = nullptr;
+    QAction *m_exportHistoryAction = nullptr;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 

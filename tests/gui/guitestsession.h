@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "csvexporter.h"
 #include "historymodel.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
@@ -27,6 +28,7 @@ struct GuiTestSession
         , usage(&api)
         , usageSummary(&api, &users)
         , history(&api)
+        , exporter(&api)
     {
         QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
         QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
@@ -42,6 +44,7 @@ struct GuiTestSession
         window = std::make_unique<MainWindow>(&sync, &users, &optOuts, languages);
         window->setUsageTracking(&usage, &usageSummary);
         window->setHistory(&history);
+        window->setExporter(&exporter);
         window->resize(1000, 700);
         window->show();
         sync.start();
@@ -63,5 +66,6 @@ struct GuiTestSession
     UsageTracker usage;
     UsageSummaryModel usageSummary;
     HistoryModel history;
+    CsvExporter exporter;
     std::unique_ptr<MainWindow> window;
 };
