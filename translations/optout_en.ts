@@ -147,7 +147,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+983"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+1062"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-575"/>
+        <location line="-646"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -187,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+103"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>&amp;Delete stored data of %Ln user now…</numerusform>
@@ -211,7 +211,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+150"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking; their stored usage data is deleted.</numerusform>
@@ -307,7 +307,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
@@ -329,7 +329,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+404"/>
+        <location filename="../app/core/synccontroller.cpp" line="+406"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>

@@ -292,12 +292,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>User ID</source>
         <translation>Identifiant de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>Opted out at</source>
         <translation>Date de l&apos;opt‑out</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Suppression prévue</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>When</source>
         <translation>Date</translation>
     </message>
@@ -347,8 +347,8 @@
         <translation>Par (adresse e-mail)</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -627,7 +627,7 @@
     <message>
         <location line="+6"/>
         <source>Nothing read yet: paste addresses or open a file.</source>
-        <translation>Rien n&apos;a encore été lu : collez des adresses ou ouvrez un fichier.</translation>
+        <translation>Rien n&apos;a encore été lu&#xa0;: collez des adresses ou ouvrez un fichier.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
@@ -659,19 +659,19 @@
         <translation>Opt‑out</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Opt out users from a list</source>
         <translation>Opt‑out d&apos;utilisateurs et utilisatrices depuis une liste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
-        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte. Chaque adresse trouvée est comparée aux utilisateurs et utilisatrices de votre organisation ; les autres colonnes sont ignorées. Rien ne change tant que vous n&apos;avez pas confirmé ci-dessous.</translation>
+        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte. Chaque adresse trouvée est comparée aux utilisateurs et utilisatrices de votre organisation&#xa0;; les autres colonnes sont ignorées. Rien ne change tant que vous n&apos;avez pas confirmé ci-dessous.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Paste addresses:</source>
-        <translation>&amp;Coller des adresses :</translation>
+        <translation>&amp;Coller des adresses&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -693,17 +693,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Reason (optional):</source>
-        <translation>&amp;Motif (facultatif) :</translation>
+        <translation>&amp;Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For example: GDPR request #4411</source>
-        <translation>Par exemple : demande RGPD n° 4411</translation>
+        <translation>Par exemple&#xa0;: demande RGPD n°&#xa0;4411</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>Les utilisateurs et utilisatrices concernés par l&apos;opt‑out seront exclus du suivi de l&apos;utilisation des produits : le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+        <translation>Les utilisateurs et utilisatrices concernés par l&apos;opt‑out seront exclus du suivi de l&apos;utilisation des produits&#xa0;: le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -767,17 +767,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+4"/>
         <source>Unreadable: not UTF-8 text</source>
-        <translation>Illisible : ce n&apos;est pas du texte UTF-8</translation>
+        <translation>Illisible&#xa0;: ce n&apos;est pas du texte UTF-8</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
-        <translation>Illisible : « %1 » n&apos;est pas une adresse e-mail</translation>
+        <translation>Illisible&#xa0;: «&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unreadable: no e-mail address</source>
-        <translation>Illisible : aucune adresse e-mail</translation>
+        <translation>Illisible&#xa0;: aucune adresse e-mail</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -815,27 +815,27 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
-        <translation>La liste dépasse %1 Mo ; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
+        <translation>La liste dépasse %1&#xa0;Mo&#xa0;; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file cannot be opened: %1</source>
-        <translation>Le fichier ne peut pas être ouvert : %1</translation>
+        <translation>Le fichier ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
-        <translation>Ce n&apos;est pas un fichier texte ou CSV (ou c&apos;est de l&apos;UTF-16 sans indicateur d&apos;ordre des octets) ; rien n&apos;a été lu. Enregistrez-le au format CSV (UTF-8) et réessayez.</translation>
+        <translation>Ce n&apos;est pas un fichier texte ou CSV (ou c&apos;est de l&apos;UTF-16 sans indicateur d&apos;ordre des octets)&#xa0;; rien n&apos;a été lu. Enregistrez-le au format CSV (UTF-8) et réessayez.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
-        <translation>Le fichier se déclare en UTF-16 mais ne peut pas être lu en UTF-16 ; rien n&apos;a été lu.</translation>
+        <translation>Le fichier se déclare en UTF-16 mais ne peut pas être lu en UTF-16&#xa0;; rien n&apos;a été lu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
-        <translation>Ligne %1 : un champ entre guillemets n&apos;est pas fermé (il manque un &quot; fermant) ; rien n&apos;a été lu.</translation>
+        <translation>Ligne %1&#xa0;: un champ entre guillemets n&apos;est pas fermé (il manque un &quot; fermant)&#xa0;; rien n&apos;a été lu.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -848,8 +848,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
-        <location line="+41"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+324"/>
+        <location line="+46"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt‑out</translation>
@@ -879,7 +879,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+830"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -1000,7 +1000,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-483"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1035,7 +1035,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
     </message>
@@ -1048,7 +1048,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-657"/>
+        <location line="-733"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
@@ -1059,7 +1059,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
-<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Opt‑&amp;out avec un motif…</translation>
     </message>
@@ -1074,8 +1073,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
     </message>
     <message>
-        <location line="+14"/>
-=======
+        <location line="+4"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
@@ -1091,7 +1089,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
->>>>>>> i10-export
         <source>Check all</source>
         <translation>Tout cocher</translation>
     </message>
@@ -1199,17 +1196,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+138"/>
+        <location line="+151"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>Show &amp;history</source>
         <translation>Afficher l&apos;&amp;historique</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateur ou utilisatrice…</numerusform>
@@ -1263,7 +1260,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1, et ses données d&apos;utilisation stockées sont supprimées. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur ; le service ignore ces données.</translation>
     </message>
@@ -1305,12 +1302,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-655"/>
         <source>Opt-&amp;in</source>
         <translation>Opt-&amp;in</translation>
     </message>
     <message>
-        <location line="+578"/>
+        <location line="+649"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
     </message>
@@ -1399,7 +1396,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>L&apos;opt‑out de %Ln utilisateur ou utilisatrice prendra effet dès que le service l&apos;aura confirmé.</numerusform>
@@ -1531,7 +1528,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+277"/>
         <source>Pending changes</source>
         <translation>Modifications en attente</translation>
     </message>
@@ -1693,7 +1690,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+384"/>
+        <location filename="../app/core/synccontroller.cpp" line="+386"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
@@ -1736,12 +1733,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Déconnexion effectuée</translation>
     </message>
     <message>
-        <location line="+781"/>
+        <location line="+793"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
-        <location line="-818"/>
+        <location line="-830"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n modification en attente</numerusform>
@@ -2048,7 +2045,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+34"/>
+        <location filename="../app/core/usermodel.cpp" line="+37"/>
         <source>%1 is already opted out.</source>
         <translation>%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
     </message>

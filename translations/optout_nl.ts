@@ -292,12 +292,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>User ID</source>
         <translation>Gebruikers-ID</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>Opted out at</source>
         <translation>Uitgesloten op</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Geplande verwijdering</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
@@ -347,8 +347,8 @@
         <translation>Door (e-mailadres)</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Reason</source>
         <translation>Reden</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>Uitsluiten</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Opt out users from a list</source>
         <translation>Gebruikers uitsluiten met een lijst</translation>
     </message>
@@ -848,8 +848,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
-        <location line="+41"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+324"/>
+        <location line="+46"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
@@ -879,7 +879,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+830"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -1000,7 +1000,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-483"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1035,7 +1035,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
@@ -1048,7 +1048,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-657"/>
+        <location line="-733"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
@@ -1059,7 +1059,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
-<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Uitsluiten met &amp;reden…</translation>
     </message>
@@ -1074,8 +1073,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>De gekozen gebruiker uitsluiten. Klik met de rechtermuisknop of druk op %1 om een reden op te geven.</translation>
     </message>
     <message>
-        <location line="+14"/>
-=======
+        <location line="+4"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporteren</translation>
     </message>
@@ -1091,7 +1089,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
->>>>>>> i10-export
         <source>Check all</source>
         <translation>Alles aanvinken</translation>
     </message>
@@ -1199,17 +1196,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+138"/>
+        <location line="+151"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>Show &amp;history</source>
         <translation>&amp;Geschiedenis tonen</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>Opgeslagen gegevens van %Ln gebruiker nu &amp;verwijderen…</numerusform>
@@ -1263,7 +1260,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten en de opgeslagen gebruiksgegevens zijn verwijderd. Tot deze gebruiker zich afmeldt en weer aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
     </message>
@@ -1305,12 +1302,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-655"/>
         <source>Opt-&amp;in</source>
         <translation>&amp;Weer opnemen</translation>
     </message>
     <message>
-        <location line="+578"/>
+        <location line="+649"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -1399,7 +1396,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln gebruiker wordt uitgesloten zodra de service dit bevestigt.</numerusform>
@@ -1531,7 +1528,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+277"/>
         <source>Pending changes</source>
         <translation>Wijzigingen in behandeling</translation>
     </message>
@@ -1693,7 +1690,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+384"/>
+        <location filename="../app/core/synccontroller.cpp" line="+386"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
@@ -1736,12 +1733,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Afgemeld</translation>
     </message>
     <message>
-        <location line="+781"/>
+        <location line="+793"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
     <message numerus="yes">
-        <location line="-818"/>
+        <location line="-830"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n wijziging in afwachting</numerusform>
@@ -2048,7 +2045,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+34"/>
+        <location filename="../app/core/usermodel.cpp" line="+37"/>
         <source>%1 is already opted out.</source>
         <translation>%1 is al uitgesloten.</translation>
     </message>

@@ -292,12 +292,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>User ID</source>
         <translation>Användar-id</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>Opted out at</source>
         <translation>Undantagen den</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Planerad radering</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>When</source>
         <translation>När</translation>
     </message>
@@ -347,8 +347,8 @@
         <translation>Av (e-postadress)</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+19"/>
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Reason</source>
         <translation>Anledning</translation>
     </message>
@@ -659,7 +659,7 @@
         <translation>Undanta</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Opt out users from a list</source>
         <translation>Undanta användare från en lista</translation>
     </message>
@@ -848,8 +848,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
         <location line="+73"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+321"/>
-        <location line="+41"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+324"/>
+        <location line="+46"/>
         <location line="+15"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
@@ -879,7 +879,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-108"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+759"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+830"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -1000,7 +1000,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-412"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-483"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -1035,7 +1035,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+245"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
     </message>
@@ -1048,7 +1048,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-657"/>
+        <location line="-733"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
@@ -1059,7 +1059,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
-<<<<<<< HEAD
         <source>Opt out with a &amp;reason…</source>
         <translation>Undanta med an&amp;ledning…</translation>
     </message>
@@ -1074,8 +1073,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Undanta den valda användaren. Högerklicka eller tryck på %1 för att ange en anledning.</translation>
     </message>
     <message>
-        <location line="+14"/>
-=======
+        <location line="+4"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportera</translation>
     </message>
@@ -1091,7 +1089,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+13"/>
->>>>>>> i10-export
         <source>Check all</source>
         <translation>Markera alla</translation>
     </message>
@@ -1199,17 +1196,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+138"/>
+        <location line="+151"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-73"/>
         <source>Show &amp;history</source>
         <translation>Visa &amp;historik</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+17"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
@@ -1263,7 +1260,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen och de lagrade användningsdata är raderade. Tills användaren loggar ut och loggar in igen kan spårningsdata på klientsidan fortfarande synas i felsökaren; tjänsten kastar dessa data.</translation>
     </message>
@@ -1305,12 +1302,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-655"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+578"/>
+        <location line="+649"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -1399,7 +1396,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
@@ -1531,7 +1528,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+183"/>
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+277"/>
         <source>Pending changes</source>
         <translation>Väntande ändringar</translation>
     </message>
@@ -1693,7 +1690,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+384"/>
+        <location filename="../app/core/synccontroller.cpp" line="+386"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
@@ -1736,12 +1733,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location line="+781"/>
+        <location line="+793"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
     <message numerus="yes">
-        <location line="-818"/>
+        <location line="-830"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>
@@ -2048,7 +2045,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+34"/>
+        <location filename="../app/core/usermodel.cpp" line="+37"/>
         <source>%1 is already opted out.</source>
         <translation>%1 är redan undantagen.</translation>
     </message>
