@@ -174,17 +174,12 @@ void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome
     org.revision = std::max(org.revision, outcome.revision);
 }
 
-void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
-                           std::function<void(StoreResult<IngestOutcome>)> done)
+void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, int gone,
+                           QObject *context, std::function<void(StoreResult<IngestOutcome>)> done)
 {
-    // Events of users who left the directory are discarded, never stored, and counted.
-    const auto left = std::remove_if(events.begin(), events.end(), [this](const NewEvent &e) {
-        const StoredUser *u = user(e.userId);
-        return u && !isListed(*u);
-    });
-    const int gone = int(events.end() - left);
+    // Events of users who left the directory (the caller took them out) are discarded, never
+    // stored, and counted.
     if (gone > 0) {
-        events.erase(left, events.end());
         m_discarded[orgId] += gone;
         done = [gone, done = std::move(done)](StoreResult<IngestOutcome> result) {
             if (result.ok())

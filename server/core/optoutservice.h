@@ -73,7 +73,9 @@ public:
     // ---- Operations: `done` runs on this object's thread once the store answered.
     void applyOptOuts(const OptOutChangeRequest &request, QObject *context,
                       std::function<void(StoreResult<OptOutChangeOutcome>)> done);
-    void ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
+    // `events` are of listed users of the organisation; `gone` more were of users who left the
+    // directory (discarded, counted).
+    void ingest(const QString &orgId, QVector<NewEvent> events, int gone, QObject *context,
                 std::function<void(StoreResult<IngestOutcome>)> done);
     void audit(const AuditQuery &query, QObject *context,
                std::function<void(StoreResult<QVector<AuditRecord>>)> done);
