@@ -27,6 +27,9 @@ struct CachedOrg
     QVector<const StoredUser *> usersByEmail;
     QVector<const StoredUser *> directoryByEmail;
     QHash<QString, StoredOptOut> optOuts; // by user id
+    // The revision at which optOuts is known to be the organisation's whole list (-1: none):
+    // a refresh then does not read the list again while the revision stays there.
+    qint64 listRevision = -1;
 };
 
 class OptOutService final : public QObject

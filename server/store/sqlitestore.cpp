@@ -445,7 +445,8 @@ StoreResult<QVector<StoredOptOut>> SqliteStore::optOutsOf(const QString &orgId)
     return StoreResult<QVector<StoredOptOut>>::success(std::move(list));
 }
 
-StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
+StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since,
+                                                    const QHash<QString, qint64> &knownLists)
 {
     if (!m_db.transaction())
         return fail<StoreChanges>(StoreStatus::Unavailable, QStringLiteral("cannot begin a read"));
@@ -494,6 +495,9 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
     }
     q.finish();
     for (const StoredOrg &org : std::as_const(c.orgs)) {
+        const auto known = knownLists.constFind(org.id);
+        if (known != knownLists.cend() && *known == org.revision)
+            continue; // the caller holds this very list
         auto list = optOutsOf(org.id);
         if (!list.ok())
             return StoreResult<StoreChanges>::failure(list.status, list.message);
