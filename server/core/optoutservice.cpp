@@ -341,6 +341,10 @@ void OptOutService::refresh()
                 noteStatus(result.status);
             } else if (result.value.needsReload) {
                 reload();
+            } else if (predatesOwnWrite(result.value)) {
+                // Read before a directory write of this instance that the caches already
+                // hold: applied, it would put older users back. Read again, from the same point.
+                m_refreshAgain = true;
             } else {
                 applyChanges(result.value);
             }
@@ -349,6 +353,16 @@ void OptOutService::refresh()
                 refresh();
             }
         });
+}
+
+bool OptOutService::predatesOwnWrite(const StoreChanges &changes) const
+{
+    for (const StoredOrg &o : changes.orgs) {
+        const auto it = m_orgs.find(o.id);
+        if (it != m_orgs.end() && o.usersRevision < it->second.org.usersRevision)
+            return true;
+    }
+    return false;
 }
 
 void OptOutService::reload()
@@ -495,7 +509,8 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         // Never back to an older list than this instance's own last change.
         if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
             cached.revision = o.revision;
-            replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            if (it->second.listRevision != o.revision) // else it holds this very list
+                replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
             it->second.listRevision = o.revision;
         }
     }

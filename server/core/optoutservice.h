@@ -115,6 +115,8 @@ Q_SIGNALS:
 private:
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
+    // True when `changes` were read before a directory write this instance already applied.
+    bool predatesOwnWrite(const StoreChanges &changes) const;
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);
     const StoredUser *upsertUser(const StoredUser &user);
     // Puts one user at its sorted place in the organisation's lists (or out of them).
