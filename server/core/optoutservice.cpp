@@ -169,22 +169,22 @@ void OptOutService::applyOutcome(const QString &orgId, const OptOutChangeOutcome
     StoredOrg &org = it->second.org;
     const bool changed = outcome.optedOut + outcome.optedIn + outcome.purged > 0;
     const qint64 expected = org.revision + (changed ? 1 : 0);
-    if (outcome.revision != expected)
+    if (outcome.revision != expected) {
         refresh(); // another instance changed the list too: take its changes now
+    } else if (it->second.listRevision == org.revision
+               && outcome.kind == OptOutChangeOutcome::Kind::Applied) {
+        // The caller applies this change to the exact list at once: exact at the new revision.
+        it->second.listRevision = outcome.revision;
+    }
     org.revision = std::max(org.revision, outcome.revision);
 }
 
-void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
-                           std::function<void(StoreResult<IngestOutcome>)> done)
+void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, int gone,
+                           QObject *context, std::function<void(StoreResult<IngestOutcome>)> done)
 {
-    // Events of users who left the directory are discarded, never stored, and counted.
-    const auto left = std::remove_if(events.begin(), events.end(), [this](const NewEvent &e) {
-        const StoredUser *u = user(e.userId);
-        return u && !isListed(*u);
-    });
-    const int gone = int(events.end() - left);
+    // Events of users who left the directory (the caller took them out) are discarded, never
+    // stored, and counted.
     if (gone > 0) {
-        events.erase(left, events.end());
         m_discarded[orgId] += gone;
         done = [gone, done = std::move(done)](StoreResult<IngestOutcome> result) {
             if (result.ok())
@@ -328,21 +328,27 @@ void OptOutService::refresh()
     }
     m_refreshing = true;
     const qint64 since = m_changeSeq;
-    m_monitor->run<StoreChanges>([since](Store &store) { return store.changesSince(since); }, this,
-                                 [this](StoreResult<StoreChanges> result) {
-                                     m_refreshing = false;
-                                     if (!result.ok()) {
-                                         noteStatus(result.status);
-                                     } else if (result.value.needsReload) {
-                                         reload();
-                                     } else {
-                                         applyChanges(result.value);
-                                     }
-                                     if (m_refreshAgain) {
-                                         m_refreshAgain = false;
-                                         refresh();
-                                     }
-                                 });
+    QHash<QString, qint64> knownLists;
+    for (const auto &[id, org] : m_orgs) {
+        if (org.listRevision >= 0)
+            knownLists.insert(id, org.listRevision);
+    }
+    m_monitor->run<StoreChanges>(
+        [since, knownLists](Store &store) { return store.changesSince(since, knownLists); }, this,
+        [this](StoreResult<StoreChanges> result) {
+            m_refreshing = false;
+            if (!result.ok()) {
+                noteStatus(result.status);
+            } else if (result.value.needsReload) {
+                reload();
+            } else {
+                applyChanges(result.value);
+            }
+            if (m_refreshAgain) {
+                m_refreshAgain = false;
+                refresh();
+            }
+        });
 }
 
 void OptOutService::reload()
@@ -422,8 +428,10 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
     m_orgs.clear();
     m_users.clear();
     m_tokens.clear();
-    for (const StoredOrg &o : snapshot.orgs)
+    for (const StoredOrg &o : snapshot.orgs) {
         m_orgs[o.id].org = o;
+        m_orgs[o.id].listRevision = o.revision; // the snapshot's lists, read with it
+    }
     m_users.reserve(size_t(snapshot.users.size()));
     for (const StoredUser &u : snapshot.users) {
         const auto [it, inserted] = m_users.emplace(u.id, u);
@@ -481,8 +489,10 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     for (const StoredOrg &o : changes.orgs) {
         auto it = m_orgs.find(o.id);
         if (it == m_orgs.end()) {
-            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}}).first;
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}, -1}).first;
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            if (changes.optOutsByOrg.contains(o.id))
+                it->second.listRevision = o.revision;
             continue;
         }
         StoredOrg &cached = it->second.org;
@@ -492,7 +502,9 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         // Never back to an older list than this instance's own last change.
         if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
             cached.revision = o.revision;
-            replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            if (it->second.listRevision != o.revision) // else it holds this very list
+                replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            it->second.listRevision = o.revision;
         }
     }
     // This instance's own directory writes come back here as they are already cached: skipped.

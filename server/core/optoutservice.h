@@ -31,6 +31,9 @@ struct CachedOrg
     QMultiHash<QString, const StoredUser *> directoryByUserName;
     QMultiHash<QString, const StoredUser *> directoryByExternalId;
     QHash<QString, StoredOptOut> optOuts; // by user id
+    // The revision at which optOuts is known to be the organisation's whole list (-1: none):
+    // a refresh then does not read the list again while the revision stays there.
+    qint64 listRevision = -1;
 };
 
 class OptOutService final : public QObject
@@ -77,7 +80,9 @@ public:
     // ---- Operations: `done` runs on this object's thread once the store answered.
     void applyOptOuts(const OptOutChangeRequest &request, QObject *context,
                       std::function<void(StoreResult<OptOutChangeOutcome>)> done);
-    void ingest(const QString &orgId, QVector<NewEvent> events, QObject *context,
+    // `events` are of listed users of the organisation; `gone` more were of users who left the
+    // directory (discarded, counted).
+    void ingest(const QString &orgId, QVector<NewEvent> events, int gone, QObject *context,
                 std::function<void(StoreResult<IngestOutcome>)> done);
     void audit(const AuditQuery &query, QObject *context,
                std::function<void(StoreResult<QVector<AuditRecord>>)> done);

@@ -2,6 +2,7 @@
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 
+#include "eventsjson.h"
 #include "optoutservice.h"
 #include "scimapi.h"
 
@@ -326,6 +327,7 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     , m_service(service)
     , m_instance(instance)
     , m_scim(std::make_unique<ScimApi>(service))
+    , m_eventsReader(std::make_unique<EventsJsonReader>())
 {
     // Another instance's changes may arrive under a revision this one already serialised.
     connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
@@ -968,17 +970,25 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
 
 void ApiServer::ingest(const ApiRequest &r, Respond respond)
 {
-    const auto parsed = parseObject(r.body);
-    if (const auto *e = std::get_if<ApiError>(&parsed))
-        return respond(ApiResponse::fromError(*e));
-    const QJsonValue eventsValue = std::get<QJsonObject>(parsed).value(QStringLiteral("events"));
-    if (!eventsValue.isArray()) {
+    // simdjson when it reads the body; else QJsonDocument, which words the refusal as always.
+    std::optional<EventsBody> read = m_eventsReader->read(r.body, MaxEvents);
+    if (!read) {
+        const auto parsed = parseObject(r.body);
+        if (const auto *e = std::get_if<ApiError>(&parsed))
+            return respond(ApiResponse::fromError(*e));
+        read = EventsJsonReader::fromQt(std::get<QJsonObject>(parsed), MaxEvents);
+    }
+    const EventsBody &body = *read;
+    if (body.shape == EventsBody::Shape::NotAnObject) {
+        return respond(ApiResponse::fromError(
+            ApiError::invalidRequest(QStringLiteral("The body must be a JSON object."))));
+    }
+    if (body.shape == EventsBody::Shape::EventsNotAnArray) {
         return respond(ApiResponse::fromError(
             ApiError::invalidRequest(QStringLiteral("'events' must be an array."),
                                      {{QStringLiteral("field"), QStringLiteral("events")}})));
     }
-    const QJsonArray array = eventsValue.toArray();
-    if (array.size() > MaxEvents) {
+    if (body.count > MaxEvents) {
         return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
             QStringLiteral("A request holds at most %1 events.").arg(MaxEvents))));
     }
@@ -988,77 +998,95 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
                                      {{QStringLiteral("index"), index},
                                       {QStringLiteral("field"), QString::fromLatin1(field)}}));
     };
+    using Kind = EventFields::Kind;
     const StoredUser &caller = *r.user;
-    const QString nameKey = QStringLiteral("name");
-    const QString timestampKey = QStringLiteral("timestamp");
-    const QString userIdKey = QStringLiteral("userId");
-    const QString propertiesKey = QStringLiteral("properties");
     QVector<NewEvent> events;
-    events.reserve(array.size());
+    events.reserve(body.events.size());
     QString lastTimestampText;
     QDateTime lastTimestamp;
-    for (int i = 0; i < array.size(); ++i) {
-        const QJsonValue item = array.at(i);
-        if (!item.isObject())
-            return respond(invalid(i, "", QStringLiteral("Each event must be an object.")));
-        const QJsonObject o = item.toObject();
+    for (int i = 0; i < body.events.size(); ++i) {
+        const EventFields &f = body.events.at(i);
         NewEvent e;
         e.orgId = caller.orgId;
         e.source = EventSource::Client;
-        const QJsonValue name = o.value(nameKey);
-        e.name = name.toString();
-        if (!name.isString() || e.name.isEmpty() || e.name.size() > 200) {
+        if (f.name != Kind::String || f.nameText.isEmpty() || f.nameText.size() > 200) {
             return respond(invalid(
                 i, "name", QStringLiteral("'name' must be a string of 1 to 200 characters.")));
         }
-        const QJsonValue ts = o.value(timestampKey);
-        const QString tsText = ts.toString();
-        if (tsText != lastTimestampText || !ts.isString()) { // a request's events share times
-            lastTimestampText = tsText;
-            lastTimestamp = QDateTime::fromString(tsText, Qt::ISODateWithMs);
+        e.name = f.nameText;
+        if (f.timestampText != lastTimestampText || lastTimestampText.isNull()) {
+            // a request's events share times
+            lastTimestampText = f.timestampText;
+            lastTimestamp = QDateTime::fromString(f.timestampText, Qt::ISODateWithMs);
         }
         e.at = lastTimestamp;
-        if (!ts.isString() || !e.at.isValid() || e.at.timeSpec() == Qt::LocalTime) {
+        if (f.timestamp != Kind::String || !e.at.isValid() || e.at.timeSpec() == Qt::LocalTime) {
             return respond(
                 invalid(i, "timestamp", QStringLiteral("'timestamp' must be an RFC 3339 time.")));
         }
-        const QJsonValue userId = o.value(userIdKey);
-        if (!userId.isUndefined() && !userId.isNull()
-            && (!userId.isString() || userId.toString().isEmpty()))
+        if (f.userId != Kind::Missing && f.userId != Kind::Null
+            && (f.userId != Kind::String || f.userIdText.isEmpty()))
             return respond(invalid(i, "userId", QStringLiteral("'userId' must be a string.")));
-        e.userId = userId.isString() ? userId.toString() : caller.id;
-        const QJsonValue props = o.value(propertiesKey);
-        if (!props.isUndefined() && !props.isNull() && !props.isObject()) {
+        e.userId = f.userId == Kind::String ? f.userIdText : caller.id;
+        if (f.properties != Kind::Missing && f.properties != Kind::Null
+            && f.properties != Kind::Object) {
             return respond(
                 invalid(i, "properties", QStringLiteral("'properties' must be an object.")));
         }
-        const QJsonObject properties = props.toObject();
-        if (!properties.isEmpty())
-            e.properties = QJsonDocument(properties).toJson(QJsonDocument::Compact);
+        e.properties = f.propertiesJson;
         events.append(std::move(e));
     }
+    if (body.firstNonObject >= 0) {
+        return respond(
+            invalid(body.firstNonObject, "", QStringLiteral("Each event must be an object.")));
+    }
+    // One look-up per event: the user's organisation, and whether the user left the directory
+    // (those events are discarded, never stored, and counted).
     const bool service = caller.roles.contains(TrackingService);
+    const bool callerListed = OptOutService::isListed(caller);
     QStringList unknown;
-    QSet<QString> checked;
-    for (const NewEvent &e : std::as_const(events)) {
-        if (e.userId == caller.id || checked.contains(e.userId))
+    QSet<QString> unknownSeen;
+    QVector<bool> left(events.size(), false);
+    int leftCount = 0;
+    for (int i = 0; i < events.size(); ++i) {
+        const NewEvent &e = events.at(i);
+        if (e.userId == caller.id) {
+            left[i] = !callerListed;
+            leftCount += left[i] ? 1 : 0;
             continue;
+        }
         if (!service) {
             return respond(ApiResponse::fromError(ApiError::forbidden(
                 QStringLiteral("Only a tracking service may send other users' events."))));
         }
-        checked.insert(e.userId);
-        if (!isOrgUser(caller, e.userId))
-            unknown.append(e.userId);
+        const StoredUser *u = m_service->user(e.userId);
+        if (!u || u->orgId != caller.orgId) {
+            if (!unknownSeen.contains(e.userId)) {
+                unknownSeen.insert(e.userId);
+                unknown.append(e.userId);
+            }
+        } else if (!OptOutService::isListed(*u)) {
+            left[i] = true;
+            ++leftCount;
+        }
     }
     if (!unknown.isEmpty()) {
         return respond(ApiResponse::fromError(
             ApiError::notFound(QStringLiteral("Some user ids are unknown."),
                                {{QStringLiteral("userIds"), toJsonArray(unknown)}})));
     }
-    const int count = int(events.size());
+    if (leftCount > 0) {
+        QVector<NewEvent> kept;
+        kept.reserve(events.size() - leftCount);
+        for (int i = 0; i < events.size(); ++i) {
+            if (!left.at(i))
+                kept.append(std::move(events[i]));
+        }
+        events = std::move(kept);
+    }
+    const int count = int(events.size()) + leftCount;
     m_service->ingest(
-        caller.orgId, std::move(events), this,
+        caller.orgId, std::move(events), leftCount, this,
         [count, respond = std::move(respond)](StoreResult<IngestOutcome> result) {
             if (!result.ok())
                 return respond(storeFailure(result.status));

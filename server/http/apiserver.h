@@ -19,6 +19,7 @@
 #include <optional>
 #include <variant>
 
+class EventsJsonReader;
 class OptOutService;
 class ScimApi;
 
@@ -123,6 +124,7 @@ private:
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
     std::unique_ptr<ScimApi> m_scim;
+    std::unique_ptr<EventsJsonReader> m_eventsReader; // keeps its buffers between requests
     // Reads recorded as server-side events: key -> m_readClock time.
     QHash<QString, qint64> m_recentReads;
     QElapsedTimer m_readClock;

@@ -663,7 +663,8 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
     });
 }
 
-StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
+StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
+                                                      const QHash<QString, qint64> &knownLists)
 {
     if (!ensureConnected())
         return unavailable<StoreChanges>();
@@ -686,7 +687,9 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq)
         while (q.next()) {
             c.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                            q.value(3).toLongLong(), q.value(4).toLongLong()});
-            if (q.value(5).toBool()) {
+            const auto known = knownLists.constFind(c.orgs.last().id);
+            const bool held = known != knownLists.cend() && *known == c.orgs.last().revision;
+            if (q.value(5).toBool() && !held) {
                 optOutOrgs.append(q.value(0).toString());
                 c.optOutsByOrg.insert(q.value(0).toString(), {});
             }

@@ -30,7 +30,9 @@ public:
     void close() override;
     StoreStatus ping() override;
     StoreResult<StoreSnapshot> snapshot() override;
-    StoreResult<StoreChanges> changesSince(qint64 changeSeq) override;
+    using Store::changesSince;
+    StoreResult<StoreChanges> changesSince(qint64 changeSeq,
+                                           const QHash<QString, qint64> &knownLists) override;
     bool subscribe(std::function<void()> onChange) override;
     StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) override;
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;

@@ -445,7 +445,8 @@ StoreResult<QVector<StoredOptOut>> SqliteStore::optOutsOf(const QString &orgId)
     return StoreResult<QVector<StoredOptOut>>::success(std::move(list));
 }
 
-StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
+StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since,
+                                                    const QHash<QString, qint64> &knownLists)
 {
     if (!m_db.transaction())
         return fail<StoreChanges>(StoreStatus::Unavailable, QStringLiteral("cannot begin a read"));
@@ -494,6 +495,9 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since)
     }
     q.finish();
     for (const StoredOrg &org : std::as_const(c.orgs)) {
+        const auto known = knownLists.constFind(org.id);
+        if (known != knownLists.cend() && *known == org.revision)
+            continue; // the caller holds this very list
         auto list = optOutsOf(org.id);
         if (!list.ok())
             return StoreResult<StoreChanges>::failure(list.status, list.message);
@@ -594,11 +598,34 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         }
     }
 
-    // The events maintain() has not moved yet, moved now under this transaction's write lock:
-    // the counts, the purges and the hidden events below then see every stored event, and an
-    // opted-out user has none left in usage_recent (the ingestion stores none for them).
-    if ((!toOut.isEmpty() || request.deleteStoredEvents) && !moveRecentInTransaction(q))
-        return fail<OptOutChangeOutcome>(q);
+    // The events maintain() has not moved yet of the users opted out (or whose events are to
+    // go): counted, and deleted with the others, in usage_recent itself under this write lock.
+    // Moving every recent event at each opt-out instead would write usage_events' index several
+    // times a second under a stream of opt-outs, for a few users each. Many users: one move.
+    QSet<QString> involved;
+    for (const auto &entry : std::as_const(toOut))
+        involved.insert(entry.first);
+    if (request.deleteStoredEvents) {
+        for (const auto &entry : request.optOut)
+            involved.insert(entry.first);
+    }
+    QHash<QString, qint64> recentCounts;
+    if (involved.size() > IdsPerLookup) {
+        if (!moveRecentInTransaction(q))
+            return fail<OptOutChangeOutcome>(q);
+    } else if (!involved.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT user_id, COUNT(*) FROM usage_recent WHERE user_id IN "
+                                 "(%1) GROUP BY user_id")
+                      .arg(placeholders(int(involved.size()))));
+        for (const QString &id : std::as_const(involved))
+            q.addBindValue(id);
+        if (!q.exec())
+            return fail<OptOutChangeOutcome>(q);
+        while (q.next())
+            recentCounts.insert(q.value(0).toString(), q.value(1).toLongLong());
+        q.finish();
+    }
+    QStringList recentToDelete;
 
     const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
     const bool deleteNow = request.deleteStoredEvents || request.purgeAfterSeconds <= 0;
@@ -628,7 +655,7 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         countEvents.addBindValue(userId);
         if (!countEvents.exec() || !countEvents.next())
             return -1;
-        const qint64 n = countEvents.value(0).toLongLong();
+        const qint64 n = countEvents.value(0).toLongLong() + recentCounts.value(userId);
         countEvents.finish();
         return n;
     };
@@ -636,6 +663,8 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
     const auto purgeNow = [&](const QString &userId, qint64 count) {
         purgeEvents.addBindValue(request.orgId);
         purgeEvents.addBindValue(userId);
+        if (recentCounts.value(userId) > 0)
+            recentToDelete.append(userId);
         return purgeEvents.exec()
             && audit(nowText, QStringLiteral("purge"), QVariant(QMetaType(QMetaType::QString)),
                      userId, QVariant(QMetaType(QMetaType::QString)), count);
@@ -717,6 +746,14 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
                        QVariant(QMetaType(QMetaType::QString)),
                        QVariant(QMetaType(QMetaType::LongLong))))
                 return fail<OptOutChangeOutcome>(insertAudit);
+        }
+        if (!recentToDelete.isEmpty()) {
+            q.prepare(QStringLiteral("DELETE FROM usage_recent WHERE user_id IN (%1)")
+                          .arg(placeholders(int(recentToDelete.size()))));
+            for (const QString &id : std::as_const(recentToDelete))
+                q.addBindValue(id);
+            if (!q.exec())
+                return fail<OptOutChangeOutcome>(q);
         }
         q.prepare(
             QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
@@ -953,8 +990,8 @@ StoreResult<QVector<UsageCountRecord>> SqliteStore::usageSummary(const QString &
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    // Both tables: the events maintain() has not moved yet count too (an opted-out user has
-    // none there: applyOptOuts() moves them first).
+    // Both tables: the events maintain() has not moved yet count too (an opted-out user's are
+    // hidden by the join, wherever they are).
     q.prepare(QStringLiteral(
         "SELECT e.user_id, SUM(e.source = 'client'), SUM(e.source = 'server'), "
         "MAX(e.received_at), o.user_id IS NOT NULL, o.purge_at FROM (SELECT user_id, source, "
@@ -1008,8 +1045,8 @@ StoreResult<QVector<PurgeRecord>> SqliteStore::purgeDue(const QDateTime &now)
     q.finish();
     if (purged.isEmpty())
         return Result::success({});
-    // Every stored event in usage_events, under this write lock (applyOptOuts() already moved
-    // them at the opt-out; this keeps the purge complete whatever the order of events).
+    // Every stored event in usage_events, under this write lock: events stored before the
+    // opt-out may still be in usage_recent.
     if (!moveRecentInTransaction(q))
         return fail<QVector<PurgeRecord>>(q);
     const qint64 changeSeq = nextChangeSeq(q);

@@ -26,7 +26,9 @@ public:
     StoreStatus ping() override;
     void maintain() override;
     StoreResult<StoreSnapshot> snapshot() override;
-    StoreResult<StoreChanges> changesSince(qint64 changeSeq) override;
+    using Store::changesSince;
+    StoreResult<StoreChanges> changesSince(qint64 changeSeq,
+                                           const QHash<QString, qint64> &knownLists) override;
     bool subscribe(std::function<void()> onChange) override;
     StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) override;
     StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) override;

@@ -241,7 +241,8 @@ struct StoreChanges
     QVector<StoredUser> users; // users added (or changed)
     QVector<StoredToken> tokens; // issued (revoked == false) or revoked (revoked == true)
     // For every organisation whose opt-out revision changed: its complete current opt-out list
-    // (an empty list is meaningful: everyone opted back in).
+    // (an empty list is meaningful: everyone opted back in); none for those at the revision the
+    // caller said it holds.
     QHash<QString, QVector<StoredOptOut>> optOutsByOrg;
 };
 
@@ -323,7 +324,14 @@ public:
     virtual void maintain() { }
 
     virtual StoreResult<StoreSnapshot> snapshot() = 0;
-    virtual StoreResult<StoreChanges> changesSince(qint64 changeSeq) = 0;
+    // `knownLists`: per organisation, a revision at which the caller holds its complete opt-out
+    // list; an organisation still at that revision comes without its list (absent from
+    // optOutsByOrg). Every change of an opt-out row steps its organisation's revision in the
+    // same transaction, so the list at a revision is one list.
+    virtual StoreResult<StoreChanges> changesSince(qint64 changeSeq,
+                                                   const QHash<QString, qint64> &knownLists)
+        = 0;
+    StoreResult<StoreChanges> changesSince(qint64 changeSeq) { return changesSince(changeSeq, {}); }
 
     // Calls `onChange` (on this Store's thread) whenever another connection commits a change,
     // while the connection lives. Returns false when the back end has no such notification

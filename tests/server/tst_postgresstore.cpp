@@ -673,6 +673,12 @@ private slots:
         QCOMPARE(c.value.orgs.at(0).revision, 1);
         QCOMPARE(c.value.optOutsByOrg.value(org).size(), 1);
         QCOMPARE(c.value.tokens.size(), 2);
+        // A list the caller holds at the current revision is not read again; an older one is.
+        const auto held = b.changesSince(start, {{org, 1}});
+        QVERIFY(held.ok());
+        QCOMPARE(held.value.orgs.size(), 1);
+        QVERIFY(!held.value.optOutsByOrg.contains(org));
+        QCOMPARE(b.changesSince(start, {{org, 0}}).value.optOutsByOrg.value(org).size(), 1);
         for (const StoredToken &t : c.value.tokens)
             QCOMPARE(t.revoked, t.hash == hashOf("admin-token"));
 

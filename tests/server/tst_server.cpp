@@ -97,6 +97,8 @@ private Q_SLOTS:
     void ingestionRoles();
     void ingestionBadInput_data();
     void ingestionBadInput();
+    void ingestionParsing_data();
+    void ingestionParsing();
     void optOutHidesStoredEventsUntilPurge();
     void reasons();
     void reasonBadInput_data();
@@ -1107,6 +1109,146 @@ void TestServerApi::ingestionBadInput()
     expectError(r, status, status == 400 ? "invalid_request" : "payload_too_large");
     QVERIFY(summaryFor(PlainUserId).isEmpty()
             || summaryFor(PlainUserId)[QStringLiteral("client")].toInt() == 0);
+}
+
+// The body as a client may really send it (raw bytes: duplicate keys, invalid UTF-8, deep
+// nesting, numbers out of range), with the answer the service has always given: the same
+// status, error code and details, and nothing stored when refused.
+void TestServerApi::ingestionParsing_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("details"); // the error's details, or the 200's counts
+    const QByteArray ts = "\"timestamp\":\"2026-11-22T16:00:00Z\"";
+    const auto one = [&](const QByteArray &fields) {
+        return "{\"events\":[{" + fields + "}]}";
+    };
+    const auto field = [](const char *name, int index) {
+        return QByteArray("{\"field\":\"") + name + "\",\"index\":" + QByteArray::number(index)
+            + "}";
+    };
+    const QByteArray accepted = "{\"accepted\":1,\"discarded\":0}";
+    const QByteArray none = "{\"accepted\":0,\"discarded\":0}";
+    QTest::newRow("truncated") << QByteArray("{\"events\":[{\"name\":\"a\"," + ts + "}") << 400
+                               << QByteArray("{\"offset\":58}");
+    QTest::newRow("garbage after")
+        << QByteArray("{\"events\":[]} x") << 400 << QByteArray("{\"offset\":14}");
+    QTest::newRow("only spaces") << QByteArray("   ") << 400 << QByteArray("{\"offset\":3}");
+    QTest::newRow("top-level array") << QByteArray("[{\"events\":[]}]") << 400 << QByteArray();
+    QTest::newRow("events null") << QByteArray("{\"events\":null}") << 400
+                                 << QByteArray("{\"field\":\"events\"}");
+    QTest::newRow("numeric name") << one("\"name\":3," + ts) << 400 << field("name", 0);
+    QTest::newRow("numeric userId")
+        << one("\"name\":\"a\"," + ts + ",\"userId\":17") << 400 << field("userId", 0);
+    QTest::newRow("empty userId") << one("\"name\":\"a\"," + ts + ",\"userId\":\"\"") << 400
+                                  << field("userId", 0);
+    QTest::newRow("array userId") << one("\"name\":\"a\"," + ts + ",\"userId\":[\"u-5\"]") << 400
+                                  << field("userId", 0);
+    QTest::newRow("null userId") << one("\"name\":\"a\"," + ts + ",\"userId\":null") << 200
+                                 << accepted;
+    QTest::newRow("numeric timestamp")
+        << one("\"name\":\"a\",\"timestamp\":1700000000") << 400 << field("timestamp", 0);
+    QTest::newRow("timestamp with offset")
+        << one("\"name\":\"a\",\"timestamp\":\"2026-11-22T17:00:00.123+01:00\"") << 200 << accepted;
+    QTest::newRow("string properties")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":\"x\"") << 400 << field("properties", 0);
+    QTest::newRow("null properties")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":null") << 200 << accepted;
+    QByteArray huge = "{";
+    for (int i = 0; i < 9000; ++i)
+        huge += (i ? ",\"k" : "\"k") + QByteArray::number(i) + "\":\"" + QByteArray(100, 'v') + '"';
+    huge += '}';
+    QTest::newRow("huge properties")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":" + huge) << 200 << accepted;
+    QTest::newRow("non-UTF-8 name") << one("\"name\":\"a\xff\xfe"
+                                           "b\","
+                                           + ts)
+                                    << 400 << QByteArray("{\"offset\":21}");
+    QTest::newRow("non-UTF-8 properties")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":{\"k\":\"\xc3\x28\"}") << 400
+        << QByteArray("{\"offset\":77}");
+    QTest::newRow("lone surrogate") << one("\"name\":\"a\\ud800\"," + ts) << 200 << accepted;
+    // Duplicate keys: the last one counts.
+    QTest::newRow("duplicate name")
+        << one("\"name\":\"a\",\"name\":\"b\"," + ts) << 200 << accepted;
+    QTest::newRow("duplicate name, last bad")
+        << one("\"name\":\"a\",\"name\":5," + ts) << 400 << field("name", 0);
+    QTest::newRow("duplicate name, first bad")
+        << one("\"name\":5,\"name\":\"a\"," + ts) << 200 << accepted;
+    QTest::newRow("duplicate events, last bad") << QByteArray("{\"events\":[],\"events\":5}") << 400
+                                                << QByteArray("{\"field\":\"events\"}");
+    QTest::newRow("duplicate events, first bad")
+        << QByteArray("{\"events\":5,\"events\":[]}") << 200 << none;
+    QTest::newRow("duplicate property")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":{\"k\":1,\"k\":2}") << 200 << accepted;
+    // 'name' counts UTF-16 code units, as always: 100 emoji fit, 101 do not.
+    QByteArray emoji;
+    for (int i = 0; i < 100; ++i)
+        emoji += "\xf0\x9f\x98\x80";
+    QTest::newRow("200 units of emoji")
+        << one("\"name\":\"" + emoji + "\"," + ts) << 200 << accepted;
+    QTest::newRow("202 units of emoji")
+        << one("\"name\":\"" + emoji + "\xf0\x9f\x98\x80\"," + ts) << 400 << field("name", 0);
+    QTest::newRow("200 accented letters")
+        << one("\"name\":\"" + QByteArray("\xc3\xa9").repeated(200) + "\"," + ts) << 200
+        << accepted;
+    QTest::newRow("escapes in name")
+        << one("\"name\":\"a\\n\\u00e9\\\"\\u0000\"," + ts) << 200 << accepted;
+    QTest::newRow("too deep") << one("\"name\":\"a\"," + ts + ",\"properties\":{\"a\":"
+                                     + QByteArray(2000, '[') + QByteArray(2000, ']') + "}")
+                              << 400 << QByteArray("{\"offset\":1097}");
+    QTest::newRow("deep") << one("\"name\":\"a\"," + ts + ",\"properties\":{\"a\":"
+                                 + QByteArray(100, '[') + QByteArray(100, ']') + "}")
+                          << 200 << accepted;
+    QTest::newRow("number out of range")
+        << one("\"name\":\"a\"," + ts + ",\"properties\":{\"a\":1e400}") << 400
+        << QByteArray("{\"offset\":81}");
+    QTest::newRow("big integer") << one("\"name\":\"a\"," + ts
+                                        + ",\"properties\":{\"b\":123456789012345678901234567890}")
+                                 << 200 << accepted;
+    QTest::newRow("raw control character")
+        << one("\"name\":\"a\x01\"," + ts) << 400 << QByteArray();
+    QTest::newRow("second event not an object")
+        << QByteArray("{\"events\":[{\"name\":\"a\"," + ts + "},\"x\"]}") << 400 << field("", 1);
+    QTest::newRow("second event bad")
+        << QByteArray("{\"events\":[{\"name\":\"a\"," + ts + "},{\"name\":\"\"," + ts + "}]}")
+        << 400 << field("name", 1);
+    QTest::newRow("unknown user") << one("\"name\":\"a\"," + ts + ",\"userId\":\"u-99999999\"")
+                                  << 404 << QByteArray("{\"userIds\":[\"u-99999999\"]}");
+    QTest::newRow("byte order mark") << QByteArray("\xef\xbb\xbf{\"events\":[]}") << 200 << none;
+    QTest::newRow("other fields") << QByteArray("{\"events\":[{\"name\":\"a\"," + ts
+                                                + ",\"extra\":[1,{\"a\":2}]}],\"more\":1}")
+                                  << 200 << accepted;
+}
+
+void TestServerApi::ingestionParsing()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QByteArray, details);
+    const auto storedClientEvents = [this] {
+        qint64 n = 0;
+        const QJsonArray users = get(QStringLiteral("/api/v1/usage/summary"))
+                                     .json()[QStringLiteral("users")]
+                                     .toArray();
+        for (const QJsonValue &v : users)
+            n += v[QStringLiteral("client")].toInteger();
+        return n;
+    };
+    const qint64 before = storedClientEvents();
+    const HttpResult r
+        = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Tracker, body);
+    QCOMPARE(r.status, status);
+    if (status == 200) {
+        QCOMPARE(r.json().object(), QJsonDocument::fromJson(details).object());
+        QCOMPARE(storedClientEvents(), before + r.json()[QStringLiteral("accepted")].toInt());
+        return;
+    }
+    expectError(r, status, status == 400 ? "invalid_request" : "not_found");
+    const QJsonObject error = r.json()[QStringLiteral("error")].toObject();
+    QCOMPARE(error.value(QStringLiteral("details")).toObject(),
+             QJsonDocument::fromJson(details).object());
+    QCOMPARE(storedClientEvents(), before);
 }
 
 void TestServerApi::optOutHidesStoredEventsUntilPurge()

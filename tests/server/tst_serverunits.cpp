@@ -417,11 +417,21 @@ void TestServerUnits::sqliteRecentEventsKeptHiddenThenPurged()
     QCOMPARE(s0->purgeAt, kept.value.entries.first().purgeAt);
     QCOMPARE(rows("usage_recent", 0) + rows("usage_events", 0), 3);
     QVERIFY(purgeCounts().isEmpty());
+    // A list the caller holds at the current revision is not read again; an older one is.
+    const auto held = store.changesSince(0, {{org.value, kept.value.revision}});
+    QVERIFY(held.ok());
+    QCOMPARE(held.value.orgs.size(), 1);
+    QVERIFY(!held.value.optOutsByOrg.contains(org.value));
+    QCOMPARE(store.changesSince(0, {{org.value, kept.value.revision - 1}})
+                 .value.optOutsByOrg.value(org.value)
+                 .size(),
+             1);
 
     // User 1 out with deleteStoredEvents: its recent event goes now, counted.
     const auto ingested = store.ingestEvents({event(1, EventSource::Client)});
     QVERIFY(ingested.ok());
-    QCOMPARE(rows("usage_recent", 1), 1);
+    // Still recent, both: an opt-out counts and deletes recent events where they are.
+    QCOMPARE(rows("usage_recent", 1), 2);
     OptOutChangeRequest now = keep;
     now.optOut = {{ids.at(1), QDateTime::currentDateTimeUtc()}};
     now.deleteStoredEvents = true;
