@@ -6,6 +6,7 @@
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "confirmchangedialog.h"
 #include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
@@ -163,11 +164,32 @@ int main(int argc, char **argv)
     }
 
     // 1. An opt-out, confirmed: the message bar with Undo.
-    const QStringList ids = optedIn(s, 3);
+    const QStringList ids = optedIn(s, 4);
     s.window->userPicker()->pickUser(ids.at(0));
     QTest::mouseClick(s.find<QPushButton>(QStringLiteral("optOutButton")), Qt::LeftButton);
     ok &= QTest::qWaitFor([&s]() { return s.sync.pendingCount() == 0; }, 10000);
     ok &= save(s.window.get(), out + QStringLiteral("/undo-%1.png").arg(lang));
+
+    // 1b. Edit > Opt out with a reason…: the confirmation with a reason and the deletion box.
+    {
+        s.window->userPicker()->pickUser(ids.at(3));
+        s.window->optOutWithReasonAction()->trigger();
+        ConfirmChangeDialog *dialog = nullptr;
+        ok &= QTest::qWaitFor(
+            [&]() {
+                return (dialog = s.find<ConfirmChangeDialog>(QStringLiteral("confirmChangeDialog")))
+                    != nullptr;
+            },
+            5000);
+        if (!dialog)
+            return 1;
+        ok &= QTest::qWaitForWindowExposed(dialog);
+        dialog->reasonEdit()->setText(QStringLiteral("GDPR request #4420"));
+        QTest::qWait(100);
+        ok &= save(dialog, out + QStringLiteral("/reason-%1.png").arg(lang));
+        dialog->reject();
+        QTest::qWait(200);
+    }
 
     // 2. Opt-in of several users: the confirmation.
     for (int row = 1; row <= 7; ++row)
