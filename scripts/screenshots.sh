@@ -4,8 +4,8 @@
 # per language, the undo bar, the confirmation of a bulk opt-in, the pending-changes list and
 # the window offline with changes pending, and View > History (optout-shots drives the real
 # window against its own demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png,
-# docs/offline-*.png, docs/history-*.png, and the opt-out with a reason (docs/reason-*.png). and the preview of File > Opt out users from a list…:
-# docs/import-*.png (`optout-shots LANG docs import` takes only that one).
+# docs/offline-*.png, docs/history-*.png, the opt-out with a reason (docs/reason-*.png), and the
+# preview of File > Opt out users from a list…: docs/import-*.png (`optout-shots LANG docs import` takes only that one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
