@@ -2,6 +2,7 @@
 #include "apiclient.h"
 #include "jsoncodec.h"
 #include "optoutmodel.h"
+#include "serviceprobe.h"
 #include "synccontroller.h"
 #include "testserver.h"
 #include "usagetracker.h"
@@ -205,69 +206,6 @@ QString someoneOptedIn(const Core &core)
             return user.id;
     }
     return {};
-}
-
-// The service's opt-out entry of this user; empty when the user is not opted out.
-QJsonObject serverEntry(const TestServer &server, const QString &userId)
-{
-    const QJsonArray list = server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin")
-                                .json()
-                                .object()
-                                .value(QLatin1String("optOuts"))
-                                .toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject entry = v.toObject();
-        if (entry.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
-            return entry;
-    }
-    return {};
-}
-
-// The audit entries of this user, newest first.
-QJsonArray auditOf(const TestServer &server, const QString &userId)
-{
-    return server
-        .request("GET", QStringLiteral("/api/v1/audit?limit=1000&userId=") + userId, "demo-admin")
-        .json()
-        .object()
-        .value(QLatin1String("entries"))
-        .toArray();
-}
-
-// The usage summary's entry of this user; empty when it has none.
-QJsonObject summaryOf(const TestServer &server, const QString &userId)
-{
-    const QJsonArray users
-        = server.request("GET", QStringLiteral("/api/v1/usage/summary"), "demo-admin")
-              .json()
-              .object()
-              .value(QLatin1String("users"))
-              .toArray();
-    for (const QJsonValue &v : users) {
-        const QJsonObject o = v.toObject();
-        if (o.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
-            return o;
-    }
-    return {};
-}
-
-// Stores `count` client-side events of this user, as a product back end would send them.
-bool storeEvents(const TestServer &server, const QString &userId, int count = 2)
-{
-    QJsonArray events;
-    for (int i = 0; i < count; ++i) {
-        events.append(QJsonObject {
-            {QStringLiteral("name"), QStringLiteral("app.opened")},
-            {QStringLiteral("timestamp"), JsonCodec::formatTime(QDateTime::currentDateTimeUtc())},
-            {QStringLiteral("userId"), userId}});
-    }
-    const QByteArray body
-        = QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson();
-    return server
-               .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker", body,
-                        {{"Content-Type", "application/json"}})
-               .status
-        == 200;
 }
 
 // Users neither opted out nor the admin.
@@ -1103,8 +1041,9 @@ void TestSync::reasonReachesTheService()
     QCOMPARE(report.applied, QStringList {id});
     QCOMPARE(report.reason, reason);
     QVERIFY(!report.deleteStoredEvents);
-    QCOMPARE(serverEntry(m_server, id).value(QLatin1String("reason")).toString(), reason);
-    const QJsonObject audit = auditOf(m_server, id).at(0).toObject();
+    QCOMPARE(ServiceProbe::optOutEntry(m_server, id).value(QLatin1String("reason")).toString(),
+             reason);
+    const QJsonObject audit = ServiceProbe::auditOf(m_server, id).at(0).toObject();
     QCOMPARE(audit.value(QLatin1String("action")).toString(), QStringLiteral("opt_out"));
     QCOMPARE(audit.value(QLatin1String("reason")).toString(), reason);
     // The service's entry (PUT's answer) keeps it.
@@ -1130,9 +1069,13 @@ void TestSync::batchWithReason()
     QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
     QCOMPARE(completed.first().at(0).value<ActionReport>().applied, ids);
     for (const QString &id : ids) {
-        QCOMPARE(serverEntry(m_server, id).value(QLatin1String("reason")).toString(),
+        QCOMPARE(ServiceProbe::optOutEntry(m_server, id).value(QLatin1String("reason")).toString(),
                  options.reason);
-        QCOMPARE(auditOf(m_server, id).at(0).toObject().value(QLatin1String("reason")).toString(),
+        QCOMPARE(ServiceProbe::auditOf(m_server, id)
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("reason"))
+                     .toString(),
                  options.reason);
     }
     // The refresh after a batch brings the service's entries, reason included.
@@ -1175,7 +1118,7 @@ void TestSync::deleteStoredEventsDeletesAtOnce()
     const QStringList ids = someOptedIn(core, 3);
     QCOMPARE(ids.size(), 3);
     for (const QString &id : ids)
-        QVERIFY(storeEvents(m_server, id));
+        QVERIFY(ServiceProbe::storeClientEvents(m_server, id, 2));
     QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
     SyncController::OptOutOptions options;
     options.deleteStoredEvents = true;
@@ -1185,15 +1128,15 @@ void TestSync::deleteStoredEventsDeletesAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 2, 20000);
     QVERIFY(completed.at(0).at(0).value<ActionReport>().deleteStoredEvents);
     for (const QString &id : ids) {
-        const QJsonObject entry = serverEntry(m_server, id);
+        const QJsonObject entry = ServiceProbe::optOutEntry(m_server, id);
         QVERIFY(!entry.isEmpty());
         QVERIFY(entry.value(QLatin1String("purgeAt")).isNull());
-        const QJsonObject summary = summaryOf(m_server, id);
+        const QJsonObject summary = ServiceProbe::usageSummaryOf(m_server, id);
         QVERIFY2(!summary.contains(QLatin1String("awaitingDeletion")),
                  QJsonDocument(summary).toJson().constData());
         QCOMPARE(summary.value(QLatin1String("client")).toInt(), 0);
         // The purge is in the audit with its count.
-        const QJsonArray audit = auditOf(m_server, id);
+        const QJsonArray audit = ServiceProbe::auditOf(m_server, id);
         bool purged = false;
         for (const QJsonValue &v : audit) {
             purged = purged
@@ -1217,7 +1160,7 @@ void TestSync::deleteStoredDataOfUsersAlreadyOut()
     const QStringList ids = someOptedIn(core, 3);
     QCOMPARE(ids.size(), 3);
     for (const QString &id : ids)
-        QVERIFY(storeEvents(m_server, id));
+        QVERIFY(ServiceProbe::storeClientEvents(m_server, id, 2));
     QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
     SyncController::OptOutOptions options;
     options.reason = QStringLiteral("Left the company");
@@ -1228,7 +1171,8 @@ void TestSync::deleteStoredDataOfUsersAlreadyOut()
     QTest::qWait(300);
     const QDateTime optedOutAt = core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).optedOutAt;
     for (const QString &id : ids) {
-        QVERIFY(summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+        QVERIFY(
+            ServiceProbe::usageSummaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
         const OptOutEntry entry = core.optOuts.entryAt(core.optOuts.rowOfKey(id));
         QVERIFY(entry.purgeAt.isValid());
         QCOMPARE(entry.purgeAt, entry.optedOutAt.addSecs(core.sync.me().purgeAfterSeconds));
@@ -1252,12 +1196,14 @@ void TestSync::deleteStoredDataOfUsersAlreadyOut()
     QCOMPARE(report.applied, ids.mid(0, 2));
     QVERIFY(report.deleteStoredEvents);
     for (const QString &id : ids.mid(0, 2)) {
-        QVERIFY(!summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
-        const QJsonObject entry = serverEntry(m_server, id);
+        QVERIFY(!ServiceProbe::usageSummaryOf(m_server, id)
+                     .contains(QLatin1String("awaitingDeletion")));
+        const QJsonObject entry = ServiceProbe::optOutEntry(m_server, id);
         QVERIFY(entry.value(QLatin1String("purgeAt")).isNull());
         QCOMPARE(entry.value(QLatin1String("reason")).toString(), options.reason);
     }
-    QVERIFY(summaryOf(m_server, ids.at(2)).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(ServiceProbe::usageSummaryOf(m_server, ids.at(2))
+                .contains(QLatin1String("awaitingDeletion")));
     QTRY_VERIFY_WITH_TIMEOUT(
         core.sync.pendingCount() == 0 && core.sync.state() == SyncController::State::Synced, 20000);
     QTest::qWait(300);
@@ -1281,7 +1227,7 @@ void TestSync::pendingReasonSurvivesRestart()
         QVERIFY(loaded(core));
         ids = someOptedIn(core, 2);
         QCOMPARE(ids.size(), 2);
-        QVERIFY(storeEvents(server, ids.at(1)));
+        QVERIFY(ServiceProbe::storeClientEvents(server, ids.at(1), 2));
         server.stop();
         SyncController::OptOutOptions options;
         options.reason = reason;
@@ -1306,9 +1252,12 @@ void TestSync::pendingReasonSurvivesRestart()
     QTRY_VERIFY_WITH_TIMEOUT(core.optOuts.rowOfKey(ids.at(0)) >= 0, 20000);
     QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).reason, reason);
     QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 30000);
-    QCOMPARE(serverEntry(server, ids.at(0)).value(QLatin1String("reason")).toString(), reason);
-    QCOMPARE(serverEntry(server, ids.at(1)).value(QLatin1String("reason")).toString(), reason);
-    QVERIFY(!summaryOf(server, ids.at(1)).contains(QLatin1String("awaitingDeletion")));
+    QCOMPARE(ServiceProbe::optOutEntry(server, ids.at(0)).value(QLatin1String("reason")).toString(),
+             reason);
+    QCOMPARE(ServiceProbe::optOutEntry(server, ids.at(1)).value(QLatin1String("reason")).toString(),
+             reason);
+    QVERIFY(!ServiceProbe::usageSummaryOf(server, ids.at(1))
+                 .contains(QLatin1String("awaitingDeletion")));
     QVERIFY(!QFile::exists(file));
 }
 
@@ -1346,7 +1295,7 @@ void TestSync::deletionDoesNotSilentlyUndoAnOptIn()
     const QSet<QString> out = serverOptOuts(server);
     QVERIFY(!out.contains(leaving));
     QVERIFY(!out.contains(staying));
-    for (const QJsonValue &v : auditOf(server, staying))
+    for (const QJsonValue &v : ServiceProbe::auditOf(server, staying))
         QVERIFY(v.toObject().value(QLatin1String("action")) != QLatin1String("purge"));
 }
 
@@ -1358,7 +1307,7 @@ void TestSync::takingBackAnUnsentDeletionDeletesNothing()
     Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
     QVERIFY(loaded(core));
     const QString id = someoneOptedIn(core);
-    QVERIFY(storeEvents(server, id));
+    QVERIFY(ServiceProbe::storeClientEvents(server, id, 2));
     SyncController::OptOutOptions options;
     options.reason = QStringLiteral("Test");
     QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
@@ -1379,7 +1328,7 @@ void TestSync::takingBackAnUnsentDeletionDeletesNothing()
     QTest::qWait(300);
     QCOMPARE(core.sync.pendingCount(), 0);
     QVERIFY(serverOptOuts(server).contains(id));
-    QVERIFY(summaryOf(server, id).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(ServiceProbe::usageSummaryOf(server, id).contains(QLatin1String("awaitingDeletion")));
 }
 
 // A pending file written by the previous version (no reason, no deleteStoredEvents) loads; the

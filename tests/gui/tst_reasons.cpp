@@ -10,6 +10,7 @@
 #include "messagepresenter.h"
 #include "optoutmodel.h"
 #include "pendingchangesdialog.h"
+#include "serviceprobe.h"
 #include "testserver.h"
 #include "usagesummarymodel.h"
 #include "userpicker.h"
@@ -34,54 +35,6 @@
 namespace {
 
 constexpr qint64 PurgeAfter = 2 * 86400; // the server's --purge-after 2d
-
-QJsonObject serverEntry(const TestServer &server, const QString &userId)
-{
-    const QJsonArray list = server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin")
-                                .json()
-                                .object()
-                                .value(QLatin1String("optOuts"))
-                                .toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject entry = v.toObject();
-        if (entry.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
-            return entry;
-    }
-    return {};
-}
-
-QJsonObject summaryOf(const TestServer &server, const QString &userId)
-{
-    const QJsonArray users
-        = server.request("GET", QStringLiteral("/api/v1/usage/summary"), "demo-admin")
-              .json()
-              .object()
-              .value(QLatin1String("users"))
-              .toArray();
-    for (const QJsonValue &v : users) {
-        const QJsonObject o = v.toObject();
-        if (o.value(QLatin1String("user")).toObject().value(QLatin1String("id")) == userId)
-            return o;
-    }
-    return {};
-}
-
-bool storeEvents(const TestServer &server, const QString &userId)
-{
-    QJsonArray events;
-    for (int i = 0; i < 3; ++i) {
-        events.append(QJsonObject {
-            {QStringLiteral("name"), QStringLiteral("app.opened")},
-            {QStringLiteral("timestamp"), JsonCodec::formatTime(QDateTime::currentDateTimeUtc())},
-            {QStringLiteral("userId"), userId}});
-    }
-    return server
-               .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
-                        QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson(),
-                        {{"Content-Type", "application/json"}})
-               .status
-        == 200;
-}
 
 } // namespace
 
@@ -195,8 +148,9 @@ void TestReasons::reasonTypedInTheConfirmationReachesTheService()
     QVERIFY(row >= 0);
     QCOMPARE(model.index(row, OptOutModel::ReasonColumn).data().toString(), reason);
     QVERIFY(m_session->window->undoAvailable()); // the fast path's Undo, here too
-    QTRY_COMPARE_WITH_TIMEOUT(serverEntry(m_server, id).value(QLatin1String("reason")).toString(),
-                              reason, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        ServiceProbe::optOutEntry(m_server, id).value(QLatin1String("reason")).toString(), reason,
+        20000);
     const QJsonArray audit
         = m_server.request("GET", QStringLiteral("/api/v1/audit?userId=") + id, "demo-admin")
               .json()
@@ -212,8 +166,8 @@ void TestReasons::reasonTypedInTheConfirmationReachesTheService()
     QTest::mouseClick(m_session->find<QPushButton>(QStringLiteral("optOutButton")), Qt::LeftButton);
     QVERIFY(!m_session->find<ConfirmChangeDialog>(QStringLiteral("confirmChangeDialog")));
     QVERIFY(model.rowOfKey(other) >= 0);
-    QTRY_VERIFY_WITH_TIMEOUT(!serverEntry(m_server, other).isEmpty(), 20000);
-    QVERIFY(serverEntry(m_server, other).value(QLatin1String("reason")).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT(!ServiceProbe::optOutEntry(m_server, other).isEmpty(), 20000);
+    QVERIFY(ServiceProbe::optOutEntry(m_server, other).value(QLatin1String("reason")).isNull());
 }
 
 // What the service would refuse (over 500 characters, control characters) cannot be sent: the
@@ -304,7 +258,7 @@ void TestReasons::deletionColumnAndTooltip()
     QCOMPARE(m_session->sync.me().purgeAfterSeconds, PurgeAfter);
     const QString withData = freshUser();
     const QString withoutData = freshUser();
-    QVERIFY(storeEvents(m_server, withData));
+    QVERIFY(ServiceProbe::storeClientEvents(m_server, withData, 3));
     for (const QString &id : {withData, withoutData}) {
         QVERIFY(m_server
                     .request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin",
@@ -363,7 +317,7 @@ void TestReasons::deletionColumnAndTooltip()
 void TestReasons::deleteNowFromTheConfirmation()
 {
     const QString id = freshUser();
-    QVERIFY(storeEvents(m_server, id));
+    QVERIFY(ServiceProbe::storeClientEvents(m_server, id, 3));
     ConfirmChangeDialog *dialog = openReasonDialog(id);
     QVERIFY(dialog);
     QVERIFY(dialog->deleteNowBox()->text().contains(QStringLiteral("cannot be undone")));
@@ -376,9 +330,9 @@ void TestReasons::deleteNowFromTheConfirmation()
     QTRY_VERIFY(!m_session->find<ConfirmChangeDialog>(QStringLiteral("confirmChangeDialog")));
     QVERIFY2(m_session->window->noteText().contains(QStringLiteral("deleted")),
              qPrintable(m_session->window->noteText()));
-    QTRY_VERIFY_WITH_TIMEOUT(!serverEntry(m_server, id).isEmpty(), 20000);
-    QVERIFY(serverEntry(m_server, id).value(QLatin1String("purgeAt")).isNull());
-    const QJsonObject summary = summaryOf(m_server, id);
+    QTRY_VERIFY_WITH_TIMEOUT(!ServiceProbe::optOutEntry(m_server, id).isEmpty(), 20000);
+    QVERIFY(ServiceProbe::optOutEntry(m_server, id).value(QLatin1String("purgeAt")).isNull());
+    const QJsonObject summary = ServiceProbe::usageSummaryOf(m_server, id);
     QVERIFY(!summary.contains(QLatin1String("awaitingDeletion")));
     QCOMPARE(summary.value(QLatin1String("client")).toInt(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_session->window->noteText().contains(QStringLiteral("is opted out "
@@ -394,10 +348,10 @@ void TestReasons::deleteNowFromTheConfirmation()
     m_session->window->undoLastChange();
     QVERIFY2(m_session->window->noteText().contains(QStringLiteral("already deleted")),
              qPrintable(m_session->window->noteText()));
-    QTRY_VERIFY_WITH_TIMEOUT(serverEntry(m_server, id).isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(ServiceProbe::optOutEntry(m_server, id).isEmpty(), 20000);
     // Back in, with no events: they are gone for good.
     QTRY_VERIFY_WITH_TIMEOUT(m_session->sync.pendingCount() == 0, 20000);
-    QCOMPARE(summaryOf(m_server, id).value(QLatin1String("client")).toInt(), 0);
+    QCOMPARE(ServiceProbe::usageSummaryOf(m_server, id).value(QLatin1String("client")).toInt(), 0);
 }
 
 // A row's context menu, on checked rows: one confirmation naming how many and that it cannot
@@ -407,7 +361,7 @@ void TestReasons::deleteNowFromTheRowMenu()
     const QStringList ids {freshUser(), freshUser()};
     const QString untouched = freshUser();
     for (const QString &id : ids + QStringList {untouched}) {
-        QVERIFY(storeEvents(m_server, id));
+        QVERIFY(ServiceProbe::storeClientEvents(m_server, id, 3));
         QVERIFY(
             m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status
             == 201);
@@ -419,7 +373,8 @@ void TestReasons::deleteNowFromTheRowMenu()
                                  && model.rowOfKey(untouched) >= 0,
                              20000);
     for (const QString &id : ids)
-        QVERIFY(summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+        QVERIFY(
+            ServiceProbe::usageSummaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
     // The usage summary, open.
     window->usageSummaryDock()->show();
     QTRY_VERIFY_WITH_TIMEOUT(m_session->usageSummary.rowOfKey(ids.at(0)) >= 0, 20000);
@@ -472,10 +427,12 @@ void TestReasons::deleteNowFromTheRowMenu()
         window->noteText().contains(QStringLiteral("stored usage data of 2 users is deleted")),
         20000);
     for (const QString &id : ids) {
-        QVERIFY(!summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
-        QVERIFY(!serverEntry(m_server, id).isEmpty()); // still opted out
+        QVERIFY(!ServiceProbe::usageSummaryOf(m_server, id)
+                     .contains(QLatin1String("awaitingDeletion")));
+        QVERIFY(!ServiceProbe::optOutEntry(m_server, id).isEmpty()); // still opted out
     }
-    QVERIFY(summaryOf(m_server, untouched).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(ServiceProbe::usageSummaryOf(m_server, untouched)
+                .contains(QLatin1String("awaitingDeletion")));
     QTRY_VERIFY_WITH_TIMEOUT(m_session->usageSummary
                                  .index(m_session->usageSummary.rowOfKey(ids.at(0)),
                                         UsageSummaryModel::AwaitingDeletionColumn)
@@ -493,7 +450,7 @@ void TestReasons::deleteNowFromTheRowMenu()
 void TestReasons::pendingDeletionIsListedAndSentLater()
 {
     const QString id = freshUser();
-    QVERIFY(storeEvents(m_server, id));
+    QVERIFY(ServiceProbe::storeClientEvents(m_server, id, 3));
     QVERIFY(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status
             == 201);
     m_session->sync.refresh();
@@ -523,8 +480,9 @@ void TestReasons::pendingDeletionIsListedAndSentLater()
              qPrintable(m_session->sync.statusText() + QLatin1String(" / ")
                         + m_session->sync.lastError().technical));
     QTRY_VERIFY_WITH_TIMEOUT(window->noteText().contains(QStringLiteral("is deleted")), 20000);
-    QVERIFY(!summaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
-    QVERIFY(!serverEntry(m_server, id).isEmpty());
+    QVERIFY(
+        !ServiceProbe::usageSummaryOf(m_server, id).contains(QLatin1String("awaitingDeletion")));
+    QVERIFY(!ServiceProbe::optOutEntry(m_server, id).isEmpty());
 }
 
 QTEST_MAIN(TestReasons)
