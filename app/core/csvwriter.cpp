@@ -1,6 +1,8 @@
 // RFC 4180 CSV records, written straight into a UTF-8 buffer.
 #include "csvwriter.h"
 
+#include "jsoncodec.h"
+
 namespace {
 
 bool needsQuotes(QStringView field)
@@ -91,5 +93,5 @@ QString CsvWriter::time(const QDateTime &time)
 {
     if (!time.isValid())
         return {};
-    return time.toUTC().toString(Qt::ISODate); // UTC: "2026-12-02T10:15:00Z"
+    return JsonCodec::formatTime(time); // the API's form: "2026-12-02T10:15:00Z"
 }
