@@ -188,6 +188,8 @@ private slots:
     void embeddedQtSwedish();
     void qtSwedishSourcesAreQts();
     void frenchOptOutNeverBreaks();
+    void typography_data();
+    void typography();
     void aboutTitleNamesTheAppOnce();
     void reviewedWording_data();
     void reviewedWording();
@@ -409,7 +411,7 @@ void TestTranslations::embeddedCatalogues_data()
         {"MainWindow", "&Opt-out", "Opt‑out", "Undanta", "Uitsluiten"},
         {"MainWindow", "Opt-out user &list", "Liste d'opt‑out des utilisateurs et utilisatrices",
          "Undantagna användare", "Uitgesloten gebruikers"},
-        {"MainWindow", "Opt-&in", "Opt-in", "Ta med igen", "Weer opnemen"},
+        {"MainWindow", "Opt-&in", "Opt\u2011in", "Ta med igen", "Weer opnemen"},
         {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
         {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning",
          "Productgebruik"},
@@ -574,6 +576,104 @@ void TestTranslations::frenchOptOutNeverBreaks()
     }
     QVERIFY2(found.isEmpty(),
              qPrintable(QStringLiteral("plain hyphen in French opt-out:") + listOf(found)));
+}
+
+void TestTranslations::typography_data()
+{
+    QTest::addColumn<QString>("lang");
+    for (const QString &lang : kAppLanguages)
+        QTest::newRow(qPrintable(lang)) << lang;
+}
+
+// Each language's typography, over every translation (mnemonics and HTML tags left out):
+// - French: a no-break space before ':' (U+00A0) and before ';', '?', '!' (U+202F, narrow), none
+//   of them an ordinary space or missing; "n° 4411" with a no-break space; « guillemets » with
+//   no-break spaces inside.
+// - Swedish and Dutch: no space of any kind before ': ; ? !'.
+// - Quotes: French « … », Swedish ” … ”, Dutch ‘ … ’; never straight "…" quotes or another
+//   language's. (A lone " names the character itself: "a closing \" is missing".)
+// - French and Dutch "opt‑out"/"opt‑in" with U+2011, never an ASCII hyphen where a line could
+//   break.
+void TestTranslations::typography()
+{
+    QFETCH(QString, lang);
+    const Catalogue cat = readTs(tsPath(QStringLiteral("optout_") + lang));
+    QVERIFY2(cat.error.isEmpty(), qPrintable(cat.error));
+    const bool french = lang == QLatin1String("fr");
+    static const QRegularExpression tag(QStringLiteral("<[^<>]*>"));
+    // Not punctuation of the sentence: URLs ("https://") and Qt's filter separator (";;").
+    static const QRegularExpression notPunctuation(QStringLiteral("://|;;"));
+    static const QRegularExpression punctuation(QStringLiteral("[:;?!]"));
+    static const QRegularExpression straightPair(QStringLiteral("\"[^\"]*\""));
+    static const QRegularExpression hyphenated(QStringLiteral("opt-(out|in)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression number(QStringLiteral("n°(?![\\x{00A0}\\x{202F}]\\d)"));
+    const QChar nbsp(0x00a0), narrow(0x202f);
+    QString wrongQuotes;
+    if (french)
+        wrongQuotes = QStringLiteral("“”„‘’‚‹›");
+    else if (lang == QLatin1String("sv"))
+        wrongQuotes = QStringLiteral("“„‘’‚«»‹›");
+    else
+        wrongQuotes = QStringLiteral("“”„‚«»‹›");
+
+    QStringList spacing, quotes, hyphens;
+    for (const Message &m : cat.messages) {
+        for (const QString &translation : m.translations()) {
+            QString t = withoutMnemonic(translation);
+            t.remove(tag);
+            const QString shown = QStringLiteral("%1 -> \"%2\"").arg(m.where(), translation);
+            QString sentence = t;
+            sentence.replace(notPunctuation, QStringLiteral("__"));
+            bool badSpacing = false;
+            for (auto it = punctuation.globalMatch(sentence); it.hasNext();) {
+                const int at = int(it.next().capturedStart());
+                const QChar before = at > 0 ? sentence.at(at - 1) : QChar();
+                const QChar mark = sentence.at(at);
+                if (french) {
+                    const QChar wanted = mark == QLatin1Char(':') ? nbsp : narrow;
+                    if (before != wanted)
+                        badSpacing = true;
+                } else if (before.isSpace()) {
+                    badSpacing = true;
+                }
+            }
+            if (french) {
+                if (number.match(t).hasMatch())
+                    badSpacing = true;
+                for (int i = 0; i < t.size(); ++i) {
+                    if (t.at(i) == QChar(0x00ab)
+                        && (i + 1 >= t.size() || (t.at(i + 1) != nbsp && t.at(i + 1) != narrow)))
+                        badSpacing = true;
+                    if (t.at(i) == QChar(0x00bb)
+                        && (i == 0 || (t.at(i - 1) != nbsp && t.at(i - 1) != narrow)))
+                        badSpacing = true;
+                }
+            }
+            if (badSpacing)
+                spacing << shown;
+            if (straightPair.match(t).hasMatch()
+                || std::any_of(t.cbegin(), t.cend(),
+                               [&wrongQuotes](QChar c) { return wrongQuotes.contains(c); }))
+                quotes << shown;
+            if (lang != QLatin1String("sv") && hyphenated.match(t).hasMatch())
+                hyphens << shown;
+        }
+    }
+    QStringList report;
+    const auto section = [&report](const QString &title, const QStringList &items) {
+        if (!items.isEmpty())
+            report << QStringLiteral("%1 (%2):%3").arg(title).arg(items.size()).arg(listOf(items));
+    };
+    section(french ? QStringLiteral("no-break space missing before : ; ? ! (U+00A0 before ':', "
+                                    "U+202F before ';?!'), after n° or inside « »")
+                   : QStringLiteral("space before : ; ? !"),
+            spacing);
+    section(QStringLiteral("quotes not in the language's style"), quotes);
+    section(QStringLiteral("ASCII hyphen in opt-out/opt-in (U+2011 wanted)"), hyphens);
+    QVERIFY2(
+        report.isEmpty(),
+        qPrintable(QStringLiteral("optout_%1.ts:\n").arg(lang) + report.join(QLatin1Char('\n'))));
 }
 
 // Window managers append the application's name to a dialog's title unless the title already
