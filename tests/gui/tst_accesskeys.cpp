@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
@@ -111,8 +112,11 @@ QStringList clashes(const QList<AccessKey> &keys, const QString &where)
         byKey[k.key].append(k.text);
     QStringList found;
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
-        if (it.value().size() > 1)
-            found << QStringLiteral("%1: %2: %3").arg(where, it.key(), it.value().join(u", "));
+        if (it.value().size() > 1) {
+            QStringList texts = it.value();
+            texts.sort();
+            found << QStringLiteral("%1: %2: %3").arg(where, it.key(), texts.join(u", "));
+        }
     }
     return found;
 }
@@ -208,6 +212,7 @@ void TestAccessKeys::mainWindowAndDocks()
     };
 
     QStringList found;
+    QSet<QString> seen;
     for (const Screen &screen : screens) {
         pages->setCurrentWidget(screen.page);
         noteBar->setVisible(screen.note);
@@ -230,8 +235,16 @@ void TestAccessKeys::mainWindowAndDocks()
                 = QStringLiteral("%1, docks: %2")
                       .arg(screen.name,
                            names.isEmpty() ? QStringLiteral("none") : names.join(u" + "));
-            found << clashes(windowKeys(window, false), where);
-            found << clashes(windowKeys(window, true), where + QStringLiteral(" (GNOME)"));
+            // Each clash once, with the first state that shows it.
+            for (const bool gnome : {false, true}) {
+                const QString place = gnome ? where + QStringLiteral(" (GNOME)") : where;
+                for (const QString &clash : clashes(windowKeys(window, gnome), QString())) {
+                    if (!seen.contains(clash)) {
+                        seen.insert(clash);
+                        found << place + clash;
+                    }
+                }
+            }
         }
     }
     const QList<QMenu *> menus = window->menuBar()->findChildren<QMenu *>();
