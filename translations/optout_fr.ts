@@ -1910,7 +1910,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
-        <translation>La déconnexion a eu lieu avant que cet événement ait pu être envoyé.</translation>
+        <translation>Déconnexion survenue avant l&apos;envoi de cet événement.</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@
     <message>
         <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
-        <translation>De service antwoordde met een onverwachte fout (HTTP %1).</translation>
+        <translation>De service heeft geantwoord met een onverwachte fout (HTTP %1).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -319,7 +319,7 @@
     <message>
         <location line="+13"/>
         <source>When</source>
-        <translation>Wanneer</translation>
+        <translation>Tijdstip</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -554,7 +554,7 @@
     <message>
         <location line="+24"/>
         <source>When</source>
-        <translation>Wanneer</translation>
+        <translation>Tijdstip</translation>
     </message>
     <message>
         <location line="+2"/>

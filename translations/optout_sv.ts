@@ -1357,8 +1357,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+9"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
-            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av dem raderades.</numerusform>
-            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av deras data raderades.</numerusform>
+            <numerusform>Tjänsten vägrade att radera de lagrade användningsdata för %Ln användare; inget av användarens data raderades.</numerusform>
+            <numerusform>Tjänsten vägrade att radera de lagrade användningsdata för %Ln användare; inget av deras data raderades.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
