@@ -981,7 +981,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
-        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte, vérifiez l&apos;aperçu, puis effectuez l&apos;opt‑out</translation>
+        <translation>Coller des adresses e-mail ou ouvrir un fichier CSV ou texte, vérifier l&apos;aperçu, puis effectuer l&apos;opt‑out</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1065,12 +1065,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
-        <translation>Opt‑out de la personne choisie avec un motif, ou suppression immédiate de ses données d&apos;utilisation stockées</translation>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie avec un motif, ou supprimer immédiatement ses données d&apos;utilisation stockées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
-        <translation>Opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1190,8 +1190,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+1"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
-            <numerusform>%n modification pas encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
-            <numerusform>%n modifications pas encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
+            <numerusform>%n modification non encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
+            <numerusform>%n modifications non encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
         </translation>
     </message>
     <message>
@@ -1406,7 +1406,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
-        <translation>Afficher les modifications pas encore confirmées</translation>
+        <translation>Afficher les modifications non encore confirmées</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -1712,7 +1712,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+6"/>
         <source>Offline — last synced at %1</source>
-        <translation>Offline — laatst gesynchroniseerd om %1</translation>
+        <translation>Offline — laatst gesynchroniseerd op %1</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
