@@ -5,10 +5,12 @@
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "confirmchangedialog.h"
 #include "historydock.h"
 #include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
+#include "pendingchangesdialog.h"
 #include "signindialog.h"
 #include "usagedebuggerdock.h"
 
@@ -136,6 +138,8 @@ private Q_SLOTS:
     void signInDialog();
     void importDialog_data();
     void importDialog();
+    void changeDialogs_data();
+    void changeDialogs();
 
 private:
     TestServer m_server;
@@ -303,6 +307,42 @@ void TestAccessKeys::importDialog()
     QVERIFY(QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 20000));
     found << clashes(windowKeys(dialog, false), QStringLiteral("import dialog"));
     found << clashes(windowKeys(dialog, true), QStringLiteral("import dialog (GNOME)"));
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestAccessKeys::changeDialogs_data()
+{
+    mainWindowAndDocks_data();
+}
+
+// Edit > Pending changes…, and the confirmation of an opt-out (with its reason and "Delete their
+// stored usage data now") and of an opt-in.
+void TestAccessKeys::changeDialogs()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    GuiTestSession session(m_server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
+    QVERIFY(QTest::qWaitFor(
+        [&session]() { return session.sync.state() == SyncController::State::Synced; }, 20000));
+    QStringList found;
+    session.window->showPendingChanges();
+    PendingChangesDialog *pending = session.window->pendingChangesDialog();
+    QVERIFY(pending);
+    QVERIFY(QTest::qWaitForWindowExposed(pending));
+    found << clashes(windowKeys(pending, false), QStringLiteral("pending changes"));
+    found << clashes(windowKeys(pending, true), QStringLiteral("pending changes (GNOME)"));
+    pending->reject();
+    const QList<User> users {
+        {QStringLiteral("u-1"), QStringLiteral("ann@example.org"), QStringLiteral("Ann")}};
+    for (const auto type : {PendingAction::Type::OptOut, PendingAction::Type::OptIn}) {
+        ConfirmChangeDialog confirm(type, users, session.window.get());
+        confirm.setRetention(7 * 24 * 3600);
+        confirm.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&confirm));
+        found << clashes(windowKeys(&confirm, false), QStringLiteral("confirmation"));
+        found << clashes(windowKeys(&confirm, true), QStringLiteral("confirmation (GNOME)"));
+    }
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 
