@@ -145,16 +145,16 @@
         <location line="+1"/>
         <source>Opt out %Ln user(s)?</source>
         <translation>
-            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice ?</numerusform>
-            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices ?</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateur ou utilisatrice&#x202f;?</numerusform>
+            <numerusform>Opt‑out de %Ln utilisateurs et utilisatrices&#x202f;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Opt in %Ln user(s)?</source>
         <translation>
-            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice ?</numerusform>
-            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices ?</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateur ou utilisatrice&#x202f;?</numerusform>
+            <numerusform>Opt‑in de %Ln utilisateurs et utilisatrices&#x202f;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -168,12 +168,12 @@
     <message>
         <location line="+3"/>
         <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>Ces personnes seront exclues du suivi de l&apos;utilisation des produits : le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+        <translation>Ces personnes seront exclues du suivi de l&apos;utilisation des produits&#xa0;: le service ignore désormais leurs événements d&apos;utilisation. Vous pourrez annuler cette action pendant un certain temps.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
-        <translation>Ces personnes seront de nouveau incluses dans le suivi de l&apos;utilisation des produits : le service enregistre désormais leurs événements d&apos;utilisation.</translation>
+        <translation>Ces personnes seront de nouveau incluses dans le suivi de l&apos;utilisation des produits&#xa0;: le service enregistre désormais leurs événements d&apos;utilisation.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -199,12 +199,12 @@
     <message>
         <location line="+3"/>
         <source>&amp;Reason (optional):</source>
-        <translation>&amp;Motif (facultatif) :</translation>
+        <translation>&amp;Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For example: GDPR request #4411</source>
-        <translation>Par exemple : demande RGPD n° 4411</translation>
+        <translation>Par exemple&#xa0;: demande RGPD n°&#xa0;4411</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -214,7 +214,7 @@
     <message>
         <location line="+2"/>
         <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
-        <translation>Sinon, elles sont conservées, masquées, et supprimées au bout de %1, sauf en cas d&apos;opt‑in d&apos;ici là.</translation>
+        <translation>Sinon, ces données sont conservées, masquées, puis supprimées au bout de %1, sauf en cas d&apos;opt‑in d&apos;ici là.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -461,8 +461,8 @@
         <location line="+2"/>
         <source>%n entry(s) so far; scroll for more</source>
         <translation>
-            <numerusform>%n entrée pour l&apos;instant ; faites défiler pour en voir plus</numerusform>
-            <numerusform>%n entrées pour l&apos;instant ; faites défiler pour en voir plus</numerusform>
+            <numerusform>%n entrée pour l&apos;instant&#x202f;; faites défiler pour en voir plus</numerusform>
+            <numerusform>%n entrées pour l&apos;instant&#x202f;; faites défiler pour en voir plus</numerusform>
         </translation>
     </message>
     <message>
@@ -473,7 +473,7 @@
     <message>
         <location line="+1"/>
         <source>Histor&amp;y of:</source>
-        <translation>Utilisateu&amp;r ou utilisatrice&#xa0;:</translation>
+        <translation>&amp;Historique de&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -493,7 +493,7 @@
     <message>
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
-        <translation>Fi&amp;n&#xa0;:</translation>
+        <translation>&amp;Jusqu&apos;au&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -508,7 +508,7 @@
     <message>
         <location line="+1"/>
         <source>Any user</source>
-        <translation>Tout utilisateur ou utilisatrice</translation>
+        <translation>Tout utilisateur ou toute utilisatrice</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -592,7 +592,7 @@
     <message>
         <location line="+52"/>
         <source>All (%1)</source>
-        <translation>Tout (%1)</translation>
+        <translation>Toutes (%1)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -617,7 +617,7 @@
     <message>
         <location line="+5"/>
         <source>From %1</source>
-        <translation>Depuis %1</translation>
+        <translation>Fichier&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -661,12 +661,12 @@
     <message>
         <location line="+23"/>
         <source>Opt out users from a list</source>
-        <translation>Opt‑out d&apos;utilisateurs et utilisatrices depuis une liste</translation>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices à partir d&apos;une liste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
-        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte. Chaque adresse trouvée est comparée aux utilisateurs et utilisatrices de votre organisation&#xa0;; les autres colonnes sont ignorées. Rien ne change tant que vous n&apos;avez pas confirmé ci-dessous.</translation>
+        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte. Chaque adresse trouvée est comparée aux utilisateurs et utilisatrices de votre organisation&#x202f;; les autres colonnes sont ignorées. Rien ne change tant que vous n&apos;avez pas confirmé ci-dessous.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -703,7 +703,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>Les utilisateurs et utilisatrices concernés par l&apos;opt‑out seront exclus du suivi de l&apos;utilisation des produits&#xa0;: le service supprime désormais leurs événements d&apos;utilisation. Vous pourrez annuler pendant un moment.</translation>
+        <translation>Les utilisateurs et utilisatrices concernés par l&apos;opt‑out seront exclus du suivi de l&apos;utilisation des produits&#xa0;: le service ignore désormais leurs événements d&apos;utilisation. Vous pourrez annuler cette action pendant un certain temps.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -757,7 +757,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+4"/>
         <source>Not a user of your organization</source>
-        <translation>Ne fait pas partie des utilisateurs et utilisatrices de votre organisation</translation>
+        <translation>Ne fait pas partie de votre organisation</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -815,7 +815,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
-        <translation>La liste dépasse %1&#xa0;Mo&#xa0;; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
+        <translation>La liste dépasse %1&#xa0;Mo&#x202f;; rien n&apos;a été lu. Divisez-la en listes plus petites.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -825,17 +825,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
-        <translation>Ce n&apos;est pas un fichier texte ou CSV (ou c&apos;est de l&apos;UTF-16 sans indicateur d&apos;ordre des octets)&#xa0;; rien n&apos;a été lu. Enregistrez-le au format CSV (UTF-8) et réessayez.</translation>
+        <translation>Ce n&apos;est pas un fichier texte ou CSV (ou c&apos;est de l&apos;UTF-16 sans indicateur d&apos;ordre des octets)&#x202f;; rien n&apos;a été lu. Enregistrez-le au format CSV (UTF-8) et réessayez.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
-        <translation>Le fichier se déclare en UTF-16 mais ne peut pas être lu en UTF-16&#xa0;; rien n&apos;a été lu.</translation>
+        <translation>Le fichier se déclare en UTF-16 mais ne peut pas être lu en UTF-16&#x202f;; rien n&apos;a été lu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
-        <translation>Ligne %1&#xa0;: un champ entre guillemets n&apos;est pas fermé (il manque un &quot; fermant)&#xa0;; rien n&apos;a été lu.</translation>
+        <translation>Ligne %1&#xa0;: un champ entre guillemets n&apos;est pas fermé (il manque un &quot; fermant)&#x202f;; rien n&apos;a été lu.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -856,14 +856,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-45"/>
-        <source>&amp;Retry</source>
+        <source>Try &amp;again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+258"/>
         <source>Change &amp;server…</source>
-        <translation>Changer de &amp;serveur…</translation>
+        <translation>Changer de ser&amp;veur…</translation>
     </message>
     <message>
         <location line="-257"/>
@@ -976,12 +976,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+12"/>
         <source>Opt out users from a &amp;list…</source>
-        <translation>Opt‑out d&apos;utilisateurs et utilisatrices depuis une &amp;liste…</translation>
+        <translation>Opt‑out d&apos;utilisateurs et utilisatrices à partir d&apos;une &amp;liste…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
-        <translation>Collez des adresses e-mail ou ouvrez un fichier CSV ou texte, vérifiez l&apos;aperçu, puis effectuez l&apos;opt‑out</translation>
+        <translation>Coller des adresses e-mail ou ouvrir un fichier CSV ou texte, vérifier l&apos;aperçu, puis effectuer l&apos;opt‑out</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1037,7 +1037,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#xa0;; le service ignore ces données.</translation>
+        <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#x202f;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
@@ -1065,12 +1065,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
-        <translation>Opt‑out de la personne choisie avec un motif, ou suppression immédiate de ses données d&apos;utilisation stockées</translation>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie avec un motif, ou supprimer immédiatement ses données d&apos;utilisation stockées</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
-        <translation>Opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1137,8 +1137,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+9"/>
         <source>Opt-&amp;in (%Ln)</source>
         <translation>
-            <numerusform>Opt-&amp;in (%Ln)</numerusform>
-            <numerusform>Opt-&amp;in (%Ln)</numerusform>
+            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
+            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -1159,27 +1159,27 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+72"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
-        <translation>Annulé : l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
+        <translation>Annulé&#xa0;: l&apos;opt‑out de %1 n&apos;a jamais été envoyé.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undone: the opt-in of %1 was never sent.</source>
-        <translation>Annulé : l&apos;opt‑in de %1 n&apos;a jamais été envoyé.</translation>
+        <translation>Annulé&#xa0;: l&apos;opt‑in de %1 n&apos;a jamais été envoyé.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
-        <translation>Annulation : l&apos;opt‑in de %1 est en cours. Ses données d&apos;utilisation stockées ont déjà été supprimées et ne peuvent pas être restaurées.</translation>
+        <translation>Annulation&#xa0;: l&apos;opt‑in de %1 est en cours. Ses données d&apos;utilisation stockées ont déjà été supprimées et ne peuvent pas être restaurées.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Undoing: %1 is being included again.</source>
-        <translation>Annulation : l&apos;opt‑in de %1 est en cours.</translation>
+        <translation>Annulation&#xa0;: l&apos;opt‑in de %1 est en cours.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undoing: %1 is being opted out again.</source>
-        <translation>Annulation : l&apos;opt‑out de %1 est en cours.</translation>
+        <translation>Annulation&#xa0;: l&apos;opt‑out de %1 est en cours.</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1190,8 +1190,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+1"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
-            <numerusform>%n modification pas encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
-            <numerusform>%n modifications pas encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
+            <numerusform>%n modification non encore confirmée par le service. Elle est conservée et sera envoyée au prochain démarrage.</numerusform>
+            <numerusform>%n modifications non encore confirmées par le service. Elles sont conservées et seront envoyées au prochain démarrage.</numerusform>
         </translation>
     </message>
     <message>
@@ -1226,20 +1226,20 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>Delete the stored usage data of %1 now?</source>
-        <translation>Supprimer maintenant les données d&apos;utilisation stockées de %1 ?</translation>
+        <translation>Supprimer maintenant les données d&apos;utilisation stockées de %1&#x202f;?</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Delete the stored usage data of %Ln user(s) now?</source>
         <translation>
-            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice ?</numerusform>
-            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices ?</numerusform>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice&#x202f;?</numerusform>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices&#x202f;?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
-        <translation>Cette action est irréversible. L&apos;opt‑out reste en vigueur ; sinon, les données seraient supprimées à la date prévue, ou conservées en cas d&apos;opt‑in d&apos;ici là.</translation>
+        <translation>Cette action est irréversible. L&apos;opt‑out reste en vigueur&#x202f;; sinon, les données seraient supprimées à la date prévue, ou conservées en cas d&apos;opt‑in d&apos;ici là.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1249,33 +1249,33 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+17"/>
         <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
-        <translation>Les données d&apos;utilisation stockées de %1 seront supprimées dès que le service l&apos;aura confirmé.</translation>
+        <translation>Les données d&apos;utilisation stockées de %1 seront supprimées dès que le service aura confirmé la suppression.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
         <translation>
-            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice seront supprimées dès que le service l&apos;aura confirmé.</numerusform>
-            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices seront supprimées dès que le service l&apos;aura confirmé.</numerusform>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice seront supprimées dès que le service aura confirmé la suppression.</numerusform>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices seront supprimées dès que le service aura confirmé la suppression.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>Opt‑out enregistré pour %1, et ses données d&apos;utilisation stockées sont supprimées. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur ; le service ignore ces données.</translation>
+        <translation>Opt‑out enregistré pour %1, et ses données d&apos;utilisation stockées sont supprimées. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#x202f;; le service ignore ces données.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
-            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice ; ses données d&apos;utilisation stockées sont supprimées.</numerusform>
-            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices ; leurs données d&apos;utilisation stockées sont supprimées.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateur ou utilisatrice&#x202f;; ses données d&apos;utilisation stockées sont supprimées.</numerusform>
+            <numerusform>Opt‑out enregistré pour %Ln utilisateurs et utilisatrices&#x202f;; leurs données d&apos;utilisation stockées sont supprimées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
-        <translation>Opt‑in enregistré pour %1 : cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
+        <translation>Opt‑in enregistré pour %1&#xa0;: cette personne est de nouveau incluse dans le suivi de l&apos;utilisation des produits.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
@@ -1289,32 +1289,32 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+20"/>
         <source>The service refused to opt out %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateur ou utilisatrice ; il a été annulé.</numerusform>
-            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateurs et utilisatrices ; il a été annulé.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateur ou utilisatrice&#x202f;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑out de %Ln utilisateurs et utilisatrices&#x202f;; les modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateur ou utilisatrice&#xa0;; la modification a été annulée.</numerusform>
-            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateurs et utilisatrices&#xa0;; les modifications ont été annulées.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateur ou utilisatrice&#x202f;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé l&apos;opt‑in de %Ln utilisateurs et utilisatrices&#x202f;; les modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message>
         <location line="-655"/>
         <source>Opt-&amp;in</source>
-        <translation>Opt-&amp;in</translation>
+        <translation>Opt‑&amp;in</translation>
     </message>
     <message>
         <location line="+649"/>
         <source>The service refused to opt out %1; it was undone.</source>
-        <translation>Le service a refusé l&apos;opt‑out de %1&#xa0;; la modification a été annulée.</translation>
+        <translation>Le service a refusé l&apos;opt‑out de %1&#x202f;; la modification a été annulée.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
-        <translation>Le service a refusé l&apos;opt‑in de %1&#xa0;; la modification a été annulée.</translation>
+        <translation>Le service a refusé l&apos;opt‑in de %1&#x202f;; la modification a été annulée.</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
@@ -1336,8 +1336,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+5"/>
         <source>The service refused the other %Ln; they were undone.</source>
         <translation>
-            <numerusform>Le service a refusé l&apos;autre (%Ln) ; la modification a été annulée.</numerusform>
-            <numerusform>Le service a refusé les %Ln autres ; ces modifications ont été annulées.</numerusform>
+            <numerusform>Le service a refusé l&apos;autre (%Ln)&#x202f;; la modification a été annulée.</numerusform>
+            <numerusform>Le service a refusé les %Ln autres&#x202f;; ces modifications ont été annulées.</numerusform>
         </translation>
     </message>
     <message>
@@ -1357,8 +1357,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+9"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
-            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice ; rien n&apos;a été supprimé pour cette personne.</numerusform>
-            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices ; rien n&apos;a été supprimé pour ces personnes.</numerusform>
+            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice&#x202f;; rien n&apos;a été supprimé pour cette personne.</numerusform>
+            <numerusform>Le service a refusé de supprimer les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices&#x202f;; rien n&apos;a été supprimé pour ces personnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1406,7 +1406,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
-        <translation>Afficher les modifications pas encore confirmées</translation>
+        <translation>Afficher les modifications non encore confirmées</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -1446,12 +1446,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+6"/>
         <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
-        <translation>%1 ne fait plus partie de l&apos;annuaire de l&apos;organisation. L&apos;opt‑out reste en vigueur ; vous pouvez toujours faire un opt‑in.</translation>
+        <translation>%1 ne fait plus partie de l&apos;annuaire de l&apos;organisation. L&apos;opt‑out reste en vigueur&#x202f;; un opt‑in reste possible.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reason: %1</source>
-        <translation>Motif : %1</translation>
+        <translation>Motif&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+80"/>
@@ -1535,7 +1535,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
-        <translation>Ces modifications sont conservées, même après un redémarrage, jusqu&apos;à ce que le service les confirme. Une modification annulée n&apos;est jamais envoyée ; une modification en cours d&apos;envoi est inversée dès son arrivée.</translation>
+        <translation>Ces modifications sont conservées, même après un redémarrage, jusqu&apos;à ce que le service les confirme. Une modification annulée n&apos;est jamais envoyée&#x202f;; une modification en cours d&apos;envoi est inversée dès son arrivée.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1634,7 +1634,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+20"/>
         <source>C&amp;A certificate:</source>
-        <translation>Autorité de certi&amp;fication&#xa0;:</translation>
+        <translation>Certi&amp;ficat de l&apos;AC&#xa0;:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1654,7 +1654,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+15"/>
         <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
-        <translation>Cette adresse n&apos;est pas chiffrée&#xa0;: toute personne sur le réseau entre vous et le serveur peut lire votre jeton d&apos;accès et l&apos;utiliser. Ne l&apos;autorisez que sur un réseau de confiance&#xa0;; l&apos;application retient votre choix pour ce serveur.</translation>
+        <translation>Cette adresse n&apos;est pas chiffrée&#xa0;: toute personne sur le réseau entre vous et le serveur peut lire votre jeton d&apos;accès et l&apos;utiliser. Ne l&apos;autorisez que sur un réseau de confiance&#x202f;; l&apos;application retient votre choix pour ce serveur.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1712,7 +1712,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+6"/>
         <source>Offline — last synced at %1</source>
-        <translation>Hors ligne — dernière synchronisation : %1</translation>
+        <translation>Hors ligne — dernière synchronisation&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
@@ -1735,7 +1735,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+793"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
-        <translation>Connexion impossible : rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
+        <translation>Connexion impossible&#xa0;: rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
     <message numerus="yes">
         <location line="-830"/>
@@ -1804,7 +1804,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Send now</source>
+        <source>Sen&amp;d now</source>
         <translation>&amp;Envoyer maintenant</translation>
     </message>
     <message>
@@ -1910,7 +1910,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
-        <translation>La déconnexion a eu lieu avant que cet événement ait pu être envoyé.</translation>
+        <translation>Déconnexion survenue avant l&apos;envoi de cet événement.</translation>
     </message>
 </context>
 <context>
@@ -1929,8 +1929,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+5"/>
         <source>%n event(s), deleted on %1</source>
         <translation>
-            <numerusform>%n événement, supprimé le %1</numerusform>
-            <numerusform>%n événements, supprimés le %1</numerusform>
+            <numerusform>%n événement, suppression le %1</numerusform>
+            <numerusform>%n événements, suppression le %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1954,7 +1954,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
-        <translation>Événements d&apos;utilisation stockés avant l&apos;opt‑out : masqués, puis supprimés par le service à la date indiquée</translation>
+        <translation>Événements d&apos;utilisation stockés avant l&apos;opt‑out&#xa0;: masqués, puis supprimés par le service à la date indiquée</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2104,7 +2104,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+4"/>
         <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
-        <translation>Une autorité de certification à reconnaître en plus de celles du système, pour un serveur https:// (fichier PEM&#xa0;; retenu).</translation>
+        <translation>Une autorité de certification à reconnaître en plus de celles du système, pour un serveur https:// (fichier PEM&#x202f;; retenu).</translation>
     </message>
     <message>
         <location line="+10"/>

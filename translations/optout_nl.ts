@@ -51,7 +51,7 @@
     <message>
         <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
-        <translation>De service antwoordde met een onverwachte fout (HTTP %1).</translation>
+        <translation>De service heeft geantwoord met een onverwachte fout (HTTP %1).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -168,7 +168,7 @@
     <message>
         <location line="+3"/>
         <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>Ze worden uitgesloten van het bijhouden van productgebruik: de service verwijdert vanaf nu hun gebruiksgebeurtenissen. U kunt dit een tijdje ongedaan maken.</translation>
+        <translation>Ze worden uitgesloten van het bijhouden van productgebruik: de service negeert vanaf nu hun gebruiksgebeurtenissen. U kunt dit nog even ongedaan maken.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -227,12 +227,12 @@
     <message>
         <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
         <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet nagaan of hij met de dienst praat. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+        <translation>Het certificaat van %1 is niet uitgegeven door een certificeringsinstantie die deze computer vertrouwt, dus de app kan niet controleren of hij echt met de service communiceert. Heeft uw organisatie een eigen certificeringsinstantie, geef dan het certificaat daarvan op wanneer u zich aanmeldt. Vingerafdruk van het certificaat (SHA-256): %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de dienst moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
+        <translation>Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. De beheerder van de service moet het vernieuwen. Vingerafdruk van het certificaat (SHA-256): %3</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -242,7 +242,7 @@
     <message>
         <location line="+7"/>
         <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app praat misschien niet met de dienst. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
+        <translation>Het certificaat dat %1 toont, is uitgegeven op een andere naam, dus de app communiceert mogelijk niet met de service. Controleer het serveradres. Vingerafdruk van het certificaat (SHA-256): %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -319,7 +319,7 @@
     <message>
         <location line="+13"/>
         <source>When</source>
-        <translation>Wanneer</translation>
+        <translation>Tijdstip</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -411,12 +411,12 @@
     <message>
         <location line="+13"/>
         <source>%1 of about %2 entries written…</source>
-        <translation>%1 van ongeveer %2 items geschreven…</translation>
+        <translation>%1 van ongeveer %2 vermeldingen geschreven…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 entries written…</source>
-        <translation>%1 items geschreven…</translation>
+        <translation>%1 vermeldingen geschreven…</translation>
     </message>
     <message numerus="yes">
         <location line="+18"/>
@@ -483,7 +483,7 @@
     <message>
         <location line="-2"/>
         <source>&amp;By:</source>
-        <translation>D&amp;oor:</translation>
+        <translation>Doo&amp;r:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -554,7 +554,7 @@
     <message>
         <location line="+24"/>
         <source>When</source>
-        <translation>Wanneer</translation>
+        <translation>Tijdstip</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -703,7 +703,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>De uit te sluiten gebruikers worden uitgesloten van het bijhouden van productgebruik: de service verwijdert vanaf nu hun gebruiksgebeurtenissen. U kunt dit een tijdje ongedaan maken.</translation>
+        <translation>De gebruikers die u uitsluit, vallen voortaan buiten het bijhouden van productgebruik: de service negeert vanaf nu hun gebruiksgebeurtenissen. U kunt dit nog even ongedaan maken.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -772,7 +772,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
-        <translation>Onleesbaar: &quot;%1&quot; is geen e-mailadres</translation>
+        <translation>Onleesbaar: ‘%1’ is geen e-mailadres</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -815,7 +815,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
-        <translation>De lijst is groter dan %1 MB; er is niets gelezen. Splits hem op in kleinere lijsten.</translation>
+        <translation>De lijst is groter dan %1 MB; er is niets gelezen. Splits de lijst op in kleinere lijsten.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -856,14 +856,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-45"/>
-        <source>&amp;Retry</source>
+        <source>Try &amp;again</source>
         <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+258"/>
         <source>Change &amp;server…</source>
-        <translation>Ser&amp;ver wijzigen…</translation>
+        <translation>Server &amp;wijzigen…</translation>
     </message>
     <message>
         <location line="-257"/>
@@ -916,12 +916,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+28"/>
         <source>Take this change back (Ctrl+Z)</source>
-        <translation>Deze wijziging terugdraaien (Ctrl+Z)</translation>
+        <translation>Deze wijziging ongedaan maken (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>U&amp;ndo</source>
-        <translation>Onged&amp;aan maken</translation>
+        <translation>Ongedaan &amp;maken</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -996,7 +996,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+4"/>
         <source>&amp;Pending changes…</source>
-        <translation>&amp;Wijzigingen in behandeling…</translation>
+        <translation>Openstaande &amp;wijzigingen…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1037,7 +1037,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>%1 is uitgesloten. Totdat deze persoon zich afmeldt en opnieuw aanmeldt, kan deze persoon nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
+        <translation>%1 is uitgesloten. Totdat deze gebruiker zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
@@ -1169,7 +1169,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
-        <translation>Ongedaan maken: %1 wordt weer opgenomen. De opgeslagen gebruiksgegevens zijn al verwijderd en kunnen niet worden teruggehaald.</translation>
+        <translation>Wordt ongedaan gemaakt: %1 wordt weer opgenomen. De opgeslagen gebruiksgegevens zijn al verwijderd en kunnen niet worden teruggehaald.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1190,7 +1190,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+1"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
-            <numerusform>%n wijziging is nog niet door de service bevestigd. Ze wordt bewaard en bij de volgende start verzonden.</numerusform>
+            <numerusform>%n wijziging is nog niet door de service bevestigd. Deze wordt bewaard en bij de volgende start verzonden.</numerusform>
             <numerusform>%n wijzigingen zijn nog niet door de service bevestigd. Ze worden bewaard en bij de volgende start verzonden.</numerusform>
         </translation>
     </message>
@@ -1262,7 +1262,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>%1 is uitgesloten en de opgeslagen gebruiksgegevens zijn verwijderd. Tot deze gebruiker zich afmeldt en weer aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de debugger; de service negeert die gegevens.</translation>
+        <translation>%1 is uitgesloten en de opgeslagen gebruiksgegevens zijn verwijderd. Totdat deze gebruiker zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
@@ -1289,8 +1289,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+20"/>
         <source>The service refused to opt out %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>De service heeft het uitsluiten van %Ln gebruiker geweigerd; het is teruggedraaid.</numerusform>
-            <numerusform>De service heeft het uitsluiten van %Ln gebruikers geweigerd; het is teruggedraaid.</numerusform>
+            <numerusform>De service heeft het uitsluiten van %Ln gebruiker geweigerd; de wijziging is ongedaan gemaakt.</numerusform>
+            <numerusform>De service heeft het uitsluiten van %Ln gebruikers geweigerd; de wijzigingen zijn ongedaan gemaakt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1336,8 +1336,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+5"/>
         <source>The service refused the other %Ln; they were undone.</source>
         <translation>
-            <numerusform>De service heeft de andere (%Ln) geweigerd; die wijziging is teruggedraaid.</numerusform>
-            <numerusform>De service heeft de andere %Ln geweigerd; die wijzigingen zijn teruggedraaid.</numerusform>
+            <numerusform>De service heeft de overige (%Ln) geweigerd; die wijziging is ongedaan gemaakt.</numerusform>
+            <numerusform>De service heeft de overige %Ln geweigerd; die wijzigingen zijn ongedaan gemaakt.</numerusform>
         </translation>
     </message>
     <message>
@@ -1357,8 +1357,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+9"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
-            <numerusform>De service weigerde de opgeslagen gebruiksgegevens van %Ln gebruiker te verwijderen; er is niets van verwijderd.</numerusform>
-            <numerusform>De service weigerde de opgeslagen gebruiksgegevens van %Ln gebruikers te verwijderen; er is niets van verwijderd.</numerusform>
+            <numerusform>De service heeft geweigerd de opgeslagen gebruiksgegevens van %Ln gebruiker te verwijderen; er is niets van deze gebruiker verwijderd.</numerusform>
+            <numerusform>De service heeft geweigerd de opgeslagen gebruiksgegevens van %Ln gebruikers te verwijderen; er is niets van deze gebruikers verwijderd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1441,7 +1441,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
-        <translation>Wachten tot de service deze wijziging bevestigt.</translation>
+        <translation>Wacht op bevestiging van deze wijziging door de service.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1481,7 +1481,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>Deletion planned</source>
-        <translation>Verwijdering gepland</translation>
+        <translation>Geplande verwijdering</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1515,8 +1515,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location filename="../app/core/apitypes.cpp" line="-100"/>
         <source>A reason can hold at most %n characters.</source>
         <translation>
-            <numerusform>Een reden mag hoogstens %n teken bevatten.</numerusform>
-            <numerusform>Een reden mag hoogstens %n tekens bevatten.</numerusform>
+            <numerusform>Een reden mag maximaal %n teken bevatten.</numerusform>
+            <numerusform>Een reden mag maximaal %n tekens bevatten.</numerusform>
         </translation>
     </message>
     <message>
@@ -1530,7 +1530,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/gui/pendingchangesdialog.cpp" line="+277"/>
         <source>Pending changes</source>
-        <translation>Wijzigingen in behandeling</translation>
+        <translation>Openstaande wijzigingen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1639,7 +1639,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+12"/>
         <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
-        <translation>Optioneel: een PEM-bestand met het certificaat van de certificeringsinstantie die het certificaat van de dienst heeft uitgegeven, als dat de eigen instantie van uw organisatie is. De certificeringsinstanties van het systeem worden ook vertrouwd.</translation>
+        <translation>Optioneel: een PEM-bestand met het certificaat van de certificeringsinstantie die het certificaat van de service heeft uitgegeven, als dat de eigen instantie van uw organisatie is. De certificeringsinstanties van het systeem worden ook vertrouwd.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1697,12 +1697,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>Loading users… %1 %</source>
-        <translation>Gebruikers laden… %1%</translation>
+        <translation>Gebruikers worden geladen… %1%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Loading the opt-out list…</source>
-        <translation>Lijst met uitgesloten gebruikers laden…</translation>
+        <translation>Lijst met uitgesloten gebruikers wordt geladen…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1741,8 +1741,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="-830"/>
         <source>%n change(s) pending</source>
         <translation>
-            <numerusform>%n wijziging in afwachting</numerusform>
-            <numerusform>%n wijzigingen in afwachting</numerusform>
+            <numerusform>%n openstaande wijziging</numerusform>
+            <numerusform>%n openstaande wijzigingen</numerusform>
         </translation>
     </message>
     <message>
@@ -1804,7 +1804,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Send now</source>
+        <source>Sen&amp;d now</source>
         <translation>&amp;Nu verzenden</translation>
     </message>
     <message>
@@ -1890,7 +1890,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>Dropped</source>
-        <translation>Verwijderd</translation>
+        <translation>Verworpen</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1929,8 +1929,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+5"/>
         <source>%n event(s), deleted on %1</source>
         <translation>
-            <numerusform>%n gebeurtenis, verwijderd op %1</numerusform>
-            <numerusform>%n gebeurtenissen, verwijderd op %1</numerusform>
+            <numerusform>%n gebeurtenis, wordt verwijderd op %1</numerusform>
+            <numerusform>%n gebeurtenissen, worden verwijderd op %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1954,7 +1954,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
-        <translation>Gebruiksgebeurtenissen die vóór de uitsluiting zijn opgeslagen: verborgen, en door de service verwijderd op de getoonde datum</translation>
+        <translation>Gebruiksgebeurtenissen die vóór de uitsluiting zijn opgeslagen: verborgen, en worden op de getoonde datum door de service verwijderd</translation>
     </message>
     <message>
         <location line="+7"/>

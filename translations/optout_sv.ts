@@ -168,7 +168,7 @@
     <message>
         <location line="+3"/>
         <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>De undantas från spårning av produktanvändning: tjänsten kastar deras användningshändelser från och med nu. Du kan ångra detta en stund.</translation>
+        <translation>De undantas från spårning av produktanvändning: tjänsten ignorerar deras användningshändelser från och med nu. Du kan ångra detta under en kort tid.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -214,7 +214,7 @@
     <message>
         <location line="+2"/>
         <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
-        <translation>Annars sparas de dolda och raderas efter %1, om de inte tas med igen innan dess.</translation>
+        <translation>Annars sparas data dolda och raderas efter %1, om inte användarna tas med igen innan dess.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -227,12 +227,12 @@
     <message>
         <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
         <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte veta att den talar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
+        <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte avgöra om den verkligen kommunicerar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
-        <translation>Certifikatet för %1 gick ut %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
+        <translation>Certifikatet för %1 gick ut den %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -242,7 +242,7 @@
     <message>
         <location line="+7"/>
         <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
-        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kanske inte talar med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
+        <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kommunicerar kanske inte med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -294,7 +294,7 @@
         <location line="+1"/>
         <location line="+18"/>
         <source>User ID</source>
-        <translation>Användar-id</translation>
+        <translation>Användar-ID</translation>
     </message>
     <message>
         <location line="-17"/>
@@ -319,7 +319,7 @@
     <message>
         <location line="+13"/>
         <source>When</source>
-        <translation>När</translation>
+        <translation>Tidpunkt</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -461,8 +461,8 @@
         <location line="+2"/>
         <source>%n entry(s) so far; scroll for more</source>
         <translation>
-            <numerusform>%n post hittills; rulla för fler</numerusform>
-            <numerusform>%n poster hittills; rulla för fler</numerusform>
+            <numerusform>%n post hittills; rulla för att se fler</numerusform>
+            <numerusform>%n poster hittills; rulla för att se fler</numerusform>
         </translation>
     </message>
     <message>
@@ -478,7 +478,7 @@
     <message>
         <location line="+3"/>
         <source>Fro&amp;m:</source>
-        <translation>&amp;Från:</translation>
+        <translation>Från och &amp;med:</translation>
     </message>
     <message>
         <location line="-2"/>
@@ -488,12 +488,12 @@
     <message>
         <location line="+1"/>
         <source>A&amp;ction:</source>
-        <translation>&amp;Åtgärd:</translation>
+        <translation>Åtgär&amp;d:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Throu&amp;gh:</source>
-        <translation>Ti&amp;ll:</translation>
+        <translation>Ti&amp;ll och med:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -526,12 +526,12 @@
     <message>
         <location filename="../app/core/historymodel.cpp" line="+60"/>
         <source>Opt-out</source>
-        <translation>Undanta</translation>
+        <translation>Undantag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opt-in</source>
-        <translation>Ta med igen</translation>
+        <translation>Återinkludering</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -554,7 +554,7 @@
     <message>
         <location line="+24"/>
         <source>When</source>
-        <translation>När</translation>
+        <translation>Tidpunkt</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -703,7 +703,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
-        <translation>De matchade användarna undantas från spårning av produktanvändning: tjänsten kastar deras användningshändelser från och med nu. Du kan ångra detta en stund.</translation>
+        <translation>De användare som ska undantas omfattas inte längre av spårningen av produktanvändning: tjänsten ignorerar deras användningshändelser från och med nu. Du kan ångra detta under en kort tid.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -856,14 +856,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="-45"/>
-        <source>&amp;Retry</source>
+        <source>Try &amp;again</source>
         <translation>&amp;Försök igen</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+258"/>
         <source>Change &amp;server…</source>
-        <translation>Byt &amp;server…</translation>
+        <translation>&amp;Byt server…</translation>
     </message>
     <message>
         <location line="-257"/>
@@ -916,7 +916,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+28"/>
         <source>Take this change back (Ctrl+Z)</source>
-        <translation>Ta tillbaka ändringen (Ctrl+Z)</translation>
+        <translation>Ångra ändringen (Ctrl+Z)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -981,7 +981,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
-        <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil, granska förhandsgranskningen och undanta sedan användarna</translation>
+        <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil, kontrollera förhandsgranskningen och undanta sedan användarna</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1037,7 +1037,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location filename="../app/gui/mainwindow.cpp" line="+316"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>%1 är undantagen. Tills personen har loggat ut och loggat in igen kan hen fortfarande se spårningsdata från klientsidan i sin felsökare, men tjänsten ignorerar dessa data.</translation>
+        <translation>%1 är undantagen. Tills användaren loggar ut och in igen kan hen fortfarande se spårningsdata på klientsidan i sin felsökare; tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
@@ -1144,7 +1144,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+121"/>
         <source>%1 will be opted out, and their stored usage data deleted, as soon as the service confirms.</source>
-        <translation>%1 undantas, och de lagrade användningsdata raderas, så snart tjänsten bekräftar det.</translation>
+        <translation>%1 undantas och användarens lagrade användningsdata raderas så snart tjänsten bekräftar det.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1159,12 +1159,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+72"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
-        <translation>Ångrat: undantaget av %1 skickades aldrig.</translation>
+        <translation>Ångrat: undantaget för %1 skickades aldrig.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undone: the opt-in of %1 was never sent.</source>
-        <translation>Ångrat: att ta med %1 igen skickades aldrig.</translation>
+        <translation>Ångrat: återinkluderingen av %1 skickades aldrig.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1262,35 +1262,35 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+139"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
-        <translation>%1 är undantagen och de lagrade användningsdata är raderade. Tills användaren loggar ut och loggar in igen kan spårningsdata på klientsidan fortfarande synas i felsökaren; tjänsten kastar dessa data.</translation>
+        <translation>%1 är undantagen och användarens lagrade användningsdata har raderats. Tills användaren loggar ut och in igen kan hen fortfarande se spårningsdata på klientsidan i sin felsökare; tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
-            <numerusform>%Ln användare undantogs från spårning av produktanvändning; de lagrade användningsdata är raderade.</numerusform>
-            <numerusform>%Ln användare undantogs från spårning av produktanvändning; deras lagrade användningsdata är raderade.</numerusform>
+            <numerusform>%Ln användare har undantagits från spårning av produktanvändning; användarens lagrade användningsdata har raderats.</numerusform>
+            <numerusform>%Ln användare har undantagits från spårning av produktanvändning; deras lagrade användningsdata har raderats.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
-        <translation>%1 tas med i spårningen av produktanvändning igen.</translation>
+        <translation>%1 har tagits med i spårningen av produktanvändning igen.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
-            <numerusform>%Ln användare undantagen från spårning av produktanvändning.</numerusform>
-            <numerusform>%Ln användare undantagna från spårning av produktanvändning.</numerusform>
+            <numerusform>%Ln användare har undantagits från spårning av produktanvändning.</numerusform>
+            <numerusform>%Ln användare har undantagits från spårning av produktanvändning.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <source>The service refused to opt out %Ln user(s); it was undone.</source>
         <translation>
-            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
-            <numerusform>Tjänsten vägrade undanta %Ln användare; ändringen togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade att undanta %Ln användare, så ändringen har ångrats.</numerusform>
+            <numerusform>Tjänsten vägrade att undanta %Ln användare, så ändringarna har ångrats.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1328,45 +1328,45 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+1"/>
         <source>%1 of %Ln user(s) included in product usage tracking again.</source>
         <translation>
-            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
-            <numerusform>%1 av %Ln användare tillbaka i spårningen av produktanvändning.</numerusform>
+            <numerusform>%1 av %Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
+            <numerusform>%1 av %Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>The service refused the other %Ln; they were undone.</source>
         <translation>
-            <numerusform>Tjänsten vägrade den andra (%Ln); den ändringen togs tillbaka.</numerusform>
-            <numerusform>Tjänsten vägrade de andra %Ln; de ändringarna togs tillbaka.</numerusform>
+            <numerusform>Tjänsten vägrade den återstående (%Ln), så den ändringen har ångrats.</numerusform>
+            <numerusform>Tjänsten vägrade de övriga %Ln, så de ändringarna har ångrats.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The stored usage data of %1 is deleted.</source>
-        <translation>De lagrade användningsdata för %1 är raderade.</translation>
+        <translation>De lagrade användningsdata för %1 har raderats.</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The stored usage data of %Ln user(s) is deleted.</source>
         <translation>
-            <numerusform>De lagrade användningsdata för %Ln användare är raderade.</numerusform>
-            <numerusform>De lagrade användningsdata för %Ln användare är raderade.</numerusform>
+            <numerusform>De lagrade användningsdata för %Ln användare har raderats.</numerusform>
+            <numerusform>De lagrade användningsdata för %Ln användare har raderats.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
-            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av dem raderades.</numerusform>
-            <numerusform>Tjänsten vägrade radera de lagrade användningsdata för %Ln användare; inget av deras data raderades.</numerusform>
+            <numerusform>Tjänsten vägrade att radera de lagrade användningsdata för %Ln användare; inget av användarens data raderades.</numerusform>
+            <numerusform>Tjänsten vägrade att radera de lagrade användningsdata för %Ln användare; inget av deras data raderades.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The data of %Ln other user(s) is deleted.</source>
         <translation>
-            <numerusform>Data för %Ln annan användare är raderade.</numerusform>
-            <numerusform>Data för %Ln andra användare är raderade.</numerusform>
+            <numerusform>Data för %Ln annan användare har raderats.</numerusform>
+            <numerusform>Data för %Ln andra användare har raderats.</numerusform>
         </translation>
     </message>
     <message>
@@ -1436,7 +1436,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+11"/>
         <source>Opt-in waiting for the service to confirm it.</source>
-        <translation>Att ta med användaren igen väntar på att tjänsten bekräftar det.</translation>
+        <translation>Återinkluderingen väntar på att tjänsten ska bekräfta den.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1506,7 +1506,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>The stored usage data will be deleted on %1.</source>
-        <translation>De lagrade användningsdata raderas %1.</translation>
+        <translation>De lagrade användningsdata raderas den %1.</translation>
     </message>
 </context>
 <context>
@@ -1535,7 +1535,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+1"/>
         <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
-        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även över omstarter. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
+        <translation>Ändringarna sparas tills tjänsten bekräftar dem, även om appen startas om. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1553,32 +1553,32 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="-99"/>
         <source>Opt-out and deletion of stored data (being sent)</source>
-        <translation>Undanta och radera lagrade data (skickas)</translation>
+        <translation>Undantag och radering av lagrade data (skickas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opt-out and deletion of stored data</source>
-        <translation>Undanta och radera lagrade data</translation>
+        <translation>Undantag och radering av lagrade data</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Opt-out (being sent)</source>
-        <translation>Undanta (skickas)</translation>
+        <translation>Undantag (skickas)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-in (being sent)</source>
-        <translation>Ta med igen (skickas)</translation>
+        <translation>Återinkludering (skickas)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opt-out</source>
-        <translation>Undanta</translation>
+        <translation>Undantag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-in</source>
-        <translation>Ta med igen</translation>
+        <translation>Återinkludering</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1593,7 +1593,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+2"/>
         <source>Made at</source>
-        <translation>Gjord</translation>
+        <translation>Tidpunkt</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1712,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+6"/>
         <source>Offline — last synced at %1</source>
-        <translation>Offline — senast synkroniserad %1</translation>
+        <translation>Ingen anslutning – senast synkroniserat %1</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
@@ -1804,7 +1804,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Send now</source>
+        <source>Sen&amp;d now</source>
         <translation>&amp;Skicka nu</translation>
     </message>
     <message>
@@ -1929,8 +1929,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+5"/>
         <source>%n event(s), deleted on %1</source>
         <translation>
-            <numerusform>%n händelse, raderas %1</numerusform>
-            <numerusform>%n händelser, raderas %1</numerusform>
+            <numerusform>%n händelse, raderas den %1</numerusform>
+            <numerusform>%n händelser, raderas den %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1954,7 +1954,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
-        <translation>Användningshändelser som lagrades före undantaget: dolda, och raderas av tjänsten det datum som visas</translation>
+        <translation>Användningshändelser som lagrades före undantaget: dolda och raderas av tjänsten på det datum som visas</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2008,7 +2008,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+3"/>
         <source>&amp;Refresh</source>
-        <translation>Upp&amp;datera</translation>
+        <translation>Up&amp;pdatera</translation>
     </message>
     <message numerus="yes">
         <location line="+29"/>

@@ -111,7 +111,7 @@ void UsageDebuggerDock::changeEvent(QEvent *event)
 void UsageDebuggerDock::retranslate()
 {
     setWindowTitle(tr("Usage tracking debugger"));
-    m_sendButton->setText(tr("&Send now"));
+    m_sendButton->setText(tr("Sen&d now"));
     m_sendButton->setToolTip(tr("Send the waiting events to the service now."));
     m_table->setAccessibleName(tr("Recorded usage events"));
     if (m_tracker)

@@ -1,13 +1,18 @@
 // No two items of one window, menu or dialog share an access key (Alt+letter), in any language:
-// the real MainWindow with its docks and menus, and the sign-in dialog, also with the standard
-// buttons as the GNOME theme labels them ("&Cancel").
+// the real MainWindow in every state it can show at once (each page, each dock and pair of docks,
+// the note bar with Undo, the error bar with Retry and Change server) and its menus, and the
+// dialogs, also with the standard buttons as the GNOME theme labels them ("&Cancel").
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "confirmchangedialog.h"
+#include "historydock.h"
 #include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
+#include "pendingchangesdialog.h"
 #include "signindialog.h"
+#include "usagedebuggerdock.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -18,6 +23,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSet>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -107,8 +114,11 @@ QStringList clashes(const QList<AccessKey> &keys, const QString &where)
         byKey[k.key].append(k.text);
     QStringList found;
     for (auto it = byKey.cbegin(); it != byKey.cend(); ++it) {
-        if (it.value().size() > 1)
-            found << QStringLiteral("%1: %2: %3").arg(where, it.key(), it.value().join(u", "));
+        if (it.value().size() > 1) {
+            QStringList texts = it.value();
+            texts.sort();
+            found << QStringLiteral("%1: %2: %3").arg(where, it.key(), texts.join(u", "));
+        }
     }
     return found;
 }
@@ -128,6 +138,8 @@ private Q_SLOTS:
     void signInDialog();
     void importDialog_data();
     void importDialog();
+    void changeDialogs_data();
+    void changeDialogs();
 
 private:
     TestServer m_server;
@@ -160,18 +172,86 @@ void TestAccessKeys::mainWindowAndDocks()
     GuiTestSession session(m_server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
     QVERIFY(QTest::qWaitFor(
         [&session]() { return session.sync.state() == SyncController::State::Synced; }, 20000));
+    MainWindow *window = session.window.get();
+    auto *pages = session.find<QStackedWidget>(QStringLiteral("pageStack"));
+    auto *optOutPage = session.find<QWidget>(QStringLiteral("optOutPage"));
+    auto *signingInPage = session.find<QWidget>(QStringLiteral("signingInPage"));
+    auto *noteBar = session.find<QWidget>(QStringLiteral("noteBar"));
+    auto *undo = session.find<QWidget>(QStringLiteral("noteUndoButton"));
+    auto *errorBar = session.find<QWidget>(QStringLiteral("errorBar"));
+    auto *retry = session.find<QWidget>(QStringLiteral("errorRetryButton"));
+    auto *changeServer = session.find<QWidget>(QStringLiteral("errorSignInButton"));
+    QVERIFY(pages && optOutPage && signingInPage && noteBar && undo && errorBar && retry
+            && changeServer);
+    QVERIFY(pages->currentWidget() == optOutPage);
+
+    // The docks: the History dock has a place of its own; the usage debugger and the usage
+    // summary share one as tabs (one of them in front). Each on its own, and the History dock
+    // beside each of the others.
+    QDockWidget *history = window->historyDock();
+    QDockWidget *debugger = window->usageDebuggerDock();
+    QDockWidget *summary = window->usageSummaryDock();
+    QVERIFY(history && debugger && summary);
+    const QList<QDockWidget *> allDocks {history, debugger, summary};
+    QVERIFY(window->findChildren<QDockWidget *>().size() == allDocks.size());
+    const QList<QList<QDockWidget *>> dockSets {{},        {history},           {debugger},
+                                                {summary}, {history, debugger}, {history, summary}};
+
+    // What the message bars show at once: on the opt-out page, the note with Undo and the error
+    // of a failed sync with Retry; while signing in, the error with Retry and Change server.
+    struct Screen
+    {
+        QString name;
+        QWidget *page;
+        bool note, retry, changeServer;
+    };
+    const QList<Screen> screens {
+        {QStringLiteral("opt-out page"), optOutPage, false, false, false},
+        {QStringLiteral("opt-out page, note with Undo"), optOutPage, true, false, false},
+        {QStringLiteral("opt-out page, error with Retry"), optOutPage, false, true, false},
+        {QStringLiteral("opt-out page, note with Undo, error with Retry"), optOutPage, true, true,
+         false},
+        {QStringLiteral("signing in, error with Retry and Change server"), signingInPage, false,
+         true, true},
+    };
+
     QStringList found;
-    // The window with each dock open in turn (docks may share one place as tabs).
-    const QList<QDockWidget *> docks = session.window->findChildren<QDockWidget *>();
-    QVERIFY(!docks.isEmpty());
-    for (QDockWidget *dock : docks) {
-        dock->show();
-        dock->raise();
-        QCoreApplication::processEvents();
-        found << clashes(windowKeys(session.window.get(), false),
-                         QStringLiteral("window with %1").arg(dock->windowTitle()));
+    QSet<QString> seen;
+    for (const Screen &screen : screens) {
+        pages->setCurrentWidget(screen.page);
+        noteBar->setVisible(screen.note);
+        undo->setVisible(screen.note);
+        errorBar->setVisible(screen.retry || screen.changeServer);
+        retry->setVisible(screen.retry);
+        changeServer->setVisible(screen.changeServer);
+        for (const QList<QDockWidget *> &docks : dockSets) {
+            for (QDockWidget *dock : allDocks)
+                dock->setVisible(docks.contains(dock));
+            for (QDockWidget *dock : docks)
+                dock->raise();
+            QCoreApplication::processEvents();
+            QStringList names;
+            for (QDockWidget *dock : docks) {
+                QVERIFY(dock->isVisible());
+                names << dock->windowTitle();
+            }
+            const QString where
+                = QStringLiteral("%1, docks: %2")
+                      .arg(screen.name,
+                           names.isEmpty() ? QStringLiteral("none") : names.join(u" + "));
+            // Each clash once, with the first state that shows it.
+            for (const bool gnome : {false, true}) {
+                const QString place = gnome ? where + QStringLiteral(" (GNOME)") : where;
+                for (const QString &clash : clashes(windowKeys(window, gnome), QString())) {
+                    if (!seen.contains(clash)) {
+                        seen.insert(clash);
+                        found << place + clash;
+                    }
+                }
+            }
+        }
     }
-    const QList<QMenu *> menus = session.window->menuBar()->findChildren<QMenu *>();
+    const QList<QMenu *> menus = window->menuBar()->findChildren<QMenu *>();
     QVERIFY(!menus.isEmpty());
     for (QMenu *menu : menus)
         found << clashes(menuKeys(menu), QStringLiteral("menu %1").arg(menu->title()));
@@ -227,6 +307,42 @@ void TestAccessKeys::importDialog()
     QVERIFY(QTest::qWaitFor([dialog]() { return !dialog->isReading(); }, 20000));
     found << clashes(windowKeys(dialog, false), QStringLiteral("import dialog"));
     found << clashes(windowKeys(dialog, true), QStringLiteral("import dialog (GNOME)"));
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+}
+
+void TestAccessKeys::changeDialogs_data()
+{
+    mainWindowAndDocks_data();
+}
+
+// Edit > Pending changes…, and the confirmation of an opt-out (with its reason and "Delete their
+// stored usage data now") and of an opt-in.
+void TestAccessKeys::changeDialogs()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    languages.setLanguage(language);
+    GuiTestSession session(m_server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
+    QVERIFY(QTest::qWaitFor(
+        [&session]() { return session.sync.state() == SyncController::State::Synced; }, 20000));
+    QStringList found;
+    session.window->showPendingChanges();
+    PendingChangesDialog *pending = session.window->pendingChangesDialog();
+    QVERIFY(pending);
+    QVERIFY(QTest::qWaitForWindowExposed(pending));
+    found << clashes(windowKeys(pending, false), QStringLiteral("pending changes"));
+    found << clashes(windowKeys(pending, true), QStringLiteral("pending changes (GNOME)"));
+    pending->reject();
+    const QList<User> users {
+        {QStringLiteral("u-1"), QStringLiteral("ann@example.org"), QStringLiteral("Ann")}};
+    for (const auto type : {PendingAction::Type::OptOut, PendingAction::Type::OptIn}) {
+        ConfirmChangeDialog confirm(type, users, session.window.get());
+        confirm.setRetention(7 * 24 * 3600);
+        confirm.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&confirm));
+        found << clashes(windowKeys(&confirm, false), QStringLiteral("confirmation"));
+        found << clashes(windowKeys(&confirm, true), QStringLiteral("confirmation (GNOME)"));
+    }
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 

@@ -188,6 +188,10 @@ private slots:
     void embeddedQtSwedish();
     void qtSwedishSourcesAreQts();
     void frenchOptOutNeverBreaks();
+    void typography_data();
+    void termsHold_data();
+    void termsHold();
+    void typography();
     void aboutTitleNamesTheAppOnce();
     void reviewedWording_data();
     void reviewedWording();
@@ -409,7 +413,7 @@ void TestTranslations::embeddedCatalogues_data()
         {"MainWindow", "&Opt-out", "Opt‑out", "Undanta", "Uitsluiten"},
         {"MainWindow", "Opt-out user &list", "Liste d'opt‑out des utilisateurs et utilisatrices",
          "Undantagna användare", "Uitgesloten gebruikers"},
-        {"MainWindow", "Opt-&in", "Opt-in", "Ta med igen", "Weer opnemen"},
+        {"MainWindow", "Opt-&in", "Opt\u2011in", "Ta med igen", "Weer opnemen"},
         {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
         {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning",
          "Productgebruik"},
@@ -576,6 +580,180 @@ void TestTranslations::frenchOptOutNeverBreaks()
              qPrintable(QStringLiteral("plain hyphen in French opt-out:") + listOf(found)));
 }
 
+void TestTranslations::typography_data()
+{
+    QTest::addColumn<QString>("lang");
+    for (const QString &lang : kAppLanguages)
+        QTest::newRow(qPrintable(lang)) << lang;
+}
+
+// Each language's typography, over every translation (mnemonics and HTML tags left out):
+// - French: a no-break space before ':' (U+00A0) and before ';', '?', '!' (U+202F, narrow), none
+//   of them an ordinary space or missing; "n° 4411" with a no-break space; « guillemets » with
+//   no-break spaces inside.
+// - Swedish and Dutch: no space of any kind before ': ; ? !'.
+// - Quotes: French « … », Swedish ” … ”, Dutch ‘ … ’; never straight "…" quotes or another
+//   language's. (A lone " names the character itself: "a closing \" is missing".)
+// - French and Dutch "opt‑out"/"opt‑in" with U+2011, never an ASCII hyphen where a line could
+//   break.
+void TestTranslations::typography()
+{
+    QFETCH(QString, lang);
+    const Catalogue cat = readTs(tsPath(QStringLiteral("optout_") + lang));
+    QVERIFY2(cat.error.isEmpty(), qPrintable(cat.error));
+    const bool french = lang == QLatin1String("fr");
+    static const QRegularExpression tag(QStringLiteral("<[^<>]*>"));
+    // Not punctuation of the sentence: URLs ("https://") and Qt's filter separator (";;").
+    static const QRegularExpression notPunctuation(QStringLiteral("://|;;"));
+    static const QRegularExpression punctuation(QStringLiteral("[:;?!]"));
+    static const QRegularExpression straightPair(QStringLiteral("\"[^\"]*\""));
+    static const QRegularExpression hyphenated(QStringLiteral("opt-(out|in)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression number(QStringLiteral("n°(?![\\x{00A0}\\x{202F}]\\d)"));
+    const QChar nbsp(0x00a0), narrow(0x202f);
+    QString wrongQuotes;
+    if (french)
+        wrongQuotes = QStringLiteral("“”„‘’‚‹›");
+    else if (lang == QLatin1String("sv"))
+        wrongQuotes = QStringLiteral("“„‘’‚«»‹›");
+    else
+        wrongQuotes = QStringLiteral("“”„‚«»‹›");
+
+    QStringList spacing, quotes, hyphens;
+    for (const Message &m : cat.messages) {
+        for (const QString &translation : m.translations()) {
+            QString t = withoutMnemonic(translation);
+            t.remove(tag);
+            const QString shown = QStringLiteral("%1 -> \"%2\"").arg(m.where(), translation);
+            QString sentence = t;
+            sentence.replace(notPunctuation, QStringLiteral("__"));
+            bool badSpacing = false;
+            for (auto it = punctuation.globalMatch(sentence); it.hasNext();) {
+                const int at = int(it.next().capturedStart());
+                const QChar before = at > 0 ? sentence.at(at - 1) : QChar();
+                const QChar mark = sentence.at(at);
+                if (french) {
+                    const QChar wanted = mark == QLatin1Char(':') ? nbsp : narrow;
+                    if (before != wanted)
+                        badSpacing = true;
+                } else if (before.isSpace()) {
+                    badSpacing = true;
+                }
+            }
+            if (french) {
+                if (number.match(t).hasMatch())
+                    badSpacing = true;
+                for (int i = 0; i < t.size(); ++i) {
+                    if (t.at(i) == QChar(0x00ab)
+                        && (i + 1 >= t.size() || (t.at(i + 1) != nbsp && t.at(i + 1) != narrow)))
+                        badSpacing = true;
+                    if (t.at(i) == QChar(0x00bb)
+                        && (i == 0 || (t.at(i - 1) != nbsp && t.at(i - 1) != narrow)))
+                        badSpacing = true;
+                }
+            }
+            if (badSpacing)
+                spacing << shown;
+            if (straightPair.match(t).hasMatch()
+                || std::any_of(t.cbegin(), t.cend(),
+                               [&wrongQuotes](QChar c) { return wrongQuotes.contains(c); }))
+                quotes << shown;
+            if (lang != QLatin1String("sv") && hyphenated.match(t).hasMatch())
+                hyphens << shown;
+        }
+    }
+    QStringList report;
+    const auto section = [&report](const QString &title, const QStringList &items) {
+        if (!items.isEmpty())
+            report << QStringLiteral("%1 (%2):%3").arg(title).arg(items.size()).arg(listOf(items));
+    };
+    section(french ? QStringLiteral("no-break space missing before : ; ? ! (U+00A0 before ':', "
+                                    "U+202F before ';?!'), after n° or inside « »")
+                   : QStringLiteral("space before : ; ? !"),
+            spacing);
+    section(QStringLiteral("quotes not in the language's style"), quotes);
+    section(QStringLiteral("ASCII hyphen in opt-out/opt-in (U+2011 wanted)"), hyphens);
+    // The whole list, which QVERIFY2's message would cut short.
+    for (const QString &line : std::as_const(report))
+        qWarning().noquote() << line;
+    QVERIFY2(
+        report.isEmpty(),
+        qPrintable(QStringLiteral("optout_%1.ts:\n").arg(lang) + report.join(QLatin1Char('\n'))));
+}
+
+void TestTranslations::termsHold_data()
+{
+    QTest::addColumn<QString>("lang");
+    for (const QString &lang : kAppLanguages)
+        QTest::newRow(qPrintable(lang)) << lang;
+}
+
+// One word for one thing (GLOSSARY.md and the review of issue 20): what the service does with
+// the events of opted-out users is "ignore", never a word that could mean deleting them (which
+// "Delete stored data now" does, irreversibly); Dutch says "service", never "dienst"; one word
+// each for "pending", the exported "entries" and "undone".
+void TestTranslations::termsHold()
+{
+    QFETCH(QString, lang);
+    struct Rule
+    {
+        const char *source; // messages whose source matches (case-insensitive)
+        const char *required; // their translations must match
+        const char *lang;
+    };
+    const Rule rules[] = {
+        {"\\bdiscard", "\\bignor", "fr"},
+        {"\\bdiscard", "\\bignorera", "sv"},
+        {"\\bdiscard", "\\b(negeert|genegeerd)", "nl"},
+        {"\\bpending\\b", "\\bopenstaande\\b", "nl"},
+        {"\\bentries\\b", "\\bvermeldingen\\b", "nl"},
+        {"\\bundone\\b", "\\bongedaan\\b", "nl"},
+        {"^Undoing:", "^Wordt ongedaan gemaakt:", "nl"},
+        {"^Undoing:", "^Ångrar:", "sv"},
+        {"^Undoing:", "^Annulation\u00a0:", "fr"},
+    };
+    // Words that must not appear in a language at all.
+    QString forbidden;
+    if (lang == QLatin1String("sv"))
+        forbidden = QStringLiteral("\\b(kastar|kastas|Offline)\\b");
+    else if (lang == QLatin1String("nl"))
+        forbidden
+            = QStringLiteral("\\b(dienst|items|in behandeling|in afwachting)\\b");
+    const Catalogue cat = readTs(tsPath(QStringLiteral("optout_") + lang));
+    QVERIFY2(cat.error.isEmpty(), qPrintable(cat.error));
+    QStringList found;
+    for (const Message &m : cat.messages) {
+        for (const QString &translation : m.translations()) {
+            const QString t = withoutMnemonic(translation);
+            const QString shown = QStringLiteral("%1 -> \"%2\"").arg(m.where(), translation);
+            for (const Rule &rule : rules) {
+                if (lang != QLatin1String(rule.lang))
+                    continue;
+                const QRegularExpression source(QString::fromUtf8(rule.source),
+                                                QRegularExpression::CaseInsensitiveOption);
+                const QRegularExpression required(
+                    QString::fromUtf8(rule.required),
+                    QRegularExpression::CaseInsensitiveOption
+                        | QRegularExpression::UseUnicodePropertiesOption);
+                if (source.match(m.source).hasMatch() && !required.match(t).hasMatch())
+                    found << QStringLiteral("%1 (wanted: %2)").arg(shown, required.pattern());
+            }
+            if (!forbidden.isEmpty()
+                && QRegularExpression(forbidden,
+                                      QRegularExpression::CaseInsensitiveOption
+                                          | QRegularExpression::UseUnicodePropertiesOption)
+                       .match(t)
+                       .hasMatch())
+                found << QStringLiteral("%1 (not: %2)").arg(shown, forbidden);
+        }
+    }
+    for (const QString &line : std::as_const(found))
+        qWarning().noquote() << line;
+    QVERIFY2(
+        found.isEmpty(),
+        qPrintable(QStringLiteral("optout_%1.ts:\n").arg(lang) + found.join(QLatin1Char('\n'))));
+}
+
 // Window managers append the application's name to a dialog's title unless the title already
 // ends with it: the About title either ends with the name or does not contain it.
 void TestTranslations::aboutTitleNamesTheAppOnce()
@@ -612,7 +790,33 @@ void TestTranslations::reviewedWording_data()
     row("sv failed", "sv", "UsageEventLogModel", "Failed", "Misslyckad");
     row("sv client-side", "sv", "UsageSummaryModel", "Client-side", "Klientsida");
     row("sv server-side", "sv", "UsageSummaryModel", "Server-side", "Serversida");
-    row("nl dropped", "nl", "UsageEventLogModel", "Dropped", "Verwijderd");
+    row("nl dropped", "nl", "UsageEventLogModel", "Dropped", "Verworpen");
+    // Issue 20.
+    row("fr CA certificate", "fr", "SignInDialog",
+        "C&A certificate:", "Certi&ficat de l'AC\u00a0:");
+    row("fr all tab", "fr", "ImportDialog", "All (%1)", "Toutes (%1)");
+    row("fr any user", "fr", "HistoryDock", "Any user", "Tout utilisateur ou toute utilisatrice");
+    row("fr not a user", "fr", "ImportPreviewModel", "Not a user of your organization",
+        "Ne fait pas partie de votre organisation");
+    row("fr from a list", "fr", "ImportDialog", "Opt out users from a list",
+        "Opt\u2011out d'utilisateurs et utilisatrices à partir d'une liste");
+    row("fr example", "fr", "ConfirmChangeDialog", "For example: GDPR request #4411",
+        "Par exemple\u00a0: demande RGPD n°\u00a04411");
+    row("sv opt-out noun", "sv", "HistoryModel", "Opt-out", "Undantag");
+    row("sv opt-in noun", "sv", "HistoryModel", "Opt-in", "Återinkludering");
+    row("sv change opt-in", "sv", "PendingChangesModel", "Opt-in", "Återinkludering");
+    row("sv made at", "sv", "PendingChangesModel", "Made at", "Tidpunkt");
+    row("sv user id", "sv", "CsvExporter", "User ID", "Användar-ID");
+    row("sv offline", "sv", "SyncController", "Offline — last synced at %1",
+        "Ingen anslutning – senast synkroniserat %1");
+    row("nl service", "nl", "ConnectionSecurity",
+        "The certificate of %1 expired on %2, so the app cannot trust the connection. The "
+        "service's administrator must renew it. Certificate fingerprint (SHA-256): %3",
+        "Het certificaat van %1 is verlopen op %2, dus de app kan de verbinding niet vertrouwen. "
+        "De beheerder van de service moet het vernieuwen. Vingerafdruk van het certificaat "
+        "(SHA-256): %3");
+    row("nl quotes", "nl", "ImportPreviewModel", "Unreadable: \"%1\" is not an e-mail address",
+        "Onleesbaar: ‘%1’ is geen e-mailadres");
     row("nl past failure", "nl", "UsageSummaryWidget", "The usage summary could not be loaded: %1",
         "Het gebruiksoverzicht kon niet worden geladen: %1");
 }
