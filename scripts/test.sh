@@ -8,6 +8,8 @@ scripts/ensure-deps.sh
 build=${OPTOUT_BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON -DOPTOUT_TEST_POSTGRES=ON
 cmake --build "$build" --parallel "$(nproc)"
+# The pinned OpenAPI linter the apidocs_lint test runs, into "$build/node-tools".
+scripts/ensure-node-tools.sh "$build"
 
 # The server suite's PostgreSQL run and the cross-instance tests use this cluster.
 pgdir=$(mktemp -u "${TMPDIR:-/tmp}/optout-pg.XXXXXX")

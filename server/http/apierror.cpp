@@ -1,6 +1,7 @@
 // The JSON error of docs/api.md: status, code, message and optional details.
 #include "apierror.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 QByteArray ApiError::toJson() const
@@ -48,6 +49,14 @@ ApiError ApiError::preconditionFailed(qint64 currentRevision)
     return make(412, "precondition_failed",
                 QStringLiteral("The opt-out list has changed since the revision you sent."),
                 {{QStringLiteral("revision"), currentRevision}});
+}
+
+ApiError ApiError::coveredByRule(const QStringList &userIds, const QStringList &ruleIds)
+{
+    return make(409, "covered_by_rule",
+                QStringLiteral("A rule still opts these users out: delete the rule instead."),
+                {{QStringLiteral("userIds"), QJsonArray::fromStringList(userIds)},
+                 {QStringLiteral("ruleIds"), QJsonArray::fromStringList(ruleIds)}});
 }
 
 ApiError ApiError::payloadTooLarge(const QString &message)

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 struct ApiError
 {
@@ -20,6 +21,8 @@ struct ApiError
     static ApiError notFound(const QString &message, const QJsonObject &details = {});
     static ApiError methodNotAllowed();
     static ApiError preconditionFailed(qint64 currentRevision);
+    // 409 covered_by_rule: an opt-in of users a rule still covers.
+    static ApiError coveredByRule(const QStringList &userIds, const QStringList &ruleIds);
     static ApiError payloadTooLarge(const QString &message);
     static ApiError unsupportedMediaType();
     static ApiError headersTooLarge(const QString &message);

@@ -227,6 +227,26 @@ QJsonArray toJsonArray(const QStringList &list)
     return array;
 }
 
+// The answer to a change the store refused, for the refusals every changing call answers
+// alike (an unknown user is answered by each call in its own words); nullopt otherwise.
+std::optional<ApiResponse> refusedChange(const OptOutChangeOutcome &o)
+{
+    switch (o.kind) {
+    case OptOutChangeOutcome::Kind::PreconditionFailed:
+        return ApiResponse::fromError(ApiError::preconditionFailed(o.revision));
+    case OptOutChangeOutcome::Kind::InBothLists:
+        return ApiResponse::fromError(ApiError::invalidRequest(
+            QStringLiteral("A user id cannot be in both 'optOut' and 'optIn'."),
+            {{QStringLiteral("userIds"), toJsonArray(o.conflictingUserIds)}}));
+    case OptOutChangeOutcome::Kind::CoveredByRule:
+        return ApiResponse::fromError(ApiError::coveredByRule(o.conflictingUserIds, o.ruleIds));
+    case OptOutChangeOutcome::Kind::Applied:
+    case OptOutChangeOutcome::Kind::UnknownUsers:
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
@@ -744,8 +764,8 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
             if (!result.ok())
                 return respond(storeFailure(result.status));
             const OptOutChangeOutcome &o = result.value;
-            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed)
-                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
+            if (auto refused = refusedChange(o))
+                return respond(std::move(*refused));
             if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers || o.entries.isEmpty()) {
                 return respond(
                     ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
@@ -775,8 +795,8 @@ void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
             if (!result.ok())
                 return respond(storeFailure(result.status));
             const OptOutChangeOutcome &o = result.value;
-            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed)
-                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
+            if (auto refused = refusedChange(o))
+                return respond(std::move(*refused));
             if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers) {
                 return respond(
                     ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
@@ -863,9 +883,8 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
             if (!result.ok())
                 return respond(storeFailure(result.status));
             const OptOutChangeOutcome &o = result.value;
-            if (o.kind == OptOutChangeOutcome::Kind::PreconditionFailed) {
-                return respond(ApiResponse::fromError(ApiError::preconditionFailed(o.revision)));
-            }
+            if (auto refused = refusedChange(o))
+                return respond(std::move(*refused));
             if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers)
                 return respond(unknownUsers(o.unknownUserIds));
             ApiResponse response = ApiResponse::json(200,

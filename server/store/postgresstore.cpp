@@ -2,6 +2,8 @@
 // ingestion with row locks, a global change sequence for the caches, LISTEN/NOTIFY.
 #include "postgresstore.h"
 
+#include "optoutplan.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -724,35 +726,32 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
     if (!ensureConnected())
         return unavailable<OptOutChangeOutcome>();
     using Result = StoreResult<OptOutChangeOutcome>;
+    // The state under the locks, the decision by planOptOuts(), then the plan written.
     return transact<OptOutChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
-        OptOutChangeOutcome out;
+        OptOutState state;
+        state.now = QDateTime::currentDateTimeUtc();
         // Lock order, the same in every transaction: meta, the organisation, its users by id.
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
                             {request.orgId});
         if (!q.next())
             return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
-        const qint64 revision = q.value(0).toLongLong();
-        out.revision = revision;
-        if (request.ifRevisionIn && !request.ifRevisionIn->contains(revision)) {
-            out.kind = OptOutChangeOutcome::Kind::PreconditionFailed;
-            s.setRollbackOnly();
-            return Result::success(out);
-        }
+        state.revision = q.value(0).toLongLong();
 
-        QStringList ids;
-        QSet<QString> all;
-        for (const auto &entry : request.optOut) {
-            if (!all.contains(entry.first)) {
-                all.insert(entry.first);
-                ids.append(entry.first);
-            }
-        }
-        for (const QString &id : request.optIn) {
-            if (!all.contains(id)) {
-                all.insert(id);
-                ids.append(id);
-            }
+        QStringList ids; // each id named, once
+        {
+            QSet<QString> seen;
+            seen.reserve(request.optOut.size() + request.optIn.size());
+            const auto add = [&](const QString &id) {
+                if (!seen.contains(id)) {
+                    seen.insert(id);
+                    ids.append(id);
+                }
+            };
+            for (const auto &entry : request.optOut)
+                add(entry.first);
+            for (const QString &id : request.optIn)
+                add(id);
         }
         // The users' rows, so no other change of them interleaves. (Ingestion is kept out by
         // the organisation's row above: one holding it FOR SHARE finished first, and its
@@ -760,163 +759,87 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
         q = s.run(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = ANY(?::text[]) "
                                  "ORDER BY id FOR UPDATE"),
                   {request.orgId, arrayLiteral(ids)});
-        QSet<QString> known;
         while (q.next())
-            known.insert(q.value(0).toString());
-        if (known.size() != all.size()) {
-            out.kind = OptOutChangeOutcome::Kind::UnknownUsers;
-            for (const QString &id : std::as_const(ids)) {
-                if (!known.contains(id))
-                    out.unknownUserIds.append(id);
-            }
-            s.setRollbackOnly();
-            return Result::success(out);
-        }
-        QHash<QString, StoredOptOut> current;
+            state.knownUserIds.insert(q.value(0).toString());
         q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = ANY(?::text[])")
                       .arg(optOutColumns()),
                   {arrayLiteral(ids)});
         while (q.next()) {
             const StoredOptOut o = optOutFrom(q);
-            current.insert(o.userId, o);
+            state.optOuts.insert(o.userId, o);
         }
-
-        // Each id once, in order; an id in both lists counts as an opt-out (the API refuses
-        // such a request before it gets here).
-        QVector<StoredOptOut> toOut;
-        QStringList toIn;
-        QSet<QString> seen;
-        for (const auto &[id, at] : request.optOut) {
-            if (seen.contains(id))
-                continue;
-            seen.insert(id);
-            if (!current.contains(id)) {
-                const QDateTime ms
-                    = QDateTime::fromMSecsSinceEpoch(at.toMSecsSinceEpoch(), Qt::UTC);
-                toOut.append({id, request.orgId, ms, request.actorId, 0, request.reason, {}});
-            }
-        }
-        for (const QString &id : request.optIn) {
-            if (seen.contains(id))
-                continue;
-            seen.insert(id);
-            if (current.contains(id))
-                toIn.append(id);
-        }
-        // The stored events of the users concerned, counted under the organisation's lock
-        // (ingestion holds it shared): what is kept, hidden, or deleted now.
-        const bool deleteNow = request.deleteStoredEvents || request.purgeAfterSeconds <= 0;
-        QStringList counted;
-        for (const StoredOptOut &o : std::as_const(toOut))
-            counted.append(o.userId);
-        QStringList existing; // already out, their stored events to go now
-        if (request.deleteStoredEvents) {
-            QSet<QString> seenOut;
-            for (const auto &entry : request.optOut) {
-                if (current.contains(entry.first) && !seenOut.contains(entry.first)) {
-                    seenOut.insert(entry.first);
-                    existing.append(entry.first);
-                    counted.append(entry.first);
-                }
-            }
-        }
-        QHash<QString, qint64> stored;
+        // The stored events the plan needs, counted under the organisation's lock (ingestion
+        // holds it shared).
+        const QStringList counted = eventCountsNeeded(request, state);
         if (!counted.isEmpty()) {
             q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE org_id = ? "
                                      "AND user_id = ANY(?::text[]) GROUP BY user_id"),
                       {request.orgId, arrayLiteral(counted)});
             while (q.next())
-                stored.insert(q.value(0).toString(), q.value(1).toLongLong());
-        }
-        QStringList purgeIds; // deleted now, in this order
-        for (const StoredOptOut &o : std::as_const(toOut)) {
-            if (deleteNow && stored.value(o.userId) > 0)
-                purgeIds.append(o.userId);
-        }
-        for (const QString &id : std::as_const(existing)) {
-            if (stored.value(id) > 0)
-                purgeIds.append(id);
+                state.storedEvents.insert(q.value(0).toString(), q.value(1).toLongLong());
         }
 
-        if (toOut.isEmpty() && toIn.isEmpty() && purgeIds.isEmpty()) {
-            for (const auto &entry : request.optOut)
-                out.entries.append(current.value(entry.first));
-            // Nothing changed: rolled back, so the change number and notification go too.
+        OptOutPlan plan = planOptOuts(request, state);
+        if (plan.kind != OptOutChangeOutcome::Kind::Applied || !plan.changes()) {
+            // Refused or nothing to change: rolled back, so the change number and
+            // notification go too.
             s.setRollbackOnly();
-            return Result::success(out);
+            return Result::success(plan.outcome());
         }
 
-        const QDateTime nowTime = QDateTime::currentDateTimeUtc();
-        const QString now = toDbTime(nowTime);
-        if (!toOut.isEmpty()) {
+        if (!plan.inserts.isEmpty()) {
             q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, ?)"),
-                      {int(toOut.size())});
-            for (StoredOptOut &o : toOut) {
-                if (q.next())
-                    o.seq = q.value(0).toLongLong();
-                o.reason = request.reason;
-                if (!deleteNow && stored.value(o.userId) > 0)
-                    o.purgeAt = o.at.addSecs(request.purgeAfterSeconds);
-            }
-            QStringList users, times, seqs, purgeAts;
-            for (const StoredOptOut &o : std::as_const(toOut)) {
+                      {int(plan.inserts.size())});
+            QVector<qint64> seqs;
+            seqs.reserve(plan.inserts.size());
+            while (q.next())
+                seqs.append(q.value(0).toLongLong());
+            if (seqs.size() != plan.inserts.size())
+                return Result::failure(StoreStatus::Failed, QStringLiteral("optout_seq"));
+            plan.setInsertSeqs(seqs);
+            QStringList users, times, bys, seqTexts, reasons, purgeAts;
+            for (const StoredOptOut &o : std::as_const(plan.inserts)) {
                 users.append(o.userId);
                 times.append(toDbTime(o.at));
-                seqs.append(QString::number(o.seq));
+                bys.append(o.byUserId);
+                seqTexts.append(QString::number(o.seq));
+                reasons.append(o.reason);
                 purgeAts.append(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
             }
             s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
                                  "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
-                                 "a::timestamptz, ?, n::int8, ?, p::timestamptz FROM "
-                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS t(u, a, n, "
-                                 "p)"),
-                  {request.orgId, request.actorId,
-                   request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                            : QVariant(request.reason),
-                   arrayLiteral(users), arrayLiteral(times), arrayLiteral(seqs),
+                                 "a::timestamptz, b, n::int8, r, p::timestamptz FROM "
+                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                                 "?::text[]) AS t(u, a, b, n, r, p)"),
+                  {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(bys),
+                   arrayLiteral(seqTexts), arrayLiteral(reasons, Nulls::Null),
                    arrayLiteral(purgeAts, Nulls::Null)});
         }
-        if (!existing.isEmpty()) {
+        if (!plan.clearPurgeAt.isEmpty()) {
             s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = "
                                  "ANY(?::text[])"),
-                  {arrayLiteral(existing)});
+                  {arrayLiteral(plan.clearPurgeAt)});
         }
-        if (!purgeIds.isEmpty()) {
+        if (!plan.purges.isEmpty()) {
+            QStringList purged;
+            for (const auto &purge : std::as_const(plan.purges))
+                purged.append(purge.first);
             s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
                                  "ANY(?::text[])"),
-                  {request.orgId, arrayLiteral(purgeIds)});
+                  {request.orgId, arrayLiteral(purged)});
         }
-        if (!toIn.isEmpty()) {
+        if (!plan.deletes.isEmpty()) {
             s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
-                  {arrayLiteral(toIn)});
+                  {arrayLiteral(plan.deletes)});
         }
-        // Audit rows in the order of the request: opt-outs (at their times), then opt-ins,
-        // then the purges done now (no actor, with their counts).
         QStringList users, times, actions, actors, reasons, counts;
-        const QString noValue;
-        for (const StoredOptOut &o : std::as_const(toOut)) {
-            users.append(o.userId);
-            times.append(toDbTime(o.at));
-            actions.append(QStringLiteral("opt_out"));
-            actors.append(request.actorId);
-            reasons.append(request.reason);
-            counts.append(noValue);
-        }
-        for (const QString &id : std::as_const(toIn)) {
-            users.append(id);
-            times.append(now);
-            actions.append(QStringLiteral("opt_in"));
-            actors.append(request.actorId);
-            reasons.append(noValue);
-            counts.append(noValue);
-        }
-        for (const QString &id : std::as_const(purgeIds)) {
-            users.append(id);
-            times.append(now);
-            actions.append(QStringLiteral("purge"));
-            actors.append(noValue);
-            reasons.append(noValue);
-            counts.append(QString::number(stored.value(id)));
+        for (const PlannedAuditEntry &a : std::as_const(plan.audit)) {
+            users.append(a.userId);
+            times.append(toDbTime(a.at));
+            actions.append(a.action);
+            actors.append(a.actorId);
+            reasons.append(a.reason);
+            counts.append(a.count < 0 ? QString() : QString::number(a.count));
         }
         s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
                              "count) SELECT ?, a::timestamptz, c, x, u, r, n::int8 FROM "
@@ -928,22 +851,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
         s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
                              "optouts_change_seq = ? WHERE id = ?"),
               {seq, seq, request.orgId});
-        for (const QString &id : std::as_const(existing)) {
-            if (current.contains(id))
-                current[id].purgeAt = QDateTime();
-        }
-        out.purged = int(existing.size());
-
-        QHash<QString, StoredOptOut> made;
-        for (const StoredOptOut &o : std::as_const(toOut))
-            made.insert(o.userId, o);
-        for (const auto &entry : request.optOut)
-            out.entries.append(made.contains(entry.first) ? made.value(entry.first)
-                                                          : current.value(entry.first));
-        out.revision = revision + 1;
-        out.optedOut = int(toOut.size());
-        out.optedIn = int(toIn.size());
-        return Result::success(out);
+        return Result::success(plan.outcome());
     });
 }
 

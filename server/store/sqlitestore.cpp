@@ -1,6 +1,8 @@
 // The Store on an SQLite file through Qt Sql: the embedded default, one server process.
 #include "sqlitestore.h"
 
+#include "optoutplan.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -523,13 +525,14 @@ qint64 SqliteStore::nextChangeSeq(QSqlQuery &q)
 
 StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeRequest &request)
 {
-    using Result = StoreResult<OptOutChangeOutcome>;
+    // The state under the write lock, the decision by planOptOuts(), then the plan written.
     WriteTransaction tx(m_db);
     if (!tx.isOpen())
         return fail<OptOutChangeOutcome>(tx.beginQuery());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    OptOutChangeOutcome outcome;
+    OptOutState state;
+    state.now = QDateTime::currentDateTimeUtc();
 
     q.prepare(QStringLiteral("SELECT revision FROM orgs WHERE id = ?"));
     q.addBindValue(request.orgId);
@@ -538,86 +541,69 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
     if (!q.next())
         return fail<OptOutChangeOutcome>(StoreStatus::Failed,
                                          QStringLiteral("no organisation %1").arg(request.orgId));
-    outcome.revision = q.value(0).toLongLong();
+    state.revision = q.value(0).toLongLong();
     q.finish();
 
-    // Every id named must be a user of the organisation.
-    QStringList all;
-    for (const auto &entry : request.optOut)
-        all.append(entry.first);
-    all += request.optIn;
-    QSet<QString> known;
-    QSet<QString> out; // of the ids named, those opted out now
-    for (int i = 0; i < all.size(); i += IdsPerLookup) {
-        const QStringList chunk = all.mid(i, IdsPerLookup);
+    // The ids named (each once), whether they are the organisation's users, and their rows.
+    QStringList named;
+    {
+        QSet<QString> seen;
+        seen.reserve(request.optOut.size() + request.optIn.size());
+        const auto add = [&](const QString &id) {
+            if (!seen.contains(id)) {
+                seen.insert(id);
+                named.append(id);
+            }
+        };
+        for (const auto &entry : request.optOut)
+            add(entry.first);
+        for (const QString &id : request.optIn)
+            add(id);
+    }
+    for (int i = 0; i < named.size(); i += IdsPerLookup) {
+        const QStringList chunk = named.mid(i, IdsPerLookup);
         // By id only: with "org_id = ?" too the planner may walk the organisation's index,
         // every user of it, instead of looking the ids up.
-        q.prepare(QStringLiteral("SELECT u.id, u.org_id, o.user_id IS NOT NULL FROM users u LEFT "
-                                 "JOIN optouts o ON o.user_id = u.id WHERE u.id IN (%1)")
+        q.prepare(QStringLiteral("SELECT u.org_id, o.user_id IS NOT NULL, u.id, o.org_id, "
+                                 "o.opted_out_at, o.opted_out_by, o.seq, o.reason, o.purge_at "
+                                 "FROM users u LEFT JOIN optouts o ON o.user_id = u.id WHERE u.id "
+                                 "IN (%1)")
                       .arg(placeholders(int(chunk.size()))));
         for (const QString &id : chunk)
             q.addBindValue(id);
         if (!q.exec())
             return fail<OptOutChangeOutcome>(q);
         while (q.next()) {
-            if (q.value(1).toString() != request.orgId)
+            if (q.value(0).toString() != request.orgId)
                 continue;
-            known.insert(q.value(0).toString());
-            if (q.value(2).toBool())
-                out.insert(q.value(0).toString());
+            const QString id = q.value(2).toString();
+            state.knownUserIds.insert(id);
+            if (q.value(1).toBool()) {
+                state.optOuts.insert(
+                    id,
+                    StoredOptOut {
+                        id, q.value(3).toString(), fromDbTime(q.value(4).toString()),
+                        q.value(5).toString(), q.value(6).toLongLong(), q.value(7).toString(),
+                        q.value(8).isNull() ? QDateTime() : fromDbTime(q.value(8).toString())});
+            }
         }
     }
     q.finish();
-    for (const QString &id : std::as_const(all)) {
-        if (!known.contains(id) && !outcome.unknownUserIds.contains(id))
-            outcome.unknownUserIds.append(id);
-    }
-    if (!outcome.unknownUserIds.isEmpty()) {
-        outcome.kind = OptOutChangeOutcome::Kind::UnknownUsers;
-        return Result::success(std::move(outcome));
-    }
-    if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision)) {
-        outcome.kind = OptOutChangeOutcome::Kind::PreconditionFailed;
-        return Result::success(std::move(outcome));
-    }
 
-    // Each id once, in order.
-    QVector<QPair<QString, QDateTime>> toOut;
-    QStringList toIn;
-    QSet<QString> seen;
-    for (const auto &entry : request.optOut) {
-        if (!out.contains(entry.first) && !seen.contains(entry.first)) {
-            seen.insert(entry.first);
-            toOut.append({entry.first, entry.second.toUTC()});
-        }
-    }
-    for (const QString &id : request.optIn) {
-        if (out.contains(id) && !seen.contains(id)) {
-            seen.insert(id);
-            toIn.append(id);
-        }
-    }
-
-    // The events maintain() has not moved yet of the users opted out (or whose events are to
-    // go): counted, and deleted with the others, in usage_recent itself under this write lock.
-    // Moving every recent event at each opt-out instead would write usage_events' index several
-    // times a second under a stream of opt-outs, for a few users each. Many users: one move.
-    QSet<QString> involved;
-    for (const auto &entry : std::as_const(toOut))
-        involved.insert(entry.first);
-    if (request.deleteStoredEvents) {
-        for (const auto &entry : request.optOut)
-            involved.insert(entry.first);
-    }
+    // The stored events the plan needs counted. Those maintain() has not moved yet are counted,
+    // and deleted with the others, in usage_recent itself under this write lock: moving every
+    // recent event at each opt-out would write usage_events' index several times a second
+    // under a stream of opt-outs, for a few users each. Many users: one move.
+    const QStringList counted = eventCountsNeeded(request, state);
     QHash<QString, qint64> recentCounts;
-    if (involved.size() > IdsPerLookup) {
+    if (counted.size() > IdsPerLookup) {
         if (!moveRecentInTransaction(q))
             return fail<OptOutChangeOutcome>(q);
-    } else if (!involved.isEmpty()) {
+    } else if (!counted.isEmpty()) {
         q.prepare(QStringLiteral("SELECT user_id, COUNT(*) FROM usage_recent WHERE user_id IN "
                                  "(%1) GROUP BY user_id")
-                      .arg(placeholders(int(involved.size()))));
-        for (const QString &id : std::as_const(involved))
+                      .arg(placeholders(int(counted.size()))));
+        for (const QString &id : counted)
             q.addBindValue(id);
         if (!q.exec())
             return fail<OptOutChangeOutcome>(q);
@@ -625,127 +611,86 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             recentCounts.insert(q.value(0).toString(), q.value(1).toLongLong());
         q.finish();
     }
-    QStringList recentToDelete;
-
-    const QString nowText = toDbTime(QDateTime::currentDateTimeUtc());
-    const bool deleteNow = request.deleteStoredEvents || request.purgeAfterSeconds <= 0;
     QSqlQuery countEvents(m_db);
-    QSqlQuery purgeEvents(m_db);
-    QSqlQuery insertAudit(m_db);
     countEvents.prepare(
         QStringLiteral("SELECT COUNT(*) FROM usage_events WHERE org_id = ? AND user_id = ?"));
-    purgeEvents.prepare(
-        QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
-    insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
-                                       "user_id, reason, count) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    const auto audit = [&](const QString &at, const QString &action, const QVariant &actor,
-                           const QString &userId, const QVariant &reason, const QVariant &count) {
-        insertAudit.addBindValue(request.orgId);
-        insertAudit.addBindValue(at);
-        insertAudit.addBindValue(action);
-        insertAudit.addBindValue(actor);
-        insertAudit.addBindValue(userId);
-        insertAudit.addBindValue(reason);
-        insertAudit.addBindValue(count);
-        return insertAudit.exec();
-    };
-    // The stored events of a user: -1 when the statement failed.
-    const auto eventCount = [&](const QString &userId) -> qint64 {
+    for (const QString &id : counted) {
         countEvents.addBindValue(request.orgId);
-        countEvents.addBindValue(userId);
+        countEvents.addBindValue(id);
         if (!countEvents.exec() || !countEvents.next())
-            return -1;
-        const qint64 n = countEvents.value(0).toLongLong() + recentCounts.value(userId);
-        countEvents.finish();
-        return n;
-    };
-    // Deletes a user's stored events with a purge entry; false when a statement failed.
-    const auto purgeNow = [&](const QString &userId, qint64 count) {
-        purgeEvents.addBindValue(request.orgId);
-        purgeEvents.addBindValue(userId);
-        if (recentCounts.value(userId) > 0)
-            recentToDelete.append(userId);
-        return purgeEvents.exec()
-            && audit(nowText, QStringLiteral("purge"), QVariant(QMetaType(QMetaType::QString)),
-                     userId, QVariant(QMetaType(QMetaType::QString)), count);
-    };
-    const QVariant reason = request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                     : QVariant(request.reason);
-
-    // Users already out whose stored events are to go now: a change when anything was kept.
-    QStringList purgeExisting;
-    if (request.deleteStoredEvents) {
-        QSet<QString> seenOut;
-        for (const auto &entry : request.optOut) {
-            if (out.contains(entry.first) && !seenOut.contains(entry.first)) {
-                seenOut.insert(entry.first);
-                purgeExisting.append(entry.first);
-            }
-        }
-    }
-    QVector<QPair<QString, qint64>> existingCounts;
-    for (const QString &id : std::as_const(purgeExisting)) {
-        const qint64 n = eventCount(id);
-        if (n < 0)
             return fail<OptOutChangeOutcome>(countEvents);
+        const qint64 n = countEvents.value(0).toLongLong() + recentCounts.value(id);
+        countEvents.finish();
         if (n > 0)
-            existingCounts.append({id, n});
+            state.storedEvents.insert(id, n);
     }
 
-    if (!toOut.isEmpty() || !toIn.isEmpty() || !existingCounts.isEmpty()) {
+    OptOutPlan plan = planOptOuts(request, state);
+    if (plan.kind != OptOutChangeOutcome::Kind::Applied)
+        return StoreResult<OptOutChangeOutcome>::success(plan.outcome()); // rolled back
+
+    if (plan.changes()) {
         const qint64 changeSeq = nextChangeSeq(q);
         if (changeSeq < 0)
             return fail<OptOutChangeOutcome>(q);
-        qint64 seq = 1;
         if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM optouts")) || !q.next())
             return fail<OptOutChangeOutcome>(q);
-        seq = q.value(0).toLongLong();
+        const qint64 firstSeq = q.value(0).toLongLong();
         q.finish();
+        QVector<qint64> seqs;
+        seqs.reserve(plan.inserts.size());
+        for (int i = 0; i < plan.inserts.size(); ++i)
+            seqs.append(firstSeq + i);
+        plan.setInsertSeqs(seqs);
+
+        const auto textOrNull = [](const QString &text) {
+            return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+        };
         QSqlQuery insertOut(m_db);
-        QSqlQuery deleteOut(m_db);
-        QSqlQuery clearPurge(m_db);
         insertOut.prepare(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
                                          "opted_out_by, seq, reason, purge_at) VALUES (?, ?, ?, "
                                          "?, ?, ?, ?)"));
-        deleteOut.prepare(QStringLiteral("DELETE FROM optouts WHERE user_id = ?"));
-        clearPurge.prepare(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = ?"));
-        for (const auto &[id, at] : std::as_const(toOut)) {
-            const QString atText = toDbTime(at);
-            const qint64 stored = eventCount(id);
-            if (stored < 0)
-                return fail<OptOutChangeOutcome>(countEvents);
-            insertOut.addBindValue(id);
-            insertOut.addBindValue(request.orgId);
-            insertOut.addBindValue(atText);
-            insertOut.addBindValue(request.actorId);
-            insertOut.addBindValue(seq++);
-            insertOut.addBindValue(reason);
-            insertOut.addBindValue(stored > 0 && !deleteNow
-                                       ? QVariant(toDbTime(at.addSecs(request.purgeAfterSeconds)))
-                                       : QVariant(QMetaType(QMetaType::QString)));
+        for (const StoredOptOut &o : std::as_const(plan.inserts)) {
+            insertOut.addBindValue(o.userId);
+            insertOut.addBindValue(o.orgId);
+            insertOut.addBindValue(toDbTime(o.at));
+            insertOut.addBindValue(o.byUserId);
+            insertOut.addBindValue(o.seq);
+            insertOut.addBindValue(textOrNull(o.reason));
+            insertOut.addBindValue(
+                textOrNull(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString()));
             if (!insertOut.exec())
                 return fail<OptOutChangeOutcome>(insertOut);
-            if (!audit(atText, QStringLiteral("opt_out"), request.actorId, id, reason,
-                       QVariant(QMetaType(QMetaType::LongLong))))
-                return fail<OptOutChangeOutcome>(insertAudit);
-            if (stored > 0 && deleteNow && !purgeNow(id, stored))
-                return fail<OptOutChangeOutcome>(purgeEvents);
         }
-        for (const auto &[id, count] : std::as_const(existingCounts)) {
-            clearPurge.addBindValue(id);
-            if (!clearPurge.exec())
-                return fail<OptOutChangeOutcome>(clearPurge);
-            if (!purgeNow(id, count))
-                return fail<OptOutChangeOutcome>(purgeEvents);
+        QSqlQuery byUser(m_db);
+        for (const auto &[statement, ids] :
+             {std::pair<QString, const QStringList *> {
+                  QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = ?"),
+                  &plan.clearPurgeAt},
+              std::pair<QString, const QStringList *> {
+                  QStringLiteral("DELETE FROM optouts WHERE user_id = ?"), &plan.deletes}}) {
+            if (ids->isEmpty())
+                continue;
+            byUser.prepare(statement);
+            for (const QString &id : *ids) {
+                byUser.addBindValue(id);
+                if (!byUser.exec())
+                    return fail<OptOutChangeOutcome>(byUser);
+            }
         }
-        for (const QString &id : std::as_const(toIn)) {
-            deleteOut.addBindValue(id);
-            if (!deleteOut.exec())
-                return fail<OptOutChangeOutcome>(deleteOut);
-            if (!audit(nowText, QStringLiteral("opt_in"), request.actorId, id,
-                       QVariant(QMetaType(QMetaType::QString)),
-                       QVariant(QMetaType(QMetaType::LongLong))))
-                return fail<OptOutChangeOutcome>(insertAudit);
+        QStringList recentToDelete;
+        if (!plan.purges.isEmpty()) {
+            byUser.prepare(
+                QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = ?"));
+            for (const auto &[id, count] : std::as_const(plan.purges)) {
+                Q_UNUSED(count)
+                byUser.addBindValue(request.orgId);
+                byUser.addBindValue(id);
+                if (!byUser.exec())
+                    return fail<OptOutChangeOutcome>(byUser);
+                if (recentCounts.value(id) > 0)
+                    recentToDelete.append(id);
+            }
         }
         if (!recentToDelete.isEmpty()) {
             q.prepare(QStringLiteral("DELETE FROM usage_recent WHERE user_id IN (%1)")
@@ -755,37 +700,33 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             if (!q.exec())
                 return fail<OptOutChangeOutcome>(q);
         }
+        QSqlQuery insertAudit(m_db);
+        insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
+                                           "user_id, reason, count) VALUES (?, ?, ?, ?, ?, ?, "
+                                           "?)"));
+        for (const PlannedAuditEntry &a : std::as_const(plan.audit)) {
+            insertAudit.addBindValue(request.orgId);
+            insertAudit.addBindValue(toDbTime(a.at));
+            insertAudit.addBindValue(a.action);
+            insertAudit.addBindValue(textOrNull(a.actorId));
+            insertAudit.addBindValue(a.userId);
+            insertAudit.addBindValue(textOrNull(a.reason));
+            insertAudit.addBindValue(a.count < 0 ? QVariant(QMetaType(QMetaType::LongLong))
+                                                 : QVariant(a.count));
+            if (!insertAudit.exec())
+                return fail<OptOutChangeOutcome>(insertAudit);
+        }
         q.prepare(
             QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
         q.addBindValue(changeSeq);
         q.addBindValue(request.orgId);
         if (!q.exec())
             return fail<OptOutChangeOutcome>(q);
-        outcome.revision += 1;
-        outcome.optedOut = int(toOut.size());
-        outcome.optedIn = int(toIn.size());
-        outcome.purged = int(existingCounts.size());
     }
-
-    // The entries of the ids opted out, as stored now.
-    QStringList outIds;
-    for (const auto &entry : request.optOut)
-        outIds.append(entry.first);
-    for (int i = 0; i < outIds.size(); i += IdsPerLookup) {
-        const QStringList chunk = outIds.mid(i, IdsPerLookup);
-        q.prepare(QStringLiteral("SELECT %1 FROM optouts WHERE user_id IN (%2)")
-                      .arg(QLatin1String(OptOutColumns), placeholders(int(chunk.size()))));
-        for (const QString &id : chunk)
-            q.addBindValue(id);
-        if (!q.exec())
-            return fail<OptOutChangeOutcome>(q);
-        while (q.next())
-            outcome.entries.append(optOutFrom(q));
-    }
-    q.finish();
+    // Committed even without changes: a move of the recent events is kept.
     if (!tx.commit())
         return fail<OptOutChangeOutcome>(tx.beginQuery());
-    return Result::success(std::move(outcome));
+    return StoreResult<OptOutChangeOutcome>::success(plan.outcome());
 }
 
 StoreResult<IngestOutcome> SqliteStore::ingestEvents(const QVector<NewEvent> &events)

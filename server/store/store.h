@@ -202,13 +202,18 @@ struct OptOutChangeRequest
 
 struct OptOutChangeOutcome
 {
-    enum class Kind { Applied, PreconditionFailed, UnknownUsers };
+    // The refusals in the order they are checked (planOptOuts(), server/core/optoutplan.h):
+    // InBothLists, UnknownUsers, PreconditionFailed, CoveredByRule.
+    enum class Kind { Applied, InBothLists, UnknownUsers, PreconditionFailed, CoveredByRule };
     Kind kind = Kind::Applied;
     qint64 revision = 0; // the organisation's revision after the call (current one if refused)
     int optedOut = 0; // actual changes: ids already out / already in are not counted
     int optedIn = 0;
     int purged = 0; // users already out whose stored events deleteStoredEvents deleted
     QStringList unknownUserIds; // UnknownUsers: ids that are not users of the organisation
+    // InBothLists: ids in both lists; CoveredByRule: ids to opt in that a rule still covers.
+    QStringList conflictingUserIds;
+    QStringList ruleIds; // CoveredByRule: the rules that cover them
     // Applied: the stored entry of every id of `optOut` after the change (new or already there),
     // so PUT can answer 201 or 200 with the entry.
     QVector<StoredOptOut> entries;
@@ -347,8 +352,12 @@ public:
     // for the same organisation never interleave. SqliteStore: BEGIN IMMEDIATE (one writer at
     // a time). PostgresStore: SELECT ... FOR UPDATE on the organisation's row (which ingestion
     // holds FOR SHARE, so this waits for the ingestions in flight and they wait for it), then
-    // FOR UPDATE on the users' rows before reading their opt-out state. The If-Match test and
-    // the unknown-user test are made inside the transaction too.
+    // FOR UPDATE on the users' rows before reading their opt-out state.
+    // The decision is planOptOuts() (server/core/optoutplan.h), the same for both back ends:
+    // each reads the state it needs under these locks and writes the plan. So the refusals
+    // (an id in both lists, unknown ids, a stale If-Match, an opt-in of a user a rule covers,
+    // in that order) are decided inside the transaction too, and the audit rows are the
+    // opt-outs, then the opt-ins, then the purges done now.
     virtual StoreResult<OptOutChangeOutcome> applyOptOuts(const OptOutChangeRequest &request) = 0;
 
     // Stores the events of users who are not opted out, discards the others, in one

@@ -508,6 +508,21 @@ private slots:
         QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::UnknownUsers);
         QCOMPARE(r.value.unknownUserIds, QStringList {QStringLiteral("u-999")});
         QCOMPARE(r.value.revision, 2);
+        // The checks in their one order (planOptOuts): an id in both lists, then unknown ids,
+        // then If-Match; each refusal changes nothing.
+        auto unknownAndStale = change(org, admin, {ids.at(3), QStringLiteral("u-999")}, {});
+        unknownAndStale.ifRevisionIn = QList<qint64> {0};
+        r = store.applyOptOuts(unknownAndStale);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::UnknownUsers);
+        QCOMPARE(r.value.unknownUserIds, QStringList {QStringLiteral("u-999")});
+        auto inBoth = change(org, admin, {ids.at(3), QStringLiteral("u-999")}, {ids.at(3)});
+        inBoth.ifRevisionIn = QList<qint64> {0};
+        r = store.applyOptOuts(inBoth);
+        QVERIFY(r.ok());
+        QCOMPARE(r.value.kind, OptOutChangeOutcome::Kind::InBothLists);
+        QCOMPARE(r.value.conflictingUserIds, QStringList {ids.at(3)});
+        QCOMPARE(r.value.revision, 2);
 
         r = store.applyOptOuts(change(org, admin, {ids.at(3)}, {ids.at(1), ids.at(4)}));
         QCOMPARE(r.value.revision, 3);

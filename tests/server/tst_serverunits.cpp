@@ -1,12 +1,15 @@
-// Pure pieces of the server: ETag matching, error bodies, name folding, --db parsing.
+// Pure pieces of the server: ETag matching, error bodies, name folding, --db parsing, the
+// opt-out plan; and the SQLite store's own paths.
 #include "apierror.h"
 #include "apiserver.h"
 #include "namefolding.h"
+#include "optoutplan.h"
 #include "provisioning.h"
 #include "sqlitestore.h"
 #include "store.h"
 #include "tokenhash.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -32,7 +35,59 @@ private Q_SLOTS:
     void databaseSpecErrors();
     void sqliteRecentEventsCountedMovedAndPurged();
     void sqliteRecentEventsKeptHiddenThenPurged();
+    void planRefusalsInOrder_data();
+    void planRefusalsInOrder();
+    void planChanges();
+    void planStoredEvents();
+    void planRepeatsAndEmpty();
+    void planTenThousandIds();
+    void sqliteOptOutChecksAndTenThousandIds();
 };
+
+namespace {
+
+// An organisation's state as a store reads it: users u-1..u-n, `out` individually opted out.
+OptOutState stateOf(int users, const QStringList &out, qint64 revision = 7)
+{
+    OptOutState state;
+    state.revision = revision;
+    state.now = QDateTime(QDate(2026, 12, 5), QTime(14, 0), Qt::UTC);
+    for (int i = 1; i <= users; ++i)
+        state.knownUserIds.insert(QStringLiteral("u-%1").arg(i));
+    qint64 seq = 0;
+    for (const QString &id : out) {
+        state.optOuts.insert(id,
+                             StoredOptOut {id, QStringLiteral("o-1"), state.now.addDays(-1),
+                                           QStringLiteral("u-1"), ++seq, QStringLiteral("first"),
+                                           QDateTime()});
+    }
+    return state;
+}
+
+OptOutChangeRequest requestOf(const QStringList &out, const QStringList &in,
+                              const QDateTime &at
+                              = QDateTime(QDate(2026, 12, 5), QTime(13, 59), Qt::UTC))
+{
+    OptOutChangeRequest request;
+    request.orgId = QStringLiteral("o-1");
+    request.actorId = QStringLiteral("u-1");
+    for (const QString &id : out)
+        request.optOut.append({id, at});
+    request.optIn = in;
+    request.purgeAfterSeconds = 3600;
+    return request;
+}
+
+QStringList auditLines(const OptOutPlan &plan)
+{
+    QStringList lines;
+    for (const PlannedAuditEntry &a : plan.audit)
+        lines.append(a.action + QLatin1Char(':') + a.userId
+                     + (a.count >= 0 ? QLatin1Char(':') + QString::number(a.count) : QString()));
+    return lines;
+}
+
+} // namespace
 
 void TestServerUnits::etagMatching_data()
 {
@@ -468,6 +523,319 @@ void TestServerUnits::sqliteRecentEventsKeptHiddenThenPurged()
     // User 3, never opted out, keeps its event.
     QCOMPARE(summaryOf(3)->client, 1);
     QVERIFY(!summaryOf(3)->optedOut);
+}
+
+using Kind = OptOutChangeOutcome::Kind;
+
+void TestServerUnits::planRefusalsInOrder_data()
+{
+    // u-1..u-5; u-2 individually out; u-3 covered by rule r-1, u-4 by r-1 and r-2.
+    QTest::addColumn<QStringList>("out");
+    QTest::addColumn<QStringList>("in");
+    QTest::addColumn<QList<qint64>>("ifRevisionIn"); // empty: no If-Match
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QStringList>("userIds");
+    QTest::addColumn<QStringList>("ruleIds");
+    const QStringList none;
+    const QList<qint64> stale {5, 6};
+    QTest::newRow("in both lists, before unknown ids and If-Match")
+        << QStringList {"u-1", "u-9", "u-5"} << QStringList {"u-5", "u-8", "u-5"} << stale
+        << Kind::InBothLists << QStringList {"u-5"} << none;
+    QTest::newRow("unknown ids, each once, before If-Match")
+        << QStringList {"u-9", "u-1", "u-9"} << QStringList {"x", "u-3"} << stale
+        << Kind::UnknownUsers << QStringList {"u-9", "x"} << none;
+    QTest::newRow("empty id is unknown") << QStringList {""} << none << QList<qint64> {}
+                                         << Kind::UnknownUsers << QStringList {""} << none;
+    QTest::newRow("stale If-Match, before a covered opt-in")
+        << none << QStringList {"u-3"} << stale << Kind::PreconditionFailed << none << none;
+    QTest::newRow("covered opt-in")
+        << QStringList {"u-1"} << QStringList {"u-2", "u-4", "u-3"} << QList<qint64> {3, 7}
+        << Kind::CoveredByRule << QStringList {"u-4", "u-3"} << QStringList {"r-1", "r-2"};
+}
+
+void TestServerUnits::planRefusalsInOrder()
+{
+    QFETCH(QStringList, out);
+    QFETCH(QStringList, in);
+    QFETCH(QList<qint64>, ifRevisionIn);
+    QFETCH(Kind, kind);
+    QFETCH(QStringList, userIds);
+    QFETCH(QStringList, ruleIds);
+    OptOutState state = stateOf(5, {QStringLiteral("u-2")});
+    state.ruleCovers.insert(QStringLiteral("u-3"), {{OptOutVia::Kind::Group, "r-1"}});
+    state.ruleCovers.insert(
+        QStringLiteral("u-4"),
+        {{OptOutVia::Kind::Group, "r-1"}, {OptOutVia::Kind::EmailDomain, "r-2"}});
+    OptOutChangeRequest request = requestOf(out, in);
+    request.deleteStoredEvents = true;
+    if (!ifRevisionIn.isEmpty())
+        request.ifRevisionIn = ifRevisionIn;
+
+    QVERIFY(eventCountsNeeded(request, state).isEmpty());
+    const OptOutPlan plan = planOptOuts(request, state);
+    QCOMPARE(plan.kind, kind);
+    QVERIFY(!plan.changes());
+    QVERIFY(plan.inserts.isEmpty() && plan.deletes.isEmpty() && plan.purges.isEmpty()
+            && plan.clearPurgeAt.isEmpty() && plan.audit.isEmpty());
+    const OptOutChangeOutcome outcome = plan.outcome();
+    QCOMPARE(outcome.kind, kind);
+    QCOMPARE(outcome.revision, 7);
+    QCOMPARE(outcome.optedOut + outcome.optedIn + outcome.purged, 0);
+    QVERIFY(outcome.entries.isEmpty());
+    QCOMPARE(kind == Kind::UnknownUsers ? outcome.unknownUserIds : outcome.conflictingUserIds,
+             userIds);
+    QCOMPARE(outcome.ruleIds, ruleIds);
+}
+
+void TestServerUnits::planChanges()
+{
+    // u-2 and u-3 out; u-4 covered by a rule but not individually out.
+    OptOutState state = stateOf(6, {QStringLiteral("u-2"), QStringLiteral("u-3")});
+    state.ruleCovers.insert(QStringLiteral("u-4"), {{OptOutVia::Kind::Group, "r-1"}});
+    OptOutChangeRequest request
+        = requestOf({QStringLiteral("u-5"), QStringLiteral("u-2"), QStringLiteral("u-4")},
+                    {QStringLiteral("u-3"), QStringLiteral("u-6")});
+    request.reason = QStringLiteral("works council");
+    request.ifRevisionIn = QList<qint64> {7};
+    QCOMPARE(eventCountsNeeded(request, state),
+             QStringList({QStringLiteral("u-5"), QStringLiteral("u-4")}));
+
+    OptOutPlan plan = planOptOuts(request, state);
+    QCOMPARE(plan.kind, Kind::Applied);
+    QVERIFY(plan.changes());
+    // An individual opt-out is recorded for a user a rule covers too: removing the rule then
+    // leaves them out.
+    QCOMPARE(plan.inserts.size(), 2);
+    QCOMPARE(plan.inserts.at(0).userId, QStringLiteral("u-5"));
+    QCOMPARE(plan.inserts.at(0).reason, QStringLiteral("works council"));
+    QCOMPARE(plan.inserts.at(0).byUserId, QStringLiteral("u-1"));
+    QCOMPARE(plan.inserts.at(0).at, request.optOut.at(0).second);
+    QVERIFY(!plan.inserts.at(0).purgeAt.isValid()); // no stored events
+    QCOMPARE(plan.inserts.at(1).userId, QStringLiteral("u-4"));
+    QCOMPARE(plan.deletes, QStringList {QStringLiteral("u-3")}); // u-6 was not out
+    QVERIFY(plan.purges.isEmpty() && plan.clearPurgeAt.isEmpty());
+    QCOMPARE(auditLines(plan),
+             QStringList({QStringLiteral("opt_out:u-5"), QStringLiteral("opt_out:u-4"),
+                          QStringLiteral("opt_in:u-3")}));
+    QCOMPARE(plan.audit.at(0).reason, QStringLiteral("works council"));
+    QCOMPARE(plan.audit.at(0).at, request.optOut.at(0).second);
+    QCOMPARE(plan.audit.at(2).at, state.now);
+    QCOMPARE(plan.audit.at(2).actorId, QStringLiteral("u-1"));
+    QVERIFY(plan.audit.at(2).reason.isEmpty());
+
+    plan.setInsertSeqs({41, 42});
+    const OptOutChangeOutcome outcome = plan.outcome();
+    QCOMPARE(outcome.kind, Kind::Applied);
+    QCOMPARE(outcome.revision, 8);
+    QCOMPARE(outcome.optedOut, 2);
+    QCOMPARE(outcome.optedIn, 1);
+    QCOMPARE(outcome.purged, 0);
+    QCOMPARE(outcome.entries.size(), 3);
+    QCOMPARE(outcome.entries.at(0).userId, QStringLiteral("u-5"));
+    QCOMPARE(outcome.entries.at(0).seq, 41);
+    // The existing entry unchanged: its time, its first reason.
+    QCOMPARE(outcome.entries.at(1).userId, QStringLiteral("u-2"));
+    QCOMPARE(outcome.entries.at(1).reason, QStringLiteral("first"));
+    QCOMPARE(outcome.entries.at(1).at, state.now.addDays(-1));
+    QCOMPARE(outcome.entries.at(2).seq, 42);
+}
+
+void TestServerUnits::planStoredEvents()
+{
+    // u-2 out with events awaiting deletion; u-3 and u-4 newly out, u-3 with events.
+    OptOutState state = stateOf(4, {QStringLiteral("u-2")});
+    state.optOuts[QStringLiteral("u-2")].purgeAt = state.now.addSecs(600);
+    state.storedEvents = {{QStringLiteral("u-2"), 5}, {QStringLiteral("u-3"), 3}};
+    const QDateTime at = QDateTime(QDate(2026, 12, 5), QTime(13, 59, 1, 234), Qt::UTC);
+    OptOutChangeRequest request
+        = requestOf({QStringLiteral("u-3"), QStringLiteral("u-2"), QStringLiteral("u-4")}, {}, at);
+
+    // A retention window: u-3's events kept until at + window; u-2 untouched.
+    OptOutPlan kept = planOptOuts(request, state);
+    QCOMPARE(kept.inserts.size(), 2);
+    QCOMPARE(kept.inserts.at(0).purgeAt, at.addSecs(3600));
+    QVERIFY(!kept.inserts.at(1).purgeAt.isValid()); // u-4: nothing stored
+    QVERIFY(kept.purges.isEmpty() && kept.clearPurgeAt.isEmpty());
+    QCOMPARE(kept.outcome().entries.at(1).purgeAt, state.now.addSecs(600));
+
+    // No window: u-3's events go now, audited after the opt-outs.
+    request.purgeAfterSeconds = 0;
+    const OptOutPlan now = planOptOuts(request, state);
+    QVERIFY(!now.inserts.at(0).purgeAt.isValid());
+    QCOMPARE(now.purges.size(), 1);
+    QCOMPARE(now.purges.at(0), qMakePair(QStringLiteral("u-3"), qint64(3)));
+    QCOMPARE(auditLines(now),
+             QStringList({QStringLiteral("opt_out:u-3"), QStringLiteral("opt_out:u-4"),
+                          QStringLiteral("purge:u-3:3")}));
+    QVERIFY(now.audit.last().actorId.isEmpty());
+    QCOMPARE(now.outcome().purged, 0);
+
+    // deleteStoredEvents: u-2's too, though already out; counted as purged.
+    request.purgeAfterSeconds = 3600;
+    request.deleteStoredEvents = true;
+    QCOMPARE(eventCountsNeeded(request, state),
+             QStringList({QStringLiteral("u-3"), QStringLiteral("u-2"), QStringLiteral("u-4")}));
+    const OptOutPlan all = planOptOuts(request, state);
+    QCOMPARE(all.clearPurgeAt, QStringList {QStringLiteral("u-2")});
+    QCOMPARE(auditLines(all),
+             QStringList({QStringLiteral("opt_out:u-3"), QStringLiteral("opt_out:u-4"),
+                          QStringLiteral("purge:u-3:3"), QStringLiteral("purge:u-2:5")}));
+    const OptOutChangeOutcome outcome = all.outcome();
+    QCOMPARE(outcome.purged, 1);
+    QVERIFY(!outcome.entries.at(1).purgeAt.isValid());
+
+    // deleteStoredEvents on a user already out with nothing stored changes nothing.
+    state.storedEvents.clear();
+    const OptOutPlan nothing = planOptOuts(requestOf({QStringLiteral("u-2")}, {}), state);
+    QVERIFY(!nothing.changes());
+    QCOMPARE(nothing.outcome().revision, 7);
+}
+
+void TestServerUnits::planRepeatsAndEmpty()
+{
+    const OptOutState state = stateOf(3, {QStringLiteral("u-2")});
+    const OptOutChangeRequest repeated
+        = requestOf({QStringLiteral("u-3"), QStringLiteral("u-2"), QStringLiteral("u-3")},
+                    {QStringLiteral("u-2"), QStringLiteral("u-1"), QStringLiteral("u-1")});
+    // u-2 in both lists: refused, though u-3 repeats are fine.
+    QCOMPARE(planOptOuts(repeated, state).kind, Kind::InBothLists);
+
+    const OptOutChangeRequest outs
+        = requestOf({QStringLiteral("u-3"), QStringLiteral("u-3"), QStringLiteral("u-2")},
+                    {QStringLiteral("u-1"), QStringLiteral("u-1")});
+    OptOutPlan plan = planOptOuts(outs, state);
+    QCOMPARE(plan.inserts.size(), 1);
+    QVERIFY(plan.deletes.isEmpty());
+    QCOMPARE(auditLines(plan), QStringList {QStringLiteral("opt_out:u-3")});
+    plan.setInsertSeqs({9});
+    const OptOutChangeOutcome outcome = plan.outcome();
+    QCOMPARE(outcome.optedOut, 1);
+    // One entry per id of the request, repeats included, in its order.
+    QCOMPARE(outcome.entries.size(), 3);
+    QCOMPARE(outcome.entries.at(0).seq, 9);
+    QCOMPARE(outcome.entries.at(1).seq, 9);
+    QCOMPARE(outcome.entries.at(2).userId, QStringLiteral("u-2"));
+
+    // Nothing asked: applied, nothing written, the revision unchanged.
+    const OptOutPlan empty = planOptOuts(requestOf({}, {}), state);
+    QCOMPARE(empty.kind, Kind::Applied);
+    QVERIFY(!empty.changes());
+    QCOMPARE(empty.outcome().revision, 7);
+    QVERIFY(empty.outcome().entries.isEmpty());
+    QVERIFY(eventCountsNeeded(requestOf({}, {}), state).isEmpty());
+}
+
+void TestServerUnits::planTenThousandIds()
+{
+    // The batch limit: 10,000 ids, half of them out; and 10,000 unknown ones.
+    QStringList out, in, already;
+    for (int i = 1; i <= 10000; ++i) {
+        const QString id = QStringLiteral("u-%1").arg(i);
+        (i % 2 ? out : in).append(id);
+        if (i % 4 == 0 || i % 4 == 1)
+            already.append(id);
+    }
+    const OptOutState state = stateOf(10000, already);
+    QElapsedTimer timer;
+    timer.start();
+    const OptOutPlan plan = planOptOuts(requestOf(out, in), state);
+    const qint64 planMs = timer.elapsed();
+    QCOMPARE(plan.kind, Kind::Applied);
+    QCOMPARE(plan.inserts.size(), 2500); // the odd ids not already out
+    QCOMPARE(plan.deletes.size(), 2500); // the even ids out
+    QCOMPARE(plan.audit.size(), 5000);
+    QCOMPARE(plan.outcome().entries.size(), 5000);
+
+    QStringList unknown;
+    for (int i = 0; i < 10000; ++i)
+        unknown.append(QStringLiteral("x-%1").arg(i % 5000));
+    timer.restart();
+    const OptOutPlan refused = planOptOuts(requestOf(unknown, {}), state);
+    const qint64 refusedMs = timer.elapsed();
+    QCOMPARE(refused.kind, Kind::UnknownUsers);
+    QCOMPARE(refused.refusedUserIds.size(), 5000);
+    QCOMPARE(refused.refusedUserIds.first(), QStringLiteral("x-0"));
+    QCOMPARE(refused.refusedUserIds.last(), QStringLiteral("x-4999"));
+    qInfo("10,000 ids: planned in %lld ms, 10,000 unknown refused in %lld ms", planMs, refusedMs);
+}
+
+// The SQLite store through the plan: the checks' order and the batch limit's 10,000 ids.
+void TestServerUnits::sqliteOptOutChecksAndTenThousandIds()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StoreSpec spec;
+    spec.path = dir.filePath(QStringLiteral("plan.db"));
+    SqliteStore store(spec);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const auto org = store.createOrg(QStringLiteral("Org"), QStringLiteral("Product"));
+    QVERIFY(org.ok());
+    QVector<NewUser> people;
+    for (int i = 0; i < 10000; ++i)
+        people.append({QStringLiteral("p%1@example.com").arg(i),
+                       QStringLiteral("P%1").arg(i),
+                       {QStringLiteral("user")},
+                       {},
+                       false});
+    const auto added = store.addUsers(org.value, people);
+    QVERIFY(added.ok());
+    const QStringList ids = added.value;
+    const auto request = [&](const QStringList &out, const QStringList &in) {
+        OptOutChangeRequest r;
+        r.orgId = org.value;
+        r.actorId = ids.at(0);
+        for (const QString &id : out)
+            r.optOut.append({id, QDateTime::currentDateTimeUtc()});
+        r.optIn = in;
+        r.purgeAfterSeconds = 3600;
+        return r;
+    };
+
+    auto stale = request({ids.at(1), QStringLiteral("u-999999")}, {});
+    stale.ifRevisionIn = QList<qint64> {5};
+    auto r = store.applyOptOuts(stale);
+    QVERIFY(r.ok());
+    QCOMPARE(r.value.kind, Kind::UnknownUsers);
+    QCOMPARE(r.value.unknownUserIds, QStringList {QStringLiteral("u-999999")});
+    stale.optIn = QStringList {ids.at(1)};
+    r = store.applyOptOuts(stale);
+    QCOMPARE(r.value.kind, Kind::InBothLists);
+    stale = request({ids.at(1)}, {});
+    stale.ifRevisionIn = QList<qint64> {5};
+    r = store.applyOptOuts(stale);
+    QCOMPARE(r.value.kind, Kind::PreconditionFailed);
+    QCOMPARE(r.value.revision, 0);
+
+    // 10,000 ids, all opted out, repeats included; then 10,000 unknown ones.
+    QStringList all = ids;
+    all.append(ids.mid(0, 10));
+    QElapsedTimer timer;
+    timer.start();
+    r = store.applyOptOuts(request(all, {}));
+    const qint64 outMs = timer.elapsed();
+    QVERIFY(r.ok());
+    QCOMPARE(r.value.kind, Kind::Applied);
+    QCOMPARE(r.value.optedOut, 10000);
+    QCOMPARE(r.value.revision, 1);
+    QCOMPARE(r.value.entries.size(), 10010);
+    QCOMPARE(r.value.entries.at(10005).userId, ids.at(5));
+    QCOMPARE(r.value.entries.at(10005).seq, r.value.entries.at(5).seq);
+    QStringList unknown;
+    for (int i = 0; i < 10000; ++i)
+        unknown.append(QStringLiteral("u-%1").arg(100000 + i));
+    timer.restart();
+    r = store.applyOptOuts(request({}, unknown));
+    const qint64 unknownMs = timer.elapsed();
+    QCOMPARE(r.value.kind, Kind::UnknownUsers);
+    QCOMPARE(r.value.unknownUserIds, unknown);
+    timer.restart();
+    r = store.applyOptOuts(request({}, ids));
+    const qint64 inMs = timer.elapsed();
+    QCOMPARE(r.value.optedIn, 10000);
+    QCOMPARE(r.value.revision, 2);
+    qInfo("SQLite, 10,000 ids: out in %lld ms, unknown refused in %lld ms, in in %lld ms", outMs,
+          unknownMs, inMs);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
