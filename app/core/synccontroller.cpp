@@ -34,10 +34,14 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     // Live changes: a refresh at each event; the timed one only while the stream is down.
     m_changes = new ChangeStream(api, this);
     connect(m_changes, &ChangeStream::syncStateReceived, this, &SyncController::onLiveState);
-    connect(m_changes, &ChangeStream::connected, &m_refreshTimer, qOverload<>(&QTimer::stop));
+    connect(m_changes, &ChangeStream::connected, this, [this] {
+        m_refreshTimer.stop();
+        emit liveChangesChanged(true);
+    });
     connect(m_changes, &ChangeStream::disconnected, this, [this] {
         if (m_state == State::Synced)
             m_refreshTimer.start();
+        emit liveChangesChanged(false);
     });
     connect(m_changes, &ChangeStream::authenticationFailed, this,
             &SyncController::handleFetchError);
@@ -141,6 +145,13 @@ void SyncController::setPendingFilePath(const QString &path)
 void SyncController::setRefreshInterval(int milliseconds)
 {
     m_refreshTimer.setInterval(milliseconds);
+}
+
+void SyncController::setLiveChanges(bool on)
+{
+    m_liveChanges = on;
+    if (!on)
+        m_changes->stop();
 }
 
 void SyncController::setRetryDelays(int firstMilliseconds, int maxMilliseconds)
@@ -766,8 +777,8 @@ void SyncController::completeSync(const OptOutList &list)
     saveCache(changed);
     if (recheck)
         recheckUsageTracking();
-    if (m_changes->state() == ChangeStream::State::Stopped && !m_syncStateUnsupported
-        && !m_liveUnavailable) {
+    if (m_liveChanges && m_changes->state() == ChangeStream::State::Stopped
+        && !m_syncStateUnsupported && !m_liveUnavailable) {
         m_changes->start(QByteArray::number(m_revision) + '.'
                          + QByteArray::number(m_syncUsersRevision));
     }

@@ -96,6 +96,8 @@ public:
     void refresh();
     // The service's live changes, connected once synced (its back-off may be set here).
     ChangeStream *changeStream() const { return m_changes; }
+    // Off: the timed refresh only (as with a service that has no stream). On by default.
+    void setLiveChanges(bool on);
 
     // A reason (shown in the row at once) and whether the stored events are deleted now.
     using OptOutOptions = ::OptOutOptions;
@@ -175,6 +177,9 @@ signals:
     // A refresh told the signed-in user's own usageTracking (the service's answer, unchanged
     // ones included); connect UsageTracker::onTrackingChecked here.
     void usageTrackingChecked(bool usageTracking);
+    // The live changes came up (each change elsewhere now starts a refresh at once, and the
+    // timed refresh pauses) or went down (the timed refresh runs until they are back).
+    void liveChangesChanged(bool connected);
 
 private:
     void setState(State state);
@@ -284,6 +289,7 @@ private:
     ChangeStream *m_changes = nullptr;
     bool m_refreshAgain = false; // a live change came while a refresh was under way
     bool m_liveUnavailable = false; // the service refused the stream for good (403, 404)
+    bool m_liveChanges = true;
     QTimer m_retryTimer;
     QTimer m_tickTimer;
     QDateTime m_retryAt;

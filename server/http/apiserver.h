@@ -30,6 +30,14 @@ class ScimApi;
 // What a route handler answers: a status, an optional JSON body and extra headers.
 struct ApiResponse
 {
+    ApiResponse() = default;
+    ApiResponse(int status, QByteArray body, QList<QPair<QByteArray, QByteArray>> headers = {})
+        : status(status)
+        , body(std::move(body))
+        , headers(std::move(headers))
+    {
+    }
+
     int status = 200;
     QByteArray body; // JSON; empty for 204 and 304
     QList<QPair<QByteArray, QByteArray>> headers; // a Content-Type here replaces application/json

@@ -83,7 +83,7 @@ ApiResponse ChangeStreams::open(const ApiRequest &request)
     const CachedOrg *org = m_service->org(user.orgId);
     if (!org)
         return ApiResponse::fromError(ApiError::internal());
-    ApiResponse response {200, {}, {}};
+    ApiResponse response(200, {});
     response.headers = {{"Content-Type", "text/event-stream"},
                         // A proxy (nginx) passes each event on at once.
                         {"X-Accel-Buffering", "no"}};
