@@ -73,8 +73,8 @@ void ChangeStream::connectNow()
     if (!m_parser.lastEventId.isEmpty())
         headers.append({"Last-Event-ID", m_parser.lastEventId});
     ApiError refused;
-    m_reply = m_api->openEventStream(QStringLiteral("/changes/stream"), headers,
-                                     m_silenceTimeoutMs, &refused);
+    m_reply = m_api->openEventStream(QStringLiteral("/changes/stream"), headers, m_silenceTimeoutMs,
+                                     &refused);
     if (!m_reply) {
         setState(State::Stopped);
         emit unavailable(refused);

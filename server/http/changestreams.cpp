@@ -71,9 +71,8 @@ QByteArray ChangeStreams::eventId(const StoredOrg &org)
 
 QByteArray ChangeStreams::eventFor(const StoredUser &user, const StoredOrg &org) const
 {
-    const QByteArray data
-        = QJsonDocument(syncStateJson(org, !m_service->isOptedOut(user.id)))
-              .toJson(QJsonDocument::Compact);
+    const QByteArray data = QJsonDocument(syncStateJson(org, !m_service->isOptedOut(user.id)))
+                                .toJson(QJsonDocument::Compact);
     return "id: " + eventId(org) + "\nevent: sync-state\ndata: " + data + "\n\n";
 }
 
@@ -104,8 +103,8 @@ ApiResponse ChangeStreams::open(const ApiRequest &request)
     // Behind the current state (or unknown): one event at once. Ahead of it (another instance
     // is a moment ahead of this one's caches): nothing until this one reaches a new state.
     const auto known = parseEventId(stream.lastId);
-    const bool behind = !known || known->first < org->org.revision
-        || known->second < org->org.usersRevision;
+    const bool behind
+        = !known || known->first < org->org.revision || known->second < org->org.usersRevision;
     if (behind) {
         response.body = eventFor(user, org->org);
         stream.lastId = current;

@@ -300,8 +300,7 @@ void HttpConnection::readMore()
     if (m_state == State::Streaming) {
         // A stream's client sends nothing more: read (to notice its leaving) and drop.
         char buffer[16384];
-        while (m_socket->read(buffer, sizeof buffer) > 0) {
-        }
+        while (m_socket->read(buffer, sizeof buffer) > 0) { }
         return;
     }
     while (m_state != State::Busy && m_state != State::Closing && m_state != State::Streaming) {

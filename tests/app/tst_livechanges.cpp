@@ -160,8 +160,8 @@ private slots:
     void pollsWhileTheStreamCannotConnect()
     {
         m_server.stop();
-        QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--max-streams"),
-                                  QStringLiteral("0")}));
+        QVERIFY(m_server.restart(
+            {QStringLiteral("--demo"), QStringLiteral("--max-streams"), QStringLiteral("0")}));
         Core a(m_server.baseUrl(), "demo-admin", folder());
         a.sync.setRefreshInterval(300);
         QVERIFY(a.synced());
@@ -174,9 +174,9 @@ private slots:
         QVERIFY(m_server.log().contains("GET /api/v1/changes/stream 503"));
         // Another session's change comes with the next timed refresh.
         const QString id = a.someoneOptedIn();
-        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin")
-                     .status,
-                 201);
+        QCOMPARE(
+            m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+            201);
         QTRY_VERIFY_WITH_TIMEOUT(a.users.isOptedOut(id), 5000);
     }
 
@@ -196,9 +196,9 @@ private slots:
         const QString id = a.someoneOptedIn();
         QElapsedTimer timer;
         timer.start();
-        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin")
-                     .status,
-                 201);
+        QCOMPARE(
+            m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+            201);
         QVERIFY(QTest::qWaitFor([&] { return a.users.isOptedOut(id); }, 1000));
         qInfo("after the restart: seen %lld ms after the PUT was sent", timer.elapsed());
     }
@@ -215,19 +215,19 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(live.count() >= 1, 10000);
         // Made while the window is between two streams: its Last-Event-ID is behind, so the
         // new stream's first event brings it.
-        QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin")
-                     .status,
-                 201);
+        QCOMPARE(
+            m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+            201);
         QTRY_VERIFY_WITH_TIMEOUT(a.users.isOptedOut(id), 10000);
         QVERIFY(a.sync.changeStream()->isConnected());
     }
 
     void revokedTokenEndsTheStreamAndSignsOut()
     {
-        QCOMPARE(m_server.runOnce({QStringLiteral("--issue-token"),
-                                   QStringLiteral("admin@example.com"), QStringLiteral("--org"),
-                                   QStringLiteral("o-1")}),
-                 0);
+        QCOMPARE(
+            m_server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("admin@example.com"),
+                              QStringLiteral("--org"), QStringLiteral("o-1")}),
+            0);
         const QByteArray token = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
                                      .match(QString::fromUtf8(m_server.output()))
                                      .captured(1)

@@ -35,7 +35,8 @@ void EventStreamClient::close()
 
 void EventStreamClient::readAll()
 {
-    m_received += m_socket.readAll();
+    if (m_socket.isOpen())
+        m_received += m_socket.readAll();
 }
 
 bool EventStreamClient::waitForHead(int timeoutMs)
