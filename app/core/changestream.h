@@ -51,6 +51,9 @@ public:
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
     QByteArray lastEventId() const { return m_parser.lastEventId; }
+    // The state the caller shows now: named at the next reconnection, so a change it has not
+    // fetched yet (a refresh that failed) comes again at once.
+    void setLastEventId(const QByteArray &id) { m_parser.lastEventId = id; }
     // Connections made (the first one included).
     int connectionCount() const { return m_connections; }
 

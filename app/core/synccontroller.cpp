@@ -777,11 +777,13 @@ void SyncController::completeSync(const OptOutList &list)
     saveCache(changed);
     if (recheck)
         recheckUsageTracking();
+    const QByteArray shown
+        = QByteArray::number(m_revision) + '.' + QByteArray::number(m_syncUsersRevision);
     if (m_liveChanges && m_changes->state() == ChangeStream::State::Stopped
-        && !m_syncStateUnsupported && !m_liveUnavailable) {
-        m_changes->start(QByteArray::number(m_revision) + '.'
-                         + QByteArray::number(m_syncUsersRevision));
-    }
+        && !m_syncStateUnsupported && !m_liveUnavailable)
+        m_changes->start(shown);
+    else
+        m_changes->setLastEventId(shown);
     if (!m_changes->isConnected())
         m_refreshTimer.start(); // no live changes (yet): poll meanwhile
     if (std::exchange(m_refreshAgain, false))
