@@ -10,8 +10,7 @@ class BenchServer
 public:
     // --demo with `users` users of whom `optOuts` are out, on a fresh database; `extraArgs`
     // after the others (without --quiet among them, the server logs each request).
-    bool start(int users, int optOuts,
-               const QStringList &extraArgs = {QStringLiteral("--quiet")});
+    bool start(int users, int optOuts, const QStringList &extraArgs = {QStringLiteral("--quiet")});
     // SIGTERM, so the server writes what it queued, then waits.
     void stop();
     QUrl baseUrl() const { return m_url; }

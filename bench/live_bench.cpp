@@ -21,8 +21,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QNetworkReply>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -111,8 +111,9 @@ double median(QList<double> v)
 QString loadAverage()
 {
     QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
-                                       : QStringLiteral("?");
+    return f.open(QIODevice::ReadOnly)
+        ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
+        : QStringLiteral("?");
 }
 
 } // namespace
@@ -160,14 +161,18 @@ int main(int argc, char *argv[])
     t.start();
     a.sync.start();
     b.sync.start();
-    const auto synced = [](Session &s) { return s.sync.state() == SyncController::State::Synced; };
+    const auto synced = [](Session &s) {
+        return s.sync.state() == SyncController::State::Synced;
+    };
     if (!waitFor([&] { return synced(a) && synced(b); }, 300000)) {
         out << "the sessions did not load\n";
         return 1;
     }
-    if (!waitFor([&] { return a.sync.changeStream()->isConnected()
-                              && b.sync.changeStream()->isConnected(); },
-                 30000)) {
+    if (!waitFor(
+            [&] {
+                return a.sync.changeStream()->isConnected() && b.sync.changeStream()->isConnected();
+            },
+            30000)) {
         out << "the live changes did not connect\n";
         return 1;
     }
@@ -212,7 +217,8 @@ int main(int argc, char *argv[])
         // A moment between two changes, as between two clicks.
         waitFor([] { return false; }, 200);
     }
-    out << "\n" << delays.size() << " changes through session A (opt-out, opt-in in turn), until "
+    out << "\n"
+        << delays.size() << " changes through session A (opt-out, opt-in in turn), until "
         << "session B's model shows each, from A's call:\n  ";
     for (const double d : std::as_const(delays))
         out << QString::number(d, 'f', 0) << ' ';
@@ -245,8 +251,8 @@ int main(int argc, char *argv[])
     for (const QString &line : idle)
         out << "    " << line << '\n';
     out << "  streams up: A " << a.sync.changeStream()->isConnected() << ", B "
-        << b.sync.changeStream()->isConnected() << "; B's connections made: "
-        << b.sync.changeStream()->connectionCount() << '\n';
+        << b.sync.changeStream()->isConnected()
+        << "; B's connections made: " << b.sync.changeStream()->connectionCount() << '\n';
 
     // ---- The service's memory with many streams open, and one change fanned out to all.
     a.sync.stop();
@@ -254,16 +260,16 @@ int main(int argc, char *argv[])
     waitFor([] { return false; }, 500);
     const double before = rssMb(server.processId());
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    std::vector<QByteArray> received(size_t(streamCount));
+    std::vector<QByteArray> received;
+    received.resize(size_t(streamCount));
     const QByteArray request = "GET /api/v1/changes/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                "Accept: text/event-stream\r\nAuthorization: Bearer demo-admin\r\n"
                                "\r\n";
     for (int i = 0; i < streamCount; ++i) {
         auto socket = std::make_unique<QTcpSocket>();
         QTcpSocket *s = socket.get();
-        QObject::connect(s, &QTcpSocket::readyRead, s, [s, &received, i] {
-            received[size_t(i)] += s->readAll();
-        });
+        QObject::connect(s, &QTcpSocket::readyRead, s,
+                         [s, &received, i] { received[size_t(i)] += s->readAll(); });
         QObject::connect(s, &QTcpSocket::connected, s, [s, &request] { s->write(request); });
         s->connectToHost(server.baseUrl().host(), quint16(server.baseUrl().port()));
         sockets.push_back(std::move(socket));
