@@ -115,6 +115,8 @@ int main(int argc, char *argv[])
     QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
     QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
                      &UsageTracker::onTrackingChecked);
+    QObject::connect(&sync, &SyncController::liveChangesChanged, &usage,
+                     &UsageTracker::setLiveChanges);
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &usage,
                      [&usage]() { usage.flushAndWait(3000); });
     UsageSummaryModel usageSummary(&api, &users);

@@ -3,6 +3,7 @@
 #include "servercommands.h"
 
 #include "apiserver.h"
+#include "changestreams.h"
 #include "demodata.h"
 #include "httpedge.h"
 #include "optoutservice.h"
@@ -312,6 +313,17 @@ int runServerCommandLine(QCoreApplication &app)
                        "may go without progress (default: 30)."),
         QStringLiteral("seconds"), QStringLiteral("30"));
     parser.addOptions({maxConnectionsOption, idleTimeoutOption, stallTimeoutOption});
+    const QCommandLineOption maxStreamsOption(
+        QStringLiteral("max-streams"),
+        QStringLiteral("Change streams (GET /api/v1/changes/stream) open at once; more are "
+                       "answered 503 (default: 1000)."),
+        QStringLiteral("n"), QStringLiteral("1000"));
+    // For tests: how often an open change stream gets a keep-alive comment.
+    QCommandLineOption streamKeepAliveOption(QStringLiteral("stream-keepalive-ms"),
+                                             QStringLiteral("Change stream keep-alive interval."),
+                                             QStringLiteral("ms"), QStringLiteral("15000"));
+    streamKeepAliveOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({maxStreamsOption, streamKeepAliveOption});
     parser.addOptions({dbOption,          listenOption,     demoOption,      demoUsersOption,
                        demoOptOutsOption, revokeOption,     createOrgOption, productOption,
                        adminEmailOption,  adminNameOption,  importOption,    issueOption,
@@ -357,6 +369,13 @@ int runServerCommandLine(QCoreApplication &app)
     const bool stallOk = ok && stall > 0 && stall <= 86400;
     if (!stallOk)
         return fail(QStringLiteral("--stall-timeout takes seconds, more than 0."));
+    ChangeStreams::Options streamOptions;
+    streamOptions.maxStreams = parser.value(maxStreamsOption).toInt(&ok);
+    if (!ok || streamOptions.maxStreams < 0)
+        return fail(QStringLiteral("--max-streams takes a number of 0 or more."));
+    streamOptions.keepAliveMs = parser.value(streamKeepAliveOption).toInt(&ok);
+    if (!ok || streamOptions.keepAliveMs < 10)
+        return fail(QStringLiteral("--stream-keepalive-ms takes a number of 10 or more."));
     limits.idleTimeoutMs = int(idle * 1000);
     limits.stallTimeoutMs = int(stall * 1000);
     const auto purgeAfter = parseDuration(parser.value(purgeAfterOption));
@@ -460,6 +479,7 @@ int runServerCommandLine(QCoreApplication &app)
         ? parser.value(instanceOption)
         : QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(tcp->serverPort());
     ApiServer server(&service, instance);
+    server.changeStreams()->setOptions(streamOptions);
     HttpEdge edge(tcp, &server, limits);
     edge.setRequestLogging(!parser.isSet(quietOption));
     out << "Database "

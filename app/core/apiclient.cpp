@@ -109,44 +109,28 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
         });
         return;
     }
-    QUrl url = m_baseUrl;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + QLatin1String(ApiPrefix) + path);
-    url.setQuery(query.isEmpty() ? QString() : query);
-
-    if (!m_token.isEmpty() && !m_plainHttpAllowed && ConnectionSecurity::isPlainHttpToRemote(url)) {
-        const ApiError error = ConnectionSecurity::plainHttpRefused(url);
-        qCInfo(lcApi) << "not sent:" << error.technical;
+    ApiError refused;
+    std::optional<QNetworkRequest> made = makeRequest(path, query, &refused);
+    if (!made) {
+        qCInfo(lcApi) << "not sent:" << refused.technical;
         QPointer<ApiClient> self(this);
-        QTimer::singleShot(0, context, [self, error, done]() {
+        QTimer::singleShot(0, context, [self, error = refused, done]() {
             if (self)
                 emit self->connectionRefused(error);
             done(error);
         });
         return;
     }
-
-    QNetworkRequest request(url);
+    QNetworkRequest request = *made;
     request.setTransferTimeout(m_transferTimeout);
-    if (!m_caCertificates.isEmpty()) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_caCertificates);
-        request.setSslConfiguration(ssl);
-    }
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
     request.setRawHeader("Accept", "application/json");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
     if (!body.isEmpty() || method == "POST" || method == "PUT")
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
     for (const auto &header : headers)
         request.setRawHeader(header.first, header.second);
 
-    qCDebug(lcApi) << method << url.toDisplayString();
+    qCDebug(lcApi) << method << request.url().toDisplayString();
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     QPointer<ApiClient> self(this);
     // The certificate errors come before `finished`; they make the refusal's message.
@@ -188,6 +172,53 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
     // When the context goes away first, the answer is of no use: drop the transfer (deleting a
     // reply aborts it; `done` is never called since its connection died with the context).
     connect(context, &QObject::destroyed, reply, &QObject::deleteLater);
+}
+
+std::optional<QNetworkRequest> ApiClient::makeRequest(const QString &path, const QString &query,
+                                                      ApiError *refused) const
+{
+    QUrl url = m_baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + QLatin1String(ApiPrefix) + path);
+    url.setQuery(query.isEmpty() ? QString() : query);
+    if (!m_token.isEmpty() && !m_plainHttpAllowed && ConnectionSecurity::isPlainHttpToRemote(url)) {
+        *refused = ConnectionSecurity::plainHttpRefused(url);
+        return std::nullopt;
+    }
+    QNetworkRequest request(url);
+    if (!m_caCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(m_caCertificates);
+        request.setSslConfiguration(ssl);
+    }
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+QNetworkReply *ApiClient::openEventStream(const QString &path,
+                                          const QList<QPair<QByteArray, QByteArray>> &headers,
+                                          int silenceTimeoutMs, ApiError *refused)
+{
+    if (!m_network) {
+        *refused = ApiError::network(QStringLiteral("no network access manager"));
+        return nullptr;
+    }
+    std::optional<QNetworkRequest> request = makeRequest(path, {}, refused);
+    if (!request) {
+        qCInfo(lcApi) << "stream not opened:" << refused->technical;
+        return nullptr;
+    }
+    request->setTransferTimeout(silenceTimeoutMs);
+    request->setRawHeader("Accept", "text/event-stream");
+    for (const auto &header : headers)
+        request->setRawHeader(header.first, header.second);
+    qCDebug(lcApi) << "GET (stream)" << request->url().toDisplayString();
+    return m_network->get(*request);
 }
 
 template<typename T>

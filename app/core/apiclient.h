@@ -9,7 +9,10 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <QNetworkRequest>
+
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -79,6 +82,14 @@ public:
     void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
                          ApiCallback<UsageEventsResult> done);
 
+    // Opens a long-lived GET (server-sent events) on `path` under /api/v1 with the client's
+    // token, authorities and rules; the caller reads and deletes the reply. A transfer with no
+    // byte for `silenceTimeoutMs` ends in a timeout. Null, with `refused` set, when the request
+    // may not be sent (the token would go over plain HTTP).
+    QNetworkReply *openEventStream(const QString &path,
+                                   const QList<QPair<QByteArray, QByteArray>> &headers,
+                                   int silenceTimeoutMs, ApiError *refused);
+
     // The ApiError for a finished reply that failed (network error, timeout or HTTP error
     // status), with its translated message; used by every call.
     static ApiError errorFromReply(QNetworkReply *reply, const QByteArray &body);
@@ -99,6 +110,10 @@ private:
     };
     using RawCallback = std::function<void(const ApiResult<RawReply> &)>;
 
+    // The request for `path` (and `query`) under /api/v1 with the client's authorities and
+    // token; unset, with `refused`, when the token would go over plain HTTP.
+    std::optional<QNetworkRequest> makeRequest(const QString &path, const QString &query,
+                                               ApiError *refused) const;
     void send(const QByteArray &method, const QString &path, const QString &query,
               const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
               QObject *context, RawCallback done);

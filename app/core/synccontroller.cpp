@@ -2,6 +2,7 @@
 #include "synccontroller.h"
 
 #include "apiclient.h"
+#include "changestream.h"
 #include "optoutmodel.h"
 #include "usermodel.h"
 
@@ -30,6 +31,25 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &SyncController::tick);
     m_cacheWriter.setMaxThreadCount(1);
+    // Live changes: a refresh at each event; the timed one only while the stream is down.
+    m_changes = new ChangeStream(api, this);
+    connect(m_changes, &ChangeStream::syncStateReceived, this, &SyncController::onLiveState);
+    connect(m_changes, &ChangeStream::connected, this, [this] {
+        m_refreshTimer.stop();
+        emit liveChangesChanged(true);
+    });
+    connect(m_changes, &ChangeStream::disconnected, this, [this] {
+        if (m_state == State::Synced)
+            m_refreshTimer.start();
+        emit liveChangesChanged(false);
+    });
+    connect(m_changes, &ChangeStream::authenticationFailed, this,
+            &SyncController::handleFetchError);
+    connect(m_changes, &ChangeStream::unavailable, this, [this](const ApiError &error) {
+        qCInfo(lcSync) << "no live changes; refreshing every" << m_refreshTimer.interval()
+                       << "ms:" << error.technical;
+        m_liveUnavailable = true;
+    });
     // Unique across restarts too: chunks saved by an earlier session keep their own ids.
     m_nextActionId = QDateTime::currentMSecsSinceEpoch() * 1000;
 }
@@ -127,6 +147,13 @@ void SyncController::setRefreshInterval(int milliseconds)
     m_refreshTimer.setInterval(milliseconds);
 }
 
+void SyncController::setLiveChanges(bool on)
+{
+    m_liveChanges = on;
+    if (!on)
+        m_changes->stop();
+}
+
 void SyncController::setRetryDelays(int firstMilliseconds, int maxMilliseconds)
 {
     m_firstRetryDelayMs = std::max(1, firstMilliseconds);
@@ -152,6 +179,7 @@ void SyncController::start()
     m_optOutsEtag.clear();
     m_revision = -1;
     m_syncStateUnsupported = false; // the service may have been upgraded meanwhile
+    m_liveUnavailable = false;
     m_syncEtag.clear();
     m_syncUsersRevision = -1;
     m_hasIncomingState = false;
@@ -218,7 +246,9 @@ void SyncController::stop()
         m_requests->deleteLater();
         m_requests = nullptr;
     }
+    m_changes->stop(); // first: its end would start the timed refresh
     m_refreshTimer.stop();
+    m_refreshAgain = false;
     m_retryTimer.stop();
     m_tickTimer.stop();
     m_sending = false;
@@ -747,8 +777,30 @@ void SyncController::completeSync(const OptOutList &list)
     saveCache(changed);
     if (recheck)
         recheckUsageTracking();
-    m_refreshTimer.start();
+    const QByteArray shown
+        = QByteArray::number(m_revision) + '.' + QByteArray::number(m_syncUsersRevision);
+    if (m_liveChanges && m_changes->state() == ChangeStream::State::Stopped
+        && !m_syncStateUnsupported && !m_liveUnavailable)
+        m_changes->start(shown);
+    else
+        m_changes->setLastEventId(shown);
+    if (!m_changes->isConnected())
+        m_refreshTimer.start(); // no live changes (yet): poll meanwhile
+    if (std::exchange(m_refreshAgain, false))
+        QTimer::singleShot(0, m_requests, [this] { startRefresh(); });
     sendNext();
+}
+
+void SyncController::onLiveState(const SyncState &state)
+{
+    if (state.optOutsRevision == m_revision && state.usersRevision == m_syncUsersRevision
+        && state.usageTracking == m_me.usageTracking)
+        return; // what the window shows already
+    if (m_fetchingUsers || m_fetchingOptOuts || m_fetchingState) {
+        m_refreshAgain = true; // this refresh may have read the state before the change
+        return;
+    }
+    startRefresh();
 }
 
 void SyncController::recheckUsageTracking()

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 class ApiClient;
+class ChangeStream;
 class OptOutModel;
 class UserModel;
 
@@ -41,6 +42,8 @@ Q_DECLARE_METATYPE(ActionReport)
 // change at once, the rows stay pending until the service confirms, a refusal (4xx) rolls back
 // and reports actionFailed, a network failure/timeout/5xx keeps them and retries with back-off
 // (2, 4, 8 ... 60 s). Pending actions are saved to a file and resent after a restart.
+// Once synced it also listens to the service's live changes (ChangeStream): each event starts
+// a refresh at once, and the timed refresh pauses while the stream is up.
 // Opposite pending actions for the same user cancel out before they are sent. The last synced
 // users and opt-outs are cached per server and account and shown at once on the next start.
 class SyncController final : public QObject
@@ -91,6 +94,10 @@ public:
     void stop();
     // Refreshes now (F5); while offline, retries now.
     void refresh();
+    // The service's live changes, connected once synced (its back-off may be set here).
+    ChangeStream *changeStream() const { return m_changes; }
+    // Off: the timed refresh only (as with a service that has no stream). On by default.
+    void setLiveChanges(bool on);
 
     // A reason (shown in the row at once) and whether the stored events are deleted now.
     using OptOutOptions = ::OptOutOptions;
@@ -170,6 +177,9 @@ signals:
     // A refresh told the signed-in user's own usageTracking (the service's answer, unchanged
     // ones included); connect UsageTracker::onTrackingChecked here.
     void usageTrackingChecked(bool usageTracking);
+    // The live changes came up (each change elsewhere now starts a refresh at once, and the
+    // timed refresh pauses) or went down (the timed refresh runs until they are back).
+    void liveChangesChanged(bool connected);
 
 private:
     void setState(State state);
@@ -211,6 +221,7 @@ private:
     void updatePendingCount();
     void confirmAction(const PendingAction &action);
     void refuseAction(const ApiError &error);
+    void onLiveState(const SyncState &state);
 
     QPointer<ApiClient> m_api;
     QPointer<UserModel> m_users;
@@ -275,6 +286,10 @@ private:
     QThreadPool m_cacheWriter; // one thread: writes in order, off the GUI thread
 
     QTimer m_refreshTimer;
+    ChangeStream *m_changes = nullptr;
+    bool m_refreshAgain = false; // a live change came while a refresh was under way
+    bool m_liveUnavailable = false; // the service refused the stream for good (403, 404)
+    bool m_liveChanges = true;
     QTimer m_retryTimer;
     QTimer m_tickTimer;
     QDateTime m_retryAt;

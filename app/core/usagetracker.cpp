@@ -219,6 +219,12 @@ void UsageTracker::onTrackingChecked(bool usageTracking)
     restartCheckTimer();
 }
 
+void UsageTracker::setLiveChanges(bool connected)
+{
+    m_live = connected;
+    restartCheckTimer();
+}
+
 void UsageTracker::signOut()
 {
     delete m_requests;
@@ -360,7 +366,7 @@ void UsageTracker::scheduleRetry()
 
 void UsageTracker::restartCheckTimer()
 {
-    if (m_checkInterval > 0 && m_state != State::SignedOut && !m_checking) {
+    if (m_checkInterval > 0 && m_state != State::SignedOut && !m_checking && !m_live) {
         // While refreshes tell the state (onTrackingChecked), the own check waits longer than
         // they take to come, so it never runs beside one.
         const bool told = m_toldAt.isValid() && m_toldAt.elapsed() < 2 * qint64(m_checkInterval);

@@ -116,6 +116,10 @@ public:
     // it, the tracker's own check waits two intervals instead of one, so that while refreshes
     // come, they alone keep the state current and the tracker sends no request of its own.
     void onTrackingChecked(bool usageTracking);
+    // While the live changes are up, a change of the user's state comes as an event whose
+    // refresh tells it (onTrackingChecked): the tracker's own check does not run, so an idle
+    // window sends nothing. Connect SyncController::liveChangesChanged here.
+    void setLiveChanges(bool connected);
     // Sign-out: drops the unsent queue, stops timers and requests; records nothing until the
     // next onMeLoaded. Call flushAndWait() first to send what is queued.
     void signOut();
@@ -165,6 +169,7 @@ private:
     bool m_flushRequested = false;
     bool m_paused = false; // after a 401, until the next onMeLoaded
     bool m_checking = false;
+    bool m_live = false; // see setLiveChanges()
     int m_lastQueueSize = 0;
 
     int m_maxQueueSize = DefaultMaxQueueSize;

@@ -155,6 +155,7 @@ void OptOutService::applyOptOuts(const OptOutChangeRequest &request, QObject *co
                             it->second.optOuts.insert(entry.userId, entry);
                     }
                 }
+                Q_EMIT changed();
             }
             if (context)
                 done(std::move(result));

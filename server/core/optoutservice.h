@@ -115,6 +115,8 @@ Q_SIGNALS:
     void availabilityChanged(bool available);
     // The caches took changes from the store (another instance's or another process's).
     void refreshed();
+    // This instance changed an organisation's opt-outs (its caches hold the new revision).
+    void changed();
     // A purge deleted stored events (this instance's).
     void purged(const QVector<PurgeRecord> &records);
 

@@ -2,6 +2,7 @@
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 
+#include "changestreams.h"
 #include "eventsjson.h"
 #include "optoutservice.h"
 #include "scimapi.h"
@@ -318,6 +319,8 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/users"), A::ProductAdmin, &ApiServer::users},
         {"GET", QStringLiteral("/api/v1/optouts"), A::ProductAdmin, &ApiServer::listOptOuts},
         {"GET", QStringLiteral("/api/v1/sync-state"), A::ProductAdmin, &ApiServer::syncState},
+        {"GET", QStringLiteral("/api/v1/changes/stream"), A::ProductAdmin,
+         &ApiServer::changesStream},
         {"POST", QStringLiteral("/api/v1/optouts/batch"), A::ProductAdmin, &ApiServer::batch},
         {"PUT", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin, &ApiServer::putOptOut},
         {"DELETE", QStringLiteral("/api/v1/optouts/{userId}"), A::ProductAdmin,
@@ -347,6 +350,7 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     , m_service(service)
     , m_instance(instance)
     , m_scim(std::make_unique<ScimApi>(service))
+    , m_changeStreams(std::make_unique<ChangeStreams>(service))
     , m_eventsReader(std::make_unique<EventsJsonReader>())
 {
     // Another instance's changes may arrive under a revision this one already serialised.
@@ -724,13 +728,14 @@ void ApiServer::syncState(const ApiRequest &r, Respond respond)
         + QByteArray::number(org->org.revision) + (tracking ? "-t\"" : "-f\"");
     if (etagMatches(r.header("If-None-Match"), etag))
         return respond(ApiResponse {304, {}, {{"ETag", etag}}});
-    ApiResponse response
-        = ApiResponse::json(200,
-                            {{QStringLiteral("usersRevision"), org->org.usersRevision},
-                             {QStringLiteral("optOutsRevision"), org->org.revision},
-                             {QStringLiteral("usageTracking"), tracking}});
+    ApiResponse response = ApiResponse::json(200, syncStateJson(org->org, tracking));
     response.headers.append(qMakePair(QByteArray("ETag"), etag));
     respond(std::move(response));
+}
+
+void ApiServer::changesStream(const ApiRequest &r, Respond respond)
+{
+    respond(m_changeStreams->open(r));
 }
 
 void ApiServer::putOptOut(const ApiRequest &r, Respond respond)

@@ -5,6 +5,8 @@
 #include "apierror.h"
 #include "store.h"
 
+#include <QPointer>
+
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerRequest>
@@ -19,16 +21,29 @@
 #include <optional>
 #include <variant>
 
+class ChangeStreams;
 class EventsJsonReader;
+class ResponseStream;
 class OptOutService;
 class ScimApi;
 
 // What a route handler answers: a status, an optional JSON body and extra headers.
 struct ApiResponse
 {
+    ApiResponse() = default;
+    ApiResponse(int status, QByteArray body, QList<QPair<QByteArray, QByteArray>> headers = {})
+        : status(status)
+        , body(std::move(body))
+        , headers(std::move(headers))
+    {
+    }
+
     int status = 200;
     QByteArray body; // JSON; empty for 204 and 304
     QList<QPair<QByteArray, QByteArray>> headers; // a Content-Type here replaces application/json
+    // Set: the answer stays open after the head and `body`, the edge writing what the stream
+    // sends until either side ends it (GET /api/v1/changes/stream).
+    QPointer<ResponseStream> stream;
 
     static ApiResponse json(int status, const QJsonObject &object);
     static ApiResponse fromError(const ApiError &error);
@@ -89,6 +104,8 @@ public:
     std::optional<ApiResponse> screen(ApiRequest &request, qint64 bodyBytes) const;
     // Answers a screened request, with its body, through its route's handler.
     void handle(ApiRequest request, Respond respond);
+    // The open change streams (GET /api/v1/changes/stream) and their options.
+    ChangeStreams *changeStreams() const { return m_changeStreams.get(); }
 
 private:
     void health(const ApiRequest &r, Respond respond);
@@ -98,6 +115,7 @@ private:
     // What a refresh needs to know first: the revisions of users and opt-outs and the caller's
     // usageTracking, one conditional request for an unchanged organisation.
     void syncState(const ApiRequest &r, Respond respond);
+    void changesStream(const ApiRequest &r, Respond respond);
     void putOptOut(const ApiRequest &r, Respond respond);
     void deleteOptOut(const ApiRequest &r, Respond respond);
     void batch(const ApiRequest &r, Respond respond);
@@ -124,6 +142,7 @@ private:
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
     std::unique_ptr<ScimApi> m_scim;
+    std::unique_ptr<ChangeStreams> m_changeStreams;
     std::unique_ptr<EventsJsonReader> m_eventsReader; // keeps its buffers between requests
     // Reads recorded as server-side events: key -> m_readClock time.
     QHash<QString, qint64> m_recentReads;

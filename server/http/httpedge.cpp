@@ -1,6 +1,8 @@
 // The service's HTTP/1.1 edge: connections, limits and time-outs in front of the ApiServer.
 #include "httpedge.h"
 
+#include "responsestream.h"
+
 #include <algorithm>
 
 #include <QLoggingCategory>
@@ -123,6 +125,7 @@ public:
         Body, // reading its body
         Busy, // the ApiServer is answering it
         Closing, // answer written or being written; no more reading
+        Streaming, // an answer that stays open (server-sent events); no more requests
     };
     State state() const { return m_state; }
     qint64 lastActivity() const { return m_lastActivity; }
@@ -150,6 +153,10 @@ private:
     void respond(quint64 generation, ApiResponse response);
     void abort();
     void lingerAndClose();
+    // An answer with a ResponseStream: the head now, then what the stream sends, until either
+    // side closes (the end of the body is the end of the connection).
+    void startStream(const ApiResponse &response);
+    void writeStreamed(const QByteArray &bytes);
 
     static constexpr int LingerMs = 2000;
     static constexpr qint64 MaxLingerBytes = 4 * 1024 * 1024;
@@ -170,6 +177,9 @@ private:
     bool m_bodyTooLarge = false;
     quint64 m_generation = 0;
     QByteArray m_pending; // read but not yet parsed (after a request, while it is answered)
+    QPointer<ResponseStream> m_stream; // while Streaming
+    // Bytes a streaming client may leave unread before it is dropped as stalled.
+    static constexpr qint64 MaxStreamBacklog = 1024 * 1024;
 
     // The request being read.
     ApiRequest m_request;
@@ -217,7 +227,11 @@ HttpConnection::HttpConnection(HttpEdge *edge, QTcpSocket *socket)
         QMetaObject::invokeMethod(this, &HttpConnection::readMore, Qt::QueuedConnection);
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+    if (m_stream)
+        m_stream->connectionClosed();
+}
 
 void HttpConnection::abort()
 {
@@ -228,6 +242,8 @@ void HttpConnection::abort()
     ++m_generation; // an answer still coming goes nowhere
     m_socket->disconnect(this);
     m_socket->abort();
+    if (m_stream)
+        m_stream->connectionClosed();
     m_edge->forget(this);
     deleteLater();
 }
@@ -281,7 +297,13 @@ void HttpConnection::drain()
 
 void HttpConnection::readMore()
 {
-    while (m_state != State::Busy && m_state != State::Closing) {
+    if (m_state == State::Streaming) {
+        // A stream's client sends nothing more: read (to notice its leaving) and drop.
+        char buffer[16384];
+        while (m_socket->read(buffer, sizeof buffer) > 0) { }
+        return;
+    }
+    while (m_state != State::Busy && m_state != State::Closing && m_state != State::Streaming) {
         if (!m_pending.isEmpty()) {
             const QByteArray pending = std::exchange(m_pending, QByteArray());
             feed(pending.constData(), pending.size());
@@ -301,7 +323,7 @@ void HttpConnection::feed(const char *data, qint64 size)
     m_feeding = true;
     const size_t parsed = http_parser_execute(&m_parser, &settings(), data, size_t(size));
     m_feeding = false;
-    if (m_state == State::Closing)
+    if (m_state == State::Closing || m_state == State::Streaming)
         return;
     const auto error = HTTP_PARSER_ERRNO(&m_parser);
     if (error == HPE_PAUSED) {
@@ -493,6 +515,8 @@ void HttpConnection::answer(ApiResponse r, bool close)
                                  << QString::number(double(m_timer.nsecsElapsed()) / 1e6, 'f', 1)
                                  << "ms";
     }
+    if (r.stream && !head)
+        return startStream(r);
     QByteArray out;
     out.reserve(256 + (head ? 0 : r.body.size()));
     out += "HTTP/1.1 ";
@@ -533,6 +557,38 @@ void HttpConnection::answer(ApiResponse r, bool close)
     m_state = State::Idle;
     m_request = ApiRequest();
     if (m_draining && !writing())
+        abort();
+}
+
+void HttpConnection::startStream(const ApiResponse &r)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
+    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto &h : std::as_const(r.headers))
+        out += h.first + ": " + h.second + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    m_state = State::Streaming;
+    m_request = ApiRequest();
+    m_pending.clear();
+    m_stream = r.stream;
+    connect(m_stream, &ResponseStream::written, this, &HttpConnection::writeStreamed);
+    connect(m_stream, &ResponseStream::ended, this, [this] {
+        m_stream = nullptr;
+        lingerAndClose();
+    });
+    writeStreamed(out + r.body);
+}
+
+void HttpConnection::writeStreamed(const QByteArray &bytes)
+{
+    if (m_state != State::Streaming || bytes.isEmpty())
+        return;
+    // The stall time counts from the first byte the client has not taken.
+    if (!writing())
+        m_lastActivity = m_edge->now();
+    m_socket->write(bytes);
+    m_socket->flush();
+    if (m_socket->bytesToWrite() > MaxStreamBacklog)
         abort();
 }
 
@@ -609,6 +665,10 @@ void HttpEdge::sweep()
             break;
         case HttpConnection::State::Busy:
             break; // the service is answering
+        case HttpConnection::State::Streaming: // no idle time-out: only a client not reading
+            if (c->writing() && quiet > m_limits.stallTimeoutMs)
+                expired.append(c);
+            break;
         }
     }
     for (HttpConnection *c : std::as_const(expired))

@@ -38,6 +38,9 @@ struct Core
         api.setTransferTimeout(5000);
         sync.setPendingFilePath(pendingFile);
         sync.setRetryDelays(200, 1000);
+        // These tests are of the timed refresh, which runs whenever the live changes are down
+        // (those: tst_livechanges).
+        sync.setLiveChanges(false);
     }
     QNetworkAccessManager network;
     ApiClient api;

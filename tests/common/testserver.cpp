@@ -94,6 +94,19 @@ bool TestServer::launch(const QStringList &extra, int port)
     return false;
 }
 
+QByteArray TestServer::log()
+{
+    if (m_process)
+        m_output += m_process->readAll();
+    return m_output;
+}
+
+void TestServer::clearLog()
+{
+    log();
+    m_output.clear();
+}
+
 void TestServer::stop()
 {
     if (!m_process)

@@ -45,6 +45,10 @@ public:
     QString databasePath() const { return m_database.spec(); }
     TestDatabase &database() { return m_database; }
     QByteArray output() const { return m_output; }
+    // What the running server printed so far (its request log unless --quiet), and the same
+    // from now on only.
+    QByteArray log();
+    void clearLog();
 
     // A blocking HTTP request for test code; `token` empty means no Authorization header.
     HttpResult request(const QByteArray &method, const QString &path, const QByteArray &token,

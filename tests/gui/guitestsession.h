@@ -33,6 +33,8 @@ struct GuiTestSession
         QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
         QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
                          &UsageTracker::onTrackingChecked);
+        QObject::connect(&sync, &SyncController::liveChangesChanged, &usage,
+                         &UsageTracker::setLiveChanges);
         api.setBaseUrl(server);
         api.setToken(token);
         api.setTransferTimeout(10000);

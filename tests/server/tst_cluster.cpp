@@ -2,6 +2,7 @@
 // the opt-outs are enforced across them from the very next event, revisions and ETags agree,
 // batches stay atomic, a killed instance loses no acknowledged change, and the service fails
 // closed while the database is away and recovers by itself.
+#include "eventstreamclient.h"
 #include "pgtestdatabase.h"
 
 #include <QDeadlineTimer>
@@ -283,6 +284,51 @@ private slots:
         QCOMPARE(call(m_nam, m_b, "GET", path, "demo-admin", {}, {{"If-None-Match", changed.etag}})
                      .status,
                  304);
+    }
+
+    // Live changes across instances: a stream open on B gets the change made through A, within
+    // B's notification (goal: a second for the window), and the batch through B reaches a stream
+    // on A; each with the id both instances agree on.
+    void changeThroughAReachesAStreamOnB()
+    {
+        QVERIFY(startPair());
+        const auto currentId = [this](const Instance &on) {
+            const QJsonObject s
+                = call(m_nam, on, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin").json();
+            return QByteArray::number(s.value(QStringLiteral("optOutsRevision")).toInteger()) + '.'
+                + QByteArray::number(s.value(QStringLiteral("usersRevision")).toInteger());
+        };
+        EventStreamClient onB;
+        EventStreamClient onA;
+        QVERIFY(onB.open(m_b.url({}), "demo-admin", currentId(m_b)));
+        QVERIFY(onA.open(m_a.url({}), "demo-admin", currentId(m_a)));
+        QVERIFY(onB.waitForHead());
+        QVERIFY(onA.waitForHead());
+        QCOMPARE(onB.status(), 200);
+        QCOMPARE(onA.status(), 200);
+        QList<qint64> delays;
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            const QString path = QStringLiteral("/api/v1/optouts/u-%1").arg(130 + i);
+            QCOMPARE(call(m_nam, m_a, "PUT", path, "demo-admin").status, 201);
+            QVERIFY(onB.waitForEvents(i + 1, 1000));
+            delays.append(timer.elapsed());
+            QCOMPARE(onB.events().last().id, currentId(m_a));
+            QCOMPARE(onB.events().last().event, QByteArray("sync-state"));
+            QCOMPARE(QJsonDocument::fromJson(onB.events().last().data).object(),
+                     call(m_nam, m_a, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin")
+                         .json());
+        }
+        qInfo() << "PUT through A to the event on B, ms:" << delays;
+        QVERIFY(onA.waitForEvents(5, 2000)); // A's own changes too
+        QCOMPARE(call(m_nam, m_b, "POST", QStringLiteral("/api/v1/optouts/batch"), "demo-admin",
+                      batchBody({}, userRange(130, 5)))
+                     .status,
+                 200);
+        QVERIFY(onA.waitForEvents(6, 1000));
+        QCOMPARE(onA.events().last().id, currentId(m_b));
+        QVERIFY(onB.waitForEvents(6, 1000));
     }
 
     // The goal: zero delay. The event right after the opt-out's answer, through the other
