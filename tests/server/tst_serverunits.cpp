@@ -1,6 +1,7 @@
 // Pure pieces of the server: ETag matching, error bodies, name folding, --db parsing.
 #include "apierror.h"
 #include "apiserver.h"
+#include "auththrottle.h"
 #include "namefolding.h"
 #include "provisioning.h"
 #include "sqlitestore.h"
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void databaseSpecErrors();
     void sqliteRecentEventsCountedMovedAndPurged();
     void sqliteRecentEventsKeptHiddenThenPurged();
+    void authThrottleWindow();
+    void authThrottleTableIsBounded();
 };
 
 void TestServerUnits::etagMatching_data()
@@ -468,6 +471,57 @@ void TestServerUnits::sqliteRecentEventsKeptHiddenThenPurged()
     // User 3, never opted out, keeps its event.
     QCOMPARE(summaryOf(3)->client, 1);
     QVERIFY(!summaryOf(3)->optedOut);
+}
+
+void TestServerUnits::authThrottleWindow()
+{
+    AuthThrottle throttle;
+    const QHostAddress a(QStringLiteral("192.0.2.1"));
+    const QHostAddress b(QStringLiteral("192.0.2.2"));
+    for (int i = 1; i < AuthThrottle::MaxFailures; ++i) {
+        QVERIFY(!throttle.recordFailure(a, 1000 + i));
+        QCOMPARE(throttle.refusedForSeconds(a, 1000 + i), 0);
+    }
+    QVERIFY(throttle.recordFailure(a, 2000)); // the 20th, within the minute
+    QCOMPARE(throttle.refusedForSeconds(a, 2000), 60);
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 59000), 1);
+    QCOMPARE(throttle.refusedForSeconds(b, 2000), 0);
+    // The window began with the first failure: a minute later the address is served again.
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 60000), 0);
+    QVERIFY(!throttle.recordFailure(a, 1001 + 60000)); // a new window, one failure
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 60000), 0);
+    // 19 failures a minute, for ever: never refused.
+    AuthThrottle slow;
+    for (int minute = 0; minute < 5; ++minute) {
+        for (int i = 0; i < AuthThrottle::MaxFailures - 1; ++i)
+            slow.recordFailure(a, minute * 60000 + i);
+        QCOMPARE(slow.refusedForSeconds(a, minute * 60000 + 100), 0);
+    }
+    // An IPv4 client of a dual-stack listener is the same address; an IPv6 host is its /64.
+    QCOMPARE(AuthThrottle::key(QHostAddress(QStringLiteral("::ffff:192.0.2.1"))),
+             AuthThrottle::key(a));
+    QCOMPARE(AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2::1"))),
+             AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2:ffff::9"))));
+    QVERIFY(AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2::1")))
+            != AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:3::1"))));
+}
+
+void TestServerUnits::authThrottleTableIsBounded()
+{
+    // 100,000 addresses (spoofed, or an IPv6 flood) within one minute: the table stays at its
+    // size, and the addresses that reached the limit most recently stay refused.
+    AuthThrottle throttle(1000);
+    for (quint32 i = 0; i < 100000; ++i)
+        throttle.recordFailure(QHostAddress(0x0a000000 + i), qint64(i / 100));
+    QCOMPARE(throttle.size(), 1000);
+    const QHostAddress attacker(QStringLiteral("198.51.100.7"));
+    for (int i = 0; i < AuthThrottle::MaxFailures; ++i)
+        throttle.recordFailure(attacker, 20000);
+    QVERIFY(throttle.refusedForSeconds(attacker, 20001) > 0);
+    QCOMPARE(throttle.size(), 1000);
+    // Expired windows make room first.
+    throttle.recordFailure(QHostAddress(QStringLiteral("203.0.113.1")), 200000);
+    QCOMPARE(throttle.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
