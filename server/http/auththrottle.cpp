@@ -2,6 +2,7 @@
 #include "auththrottle.h"
 
 #include <algorithm>
+#include <vector>
 
 AuthThrottle::AuthThrottle(int maxAddresses)
     : m_maxAddresses(std::max(1, maxAddresses))
@@ -55,10 +56,15 @@ void AuthThrottle::makeRoom(qint64 nowMs)
         it = nowMs - it->windowStart >= WindowMs ? m_entries.erase(it) : std::next(it);
     if (m_entries.size() < m_maxAddresses)
         return;
-    // Every window is still open: forget the oldest, which has the least time left to count.
-    const auto oldest
-        = std::min_element(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
-              return a.windowStart < b.windowStart;
-          });
-    m_entries.erase(oldest);
+    // Every window is still open: forget the oldest quarter, which has the least time left to
+    // count (a quarter, so that a flood of new addresses costs one pass per many of them).
+    std::vector<qint64> starts;
+    starts.reserve(size_t(m_entries.size()));
+    for (const Entry &e : std::as_const(m_entries))
+        starts.push_back(e.windowStart);
+    const auto quarter = starts.begin() + qsizetype(starts.size() / 4);
+    std::nth_element(starts.begin(), quarter, starts.end());
+    const qint64 threshold = *quarter;
+    for (auto it = m_entries.begin(); it != m_entries.end();)
+        it = it->windowStart <= threshold ? m_entries.erase(it) : std::next(it);
 }

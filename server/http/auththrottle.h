@@ -1,6 +1,6 @@
 // Failed authentications per client address: after `MaxFailures` within a window, the address
 // is refused (429) until its window has passed. The table holds at most `MaxAddresses`
-// addresses, so a flood of addresses costs bounded memory.
+// addresses, so a flood of addresses costs bounded memory (and, amortised, constant time).
 #pragma once
 
 #include <QByteArray>

@@ -395,12 +395,11 @@ void TestTls::serverOffersStrongCiphersOnly()
                             QStringLiteral("ECDHE+CHACHA20")}));
         QVERIFY(handshakes({QStringLiteral("-tls1_3")}));
 
-        // Answers over HTTPS carry HSTS.
+        // Answers over HTTPS carry HSTS. (s_client's exit code is left aside: the service
+        // ends the connection without a TLS close_notify, which it reports as an error.)
         QByteArray out;
-        QCOMPARE(sClient(url, {QStringLiteral("-quiet"), QStringLiteral("-ign_eof")},
-                         "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                         &out),
-                 0);
+        sClient(url, {QStringLiteral("-quiet"), QStringLiteral("-ign_eof")},
+                "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", &out);
         QVERIFY2(out.contains("HTTP/1.1 200"), out.constData());
         QVERIFY2(out.contains("\r\nStrict-Transport-Security: max-age=31536000\r\n"),
                  out.constData());

@@ -508,20 +508,22 @@ void TestServerUnits::authThrottleWindow()
 
 void TestServerUnits::authThrottleTableIsBounded()
 {
-    // 100,000 addresses (spoofed, or an IPv6 flood) within one minute: the table stays at its
-    // size, and the addresses that reached the limit most recently stay refused.
+    // 100,000 addresses (spoofed, or an IPv6 flood) within one minute: the table stays within
+    // its size, and the address that reached the limit most recently stays refused.
     AuthThrottle throttle(1000);
     for (quint32 i = 0; i < 100000; ++i)
         throttle.recordFailure(QHostAddress(0x0a000000 + i), qint64(i / 100));
-    QCOMPARE(throttle.size(), 1000);
+    QVERIFY(throttle.size() <= 1000 && throttle.size() >= 750);
     const QHostAddress attacker(QStringLiteral("198.51.100.7"));
     for (int i = 0; i < AuthThrottle::MaxFailures; ++i)
         throttle.recordFailure(attacker, 20000);
     QVERIFY(throttle.refusedForSeconds(attacker, 20001) > 0);
-    QCOMPARE(throttle.size(), 1000);
-    // Expired windows make room first.
-    throttle.recordFailure(QHostAddress(QStringLiteral("203.0.113.1")), 200000);
-    QCOMPARE(throttle.size(), 1);
+    QVERIFY(throttle.size() <= 1000);
+    // Expired windows make room first: once the table is full again, only the new ones stay.
+    for (quint32 i = 0; i < 400; ++i)
+        throttle.recordFailure(QHostAddress(0xcb007100 + i), 200000);
+    QCOMPARE(throttle.size(), 400);
+    QCOMPARE(throttle.refusedForSeconds(attacker, 200000), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
