@@ -324,6 +324,12 @@ int runServerCommandLine(QCoreApplication &app)
                                              QStringLiteral("ms"), QStringLiteral("15000"));
     streamKeepAliveOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({maxStreamsOption, streamKeepAliveOption});
+    const QCommandLineOption trustedProxyOption(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("A reverse proxy (an address, or a subnet such as 10.0.0.0/8) whose last "
+                       "X-Forwarded-For entry names the client; may be given more than once."),
+        QStringLiteral("address"));
+    parser.addOption(trustedProxyOption);
     parser.addOptions({dbOption,          listenOption,     demoOption,      demoUsersOption,
                        demoOptOutsOption, revokeOption,     createOrgOption, productOption,
                        adminEmailOption,  adminNameOption,  importOption,    issueOption,
@@ -356,6 +362,19 @@ int runServerCommandLine(QCoreApplication &app)
             return fail(tlsError);
         if (const QString warning = ServerTls::expiryWarning(*tls); !warning.isEmpty())
             qWarning("%s", qPrintable(warning));
+    }
+    QList<HttpEdge::Subnet> trustedProxies;
+    const QStringList proxies = parser.values(trustedProxyOption);
+    for (const QString &proxy : proxies) {
+        QHostAddress single;
+        HttpEdge::Subnet subnet = single.setAddress(proxy)
+            ? qMakePair(single, single.protocol() == QAbstractSocket::IPv4Protocol ? 32 : 128)
+            : QHostAddress::parseSubnet(proxy);
+        if (subnet.first.isNull())
+            return fail(QStringLiteral("--trusted-proxy takes an IP address or a subnet (e.g. "
+                                       "10.0.0.5 or 10.0.0.0/8), not %1.")
+                            .arg(proxy));
+        trustedProxies.append(subnet);
     }
     HttpEdge::Limits limits;
     bool ok = false;
@@ -410,8 +429,15 @@ int runServerCommandLine(QCoreApplication &app)
         const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption);
         lock = std::make_unique<QLockFile>(spec->path + QStringLiteral(".lock"));
         lock->setStaleLockTime(0);
-        if (!tokenCommand && !lock->tryLock(100))
+        if (!tokenCommand && !lock->tryLock(100)) {
+            if (lock->error() == QLockFile::PermissionError) {
+                return fail(QStringLiteral("cannot write in %1, the folder of %2: the service "
+                                           "keeps its lock and SQLite's journal there; make the "
+                                           "folder writable for the user the service runs as.")
+                                .arg(QFileInfo(spec->path).absolutePath(), spec->path));
+            }
             return fail(QStringLiteral("another optout-server is using %1.").arg(spec->path));
+        }
     }
 
     // Set-up on this thread with a store of its own, closed before the service starts.
@@ -482,6 +508,7 @@ int runServerCommandLine(QCoreApplication &app)
     server.changeStreams()->setOptions(streamOptions);
     HttpEdge edge(tcp, &server, limits);
     edge.setRequestLogging(!parser.isSet(quietOption));
+    edge.setTrustedProxies(trustedProxies);
     out << "Database "
         << (spec->kind == StoreSpec::Kind::Sqlite ? QFileInfo(spec->path).absoluteFilePath()
                                                   : spec->redacted())

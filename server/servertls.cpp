@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
@@ -61,6 +62,28 @@ std::unique_ptr<BIO, BioFree> memoryBio(const QByteArray &data)
 }
 
 } // namespace
+
+QList<QSslCipher> ServerTls::strongCiphers()
+{
+    // TLS 1.3's suites are all AEAD with an ephemeral key exchange. In TLS 1.2: ECDHE (forward
+    // secrecy) and an AEAD cipher (GCM or ChaCha20-Poly1305) only, never CBC, RSA key exchange,
+    // static DH or SHA-1 MACs (the TLS 1.2 half of Mozilla's "intermediate" configuration).
+    QList<QSslCipher> strong;
+    const QList<QSslCipher> supported = QSslConfiguration::supportedCiphers();
+    for (const QSslCipher &cipher : supported) {
+        if (cipher.protocol() == QSsl::TlsV1_3) {
+            strong.append(cipher);
+            continue;
+        }
+        const QString name = cipher.name();
+        const bool ecdhe = name.startsWith(QLatin1String("ECDHE-"));
+        const bool aead = name.contains(QLatin1String("-GCM-"))
+            || name.contains(QLatin1String("CHACHA20-POLY1305"));
+        if (cipher.protocol() == QSsl::TlsV1_2 && ecdhe && aead)
+            strong.append(cipher);
+    }
+    return strong;
+}
 
 std::optional<QSslConfiguration> ServerTls::load(const QString &certFile, const QString &keyFile,
                                                  QString *error)
@@ -126,6 +149,7 @@ std::optional<QSslConfiguration> ServerTls::load(const QString &certFile, const 
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);
     config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setCiphers(strongCiphers());
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     return config;
 }

@@ -2,6 +2,8 @@
 // together.
 #pragma once
 
+#include <QList>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QString>
 
@@ -25,5 +27,9 @@ QString expiryWarning(const QSslConfiguration &tls);
 
 // A listener that speaks TLS with `tls`, or plain TCP when it is nullopt.
 QTcpServer *makeListener(const std::optional<QSslConfiguration> &tls, QObject *parent);
+
+// The ciphers the service offers: TLS 1.3's, and TLS 1.2's with ECDHE key exchange and an AEAD
+// cipher.
+QList<QSslCipher> strongCiphers();
 
 } // namespace ServerTls

@@ -144,6 +144,7 @@ void OptOutService::applyOptOuts(const OptOutChangeRequest &request, QObject *co
         [change](Store &store) { return store.applyOptOuts(change); }, this,
         [this, request, context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<OptOutChangeOutcome> result) {
+            noteWrite(result.status);
             if (result.ok()) {
                 applyOutcome(request.orgId, result.value);
                 if (result.value.kind == OptOutChangeOutcome::Kind::Applied) {
@@ -240,6 +241,7 @@ void OptOutService::startIngest()
                 StoreResult<IngestOutcome> one = result.ok() && i < result.value.size()
                     ? result.value.at(i)
                     : StoreResult<IngestOutcome>::failure(result.status, result.message);
+                noteWrite(one.status);
                 if (one.ok())
                     m_discarded[p.orgId] += one.value.discarded;
                 if (p.context)
@@ -312,7 +314,8 @@ void OptOutService::flushServerEvents()
     const int count = int(events.size());
     m_worker->run<IngestOutcome>(
         [events = std::move(events)](Store &store) { return store.ingestEvents(events); }, this,
-        [count](StoreResult<IngestOutcome> result) {
+        [this, count](StoreResult<IngestOutcome> result) {
+            noteWrite(result.status);
             if (!result.ok())
                 qCWarning(lcService) << "dropped" << count << "server-side usage events";
         });
@@ -410,6 +413,18 @@ void OptOutService::noteStatus(StoreStatus status)
 {
     if (status == StoreStatus::Unavailable)
         setAvailable(false);
+}
+
+void OptOutService::noteWrite(StoreStatus status)
+{
+    if (status == StoreStatus::WriteRefused && m_writable) {
+        m_writable = false;
+        qCWarning(lcService) << "storage refuses writes (disk full or read-only): answering 503 "
+                                "to writes until one succeeds";
+    } else if (status == StoreStatus::Ok && !m_writable) {
+        m_writable = true;
+        qCInfo(lcService) << "storage takes writes again";
+    }
 }
 
 void OptOutService::setAvailable(bool available)
@@ -660,6 +675,7 @@ void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObjec
         [change](Store &store) { return store.writeDirectoryUser(change); }, this,
         [this, context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<DirectoryUserOutcome> result) {
+            noteWrite(result.status);
             if (result.ok() && result.value.kind == DirectoryUserOutcome::Kind::Applied) {
                 const StoredUser &u = result.value.user;
                 auto org = m_orgs.find(u.orgId);

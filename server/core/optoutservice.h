@@ -65,6 +65,8 @@ public:
     QString storageKind() const { return m_spec.kindName(); }
     // False while the storage cannot be reached: the routes answer 503 and nothing is stored.
     bool isAvailable() const { return m_available; }
+    // False after a write the storage refused (disk full, read-only), until one succeeds.
+    bool isWritable() const { return m_writable; }
 
     // ---- Cache reads (HTTP thread). Pointers are valid until control returns to the event
     // loop; a continuation keeps ids, never pointers.
@@ -137,6 +139,8 @@ private:
     void replaceOptOuts(const QString &orgId, const QVector<StoredOptOut> &list);
     void sortUsers(CachedOrg *org);
     void setAvailable(bool available);
+    // Follows what the storage did with a write: refused it, or took it.
+    void noteWrite(StoreStatus status);
     void ping();
     void reload();
     void noteStatus(StoreStatus status);
@@ -162,6 +166,7 @@ private:
     QHash<QString, qint64> m_ownUserWrites;
     qint64 m_changeSeq = 0;
     bool m_available = true;
+    bool m_writable = true;
     bool m_refreshing = false;
     bool m_refreshAgain = false;
     bool m_pinging = false;

@@ -75,6 +75,15 @@ ApiError ApiError::headersTooLarge(const QString &message)
     return make(431, "headers_too_large", message);
 }
 
+ApiError ApiError::tooManyRequests(int retryAfterSeconds)
+{
+    return make(429, "too_many_requests",
+                QStringLiteral("Too many failed authentications from your address; try again in "
+                               "%1 s.")
+                    .arg(retryAfterSeconds),
+                {{QStringLiteral("retryAfter"), retryAfterSeconds}});
+}
+
 ApiError ApiError::internal()
 {
     return make(500, "internal", QStringLiteral("The service could not complete the request."));
@@ -85,4 +94,11 @@ ApiError ApiError::unavailable()
     return make(
         503, "unavailable",
         QStringLiteral("The service cannot reach its storage just now; try again shortly."));
+}
+
+ApiError ApiError::writesRefused()
+{
+    return make(503, "unavailable",
+                QStringLiteral("The service's storage refuses changes just now (its disk is full "
+                               "or it is read-only); try again later."));
 }

@@ -26,8 +26,12 @@ struct ApiError
     static ApiError payloadTooLarge(const QString &message);
     static ApiError unsupportedMediaType();
     static ApiError headersTooLarge(const QString &message);
+    // 429: too many failed authentications from the client's address (with Retry-After).
+    static ApiError tooManyRequests(int retryAfterSeconds);
     static ApiError internal();
     // 503: the storage cannot be reached; answered with Retry-After (ApiError::RetryAfterSeconds).
     static ApiError unavailable();
+    // 503 too: the storage refuses writes (disk full, read-only); also with Retry-After.
+    static ApiError writesRefused();
     static constexpr int RetryAfterSeconds = 2;
 };

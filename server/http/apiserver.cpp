@@ -3,6 +3,7 @@
 #include "apiserver.h"
 
 #include "changestreams.h"
+#include "auththrottle.h"
 #include "eventsjson.h"
 #include "optoutservice.h"
 #include "scimapi.h"
@@ -352,7 +353,9 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *p
     , m_scim(std::make_unique<ScimApi>(service))
     , m_changeStreams(std::make_unique<ChangeStreams>(service))
     , m_eventsReader(std::make_unique<EventsJsonReader>())
+    , m_throttle(std::make_unique<AuthThrottle>())
 {
+    m_throttleClock.start();
     // Another instance's changes may arrive under a revision this one already serialised.
     connect(m_service, &OptOutService::refreshed, this, [this] { m_optOutsCache.clear(); });
 }
@@ -379,6 +382,14 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
     const auto notFound = [] {
         return ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
     };
+    // An address that failed to authenticate too often is refused whatever it asks.
+    if (const int seconds
+        = m_throttle->refusedForSeconds(request.client, m_throttleClock.elapsed());
+        seconds > 0) {
+        ApiResponse r = ApiResponse::fromError(ApiError::tooManyRequests(seconds));
+        r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(seconds)));
+        return r;
+    }
     const QStringList segments = request.url.path().split(QLatin1Char('/'));
     if (segments.size() < 2 || !segments.first().isEmpty() || segments.mid(1).contains(QString()))
         return notFound();
@@ -447,8 +458,18 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
         if (!m_service->isAvailable())
             return storeFailure(StoreStatus::Unavailable);
         const auto auth = authenticate(request);
-        if (const auto *error = std::get_if<ApiError>(&auth))
-            return ApiResponse::fromError(*error);
+        if (const auto *refused = std::get_if<ApiResponse>(&auth)) {
+            const QString client = request.client.toString();
+            qCWarning(lcHttp).noquote()
+                << "authentication failed from" << (client.isEmpty() ? QStringLiteral("-") : client)
+                << "on" << request.url.path(QUrl::FullyEncoded).left(200);
+            if (m_throttle->recordFailure(request.client, m_throttleClock.elapsed())) {
+                qCWarning(lcHttp).noquote()
+                    << AuthThrottle::MaxFailures << "failed authentications from" << client
+                    << "within a minute: its requests are refused until the minute has passed";
+            }
+            return *refused;
+        }
         const StoredUser &user = std::get<StoredUser>(auth);
         if (route->access == Access::ProductAdmin
             && !user.roles.contains(QLatin1String("product_admin"))) {
@@ -549,8 +570,10 @@ bool ApiServer::isNewRead(const QString &key)
 
 ApiResponse ApiServer::storeFailure(StoreStatus status)
 {
-    if (status == StoreStatus::Unavailable) {
-        ApiResponse r = ApiResponse::fromError(ApiError::unavailable());
+    if (isTemporary(status)) {
+        ApiResponse r
+            = ApiResponse::fromError(status == StoreStatus::WriteRefused ? ApiError::writesRefused()
+                                                                         : ApiError::unavailable());
         r.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
         return r;
@@ -558,16 +581,28 @@ ApiResponse ApiServer::storeFailure(StoreStatus status)
     return ApiResponse::fromError(ApiError::internal());
 }
 
-std::variant<StoredUser, ApiError> ApiServer::authenticate(const ApiRequest &request) const
+std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &request) const
 {
+    // RFC 6750 §3: the scheme to use, and invalid_token when a token was given and refused.
+    const auto refuse = [](const QString &message, bool invalidToken) {
+        ApiResponse r = ApiResponse::fromError(ApiError::unauthenticated(message));
+        r.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
+                                   invalidToken ? QByteArray("Bearer error=\"invalid_token\"")
+                                                : QByteArray("Bearer")));
+        return r;
+    };
     const QByteArray header = request.header("Authorization");
     if (header.isEmpty())
-        return ApiError::unauthenticated(QStringLiteral("A bearer token is required."));
-    if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
-        return ApiError::unauthenticated(QStringLiteral("Use 'Authorization: Bearer <token>'."));
-    const auto user = m_service->userForToken(header.mid(7).trimmed());
+        return refuse(QStringLiteral("A bearer token is required."), false);
+    // The scheme's name is case-insensitive (RFC 9110 §11.1).
+    const qsizetype space = header.indexOf(' ');
+    const QByteArray token = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
+    if (space < 0 || header.first(space).compare("Bearer", Qt::CaseInsensitive) != 0
+        || token.isEmpty())
+        return refuse(QStringLiteral("Use 'Authorization: Bearer <token>'."), false);
+    const auto user = m_service->userForToken(token);
     if (!user)
-        return ApiError::unauthenticated(QStringLiteral("The token is unknown or revoked."));
+        return refuse(QStringLiteral("The token is unknown or revoked."), true);
     return *user;
 }
 
@@ -624,12 +659,14 @@ ApiServer::ifMatch(const ApiRequest &request) const
 
 void ApiServer::health(const ApiRequest &, Respond respond)
 {
-    const bool up = m_service->isAvailable();
+    const bool writable = m_service->isWritable();
+    const bool up = m_service->isAvailable() && writable;
     ApiResponse r = ApiResponse::json(
         up ? 200 : 503,
         {{QStringLiteral("status"), up ? QStringLiteral("ok") : QStringLiteral("unavailable")},
          {QStringLiteral("version"), QStringLiteral(OPTOUT_VERSION)},
          {QStringLiteral("storage"), m_service->storageKind()},
+         {QStringLiteral("writable"), writable},
          {QStringLiteral("instance"), m_instance}});
     if (!up) {
         r.headers.append(

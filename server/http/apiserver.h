@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QObject>
@@ -22,6 +23,7 @@
 #include <variant>
 
 class ChangeStreams;
+class AuthThrottle;
 class EventsJsonReader;
 class ResponseStream;
 class OptOutService;
@@ -59,6 +61,7 @@ struct ApiRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QByteArray target; // as sent (percent-encoded)
+    QHostAddress client; // the client's address (behind a trusted proxy, the one it names)
     QStringList params; // the path's {parameters}, in order
     int route = -1; // in ApiServer::routes(), once screened
     std::optional<StoredUser> user; // the caller, for routes that need a token
@@ -129,7 +132,8 @@ private:
     bool isNewRead(const QString &key);
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
-    std::variant<StoredUser, ApiError> authenticate(const ApiRequest &request) const;
+    // The caller, or the 401 to answer (with its WWW-Authenticate header).
+    std::variant<StoredUser, ApiResponse> authenticate(const ApiRequest &request) const;
     bool isOrgUser(const StoredUser &caller, const QString &userId) const;
     QJsonObject optOutJson(const StoredOptOut &optOut) const;
     QByteArray optOutsBody(const QString &orgId);
@@ -147,6 +151,9 @@ private:
     // Reads recorded as server-side events: key -> m_readClock time.
     QHash<QString, qint64> m_recentReads;
     QElapsedTimer m_readClock;
+    // Failed authentications per client address (a pointer: screen() is const).
+    std::unique_ptr<AuthThrottle> m_throttle;
+    QElapsedTimer m_throttleClock;
 };
 
 // Helpers shared with tests: header look-up and ETag matching.

@@ -6,12 +6,14 @@
 #include <algorithm>
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <http_parser.h>
 
 #include <climits>
+#include <deque>
 #include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcEdge, "optout.http", QtInfoMsg)
@@ -110,6 +112,32 @@ QByteArray loggable(const QByteArray &raw)
     return out;
 }
 
+// Why a request target's path is refused, or empty: an encoded '/', '\\' or NUL would be
+// decoded into another path than the one routed (and than a proxy in front saw), and a dot
+// segment names a path other than the one written.
+QString pathError(const QByteArray &target)
+{
+    const qsizetype query = target.indexOf('?');
+    const QByteArray path = (query < 0 ? target : target.first(query)).toLower();
+    if (path.contains("%2f") || path.contains("%5c") || path.contains("%00") || path.contains('\\'))
+        return QStringLiteral("The path may not hold an encoded '/', '\\' or NUL.");
+    const QList<QByteArray> segments = path.split('/');
+    for (QByteArray segment : segments) {
+        segment.replace("%2e", ".");
+        if (segment == "." || segment == "..")
+            return QStringLiteral("The path may not hold a '.' or '..' segment.");
+    }
+    return {};
+}
+
+// An IPv4 client of a dual-stack listener as the IPv4 address it is.
+QHostAddress plainAddress(const QHostAddress &address)
+{
+    bool v4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ipv4) : address;
+}
+
 } // namespace
 
 // One client connection: parses its requests one at a time and writes their answers in order.
@@ -157,9 +185,15 @@ private:
     // side closes (the end of the body is the end of the connection).
     void startStream(const ApiResponse &response);
     void writeStreamed(const QByteArray &bytes);
+    // A client that does not read its answers: no more reading until they are taken.
+    bool backlogged() const;
+    void answersTaken(qint64 bytes);
+    void scanHead(const char *data, qint64 size);
 
     static constexpr int LingerMs = 2000;
     static constexpr qint64 MaxLingerBytes = 4 * 1024 * 1024;
+    static constexpr int MaxAnswersAhead = 16;
+    static constexpr qint64 MaxUnsentBytes = 4 * 1024 * 1024;
     HttpEdge *m_edge;
     QTcpSocket *m_socket;
     http_parser m_parser {};
@@ -176,10 +210,23 @@ private:
     bool m_headersTooLarge = false;
     bool m_bodyTooLarge = false;
     quint64 m_generation = 0;
+    quint64 m_completed = 0; // requests read to their end
     QByteArray m_pending; // read but not yet parsed (after a request, while it is answered)
     QPointer<ResponseStream> m_stream; // while Streaming
     // Bytes a streaming client may leave unread before it is dropped as stalled.
     static constexpr qint64 MaxStreamBacklog = 1024 * 1024;
+    bool m_secure = false; // HTTPS
+    QHostAddress m_peer;
+    // Answers not yet taken by the kernel: where each ends in the bytes written.
+    std::deque<qint64> m_answerEnds;
+    qint64 m_writtenBytes = 0; // handed to the socket
+    qint64 m_sentBytes = 0; // taken by the kernel
+    bool m_held = false; // reading stopped for the backlog
+    // The raw header block, scanned for obs-fold (a line that begins with a space or tab,
+    // which http-parser joins to the line before it).
+    enum class HeadScan { Start, Line, LineStart, BlankLine, Done };
+    HeadScan m_scan = HeadScan::Start;
+    bool m_folded = false;
 
     // The request being read.
     ApiRequest m_request;
@@ -217,11 +264,13 @@ HttpConnection::HttpConnection(HttpEdge *edge, QTcpSocket *socket)
     socket->setParent(this);
     // Qt keeps at most this much unread; the kernel holds the rest back from the client.
     socket->setReadBufferSize(64 * 1024);
+    m_secure = qobject_cast<QSslSocket *>(socket) != nullptr;
+    m_peer = plainAddress(socket->peerAddress());
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
     m_lastActivity = edge->now();
     connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::readMore);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivity = m_edge->now(); });
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpConnection::answersTaken);
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::abort);
     if (socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::readMore, Qt::QueuedConnection);
@@ -295,6 +344,24 @@ void HttpConnection::drain()
         abort();
 }
 
+bool HttpConnection::backlogged() const
+{
+    return m_answerEnds.size() >= size_t(MaxAnswersAhead)
+        || m_socket->bytesToWrite() >= MaxUnsentBytes;
+}
+
+void HttpConnection::answersTaken(qint64 bytes)
+{
+    m_lastActivity = m_edge->now();
+    m_sentBytes += bytes;
+    while (!m_answerEnds.empty() && m_answerEnds.front() <= m_sentBytes)
+        m_answerEnds.pop_front();
+    if (m_held && !backlogged() && m_state == State::Idle && !m_feeding) {
+        m_held = false;
+        QMetaObject::invokeMethod(this, &HttpConnection::readMore, Qt::QueuedConnection);
+    }
+}
+
 void HttpConnection::readMore()
 {
     if (m_state == State::Streaming) {
@@ -303,7 +370,18 @@ void HttpConnection::readMore()
         while (m_socket->read(buffer, sizeof buffer) > 0) { }
         return;
     }
+    const quint64 first = m_completed;
     while (m_state != State::Busy && m_state != State::Closing && m_state != State::Streaming) {
+        if (backlogged()) {
+            m_held = true; // answersTaken() reads on
+            return;
+        }
+        if (m_completed - first >= quint64(MaxAnswersAhead)) {
+            // A client that keeps sending does not keep the thread: the other connections
+            // (and new ones) are served before this one reads on.
+            QMetaObject::invokeMethod(this, &HttpConnection::readMore, Qt::QueuedConnection);
+            return;
+        }
         if (!m_pending.isEmpty()) {
             const QByteArray pending = std::exchange(m_pending, QByteArray());
             feed(pending.constData(), pending.size());
@@ -318,8 +396,41 @@ void HttpConnection::readMore()
     }
 }
 
+void HttpConnection::scanHead(const char *data, qint64 size)
+{
+    for (qint64 i = 0; i < size && m_scan != HeadScan::Done; ++i) {
+        const char c = data[i];
+        switch (m_scan) {
+        case HeadScan::Start: // http-parser skips empty lines before the request line
+            if (c != '\r' && c != '\n')
+                m_scan = HeadScan::Line;
+            break;
+        case HeadScan::Line:
+            if (c == '\n')
+                m_scan = HeadScan::LineStart;
+            break;
+        case HeadScan::LineStart:
+            if (c == ' ' || c == '\t')
+                m_folded = true;
+            m_scan = c == '\r' ? HeadScan::BlankLine : c == '\n' ? HeadScan::Done : HeadScan::Line;
+            break;
+        case HeadScan::BlankLine:
+            m_scan = c == '\n' ? HeadScan::Done : HeadScan::Line;
+            break;
+        case HeadScan::Done:
+            break;
+        }
+    }
+}
+
 void HttpConnection::feed(const char *data, qint64 size)
 {
+    if (m_state == State::Idle) { // a new request's header block begins in `data`
+        m_scan = HeadScan::Start;
+        m_folded = false;
+    }
+    if (m_state == State::Idle || m_state == State::Head)
+        scanHead(data, size);
     m_feeding = true;
     const size_t parsed = http_parser_execute(&m_parser, &settings(), data, size_t(size));
     m_feeding = false;
@@ -432,12 +543,42 @@ int HttpConnection::onHeadersComplete(http_parser *p)
     ApiRequest &r = c->m_request;
     r.method = toMethod(p->method);
     c->m_head = r.method == Method::Head;
+    // Headers that two parsers could read differently (a proxy in front and this one): the
+    // request's framing is in doubt, so the connection ends with the answer.
+    QString ambiguous;
+    if (c->m_folded)
+        ambiguous = QStringLiteral("A header is folded over two lines.");
+    QList<QByteArray> forwardedFor;
+    int authorization = 0;
+    int host = 0;
+    for (const auto &h : std::as_const(r.headers)) {
+        if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0)
+            ++authorization;
+        else if (h.first.compare("Host", Qt::CaseInsensitive) == 0)
+            ++host;
+        else if (h.first.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+            forwardedFor.append(h.second);
+    }
+    if (authorization > 1 || host > 1) {
+        ambiguous = QStringLiteral("The request has more than one %1 header.")
+                        .arg(authorization > 1 ? QStringLiteral("Authorization")
+                                               : QStringLiteral("Host"));
+    }
+    if (!ambiguous.isEmpty()) {
+        c->answer(ApiResponse::fromError(ApiError::invalidRequest(ambiguous)), true);
+        return -1; // stop parsing: the connection is closing
+    }
+    r.client = c->m_edge->clientAddress(c->m_peer, forwardedFor);
     r.target = c->m_target;
     r.url = QUrl(QString::fromLatin1(c->m_target), QUrl::StrictMode);
     if (!r.url.isValid() || !c->m_target.startsWith('/')) {
         c->m_early = ApiResponse::fromError(
             ApiError::invalidRequest(QStringLiteral("Malformed request target.")));
         return 0; // answered once the request is complete
+    }
+    if (const QString error = pathError(c->m_target); !error.isEmpty()) {
+        c->m_early = ApiResponse::fromError(ApiError::invalidRequest(error));
+        return 0;
     }
     r.query = QUrlQuery(r.url);
     const bool chunked = (p->flags & F_CHUNKED) != 0;
@@ -452,8 +593,11 @@ int HttpConnection::onHeadersComplete(http_parser *p)
         c->m_early.reset();
         return -1; // stop parsing: the connection is closing
     }
-    if (declared != 0 && r.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0)
-        c->m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    if (declared != 0 && r.header("Expect").compare("100-continue", Qt::CaseInsensitive) == 0) {
+        static const QByteArray proceed = "HTTP/1.1 100 Continue\r\n\r\n";
+        c->m_socket->write(proceed);
+        c->m_writtenBytes += proceed.size();
+    }
     return 0;
 }
 
@@ -472,6 +616,7 @@ int HttpConnection::onMessageComplete(http_parser *p)
 {
     auto *c = static_cast<HttpConnection *>(p->data);
     c->m_state = State::Busy;
+    ++c->m_completed;
     http_parser_pause(p, 1); // one request at a time; the rest waits in m_pending
     if (c->m_early) {
         ApiResponse early = std::move(*c->m_early);
@@ -536,6 +681,8 @@ void HttpConnection::answer(ApiResponse r, bool close)
         out += "\r\n";
     }
     out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    if (m_secure)
+        out += "Strict-Transport-Security: max-age=31536000\r\n";
     for (const auto &h : std::as_const(r.headers)) {
         out += h.first;
         out += ": ";
@@ -547,6 +694,8 @@ void HttpConnection::answer(ApiResponse r, bool close)
     out += "\r\n";
     if (!head && r.status != 204 && r.status != 304)
         out += r.body;
+    m_writtenBytes += out.size();
+    m_answerEnds.push_back(m_writtenBytes);
     m_socket->write(out);
     m_socket->flush(); // now, rather than when the event loop next finds the socket writable
     m_lastActivity = m_edge->now();
@@ -564,6 +713,8 @@ void HttpConnection::startStream(const ApiResponse &r)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reason(r.status) + "\r\n";
     out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    if (m_secure)
+        out += "Strict-Transport-Security: max-age=31536000\r\n";
     for (const auto &h : std::as_const(r.headers))
         out += h.first + ": " + h.second + "\r\n";
     out += "Connection: close\r\n\r\n";
@@ -628,6 +779,25 @@ void HttpEdge::acceptPending()
     // At the limit, new connections wait in the listen backlog until one closes.
     if (m_listener && !m_shuttingDown && connectionCount() >= m_limits.maxConnections)
         m_listener->pauseAccepting();
+}
+
+QHostAddress HttpEdge::clientAddress(const QHostAddress &peer,
+                                     const QList<QByteArray> &forwardedFor) const
+{
+    const QHostAddress direct = plainAddress(peer);
+    if (forwardedFor.isEmpty())
+        return direct;
+    const bool trusted
+        = std::any_of(m_trustedProxies.cbegin(), m_trustedProxies.cend(),
+                      [&direct](const Subnet &s) { return direct.isInSubnet(s.first, s.second); });
+    if (!trusted)
+        return direct; // the client's own word
+    // The proxy appends the address it saw to what came before it: only the last is its own.
+    const QByteArray last = forwardedFor.last().split(',').last().trimmed();
+    QHostAddress client;
+    if (!client.setAddress(QString::fromLatin1(last)))
+        return direct;
+    return plainAddress(client);
 }
 
 void HttpEdge::forget(HttpConnection *connection)

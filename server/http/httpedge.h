@@ -2,13 +2,15 @@
 // requests with Debian's http-parser under the limits of docs/api.md (header block, body,
 // idle and stall time, connection count), and hands each complete request to the ApiServer.
 // Memory per connection is bounded: a header block is refused past its limit, a body past its
-// limit or before an answer that does not need it is never read, and a connection reads no
-// further request while one is being answered.
+// limit or before an answer that does not need it is never read, a connection reads no
+// further request while one is being answered, nor while its client leaves 16 answers or
+// 4 MiB of them unread.
 #pragma once
 
 #include "apiserver.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -40,6 +42,14 @@ public:
     void setRequestLogging(bool on) { m_logRequests = on; }
     bool requestLogging() const { return m_logRequests; }
 
+    // Proxies (an address, or a subnet as address and prefix length) whose last
+    // X-Forwarded-For entry names the client.
+    using Subnet = QPair<QHostAddress, int>;
+    void setTrustedProxies(const QList<Subnet> &proxies) { m_trustedProxies = proxies; }
+    // The client of a request that came from `peer` with these X-Forwarded-For headers.
+    QHostAddress clientAddress(const QHostAddress &peer,
+                               const QList<QByteArray> &forwardedFor) const;
+
     // Stops accepting, closes the connections that are not being answered, answers those that
     // are, then calls `done` (at the latest after `graceMs`).
     void shutdown(int graceMs, std::function<void()> done);
@@ -60,6 +70,7 @@ private:
     ApiServer *m_api;
     Limits m_limits;
     bool m_logRequests = true;
+    QList<Subnet> m_trustedProxies;
     bool m_shuttingDown = false;
     std::function<void()> m_done;
     QSet<HttpConnection *> m_connections;

@@ -703,10 +703,14 @@ void ScimApi::write(const ApiRequest &r, DirectoryUserChange change, int status,
         change, this,
         [this, r, status, respond = std::move(respond)](StoreResult<DirectoryUserOutcome> result) {
             if (!result.ok()) {
-                ApiResponse failure = result.status == StoreStatus::Unavailable
-                    ? Scim::error(503, {}, QStringLiteral("The service cannot reach its storage."))
+                ApiResponse failure = isTemporary(result.status)
+                    ? Scim::error(503, {},
+                                  result.status == StoreStatus::WriteRefused
+                                      ? QStringLiteral("The service's storage refuses writes just "
+                                                       "now.")
+                                      : QStringLiteral("The service cannot reach its storage."))
                     : Scim::error(500, {}, QStringLiteral("Internal error."));
-                if (result.status == StoreStatus::Unavailable) {
+                if (isTemporary(result.status)) {
                     failure.headers.append(
                         qMakePair(QByteArray("Retry-After"),
                                   QByteArray::number(ApiError::RetryAfterSeconds)));

@@ -54,6 +54,10 @@ DbError toDbError(const QSqlError &error, const QString &what)
                || s.startsWith(QLatin1String("57P"))) { // shutdown, crash, terminated
         e.status = StoreStatus::Unavailable;
         e.lost = true;
+    } else if (s == QLatin1String("53100") // disk_full
+               || s == QLatin1String("25006")) { // read_only_sql_transaction (a read-only
+                                                 // database or a standby)
+        e.status = StoreStatus::WriteRefused;
     } else if (s == QLatin1String("53300") // too many connections
                || s == QLatin1String("55P03") // lock_timeout: another transaction held on
                || s == QLatin1String("57014")) { // statement_timeout

@@ -156,6 +156,9 @@ StoreStatus SqliteStore::statusOf(const QSqlQuery &query) const
     // SQLITE_BUSY (5), SQLITE_LOCKED (6), SQLITE_IOERR (10), SQLITE_CANTOPEN (14): the file is
     // held by someone else or out of reach, nothing about the request itself.
     const QString code = query.lastError().nativeErrorCode();
+    // SQLITE_READONLY (8) and SQLITE_FULL (13): the file or its disk takes no more writes.
+    if (code == QLatin1String("8") || code == QLatin1String("13"))
+        return StoreStatus::WriteRefused;
     if (code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("10")
         || code == QLatin1String("14") || !m_db.isOpen())
         return StoreStatus::Unavailable;
@@ -883,7 +886,10 @@ template<typename T> StoreResult<T> SqliteStore::failNative(sqlite3 *handle)
     const int code = sqlite3_errcode(handle) & 0xff;
     const bool unavailable = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR
         || code == SQLITE_CANTOPEN;
-    return fail<T>(unavailable ? StoreStatus::Unavailable : StoreStatus::Failed,
+    const bool refused = code == SQLITE_READONLY || code == SQLITE_FULL;
+    return fail<T>(refused           ? StoreStatus::WriteRefused
+                       : unavailable ? StoreStatus::Unavailable
+                                     : StoreStatus::Failed,
                    QStringLiteral("inserting usage events: ")
                        + QString::fromUtf8(sqlite3_errmsg(handle)));
 }

@@ -37,6 +37,10 @@ enum class StoreStatus {
     // beyond the busy timeout, a serialisation failure still failing after retries). Nothing
     // was changed. The server answers 503 with Retry-After and tries again later.
     Unavailable,
+    // The storage refuses writes: the disk is full, or the file or database is read-only.
+    // Nothing was changed; reads still work. The server answers 503 with Retry-After, and
+    // /healthz says "writable": false until a write succeeds again.
+    WriteRefused,
     // Anything else (a constraint the caller should have checked, a bug). Nothing was changed.
     // The server answers 500 and never shows `message` to a client.
     Failed,
@@ -54,6 +58,12 @@ template<typename T> struct StoreResult
     static StoreResult success(T v) { return {StoreStatus::Ok, std::move(v), {}}; }
     static StoreResult failure(StoreStatus s, const QString &why) { return {s, T {}, why}; }
 };
+
+// True for a failure that passes (answered 503 with Retry-After), false for one that does not.
+inline bool isTemporary(StoreStatus status)
+{
+    return status == StoreStatus::Unavailable || status == StoreStatus::WriteRefused;
+}
 
 // ---- Records -------------------------------------------------------------------------------
 

@@ -2,21 +2,28 @@
 // enforced while reading (floods cost bounded memory and /healthz keeps answering), time-outs,
 // strict Content-Length (no smuggled second request), log lines that cannot be forged, the
 // headers of every answer, 415, 431, --max-connections, and SIGTERM under load.
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -93,14 +100,34 @@ private slots:
     void listenBacklogRaised();
     void pipelinedAndContinuedRequestsAnswered();
     void sigtermUnderLoadLosesNothingAcknowledged();
+    void unauthorizedAnswersNameTheBearerScheme();
+    void failedAuthenticationsThrottledPerAddress();
+    void trustedProxyNamesTheClient();
+    void encodedSeparatorsAndDotSegmentsRefused_data();
+    void encodedSeparatorsAndDotSegmentsRefused();
+    void foldedAndRepeatedHeadersRefused_data();
+    void foldedAndRepeatedHeadersRefused();
+    void pipeliningClientThatNeverReadsHoldsBoundedMemory();
+    void fullDiskRefusesWritesWith503();
+    void readOnlyDatabaseFileRefusesWritesWith503();
 
 private:
-    bool startServer(const QStringList &extra = {});
+    // `db` replaces the test's database file; `wrapper` runs the server through a command
+    // (e.g. setpriv to run it as another user).
+    bool startServer(const QStringList &extra = {}, const QString &db = {},
+                     const QStringList &wrapper = {});
+    // POSTs `count` usage events as demo-user; the answer.
+    RawResponse postEvents(int count);
     void stopServer();
     // Sends `data` on a new connection; collects what comes back until the server closes or
     // `waitMs` passes (or, when `oneAnswer`, the first complete answer arrived).
     RawResponse exchange(const QByteArray &data, int waitMs = 5000, bool oneAnswer = true);
     RawResponse get(const QByteArray &path, const QByteArray &token = {});
+    // Sends `requests` (pipelined) on one connection from the local address `from` and returns
+    // the first `count` answers, in order (fewer when the server closes or 20 s pass).
+    QList<RawResponse> pipeline(const QByteArray &requests, int count,
+                                const QHostAddress &from
+                                = QHostAddress(QStringLiteral("127.0.0.1")));
     // GET /healthz over a new connection; milliseconds, or -1 without a 200.
     double healthLatencyMs();
     // Streams `head` then `total` bytes of filler on `connections` sockets at once, as fast as
@@ -122,7 +149,8 @@ private:
     QByteArray m_stderr;
 };
 
-bool TstHttpEdge::startServer(const QStringList &extra)
+bool TstHttpEdge::startServer(const QStringList &extra, const QString &db,
+                              const QStringList &wrapper)
 {
     if (!m_dir)
         m_dir = std::make_unique<QTemporaryDir>();
@@ -130,12 +158,21 @@ bool TstHttpEdge::startServer(const QStringList &extra)
     m_stderr.clear();
     connect(m_process.get(), &QProcess::readyReadStandardError, this,
             [this] { m_stderr += m_process->readAllStandardError(); });
-    m_process->start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
-                     QStringList {QStringLiteral("--db"), m_dir->filePath(QStringLiteral("e.db")),
-                                  QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                  QStringLiteral("--demo"), QStringLiteral("--demo-users"),
-                                  QStringLiteral("200")}
-                         + extra);
+    const QStringList arguments
+        = QStringList {QStringLiteral("--db"),
+                       db.isEmpty() ? m_dir->filePath(QStringLiteral("e.db")) : db,
+                       QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:0"),
+                       QStringLiteral("--demo"),
+                       QStringLiteral("--demo-users"),
+                       QStringLiteral("200")}
+        + extra;
+    if (wrapper.isEmpty())
+        m_process->start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE), arguments);
+    else
+        m_process->start(wrapper.first(),
+                         wrapper.mid(1) + QStringList(QStringLiteral(OPTOUT_SERVER_EXECUTABLE))
+                             + arguments);
     if (!m_process->waitForStarted(10000))
         return false;
     static const QRegularExpression listening(QStringLiteral("Listening on http://[^:]+:(\\d+)"));
@@ -215,6 +252,51 @@ RawResponse TstHttpEdge::get(const QByteArray &path, const QByteArray &token)
     if (!token.isEmpty())
         request += "Authorization: Bearer " + token + "\r\n";
     return exchange(request + "\r\n");
+}
+
+// Splits a stream of answers into its first `count` complete ones.
+QList<RawResponse> splitAnswers(const QByteArray &data, int count)
+{
+    QList<RawResponse> answers;
+    qsizetype at = 0;
+    while (answers.size() < count) {
+        const qsizetype end = data.indexOf("\r\n\r\n", at);
+        if (end < 0)
+            break;
+        RawResponse r = parse(data.mid(at, end + 4 - at), false);
+        const QByteArray length = r.header("Content-Length");
+        const qint64 bodyBytes = length.isEmpty() ? 0 : length.toLongLong();
+        if (end + 4 + bodyBytes > data.size())
+            break;
+        r.body = data.mid(end + 4, bodyBytes);
+        answers.append(r);
+        at = end + 4 + bodyBytes;
+    }
+    return answers;
+}
+
+QList<RawResponse> TstHttpEdge::pipeline(const QByteArray &requests, int count,
+                                         const QHostAddress &from)
+{
+    QTcpSocket socket;
+    if (!socket.bind(from))
+        return {};
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write(requests);
+    QByteArray received;
+    QList<RawResponse> answers;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 20000 && answers.size() < count) {
+        socket.waitForReadyRead(50);
+        received += socket.readAll();
+        answers = splitAnswers(received, count);
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+    }
+    return answers;
 }
 
 double TstHttpEdge::healthLatencyMs()
@@ -726,6 +808,418 @@ void TstHttpEdge::sigtermUnderLoadLosesNothingAcknowledged()
           eventsAfter);
     QVERIFY2(eventsAfter >= eventsBefore + acknowledged.size(),
              qPrintable(QString::number(eventsAfter)));
+}
+
+void TstHttpEdge::unauthorizedAnswersNameTheBearerScheme()
+{
+    // No token, or another scheme: the scheme to use. A bad token: invalid_token too.
+    for (const QByteArray &authorization :
+         {QByteArray(), QByteArray("Basic ZGVtbzpkZW1v"), QByteArray("Bearer")}) {
+        QByteArray request = "GET /api/v1/me HTTP/1.1\r\nHost: x\r\n";
+        if (!authorization.isEmpty())
+            request += "Authorization: " + authorization + "\r\n";
+        const RawResponse r = exchange(request + "\r\n");
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer"));
+    }
+    const RawResponse wrong = get("/api/v1/me", "not-a-token");
+    QCOMPARE(wrong.status, 401);
+    QCOMPARE(wrong.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\""));
+    // SCIM's refusals too.
+    const RawResponse scim = get("/scim/v2/Users", "not-a-token");
+    QCOMPARE(scim.status, 401);
+    QCOMPARE(scim.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\""));
+
+    // The scheme's name in any case (RFC 9110 §11.1).
+    for (const QByteArray &scheme :
+         {QByteArray("Bearer"), QByteArray("bearer"), QByteArray("BEARER"), QByteArray("bEaReR")}) {
+        const RawResponse r = exchange("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: "
+                                       + scheme + " demo-user\r\n\r\n");
+        QVERIFY2(r.status == 200, scheme.constData());
+        QVERIFY(r.header("WWW-Authenticate").isEmpty());
+    }
+}
+
+void TstHttpEdge::failedAuthenticationsThrottledPerAddress()
+{
+    // 1,000 wrong tokens from 127.0.0.1: 20 are answered 401, the rest 429.
+    QByteArray requests;
+    for (int i = 0; i < 1000; ++i)
+        requests += "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong-"
+            + QByteArray::number(i) + "\r\n\r\n";
+    const QList<RawResponse> answers = pipeline(requests, 1000);
+    QCOMPARE(answers.size(), 1000);
+    for (int i = 0; i < 1000; ++i) {
+        const RawResponse &r = answers.at(i);
+        QCOMPARE(r.status, i < 20 ? 401 : 429);
+        if (i < 20)
+            continue;
+        QCOMPARE(QJsonDocument::fromJson(r.body)["error"]["code"].toString(),
+                 QStringLiteral("too_many_requests"));
+        const int retryAfter = r.header("Retry-After").toInt();
+        QVERIFY2(retryAfter >= 1 && retryAfter <= 60, r.header("Retry-After").constData());
+    }
+    // The address stays refused, a right token included, on a new connection too...
+    QCOMPARE(get("/api/v1/me", "demo-user").status, 429);
+    QCOMPARE(get("/healthz").status, 429);
+    // ...while another address is served, and refused only for its own failures.
+    const QHostAddress other(QStringLiteral("127.0.0.2"));
+    const QList<RawResponse> fine
+        = pipeline("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-user\r\n\r\n"
+                   "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n\r\n",
+                   2, other);
+    QCOMPARE(fine.size(), 2);
+    QCOMPARE(fine.at(0).status, 200);
+    QCOMPARE(fine.at(1).status, 401);
+    // Without a trusted proxy, X-Forwarded-For is the client's word: ignored.
+    QByteArray spoofed;
+    for (int i = 0; i < 20; ++i)
+        spoofed += "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.1.0."
+            + QByteArray::number(i) + "\r\nAuthorization: Bearer wrong\r\n\r\n";
+    const QList<RawResponse> counted = pipeline(spoofed, 20, other);
+    QCOMPARE(counted.size(), 20);
+    QCOMPARE(counted.at(18).status, 401);
+    QCOMPARE(counted.at(19).status, 429);
+    // The log names the address of each failure.
+    QTRY_VERIFY(m_stderr.contains("127.0.0.2"));
+    const QList<QByteArray> lines = m_stderr.split('\n');
+    const auto failures = std::count_if(lines.cbegin(), lines.cend(), [](const QByteArray &l) {
+        return l.contains("authentication failed") && l.contains("127.0.0.1");
+    });
+    QCOMPARE(failures, 20);
+}
+
+void TstHttpEdge::trustedProxyNamesTheClient()
+{
+    stopServer();
+    QVERIFY(startServer({QStringLiteral("--trusted-proxy"), QStringLiteral("127.0.0.2"),
+                         QStringLiteral("--trusted-proxy"), QStringLiteral("::1")}));
+    const QHostAddress proxy(QStringLiteral("127.0.0.2"));
+    // The proxy appends the client's address to what the client sent: the last one counts.
+    QByteArray requests;
+    for (int i = 0; i < 25; ++i)
+        requests += "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.9.9."
+            + QByteArray::number(i) + ", 10.0.0.1\r\nAuthorization: Bearer wrong\r\n\r\n";
+    const QList<RawResponse> answers = pipeline(requests, 25, proxy);
+    QCOMPARE(answers.size(), 25);
+    QCOMPARE(answers.at(19).status, 401);
+    QCOMPARE(answers.at(20).status, 429);
+    QTRY_VERIFY(m_stderr.contains("10.0.0.1"));
+    QVERIFY(!m_stderr.contains("10.9.9."));
+    // Other clients behind the proxy, and the proxy's own requests, are served.
+    const QList<RawResponse> others
+        = pipeline("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.1, 10.0.0.2\r\n"
+                   "Authorization: Bearer demo-user\r\n\r\n"
+                   "GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer demo-user\r\n\r\n",
+                   2, proxy);
+    QCOMPARE(others.size(), 2);
+    QCOMPARE(others.at(0).status, 200);
+    QCOMPARE(others.at(1).status, 200);
+    // A client that is not the proxy cannot name another address.
+    QCOMPARE(pipeline("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.3\r\n"
+                      "Authorization: Bearer demo-user\r\n\r\n",
+                      1)
+                 .value(0)
+                 .status,
+             200);
+    QCOMPARE(pipeline("GET /api/v1/me HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 10.0.0.2\r\n"
+                      "Authorization: Bearer demo-user\r\n\r\n",
+                      1, proxy)
+                 .value(0)
+                 .status,
+             200);
+}
+
+void TstHttpEdge::encodedSeparatorsAndDotSegmentsRefused_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::newRow("%2F") << QByteArray("/api%2Fv1%2Fme");
+    QTest::newRow("%2f") << QByteArray("/api%2fv1%2fme");
+    QTest::newRow("%5C") << QByteArray("/api/v1%5Cme");
+    QTest::newRow("%5c") << QByteArray("/api/v1/optouts%5cu-2");
+    QTest::newRow("%00") << QByteArray("/api/v1/me%00");
+    QTest::newRow("/./") << QByteArray("/api/./v1/me");
+    QTest::newRow("/../") << QByteArray("/api/v1/users/../me");
+    QTest::newRow("trailing ..") << QByteArray("/api/v1/me/..");
+    QTest::newRow("%2e%2e") << QByteArray("/api/v1/users/%2e%2E/me");
+    QTest::newRow("%2e") << QByteArray("/api/v1/%2E/me");
+}
+
+void TstHttpEdge::encodedSeparatorsAndDotSegmentsRefused()
+{
+    QFETCH(QByteArray, path);
+    const RawResponse r = get(path, "demo-admin");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(QJsonDocument::fromJson(r.body)["error"]["code"].toString(),
+             QStringLiteral("invalid_request"));
+    // A dot inside a segment is a name like any other.
+    QCOMPARE(get("/api/v1/me.x", "demo-admin").status, 404);
+}
+
+void TstHttpEdge::foldedAndRepeatedHeadersRefused_data()
+{
+    QTest::addColumn<QByteArray>("headers");
+    QTest::newRow("folded Authorization")
+        << QByteArray("Host: x\r\nAuthorization: Bearer\r\n demo-admin\r\n");
+    QTest::newRow("folded other header")
+        << QByteArray("Host: x\r\nX-Note: a\r\n\tb\r\nAuthorization: Bearer demo-admin\r\n");
+    QTest::newRow("two Authorization") << QByteArray(
+        "Host: x\r\nAuthorization: Bearer demo-admin\r\nAuthorization: Bearer demo-user\r\n");
+    QTest::newRow("two Authorization, other case") << QByteArray(
+        "Host: x\r\nAuthorization: Bearer demo-admin\r\nauthorization: Bearer demo-admin\r\n");
+    QTest::newRow("two Host") << QByteArray(
+        "Host: x\r\nHost: y\r\nAuthorization: Bearer demo-admin\r\n");
+    QTest::newRow("two Content-Length")
+        << QByteArray("Host: x\r\nAuthorization: Bearer demo-admin\r\nContent-Length: 0\r\n"
+                      "Content-Length: 0\r\n");
+}
+
+void TstHttpEdge::foldedAndRepeatedHeadersRefused()
+{
+    QFETCH(QByteArray, headers);
+    const RawResponse r = exchange("GET /api/v1/me HTTP/1.1\r\n" + headers + "\r\n", 3000, false);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(QJsonDocument::fromJson(r.body)["error"]["code"].toString(),
+             QStringLiteral("invalid_request"));
+    QVERIFY(r.closed);
+}
+
+void TstHttpEdge::pipeliningClientThatNeverReadsHoldsBoundedMemory()
+{
+    // 8 connections each send 1,500 small pipelined requests (a third of them for a page of
+    // 200 users, about 300 times the request's size) and read nothing: about 100 MB of answers.
+    constexpr int Connections = 8;
+    const QByteArray page = "GET /api/v1/users?pageSize=1000 HTTP/1.1\r\nHost: x\r\n"
+                            "Authorization: Bearer demo-admin\r\n\r\n";
+    const QByteArray health = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+    const QByteArray missing = "GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n";
+    const auto expected = [](int answer) {
+        return answer % 3 == 2 ? 404 : 200;
+    };
+    QByteArray requests;
+    constexpr int count = 1500;
+    for (int i = 0; i < count; ++i)
+        requests += i % 3 == 0 ? page : i % 3 == 1 ? health : missing;
+    const qint64 pid = m_process->processId();
+    const qint64 before = rssKb(pid);
+    qint64 peak = before;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < Connections; ++i) {
+        auto s = std::make_unique<QTcpSocket>();
+        // The client reads nothing, and its kernel holds little for it.
+        s->setReadBufferSize(4096);
+        s->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
+        s->connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        QVERIFY(s->waitForConnected(5000));
+        s->write(requests);
+        sockets.push_back(std::move(s));
+    }
+    // 15 s, or until the server has stopped taking requests for 3 s (the kernel's buffers may
+    // take every request at once: the server then works through them meanwhile).
+    QElapsedTimer t;
+    t.start();
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    qint64 lastLeft = -1;
+    while (t.elapsed() < 15000 && (lastLeft == 0 || sinceProgress.elapsed() < 3000)) {
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+        peak = std::max(peak, rssKb(pid));
+        qint64 left = 0;
+        for (const auto &s : sockets)
+            left += s->bytesToWrite();
+        if (left != lastLeft)
+            sinceProgress.restart();
+        lastLeft = left;
+    }
+    qInfo("8 pipelining connections that never read: RSS %lld kB before, peak growth %lld kB, "
+          "%lld bytes not taken",
+          before, peak - before, lastLeft);
+    QVERIFY2(peak - before < 50 * 1024, qPrintable(QString::number(peak - before)));
+    // /healthz answers meanwhile.
+    QVERIFY(healthLatencyMs() >= 0);
+
+    // Now the clients read: every answer arrives, in order.
+    for (auto &s : sockets)
+        s->setReadBufferSize(0);
+    QVector<QByteArray> received(Connections);
+    QVector<int> answered(Connections, 0);
+    QVector<qsizetype> at(Connections, 0);
+    t.restart();
+    bool done = false;
+    while (!done && t.elapsed() < 120000) {
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+        done = true;
+        for (int i = 0; i < Connections; ++i) {
+            received[i] += sockets[size_t(i)]->readAll();
+            // Check and drop the complete answers.
+            for (;;) {
+                const QByteArray &data = received[i];
+                const qsizetype end = data.indexOf("\r\n\r\n", at[i]);
+                if (end < 0)
+                    break;
+                const RawResponse r = parse(data.mid(at[i], end + 4 - at[i]), false);
+                const qint64 length = r.header("Content-Length").toLongLong();
+                if (end + 4 + length > data.size())
+                    break;
+                QVERIFY2(r.status == expected(answered[i])
+                             && (answered[i] % 3 != 0 || length > 10000),
+                         qPrintable(QStringLiteral("connection %1, answer %2: %3")
+                                        .arg(i)
+                                        .arg(answered[i])
+                                        .arg(r.status)));
+                ++answered[i];
+                at[i] = end + 4 + length;
+            }
+            received[i].remove(0, at[i]);
+            at[i] = 0;
+            if (answered[i] < count)
+                done = false;
+        }
+    }
+    for (int i = 0; i < Connections; ++i)
+        QCOMPARE(answered[i], count);
+}
+
+RawResponse TstHttpEdge::postEvents(int count)
+{
+    QJsonArray events;
+    const QString name = QStringLiteral("optout.page.viewed.") + QString(150, QLatin1Char('x'));
+    for (int i = 0; i < count; ++i) {
+        events.append(
+            QJsonObject {{QStringLiteral("name"), name + QString::number(i)},
+                         {QStringLiteral("timestamp"),
+                          QDateTime::currentDateTimeUtc().addSecs(-i).toString(Qt::ISODate)}});
+    }
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson();
+    return exchange("POST /api/v1/usage/events HTTP/1.1\r\nHost: x\r\n"
+                    "Authorization: Bearer demo-user\r\nContent-Type: application/json\r\n"
+                    "Content-Length: "
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body,
+                    20000);
+}
+
+void TstHttpEdge::fullDiskRefusesWritesWith503()
+{
+    // A real disk that fills: a 2 MiB tmpfs holding the database, and a filler file to delete
+    // so that a write can succeed again.
+    stopServer();
+    const QString disk = m_dir->filePath(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(disk));
+    QProcess mount;
+    mount.setProcessChannelMode(QProcess::MergedChannels);
+    mount.start(QStringLiteral("mount"),
+                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                 QStringLiteral("size=2m"), QStringLiteral("tmpfs"), disk});
+    if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit
+        || mount.exitCode() != 0) {
+        QSKIP(qPrintable(QStringLiteral("mounting a 2 MiB tmpfs was refused (needs root or "
+                                        "CAP_SYS_ADMIN): %1")
+                             .arg(QString::fromLocal8Bit(mount.readAll()).trimmed())));
+    }
+    const auto unmount = qScopeGuard([this, disk] {
+        stopServer();
+        QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), disk});
+    });
+    QFile filler(disk + QStringLiteral("/filler"));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    QCOMPARE(filler.write(QByteArray(384 * 1024, 'f')), qint64(384 * 1024));
+    filler.close();
+    QVERIFY(startServer({}, disk + QStringLiteral("/e.db")));
+    QCOMPARE(get("/healthz").status, 200);
+    const QByteArray id = users(1).value(0).toUtf8();
+    QVERIFY(!id.isEmpty());
+
+    // Ingest until the disk is full, then on with ever smaller requests until even one event
+    // is refused: every refusal is a 503, never a 500.
+    int accepted = 0;
+    int refused = 0;
+    for (int size = 1000; size >= 1;) {
+        const RawResponse r = postEvents(size);
+        QVERIFY2(
+            r.status == 200 || r.status == 503,
+            qPrintable(QString::number(r.status) + QLatin1Char(' ') + QString::fromUtf8(r.body)));
+        if (r.status == 200) {
+            ++accepted;
+            QVERIFY2(accepted < 2000, "the disk never filled");
+            continue;
+        }
+        ++refused;
+        QCOMPARE(QJsonDocument::fromJson(r.body)["error"]["code"].toString(),
+                 QStringLiteral("unavailable"));
+        QVERIFY(r.header("Retry-After").toInt() >= 1);
+        size /= 10;
+    }
+    qInfo("disk full after %d accepted requests; %d refused", accepted, refused);
+    QVERIFY(accepted > 0);
+
+    // Other writes are refused alike; reads go on; /healthz says the storage is not writable.
+    const RawResponse put = exchange("PUT /api/v1/optouts/" + id
+                                     + " HTTP/1.1\r\nHost: x\r\n"
+                                       "Authorization: Bearer demo-admin\r\n\r\n");
+    QCOMPARE(put.status, 503);
+    QCOMPARE(QJsonDocument::fromJson(put.body)["error"]["code"].toString(),
+             QStringLiteral("unavailable"));
+    QVERIFY(put.header("Retry-After").toInt() >= 1);
+    QCOMPARE(get("/api/v1/me", "demo-user").status, 200);
+    const RawResponse health = get("/healthz");
+    QCOMPARE(health.status, 503);
+    QVERIFY(health.header("Retry-After").toInt() >= 1);
+    QCOMPARE(QJsonDocument::fromJson(health.body)["writable"], QJsonValue(false));
+
+    // Room again: the next write succeeds, and /healthz is well again.
+    QVERIFY(QFile::remove(disk + QStringLiteral("/filler")));
+    QCOMPARE(postEvents(1).status, 200);
+    const RawResponse well = get("/healthz");
+    QCOMPARE(well.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(well.body)["writable"], QJsonValue(true));
+    QCOMPARE(exchange("PUT /api/v1/optouts/" + id
+                      + " HTTP/1.1\r\nHost: x\r\n"
+                        "Authorization: Bearer demo-admin\r\n\r\n")
+                 .status,
+             201);
+    QVERIFY2(!m_stderr.contains(" 500 "), m_stderr.constData());
+}
+
+void TstHttpEdge::readOnlyDatabaseFileRefusesWritesWith503()
+{
+    // The database made by a first run, then made read-only. Root writes to any file, so as
+    // root the server runs as nobody.
+    stopServer();
+    const QString db = m_dir->filePath(QStringLiteral("e.db"));
+    QStringList wrapper;
+    if (::geteuid() == 0) {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("running as root without setpriv (util-linux) to run the server as nobody");
+        wrapper = {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                   QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups")};
+        // nobody enters the folder and may create SQLite's journal and the lock there.
+        QVERIFY(QFile::setPermissions(m_dir->path(), QFileDevice::Permissions(0x7777)));
+    }
+    QVERIFY(QFile::setPermissions(
+        db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QVERIFY(startServer({}, db, wrapper));
+    const QByteArray id = users(1).value(0).toUtf8();
+    QVERIFY(!id.isEmpty());
+
+    QCOMPARE(get("/api/v1/me", "demo-user").status, 200);
+    const RawResponse put = exchange("PUT /api/v1/optouts/" + id
+                                     + " HTTP/1.1\r\nHost: x\r\n"
+                                       "Authorization: Bearer demo-admin\r\n\r\n");
+    QCOMPARE(put.status, 503);
+    QCOMPARE(QJsonDocument::fromJson(put.body)["error"]["code"].toString(),
+             QStringLiteral("unavailable"));
+    QVERIFY(put.header("Retry-After").toInt() >= 1);
+    const RawResponse events = postEvents(3);
+    QCOMPARE(events.status, 503);
+    const RawResponse health = get("/healthz");
+    QCOMPARE(health.status, 503);
+    QCOMPARE(QJsonDocument::fromJson(health.body)["writable"], QJsonValue(false));
+    QVERIFY2(!m_stderr.contains(" 500 "), m_stderr.constData());
 }
 
 QTEST_GUILESS_MAIN(TstHttpEdge)

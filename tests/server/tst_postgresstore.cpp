@@ -165,6 +165,28 @@ private slots:
         }
     }
 
+    // A database that takes no writes (default_transaction_read_only, as on a standby): each
+    // write is WriteRefused (answered 503), not Failed (500); reads go on.
+    void readOnlyDatabaseRefusesWrites()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        QString error;
+        {
+            PostgresStore setup(db.spec());
+            QVERIFY2(setup.open(&error), qPrintable(error));
+            QVERIFY(setup.createOrg(QStringLiteral("Org"), QStringLiteral("P")).ok());
+        }
+        QVERIFY(db.exec(QStringLiteral("ALTER DATABASE %1 SET default_transaction_read_only = on")
+                            .arg(db.spec().database)));
+        PostgresStore store(db.spec());
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY(store.snapshot().ok());
+        const auto refused = store.createOrg(QStringLiteral("Another"), QStringLiteral("P"));
+        QCOMPARE(int(refused.status), int(StoreStatus::WriteRefused));
+        QVERIFY(isTemporary(refused.status));
+    }
+
     void arrayLiteralRoundTrip()
     {
         ScratchDatabase db;

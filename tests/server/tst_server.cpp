@@ -246,6 +246,7 @@ void TestServerApi::health()
     QCOMPARE(o[QStringLiteral("storage")].toString(), TestDatabase::backendName());
     QVERIFY(!o[QStringLiteral("version")].toString().isEmpty());
     QVERIFY(!o[QStringLiteral("instance")].toString().isEmpty());
+    QCOMPARE(o[QStringLiteral("writable")], QJsonValue(true));
 }
 
 void TestServerApi::unknownRoutes_data()

@@ -2,17 +2,21 @@
 // served.
 #include "testcerts.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+#include <unistd.h>
 
 class TstServerStartup : public QObject
 {
@@ -29,6 +33,7 @@ private slots:
     void servesHttps();
     void warnsOfExpiry_data();
     void warnsOfExpiry();
+    void readOnlyFolderNamedAsSuch();
 
 private:
     // Runs the server to its exit (it must refuse to start); returns its exit code.
@@ -274,6 +279,43 @@ void TstServerStartup::warnsOfExpiry()
         QVERIFY2(!output.contains("warning"), output.constData());
     else
         QVERIFY2(output.contains(warning), output.constData());
+}
+
+void TstServerStartup::readOnlyFolderNamedAsSuch()
+{
+    // A folder the service cannot write in. Root writes in any folder whatever its mode, so as
+    // root the folder is a read-only tmpfs.
+    const QString folder = m_dir.filePath(QStringLiteral("read-only"));
+    QVERIFY(QDir().mkpath(folder));
+    bool mounted = false;
+    if (::geteuid() == 0) {
+        QProcess mount;
+        mount.setProcessChannelMode(QProcess::MergedChannels);
+        mount.start(QStringLiteral("mount"),
+                    {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                     QStringLiteral("ro,size=1m"), QStringLiteral("tmpfs"), folder});
+        if (!mount.waitForFinished(10000) || mount.exitStatus() != QProcess::NormalExit
+            || mount.exitCode() != 0) {
+            QSKIP(qPrintable(QStringLiteral("running as root, and mounting a read-only tmpfs was "
+                                            "refused: %1")
+                                 .arg(QString::fromLocal8Bit(mount.readAll()).trimmed())));
+        }
+        mounted = true;
+    } else {
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+    }
+    const auto restore = qScopeGuard([folder, mounted] {
+        if (mounted)
+            QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), folder});
+        else
+            QFile::setPermissions(
+                folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    });
+    QByteArray output;
+    const QString db = folder + QStringLiteral("/optout.sqlite");
+    QCOMPARE(runToExit({QStringLiteral("--db"), db, QStringLiteral("--demo")}, &output), 1);
+    QVERIFY2(!output.contains("another optout-server"), output.constData());
+    QVERIFY2(output.contains("cannot write in " + folder.toUtf8()), output.constData());
 }
 
 QTEST_GUILESS_MAIN(TstServerStartup)

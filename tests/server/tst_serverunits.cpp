@@ -2,6 +2,7 @@
 // opt-out plan; and the SQLite store's own paths.
 #include "apierror.h"
 #include "apiserver.h"
+#include "auththrottle.h"
 #include "namefolding.h"
 #include "optoutplan.h"
 #include "provisioning.h"
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void planRepeatsAndEmpty();
     void planTenThousandIds();
     void sqliteOptOutChecksAndTenThousandIds();
+    void authThrottleWindow();
+    void authThrottleTableIsBounded();
 };
 
 namespace {
@@ -836,6 +839,57 @@ void TestServerUnits::sqliteOptOutChecksAndTenThousandIds()
     QCOMPARE(r.value.revision, 2);
     qInfo("SQLite, 10,000 ids: out in %lld ms, unknown refused in %lld ms, in in %lld ms", outMs,
           unknownMs, inMs);
+void TestServerUnits::authThrottleWindow()
+{
+    AuthThrottle throttle;
+    const QHostAddress a(QStringLiteral("192.0.2.1"));
+    const QHostAddress b(QStringLiteral("192.0.2.2"));
+    for (int i = 1; i < AuthThrottle::MaxFailures; ++i) {
+        QVERIFY(!throttle.recordFailure(a, 1000 + i));
+        QCOMPARE(throttle.refusedForSeconds(a, 1000 + i), 0);
+    }
+    QVERIFY(throttle.recordFailure(a, 2000)); // the 20th, within the minute
+    QCOMPARE(throttle.refusedForSeconds(a, 2000), 60);
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 59000), 1);
+    QCOMPARE(throttle.refusedForSeconds(b, 2000), 0);
+    // The window began with the first failure: a minute later the address is served again.
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 60000), 0);
+    QVERIFY(!throttle.recordFailure(a, 1001 + 60000)); // a new window, one failure
+    QCOMPARE(throttle.refusedForSeconds(a, 1001 + 60000), 0);
+    // 19 failures a minute, for ever: never refused.
+    AuthThrottle slow;
+    for (int minute = 0; minute < 5; ++minute) {
+        for (int i = 0; i < AuthThrottle::MaxFailures - 1; ++i)
+            slow.recordFailure(a, minute * 60000 + i);
+        QCOMPARE(slow.refusedForSeconds(a, minute * 60000 + 100), 0);
+    }
+    // An IPv4 client of a dual-stack listener is the same address; an IPv6 host is its /64.
+    QCOMPARE(AuthThrottle::key(QHostAddress(QStringLiteral("::ffff:192.0.2.1"))),
+             AuthThrottle::key(a));
+    QCOMPARE(AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2::1"))),
+             AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2:ffff::9"))));
+    QVERIFY(AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:2::1")))
+            != AuthThrottle::key(QHostAddress(QStringLiteral("2001:db8:1:3::1"))));
+}
+
+void TestServerUnits::authThrottleTableIsBounded()
+{
+    // 100,000 addresses (spoofed, or an IPv6 flood) within one minute: the table stays within
+    // its size, and the address that reached the limit most recently stays refused.
+    AuthThrottle throttle(1000);
+    for (quint32 i = 0; i < 100000; ++i)
+        throttle.recordFailure(QHostAddress(0x0a000000 + i), qint64(i / 100));
+    QVERIFY(throttle.size() <= 1000 && throttle.size() >= 750);
+    const QHostAddress attacker(QStringLiteral("198.51.100.7"));
+    for (int i = 0; i < AuthThrottle::MaxFailures; ++i)
+        throttle.recordFailure(attacker, 20000);
+    QVERIFY(throttle.refusedForSeconds(attacker, 20001) > 0);
+    QVERIFY(throttle.size() <= 1000);
+    // Expired windows make room first: once the table is full again, only the new ones stay.
+    for (quint32 i = 0; i < 400; ++i)
+        throttle.recordFailure(QHostAddress(0xcb007100 + i), 200000);
+    QCOMPARE(throttle.size(), 400);
+    QCOMPARE(throttle.refusedForSeconds(attacker, 200000), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
