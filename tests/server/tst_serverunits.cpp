@@ -839,6 +839,8 @@ void TestServerUnits::sqliteOptOutChecksAndTenThousandIds()
     QCOMPARE(r.value.revision, 2);
     qInfo("SQLite, 10,000 ids: out in %lld ms, unknown refused in %lld ms, in in %lld ms", outMs,
           unknownMs, inMs);
+}
+
 void TestServerUnits::authThrottleWindow()
 {
     AuthThrottle throttle;
