@@ -2,6 +2,8 @@
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 
+#include "authapi.h"
+
 #include "eventsjson.h"
 #include "optoutservice.h"
 #include "scimapi.h"
@@ -305,6 +307,10 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
         {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
         {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+        // Signing in with the organisation's identity provider: server/auth/.
+        {"GET", QStringLiteral("/api/v1/auth/discover"), A::Public, &ApiServer::auth},
+        {"POST", QStringLiteral("/api/v1/auth/sessions"), A::Public, &ApiServer::auth},
+        {"DELETE", QStringLiteral("/api/v1/auth/sessions/current"), A::AnyRole, &ApiServer::auth},
         // Directory sync (SCIM 2.0): server/scim/.
         {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
          &ApiServer::scim},
@@ -322,11 +328,13 @@ const QVector<ApiServer::Route> &ApiServer::routes()
     return table;
 }
 
-ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *parent)
+ApiServer::ApiServer(OptOutService *service, const QString &instance, const OidcKeys::Options &oidc,
+                     QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_instance(instance)
     , m_scim(std::make_unique<ScimApi>(service))
+    , m_auth(std::make_unique<AuthApi>(service, oidc))
     , m_eventsReader(std::make_unique<EventsJsonReader>())
 {
     // Another instance's changes may arrive under a revision this one already serialised.
@@ -338,6 +346,11 @@ ApiServer::~ApiServer() = default;
 void ApiServer::scim(const ApiRequest &r, Respond respond)
 {
     m_scim->handle(r, std::move(respond));
+}
+
+void ApiServer::auth(const ApiRequest &r, Respond respond)
+{
+    m_auth->handle(r, std::move(respond));
 }
 
 std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyBytes) const
@@ -541,7 +554,13 @@ std::variant<StoredUser, ApiError> ApiServer::authenticate(const ApiRequest &req
         return ApiError::unauthenticated(QStringLiteral("A bearer token is required."));
     if (!header.startsWith("Bearer ") && !header.startsWith("bearer "))
         return ApiError::unauthenticated(QStringLiteral("Use 'Authorization: Bearer <token>'."));
-    const auto user = m_service->userForToken(header.mid(7).trimmed());
+    const QByteArray token = header.mid(7).trimmed();
+    const auto user = m_service->userForToken(token);
+    if (!user && m_service->isExpiredToken(token))
+        return ApiError {401,
+                         QStringLiteral("session_expired"),
+                         QStringLiteral("The session has expired: sign in again."),
+                         {}};
     if (!user)
         return ApiError::unauthenticated(QStringLiteral("The token is unknown or revoked."));
     return *user;
