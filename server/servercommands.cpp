@@ -409,8 +409,13 @@ int runServerCommandLine(QCoreApplication &app)
         QStringLiteral("How long a session of a user signed in with an identity provider lasts: "
                        "a number with d, h, m or s (default: 12h)."),
         QStringLiteral("duration"), QStringLiteral("12h"));
+    // For tests: how soon an unknown key may make the service fetch a key set again.
+    QCommandLineOption oidcRefetchOption(QStringLiteral("oidc-key-refetch-ms"),
+                                         QStringLiteral("Key set refetch interval."),
+                                         QStringLiteral("ms"));
+    oidcRefetchOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({setOidcOption, unsetOidcOption, issuerOption, clientIdOption,
-                       emailDomainOption, oidcCaOption, sessionTtlOption});
+                       emailDomainOption, oidcCaOption, sessionTtlOption, oidcRefetchOption});
     parser.addOptions({maxConnectionsOption, idleTimeoutOption, stallTimeoutOption});
     parser.addOptions({dbOption,          listenOption,     demoOption,      demoUsersOption,
                        demoOptOutsOption, revokeOption,     createOrgOption, productOption,
@@ -478,6 +483,11 @@ int runServerCommandLine(QCoreApplication &app)
         if (oidcKeys.caCertificates.isEmpty())
             return fail(QStringLiteral("--oidc-ca-cert: %1 holds no PEM certificate.")
                             .arg(parser.value(oidcCaOption)));
+    }
+    if (parser.isSet(oidcRefetchOption)) {
+        oidcKeys.refetchIntervalMs = parser.value(oidcRefetchOption).toInt(&ok);
+        if (!ok || oidcKeys.refetchIntervalMs < 0)
+            return fail(QStringLiteral("--oidc-key-refetch-ms takes a number of 0 or more."));
     }
     DemoOptions demo;
     int readWindowMs = 10 * 60 * 1000;

@@ -1291,7 +1291,7 @@ StoreResult<QStringList> PostgresStore::setOidcConfig(const OidcConfig &config)
     using Result = StoreResult<QStringList>;
     return transact<QStringList>(nullptr, [&](PgSession &s) -> Result {
         // Two organisations claiming one domain at once: the second waits, then finds it taken.
-        s.run(QStringLiteral("LOCK TABLE oidc_domains IN SHARE ROW EXCLUSIVE MODE"));
+        s.plain(QStringLiteral("LOCK TABLE oidc_domains IN SHARE ROW EXCLUSIVE MODE"));
         QSqlQuery q = s.run(QStringLiteral("SELECT domain FROM oidc_domains WHERE domain = "
                                            "ANY(?::text[]) AND org_id <> ? ORDER BY domain"),
                             {arrayLiteral(config.emailDomains), config.orgId});
