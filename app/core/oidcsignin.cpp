@@ -122,7 +122,7 @@ void OidcSignIn::authorize(const QUrl &authorizationEndpoint, const QUrl &tokenE
     auto *handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, flow);
     if (!handler->isListening())
         return fail(tr("The app cannot receive the identity provider's answer."));
-    handler->setCallbackText(m_landingPage);
+    handler->setCallbackText(m_landingPage.isEmpty() ? defaultLandingPage() : m_landingPage);
     flow->setReplyHandler(handler);
     // Qt 6.4 has no PKCE and no nonce: both are added to the requests it makes. The flow makes
     // and checks `state` itself.
@@ -160,6 +160,14 @@ void OidcSignIn::authorize(const QUrl &authorizationEndpoint, const QUrl &tokenE
                          .arg(description.isEmpty() ? error : description));
             });
     flow->grant();
+}
+
+QString OidcSignIn::defaultLandingPage()
+{
+    return QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                          "</head><body><p>%2</p></body></html>")
+        .arg(QStringLiteral("optout-admin"),
+             tr("You are signed in to optout-admin. You may close this window.").toHtmlEscaped());
 }
 
 void OidcSignIn::cancel()

@@ -31,8 +31,10 @@ public:
 
     // Authorities trusted for the identity provider's HTTPS besides the system's.
     void setCaCertificates(const QList<QSslCertificate> &certificates);
-    // The page the browser shows once it is sent back to the app (HTML, in the app's language).
+    // The page the browser shows once it is sent back to the app (HTML); empty: the default one,
+    // in the app's language, saying that the window may be closed.
     void setLandingPage(const QString &html);
+    static QString defaultLandingPage();
     void setTransferTimeout(int milliseconds);
 
     // Reads the provider's discovery document, then opens the system browser on its
