@@ -56,7 +56,7 @@ set(CPACK_DEBIAN_SERVER_PACKAGE_NAME optout-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 # The service's user comes from systemd-sysusers, or adduser without systemd; SQLite through Qt;
 # usage-event bodies read by simdjson (also found by SHLIBDEPS, named here for the reader).
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, libsimdjson14, systemd | adduser")
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, libsimdjson14, libcjose0, systemd | adduser")
 set(CPACK_COMPONENT_SERVER_DESCRIPTION
     "Product usage opt-out service\n"
     "Organisations, users, roles and tokens, the opt-out list with revisions and an audit log,\n"

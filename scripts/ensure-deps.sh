@@ -5,8 +5,8 @@ set -euo pipefail
 OPTOUT_PACKAGES=(
   cmake g++ make
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libxkbcommon-dev
-  qtkeychain-qt6-dev libssl-dev openssl libhttp-parser-dev libsimdjson-dev
+  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libxkbcommon-dev
+  qtkeychain-qt6-dev libssl-dev openssl libhttp-parser-dev libsimdjson-dev libcjose-dev
   desktop-file-utils appstream systemd dpkg-dev file iproute2
   postgresql libqt6sql6-psql
 )
@@ -16,6 +16,11 @@ for pkg in "${OPTOUT_PACKAGES[@]}" "$@"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
+# The tests' OpenID provider runs on Node.js (Debian's nodejs and npm, or any other node that
+# brings its own npm).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]})); then
   echo "Installing missing packages: ${missing[*]}"

@@ -1,5 +1,6 @@
 // optout-server's command line: the options, the set-up commands that run once and exit
-// (--create-org, --import-users, --issue-token, --revoke-token, --demo's data), and the service.
+// (--create-org, --import-users, --issue-token, --revoke-token, --set-oidc, --demo's data), and
+// the service.
 #include "servercommands.h"
 
 #include "apiserver.h"
@@ -22,6 +23,7 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QSocketNotifier>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTcpServer>
@@ -190,6 +192,70 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
     return 0;
 }
 
+// --set-oidc / --unset-oidc: the organisation's identity provider. Returns the exit code, or -1
+// when the arguments name neither.
+int runOidcCommand(const QCommandLineParser &parser, Store *store, const StoreSnapshot &current,
+                   const QCommandLineOption &setOption, const QCommandLineOption &unsetOption,
+                   const QCommandLineOption &orgOption, const QCommandLineOption &issuerOption,
+                   const QCommandLineOption &clientIdOption, const QCommandLineOption &domainOption)
+{
+    if (!parser.isSet(setOption) && !parser.isSet(unsetOption))
+        return -1;
+    if (parser.isSet(setOption) && parser.isSet(unsetOption))
+        return fail(QStringLiteral("--set-oidc and --unset-oidc exclude each other."));
+    const QString orgId = parser.value(orgOption);
+    const auto org = Provisioning::orgById(current, orgId);
+    if (!org)
+        return fail(QStringLiteral("--org must name an organisation (e.g. o-1)."));
+    QTextStream out(stdout);
+    if (parser.isSet(unsetOption)) {
+        const auto removed = store->unsetOidcConfig(orgId);
+        if (!removed.ok())
+            return fail(QStringLiteral("cannot change the database."));
+        if (!removed.value)
+            return fail(QStringLiteral("%1 has no identity provider.").arg(org->name));
+        out << org->name << " no longer signs in with an identity provider.\n";
+        return 0;
+    }
+    OidcConfig config;
+    config.orgId = orgId;
+    config.issuer = parser.value(issuerOption).trimmed();
+    config.clientId = parser.value(clientIdOption).trimmed();
+    // The issuer is compared with the tokens' `iss` exactly, and its keys are fetched over
+    // HTTPS only.
+    const QUrl issuer(config.issuer, QUrl::StrictMode);
+    if (!issuer.isValid() || issuer.scheme() != QLatin1String("https") || issuer.host().isEmpty()
+        || issuer.hasQuery() || issuer.hasFragment())
+        return fail(
+            QStringLiteral("--issuer takes the identity provider's https URL, as its "
+                           "tokens name it (e.g. https://login.example.com/realms/staff)."));
+    if (config.clientId.isEmpty())
+        return fail(QStringLiteral("--client-id takes the client id the identity provider gave "
+                                   "the app."));
+    static const QRegularExpression domainPattern(QStringLiteral(
+        "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$"));
+    for (const QString &value : parser.values(domainOption)) {
+        const QString domain = value.trimmed().toLower();
+        if (!domainPattern.match(domain).hasMatch())
+            return fail(QStringLiteral("--email-domain takes a domain name (e.g. example.com), "
+                                       "not \"%1\".")
+                            .arg(value));
+        if (!config.emailDomains.contains(domain))
+            config.emailDomains.append(domain);
+    }
+    if (config.emailDomains.isEmpty())
+        return fail(QStringLiteral("--set-oidc needs at least one --email-domain."));
+    const auto taken = store->setOidcConfig(config);
+    if (!taken.ok())
+        return fail(QStringLiteral("cannot change the database."));
+    if (!taken.value.isEmpty())
+        return fail(QStringLiteral("another organisation already signs in %1.")
+                        .arg(taken.value.join(QStringLiteral(", "))));
+    out << org->name << " signs in with " << config.issuer << " (client " << config.clientId
+        << ") for " << config.emailDomains.join(QStringLiteral(", ")) << ".\n";
+    return 0;
+}
+
 } // namespace
 
 int runServerCommandLine(QCoreApplication &app)
@@ -264,10 +330,11 @@ int runServerCommandLine(QCoreApplication &app)
                                                         "this e-mail address in the organisation "
                                                         "of --org, then exit."),
                                          QStringLiteral("email"));
-    const QCommandLineOption orgOption(QStringLiteral("org"),
-                                       QStringLiteral("With --import-users or --issue-token: the "
-                                                      "organisation's id (e.g. o-1)."),
-                                       QStringLiteral("id"));
+    const QCommandLineOption orgOption(
+        QStringLiteral("org"),
+        QStringLiteral("With --import-users, --issue-token, --set-oidc or --unset-oidc: the "
+                       "organisation's id (e.g. o-1)."),
+        QStringLiteral("id"));
     const QCommandLineOption quietOption(QStringLiteral("quiet"),
                                          QStringLiteral("Do not log one line per request."));
     const QCommandLineOption instanceOption(
@@ -312,6 +379,44 @@ int runServerCommandLine(QCoreApplication &app)
         QStringLiteral("Seconds a request's header block may take, and its body or an answer "
                        "may go without progress (default: 30)."),
         QStringLiteral("seconds"), QStringLiteral("30"));
+    const QCommandLineOption setOidcOption(
+        QStringLiteral("set-oidc"),
+        QStringLiteral("Let the users of --org sign in with their organisation's OpenID Connect "
+                       "provider (--issuer, --client-id, --email-domain), then exit."));
+    const QCommandLineOption unsetOidcOption(QStringLiteral("unset-oidc"),
+                                             QStringLiteral("Stop signing in the users of --org "
+                                                            "with an identity provider, then "
+                                                            "exit."));
+    const QCommandLineOption issuerOption(QStringLiteral("issuer"),
+                                          QStringLiteral("With --set-oidc: the identity "
+                                                         "provider's issuer URL (https)."),
+                                          QStringLiteral("url"));
+    const QCommandLineOption clientIdOption(QStringLiteral("client-id"),
+                                            QStringLiteral("With --set-oidc: the app's client id "
+                                                           "at the identity provider."),
+                                            QStringLiteral("id"));
+    const QCommandLineOption emailDomainOption(
+        QStringLiteral("email-domain"),
+        QStringLiteral("With --set-oidc: an e-mail domain whose addresses sign in with that "
+                       "provider (repeat for more)."),
+        QStringLiteral("domain"));
+    const QCommandLineOption oidcCaOption(
+        QStringLiteral("oidc-ca-cert"),
+        QStringLiteral("PEM certificates of the authorities trusted, besides the system's, for "
+                       "the identity providers' HTTPS."),
+        QStringLiteral("file"));
+    const QCommandLineOption sessionTtlOption(
+        QStringLiteral("session-ttl"),
+        QStringLiteral("How long a session of a user signed in with an identity provider lasts: "
+                       "a number with d, h, m or s (default: 12h)."),
+        QStringLiteral("duration"), QStringLiteral("12h"));
+    // For tests: how soon an unknown key may make the service fetch a key set again.
+    QCommandLineOption oidcRefetchOption(QStringLiteral("oidc-key-refetch-ms"),
+                                         QStringLiteral("Key set refetch interval."),
+                                         QStringLiteral("ms"));
+    oidcRefetchOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({setOidcOption, unsetOidcOption, issuerOption, clientIdOption,
+                       emailDomainOption, oidcCaOption, sessionTtlOption, oidcRefetchOption});
     parser.addOptions({maxConnectionsOption, idleTimeoutOption, stallTimeoutOption});
     const QCommandLineOption maxStreamsOption(
         QStringLiteral("max-streams"),
@@ -403,6 +508,25 @@ int runServerCommandLine(QCoreApplication &app)
                                    "(e.g. 7d, 12h, 30m, 45s; at most 3650d), or 0; not \"%1\".")
                         .arg(parser.value(purgeAfterOption)));
     }
+    const auto sessionTtl = parseDuration(parser.value(sessionTtlOption));
+    if (!sessionTtl || *sessionTtl <= 0) {
+        return fail(QStringLiteral("--session-ttl takes a duration: a number with d, h, m or s "
+                                   "(e.g. 12h, 30m), more than 0; not \"%1\".")
+                        .arg(parser.value(sessionTtlOption)));
+    }
+    OidcKeys::Options oidcKeys;
+    if (parser.isSet(oidcCaOption)) {
+        oidcKeys.caCertificates = QSslCertificate::fromPath(
+            parser.value(oidcCaOption), QSsl::Pem, QSslCertificate::PatternSyntax::FixedString);
+        if (oidcKeys.caCertificates.isEmpty())
+            return fail(QStringLiteral("--oidc-ca-cert: %1 holds no PEM certificate.")
+                            .arg(parser.value(oidcCaOption)));
+    }
+    if (parser.isSet(oidcRefetchOption)) {
+        oidcKeys.refetchIntervalMs = parser.value(oidcRefetchOption).toInt(&ok);
+        if (!ok || oidcKeys.refetchIntervalMs < 0)
+            return fail(QStringLiteral("--oidc-key-refetch-ms takes a number of 0 or more."));
+    }
     DemoOptions demo;
     int readWindowMs = 10 * 60 * 1000;
     if (parser.isSet(readWindowOption)) {
@@ -420,13 +544,14 @@ int runServerCommandLine(QCoreApplication &app)
     }
 
     // One server per SQLite file (a PostgreSQL database takes any number). Issuing and
-    // revoking tokens may run beside the server, which picks them up within seconds;
-    // everything else needs the file to itself.
+    // revoking tokens, and setting the identity provider, may run beside the server, which
+    // picks them up within seconds; everything else needs the file to itself.
     std::unique_ptr<QLockFile> lock;
     if (spec->kind == StoreSpec::Kind::Sqlite) {
         if (!QDir().mkpath(QFileInfo(spec->path).absolutePath()))
             return fail(QStringLiteral("cannot create the folder of %1.").arg(spec->path));
-        const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption);
+        const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption)
+            || parser.isSet(setOidcOption) || parser.isSet(unsetOidcOption);
         lock = std::make_unique<QLockFile>(spec->path + QStringLiteral(".lock"));
         lock->setStaleLockTime(0);
         if (!tokenCommand && !lock->tryLock(100)) {
@@ -454,6 +579,11 @@ int runServerCommandLine(QCoreApplication &app)
                                          adminNameOption, importOption, issueOption, orgOption);
         if (code >= 0)
             return code;
+        const int oidcCode
+            = runOidcCommand(parser, store.get(), snapshot.value, setOidcOption, unsetOidcOption,
+                             orgOption, issuerOption, clientIdOption, emailDomainOption);
+        if (oidcCode >= 0)
+            return oidcCode;
         QTextStream out(stdout);
         if (parser.isSet(demoOption)) {
             if (snapshot.value.orgs.isEmpty()) {
@@ -475,6 +605,7 @@ int runServerCommandLine(QCoreApplication &app)
     options.demoMode = parser.isSet(demoOption);
     options.purgeAfterSeconds = *purgeAfter;
     options.readEventWindowMs = readWindowMs;
+    options.sessionTtlSeconds = *sessionTtl;
     OptOutService service(*spec, options);
     if (!service.start(&error))
         return fail(error);
@@ -504,7 +635,7 @@ int runServerCommandLine(QCoreApplication &app)
     const QString instance = parser.isSet(instanceOption)
         ? parser.value(instanceOption)
         : QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(tcp->serverPort());
-    ApiServer server(&service, instance);
+    ApiServer server(&service, instance, oidcKeys);
     server.changeStreams()->setOptions(streamOptions);
     HttpEdge edge(tcp, &server, limits);
     edge.setRequestLogging(!parser.isSet(quietOption));

@@ -83,10 +83,21 @@ std::optional<StoredUser> OptOutService::userForToken(const QByteArray &token) c
     const auto it = m_tokens.constFind(hashToken(token));
     if (it == m_tokens.cend() || (it->demo && !m_options.demoMode))
         return std::nullopt;
+    if (it->expiresAt.isValid() && it->expiresAt <= QDateTime::currentDateTimeUtc())
+        return std::nullopt;
     const StoredUser *u = user(it->userId);
     if (!u || !u->active || u->deleted) // left the directory: its tokens are refused
         return std::nullopt;
     return *u;
+}
+
+bool OptOutService::isExpiredToken(const QByteArray &token) const
+{
+    if (token.isEmpty())
+        return false;
+    const auto it = m_tokens.constFind(hashToken(token));
+    return it != m_tokens.cend() && it->expiresAt.isValid()
+        && it->expiresAt <= QDateTime::currentDateTimeUtc();
 }
 
 const StoredUser *OptOutService::user(const QString &id) const
@@ -256,6 +267,50 @@ void OptOutService::audit(const AuditQuery &query, QObject *context,
 {
     m_worker->run<QVector<AuditRecord>>([query](Store &store) { return store.audit(query); },
                                         context, std::move(done));
+}
+
+void OptOutService::startSession(const StoredUser &user, const QByteArray &token, QObject *context,
+                                 std::function<void(StoreResult<QDateTime>)> done)
+{
+    StoredToken stored {hashToken(token), user.id, false, false};
+    stored.expiresAt = QDateTime::currentDateTimeUtc().addSecs(m_options.sessionTtlSeconds);
+    stored.expiresAt = stored.expiresAt.addMSecs(-stored.expiresAt.time().msec());
+    m_worker->run<bool>(
+        [stored](Store &store) { return store.addToken(stored); }, this,
+        [this, stored, guard = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<bool> result) {
+            if (result.ok())
+                m_tokens.insert(stored.hash, {stored.userId, false, stored.expiresAt});
+            else
+                noteStatus(result.status);
+            if (guard)
+                done(StoreResult<QDateTime> {result.status, stored.expiresAt, result.message});
+        });
+}
+
+void OptOutService::endSession(const QByteArray &token, QObject *context,
+                               std::function<void(StoreResult<bool>)> done)
+{
+    const QByteArray hash = hashToken(token);
+    m_worker->run<bool>([hash](Store &store) { return store.revokeToken(hash); }, this,
+                        [this, hash, guard = QPointer<QObject>(context),
+                         done = std::move(done)](StoreResult<bool> result) {
+                            if (result.ok()) {
+                                m_tokens.remove(hash);
+                                m_endedSessions.insert(hash);
+                            } else {
+                                noteStatus(result.status);
+                            }
+                            if (guard)
+                                done(std::move(result));
+                        });
+}
+
+void OptOutService::oidcConfigs(QObject *context,
+                                std::function<void(StoreResult<QVector<OidcConfig>>)> done)
+{
+    m_worker->run<QVector<OidcConfig>>([](Store &store) { return store.oidcConfigs(); }, context,
+                                       std::move(done));
 }
 
 void OptOutService::purgeDue()
@@ -462,8 +517,10 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
     }
     for (auto &entry : m_orgs)
         sortUsers(&entry.second);
-    for (const StoredToken &t : snapshot.tokens)
-        m_tokens.insert(t.hash, {t.userId, t.demo});
+    for (const StoredToken &t : snapshot.tokens) {
+        if (!m_endedSessions.contains(t.hash))
+            m_tokens.insert(t.hash, {t.userId, t.demo, t.expiresAt});
+    }
     for (const StoredOptOut &o : snapshot.optOuts) {
         auto org = m_orgs.find(o.orgId);
         if (org != m_orgs.end())
@@ -558,8 +615,8 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         if (t.revoked) {
             if (m_tokens.remove(t.hash))
                 qCInfo(lcService) << "a token was revoked";
-        } else {
-            m_tokens.insert(t.hash, {t.userId, t.demo});
+        } else if (!m_endedSessions.contains(t.hash)) {
+            m_tokens.insert(t.hash, {t.userId, t.demo, t.expiresAt});
         }
     }
     m_changeSeq = changes.changeSeq;

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QVector>
 
@@ -54,6 +55,8 @@ public:
         int purgeCheckMs = 0;
         // Identical reads by the same user within this window record one server-side event.
         int readEventWindowMs = 10 * 60 * 1000;
+        // How long a session (signed in through the organisation's identity provider) lasts.
+        qint64 sessionTtlSeconds = 12 * 3600;
     };
 
     OptOutService(const StoreSpec &spec, const Options &options, QObject *parent = nullptr);
@@ -71,6 +74,8 @@ public:
     // ---- Cache reads (HTTP thread). Pointers are valid until control returns to the event
     // loop; a continuation keeps ids, never pointers.
     std::optional<StoredUser> userForToken(const QByteArray &token) const;
+    // True for a token that was valid and has expired (a session past its end).
+    bool isExpiredToken(const QByteArray &token) const;
     const StoredUser *user(const QString &id) const;
     const CachedOrg *org(const QString &id) const;
     bool isOptedOut(const QString &userId) const;
@@ -95,6 +100,15 @@ public:
     // Writes the queued server-side events first, so the counts include them.
     void usageSummary(const QString &orgId, QObject *context,
                       std::function<void(StoreResult<QVector<UsageCountRecord>>)> done);
+
+    // Sessions: stores `token` for `user`, expiring sessionTtlSeconds from now; `done` gets
+    // the expiry once the token is in the caches.
+    void startSession(const StoredUser &user, const QByteArray &token, QObject *context,
+                      std::function<void(StoreResult<QDateTime>)> done);
+    // Revokes `token` (refused on this instance at once, on the others at their next refresh).
+    void endSession(const QByteArray &token, QObject *context,
+                    std::function<void(StoreResult<bool>)> done);
+    void oidcConfigs(QObject *context, std::function<void(StoreResult<QVector<OidcConfig>>)> done);
 
     // Directory sync: creates or changes a user; the caches follow before `done` runs.
     void writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
@@ -159,8 +173,12 @@ private:
     {
         QString userId;
         bool demo = false;
+        QDateTime expiresAt; // invalid: never
     };
     QHash<QByteArray, TokenInfo> m_tokens; // by hash, active ones only
+    // Sessions this instance ended: a changesSince() answer read before the revocation must not
+    // bring them back.
+    QSet<QByteArray> m_endedSessions;
     // Users this instance wrote, with the change's sequence number, until a changesSince()
     // answer reaches it: an answer read before the write must not undo it in the caches.
     QHash<QString, qint64> m_ownUserWrites;

@@ -2,8 +2,9 @@
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 
-#include "changestreams.h"
+#include "authapi.h"
 #include "auththrottle.h"
+#include "changestreams.h"
 #include "eventsjson.h"
 #include "optoutservice.h"
 #include "scimapi.h"
@@ -329,6 +330,10 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
         {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
         {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+        // Signing in with the organisation's identity provider: server/auth/.
+        {"GET", QStringLiteral("/api/v1/auth/discover"), A::Public, &ApiServer::auth},
+        {"POST", QStringLiteral("/api/v1/auth/sessions"), A::Public, &ApiServer::auth},
+        {"DELETE", QStringLiteral("/api/v1/auth/sessions/current"), A::AnyRole, &ApiServer::auth},
         // Directory sync (SCIM 2.0): server/scim/.
         {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
          &ApiServer::scim},
@@ -346,12 +351,14 @@ const QVector<ApiServer::Route> &ApiServer::routes()
     return table;
 }
 
-ApiServer::ApiServer(OptOutService *service, const QString &instance, QObject *parent)
+ApiServer::ApiServer(OptOutService *service, const QString &instance, const OidcKeys::Options &oidc,
+                     QObject *parent)
     : QObject(parent)
     , m_service(service)
     , m_instance(instance)
     , m_scim(std::make_unique<ScimApi>(service))
     , m_changeStreams(std::make_unique<ChangeStreams>(service))
+    , m_auth(std::make_unique<AuthApi>(service, oidc))
     , m_eventsReader(std::make_unique<EventsJsonReader>())
     , m_throttle(std::make_unique<AuthThrottle>())
 {
@@ -365,6 +372,11 @@ ApiServer::~ApiServer() = default;
 void ApiServer::scim(const ApiRequest &r, Respond respond)
 {
     m_scim->handle(r, std::move(respond));
+}
+
+void ApiServer::auth(const ApiRequest &r, Respond respond)
+{
+    m_auth->handle(r, std::move(respond));
 }
 
 std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyBytes) const
@@ -601,6 +613,14 @@ std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &
         || token.isEmpty())
         return refuse(QStringLiteral("Use 'Authorization: Bearer <token>'."), false);
     const auto user = m_service->userForToken(token);
+    if (!user && m_service->isExpiredToken(token)) {
+        ApiResponse r = ApiResponse::fromError(
+            ApiError {401, QStringLiteral("session_expired"),
+                      QStringLiteral("The session has expired: sign in again."), {}});
+        r.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
+                                   QByteArray("Bearer error=\"invalid_token\"")));
+        return r;
+    }
     if (!user)
         return refuse(QStringLiteral("The token is unknown or revoked."), true);
     return *user;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "oidckeys.h"
 #include "store.h"
 
 #include <QPointer>
@@ -22,8 +23,9 @@
 #include <optional>
 #include <variant>
 
-class ChangeStreams;
+class AuthApi;
 class AuthThrottle;
+class ChangeStreams;
 class EventsJsonReader;
 class ResponseStream;
 class OptOutService;
@@ -78,8 +80,10 @@ public:
     static constexpr int MaxEvents = 1000;
     static constexpr int MaxReasonLength = 500;
 
-    // `instance` names this server in /healthz (several behind one load balancer).
-    ApiServer(OptOutService *service, const QString &instance, QObject *parent = nullptr);
+    // `instance` names this server in /healthz (several behind one load balancer); `oidc`:
+    // how the identity providers' keys are fetched (signing in, server/auth/).
+    ApiServer(OptOutService *service, const QString &instance, const OidcKeys::Options &oidc = {},
+              QObject *parent = nullptr);
     ~ApiServer() override;
 
     using Respond = std::function<void(ApiResponse)>;
@@ -126,6 +130,7 @@ private:
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
     void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
+    void auth(const ApiRequest &r, Respond respond); // server/auth/authapi.cpp answers
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
     // False when the same user made this read (user id + URL) within the read-event window.
@@ -147,6 +152,7 @@ private:
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
     std::unique_ptr<ScimApi> m_scim;
     std::unique_ptr<ChangeStreams> m_changeStreams;
+    std::unique_ptr<AuthApi> m_auth;
     std::unique_ptr<EventsJsonReader> m_eventsReader; // keeps its buffers between requests
     // Reads recorded as server-side events: key -> m_readClock time.
     QHash<QString, qint64> m_recentReads;

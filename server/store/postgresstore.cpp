@@ -199,6 +199,15 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("CREATE INDEX audit_by_actor ON audit (org_id, actor_id, at, id)"),
             QStringLiteral("CREATE INDEX audit_by_action ON audit (org_id, action, at, id)"),
         },
+        // 5: signing in with the organisation's OpenID provider: its configuration, and
+        // sessions (tokens that expire).
+        {
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN expires_at timestamptz"),
+            QStringLiteral("CREATE TABLE oidc_configs (org_id text PRIMARY KEY REFERENCES "
+                           "orgs(id), issuer text NOT NULL, client_id text NOT NULL)"),
+            QStringLiteral("CREATE TABLE oidc_domains (domain text PRIMARY KEY, org_id text NOT "
+                           "NULL REFERENCES oidc_configs(org_id))"),
+        },
     };
     return steps;
 }
@@ -657,11 +666,16 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
         q = s.run(QStringLiteral("SELECT %1 FROM users").arg(QLatin1String(UserColumns)));
         while (q.next())
             snap.users.append(userFrom(q));
-        q = s.run(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS "
-                                 "NULL"));
-        while (q.next())
-            snap.tokens.append(
-                {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(), false});
+        // Sessions that ended long ago are left out (a client then hears "unauthenticated"
+        // rather than "session_expired").
+        q = s.run(QStringLiteral("SELECT hash, user_id, demo, %1 FROM tokens WHERE revoked_at IS "
+                                 "NULL AND (expires_at IS NULL OR expires_at > ?::timestamptz)")
+                      .arg(msOf("expires_at")),
+                  {toDbTime(QDateTime::currentDateTimeUtc().addDays(-ExpiredTokenDays))});
+        while (q.next()) {
+            snap.tokens.append({q.value(0).toByteArray(), q.value(1).toString(),
+                                q.value(2).toBool(), false, fromMs(q.value(3))});
+        }
         q = s.run(QStringLiteral("SELECT %1 FROM optouts").arg(optOutColumns()));
         while (q.next())
             snap.optOuts.append(optOutFrom(q));
@@ -705,12 +719,13 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
                   since);
         while (q.next())
             c.users.append(userFrom(q));
-        q = s.run(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
-                                 "WHERE change_seq > ?"),
+        q = s.run(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL, %1 FROM "
+                                 "tokens WHERE change_seq > ?")
+                      .arg(msOf("expires_at")),
                   since);
         while (q.next()) {
             c.tokens.append({q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(),
-                             q.value(3).toBool()});
+                             q.value(3).toBool(), fromMs(q.value(4))});
         }
         if (!optOutOrgs.isEmpty()) {
             q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE org_id = ANY(?::text[])")
@@ -1151,9 +1166,12 @@ StoreResult<bool> PostgresStore::addToken(const StoredToken &token)
     return transact<bool>(nullptr, [&](PgSession &s) -> Result {
         const qint64 seq = s.nextChange();
         QSqlQuery q = s.run(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, "
-                                           "change_seq) SELECT ?, id, ?, now(), ? FROM users "
-                                           "WHERE id = ?"),
-                            {QString::fromLatin1(token.hash), token.demo, seq, token.userId});
+                                           "change_seq, expires_at) SELECT ?, id, ?, now(), ?, "
+                                           "?::timestamptz FROM users WHERE id = ?"),
+                            {QString::fromLatin1(token.hash), token.demo, seq,
+                             token.expiresAt.isValid() ? QVariant(toDbTime(token.expiresAt))
+                                                       : QVariant(QMetaType(QMetaType::QString)),
+                             token.userId});
         if (q.numRowsAffected() != 1)
             return Result::failure(StoreStatus::Failed, QStringLiteral("no such user"));
         return Result::success(true);
@@ -1175,6 +1193,70 @@ StoreResult<bool> PostgresStore::revokeToken(const QByteArray &hash)
             return Result::success(false);
         }
         return Result::success(true);
+    });
+}
+
+StoreResult<QStringList> PostgresStore::setOidcConfig(const OidcConfig &config)
+{
+    if (!ensureConnected())
+        return unavailable<QStringList>();
+    using Result = StoreResult<QStringList>;
+    return transact<QStringList>(nullptr, [&](PgSession &s) -> Result {
+        // Two organisations claiming one domain at once: the second waits, then finds it taken.
+        s.plain(QStringLiteral("LOCK TABLE oidc_domains IN SHARE ROW EXCLUSIVE MODE"));
+        QSqlQuery q = s.run(QStringLiteral("SELECT domain FROM oidc_domains WHERE domain = "
+                                           "ANY(?::text[]) AND org_id <> ? ORDER BY domain"),
+                            {arrayLiteral(config.emailDomains), config.orgId});
+        QStringList taken;
+        while (q.next())
+            taken.append(q.value(0).toString());
+        if (!taken.isEmpty()) {
+            s.setRollbackOnly();
+            return Result::success(taken);
+        }
+        s.run(QStringLiteral("DELETE FROM oidc_domains WHERE org_id = ?"), {config.orgId});
+        s.run(QStringLiteral("INSERT INTO oidc_configs (org_id, issuer, client_id) VALUES (?, ?, "
+                             "?) ON CONFLICT (org_id) DO UPDATE SET issuer = excluded.issuer, "
+                             "client_id = excluded.client_id"),
+              {config.orgId, config.issuer, config.clientId});
+        for (const QString &domain : config.emailDomains) {
+            s.run(QStringLiteral("INSERT INTO oidc_domains (domain, org_id) VALUES (?, ?)"),
+                  {domain, config.orgId});
+        }
+        return Result::success({});
+    });
+}
+
+StoreResult<bool> PostgresStore::unsetOidcConfig(const QString &orgId)
+{
+    if (!ensureConnected())
+        return unavailable<bool>();
+    using Result = StoreResult<bool>;
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
+        s.run(QStringLiteral("DELETE FROM oidc_domains WHERE org_id = ?"), {orgId});
+        QSqlQuery q = s.run(QStringLiteral("DELETE FROM oidc_configs WHERE org_id = ?"), {orgId});
+        return Result::success(q.numRowsAffected() == 1);
+    });
+}
+
+StoreResult<QVector<OidcConfig>> PostgresStore::oidcConfigs()
+{
+    if (!ensureConnected())
+        return unavailable<QVector<OidcConfig>>();
+    using Result = StoreResult<QVector<OidcConfig>>;
+    return transact<QVector<OidcConfig>>("READ ONLY", [&](PgSession &s) -> Result {
+        QSqlQuery q = s.run(QStringLiteral("SELECT c.org_id, c.issuer, c.client_id, d.domain "
+                                           "FROM oidc_configs c LEFT JOIN oidc_domains d ON "
+                                           "d.org_id = c.org_id ORDER BY c.org_id, d.domain"));
+        QVector<OidcConfig> configs;
+        while (q.next()) {
+            if (configs.isEmpty() || configs.last().orgId != q.value(0).toString())
+                configs.append(OidcConfig {
+                    q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {}});
+            if (!q.value(3).isNull())
+                configs.last().emailDomains.append(q.value(3).toString());
+        }
+        return Result::success(std::move(configs));
     });
 }
 

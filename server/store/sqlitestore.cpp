@@ -46,6 +46,15 @@ QDateTime fromDbTime(const QString &s)
     return t;
 }
 
+// A row of (hash, user_id, demo, expires_at).
+StoredToken tokenFrom(const QSqlQuery &q, bool revoked)
+{
+    StoredToken t {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool(), revoked};
+    if (!q.value(3).isNull())
+        t.expiresAt = fromDbTime(q.value(3).toString());
+    return t;
+}
+
 qint64 idNumber(const QString &id)
 {
     const int dash = id.indexOf(QLatin1Char('-'));
@@ -296,8 +305,17 @@ bool SqliteStore::migrate(QString *error)
         QStringLiteral("CREATE INDEX optouts_by_purge ON optouts (purge_at) WHERE purge_at IS "
                        "NOT NULL"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
-                                          toVersion4, toVersion5, toVersion6};
+    // 7: signing in with the organisation's OpenID provider: its configuration, and sessions
+    // (tokens that expire).
+    const QStringList toVersion7 {
+        QStringLiteral("ALTER TABLE tokens ADD COLUMN expires_at TEXT"),
+        QStringLiteral("CREATE TABLE oidc_configs (org_id TEXT PRIMARY KEY REFERENCES orgs(id), "
+                       "issuer TEXT NOT NULL, client_id TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE oidc_domains (domain TEXT PRIMARY KEY, org_id TEXT NOT NULL "
+                       "REFERENCES oidc_configs(org_id))"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
+                                          toVersion5, toVersion6, toVersion7};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -423,11 +441,15 @@ StoreResult<StoreSnapshot> SqliteStore::snapshot()
         return fail<StoreSnapshot>(q);
     while (q.next())
         s.users.append(userFrom(q));
-    if (!q.exec(QStringLiteral("SELECT hash, user_id, demo FROM tokens WHERE revoked_at IS NULL")))
+    // Sessions that ended long ago are left out (a client then hears "unauthenticated" rather
+    // than "session_expired").
+    q.prepare(QStringLiteral("SELECT hash, user_id, demo, expires_at FROM tokens WHERE revoked_at "
+                             "IS NULL AND (expires_at IS NULL OR expires_at > ?)"));
+    q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc().addDays(-ExpiredTokenDays)));
+    if (!q.exec())
         return fail<StoreSnapshot>(q);
     while (q.next())
-        s.tokens.append(
-            StoredToken {q.value(0).toByteArray(), q.value(1).toString(), q.value(2).toBool()});
+        s.tokens.append(tokenFrom(q, false));
     if (!q.exec(QStringLiteral("SELECT %1 FROM optouts").arg(QLatin1String(OptOutColumns))))
         return fail<StoreSnapshot>(q);
     while (q.next())
@@ -489,15 +511,13 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since,
         return fail<StoreChanges>(q);
     while (q.next())
         c.users.append(userFrom(q));
-    q.prepare(QStringLiteral("SELECT hash, user_id, demo, revoked_at IS NOT NULL FROM tokens "
-                             "WHERE change_seq > ? ORDER BY change_seq"));
+    q.prepare(QStringLiteral("SELECT hash, user_id, demo, expires_at, revoked_at IS NOT NULL "
+                             "FROM tokens WHERE change_seq > ? ORDER BY change_seq"));
     q.addBindValue(since);
     if (!q.exec())
         return fail<StoreChanges>(q);
-    while (q.next()) {
-        c.tokens.append(StoredToken {q.value(0).toByteArray(), q.value(1).toString(),
-                                     q.value(2).toBool(), q.value(3).toBool()});
-    }
+    while (q.next())
+        c.tokens.append(tokenFrom(q, q.value(4).toBool()));
     q.finish();
     for (const StoredOrg &org : std::as_const(c.orgs)) {
         const auto known = knownLists.constFind(org.id);
@@ -1136,13 +1156,15 @@ StoreResult<bool> SqliteStore::addToken(const StoredToken &token)
     const qint64 changeSeq = nextChangeSeq(q);
     if (changeSeq < 0)
         return fail<bool>(q);
-    q.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, change_seq) "
-                             "VALUES (?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO tokens (hash, user_id, demo, created_at, change_seq, "
+                             "expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(token.hash));
     q.addBindValue(token.userId);
     q.addBindValue(token.demo ? 1 : 0);
     q.addBindValue(toDbTime(QDateTime::currentDateTimeUtc()));
     q.addBindValue(changeSeq);
+    q.addBindValue(token.expiresAt.isValid() ? QVariant(toDbTime(token.expiresAt))
+                                             : QVariant(QMetaType(QMetaType::QString)));
     if (!q.exec())
         return fail<bool>(q);
     if (!tx.commit())
@@ -1170,6 +1192,86 @@ StoreResult<bool> SqliteStore::revokeToken(const QByteArray &hash)
     if (!tx.commit())
         return fail<bool>(tx.beginQuery());
     return StoreResult<bool>::success(revoked);
+}
+
+StoreResult<QStringList> SqliteStore::setOidcConfig(const OidcConfig &config)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<QStringList>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QStringList taken;
+    for (const QString &domain : config.emailDomains) {
+        q.prepare(QStringLiteral("SELECT 1 FROM oidc_domains WHERE domain = ? AND org_id <> ?"));
+        q.addBindValue(domain);
+        q.addBindValue(config.orgId);
+        if (!q.exec())
+            return fail<QStringList>(q);
+        if (q.next())
+            taken.append(domain);
+    }
+    if (!taken.isEmpty())
+        return StoreResult<QStringList>::success(taken); // rolled back: nothing written
+    const auto run = [&q](const QString &sql, const QVariantList &values) {
+        q.prepare(sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        return q.exec();
+    };
+    if (!run(QStringLiteral("DELETE FROM oidc_domains WHERE org_id = ?"), {config.orgId})
+        || !run(QStringLiteral("INSERT INTO oidc_configs (org_id, issuer, client_id) VALUES (?, "
+                               "?, ?) ON CONFLICT (org_id) DO UPDATE SET issuer = "
+                               "excluded.issuer, client_id = excluded.client_id"),
+                {config.orgId, config.issuer, config.clientId}))
+        return fail<QStringList>(q);
+    for (const QString &domain : config.emailDomains) {
+        if (!run(QStringLiteral("INSERT INTO oidc_domains (domain, org_id) VALUES (?, ?)"),
+                 {domain, config.orgId}))
+            return fail<QStringList>(q);
+    }
+    if (!tx.commit())
+        return fail<QStringList>(tx.beginQuery());
+    return StoreResult<QStringList>::success({});
+}
+
+StoreResult<bool> SqliteStore::unsetOidcConfig(const QString &orgId)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<bool>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM oidc_domains WHERE org_id = ?"));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<bool>(q);
+    q.prepare(QStringLiteral("DELETE FROM oidc_configs WHERE org_id = ?"));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<bool>(q);
+    const bool removed = q.numRowsAffected() == 1;
+    if (!tx.commit())
+        return fail<bool>(tx.beginQuery());
+    return StoreResult<bool>::success(removed);
+}
+
+StoreResult<QVector<OidcConfig>> SqliteStore::oidcConfigs()
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT c.org_id, c.issuer, c.client_id, d.domain FROM "
+                               "oidc_configs c LEFT JOIN oidc_domains d ON d.org_id = c.org_id "
+                               "ORDER BY c.org_id, d.domain")))
+        return fail<QVector<OidcConfig>>(q);
+    QVector<OidcConfig> configs;
+    while (q.next()) {
+        if (configs.isEmpty() || configs.last().orgId != q.value(0).toString())
+            configs.append(OidcConfig {
+                q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {}});
+        if (!q.value(3).isNull())
+            configs.last().emailDomains.append(q.value(3).toString());
+    }
+    return StoreResult<QVector<OidcConfig>>::success(std::move(configs));
 }
 
 StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const DirectoryUserChange &change)

@@ -97,6 +97,18 @@ struct StoredToken
     QString userId;
     bool demo = false; // accepted only while the server runs with --demo
     bool revoked = false; // only in StoreChanges: this hash is no longer valid
+    QDateTime expiresAt {}; // UTC; invalid: never expires (sessions expire)
+};
+
+// Signing in with an organisation's OpenID Connect provider: its issuer, the client id its ID
+// tokens name as audience, and the e-mail domains whose addresses sign in there. A domain
+// belongs to one organisation at most.
+struct OidcConfig
+{
+    QString orgId;
+    QString issuer;
+    QString clientId;
+    QStringList emailDomains; // lower case
 };
 
 struct StoredOptOut
@@ -317,6 +329,9 @@ struct StoreSpec
 class Store
 {
 public:
+    // A token that expired more than this long ago is no longer read into the caches.
+    static constexpr int ExpiredTokenDays = 7;
+
     virtual ~Store() = default;
 
     // "sqlite" or "postgresql".
@@ -424,6 +439,15 @@ public:
     virtual StoreResult<bool> addToken(const StoredToken &token) = 0;
     // True when an active token was revoked, false when there was none with this hash.
     virtual StoreResult<bool> revokeToken(const QByteArray &hash) = 0;
+
+    // OpenID Connect: replaces the organisation's configuration (domains included), in one
+    // transaction. Returns the domains another organisation already has (then nothing is
+    // changed); empty when applied.
+    virtual StoreResult<QStringList> setOidcConfig(const OidcConfig &config) = 0;
+    // True when the organisation had a configuration, now removed.
+    virtual StoreResult<bool> unsetOidcConfig(const QString &orgId) = 0;
+    // Every organisation's configuration (a few rows: read per sign-in, never cached long).
+    virtual StoreResult<QVector<OidcConfig>> oidcConfigs() = 0;
 
     // Directory sync: creates a user (role "user"), or changes one, in one transaction that
     // bumps usersRevision. A Create whose e-mail address belongs to a deleted user of the

@@ -1,6 +1,7 @@
 // A loopback HTTP server that answers from canned responses and misbehaves on purpose.
 #include "faultyserver.h"
 
+#include <QSslServer>
 #include <QTcpSocket>
 
 namespace {
@@ -53,27 +54,40 @@ QByteArray FaultyServer::Request::header(const QByteArray &name) const
 
 FaultyServer::FaultyServer(QObject *parent)
     : QObject(parent)
+    , m_server(std::make_unique<QTcpServer>())
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &FaultyServer::onNewConnection);
+    connect(m_server.get(), &QTcpServer::newConnection, this, &FaultyServer::onNewConnection);
+}
+
+FaultyServer::FaultyServer(const QSslConfiguration &tls, QObject *parent)
+    : QObject(parent)
+    , m_tls(true)
+{
+    auto server = std::make_unique<QSslServer>();
+    server->setSslConfiguration(tls);
+    // A TLS connection is pending once its handshake is done.
+    connect(server.get(), &QTcpServer::pendingConnectionAvailable, this,
+            &FaultyServer::onNewConnection);
+    m_server = std::move(server);
 }
 
 bool FaultyServer::listen(quint16 port)
 {
-    if (!m_server.listen(QHostAddress::LocalHost, port))
+    if (!m_server->listen(QHostAddress::LocalHost, port))
         return false;
-    m_port = m_server.serverPort();
+    m_port = m_server->serverPort();
     return true;
 }
 
 void FaultyServer::close()
 {
-    m_server.close();
+    m_server->close();
 }
 
 QUrl FaultyServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     return url;
@@ -126,7 +140,7 @@ int FaultyServer::requestCount(const QByteArray &method, const QByteArray &path)
 
 void FaultyServer::onNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket]() { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

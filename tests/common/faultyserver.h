@@ -5,8 +5,11 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QUrl>
+
+#include <memory>
 
 class QTcpSocket;
 
@@ -42,6 +45,8 @@ public:
     };
 
     explicit FaultyServer(QObject *parent = nullptr);
+    // The same over HTTPS with this server configuration (certificate and key).
+    explicit FaultyServer(const QSslConfiguration &tls, QObject *parent = nullptr);
 
     // Listens on a free loopback port (or `port`); false on failure.
     bool listen(quint16 port = 0);
@@ -70,7 +75,8 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void respond(QTcpSocket *socket, const Request &request);
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
+    bool m_tls = false;
     quint16 m_port = 0;
     QHash<QByteArray, Response> m_defaults;
     QHash<QByteArray, QList<Response>> m_queues;

@@ -1833,10 +1833,14 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 6);
-    // Back to schema 1: without reasons and retention (6), directory sync's columns (5), the recent
-    // events' table (4), the change sequence (3) and the revocation index (2).
-    for (const char *sql : {"DROP INDEX audit_by_time",
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+    // Back to schema 1: without signing in with an identity provider (7), reasons and retention
+    // (6), directory sync's columns (5), the recent events' table (4), the change sequence (3)
+    // and the revocation index (2).
+    for (const char *sql : {"DROP TABLE oidc_domains",
+                            "DROP TABLE oidc_configs",
+                            "ALTER TABLE tokens DROP COLUMN expires_at",
+                            "DROP INDEX audit_by_time",
                             "DROP INDEX audit_by_user",
                             "DROP INDEX audit_by_actor",
                             "DROP INDEX audit_by_action",
@@ -1880,7 +1884,14 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 6);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+    QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                   "('oidc_configs', 'oidc_domains')"))
+                 .toInt(),
+             2);
+    QCOMPARE(
+        schema(QStringLiteral("SELECT COUNT(*) FROM tokens WHERE expires_at IS NOT NULL")).toInt(),
+        0);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM users WHERE active = 1 AND deleted = 0"))
                  .toInt(),
              schema(QStringLiteral("SELECT COUNT(*) FROM users")).toInt());
