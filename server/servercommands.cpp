@@ -429,6 +429,13 @@ int runServerCommandLine(QCoreApplication &app)
                                              QStringLiteral("ms"), QStringLiteral("15000"));
     streamKeepAliveOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({maxStreamsOption, streamKeepAliveOption});
+    // For tests whose many servers and retries share one client address: the 429 limit.
+    QCommandLineOption authFailureLimitOption(QStringLiteral("auth-failures-per-minute"),
+                                              QStringLiteral("Failed authentications per client "
+                                                             "address and minute before 429."),
+                                              QStringLiteral("n"), QStringLiteral("20"));
+    authFailureLimitOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(authFailureLimitOption);
     const QCommandLineOption trustedProxyOption(
         QStringLiteral("trusted-proxy"),
         QStringLiteral("A reverse proxy (an address, or a subnet such as 10.0.0.0/8) whose last "
@@ -637,6 +644,10 @@ int runServerCommandLine(QCoreApplication &app)
         : QSysInfo::machineHostName() + QLatin1Char(':') + QString::number(tcp->serverPort());
     ApiServer server(&service, instance, oidcKeys);
     server.changeStreams()->setOptions(streamOptions);
+    const int authFailureLimit = parser.value(authFailureLimitOption).toInt(&ok);
+    if (!ok || authFailureLimit < 1)
+        return fail(QStringLiteral("--auth-failures-per-minute takes a number of at least 1."));
+    server.setAuthFailureLimit(authFailureLimit);
     HttpEdge edge(tcp, &server, limits);
     edge.setRequestLogging(!parser.isSet(quietOption));
     edge.setTrustedProxies(trustedProxies);

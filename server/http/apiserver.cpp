@@ -369,6 +369,11 @@ ApiServer::ApiServer(OptOutService *service, const QString &instance, const Oidc
 
 ApiServer::~ApiServer() = default;
 
+void ApiServer::setAuthFailureLimit(int failures)
+{
+    m_throttle = std::make_unique<AuthThrottle>(AuthThrottle::MaxAddresses, failures);
+}
+
 void ApiServer::scim(const ApiRequest &r, Respond respond)
 {
     m_scim->handle(r, std::move(respond));
@@ -477,7 +482,7 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
                 << "on" << request.url.path(QUrl::FullyEncoded).left(200);
             if (m_throttle->recordFailure(request.client, m_throttleClock.elapsed())) {
                 qCWarning(lcHttp).noquote()
-                    << AuthThrottle::MaxFailures << "failed authentications from" << client
+                    << m_throttle->maxFailures() << "failed authentications from" << client
                     << "within a minute: its requests are refused until the minute has passed";
             }
             return *refused;

@@ -113,6 +113,8 @@ public:
     void handle(ApiRequest request, Respond respond);
     // The open change streams (GET /api/v1/changes/stream) and their options.
     ChangeStreams *changeStreams() const { return m_changeStreams.get(); }
+    // Failed authentications a client address may make within a minute before it gets 429.
+    void setAuthFailureLimit(int failures);
 
 private:
     void health(const ApiRequest &r, Respond respond);

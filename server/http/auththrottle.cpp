@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <vector>
 
-AuthThrottle::AuthThrottle(int maxAddresses)
+AuthThrottle::AuthThrottle(int maxAddresses, int maxFailures)
     : m_maxAddresses(std::max(1, maxAddresses))
+    , m_maxFailures(std::max(1, maxFailures))
 {
 }
 
@@ -27,7 +28,7 @@ QByteArray AuthThrottle::key(const QHostAddress &client)
 int AuthThrottle::refusedForSeconds(const QHostAddress &client, qint64 nowMs) const
 {
     const auto it = m_entries.constFind(key(client));
-    if (it == m_entries.cend() || it->failures < MaxFailures)
+    if (it == m_entries.cend() || it->failures < m_maxFailures)
         return 0;
     const qint64 left = it->windowStart + WindowMs - nowMs;
     if (left <= 0)
@@ -47,7 +48,7 @@ bool AuthThrottle::recordFailure(const QHostAddress &client, qint64 nowMs)
         *it = Entry {nowMs, 0};
     }
     ++it->failures;
-    return it->failures == MaxFailures;
+    return it->failures == m_maxFailures;
 }
 
 void AuthThrottle::makeRoom(qint64 nowMs)

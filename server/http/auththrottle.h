@@ -14,7 +14,9 @@ public:
     static constexpr qint64 WindowMs = 60 * 1000;
     static constexpr int MaxAddresses = 10000;
 
-    explicit AuthThrottle(int maxAddresses = MaxAddresses);
+    explicit AuthThrottle(int maxAddresses = MaxAddresses, int maxFailures = MaxFailures);
+
+    int maxFailures() const { return m_maxFailures; }
 
     // The seconds until `client` may try again (at least 1), or 0 when it is not refused.
     int refusedForSeconds(const QHostAddress &client, qint64 nowMs) const;
@@ -36,5 +38,6 @@ private:
     void makeRoom(qint64 nowMs);
 
     int m_maxAddresses;
+    int m_maxFailures;
     QHash<QByteArray, Entry> m_entries;
 };
