@@ -1,13 +1,13 @@
-// The HTTP side of the service: docs/api.md's routes as a table over Qt HttpServer, answered
+// The HTTP side of the service: docs/api.md's routes as a table behind its HTTP edge, answered
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #pragma once
 
-#include "apierror.h"
+#include "httperror.h"
+#include "httpmethod.h"
 #include "store.h"
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -31,14 +31,14 @@ struct ApiResponse
     QList<QPair<QByteArray, QByteArray>> headers; // a Content-Type here replaces application/json
 
     static ApiResponse json(int status, const QJsonObject &object);
-    static ApiResponse fromError(const ApiError &error);
+    static ApiResponse fromError(const HttpError &error);
 };
 
-// A request as a value: the QHttpServerRequest is reused for the connection's next request
-// while this one waits for the store.
+// A request as a value: the connection reads its next request while this one waits for the
+// store.
 struct ApiRequest
 {
-    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    HttpMethod method = HttpMethod::Unknown;
     QUrl url;
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -66,6 +66,8 @@ public:
 
     using Respond = std::function<void(ApiResponse)>;
     using Handler = void (ApiServer::*)(const ApiRequest &, Respond);
+    // A route of the SCIM endpoint (server/scim/).
+    using ScimHandler = void (ScimApi::*)(const ApiRequest &, Respond);
     enum class Access {
         Public, // no token
         AnyRole, // a valid token
@@ -77,7 +79,8 @@ public:
         QByteArray method; // GET routes answer HEAD too
         QString path; // segments; "{name}" matches any one non-empty segment
         Access access;
-        Handler handler;
+        Handler handler = nullptr; // one of the two
+        ScimHandler scimHandler = nullptr;
     };
     // The table, in the order Allow headers list methods.
     static const QVector<Route> &routes();
@@ -104,20 +107,21 @@ private:
     void audit(const ApiRequest &r, Respond respond);
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
-    void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
+    // Calls the route's handler.
+    void dispatch(const Route &route, const ApiRequest &request, Respond respond);
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
     // False when the same user made this read (user id + URL) within the read-event window.
     bool isNewRead(const QString &key);
     // The answer to a store that could not do it: 503 + Retry-After, or 500.
     static ApiResponse storeFailure(StoreStatus status);
-    std::variant<StoredUser, ApiError> authenticate(const ApiRequest &request) const;
+    std::variant<StoredUser, HttpError> authenticate(const ApiRequest &request) const;
     bool isOrgUser(const StoredUser &caller, const QString &userId) const;
     QJsonObject optOutJson(const StoredOptOut &optOut) const;
     QByteArray optOutsBody(const QString &orgId);
     // The If-Match condition: nullopt for none or "*", else the revisions it names; an error
     // for a malformed header.
-    std::variant<std::optional<QList<qint64>>, ApiError> ifMatch(const ApiRequest &request) const;
+    std::variant<std::optional<QList<qint64>>, HttpError> ifMatch(const ApiRequest &request) const;
 
     OptOutService *m_service;
     QString m_instance;
@@ -130,8 +134,7 @@ private:
     QElapsedTimer m_readClock;
 };
 
-// Helpers shared with tests: header look-up and ETag matching.
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
+// Helpers shared with tests: ETag matching.
 bool etagMatches(const QByteArray &headerValue, const QByteArray &etag);
 // True for "*" or a comma-separated list of (weak or strong) quoted entity tags.
 bool isEntityTagList(const QByteArray &headerValue);
