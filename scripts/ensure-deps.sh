@@ -5,7 +5,7 @@ set -euo pipefail
 OPTOUT_PACKAGES=(
   cmake g++ make
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libxkbcommon-dev
+  qt6-networkauth-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libxkbcommon-dev
   qtkeychain-qt6-dev libssl-dev openssl libhttp-parser-dev libsimdjson-dev libcjose-dev
   desktop-file-utils appstream systemd dpkg-dev file iproute2
   postgresql libqt6sql6-psql

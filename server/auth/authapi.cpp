@@ -17,7 +17,7 @@ constexpr int ConfigsMaxAgeMs = 2000;
 
 ApiResponse refused(IdToken::Reason reason, const QString &message)
 {
-    ApiError error {401,
+    HttpError error {401,
                     QStringLiteral("invalid_id_token"),
                     message,
                     {{QStringLiteral("reason"), IdToken::reasonName(reason)}}};
@@ -26,7 +26,7 @@ ApiResponse refused(IdToken::Reason reason, const QString &message)
 
 ApiResponse refusedUser(const QString &reason, const QString &message)
 {
-    ApiError error {
+    HttpError error {
         401, QStringLiteral("invalid_id_token"), message, {{QStringLiteral("reason"), reason}}};
     return ApiResponse::fromError(error);
 }
@@ -34,22 +34,22 @@ ApiResponse refusedUser(const QString &reason, const QString &message)
 // The identity provider could not be asked: the sign-in may work later.
 ApiResponse providerFailure(const QString &reason)
 {
-    ApiError error = ApiError::unavailable();
+    HttpError error = HttpError::unavailable();
     error.message = QStringLiteral("The identity provider's keys cannot be read now.");
     error.details = {{QStringLiteral("reason"), reason}};
     ApiResponse r = ApiResponse::fromError(error);
     r.headers.append(
-        qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+        qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
     return r;
 }
 
 ApiResponse storeFailure(StoreStatus status)
 {
     if (status != StoreStatus::Unavailable)
-        return ApiResponse::fromError(ApiError::internal());
-    ApiResponse r = ApiResponse::fromError(ApiError::unavailable());
+        return ApiResponse::fromError(HttpError::internal());
+    ApiResponse r = ApiResponse::fromError(HttpError::unavailable());
     r.headers.append(
-        qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+        qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
     return r;
 }
 
@@ -100,7 +100,7 @@ void AuthApi::discover(const ApiRequest &request, ApiServer::Respond respond)
     const QString domain = domainOf(email);
     if (domain.isEmpty() || email.size() > 320) {
         return respond(ApiResponse::fromError(
-            ApiError::invalidRequest(QStringLiteral("'email' must be an e-mail address."))));
+            HttpError::invalidRequest(QStringLiteral("'email' must be an e-mail address."))));
     }
     withConfigs([domain, respond = std::move(respond)](StoreResult<QVector<OidcConfig>> configs) {
         if (!configs.ok())
@@ -117,7 +117,7 @@ void AuthApi::discover(const ApiRequest &request, ApiServer::Respond respond)
                                           QStringLiteral("profile")}}}));
         }
         respond(ApiResponse::fromError(
-            ApiError {404,
+            HttpError {404,
                       QStringLiteral("no_sso"),
                       QStringLiteral("No identity provider signs in addresses of this domain."),
                       {}}));
@@ -133,7 +133,7 @@ void AuthApi::createSession(const ApiRequest &request, ApiServer::Respond respon
     const QJsonValue nonce = body.value(QLatin1String("nonce"));
     if (parseError.error != QJsonParseError::NoError || !doc.isObject() || !idToken.isString()
         || !nonce.isString() || idToken.toString().isEmpty() || nonce.toString().isEmpty()) {
-        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+        return respond(ApiResponse::fromError(HttpError::invalidRequest(
             QStringLiteral("The body must be {\"idToken\": string, \"nonce\": string}."))));
     }
     const QByteArray token = idToken.toString().toUtf8();

@@ -1,4 +1,4 @@
-// The HTTP side of the service: docs/api.md's routes as a table over Qt HttpServer, answered
+// The HTTP side of the service: docs/api.md's routes as a table behind its HTTP edge, answered
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #include "apiserver.h"
 
@@ -9,7 +9,6 @@
 #include "optoutservice.h"
 #include "scimapi.h"
 
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -42,26 +41,26 @@ QByteArray quoted(qint64 revision)
     return '"' + QByteArray::number(revision) + '"';
 }
 
-const char *methodName(QHttpServerRequest::Method m)
+const char *methodName(HttpMethod m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get:
+    case HttpMethod::Get:
         return "GET";
-    case QHttpServerRequest::Method::Put:
+    case HttpMethod::Put:
         return "PUT";
-    case QHttpServerRequest::Method::Delete:
+    case HttpMethod::Delete:
         return "DELETE";
-    case QHttpServerRequest::Method::Post:
+    case HttpMethod::Post:
         return "POST";
-    case QHttpServerRequest::Method::Head:
+    case HttpMethod::Head:
         return "HEAD";
-    case QHttpServerRequest::Method::Options:
+    case HttpMethod::Options:
         return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
+    case HttpMethod::Patch:
         return "PATCH";
-    case QHttpServerRequest::Method::Connect:
+    case HttpMethod::Connect:
         return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
+    case HttpMethod::Trace:
         return "TRACE";
     default:
         return "UNKNOWN";
@@ -69,15 +68,15 @@ const char *methodName(QHttpServerRequest::Method m)
 }
 
 // Reads an integer query parameter within [min, max]; absent gives `fallback`.
-std::variant<int, ApiError> intParameter(const QUrlQuery &query, const QString &name, int fallback,
-                                         int min, int max)
+std::variant<int, HttpError> intParameter(const QUrlQuery &query, const QString &name, int fallback,
+                                          int min, int max)
 {
     if (!query.hasQueryItem(name))
         return fallback;
     bool ok = false;
     const int value = query.queryItemValue(name).toInt(&ok);
     if (!ok || value < min || value > max) {
-        return ApiError::invalidRequest(
+        return HttpError::invalidRequest(
             QStringLiteral("Query parameter '%1' must be an integer from %2 to %3.")
                 .arg(name)
                 .arg(min)
@@ -87,28 +86,28 @@ std::variant<int, ApiError> intParameter(const QUrlQuery &query, const QString &
     return value;
 }
 
-std::variant<QJsonObject, ApiError> parseObject(const QByteArray &body)
+std::variant<QJsonObject, HttpError> parseObject(const QByteArray &body)
 {
     QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        return ApiError::invalidRequest(
+        return HttpError::invalidRequest(
             QStringLiteral("The body is not valid JSON: %1.").arg(error.errorString()),
             {{QStringLiteral("offset"), error.offset}});
     }
     if (!doc.isObject())
-        return ApiError::invalidRequest(QStringLiteral("The body must be a JSON object."));
+        return HttpError::invalidRequest(QStringLiteral("The body must be a JSON object."));
     return doc.object();
 }
 
 // An optional array of strings; ids are de-duplicated keeping their order.
-std::variant<QStringList, ApiError> idList(const QJsonObject &body, const QString &key)
+std::variant<QStringList, HttpError> idList(const QJsonObject &body, const QString &key)
 {
     const QJsonValue value = body.value(key);
     if (value.isUndefined() || value.isNull())
         return QStringList();
     if (!value.isArray()) {
-        return ApiError::invalidRequest(
+        return HttpError::invalidRequest(
             QStringLiteral("'%1' must be an array of user ids.").arg(key),
             {{QStringLiteral("field"), key}});
     }
@@ -117,7 +116,7 @@ std::variant<QStringList, ApiError> idList(const QJsonObject &body, const QStrin
     const QJsonArray array = value.toArray();
     for (const QJsonValue &v : array) {
         if (!v.isString() || v.toString().isEmpty()) {
-            return ApiError::invalidRequest(
+            return HttpError::invalidRequest(
                 QStringLiteral("'%1' must hold only non-empty strings.").arg(key),
                 {{QStringLiteral("field"), key}});
         }
@@ -160,25 +159,25 @@ struct OptOutOptions
     bool deleteStoredEvents = false;
 };
 
-std::variant<OptOutOptions, ApiError> optOutOptions(const QJsonObject &body)
+std::variant<OptOutOptions, HttpError> optOutOptions(const QJsonObject &body)
 {
     OptOutOptions options;
     const QString reasonKey = QStringLiteral("reason");
     const QJsonValue reason = body.value(reasonKey);
     if (!reason.isUndefined() && !reason.isNull()) {
         if (!reason.isString()) {
-            return ApiError::invalidRequest(QStringLiteral("'reason' must be a string."),
-                                            {{QStringLiteral("field"), reasonKey}});
+            return HttpError::invalidRequest(QStringLiteral("'reason' must be a string."),
+                                             {{QStringLiteral("field"), reasonKey}});
         }
         const QString text = reason.toString();
         if (text.toUcs4().size() > ApiServer::MaxReasonLength) {
-            return ApiError::invalidRequest(QStringLiteral("'reason' holds at most %1 characters.")
-                                                .arg(ApiServer::MaxReasonLength),
-                                            {{QStringLiteral("field"), reasonKey}});
+            return HttpError::invalidRequest(QStringLiteral("'reason' holds at most %1 characters.")
+                                                 .arg(ApiServer::MaxReasonLength),
+                                             {{QStringLiteral("field"), reasonKey}});
         }
         for (const QChar c : text) {
             if (c.category() == QChar::Other_Control) {
-                return ApiError::invalidRequest(
+                return HttpError::invalidRequest(
                     QStringLiteral("'reason' may not hold control characters (line breaks, "
                                    "tabs)."),
                     {{QStringLiteral("field"), reasonKey}});
@@ -191,7 +190,7 @@ std::variant<OptOutOptions, ApiError> optOutOptions(const QJsonObject &body)
     const QJsonValue del = body.value(deleteKey);
     if (!del.isUndefined() && !del.isNull()) {
         if (!del.isBool()) {
-            return ApiError::invalidRequest(
+            return HttpError::invalidRequest(
                 QStringLiteral("'deleteStoredEvents' must be true or false."),
                 {{QStringLiteral("field"), deleteKey}});
         }
@@ -201,14 +200,14 @@ std::variant<OptOutOptions, ApiError> optOutOptions(const QJsonObject &body)
 }
 
 // An RFC 3339 time query parameter: absent gives an invalid time.
-std::variant<QDateTime, ApiError> timeParameter(const QUrlQuery &query, const QString &name)
+std::variant<QDateTime, HttpError> timeParameter(const QUrlQuery &query, const QString &name)
 {
     if (!query.hasQueryItem(name))
         return QDateTime();
     const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid() || t.timeSpec() == Qt::LocalTime || text.size() < 20) {
-        return ApiError::invalidRequest(
+        return HttpError::invalidRequest(
             QStringLiteral("Query parameter '%1' must be an RFC 3339 time, e.g. "
                            "2026-11-22T16:00:00Z.")
                 .arg(name),
@@ -236,13 +235,13 @@ std::optional<ApiResponse> refusedChange(const OptOutChangeOutcome &o)
 {
     switch (o.kind) {
     case OptOutChangeOutcome::Kind::PreconditionFailed:
-        return ApiResponse::fromError(ApiError::preconditionFailed(o.revision));
+        return ApiResponse::fromError(HttpError::preconditionFailed(o.revision));
     case OptOutChangeOutcome::Kind::InBothLists:
-        return ApiResponse::fromError(ApiError::invalidRequest(
+        return ApiResponse::fromError(HttpError::invalidRequest(
             QStringLiteral("A user id cannot be in both 'optOut' and 'optIn'."),
             {{QStringLiteral("userIds"), toJsonArray(o.conflictingUserIds)}}));
     case OptOutChangeOutcome::Kind::CoveredByRule:
-        return ApiResponse::fromError(ApiError::coveredByRule(o.conflictingUserIds, o.ruleIds));
+        return ApiResponse::fromError(HttpError::coveredByRule(o.conflictingUserIds, o.ruleIds));
     case OptOutChangeOutcome::Kind::Applied:
     case OptOutChangeOutcome::Kind::UnknownUsers:
         break;
@@ -251,16 +250,6 @@ std::optional<ApiResponse> refusedChange(const OptOutChangeOutcome &o)
 }
 
 } // namespace
-
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
-{
-    const auto headers = request.headers();
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second.trimmed();
-    }
-    return {};
-}
 
 bool isEntityTagList(const QByteArray &header)
 {
@@ -298,7 +287,7 @@ ApiResponse ApiResponse::json(int status, const QJsonObject &object)
     return ApiResponse {status, QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
 }
 
-ApiResponse ApiResponse::fromError(const ApiError &error)
+ApiResponse ApiResponse::fromError(const HttpError &error)
 {
     return ApiResponse {error.status, error.toJson(), {}};
 }
@@ -335,18 +324,25 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"POST", QStringLiteral("/api/v1/auth/sessions"), A::Public, &ApiServer::auth},
         {"DELETE", QStringLiteral("/api/v1/auth/sessions/current"), A::AnyRole, &ApiServer::auth},
         // Directory sync (SCIM 2.0): server/scim/.
-        {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
-         &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/ResourceTypes"), A::DirectorySync, &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/ResourceTypes/{id}"), A::DirectorySync, &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/Schemas"), A::DirectorySync, &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/Schemas/{id}"), A::DirectorySync, &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
-        {"POST", QStringLiteral("/scim/v2/Users"), A::DirectorySync, &ApiServer::scim},
-        {"GET", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
-        {"PUT", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
-        {"PATCH", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
-        {"DELETE", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, &ApiServer::scim},
+        {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync, nullptr,
+         &ScimApi::serviceProviderConfig},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes"), A::DirectorySync, nullptr,
+         &ScimApi::resourceTypes},
+        {"GET", QStringLiteral("/scim/v2/ResourceTypes/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::resourceType},
+        {"GET", QStringLiteral("/scim/v2/Schemas"), A::DirectorySync, nullptr, &ScimApi::schemas},
+        {"GET", QStringLiteral("/scim/v2/Schemas/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::schema},
+        {"GET", QStringLiteral("/scim/v2/Users"), A::DirectorySync, nullptr, &ScimApi::listUsers},
+        {"POST", QStringLiteral("/scim/v2/Users"), A::DirectorySync, nullptr, &ScimApi::createUser},
+        {"GET", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::getUser},
+        {"PUT", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::replaceUser},
+        {"PATCH", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::patchUser},
+        {"DELETE", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::deleteUser},
     };
     return table;
 }
@@ -374,9 +370,11 @@ void ApiServer::setAuthFailureLimit(int failures)
     m_throttle = std::make_unique<AuthThrottle>(AuthThrottle::MaxAddresses, failures);
 }
 
-void ApiServer::scim(const ApiRequest &r, Respond respond)
+void ApiServer::dispatch(const Route &route, const ApiRequest &request, Respond respond)
 {
-    m_scim->handle(r, std::move(respond));
+    if (route.scimHandler)
+        return (m_scim.get()->*(route.scimHandler))(request, std::move(respond));
+    (this->*(route.handler))(request, std::move(respond));
 }
 
 void ApiServer::auth(const ApiRequest &r, Respond respond)
@@ -395,15 +393,15 @@ std::optional<ApiResponse> ApiServer::screen(ApiRequest &request, qint64 bodyByt
 
 std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 bodyBytes) const
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpMethod;
     const auto notFound = [] {
-        return ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such route.")));
+        return ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such route.")));
     };
     // An address that failed to authenticate too often is refused whatever it asks.
     if (const int seconds
         = m_throttle->refusedForSeconds(request.client, m_throttleClock.elapsed());
         seconds > 0) {
-        ApiResponse r = ApiResponse::fromError(ApiError::tooManyRequests(seconds));
+        ApiResponse r = ApiResponse::fromError(HttpError::tooManyRequests(seconds));
         r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(seconds)));
         return r;
     }
@@ -465,7 +463,7 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
         }
     }
     if (!route) {
-        ApiResponse r = ApiResponse::fromError(ApiError::methodNotAllowed());
+        ApiResponse r = ApiResponse::fromError(HttpError::methodNotAllowed());
         r.headers.append(qMakePair(QByteArray("Allow"), allow.join(", ")));
         return r;
     }
@@ -491,14 +489,14 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
         if (route->access == Access::ProductAdmin
             && !user.roles.contains(QLatin1String("product_admin"))) {
             return ApiResponse::fromError(
-                ApiError::forbidden(QStringLiteral("Only product administrators may do this.")));
+                HttpError::forbidden(QStringLiteral("Only product administrators may do this.")));
         }
         if ((route->access == Access::DirectorySync)
             != user.roles.contains(QLatin1String("directory_sync"))) {
             // SCIM takes only directory tokens, and a directory token only SCIM (and /me).
             if (route->access == Access::DirectorySync || route->access == Access::ProductAdmin
                 || request.url.path() != QLatin1String("/api/v1/me"))
-                return ApiResponse::fromError(ApiError::forbidden(
+                return ApiResponse::fromError(HttpError::forbidden(
                     route->access == Access::DirectorySync
                         ? QStringLiteral("Only a directory_sync token may use SCIM.")
                         : QStringLiteral("A directory_sync token may only use SCIM.")));
@@ -507,7 +505,7 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
     }
     if (bodyBytes > MaxBodyBytes) {
         return ApiResponse::fromError(
-            ApiError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB.")));
+            HttpError::payloadTooLarge(QStringLiteral("The body is larger than 1 MiB.")));
     }
     if (bodyBytes != 0) {
         // application/json, with at most a charset parameter of utf-8.
@@ -521,7 +519,7 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
             json = parameter == "charset=utf-8" || parameter == "charset=\"utf-8\"";
         }
         if (!json)
-            return ApiResponse::fromError(ApiError::unsupportedMediaType());
+            return ApiResponse::fromError(HttpError::unsupportedMediaType());
     }
     return std::nullopt;
 }
@@ -536,9 +534,9 @@ void ApiServer::handle(ApiRequest request, Respond respond)
         };
     }
     if (route.access == Access::Public || !request.user)
-        return (this->*(route.handler))(request, std::move(respond));
+        return dispatch(route, request, std::move(respond));
     if (!request.body.isEmpty() && !isJsonText(request.body)) {
-        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+        return respond(ApiResponse::fromError(HttpError::invalidRequest(
             QStringLiteral("The body is not valid JSON: a string holds a control character."))));
     }
 
@@ -549,11 +547,11 @@ void ApiServer::handle(ApiRequest request, Respond respond)
                                   .arg(section.isEmpty() ? QStringLiteral("root") : section,
                                        QString::fromLatin1(methodName(request.method)).toLower());
     if (route.access == Access::DirectorySync) // a service account: not a tracked person
-        return (this->*(route.handler))(request, std::move(respond));
+        return dispatch(route, request, std::move(respond));
     // Not recorded: HEAD, 304, and a read the same user made identically within the window
     // (so a window left open and polling records nothing).
-    const bool head = request.method == QHttpServerRequest::Method::Head;
-    const bool read = request.method == QHttpServerRequest::Method::Get;
+    const bool head = request.method == HttpMethod::Head;
+    const bool read = request.method == HttpMethod::Get;
     const QString readKey = read ? user.id + QLatin1Char(' ')
             + request.url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::FullyEncoded)
                                  : QString();
@@ -563,7 +561,7 @@ void ApiServer::handle(ApiRequest request, Respond respond)
                   m_service->recordServerEvent(user, eventName);
               respond(std::move(r));
           };
-    (this->*(route.handler))(request, std::move(tracked));
+    dispatch(route, request, std::move(tracked));
 }
 
 bool ApiServer::isNewRead(const QString &key)
@@ -589,20 +587,20 @@ ApiResponse ApiServer::storeFailure(StoreStatus status)
 {
     if (isTemporary(status)) {
         ApiResponse r
-            = ApiResponse::fromError(status == StoreStatus::WriteRefused ? ApiError::writesRefused()
-                                                                         : ApiError::unavailable());
+            = ApiResponse::fromError(status == StoreStatus::WriteRefused ? HttpError::writesRefused()
+                                                                         : HttpError::unavailable());
         r.headers.append(
-            qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
         return r;
     }
-    return ApiResponse::fromError(ApiError::internal());
+    return ApiResponse::fromError(HttpError::internal());
 }
 
 std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &request) const
 {
     // RFC 6750 §3: the scheme to use, and invalid_token when a token was given and refused.
     const auto refuse = [](const QString &message, bool invalidToken) {
-        ApiResponse r = ApiResponse::fromError(ApiError::unauthenticated(message));
+        ApiResponse r = ApiResponse::fromError(HttpError::unauthenticated(message));
         r.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
                                    invalidToken ? QByteArray("Bearer error=\"invalid_token\"")
                                                 : QByteArray("Bearer")));
@@ -620,7 +618,7 @@ std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &
     const auto user = m_service->userForToken(token);
     if (!user && m_service->isExpiredToken(token)) {
         ApiResponse r = ApiResponse::fromError(
-            ApiError {401, QStringLiteral("session_expired"),
+            HttpError {401, QStringLiteral("session_expired"),
                       QStringLiteral("The session has expired: sign in again."), {}});
         r.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
                                    QByteArray("Bearer error=\"invalid_token\"")));
@@ -655,14 +653,14 @@ QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
     return entry;
 }
 
-std::variant<std::optional<QList<qint64>>, ApiError>
+std::variant<std::optional<QList<qint64>>, HttpError>
 ApiServer::ifMatch(const ApiRequest &request) const
 {
     const QByteArray header = request.header("If-Match");
     if (header.isEmpty())
         return std::optional<QList<qint64>>();
     if (!isEntityTagList(header)) {
-        return ApiError::invalidRequest(
+        return HttpError::invalidRequest(
             QStringLiteral("If-Match must be \"*\" or a list of quoted revisions, e.g. \"42\"."),
             {{QStringLiteral("header"), QStringLiteral("If-Match")}});
     }
@@ -695,7 +693,7 @@ void ApiServer::health(const ApiRequest &, Respond respond)
          {QStringLiteral("instance"), m_instance}});
     if (!up) {
         r.headers.append(
-            qMakePair(QByteArray("Retry-After"), QByteArray::number(ApiError::RetryAfterSeconds)));
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
     }
     respond(std::move(r));
 }
@@ -721,14 +719,14 @@ void ApiServer::me(const ApiRequest &r, Respond respond)
 void ApiServer::users(const ApiRequest &r, Respond respond)
 {
     const auto page = intParameter(r.query, QStringLiteral("page"), 0, 0, 1000000000);
-    if (const auto *e = std::get_if<ApiError>(&page))
+    if (const auto *e = std::get_if<HttpError>(&page))
         return respond(ApiResponse::fromError(*e));
     const auto size = intParameter(r.query, QStringLiteral("pageSize"), 1000, 1, 5000);
-    if (const auto *e = std::get_if<ApiError>(&size))
+    if (const auto *e = std::get_if<HttpError>(&size))
         return respond(ApiResponse::fromError(*e));
     const CachedOrg *org = m_service->org(r.user->orgId);
     if (!org)
-        return respond(ApiResponse::fromError(ApiError::internal()));
+        return respond(ApiResponse::fromError(HttpError::internal()));
 
     const QByteArray etag = "\"users-" + QByteArray::number(org->org.usersRevision) + '"';
     if (etagMatches(r.header("If-None-Match"), etag))
@@ -772,7 +770,7 @@ void ApiServer::listOptOuts(const ApiRequest &r, Respond respond)
 {
     const CachedOrg *org = m_service->org(r.user->orgId);
     if (!org)
-        return respond(ApiResponse::fromError(ApiError::internal()));
+        return respond(ApiResponse::fromError(HttpError::internal()));
     const QByteArray etag = quoted(org->org.revision);
     if (etagMatches(r.header("If-None-Match"), etag))
         return respond(ApiResponse {304, {}, {{"ETag", etag}}});
@@ -783,7 +781,7 @@ void ApiServer::syncState(const ApiRequest &r, Respond respond)
 {
     const CachedOrg *org = m_service->org(r.user->orgId);
     if (!org)
-        return respond(ApiResponse::fromError(ApiError::internal()));
+        return respond(ApiResponse::fromError(HttpError::internal()));
     // From the database's revisions only, so every instance on one database gives the same tag.
     const bool tracking = !m_service->isOptedOut(r.user->id);
     const QByteArray etag = "\"sync-" + QByteArray::number(org->org.usersRevision) + '-'
@@ -804,19 +802,20 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
 {
     const QString userId = r.params.at(0);
     if (!isOrgUser(*r.user, userId))
-        return respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+        return respond(
+            ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such user."))));
     OptOutOptions options;
     if (!r.body.trimmed().isEmpty()) {
         const auto parsed = parseObject(r.body);
-        if (const auto *e = std::get_if<ApiError>(&parsed))
+        if (const auto *e = std::get_if<HttpError>(&parsed))
             return respond(ApiResponse::fromError(*e));
         const auto fields = optOutOptions(std::get<QJsonObject>(parsed));
-        if (const auto *e = std::get_if<ApiError>(&fields))
+        if (const auto *e = std::get_if<HttpError>(&fields))
             return respond(ApiResponse::fromError(*e));
         options = std::get<OptOutOptions>(fields);
     }
     const auto condition = ifMatch(r);
-    if (const auto *e = std::get_if<ApiError>(&condition))
+    if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
     change.orgId = r.user->orgId;
@@ -835,7 +834,7 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
                 return respond(std::move(*refused));
             if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers || o.entries.isEmpty()) {
                 return respond(
-                    ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+                    ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such user."))));
             }
             ApiResponse response
                 = ApiResponse::json(o.optedOut > 0 ? 201 : 200, optOutJson(o.entries.first()));
@@ -848,9 +847,10 @@ void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
 {
     const QString userId = r.params.at(0);
     if (!isOrgUser(*r.user, userId))
-        return respond(ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+        return respond(
+            ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such user."))));
     const auto condition = ifMatch(r);
-    if (const auto *e = std::get_if<ApiError>(&condition))
+    if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
     change.orgId = r.user->orgId;
@@ -866,7 +866,7 @@ void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
                 return respond(std::move(*refused));
             if (o.kind == OptOutChangeOutcome::Kind::UnknownUsers) {
                 return respond(
-                    ApiResponse::fromError(ApiError::notFound(QStringLiteral("No such user."))));
+                    ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such user."))));
             }
             respond(ApiResponse {204, {}, {{"ETag", quoted(o.revision)}}});
         });
@@ -875,34 +875,34 @@ void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
 void ApiServer::batch(const ApiRequest &r, Respond respond)
 {
     const auto parsed = parseObject(r.body);
-    if (const auto *e = std::get_if<ApiError>(&parsed))
+    if (const auto *e = std::get_if<HttpError>(&parsed))
         return respond(ApiResponse::fromError(*e));
     const QJsonObject body = std::get<QJsonObject>(parsed);
     // The limit counts the ids as sent, before any de-duplication, and comes before existence.
     if (body.value(QStringLiteral("optOut")).toArray().size()
             + body.value(QStringLiteral("optIn")).toArray().size()
         > MaxBatchIds) {
-        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+        return respond(ApiResponse::fromError(HttpError::payloadTooLarge(
             QStringLiteral("A batch holds at most %1 user ids.").arg(MaxBatchIds))));
     }
     const auto out = idList(body, QStringLiteral("optOut"));
-    if (const auto *e = std::get_if<ApiError>(&out))
+    if (const auto *e = std::get_if<HttpError>(&out))
         return respond(ApiResponse::fromError(*e));
     const auto in = idList(body, QStringLiteral("optIn"));
-    if (const auto *e = std::get_if<ApiError>(&in))
+    if (const auto *e = std::get_if<HttpError>(&in))
         return respond(ApiResponse::fromError(*e));
     if (!body.contains(QStringLiteral("optOut")) && !body.contains(QStringLiteral("optIn"))) {
-        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+        return respond(ApiResponse::fromError(HttpError::invalidRequest(
             QStringLiteral("The batch needs an 'optOut' or an 'optIn' list."))));
     }
     const auto fields = optOutOptions(body);
-    if (const auto *e = std::get_if<ApiError>(&fields))
+    if (const auto *e = std::get_if<HttpError>(&fields))
         return respond(ApiResponse::fromError(*e));
     const OptOutOptions options = std::get<OptOutOptions>(fields);
     const QStringList &optOut = std::get<QStringList>(out);
     const QStringList &optIn = std::get<QStringList>(in);
     if (optOut.size() + optIn.size() > MaxBatchIds) {
-        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+        return respond(ApiResponse::fromError(HttpError::payloadTooLarge(
             QStringLiteral("A batch holds at most %1 user ids.").arg(MaxBatchIds))));
     }
     const QSet<QString> outSet(optOut.cbegin(), optOut.cend());
@@ -912,7 +912,7 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
             both.append(id);
     }
     if (!both.isEmpty()) {
-        return respond(ApiResponse::fromError(ApiError::invalidRequest(
+        return respond(ApiResponse::fromError(HttpError::invalidRequest(
             QStringLiteral("A user id cannot be in both 'optOut' and 'optIn'."),
             {{QStringLiteral("userIds"), toJsonArray(both)}})));
     }
@@ -925,13 +925,13 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
     }
     const auto unknownUsers = [](const QStringList &ids) {
         return ApiResponse::fromError(
-            ApiError::notFound(QStringLiteral("Some user ids are unknown."),
-                               {{QStringLiteral("userIds"), toJsonArray(ids)}}));
+            HttpError::notFound(QStringLiteral("Some user ids are unknown."),
+                                {{QStringLiteral("userIds"), toJsonArray(ids)}}));
     };
     if (!unknown.isEmpty())
         return respond(unknownUsers(unknown));
     const auto condition = ifMatch(r);
-    if (const auto *e = std::get_if<ApiError>(&condition))
+    if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
     change.orgId = r.user->orgId;
@@ -966,7 +966,7 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
 void ApiServer::audit(const ApiRequest &r, Respond respond)
 {
     const auto limit = intParameter(r.query, QStringLiteral("limit"), 100, 1, 1000);
-    if (const auto *e = std::get_if<ApiError>(&limit))
+    if (const auto *e = std::get_if<HttpError>(&limit))
         return respond(ApiResponse::fromError(*e));
     AuditQuery query;
     query.orgId = r.user->orgId;
@@ -974,7 +974,7 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
         bool ok = false;
         query.beforeId = r.query.queryItemValue(QStringLiteral("before")).toLongLong(&ok);
         if (!ok || query.beforeId <= 0) {
-            return respond(ApiResponse::fromError(ApiError::invalidRequest(
+            return respond(ApiResponse::fromError(HttpError::invalidRequest(
                 QStringLiteral("'before' must be a cursor from a previous 'next'."),
                 {{QStringLiteral("parameter"), QStringLiteral("before")}})));
         }
@@ -987,8 +987,8 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
         *target = r.query.queryItemValue(name, QUrl::FullyDecoded);
         if (target->isEmpty()) {
             return respond(ApiResponse::fromError(
-                ApiError::invalidRequest(QStringLiteral("'%1' must be a user id.").arg(name),
-                                         {{QStringLiteral("parameter"), name}})));
+                HttpError::invalidRequest(QStringLiteral("'%1' must be a user id.").arg(name),
+                                          {{QStringLiteral("parameter"), name}})));
         }
     }
     if (r.query.hasQueryItem(QStringLiteral("action"))) {
@@ -996,23 +996,23 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
         static const QStringList actions {QStringLiteral("opt_out"), QStringLiteral("opt_in"),
                                           QStringLiteral("purge")};
         if (!actions.contains(query.action)) {
-            return respond(ApiResponse::fromError(ApiError::invalidRequest(
+            return respond(ApiResponse::fromError(HttpError::invalidRequest(
                 QStringLiteral("'action' must be opt_out, opt_in or purge."),
                 {{QStringLiteral("parameter"), QStringLiteral("action")}})));
         }
     }
     const auto since = timeParameter(r.query, QStringLiteral("since"));
-    if (const auto *e = std::get_if<ApiError>(&since))
+    if (const auto *e = std::get_if<HttpError>(&since))
         return respond(ApiResponse::fromError(*e));
     const auto until = timeParameter(r.query, QStringLiteral("until"));
-    if (const auto *e = std::get_if<ApiError>(&until))
+    if (const auto *e = std::get_if<HttpError>(&until))
         return respond(ApiResponse::fromError(*e));
     query.since = std::get<QDateTime>(since);
     query.until = std::get<QDateTime>(until);
     if (query.since.isValid() && query.until.isValid() && query.since > query.until) {
         return respond(ApiResponse::fromError(
-            ApiError::invalidRequest(QStringLiteral("'since' must not be after 'until'."),
-                                     {{QStringLiteral("parameter"), QStringLiteral("since")}})));
+            HttpError::invalidRequest(QStringLiteral("'since' must not be after 'until'."),
+                                      {{QStringLiteral("parameter"), QStringLiteral("since")}})));
     }
     const int n = std::get<int>(limit);
     query.limit = n + 1;
@@ -1060,29 +1060,29 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
     std::optional<EventsBody> read = m_eventsReader->read(r.body, MaxEvents);
     if (!read) {
         const auto parsed = parseObject(r.body);
-        if (const auto *e = std::get_if<ApiError>(&parsed))
+        if (const auto *e = std::get_if<HttpError>(&parsed))
             return respond(ApiResponse::fromError(*e));
         read = EventsJsonReader::fromQt(std::get<QJsonObject>(parsed), MaxEvents);
     }
     const EventsBody &body = *read;
     if (body.shape == EventsBody::Shape::NotAnObject) {
         return respond(ApiResponse::fromError(
-            ApiError::invalidRequest(QStringLiteral("The body must be a JSON object."))));
+            HttpError::invalidRequest(QStringLiteral("The body must be a JSON object."))));
     }
     if (body.shape == EventsBody::Shape::EventsNotAnArray) {
         return respond(ApiResponse::fromError(
-            ApiError::invalidRequest(QStringLiteral("'events' must be an array."),
-                                     {{QStringLiteral("field"), QStringLiteral("events")}})));
+            HttpError::invalidRequest(QStringLiteral("'events' must be an array."),
+                                      {{QStringLiteral("field"), QStringLiteral("events")}})));
     }
     if (body.count > MaxEvents) {
-        return respond(ApiResponse::fromError(ApiError::payloadTooLarge(
+        return respond(ApiResponse::fromError(HttpError::payloadTooLarge(
             QStringLiteral("A request holds at most %1 events.").arg(MaxEvents))));
     }
     const auto invalid = [](int index, const char *field, const QString &message) {
         return ApiResponse::fromError(
-            ApiError::invalidRequest(message,
-                                     {{QStringLiteral("index"), index},
-                                      {QStringLiteral("field"), QString::fromLatin1(field)}}));
+            HttpError::invalidRequest(message,
+                                      {{QStringLiteral("index"), index},
+                                       {QStringLiteral("field"), QString::fromLatin1(field)}}));
     };
     using Kind = EventFields::Kind;
     const StoredUser &caller = *r.user;
@@ -1142,7 +1142,7 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
             continue;
         }
         if (!service) {
-            return respond(ApiResponse::fromError(ApiError::forbidden(
+            return respond(ApiResponse::fromError(HttpError::forbidden(
                 QStringLiteral("Only a tracking service may send other users' events."))));
         }
         const StoredUser *u = m_service->user(e.userId);
@@ -1158,8 +1158,8 @@ void ApiServer::ingest(const ApiRequest &r, Respond respond)
     }
     if (!unknown.isEmpty()) {
         return respond(ApiResponse::fromError(
-            ApiError::notFound(QStringLiteral("Some user ids are unknown."),
-                               {{QStringLiteral("userIds"), toJsonArray(unknown)}})));
+            HttpError::notFound(QStringLiteral("Some user ids are unknown."),
+                                {{QStringLiteral("userIds"), toJsonArray(unknown)}})));
     }
     if (leftCount > 0) {
         QVector<NewEvent> kept;

@@ -1,8 +1,9 @@
-// The HTTP side of the service: docs/api.md's routes as a table over Qt HttpServer, answered
+// The HTTP side of the service: docs/api.md's routes as a table behind its HTTP edge, answered
 // asynchronously when the store has to be asked (the HTTP thread never waits on a database).
 #pragma once
 
-#include "apierror.h"
+#include "httperror.h"
+#include "httpmethod.h"
 #include "oidckeys.h"
 #include "store.h"
 
@@ -11,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
-#include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -50,14 +50,14 @@ struct ApiResponse
     QPointer<ResponseStream> stream;
 
     static ApiResponse json(int status, const QJsonObject &object);
-    static ApiResponse fromError(const ApiError &error);
+    static ApiResponse fromError(const HttpError &error);
 };
 
-// A request as a value: the QHttpServerRequest is reused for the connection's next request
-// while this one waits for the store.
+// A request as a value: the connection reads its next request while this one waits for the
+// store.
 struct ApiRequest
 {
-    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    HttpMethod method = HttpMethod::Unknown;
     QUrl url;
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -88,6 +88,8 @@ public:
 
     using Respond = std::function<void(ApiResponse)>;
     using Handler = void (ApiServer::*)(const ApiRequest &, Respond);
+    // A route of the SCIM endpoint (server/scim/).
+    using ScimHandler = void (ScimApi::*)(const ApiRequest &, Respond);
     enum class Access {
         Public, // no token
         AnyRole, // a valid token
@@ -99,7 +101,8 @@ public:
         QByteArray method; // GET routes answer HEAD too
         QString path; // segments; "{name}" matches any one non-empty segment
         Access access;
-        Handler handler;
+        Handler handler = nullptr; // one of the two
+        ScimHandler scimHandler = nullptr;
     };
     // The table, in the order Allow headers list methods.
     static const QVector<Route> &routes();
@@ -131,7 +134,8 @@ private:
     void audit(const ApiRequest &r, Respond respond);
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
-    void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
+    // Calls the route's handler.
+    void dispatch(const Route &route, const ApiRequest &request, Respond respond);
     void auth(const ApiRequest &r, Respond respond); // server/auth/authapi.cpp answers
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
@@ -146,7 +150,7 @@ private:
     QByteArray optOutsBody(const QString &orgId);
     // The If-Match condition: nullopt for none or "*", else the revisions it names; an error
     // for a malformed header.
-    std::variant<std::optional<QList<qint64>>, ApiError> ifMatch(const ApiRequest &request) const;
+    std::variant<std::optional<QList<qint64>>, HttpError> ifMatch(const ApiRequest &request) const;
 
     OptOutService *m_service;
     QString m_instance;
@@ -164,8 +168,7 @@ private:
     QElapsedTimer m_throttleClock;
 };
 
-// Helpers shared with tests: header look-up and ETag matching.
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name);
+// Helpers shared with tests: ETag matching.
 bool etagMatches(const QByteArray &headerValue, const QByteArray &etag);
 // True for "*" or a comma-separated list of (weak or strong) quoted entity tags.
 bool isEntityTagList(const QByteArray &headerValue);

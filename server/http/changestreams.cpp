@@ -81,7 +81,7 @@ ApiResponse ChangeStreams::open(const ApiRequest &request)
     const StoredUser &user = *request.user;
     const CachedOrg *org = m_service->org(user.orgId);
     if (!org)
-        return ApiResponse::fromError(ApiError::internal());
+        return ApiResponse::fromError(HttpError::internal());
     ApiResponse response(200, {});
     response.headers = {{"Content-Type", "text/event-stream"},
                         // A proxy (nginx) passes each event on at once.
@@ -89,7 +89,7 @@ ApiResponse ChangeStreams::open(const ApiRequest &request)
     if (request.method == QHttpServerRequest::Method::Head)
         return response;
     if (count() >= m_options.maxStreams) {
-        ApiError error = ApiError::unavailable();
+        HttpError error = HttpError::unavailable();
         error.message = QStringLiteral("This instance has as many change streams open as it "
                                        "takes (%1); try again later or refresh by polling.")
                             .arg(m_options.maxStreams);

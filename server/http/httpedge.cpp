@@ -20,7 +20,7 @@ Q_LOGGING_CATEGORY(lcEdge, "optout.http", QtInfoMsg)
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
+using Method = HttpMethod;
 
 Method toMethod(unsigned m)
 {
@@ -453,18 +453,18 @@ void HttpConnection::parseError()
 {
     const auto error = HTTP_PARSER_ERRNO(&m_parser);
     if (m_headersTooLarge || error == HPE_HEADER_OVERFLOW) {
-        return answer(ApiResponse::fromError(ApiError::headersTooLarge(
+        return answer(ApiResponse::fromError(HttpError::headersTooLarge(
                           QStringLiteral("The header block is larger than 64 KiB."))),
                       true);
     }
     if (m_bodyTooLarge) {
-        return answer(ApiResponse::fromError(ApiError::payloadTooLarge(
+        return answer(ApiResponse::fromError(HttpError::payloadTooLarge(
                           QStringLiteral("The body is larger than 1 MiB."))),
                       true);
     }
     if (m_early) // answered from the header block; the body is not read
         return answer(std::move(*m_early), true);
-    answer(ApiResponse::fromError(ApiError::invalidRequest(
+    answer(ApiResponse::fromError(HttpError::invalidRequest(
                QStringLiteral("Malformed HTTP request: %1.")
                    .arg(QString::fromLatin1(http_errno_description(error))))),
            true);
@@ -565,7 +565,7 @@ int HttpConnection::onHeadersComplete(http_parser *p)
                                                : QStringLiteral("Host"));
     }
     if (!ambiguous.isEmpty()) {
-        c->answer(ApiResponse::fromError(ApiError::invalidRequest(ambiguous)), true);
+        c->answer(ApiResponse::fromError(HttpError::invalidRequest(ambiguous)), true);
         return -1; // stop parsing: the connection is closing
     }
     r.client = c->m_edge->clientAddress(c->m_peer, forwardedFor);
@@ -573,11 +573,11 @@ int HttpConnection::onHeadersComplete(http_parser *p)
     r.url = QUrl(QString::fromLatin1(c->m_target), QUrl::StrictMode);
     if (!r.url.isValid() || !c->m_target.startsWith('/')) {
         c->m_early = ApiResponse::fromError(
-            ApiError::invalidRequest(QStringLiteral("Malformed request target.")));
+            HttpError::invalidRequest(QStringLiteral("Malformed request target.")));
         return 0; // answered once the request is complete
     }
     if (const QString error = pathError(c->m_target); !error.isEmpty()) {
-        c->m_early = ApiResponse::fromError(ApiError::invalidRequest(error));
+        c->m_early = ApiResponse::fromError(HttpError::invalidRequest(error));
         return 0;
     }
     r.query = QUrlQuery(r.url);

@@ -436,33 +436,7 @@ ScimApi::ScimApi(OptOutService *service, QObject *parent)
 {
 }
 
-void ScimApi::handle(const ApiRequest &r, ApiServer::Respond respond)
-{
-    using Method = QHttpServerRequest::Method;
-    const QStringList segments = r.url.path().split(QLatin1Char('/')).mid(3); // "", scim, v2
-    const QString resource = segments.value(0);
-    const bool item = segments.size() == 2;
-    if (resource == QLatin1String("ServiceProviderConfig"))
-        return serviceProviderConfig(std::move(respond));
-    if (resource == QLatin1String("ResourceTypes"))
-        return resourceTypes(r, std::move(respond));
-    if (resource == QLatin1String("Schemas"))
-        return schemas(r, std::move(respond));
-    const bool read = r.method == Method::Get || r.method == Method::Head;
-    if (!item && read)
-        return listUsers(r, std::move(respond));
-    if (!item)
-        return createUser(r, std::move(respond));
-    if (read)
-        return getUser(r, std::move(respond));
-    if (r.method == Method::Put)
-        return replaceUser(r, std::move(respond));
-    if (r.method == Method::Patch)
-        return patchUser(r, std::move(respond));
-    deleteUser(r, std::move(respond));
-}
-
-void ScimApi::serviceProviderConfig(ApiServer::Respond respond) const
+void ScimApi::serviceProviderConfig(const ApiRequest &, ApiServer::Respond respond)
 {
     const auto supported = [](bool on) {
         return QJsonObject {{QStringLiteral("supported"), on}};
@@ -570,19 +544,25 @@ QJsonObject userSchema()
 
 } // namespace
 
-void ScimApi::resourceTypes(const ApiRequest &r, ApiServer::Respond respond) const
+void ScimApi::resourceTypes(const ApiRequest &, ApiServer::Respond respond)
 {
-    if (r.params.isEmpty())
-        return respond(scimJson(200, listResponse(QJsonArray {userResourceType()}, 1, 1)));
+    respond(scimJson(200, listResponse(QJsonArray {userResourceType()}, 1, 1)));
+}
+
+void ScimApi::resourceType(const ApiRequest &r, ApiServer::Respond respond)
+{
     if (r.params.at(0) != QLatin1String("User"))
         return respond(Scim::error(404, {}, QStringLiteral("No such resource type.")));
     respond(scimJson(200, userResourceType()));
 }
 
-void ScimApi::schemas(const ApiRequest &r, ApiServer::Respond respond) const
+void ScimApi::schemas(const ApiRequest &, ApiServer::Respond respond)
 {
-    if (r.params.isEmpty())
-        return respond(scimJson(200, listResponse(QJsonArray {userSchema()}, 1, 1)));
+    respond(scimJson(200, listResponse(QJsonArray {userSchema()}, 1, 1)));
+}
+
+void ScimApi::schema(const ApiRequest &r, ApiServer::Respond respond)
+{
     if (r.params.at(0) != QLatin1String(Scim::UserSchema))
         return respond(Scim::error(404, {}, QStringLiteral("No such schema.")));
     respond(scimJson(200, userSchema()));
@@ -631,7 +611,7 @@ QJsonObject ScimApi::userJson(const QString &usersLocation, const StoredUser &u)
     return o;
 }
 
-void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond) const
+void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond)
 {
     const auto start = intParameter(r.query, QStringLiteral("startIndex"), 1);
     if (const auto *e = std::get_if<ApiResponse>(&start))
@@ -687,7 +667,7 @@ void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond) const
     respond(scimJson(200, listResponse(resources, total, startIndex)));
 }
 
-void ScimApi::getUser(const ApiRequest &r, ApiServer::Respond respond) const
+void ScimApi::getUser(const ApiRequest &r, ApiServer::Respond respond)
 {
     const StoredUser *u = directoryUser(r, r.params.at(0));
     if (!u)
@@ -713,7 +693,7 @@ void ScimApi::write(const ApiRequest &r, DirectoryUserChange change, int status,
                 if (isTemporary(result.status)) {
                     failure.headers.append(
                         qMakePair(QByteArray("Retry-After"),
-                                  QByteArray::number(ApiError::RetryAfterSeconds)));
+                                  QByteArray::number(HttpError::RetryAfterSeconds)));
                 }
                 return respond(failure);
             }

@@ -65,20 +65,21 @@ class ScimApi final : public QObject
 public:
     explicit ScimApi(OptOutService *service, QObject *parent = nullptr);
 
-    // Answers one request of a route under /scim/v2 (the caller checked token and role).
-    void handle(const ApiRequest &request, ApiServer::Respond respond);
-
-private:
-    void serviceProviderConfig(ApiServer::Respond respond) const;
-    void resourceTypes(const ApiRequest &r, ApiServer::Respond respond) const;
-    void schemas(const ApiRequest &r, ApiServer::Respond respond) const;
-    void listUsers(const ApiRequest &r, ApiServer::Respond respond) const;
-    void getUser(const ApiRequest &r, ApiServer::Respond respond) const;
+    // The handlers of the routes under /scim/v2, one per row of ApiServer::routes() (which
+    // checked token and role).
+    void serviceProviderConfig(const ApiRequest &r, ApiServer::Respond respond);
+    void resourceTypes(const ApiRequest &r, ApiServer::Respond respond);
+    void resourceType(const ApiRequest &r, ApiServer::Respond respond);
+    void schemas(const ApiRequest &r, ApiServer::Respond respond);
+    void schema(const ApiRequest &r, ApiServer::Respond respond);
+    void listUsers(const ApiRequest &r, ApiServer::Respond respond);
+    void getUser(const ApiRequest &r, ApiServer::Respond respond);
     void createUser(const ApiRequest &r, ApiServer::Respond respond);
     void replaceUser(const ApiRequest &r, ApiServer::Respond respond);
     void patchUser(const ApiRequest &r, ApiServer::Respond respond);
     void deleteUser(const ApiRequest &r, ApiServer::Respond respond);
 
+private:
     // The organisation's user of this id that SCIM shows, or nullptr.
     const StoredUser *directoryUser(const ApiRequest &r, const QString &id) const;
     QJsonObject userJson(const ApiRequest &r, const StoredUser &user) const;

@@ -1,8 +1,8 @@
 // Pure pieces of the server: ETag matching, error bodies, name folding, --db parsing, the
 // opt-out plan; and the SQLite store's own paths.
-#include "apierror.h"
 #include "apiserver.h"
 #include "auththrottle.h"
+#include "httperror.h"
 #include "namefolding.h"
 #include "optoutplan.h"
 #include "provisioning.h"
@@ -114,21 +114,21 @@ void TestServerUnits::etagMatching()
 
 void TestServerUnits::errorBody()
 {
-    const ApiError e = ApiError::notFound(QStringLiteral("No such user."),
-                                          {{QStringLiteral("userIds"), QStringLiteral("u-9")}});
+    const HttpError e = HttpError::notFound(QStringLiteral("No such user."),
+                                            {{QStringLiteral("userIds"), QStringLiteral("u-9")}});
     QCOMPARE(e.status, 404);
     const QJsonObject error
         = QJsonDocument::fromJson(e.toJson()).object().value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
     QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("No such user."));
     QVERIFY(error.value(QStringLiteral("details")).isObject());
-    QVERIFY(!QJsonDocument::fromJson(ApiError::internal().toJson())
+    QVERIFY(!QJsonDocument::fromJson(HttpError::internal().toJson())
                  .object()
                  .value(QStringLiteral("error"))
                  .toObject()
                  .contains(QStringLiteral("details")));
-    QCOMPARE(ApiError::payloadTooLarge(QString()).status, 413);
-    QCOMPARE(ApiError::preconditionFailed(3).status, 412);
+    QCOMPARE(HttpError::payloadTooLarge(QString()).status, 413);
+    QCOMPARE(HttpError::preconditionFailed(3).status, 412);
 }
 
 void TestServerUnits::folding()

@@ -1,10 +1,10 @@
 // The JSON error of docs/api.md: status, code, message and optional details.
-#include "apierror.h"
+#include "httperror.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-QByteArray ApiError::toJson() const
+QByteArray HttpError::toJson() const
 {
     QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!details.isEmpty())
@@ -13,45 +13,45 @@ QByteArray ApiError::toJson() const
         .toJson(QJsonDocument::Compact);
 }
 
-static ApiError make(int status, const char *code, const QString &message,
-                     const QJsonObject &details = {})
+static HttpError make(int status, const char *code, const QString &message,
+                      const QJsonObject &details = {})
 {
-    return ApiError {status, QString::fromLatin1(code), message, details};
+    return HttpError {status, QString::fromLatin1(code), message, details};
 }
 
-ApiError ApiError::invalidRequest(const QString &message, const QJsonObject &details)
+HttpError HttpError::invalidRequest(const QString &message, const QJsonObject &details)
 {
     return make(400, "invalid_request", message, details);
 }
 
-ApiError ApiError::unauthenticated(const QString &message)
+HttpError HttpError::unauthenticated(const QString &message)
 {
     return make(401, "unauthenticated", message);
 }
 
-ApiError ApiError::forbidden(const QString &message)
+HttpError HttpError::forbidden(const QString &message)
 {
     return make(403, "forbidden", message);
 }
 
-ApiError ApiError::notFound(const QString &message, const QJsonObject &details)
+HttpError HttpError::notFound(const QString &message, const QJsonObject &details)
 {
     return make(404, "not_found", message, details);
 }
 
-ApiError ApiError::methodNotAllowed()
+HttpError HttpError::methodNotAllowed()
 {
     return make(405, "method_not_allowed", QStringLiteral("This method is not allowed here."));
 }
 
-ApiError ApiError::preconditionFailed(qint64 currentRevision)
+HttpError HttpError::preconditionFailed(qint64 currentRevision)
 {
     return make(412, "precondition_failed",
                 QStringLiteral("The opt-out list has changed since the revision you sent."),
                 {{QStringLiteral("revision"), currentRevision}});
 }
 
-ApiError ApiError::coveredByRule(const QStringList &userIds, const QStringList &ruleIds)
+HttpError HttpError::coveredByRule(const QStringList &userIds, const QStringList &ruleIds)
 {
     return make(409, "covered_by_rule",
                 QStringLiteral("A rule still opts these users out: delete the rule instead."),
@@ -59,23 +59,23 @@ ApiError ApiError::coveredByRule(const QStringList &userIds, const QStringList &
                  {QStringLiteral("ruleIds"), QJsonArray::fromStringList(ruleIds)}});
 }
 
-ApiError ApiError::payloadTooLarge(const QString &message)
+HttpError HttpError::payloadTooLarge(const QString &message)
 {
     return make(413, "payload_too_large", message);
 }
 
-ApiError ApiError::unsupportedMediaType()
+HttpError HttpError::unsupportedMediaType()
 {
     return make(415, "unsupported_media_type",
                 QStringLiteral("The body must be application/json (charset utf-8)."));
 }
 
-ApiError ApiError::headersTooLarge(const QString &message)
+HttpError HttpError::headersTooLarge(const QString &message)
 {
     return make(431, "headers_too_large", message);
 }
 
-ApiError ApiError::tooManyRequests(int retryAfterSeconds)
+HttpError HttpError::tooManyRequests(int retryAfterSeconds)
 {
     return make(429, "too_many_requests",
                 QStringLiteral("Too many failed authentications from your address; try again in "
@@ -84,19 +84,19 @@ ApiError ApiError::tooManyRequests(int retryAfterSeconds)
                 {{QStringLiteral("retryAfter"), retryAfterSeconds}});
 }
 
-ApiError ApiError::internal()
+HttpError HttpError::internal()
 {
     return make(500, "internal", QStringLiteral("The service could not complete the request."));
 }
 
-ApiError ApiError::unavailable()
+HttpError HttpError::unavailable()
 {
     return make(
         503, "unavailable",
         QStringLiteral("The service cannot reach its storage just now; try again shortly."));
 }
 
-ApiError ApiError::writesRefused()
+HttpError HttpError::writesRefused()
 {
     return make(503, "unavailable",
                 QStringLiteral("The service's storage refuses changes just now (its disk is full "
