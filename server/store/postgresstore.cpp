@@ -891,7 +891,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
                   {arrayLiteral(toIn)});
         }
         // Audit rows in the order of the request: opt-outs (at their times), then opt-ins,
-        // then the purges done now (no actor, with their counts).
+        // then the purges done now (the administrator's, with their counts).
         QStringList users, times, actions, actors, reasons, counts;
         const QString noValue;
         for (const StoredOptOut &o : std::as_const(toOut)) {
@@ -914,7 +914,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             users.append(id);
             times.append(now);
             actions.append(QStringLiteral("purge"));
-            actors.append(noValue);
+            actors.append(request.actorId);
             reasons.append(noValue);
             counts.append(QString::number(stored.value(id)));
         }

@@ -659,15 +659,16 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         countEvents.finish();
         return n;
     };
-    // Deletes a user's stored events with a purge entry; false when a statement failed.
+    // Deletes a user's stored events with a purge entry; false when a statement failed. The
+    // administrator's request caused it: the entry names them (API.md, "Who did it").
     const auto purgeNow = [&](const QString &userId, qint64 count) {
         purgeEvents.addBindValue(request.orgId);
         purgeEvents.addBindValue(userId);
         if (recentCounts.value(userId) > 0)
             recentToDelete.append(userId);
         return purgeEvents.exec()
-            && audit(nowText, QStringLiteral("purge"), QVariant(QMetaType(QMetaType::QString)),
-                     userId, QVariant(QMetaType(QMetaType::QString)), count);
+            && audit(nowText, QStringLiteral("purge"), request.actorId, userId,
+                     QVariant(QMetaType(QMetaType::QString)), count);
     };
     const QVariant reason = request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                                      : QVariant(request.reason);

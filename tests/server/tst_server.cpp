@@ -1558,7 +1558,9 @@ void TestServerApi::auditFilters()
              QStringList({QStringLiteral("opt_out:") + u(51), QStringLiteral("opt_out:") + u(50)}));
     QCOMPARE(actions(auditEntries(QStringLiteral("since=") + middle.toString(Qt::ISODateWithMs)
                                   + QStringLiteral("&actorId=") + AdminId)),
-             QStringList({QStringLiteral("opt_out:") + u(52), QStringLiteral("opt_in:") + u(50)}));
+             // The deletion the administrator asked for is theirs too (API.md, "Who did it").
+             QStringList({QStringLiteral("purge:") + u(52), QStringLiteral("opt_out:") + u(52),
+                          QStringLiteral("opt_in:") + u(50)}));
     // Since is inclusive, until exclusive: an entry's own time.
     const QJsonArray one = auditEntries(QStringLiteral("userId=") + u(51));
     const QString at = one.at(0)[QStringLiteral("at")].toString();
