@@ -360,7 +360,8 @@ void TestSyncDefects::bulkResultAccountsForEveryUserAndCanBeUndone()
     QTRY_VERIFY_WITH_TIMEOUT(ServiceProbe::optOutEntry(server, ids.at(0)).isEmpty()
                                  && ServiceProbe::optOutEntry(server, ids.at(1)).isEmpty(),
                              20000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_session->window->noteText().contains(QStringLiteral("again")),
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->window->noteText().contains(
+                                 QStringLiteral("included in product usage tracking again")),
                              20000);
     const QString note = m_session->window->noteText();
     QVERIFY2(note.contains(QStringLiteral("2 user(s) included")), qPrintable(note));
