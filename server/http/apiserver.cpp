@@ -26,8 +26,8 @@ QString rfc3339(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
-// What caused an audit entry (API.md, "Who did it"): an administrator's request names its
-// actor; only the service's own work has none, its retention window (purges) or the directory.
+// What caused an audit entry (docs/api.md, the audit's source): an administrator's request names
+// its actor; only the service's own work has none, its retention window (purges) or the directory.
 QString auditSource(const AuditRecord &e)
 {
     if (!e.actorId.isEmpty())

@@ -660,7 +660,7 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         return n;
     };
     // Deletes a user's stored events with a purge entry; false when a statement failed. The
-    // administrator's request caused it: the entry names them (API.md, "Who did it").
+    // administrator's request caused it: the entry names them (docs/api.md, the audit's source).
     const auto purgeNow = [&](const QString &userId, qint64 count) {
         purgeEvents.addBindValue(request.orgId);
         purgeEvents.addBindValue(userId);

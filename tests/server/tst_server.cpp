@@ -1556,11 +1556,12 @@ void TestServerApi::auditFilters()
     QCOMPARE(actions(auditEntries(since + QStringLiteral("&until=")
                                   + middle.toString(Qt::ISODateWithMs))),
              QStringList({QStringLiteral("opt_out:") + u(51), QStringLiteral("opt_out:") + u(50)}));
-    QCOMPARE(actions(auditEntries(QStringLiteral("since=") + middle.toString(Qt::ISODateWithMs)
-                                  + QStringLiteral("&actorId=") + AdminId)),
-             // The deletion the administrator asked for is theirs too (API.md, "Who did it").
-             QStringList({QStringLiteral("purge:") + u(52), QStringLiteral("opt_out:") + u(52),
-                          QStringLiteral("opt_in:") + u(50)}));
+    QCOMPARE(
+        actions(auditEntries(QStringLiteral("since=") + middle.toString(Qt::ISODateWithMs)
+                             + QStringLiteral("&actorId=") + AdminId)),
+        // The deletion the administrator asked for is theirs too (docs/api.md, the audit's source).
+        QStringList({QStringLiteral("purge:") + u(52), QStringLiteral("opt_out:") + u(52),
+                     QStringLiteral("opt_in:") + u(50)}));
     // Since is inclusive, until exclusive: an entry's own time.
     const QJsonArray one = auditEntries(QStringLiteral("userId=") + u(51));
     const QString at = one.at(0)[QStringLiteral("at")].toString();
