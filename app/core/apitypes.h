@@ -148,6 +148,9 @@ struct AuditEntry
     QString userName;
     QString reason; // opt-outs; empty for none
     qint64 count = -1; // purges: the stored events deleted; -1 otherwise
+    // What caused it: "request" (an administrator's, actor set), "retention" (the service's
+    // purge) or "directory"; empty from an older service.
+    QString source;
 };
 
 // The filters of GET /api/v1/audit; empty or invalid members do not filter.

@@ -98,8 +98,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case UserColumn:
             return person(e.userName, e.userEmail, e.userId);
         case ByColumn:
-            return e.actorId.isEmpty() ? tr("The service")
-                                       : person(e.actorName, e.actorEmail, e.actorId);
+            if (e.actorId.isEmpty())
+                return e.source == QLatin1String("directory") ? tr("The directory")
+                                                              : tr("The service");
+            return person(e.actorName, e.actorEmail, e.actorId);
         case ReasonColumn:
             return e.reason;
         default:

@@ -387,10 +387,14 @@ ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
             entry.id = e.id("id");
             entry.at = e.time("at");
             entry.action = e.string("action");
-            // A purge's actor is null: the service itself.
+            entry.source = e.optionalString("source");
+            // The service's own work has a null actor: its retention window's purges, the
+            // directory's changes (an older service: purges only, without a source).
+            const bool byService = entry.source == QLatin1String("retention")
+                || entry.source == QLatin1String("directory")
+                || (entry.source.isEmpty() && entry.action == QLatin1String("purge"));
             User actor;
-            if (!o.value(QLatin1String("actor")).isNull()
-                || entry.action != QLatin1String("purge")) {
+            if (!o.value(QLatin1String("actor")).isNull() || !byService) {
                 actor = readChild<User>(e, "actor",
                                         [](QString *p2, const QJsonObject &o2, const QString &at2) {
                                             return readUser(p2, o2, at2, false);

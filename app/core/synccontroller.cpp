@@ -176,6 +176,7 @@ void SyncController::start()
     m_userPages.clear();
     m_userPageEtags.clear();
     m_serverOptOuts.clear();
+    m_ledger.clear();
     m_optOutsEtag.clear();
     m_revision = -1;
     m_syncStateUnsupported = false; // the service may have been upgraded meanwhile
@@ -184,6 +185,10 @@ void SyncController::start()
     m_syncUsersRevision = -1;
     m_hasIncomingState = false;
     m_reports.clear();
+    m_queueOutcomes.clear();
+    m_deletionActions.clear();
+    m_undoable.clear();
+    m_undoOrder.clear();
     m_retryDelayMs = m_firstRetryDelayMs;
     m_requests = new QObject(this);
     preloadPending();
@@ -277,25 +282,37 @@ void SyncController::refresh()
     }
 }
 
-qint64 SyncController::optOut(const QString &userId, const OptOutOptions &options)
+qint64 SyncController::optOut(const QString &userId, const OptOutOptions &options,
+                              QueueOutcome *outcome)
 {
-    if (userId.isEmpty() || (m_users && m_users->isOptedOut(userId)))
+    if (userId.isEmpty())
         return 0;
-    return enqueue(PendingAction::Type::OptOut, QStringList {userId}, options);
+    if (m_ledger.isOptedOut(userId)) {
+        if (outcome)
+            outcome->unchanged.append(userId);
+        return 0;
+    }
+    return enqueue(PendingAction::Type::OptOut, QStringList {userId}, options, outcome);
 }
 
-qint64 SyncController::optOut(const QStringList &userIds, const OptOutOptions &options)
+qint64 SyncController::optOut(const QStringList &userIds, const OptOutOptions &options,
+                              QueueOutcome *outcome)
 {
     QStringList ids;
     ids.reserve(userIds.size());
     QSet<QString> seen;
+    QueueOutcome local;
+    QueueOutcome &result = outcome ? *outcome : local;
     for (const QString &id : userIds) {
-        if (id.isEmpty() || seen.contains(id) || (m_users && m_users->isOptedOut(id)))
+        if (id.isEmpty() || seen.contains(id))
             continue;
         seen.insert(id);
-        ids.append(id);
+        if (m_ledger.isOptedOut(id))
+            result.unchanged.append(id);
+        else
+            ids.append(id);
     }
-    return enqueue(PendingAction::Type::OptOut, ids, options);
+    return enqueue(PendingAction::Type::OptOut, ids, options, &result);
 }
 
 qint64 SyncController::deleteStoredData(const QStringList &userIds)
@@ -306,29 +323,40 @@ qint64 SyncController::deleteStoredData(const QStringList &userIds)
     for (const QString &id : userIds) {
         // Only users opted out as things stand (the service's list with the pending actions on
         // top): a pending opt-in is the administrator's last word on that user.
-        if (id.isEmpty() || seen.contains(id) || !m_users || !m_users->isOptedOut(id))
+        if (id.isEmpty() || seen.contains(id) || !m_ledger.isOptedOut(id))
             continue;
         seen.insert(id);
         ids.append(id);
     }
     OptOutOptions options;
     options.deleteStoredEvents = true;
-    return enqueue(PendingAction::Type::OptOut, ids, options);
+    const qint64 actionId = enqueue(PendingAction::Type::OptOut, ids, options);
+    if (actionId != 0) {
+        // Deleted data cannot come back: nothing to undo.
+        m_deletionActions.insert(actionId);
+        m_undoable.remove(actionId);
+        m_undoOrder.removeAll(actionId);
+    }
+    return actionId;
 }
 
-qint64 SyncController::optIn(const QStringList &userIds)
+qint64 SyncController::optIn(const QStringList &userIds, QueueOutcome *outcome)
 {
     QStringList ids;
     ids.reserve(userIds.size());
     QSet<QString> seen;
+    QueueOutcome local;
+    QueueOutcome &result = outcome ? *outcome : local;
     for (const QString &id : userIds) {
         if (id.isEmpty() || seen.contains(id))
             continue;
         seen.insert(id);
-        if (!m_loaded || !m_users || m_users->isOptedOut(id))
+        if (!m_loaded || m_ledger.isOptedOut(id))
             ids.append(id);
+        else
+            result.unchanged.append(id);
     }
-    return enqueue(PendingAction::Type::OptIn, ids);
+    return enqueue(PendingAction::Type::OptIn, ids, {}, &result);
 }
 
 void SyncController::cancelPending(const QStringList &userIds)
@@ -478,6 +506,7 @@ void SyncController::fetchMe()
             m_userPages.clear();
             m_userPageEtags.clear();
             m_serverOptOuts.clear();
+            m_ledger.clear();
             m_optOutsEtag.clear();
             m_revision = -1;
             m_syncEtag.clear();
@@ -849,79 +878,26 @@ void SyncController::applyModels()
 {
     if (!m_loaded)
         return;
-    // The service's list with the pending actions on top, later actions winning.
-    QHash<QString, bool> wanted; // user id -> opted out
-    QSet<QString> pendingIds;
-    QSet<QString> deleting; // stored events to be deleted now by a pending opt-out
-    QHash<QString, QString> reasons; // of pending opt-outs
-    for (const PendingAction &action : std::as_const(m_pending)) {
-        for (const QString &id : action.userIds) {
-            wanted.insert(id, action.type == PendingAction::Type::OptOut);
-            pendingIds.insert(id);
-            if (action.deleteStoredEvents)
-                deleting.insert(id);
-            else if (action.type == PendingAction::Type::OptIn)
-                deleting.remove(id);
-            // The first reason counts, as on the service.
-            if (!action.reason.isEmpty() && !reasons.contains(id))
-                reasons.insert(id, action.reason);
-        }
-    }
-    QSet<QString> onServer;
-    onServer.reserve(m_serverOptOuts.size());
-    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts))
-        onServer.insert(entry.user.id);
-
-    QList<OptOutEntry> effective;
-    effective.reserve(m_serverOptOuts.size() + pendingIds.size());
-    QSet<QString> optedOut;
-    optedOut.reserve(m_serverOptOuts.size() + pendingIds.size());
+    // The ledger makes the effective view (the service's list with the pending actions on
+    // top); the models show it.
     const User me {m_me.id, m_me.email, m_me.name};
-    for (auto it = m_pending.crbegin(); it != m_pending.crend(); ++it) {
-        if (it->type != PendingAction::Type::OptOut)
-            continue;
-        for (const QString &id : it->userIds) {
-            if (!wanted.value(id) || onServer.contains(id) || optedOut.contains(id))
-                continue;
-            OptOutEntry entry;
-            const User *user = m_users ? m_users->userById(id) : nullptr;
-            entry.user = user ? *user : User {id, QString(), id};
-            entry.optedOutAt = it->createdAt;
-            entry.optedOutBy = me;
-            entry.reason = reasons.value(id);
-            effective.append(entry);
-            optedOut.insert(id);
-        }
-    }
-    QSet<QString> leaving; // pending opt-ins keep their rows, marked, until confirmed
-    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts)) {
-        if (optedOut.contains(entry.user.id) || leaving.contains(entry.user.id))
-            continue;
-        if (entry.purgeAt.isValid() && deleting.contains(entry.user.id)
-            && wanted.value(entry.user.id, true)) {
-            OptOutEntry deleted = entry; // shown as deleted while the deletion is pending
-            deleted.purgeAt = QDateTime();
-            effective.append(deleted);
-        } else {
-            effective.append(entry);
-        }
-        if (wanted.value(entry.user.id, true))
-            optedOut.insert(entry.user.id);
-        else
-            leaving.insert(entry.user.id);
-    }
+    const QList<OptOutEntry> effective = m_ledger.rebuild(
+        m_serverOptOuts, m_revision, m_pending, me, [this](const QString &id) -> const User * {
+            return m_users ? m_users->userById(id) : nullptr;
+        });
     // Opted-out users the directory no longer lists (deprovisioned over SCIM): marked, kept.
     QSet<QString> leftDirectory;
     if (m_users && m_users->rowCount() > 0) {
-        for (const OptOutEntry &entry : std::as_const(effective)) {
+        for (const OptOutEntry &entry : effective) {
             if (!m_users->userById(entry.user.id))
                 leftDirectory.insert(entry.user.id);
         }
     }
     if (m_optOuts)
-        m_optOuts->setEntries(effective, pendingIds, leaving, leftDirectory);
+        m_optOuts->setEntries(effective, m_ledger.pendingIds(), m_ledger.leavingIds(),
+                              leftDirectory);
     if (m_users)
-        m_users->setOptOutState(optedOut, pendingIds);
+        m_users->setOptOutState(m_ledger.optedOutIds(), m_ledger.pendingIds());
 }
 
 QHash<QString, int> SyncController::lastPendingIndex(QHash<QString, bool> *outBeforeLast) const
@@ -975,8 +951,10 @@ QSet<qint64> SyncController::dropFromPending(const QHash<int, QSet<QString>> &ca
 }
 
 qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &userIds,
-                               const OptOutOptions &options)
+                               const OptOutOptions &options, QueueOutcome *outcome)
 {
+    QueueOutcome local;
+    QueueOutcome &result = outcome ? *outcome : local;
     if (userIds.isEmpty())
         return 0;
     const bool out = type == PendingAction::Type::OptOut;
@@ -1005,6 +983,8 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
         if (last.type == type) {
             if (deleting && !last.deleteStoredEvents)
                 ids.append(id);
+            else
+                result.unchanged.append(id);
             continue;
         }
         if (*it < firstFree) {
@@ -1019,7 +999,12 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
         const bool outBefore = outBeforeLast.value(id, onServer.contains(id));
         if (deleting || outBefore != out)
             ids.append(id);
+        else
+            result.cancelledOut.append(id);
     }
+    // What undoing an opt-in puts back: the reasons as they are before it.
+    const QHash<QString, QString> reasonsBefore
+        = out ? QHash<QString, QString>() : currentReasons(ids);
     QSet<qint64> touched;
     if (!cancelled.isEmpty()) {
         touched = dropFromPending(cancelled);
@@ -1041,6 +1026,9 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
             }
             m_pending.append(action);
         }
+        rememberUndo(actionId, type, ids, options, reasonsBefore);
+        if (!result.unchanged.isEmpty() || !result.cancelledOut.isEmpty())
+            m_queueOutcomes.insert(actionId, result);
     }
     if (ids.isEmpty() && cancelled.isEmpty())
         return 0;
@@ -1079,8 +1067,12 @@ void SyncController::finishIfDone(qint64 actionId)
                 return; // more requests to come
         }
     }
-    const ActionReport report = *it;
+    ActionReport report = *it;
     m_reports.erase(it);
+    const QueueOutcome outcome = m_queueOutcomes.take(actionId);
+    report.unchanged = outcome.unchanged;
+    report.cancelledOut = outcome.cancelledOut;
+    report.deletionOnly = m_deletionActions.remove(actionId);
     emit actionCompleted(report);
 }
 
@@ -1178,6 +1170,9 @@ void SyncController::confirmAction(const PendingAction &action)
     applyModels();
     updatePendingCount();
     emit pendingChanged();
+    // The confirmed list changed: a start without the service shows it as it now is (stored
+    // data deleted now is not "planned" any more).
+    saveCache(true);
     m_retryDelayMs = m_firstRetryDelayMs;
     if (action.type == PendingAction::Type::OptOut) {
         for (const QString &id : action.userIds)

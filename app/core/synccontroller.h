@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "optoutledger.h"
 #include "pendingstore.h"
 #include "synccache.h"
 
@@ -30,8 +31,35 @@ struct ActionReport
     // Opt-outs: as the administrator asked (see PendingAction).
     QString reason;
     bool deleteStoredEvents = false;
+    // Only the deletion of the stored events of users already out (deleteStoredData).
+    bool deletionOnly = false;
+    // The other users the administrator asked for, none of them sent (see QueueOutcome).
+    QStringList unchanged;
+    QStringList cancelledOut;
 };
 Q_DECLARE_METATYPE(ActionReport)
+
+// What queuing an action did with the users asked for besides queuing them: so that a message
+// can account for every one of them.
+struct QueueOutcome
+{
+    // Already in the state asked for (changed elsewhere meanwhile, or asked twice): nothing to
+    // send.
+    QStringList unchanged;
+    // Their opposite change was still pending and not sent: the two cancelled out, neither is
+    // sent.
+    QStringList cancelledOut;
+};
+
+// What undoing an action did (SyncController::undo).
+struct UndoOutcome
+{
+    PendingAction::Type type = PendingAction::Type::OptOut; // of the action undone
+    QStringList cancelled; // not sent yet: dropped, never sent
+    QStringList reversed; // sent or on its way: the opposite change follows
+    bool storedDataGone = false; // it deleted stored events: they stay deleted
+    bool isEmpty() const { return cancelled.isEmpty() && reversed.isEmpty(); }
+};
 
 // Sign-in: /me, /sync-state, then every user page (progress 0-100), then /optouts. A refresh
 // (every refreshInterval() and on refresh()) asks /sync-state with If-None-Match: one request,
@@ -104,10 +132,12 @@ public:
 
     // Opts one user out: the row appears at once, pending until confirmed. Returns the
     // action's id (see actionCompleted), 0 when there was nothing to do.
-    qint64 optOut(const QString &userId, const OptOutOptions &options = {});
+    qint64 optOut(const QString &userId, const OptOutOptions &options = {},
+                  QueueOutcome *outcome = nullptr);
     // Opts several users out in batch requests (chunked above MaxBatchIds, each batch atomic on
     // the service; actionCompleted reports the whole action once).
-    qint64 optOut(const QStringList &userIds, const OptOutOptions &options = {});
+    qint64 optOut(const QStringList &userIds, const OptOutOptions &options = {},
+                  QueueOutcome *outcome = nullptr);
     // Deletes now the stored events of users already opted out (an opt-out with
     // deleteStoredEvents: it changes nothing else). Users not opted out, or whose opt-in is
     // pending, are left out: opting them in is not silently undone by this. Returns the action's
@@ -115,7 +145,18 @@ public:
     qint64 deleteStoredData(const QStringList &userIds);
     // Opts users back in with one batch request (chunked above 10,000): the rows stay, marked,
     // until the service confirms.
-    qint64 optIn(const QStringList &userIds);
+    qint64 optIn(const QStringList &userIds, QueueOutcome *outcome = nullptr);
+    // Undo of one action (the id optOut/optIn returned), the rule in one place: the users whose
+    // change is not sent yet have it dropped (nothing is sent for them); for the others (sent,
+    // on its way, confirmed) the opposite change follows, putting back what was there: an
+    // opt-in undone opts out again with each user's reason as it was. Stored events an opt-out
+    // deleted stay deleted. Deletions alone (deleteStoredData) cannot be undone. Each action
+    // can be undone once; the last UndoableActions actions are remembered.
+    static constexpr int UndoableActions = 16;
+    bool canUndo(qint64 actionId) const;
+    // The users for whom undoing would send a change now (to ask first for several).
+    QStringList undoWouldSend(qint64 actionId) const;
+    UndoOutcome undo(qint64 actionId);
     // Takes back the last pending change of each of these users: one not sent yet is dropped
     // and never sent (an opt-out with deleteStoredEvents deletes nothing then); one already on
     // its way is followed by the opposite change (an opt-in: stored events it deleted stay
@@ -123,6 +164,8 @@ public:
     void cancelPending(const QStringList &userIds);
     // The pending change of this user is being sent right now (it can only be reversed).
     bool isSending(const QString &userId) const;
+    // The effective opt-out state (the confirmed list with the pending changes on top).
+    const OptOutLedger &ledger() const { return m_ledger; }
     // The opted-out users as the service last confirmed them, without the pending changes
     // (File > Export). The list shares its data: taking it costs nothing.
     QList<OptOutEntry> confirmedOptOuts() const { return m_serverOptOuts; }
@@ -196,7 +239,13 @@ private:
     void applyModels();
     void onUsersUpdated();
     qint64 enqueue(PendingAction::Type type, const QStringList &userIds,
-                   const OptOutOptions &options = {});
+                   const OptOutOptions &options = {}, QueueOutcome *outcome = nullptr);
+    // Each user's reason as things stand (a pending opt-out's, else the service's entry's).
+    QHash<QString, QString> currentReasons(const QStringList &userIds) const;
+    void rememberUndo(qint64 actionId, PendingAction::Type type, const QStringList &userIds,
+                      const OptOutOptions &options, const QHash<QString, QString> &reasons);
+    // The users of an action whose change is still queued and not on its way.
+    QSet<QString> unsentOf(qint64 actionId) const;
     // Each user's last pending action (index in m_pending), and for users with an earlier
     // pending action too, whether that earlier one opts them out.
     QHash<QString, int> lastPendingIndex(QHash<QString, bool> *outBeforeLast) const;
@@ -259,6 +308,9 @@ private:
     bool m_meFresh = false; // /me just answered: no need to re-read it for usageTracking
     int m_refreshGeneration = 0;
 
+    // The effective opt-out state, made from m_serverOptOuts and m_pending (applyModels):
+    // what the actions check and the models show.
+    OptOutLedger m_ledger;
     // The opt-out list as last confirmed by the service.
     QList<OptOutEntry> m_serverOptOuts;
     QByteArray m_optOutsEtag;
@@ -274,6 +326,19 @@ private:
     int m_actionGeneration = 0; // bumped when an action is confirmed
     qint64 m_nextActionId = 0;
     QHash<qint64, ActionReport> m_reports; // actions with at least one request answered
+    // Per action, what it asked besides what it sent (QueueOutcome), and the deletions alone.
+    QHash<qint64, QueueOutcome> m_queueOutcomes;
+    QSet<qint64> m_deletionActions;
+    // What undoing an action needs: its users, and for an opt-in their reasons before it.
+    struct UndoEntry
+    {
+        PendingAction::Type type = PendingAction::Type::OptOut;
+        QStringList userIds;
+        QHash<QString, QString> reasons; // opt-ins: each user's reason before
+        bool deleteStoredEvents = false;
+    };
+    QHash<qint64, UndoEntry> m_undoable;
+    QList<qint64> m_undoOrder; // oldest first, at most UndoableActions
     bool m_signInFailed = false; // the last 401 came before /me ever answered
 
     QString m_cachePath;

@@ -189,6 +189,11 @@ void MainWindow::setupTable()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCheckedState);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCheckedState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCheckedState);
+    // The proxy takes its rows out while the source's are about to go: "n of N" is counted
+    // again once the source has removed (or inserted) them too.
+    connect(m_optOuts, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCountLabel);
+    connect(m_optOuts, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
+    connect(m_optOuts, &QAbstractItemModel::modelReset, this, &MainWindow::updateCountLabel);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
         updateCheckedState();
@@ -532,13 +537,17 @@ void MainWindow::applyOptOut(const QString &userId, const OptOutOptions &options
     if (m_picker->pickedUserId() == userId)
         m_picker->clear();
     hideNote(); // the note of an earlier action would name the wrong people
-    const qint64 action = m_sync->optOut(userId, options);
+    QueueOutcome outcome;
+    const qint64 action = m_sync->optOut(userId, options, &outcome);
     m_searchRecorded = false;
     if (m_tracker)
         m_tracker->recordUserOptedOut();
     m_ui->userCombo->setFocus();
-    if (action == 0)
+    if (action == 0) {
+        withdrawUndo();
+        showQueueOutcome(PendingAction::Type::OptOut, outcome);
         return;
+    }
     const QString who = userLabel(userId);
     offerUndo(PendingAction::Type::OptOut, {userId}, action, options.deleteStoredEvents);
     // Until the service confirms: the confirmation replaces this.
@@ -558,11 +567,17 @@ void MainWindow::optInChecked()
 {
     if (!m_optOuts || !m_sync || !m_users)
         return;
+    requestOptIn(m_optOuts->checkedUserIds());
+}
+
+void MainWindow::requestOptIn(const QStringList &checked)
+{
+    if (!m_optOuts || !m_sync || !m_users)
+        return;
     QStringList ids;
-    const QStringList checked = m_optOuts->checkedUserIds();
     ids.reserve(checked.size());
     for (const QString &id : checked) {
-        if (m_users->isOptedOut(id)) // not a row whose opt-in is already pending
+        if (m_sync->ledger().isOptedOut(id)) // not a row whose opt-in is already pending
             ids.append(id);
     }
     if (ids.isEmpty())
@@ -598,15 +613,19 @@ void MainWindow::applyOptIn(const QStringList &ids)
             rows.append(row);
     }
     m_optOuts->setChecked(rows, Qt::Unchecked);
-    const qint64 action = m_sync->optIn(ids);
+    QueueOutcome outcome;
+    const qint64 action = m_sync->optIn(ids, &outcome);
     if (m_tracker)
         m_tracker->recordUsersOptedIn(int(ids.size()));
-    if (action == 0)
+    if (action == 0) {
+        withdrawUndo();
+        showQueueOutcome(PendingAction::Type::OptIn, outcome);
         return;
-    const int count = int(ids.size());
-    if (count == 1) {
+    }
+    const int count = int(ids.size() - outcome.unchanged.size() - outcome.cancelledOut.size());
+    offerUndo(PendingAction::Type::OptIn, ids, action);
+    if (count == 1 && ids.size() == 1) {
         const QString who = userLabel(ids.constFirst());
-        offerUndo(PendingAction::Type::OptIn, ids, action);
         showNote(
             [who]() -> QString {
                 return MainWindow::tr("%1 will be included again as soon as the service "
@@ -615,8 +634,51 @@ void MainWindow::applyOptIn(const QStringList &ids)
             },
             true);
     } else {
-        withdrawUndo();
+        showNote(
+            [count]() -> QString {
+                return MainWindow::tr("%Ln user(s) will be included again as soon as the "
+                                      "service confirms.",
+                                      nullptr, count);
+            },
+            true);
     }
+}
+
+void MainWindow::showQueueOutcome(PendingAction::Type type, const QueueOutcome &outcome)
+{
+    // Nothing will be sent: say why, for every user asked for.
+    const bool optIn = type == PendingAction::Type::OptIn;
+    const int cancelled = int(outcome.cancelledOut.size());
+    const int unchanged = int(outcome.unchanged.size());
+    const QString cancelledWho
+        = cancelled == 1 ? userLabel(outcome.cancelledOut.constFirst()) : QString();
+    const QString unchangedWho
+        = unchanged == 1 ? userLabel(outcome.unchanged.constFirst()) : QString();
+    if (cancelled == 0 && unchanged == 0)
+        return;
+    showNote([optIn, cancelled, unchanged, cancelledWho, unchangedWho]() -> QString {
+        QStringList parts;
+        if (cancelled == 1)
+            parts << (optIn ? MainWindow::tr("The pending opt-out of %1 and this opt-in cancel "
+                                             "out: nothing will be sent.")
+                                  .arg(cancelledWho)
+                            : MainWindow::tr("The pending opt-in of %1 and this opt-out cancel "
+                                             "out: nothing will be sent.")
+                                  .arg(cancelledWho));
+        else if (cancelled > 1)
+            parts << MainWindow::tr("The pending changes of %Ln user(s) and this one cancel "
+                                    "out: nothing will be sent for them.",
+                                    nullptr, cancelled);
+        if (unchanged == 1)
+            parts << (optIn ? MainWindow::tr("%1 is already included.").arg(unchangedWho)
+                            : MainWindow::tr("%1 is already opted out.").arg(unchangedWho));
+        else if (unchanged > 1)
+            parts << (optIn
+                          ? MainWindow::tr("%Ln user(s) are already included.", nullptr, unchanged)
+                          : MainWindow::tr("%Ln user(s) are already opted out.", nullptr,
+                                           unchanged));
+        return parts.join(QLatin1Char(' '));
+    });
 }
 
 QString MainWindow::userLabel(const QString &userId) const
@@ -651,35 +713,64 @@ void MainWindow::undoLastChange()
     if (!undoAvailable() || !m_sync)
         return;
     const UndoRecord undo = m_undo;
-    withdrawUndo();
-    // Not sent yet: taken back locally, nothing is sent. On its way or confirmed: the opposite
-    // change follows.
-    QSet<QString> pending;
-    const QList<PendingAction> actions = m_sync->pendingActions();
-    for (const PendingAction &action : actions) {
-        if (action.actionId == undo.actionId) {
-            for (const QString &id : action.userIds)
-                pending.insert(id);
+    if (!m_sync->canUndo(undo.actionId)) {
+        withdrawUndo();
+        return;
+    }
+    // A change of several users sent (or on its way) is undone by the opposite change of
+    // several users: asked first, as that change is.
+    const QStringList send = m_sync->undoWouldSend(undo.actionId);
+    if (send.size() > 1 && m_users) {
+        QList<User> users;
+        users.reserve(send.size());
+        for (const QString &id : send) {
+            const User *user = m_users->userById(id);
+            users.append(user ? *user : User {id, QString(), QString()});
         }
+        const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
+        auto *dialog = new ConfirmChangeDialog(
+            wasOptOut ? PendingAction::Type::OptIn : PendingAction::Type::OptOut, users, this);
+        dialog->setObjectName(QStringLiteral("confirmUndoDialog"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Each user is opted out again with the reason they had: nothing to type.
+        if (dialog->reasonEdit()) {
+            dialog->reasonEdit()->hide();
+            if (QWidget *label = dialog->findChild<QWidget *>(QStringLiteral("reasonLabel")))
+                label->hide();
+        }
+        connect(dialog, &QDialog::accepted, this, [this, undo]() {
+            if (m_sync && m_sync->canUndo(undo.actionId))
+                applyUndo(undo);
+        });
+        dialog->open();
+        return;
     }
-    QStringList cancel;
-    QStringList reverse;
-    for (const QString &id : undo.userIds)
-        (pending.contains(id) && !m_sync->isSending(id) ? cancel : reverse).append(id);
+    applyUndo(undo);
+}
+
+void MainWindow::applyUndo(const UndoRecord &undo)
+{
+    withdrawUndo();
+    // The rule is the core's: not sent yet, taken back locally and never sent; on its way or
+    // confirmed, the opposite change follows, with what was there (the reasons).
+    const UndoOutcome outcome = m_sync->undo(undo.actionId);
+    if (outcome.isEmpty())
+        return;
     const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
-    if (!cancel.isEmpty())
-        m_sync->cancelPending(cancel);
-    if (!reverse.isEmpty()) {
-        if (wasOptOut)
-            m_sync->optIn(reverse);
-        else
-            m_sync->optOut(reverse);
-    }
-    const QString who = undo.userIds.size() == 1 ? userLabel(undo.userIds.constFirst())
-                                                 : QString::number(undo.userIds.size());
-    const bool sent = !reverse.isEmpty();
-    const bool deleted = sent && wasOptOut && undo.deleteStoredEvents;
-    showNote([who, wasOptOut, sent, deleted]() -> QString {
+    const QStringList undone = outcome.cancelled + outcome.reversed;
+    const int count = int(undone.size());
+    const QString who = count == 1 ? userLabel(undone.constFirst()) : QString();
+    const bool sent = !outcome.reversed.isEmpty();
+    const bool deleted = outcome.storedDataGone;
+    showNote([who, count, wasOptOut, sent, deleted]() -> QString {
+        if (count > 1) {
+            if (!sent)
+                return MainWindow::tr("Undone: the change of %Ln user(s) was never sent.", nullptr,
+                                      count);
+            return wasOptOut
+                ? MainWindow::tr("Undoing: %Ln user(s) are being included again.", nullptr, count)
+                : MainWindow::tr("Undoing: %Ln user(s) are being opted out again.", nullptr, count);
+        }
         if (!sent)
             return wasOptOut ? MainWindow::tr("Undone: the opt-out of %1 was never sent.").arg(who)
                              : MainWindow::tr("Undone: the opt-in of %1 was never sent.").arg(who);
@@ -813,6 +904,21 @@ void MainWindow::showRowMenu(const QPoint &pos)
         show->setObjectName(QStringLiteral("actionShowHistory"));
         connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
     }
+    // Opt in, as the Opt-in button does (several users: asked first): the users opted out as
+    // things stand, not those whose opt-in is pending already.
+    QStringList optInTargets;
+    if (m_sync) {
+        for (const QString &id : rowActionTargets(index)) {
+            if (m_sync->ledger().isOptedOut(id))
+                optInTargets.append(id);
+        }
+    }
+    QAction *optIn = menu->addAction(
+        optInTargets.size() > 1 ? tr("Opt &in %Ln user(s)…", nullptr, int(optInTargets.size()))
+                                : tr("Opt &in"));
+    optIn->setObjectName(QStringLiteral("actionOptInRow"));
+    optIn->setEnabled(!optInTargets.isEmpty());
+    connect(optIn, &QAction::triggered, this, [this, optInTargets] { requestOptIn(optInTargets); });
     // Users opted out as things stand (not those whose opt-in is pending) whose stored data
     // awaits deletion; a service that does not tell its retention window (an older one) does
     // not know the request either.
@@ -820,7 +926,7 @@ void MainWindow::showRowMenu(const QPoint &pos)
     if (m_optOuts && m_sync && m_sync->me().purgeAfterSeconds > 0) {
         for (const QString &id : rowActionTargets(index)) {
             const int row = m_optOuts->rowOfKey(id);
-            if (m_users && m_users->isOptedOut(id) && row >= 0
+            if (m_sync->ledger().isOptedOut(id) && row >= 0
                 && m_optOuts->entryAt(row).purgeAt.isValid())
                 targets.append(id);
         }
@@ -892,7 +998,6 @@ void MainWindow::confirmDeleteStoredData(const QStringList &userIds)
         const qint64 action = m_sync->deleteStoredData(userIds);
         if (action == 0)
             return;
-        m_deletions.insert(action);
         const int count = int(userIds.size());
         const QString who = count == 1 ? userLabel(userIds.constFirst()) : QString();
         showNote([who, count]() -> QString {
@@ -1020,7 +1125,7 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     if (report.deleteStoredEvents && !report.applied.isEmpty() && m_summary && m_summaryDock
         && m_summaryDock->isVisible())
         m_summary->refresh();
-    if (m_deletions.remove(report.actionId)) {
+    if (report.deletionOnly) {
         onDeletionCompleted(report);
         return;
     }
@@ -1032,37 +1137,34 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     const QString who = total == 1
         ? userLabel(applied == 1 ? report.applied.constFirst() : report.refused.constFirst())
         : QString();
+    // Every user of the confirmation is accounted for: those nothing was sent for too.
+    const int unchanged = int(report.unchanged.size());
+    const int cancelledOut = int(report.cancelledOut.size());
+    const auto others = [optOut, unchanged, cancelledOut]() -> QString {
+        QString text;
+        if (unchanged > 0)
+            text += QLatin1Char(' ')
+                + (optOut ? MainWindow::tr("%Ln other user(s) were already opted out (changed "
+                                           "elsewhere meanwhile); nothing was sent for them.",
+                                           nullptr, unchanged)
+                          : MainWindow::tr("%Ln other user(s) were already included again "
+                                           "(changed elsewhere meanwhile); nothing was sent for "
+                                           "them.",
+                                           nullptr, unchanged));
+        if (cancelledOut > 0)
+            text += QLatin1Char(' ')
+                + MainWindow::tr("For %Ln other user(s), a pending opposite change and this one "
+                                 "cancelled out; nothing was sent for them.",
+                                 nullptr, cancelledOut);
+        return text;
+    };
     if (refused == 0) {
         if (ours)
             m_undoTimer.start(); // Undo stays offered a while after the confirmation too
         const bool deleted = optOut && report.deleteStoredEvents;
-        showNote(
-            [who, total, optOut, deleted]() -> QString {
-                if (total == 1 && optOut && deleted)
-                    return MainWindow::tr("%1 is opted out and their stored usage data is "
-                                          "deleted. Until they sign out and sign in again, they "
-                                          "may still see client-side tracking data in their "
-                                          "debugger; the service discards that data.")
-                        .arg(who);
-                if (total == 1 && optOut)
-                    return MainWindow::tr("%1 is opted out. Until they sign out and sign in "
-                                          "again, they may still see client-side tracking data "
-                                          "in their debugger; the service discards that data.")
-                        .arg(who);
-                if (deleted)
-                    return MainWindow::tr("%Ln user(s) opted out of product usage tracking; "
-                                          "their stored usage data is deleted.",
-                                          nullptr, total);
-                if (total == 1)
-                    return MainWindow::tr("%1 is included in product usage tracking again.")
-                        .arg(who);
-                if (optOut)
-                    return MainWindow::tr("%Ln user(s) opted out of product usage tracking.",
-                                          nullptr, total);
-                return MainWindow::tr("%Ln user(s) included in product usage tracking again.",
-                                      nullptr, total);
-            },
-            ours);
+        showNote([who, total, optOut, deleted,
+                  others]() -> QString { return doneText(who, total, optOut, deleted) + others(); },
+                 ours);
         return;
     }
     if (ours)
@@ -1070,33 +1172,52 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     hideNote();
     const ApiError error = report.error;
     showErrorMessage(
-        [who, total, applied, refused, optOut, error]() -> QString {
-            QString what;
-            if (applied == 0 && total == 1)
-                what = optOut
-                    ? MainWindow::tr("The service refused to opt out %1; it was undone.").arg(who)
-                    : MainWindow::tr("The service refused to opt in %1; it was undone.").arg(who);
-            else if (applied == 0)
-                what = optOut ? MainWindow::tr("The service refused to opt out %Ln user(s); it "
-                                               "was undone.",
-                                               nullptr, total)
-                              : MainWindow::tr("The service refused to opt in %Ln user(s); it "
-                                               "was undone.",
-                                               nullptr, total);
-            else {
-                const QString done = QLocale().toString(applied);
-                what = (optOut ? MainWindow::tr("%1 of %Ln user(s) opted out.", nullptr, total)
-                               : MainWindow::tr("%1 of %Ln user(s) included in product usage "
-                                                "tracking again.",
-                                                nullptr, total))
-                           .arg(done)
-                    + QLatin1Char(' ')
-                    + MainWindow::tr("The service refused the other %Ln; they were undone.",
-                                     nullptr, refused);
-            }
-            return what + QLatin1Char(' ') + currentMessage(error);
+        [who, total, applied, refused, optOut, error, others]() -> QString {
+            return refusedText(who, total, applied, refused, optOut) + others() + QLatin1Char(' ')
+                + currentMessage(error);
         },
         false);
+}
+
+QString MainWindow::doneText(const QString &who, int total, bool optOut, bool deleted)
+{
+    if (total == 1 && optOut && deleted)
+        return tr("%1 is opted out and their stored usage data is deleted. Until they sign out "
+                  "and sign in again, they may still see client-side tracking data in their "
+                  "debugger; the service discards that data.")
+            .arg(who);
+    if (total == 1 && optOut)
+        return tr("%1 is opted out. Until they sign out and sign in again, they may still see "
+                  "client-side tracking data in their debugger; the service discards that data.")
+            .arg(who);
+    if (deleted)
+        return tr("%Ln user(s) opted out of product usage tracking; their stored usage data is "
+                  "deleted.",
+                  nullptr, total);
+    if (total == 1)
+        return tr("%1 is included in product usage tracking again.").arg(who);
+    if (optOut)
+        return tr("%Ln user(s) opted out of product usage tracking.", nullptr, total);
+    return tr("%Ln user(s) included in product usage tracking again.", nullptr, total);
+}
+
+QString MainWindow::refusedText(const QString &who, int total, int applied, int refused,
+                                bool optOut)
+{
+    if (applied == 0 && total == 1)
+        return optOut ? tr("The service refused to opt out %1; it was undone.").arg(who)
+                      : tr("The service refused to opt in %1; it was undone.").arg(who);
+    if (applied == 0)
+        return optOut
+            ? tr("The service refused to opt out %Ln user(s); it was undone.", nullptr, total)
+            : tr("The service refused to opt in %Ln user(s); it was undone.", nullptr, total);
+    const QString done = QLocale().toString(applied);
+    return (optOut
+                ? tr("%1 of %Ln user(s) opted out.", nullptr, total)
+                : tr("%1 of %Ln user(s) included in product usage tracking again.", nullptr, total))
+               .arg(done)
+        + QLatin1Char(' ')
+        + tr("The service refused the other %Ln; they were undone.", nullptr, refused);
 }
 
 void MainWindow::onDeletionCompleted(const ActionReport &report)
@@ -1269,7 +1390,7 @@ void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
     QStringList out;
     out.reserve(ids.size());
     for (const QString &id : ids) {
-        if (!m_users->isOptedOut(id)) // opted out meanwhile (a refresh, another window)
+        if (!m_sync->ledger().isOptedOut(id)) // opted out meanwhile (a refresh, another window)
             out.append(id);
     }
     hideNote(); // the note of an earlier action would name the wrong people

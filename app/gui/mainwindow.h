@@ -152,6 +152,10 @@ private:
     void withdrawUndo();
     QString userLabel(const QString &userId) const;
     void applyOptIn(const QStringList &ids);
+    // Opt-in of these users (those opted out as things stand), asked first for several.
+    void requestOptIn(const QStringList &ids);
+    // Says what became of users asked for when nothing is sent for them.
+    void showQueueOutcome(PendingAction::Type type, const QueueOutcome &outcome);
     void optOutFromList(const QStringList &ids, const QString &reason);
     void updateImportAction();
     void hideNote();
@@ -161,6 +165,10 @@ private:
     void onStateChanged(SyncController::State state);
     void onActionCompleted(const ActionReport &report);
     void onDeletionCompleted(const ActionReport &report);
+    // What the message of a completed action says, before the users nothing was sent for.
+    static QString doneText(const QString &who, int total, bool optOut, bool deleted);
+    static QString refusedText(const QString &who, int total, int applied, int refused,
+                               bool optOut);
     void onAboutToApplyRemoteChanges();
     void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
@@ -197,7 +205,8 @@ private:
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 
-    // The last single change, while it may be undone.
+    // The last change (of one user or several), while it may be undone; what undoing does is
+    // the core's (SyncController::undo), this is what the messages name.
     struct UndoRecord
     {
         PendingAction::Type type = PendingAction::Type::OptOut;
@@ -205,7 +214,7 @@ private:
         qint64 actionId = 0;
         bool deleteStoredEvents = false; // undoing cannot bring the stored data back
     };
-    QSet<qint64> m_deletions; // actions of "Delete stored data now" on users already out
+    void applyUndo(const UndoRecord &undo);
     QAction *m_optOutWithReason = nullptr;
     QMenu *m_columnsMenu = nullptr;
     UndoRecord m_undo;

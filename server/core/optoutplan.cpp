@@ -205,6 +205,8 @@ OptOutPlan planOptOuts(const OptOutChangeRequest &request, const OptOutState &st
     plan.m_purgedExisting = int(purgesOfExisting.size());
     plan.purges += purgesOfExisting;
     for (const auto &[id, count] : std::as_const(plan.purges))
-        plan.audit.append({now, QStringLiteral("purge"), {}, id, {}, count});
+        // The administrator asked for it (deleteStoredEvents, or no retention window): the entry
+        // names them (docs/api.md, "source": "request").
+        plan.audit.append({now, QStringLiteral("purge"), request.actorId, id, {}, count});
     return plan;
 }

@@ -28,6 +28,16 @@ QString rfc3339(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
+// What caused an audit entry (docs/api.md, the audit's source): an administrator's request names
+// its actor; only the service's own work has none, its retention window (purges) or the directory.
+QString auditSource(const AuditRecord &e)
+{
+    if (!e.actorId.isEmpty())
+        return QStringLiteral("request");
+    return e.action == QLatin1String("purge") ? QStringLiteral("retention")
+                                              : QStringLiteral("directory");
+}
+
 QJsonObject userRef(const StoredUser &u, bool withName = true)
 {
     QJsonObject o {{QStringLiteral("id"), u.id}, {QStringLiteral("email"), u.email}};
@@ -1037,7 +1047,8 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
                     {QStringLiteral("user"),
                      QJsonObject {{QStringLiteral("id"), e.userId},
                                   {QStringLiteral("email"), e.userEmail},
-                                  {QStringLiteral("name"), e.userName}}}};
+                                  {QStringLiteral("name"), e.userName}}},
+                    {QStringLiteral("source"), auditSource(e)}};
                 if (e.action == QLatin1String("opt_out")) {
                     entry.insert(QStringLiteral("reason"),
                                  e.reason.isEmpty() ? QJsonValue() : QJsonValue(e.reason));

@@ -174,9 +174,11 @@ void TestHistoryModel::purgesAndReasons()
     const QString action = model.index(0, HistoryModel::ActionColumn).data().toString();
     QVERIFY2(action.contains(u"2"), qPrintable(action));
     QCOMPARE(model.entry(0).count, 2);
-    QVERIFY(model.entry(0).actorId.isEmpty());
-    QCOMPARE(model.index(0, HistoryModel::ByColumn).data().toString(),
-             HistoryModel::tr("The service"));
+    // Asked for by the administrator (deleteStoredEvents): theirs, not the service's.
+    QVERIFY(!model.entry(0).actorId.isEmpty());
+    QCOMPARE(model.entry(0).source, QStringLiteral("request"));
+    const QString by = model.index(0, HistoryModel::ByColumn).data().toString();
+    QVERIFY2(by.contains(u"Ada Admin"), qPrintable(by));
 }
 
 void TestHistoryModel::failureKeepsRows()

@@ -260,6 +260,32 @@ void TestJsonCodec::auditPage()
     QByteArray badNext = json;
     badNext.replace("null", "7");
     QVERIFY(!JsonCodec::decodeAuditPage(badNext).ok());
+    QVERIFY(result.value().entries.first().source.isEmpty()); // an older service's
+
+    // Who did it: the source; only the service's own work has no actor.
+    const QByteArray sources = R"({"entries": [
+        {"id": "a-3", "at": "2026-11-22T16:00:00Z", "action": "purge", "actor":
+         {"id": "u-1", "email": "admin@example.com"}, "user": {"id": "u-7", "email": "z@x.org"},
+         "source": "request", "count": 2},
+        {"id": "a-2", "at": "2026-11-22T15:00:00Z", "action": "purge", "actor": null,
+         "user": {"id": "u-7", "email": "z@x.org"}, "source": "retention", "count": 1},
+        {"id": "a-1", "at": "2026-11-22T14:00:00Z", "action": "opt_in", "actor": null,
+         "user": {"id": "u-7", "email": "z@x.org"}, "source": "directory"}], "next": null})";
+    const auto page = JsonCodec::decodeAuditPage(sources);
+    QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().technical));
+    QCOMPARE(page.value().entries.size(), 3);
+    QCOMPARE(page.value().entries.at(0).actorId, QStringLiteral("u-1"));
+    QCOMPARE(page.value().entries.at(0).source, QStringLiteral("request"));
+    QVERIFY(page.value().entries.at(1).actorId.isEmpty());
+    QCOMPARE(page.value().entries.at(1).source, QStringLiteral("retention"));
+    QCOMPARE(page.value().entries.at(2).source, QStringLiteral("directory"));
+    // An administrator's request without its administrator is not an answer to trust.
+    QByteArray noActor = sources;
+    noActor.replace(R"("actor":
+         {"id": "u-1", "email": "admin@example.com"})",
+                    R"("actor": null)");
+    QVERIFY(noActor != sources);
+    QVERIFY(!JsonCodec::decodeAuditPage(noActor).ok());
 }
 
 void TestJsonCodec::usageSummary()

@@ -263,6 +263,9 @@ private slots:
     void takingBackAnUnsentDeletionDeletesNothing();
     void pendingFileOfThePreviousVersionLoads();
     void cacheOfThePreviousVersionLoads();
+    void undoCancelsWhatIsNotSent();
+    void undoOfAConfirmedOptInPutsTheReasonsBack();
+    void queueOutcomeAccountsForEveryUser();
 
 private:
     bool loaded(Core &core);
@@ -1419,6 +1422,148 @@ void TestSync::cacheOfThePreviousVersionLoads()
     future.close();
     QVERIFY(!SyncCache::load(current, &loaded, &error));
     QCOMPARE(loaded.optOuts.size(), 0);
+}
+
+// The undo rule, in the core: a change not sent yet is dropped and nothing is sent; each action
+// is undone once; a deletion alone cannot be undone.
+void TestSync::undoCancelsWhatIsNotSent()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30"),
+                          QStringLiteral("--demo-optouts"), QStringLiteral("0"),
+                          QStringLiteral("--purge-after"), QStringLiteral("2d")}));
+    Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    QStringList ids;
+    for (int r = 0; r < core.users.rowCount() && ids.size() < 2; ++r) {
+        const User &user = core.users.userAt(r);
+        if (user.id != core.sync.me().id)
+            ids << user.id;
+    }
+    QCOMPARE(
+        server.request("PUT", QStringLiteral("/api/v1/optouts/") + ids.at(1), "demo-admin").status,
+        201);
+    core.sync.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(core.users.isOptedOut(ids.at(1)), 20000);
+    server.stop();
+    OptOutOptions options;
+    options.reason = QStringLiteral("Asked by phone");
+    const qint64 out = core.sync.optOut(ids.at(0), options);
+    QVERIFY(out != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+    QVERIFY(core.sync.canUndo(out));
+    QVERIFY(core.sync.undoWouldSend(out).isEmpty());
+    const UndoOutcome undone = core.sync.undo(out);
+    QCOMPARE(undone.type, PendingAction::Type::OptOut);
+    QCOMPARE(undone.cancelled, QStringList {ids.at(0)});
+    QVERIFY(undone.reversed.isEmpty());
+    QCOMPARE(core.sync.pendingCount(), 0);
+    QVERIFY(!core.users.isOptedOut(ids.at(0)));
+    QVERIFY(!core.sync.canUndo(out));
+    QVERIFY(core.sync.undo(out).isEmpty()); // once
+    // A deletion alone: nothing to undo.
+    const qint64 deletion = core.sync.deleteStoredData({ids.at(1)});
+    QVERIFY(deletion != 0);
+    QVERIFY(!core.sync.canUndo(deletion));
+
+    QVERIFY(server.restartOnSamePort());
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    QVERIFY(!serverOptOuts(server).contains(ids.at(0)));
+    QCOMPARE(ServiceProbe::auditOf(server, ids.at(0)).size(), 0);
+}
+
+// An opt-in confirmed, then undone: each user is opted out again with the reason they had
+// (users with different reasons in one undo), and the history keeps every step.
+void TestSync::undoOfAConfirmedOptInPutsTheReasonsBack()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30"),
+                          QStringLiteral("--demo-optouts"), QStringLiteral("0")}));
+    Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    QStringList ids;
+    for (int r = 0; r < core.users.rowCount() && ids.size() < 3; ++r) {
+        const User &user = core.users.userAt(r);
+        if (user.id != core.sync.me().id)
+            ids << user.id;
+    }
+    const QStringList reasons {QStringLiteral("GDPR request #1"), QString(),
+                               QStringLiteral("Works council")};
+    for (int i = 0; i < ids.size(); ++i) {
+        OptOutOptions options;
+        options.reason = reasons.at(i);
+        QVERIFY(core.sync.optOut(ids.at(i), options) != 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    const qint64 in = core.sync.optIn(ids);
+    QVERIFY(in != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    QVERIFY(!serverOptOuts(server).contains(ids.at(0)));
+    QCOMPARE(core.sync.undoWouldSend(in), ids);
+    const UndoOutcome undone = core.sync.undo(in);
+    QCOMPARE(undone.type, PendingAction::Type::OptIn);
+    QCOMPARE(undone.reversed, ids);
+    QVERIFY(undone.cancelled.isEmpty());
+    for (const QString &id : ids)
+        QVERIFY(core.users.isOptedOut(id)); // at once, pending
+    QCOMPARE(core.optOuts.entryAt(core.optOuts.rowOfKey(ids.at(0))).reason, reasons.at(0));
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    for (int i = 0; i < ids.size(); ++i) {
+        const QJsonObject entry = ServiceProbe::optOutEntry(server, ids.at(i));
+        QVERIFY(!entry.isEmpty());
+        if (reasons.at(i).isEmpty())
+            QVERIFY(entry.value(QLatin1String("reason")).isNull());
+        else
+            QCOMPARE(entry.value(QLatin1String("reason")).toString(), reasons.at(i));
+        QCOMPARE(ServiceProbe::auditOf(server, ids.at(i)).size(), 3);
+    }
+}
+
+// Every user asked for is accounted for: those already in the state asked for, and those whose
+// opposite pending change cancelled out with this one; the action's report carries them.
+void TestSync::queueOutcomeAccountsForEveryUser()
+{
+    TestServer server;
+    QVERIFY(server.start({QStringLiteral("--demo-users"), QStringLiteral("30"),
+                          QStringLiteral("--demo-optouts"), QStringLiteral("0")}));
+    Core core(server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    QVERIFY(loaded(core));
+    QStringList ids;
+    for (int r = 0; r < core.users.rowCount() && ids.size() < 3; ++r) {
+        const User &user = core.users.userAt(r);
+        if (user.id != core.sync.me().id)
+            ids << user.id;
+    }
+    QVERIFY(core.sync.optOut(ids.at(0)) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
+    server.stop();
+    QVERIFY(core.sync.optOut(ids.at(1)) != 0); // pending
+    QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Offline, 20000);
+    QueueOutcome outcome;
+    // ids[0]: out, opted in; ids[1]: its pending opt-out cancels out; ids[2]: already in.
+    const qint64 in = core.sync.optIn(ids, &outcome);
+    QVERIFY(in != 0);
+    QCOMPARE(outcome.cancelledOut, QStringList {ids.at(1)});
+    QCOMPARE(outcome.unchanged, QStringList {ids.at(2)});
+    QCOMPARE(core.sync.pendingCount(), 1);
+    // Only the cancelled one: nothing queued, and said so.
+    QueueOutcome alone;
+    QVERIFY(core.sync.optOut(ids.at(2)) != 0);
+    QCOMPARE(core.sync.optIn({ids.at(2)}, &alone), qint64(0));
+    QCOMPARE(alone.cancelledOut, QStringList {ids.at(2)});
+    QVERIFY(alone.unchanged.isEmpty());
+
+    QSignalSpy completed(&core.sync, &SyncController::actionCompleted);
+    QVERIFY(server.restartOnSamePort());
+    core.sync.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 20000);
+    const auto report = completed.at(0).at(0).value<ActionReport>();
+    QCOMPARE(report.actionId, in);
+    QCOMPARE(report.applied, QStringList {ids.at(0)});
+    QCOMPARE(report.unchanged, QStringList {ids.at(2)});
+    QCOMPARE(report.cancelledOut, QStringList {ids.at(1)});
+    QVERIFY(!report.deletionOnly);
 }
 
 QTEST_GUILESS_MAIN(TestSync)

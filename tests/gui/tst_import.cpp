@@ -1,6 +1,7 @@
 // File > Opt out users from a list…, end to end: the real MainWindow against the real
 // optout-server, a file of mixed lines, the preview's counts, a reason, the confirmation, and
 // what the service then holds; bad files, Undo, and the menu item's enabled state.
+#include "confirmchangedialog.h"
 #include "guitestsession.h"
 #include "testserver.h"
 
@@ -289,7 +290,14 @@ void TestImport::pasteIsReadAndUndoTakesItBack()
     QTRY_VERIFY(serviceOptOuts(m_server).contains(users.at(1).id));
     QVERIFY(m_session->window->undoAvailable());
     m_session->window->undoLastChange();
+    // Sent already: undoing opts the two in again, asked first as an opt-in of two is.
+    ConfirmChangeDialog *confirm = nullptr;
+    QTRY_VERIFY(
+        (confirm = m_session->find<ConfirmChangeDialog>(QStringLiteral("confirmUndoDialog"))));
+    QCOMPARE(confirm->count(), 2);
+    QTest::mouseClick(confirm->confirmButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->sync.pendingCount(), 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!serviceOptOuts(m_server).contains(users.at(1).id), 10000);
     const QHash<QString, QString> after = serviceOptOuts(m_server);
     QVERIFY(!after.contains(users.at(0).id));
     QVERIFY(!after.contains(users.at(1).id));

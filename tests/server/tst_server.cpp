@@ -1384,7 +1384,16 @@ void TestServerApi::deleteStoredEventsNow()
     QJsonArray purges = auditEntries(QStringLiteral("action=purge&userId=") + u(41));
     QCOMPARE(purges.size(), 1);
     QCOMPARE(purges.at(0)[QStringLiteral("count")].toInt(), 2);
-    QVERIFY(purges.at(0)[QStringLiteral("actor")].isNull());
+    // Asked for by an administrator: recorded as theirs, not the service's.
+    const QString adminId
+        = get(QStringLiteral("/api/v1/me")).json()[QStringLiteral("id")].toString();
+    QVERIFY(!adminId.isEmpty());
+    QCOMPARE(purges.at(0)[QStringLiteral("actor")][QStringLiteral("id")].toString(), adminId);
+    QCOMPARE(purges.at(0)[QStringLiteral("source")].toString(), QStringLiteral("request"));
+    QCOMPARE(auditEntries(QStringLiteral("action=opt_out&userId=") + u(41))
+                 .at(0)[QStringLiteral("source")]
+                 .toString(),
+             QStringLiteral("request"));
     // Opting in again brings nothing back.
     QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(41), Admin).status,
              204);
@@ -1406,13 +1415,23 @@ void TestServerApi::deleteStoredEventsNow()
     purges = auditEntries(QStringLiteral("action=purge&userId=") + u(42));
     QCOMPARE(purges.size(), 1);
     QCOMPARE(purges.at(0)[QStringLiteral("count")].toInt(), 3);
+    QCOMPARE(purges.at(0)[QStringLiteral("actor")][QStringLiteral("id")].toString(), adminId);
+    QCOMPARE(purges.at(0)[QStringLiteral("source")].toString(), QStringLiteral("request"));
+    // The administrator's filter finds it.
+    QCOMPARE(auditEntries(QStringLiteral("action=purge&actorId=") + adminId
+                          + QStringLiteral("&userId=") + u(42))
+                 .size(),
+             1);
     // In a batch too.
     QCOMPARE(storeEvents(u(43), 1), 200);
     r = m_server.request("POST", QStringLiteral("/api/v1/optouts/batch"), Admin,
                          json({{QStringLiteral("optOut"), QJsonArray {u(43)}},
                                {QStringLiteral("deleteStoredEvents"), true}}));
     QCOMPARE(r.status, 200);
-    QCOMPARE(auditEntries(QStringLiteral("action=purge&userId=") + u(43)).size(), 1);
+    purges = auditEntries(QStringLiteral("action=purge&userId=") + u(43));
+    QCOMPARE(purges.size(), 1);
+    QCOMPARE(purges.at(0)[QStringLiteral("actor")][QStringLiteral("id")].toString(), adminId);
+    QCOMPARE(purges.at(0)[QStringLiteral("source")].toString(), QStringLiteral("request"));
     QCOMPARE(m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + u(43), Admin).status,
              204);
     QCOMPARE(summaryFor(u(43))[QStringLiteral("client")].toInt(), 0);
@@ -1444,7 +1463,9 @@ void TestServerApi::purgeRunsOnTime()
     const QJsonArray purges = auditEntries(QStringLiteral("action=purge&userId=") + u(44));
     QCOMPARE(purges.size(), 1);
     QCOMPARE(purges.at(0)[QStringLiteral("count")].toInt(), 4);
+    // The retention window's work: the service's own, no administrator.
     QVERIFY(purges.at(0)[QStringLiteral("actor")].isNull());
+    QCOMPARE(purges.at(0)[QStringLiteral("source")].toString(), QStringLiteral("retention"));
     QTRY_VERIFY_WITH_TIMEOUT(entryFor(u(44))[QStringLiteral("purgeAt")].isNull(), 5000);
     QCOMPARE(summaryFor(u(44))[QStringLiteral("client")].toInt(), 0);
     QCOMPARE(summaryFor(u(45))[QStringLiteral("client")].toInt(), 1);
@@ -1536,9 +1557,12 @@ void TestServerApi::auditFilters()
     QCOMPARE(actions(auditEntries(since + QStringLiteral("&until=")
                                   + middle.toString(Qt::ISODateWithMs))),
              QStringList({QStringLiteral("opt_out:") + u(51), QStringLiteral("opt_out:") + u(50)}));
-    QCOMPARE(actions(auditEntries(QStringLiteral("since=") + middle.toString(Qt::ISODateWithMs)
-                                  + QStringLiteral("&actorId=") + AdminId)),
-             QStringList({QStringLiteral("opt_out:") + u(52), QStringLiteral("opt_in:") + u(50)}));
+    QCOMPARE(
+        actions(auditEntries(QStringLiteral("since=") + middle.toString(Qt::ISODateWithMs)
+                             + QStringLiteral("&actorId=") + AdminId)),
+        // The deletion the administrator asked for is theirs too (docs/api.md, the audit's source).
+        QStringList({QStringLiteral("purge:") + u(52), QStringLiteral("opt_out:") + u(52),
+                     QStringLiteral("opt_in:") + u(50)}));
     // Since is inclusive, until exclusive: an entry's own time.
     const QJsonArray one = auditEntries(QStringLiteral("userId=") + u(51));
     const QString at = one.at(0)[QStringLiteral("at")].toString();
