@@ -1292,3 +1292,8 @@ void SyncController::updatePendingCount()
     emit pendingCountChanged(count);
     emitStatus();
 }
+
+QUrl SyncController::serverUrl() const
+{
+    return m_api ? m_api->baseUrl() : QUrl();
+}

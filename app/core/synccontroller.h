@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUrl>
 
 class ApiClient;
 class OptOutModel;
@@ -69,6 +70,9 @@ public:
     SyncController(ApiClient *api, UserModel *users, OptOutModel *optOuts,
                    QObject *parent = nullptr);
     ~SyncController() override;
+
+    // The service's address the client talks to (empty before one is set).
+    QUrl serverUrl() const;
 
     // Where pending actions are kept; empty (the default) means
     // PendingStore::defaultFilePath(server, signed-in user id), decided after /me.
