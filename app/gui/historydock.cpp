@@ -71,7 +71,6 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
 
     m_table = new QTableView(body);
     m_table->setObjectName(QStringLiteral("historyTable"));
-    m_table->setModel(history);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
@@ -79,11 +78,7 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     // Fixed row heights: the view never measures rows, whatever their number.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::WhenColumn, 150);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ActionColumn, 190);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::UserColumn, 260);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ByColumn, 220);
+    attachModel();
     m_status = new QLabel(body);
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_userNotice = new QLabel(body);
@@ -235,6 +230,24 @@ bool HistoryDock::currentFilter(AuditFilter *filter, QString *error) const
     return true;
 }
 
+void HistoryDock::attachModel()
+{
+    // Only while enabled: a view asks its model for a first page by itself as soon as it is
+    // shown, and a dock restored open before sign-in must ask nothing.
+    if (!isEnabled()) {
+        m_table->setModel(nullptr);
+        return;
+    }
+    if (m_table->model() == m_history)
+        return;
+    m_table->setModel(m_history);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::WhenColumn, 150);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::ActionColumn, 190);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::UserColumn, 260);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::ByColumn, 220);
+}
+
 void HistoryDock::applyFilters()
 {
     // Disabled until signed in: no request before the service's address is known.
@@ -310,7 +323,9 @@ void HistoryDock::changeEvent(QEvent *event)
         retranslate();
     if (event->type() == QEvent::LocaleChange || event->type() == QEvent::LanguageChange)
         updateDateFormats();
-    if (event->type() == QEvent::EnabledChange && isEnabled())
+    if (event->type() == QEvent::EnabledChange) {
+        attachModel();
         applyFilters();
+    }
     QDockWidget::changeEvent(event);
 }

@@ -47,6 +47,7 @@ protected:
 private:
     void retranslate();
     void updateDateFormats();
+    void attachModel();
     void updateStatus();
     // Says which field holds text that picked nobody: the history is not filtered by it.
     void updateUserNotice();
