@@ -1339,3 +1339,8 @@ void SyncController::updatePendingCount()
     emit pendingCountChanged(count);
     emitStatus();
 }
+
+QUrl SyncController::serverUrl() const
+{
+    return m_api ? m_api->baseUrl() : QUrl();
+}

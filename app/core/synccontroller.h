@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
+#include <QUrl>
 
 class ApiClient;
 class ChangeStream;
@@ -100,6 +101,9 @@ public:
     SyncController(ApiClient *api, UserModel *users, OptOutModel *optOuts,
                    QObject *parent = nullptr);
     ~SyncController() override;
+
+    // The service's address the client talks to (empty before one is set).
+    QUrl serverUrl() const;
 
     // Where pending actions are kept; empty (the default) means
     // PendingStore::defaultFilePath(server, signed-in user id), decided after /me.

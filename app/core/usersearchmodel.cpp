@@ -22,17 +22,41 @@ bool wordMatches(QStringView key, QStringView word)
     return false;
 }
 
+// A query word equals a whole word of the key (one starting with punctuation, "@example",
+// counts wherever it sits).
+bool wholeWordIn(QStringView key, QStringView word)
+{
+    if (!word.front().isLetterOrNumber())
+        return key.contains(word);
+    for (qsizetype at = key.indexOf(word); at >= 0; at = key.indexOf(word, at + 1)) {
+        const qsizetype end = at + word.size();
+        if (isWordStart(key, at) && (end == key.size() || !key.at(end).isLetterOrNumber()))
+            return true;
+    }
+    return false;
+}
+
 UserSearchModel::Rank rank(const UserSearchKey &key, const QString &query, const QStringList &words)
 {
+    bool wholeWords = true; // each word is a whole word of the name or the e-mail
+    bool wholeInEmail = true; // each word is a whole word of the e-mail
     for (const QString &word : words) {
         if (!wordMatches(key.name, word) && !wordMatches(key.email, word))
             return UserSearchModel::NoMatch;
+        const bool inEmail = wholeWordIn(key.email, word);
+        wholeInEmail = wholeInEmail && inEmail;
+        wholeWords = wholeWords && (inEmail || wholeWordIn(key.name, word));
     }
+    int base = UserSearchModel::WordMatch;
     if (key.name == query || key.email == query)
-        return UserSearchModel::ExactMatch;
-    if (key.name.startsWith(query) || key.email.startsWith(query))
-        return UserSearchModel::PrefixMatch;
-    return UserSearchModel::WordMatch;
+        base = UserSearchModel::ExactMatch;
+    else if (wholeWords)
+        base = UserSearchModel::WholeWordMatch;
+    else if (key.name.startsWith(query) || key.email.startsWith(query))
+        base = UserSearchModel::PrefixMatch;
+    // Homonyms share a name: the one whose own address holds the words comes first
+    // (zoe.visser@ before zoe.visser10380@).
+    return UserSearchModel::Rank(base + (wholeInEmail ? 0 : 1));
 }
 
 // Every match of `next` is a match of `previous` when each word of `previous` begins a word of
@@ -185,7 +209,10 @@ void UserSearchModel::rankRows(const QList<int> &ascendingCandidates)
             ranked[size_t(r)].append(row);
     }
     m_rows.clear();
-    m_rows.reserve(ranked[0].size() + ranked[1].size() + ranked[2].size());
+    qsizetype total = 0;
+    for (const QList<int> &rows : ranked)
+        total += rows.size();
+    m_rows.reserve(total);
     for (size_t r = 0; r < ranked.size(); ++r) {
         m_rows.append(ranked[r]);
         m_rankEnd[r] = int(m_rows.size());
@@ -203,7 +230,7 @@ void UserSearchModel::refilterAll()
         m_rows.resize(count);
         std::iota(m_rows.begin(), m_rows.end(), 0);
         // With no query every user is a plain match.
-        m_rankEnd[WordMatch] = count;
+        std::fill(m_rankEnd.begin() + WordMatch, m_rankEnd.end(), count);
         return;
     }
     QList<int> all(count);

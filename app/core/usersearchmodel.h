@@ -12,18 +12,28 @@ class UserModel;
 // A one-column proxy of UserModel listing the users for whom every word of the query starts a
 // word of the name or e-mail, in any order ("vermeulen zoe" finds Zoë Vermeulen); accents and
 // case are ignored (the folded keys UserModel computes once per user). Rows come ranked: exact
-// matches of the whole name or e-mail first, then names or e-mails that start with the query,
-// then the other matches; in list order within a rank. DisplayRole is UserModel::LabelRole
-// ("Name <email>"); every other role and the flags (opted-out users are disabled) come from the
-// source. A query change emits a model reset (the result is a new list) and narrows the previous
-// result while the query only grows; source changes keep the filter and are passed on as
-// inserts/removes/dataChanged.
+// matches of the whole name or e-mail first, then users whose name or e-mail holds every query
+// word as a whole word ("dijk" in "Jorien van Dijk", not "Dijkstra"), then names or e-mails
+// that start with the query, then the other matches. Within each of these, users whose e-mail
+// holds every query word whole come first (a homonym's numbered address after the plain one);
+// then list order. DisplayRole is UserModel::LabelRole ("Name <email>"); every other role and
+// the flags (opted-out users are disabled) come from the source. A query change emits a model
+// reset (the result is a new list) and narrows the previous result while the query only grows;
+// source changes keep the filter and are passed on as inserts/removes/dataChanged.
 class UserSearchModel final : public QAbstractProxyModel
 {
     Q_OBJECT
 
 public:
-    enum Rank { ExactMatch, PrefixMatch, WordMatch, RankCount, NoMatch = RankCount };
+    // Each match kind twice: +0 when the e-mail holds every query word whole, +1 otherwise.
+    enum Rank {
+        ExactMatch = 0,
+        WholeWordMatch = 2,
+        PrefixMatch = 4,
+        WordMatch = 6,
+        RankCount = 8,
+        NoMatch = RankCount
+    };
 
     explicit UserSearchModel(UserModel *source, QObject *parent = nullptr);
 

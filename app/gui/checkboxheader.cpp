@@ -52,7 +52,18 @@ int CheckBoxHeader::titleWidth(int logicalIndex) const
         = model() ? model()->headerData(logicalIndex, orientation()).toString() : QString();
     const int margin = style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this);
     const int arrow = style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, this);
-    return fontMetrics().horizontalAdvance(title) + 4 * margin + arrow;
+    // The style's own measure can be wider than ours (clipped "Uitgesloten doo" in Dutch).
+    const int whole = std::max(fontMetrics().horizontalAdvance(title) + 4 * margin + arrow,
+                               sectionSizeFromContents(logicalIndex).width());
+    return std::max(whole, m_leastWidth.value(logicalIndex));
+}
+
+void CheckBoxHeader::setLeastWidth(int logicalIndex, int width)
+{
+    if (m_leastWidth.value(logicalIndex) == width)
+        return;
+    m_leastWidth.insert(logicalIndex, width);
+    fitSectionsToView();
 }
 
 void CheckBoxHeader::fitSectionsToView()

@@ -19,9 +19,13 @@ public:
     void setCheckBoxToolTip(const QString &text) { m_boxToolTip = text; }
 
     // Sections keep inside the view: when it is too narrow for their widths, the interactive
-    // sections give up width (down to their title's) so that a stretched section keeps its
-    // title readable; they grow back to their chosen widths as the view widens.
+    // sections give up width, never below their least width (their whole title, or what
+    // setLeastWidth() asks), and the view scrolls sideways past that; they grow back to their
+    // chosen widths as the view widens.
     void fitSectionsToView();
+    // A section never fitted narrower than this (the e-mails: two addresses of one name must
+    // stay apart).
+    void setLeastWidth(int logicalIndex, int width);
 
 Q_SIGNALS:
     // The user clicked the box (or pressed Space on it): check all rows when `checked`.
@@ -38,12 +42,14 @@ protected:
 private:
     QRect checkBoxRectIn(const QRect &sectionRect) const;
     void onSectionResized(int logicalIndex, int oldSize, int newSize);
-    // The narrowest a section may get: its title, its sort arrow and margins.
+    // The narrowest a section may get: its title, its sort arrow and margins (as the style
+    // measures the section), or its least width.
     int titleWidth(int logicalIndex) const;
 
     Qt::CheckState m_state = Qt::Unchecked;
     bool m_pressedOnBox = false;
     QString m_boxToolTip;
     QHash<int, int> m_chosenSize; // interactive sections' widths as set by the user or the app
+    QHash<int, int> m_leastWidth;
     bool m_fitting = false;
 };

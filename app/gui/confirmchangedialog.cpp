@@ -1,6 +1,8 @@
 // Asks before a change of more than one user: how many, who (the first few), what will happen.
 #include "confirmchangedialog.h"
 
+#include "lengthcounter.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -78,6 +80,7 @@ ConfirmChangeDialog::ConfirmChangeDialog(PendingAction::Type type, const QList<U
         m_optionsLayout->addSpacing(6);
         m_optionsLayout->addWidget(m_reasonLabel);
         m_optionsLayout->addWidget(m_reason);
+        m_optionsLayout->addWidget(new LengthCounter(m_reason, this));
         m_optionsLayout->addWidget(m_reasonProblem);
         m_optionsLayout->addWidget(m_deleteNow);
         m_optionsLayout->addWidget(m_retention);

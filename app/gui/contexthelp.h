@@ -1,24 +1,30 @@
-// The page's contextual help: a small popup with a title and a text, known by its help ids.
+// The page's help (F1, the "?" button): what each part of the opt-out page does, known by the
+// documentation's help ids.
 #pragma once
 
-#include <QFrame>
 #include <QStringList>
+#include <QWidget>
 
 class QLabel;
+class QTextBrowser;
 
-class ContextHelpPopup final : public QFrame
+// A window of its own (not a popup: it stays open beside the page while the administrator
+// works), its text from the README's user manual, every sentence through tr().
+class ContextHelpPopup final : public QWidget
 {
     Q_OBJECT
     Q_PROPERTY(QStringList helpIds READ helpIds CONSTANT)
 public:
     explicit ContextHelpPopup(QWidget *parent = nullptr);
 
-    // The ids of the documentation's contextual help this popup shows.
+    // The ids of the documentation's contextual help this window shows.
     static QStringList helpIds();
     QString title() const;
+    // The one-line summary above the parts.
     QString text() const;
+    QTextBrowser *browser() const { return m_browser; }
 
-    // Shows the popup under `anchor`, kept on its screen.
+    // Shows the help beside the window of `anchor`, kept on its screen, and raises it.
     void showBelow(QWidget *anchor);
 
 protected:
@@ -26,7 +32,9 @@ protected:
 
 private:
     void retranslate();
+    QString pageHtml() const;
 
     QLabel *m_title;
     QLabel *m_text;
+    QTextBrowser *m_browser;
 };

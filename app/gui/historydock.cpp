@@ -3,36 +3,19 @@
 
 #include "historymodel.h"
 #include "usermodel.h"
-#include "usersearchmodel.h"
+#include "userpicker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCompleter>
 #include <QDateEdit>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
-#include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
-
-namespace {
-
-// Every user can be chosen here, opted-out ones included (the picker disables those).
-class AnyUserModel final : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    Qt::ItemFlags flags(const QModelIndex &index) const override
-    {
-        return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
-    }
-};
-
-} // namespace
 
 HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *parent)
     : QDockWidget(parent)
@@ -43,11 +26,13 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     auto *body = new QWidget(this);
     auto *filters = new QGridLayout;
     m_userLabel = new QLabel(body);
-    m_userEdit = userField(&m_userSearch, &m_userCompleter, &m_userId);
-    m_userEdit->setObjectName(QStringLiteral("historyUserEdit"));
+    m_userCombo = userField(&m_userPicker, &m_userId);
+    m_userCombo->setObjectName(QStringLiteral("historyUserCombo"));
+    m_userCombo->lineEdit()->setObjectName(QStringLiteral("historyUserEdit"));
     m_actorLabel = new QLabel(body);
-    m_actorEdit = userField(&m_actorSearch, &m_actorCompleter, &m_actorId);
-    m_actorEdit->setObjectName(QStringLiteral("historyActorEdit"));
+    m_actorCombo = userField(&m_actorPicker, &m_actorId);
+    m_actorCombo->setObjectName(QStringLiteral("historyActorCombo"));
+    m_actorCombo->lineEdit()->setObjectName(QStringLiteral("historyActorEdit"));
     m_actionLabel = new QLabel(body);
     m_actionCombo = new QComboBox(body);
     m_actionCombo->setObjectName(QStringLiteral("historyActionCombo"));
@@ -65,13 +50,13 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     m_toDate->setObjectName(QStringLiteral("historyToDate"));
     m_toDate->setCalendarPopup(true);
     m_toDate->setEnabled(false);
-    m_userLabel->setBuddy(m_userEdit);
-    m_actorLabel->setBuddy(m_actorEdit);
+    m_userLabel->setBuddy(m_userCombo);
+    m_actorLabel->setBuddy(m_actorCombo);
     m_actionLabel->setBuddy(m_actionCombo);
     filters->addWidget(m_userLabel, 0, 0);
-    filters->addWidget(m_userEdit, 0, 1);
+    filters->addWidget(m_userCombo, 0, 1);
     filters->addWidget(m_actorLabel, 0, 2);
-    filters->addWidget(m_actorEdit, 0, 3);
+    filters->addWidget(m_actorCombo, 0, 3);
     filters->addWidget(m_actionLabel, 0, 4);
     filters->addWidget(m_actionCombo, 0, 5);
     filters->addWidget(m_fromCheck, 1, 0);
@@ -86,7 +71,6 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
 
     m_table = new QTableView(body);
     m_table->setObjectName(QStringLiteral("historyTable"));
-    m_table->setModel(history);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
@@ -94,16 +78,17 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     // Fixed row heights: the view never measures rows, whatever their number.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::WhenColumn, 150);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ActionColumn, 190);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::UserColumn, 260);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ByColumn, 220);
+    attachModel();
     m_status = new QLabel(body);
     m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_userNotice = new QLabel(body);
+    m_userNotice->setObjectName(QStringLiteral("historyUserNotice"));
+    m_userNotice->setWordWrap(true);
+    m_userNotice->hide();
 
     auto *layout = new QVBoxLayout(body);
     layout->addLayout(filters);
+    layout->addWidget(m_userNotice);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     setWidget(body);
@@ -120,7 +105,12 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     connect(m_toDate, &QDateEdit::dateChanged, this, apply);
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
         AuditFilter filter;
-        if (currentFilter(&filter, &m_error))
+        // Text that picked nobody filters nothing: an export under that name would be
+        // everyone's history.
+        if (!m_userNotice->isHidden()) {
+            m_error = m_userNotice->text();
+            updateStatus();
+        } else if (currentFilter(&filter, &m_error))
             emit exportRequested(filter);
         else
             updateStatus();
@@ -143,33 +133,59 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     retranslate();
 }
 
-QLineEdit *HistoryDock::userField(UserSearchModel **search, QCompleter **completer,
-                                  QString *chosenId)
+QComboBox *HistoryDock::userField(UserPicker **picker, QString *chosenId)
 {
-    auto *edit = new QLineEdit(this);
-    edit->setClearButtonEnabled(true);
-    *search = new UserSearchModel(m_users, edit);
-    auto *any = new AnyUserModel(edit);
-    any->setSourceModel(*search);
-    *completer = new QCompleter(any, edit);
-    (*completer)->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
-    (*completer)->setMaxVisibleItems(12);
-    edit->setCompleter(*completer);
-    UserSearchModel *model = *search;
-    // Typing searches; editing drops the choice, and an empty field filters on nobody.
-    connect(edit, &QLineEdit::textEdited, this, [this, model, chosenId](const QString &t) {
-        model->setQuery(t);
-        const bool hadChoice = !chosenId->isEmpty();
-        chosenId->clear();
-        if (hadChoice)
-            applyFilters();
+    auto *combo = new QComboBox(this);
+    combo->setMinimumContentsLength(16);
+    *picker = new UserPicker(combo, m_users, this, UserPicker::Pickable::AnyUser);
+    combo->lineEdit()->setClearButtonEnabled(true);
+    // A pick filters on that user; editing the text drops it (the picker's rules), and text
+    // that picked nobody filters on nobody, which the notice says.
+    connect(*picker, &UserPicker::pickedUserChanged, this, [this, chosenId](const QString &userId) {
+        if (*chosenId == userId)
+            return;
+        *chosenId = userId;
+        updateUserNotice();
+        applyFilters();
     });
-    connect(*completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
-            [this, chosenId](const QModelIndex &index) {
-                *chosenId = index.data(UserModel::UserIdRole).toString();
-                applyFilters();
-            });
-    return edit;
+    connect(combo->lineEdit(), &QLineEdit::textChanged, this, [this, chosenId] {
+        // "Show history" of a user who has left names them by id, without a pick; edited, that
+        // filter goes.
+        if (chosenId == &m_userId && !m_departedLabel.isEmpty()
+            && m_userCombo->lineEdit()->text() != m_departedLabel) {
+            m_departedLabel.clear();
+            m_userId.clear();
+            applyFilters();
+        }
+        updateUserNotice();
+    });
+    return combo;
+}
+
+void HistoryDock::updateUserNotice()
+{
+    QStringList unpicked;
+    if (m_userPicker && m_userPicker->hasUnpickedText() && m_departedLabel.isEmpty())
+        unpicked << m_userCombo->lineEdit()->text().trimmed();
+    if (m_actorPicker && m_actorPicker->hasUnpickedText())
+        unpicked << m_actorCombo->lineEdit()->text().trimmed();
+    if (unpicked.isEmpty()) {
+        m_userNotice->hide();
+        m_userNotice->clear();
+        return;
+    }
+    m_userNotice->setText(unpickedText(unpicked));
+    m_userNotice->show();
+}
+
+QString HistoryDock::unpickedText(const QStringList &texts)
+{
+    QStringList quoted;
+    for (const QString &text : texts)
+        quoted << tr("“%1”").arg(text);
+    return tr("Not filtered by %1: choose a user from the list, or clear the field.", nullptr,
+              int(texts.size()))
+        .arg(QLocale().createSeparatedList(quoted));
 }
 
 void HistoryDock::showUser(const QString &userId)
@@ -180,12 +196,17 @@ void HistoryDock::showUser(const QString &userId)
     m_toCheck->setChecked(false);
     m_fromDate->setEnabled(false);
     m_toDate->setEnabled(false);
+    m_actorPicker->clear();
     m_actorId.clear();
-    m_actorEdit->clear();
-    m_userId = userId;
-    const User *user = m_users ? m_users->userById(userId) : nullptr;
-    m_userEdit->setText(user ? user->name + QStringLiteral(" <") + user->email + QLatin1Char('>')
-                             : userId);
+    m_departedLabel.clear();
+    if (!m_userPicker->pickUser(userId)) {
+        // Not in the directory any more: named by the id the history keeps.
+        m_userPicker->clear();
+        m_departedLabel = userId;
+        m_userId = userId;
+        m_userCombo->lineEdit()->setText(userId);
+    }
+    updateUserNotice();
     show();
     raise();
     applyFilters();
@@ -209,9 +230,28 @@ bool HistoryDock::currentFilter(AuditFilter *filter, QString *error) const
     return true;
 }
 
+void HistoryDock::attachModel()
+{
+    // Only while enabled: a view asks its model for a first page by itself as soon as it is
+    // shown, and a dock restored open before sign-in must ask nothing.
+    if (!isEnabled()) {
+        m_table->setModel(nullptr);
+        return;
+    }
+    if (m_table->model() == m_history)
+        return;
+    m_table->setModel(m_history);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::WhenColumn, 150);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::ActionColumn, 190);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::UserColumn, 260);
+    m_table->horizontalHeader()->resizeSection(HistoryModel::ByColumn, 220);
+}
+
 void HistoryDock::applyFilters()
 {
-    if (!isVisible())
+    // Disabled until signed in: no request before the service's address is known.
+    if (!isVisible() || !isEnabled())
         return;
     AuditFilter filter;
     if (!currentFilter(&filter, &m_error)) {
@@ -248,18 +288,44 @@ void HistoryDock::retranslate()
     m_toCheck->setText(tr("Throu&gh:"));
     m_exportButton->setText(tr("E&xport…"));
     m_exportButton->setToolTip(tr("Save the history with these filters as a CSV file"));
-    m_userEdit->setPlaceholderText(tr("Any user"));
-    m_actorEdit->setPlaceholderText(tr("Anyone"));
+    m_userPicker->retranslate();
+    m_actorPicker->retranslate();
+    m_userCombo->lineEdit()->setPlaceholderText(tr("Any user"));
+    m_actorCombo->lineEdit()->setPlaceholderText(tr("Anyone"));
+    m_userCombo->setPlaceholderText(tr("Any user"));
+    m_actorCombo->setPlaceholderText(tr("Anyone"));
+    updateUserNotice();
     m_actionCombo->setItemText(0, tr("Any action"));
+    // The date editors' labels are the check boxes before them, which are no buddies.
+    m_fromDate->setAccessibleName(tr("From date"));
+    m_toDate->setAccessibleName(tr("Through date"));
+    m_table->setAccessibleName(tr("History entries"));
     for (int i = 1; i < m_actionCombo->count(); ++i)
         m_actionCombo->setItemText(i,
                                    HistoryModel::actionText(m_actionCombo->itemData(i).toString()));
     updateStatus();
 }
 
+void HistoryDock::updateDateFormats()
+{
+    // QDateEdit takes its format from the locale once, when made: a language switch must set
+    // the new one, as a fresh start in that language shows it.
+    const QString format = locale().dateFormat(QLocale::ShortFormat);
+    for (QDateEdit *edit : {m_fromDate, m_toDate}) {
+        if (edit->displayFormat() != format)
+            edit->setDisplayFormat(format);
+    }
+}
+
 void HistoryDock::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::LocaleChange || event->type() == QEvent::LanguageChange)
+        updateDateFormats();
+    if (event->type() == QEvent::EnabledChange) {
+        attachModel();
+        applyFilters();
+    }
     QDockWidget::changeEvent(event);
 }

@@ -9,14 +9,13 @@
 class HistoryModel;
 class QCheckBox;
 class QComboBox;
-class QCompleter;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
 class UserModel;
-class UserSearchModel;
+class UserPicker;
 
 class HistoryDock final : public QDockWidget
 {
@@ -35,6 +34,8 @@ public:
 
     QTableView *table() const { return m_table; }
     QPushButton *exportButton() const { return m_exportButton; }
+    UserPicker *userPicker() const { return m_userPicker; }
+    UserPicker *actorPicker() const { return m_actorPicker; }
 
 signals:
     // "Export…": the history with the filters in the fields.
@@ -45,16 +46,21 @@ protected:
 
 private:
     void retranslate();
+    void updateDateFormats();
+    void attachModel();
     void updateStatus();
-    // A field with a completer over the organisation's users (the picker's search).
-    QLineEdit *userField(UserSearchModel **search, QCompleter **completer, QString *chosenId);
+    // Says which field holds text that picked nobody: the history is not filtered by it.
+    void updateUserNotice();
+    static QString unpickedText(const QStringList &texts);
+    // A field that picks one of the organisation's users as the opt-out picker does.
+    QComboBox *userField(UserPicker **picker, QString *chosenId);
 
     HistoryModel *m_history;
     UserModel *m_users;
     QLabel *m_userLabel;
-    QLineEdit *m_userEdit;
+    QComboBox *m_userCombo;
     QLabel *m_actorLabel;
-    QLineEdit *m_actorEdit;
+    QComboBox *m_actorCombo;
     QLabel *m_actionLabel;
     QComboBox *m_actionCombo;
     QCheckBox *m_fromCheck;
@@ -63,12 +69,12 @@ private:
     QDateEdit *m_toDate;
     QPushButton *m_exportButton;
     QTableView *m_table;
+    QLabel *m_userNotice;
     QLabel *m_status;
-    UserSearchModel *m_userSearch = nullptr;
-    UserSearchModel *m_actorSearch = nullptr;
-    QCompleter *m_userCompleter = nullptr;
-    QCompleter *m_actorCompleter = nullptr;
-    QString m_userId; // chosen in the user field; empty: any
+    UserPicker *m_userPicker = nullptr;
+    UserPicker *m_actorPicker = nullptr;
+    QString m_userId; // chosen in the user field (or "Show history" of a row); empty: any
     QString m_actorId;
+    QString m_departedLabel; // the id shown for a user no longer in the directory
     QString m_error; // the last load failure, shown until the next load
 };

@@ -1,6 +1,8 @@
 // File > Opt out users from a list…: the paste area or a file, the preview, the reason.
 #include "importdialog.h"
 
+#include "lengthcounter.h"
+
 #include "usermodel.h"
 
 #include <QDialogButtonBox>
@@ -153,6 +155,7 @@ ImportDialog::ImportDialog(UserModel *users, QWidget *parent)
     auto *reason = new QHBoxLayout;
     reason->addWidget(m_reasonLabel);
     reason->addWidget(m_reasonEdit, 1);
+    reason->addWidget(new LengthCounter(m_reasonEdit, this));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addWidget(m_pasteLabel);

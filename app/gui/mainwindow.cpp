@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "accessiblecombobox.h"
 #include "appsettings.h"
 #include "checkboxheader.h"
 #include "confirmchangedialog.h"
@@ -25,8 +26,10 @@
 #include "userpicker.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGridLayout>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -77,6 +80,7 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     , m_accountLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
 {
+    AccessibleComboBox::install(); // before the first combo box is asked for its name
     m_ui->setupUi(this);
     setWindowIcon(Icons::icon(QStringLiteral("optout-admin")));
     m_help = new ContextHelpPopup(this);
@@ -137,6 +141,17 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(UndoWindowMs);
     connect(&m_undoTimer, &QTimer::timeout, this, &MainWindow::withdrawUndo);
+    // Informations close by themselves; not while Undo is offered or while being read.
+    m_noteTimer.setSingleShot(true);
+    m_noteTimer.setInterval(NoteTimeoutMs);
+    connect(&m_noteTimer, &QTimer::timeout, this, [this]() {
+        const bool inUse = undoAvailable() || m_ui->noteBar->underMouse()
+            || m_ui->noteBar->isAncestorOf(QApplication::focusWidget());
+        if (inUse)
+            m_noteTimer.start();
+        else
+            hideNote();
+    });
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
 
     if (m_languages)
@@ -164,12 +179,11 @@ void MainWindow::setupTable()
     QHeaderView *rows = m_ui->optOutTable->verticalHeader();
     rows->setSectionResizeMode(QHeaderView::Fixed);
     rows->setDefaultSectionSize(m_ui->optOutTable->fontMetrics().height() + 10);
-    m_header->setSectionResizeMode(QHeaderView::Interactive);
-    m_header->setSectionResizeMode(OptOutModel::CheckColumn, QHeaderView::Fixed);
-    m_header->setSectionResizeMode(OptOutModel::EmailColumn, QHeaderView::Stretch);
+    applyColumnModes();
     m_header->resizeSection(OptOutModel::CheckColumn,
                             m_header->checkBoxRect().width() + 3 * m_header->checkBoxRect().left());
     m_header->resizeSection(OptOutModel::NameColumn, 220);
+    m_header->resizeSection(OptOutModel::EmailColumn, 260);
     m_header->resizeSection(OptOutModel::OptedOutAtColumn, 160);
     m_header->resizeSection(OptOutModel::OptedOutByColumn, 200);
     m_header->resizeSection(OptOutModel::ReasonColumn, 220);
@@ -200,6 +214,104 @@ void MainWindow::setupTable()
     });
     connect(m_ui->optInButton, &QPushButton::clicked, this, &MainWindow::optInChecked);
     m_ui->optOutTable->installEventFilter(this);
+
+    // In the table's place when it shows no row: what it is for, or that the filter hides all.
+    m_emptyState = new QLabel(m_ui->optOutTable->viewport());
+    m_emptyState->setObjectName(QStringLiteral("optOutEmptyState"));
+    m_emptyState->setWordWrap(true);
+    m_emptyState->setAlignment(Qt::AlignCenter);
+    m_emptyState->setMargin(24);
+    QPalette quiet = m_emptyState->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    m_emptyState->setPalette(quiet);
+    auto *emptyLayout = new QGridLayout(m_ui->optOutTable->viewport());
+    emptyLayout->addWidget(m_emptyState, 0, 0);
+    m_emptyState->hide();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &MainWindow::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::headerDataChanged, this, &MainWindow::fitColumns);
+}
+
+void MainWindow::applyColumnModes()
+{
+    // Interactive, none stretched: a Stretch e-mail column was squeezed to what the others left
+    // (55 px in a narrow window) and saved so; a narrow window scrolls sideways instead.
+    m_header->setSectionResizeMode(QHeaderView::Interactive);
+    m_header->setSectionResizeMode(OptOutModel::CheckColumn, QHeaderView::Fixed);
+    m_header->setStretchLastSection(false);
+}
+
+void MainWindow::fitColumns()
+{
+    if (!m_header)
+        return;
+    // Room for a usual address whole: two people of one name differ only there.
+    const int emailLeast = m_ui->optOutTable->fontMetrics().horizontalAdvance(
+                               QStringLiteral("firstname.lastname@example.com"))
+        + 16;
+    for (int section = 0; section < m_header->count(); ++section) {
+        if (section == OptOutModel::CheckColumn || m_header->isSectionHidden(section))
+            continue;
+        int least = m_header->sectionSizeHint(section);
+        if (section == OptOutModel::EmailColumn)
+            least = std::max(least, emailLeast);
+        if (m_header->sectionSize(section) < least)
+            m_header->resizeSection(section, least);
+    }
+    m_header->setLeastWidth(OptOutModel::EmailColumn, emailLeast);
+    m_header->fitSectionsToView();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    fitColumns(); // measured with the font and style the shown window has
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (!m_emptyState)
+        return;
+    const bool loaded = m_sync && m_sync->lastSyncedAt().isValid();
+    const bool empty = loaded && m_proxy->rowCount() == 0;
+    if (!empty) {
+        m_emptyState->hide();
+        return;
+    }
+    const QString filter = m_proxy->filterText().trimmed();
+    if (!filter.isEmpty() && m_optOuts && m_optOuts->rowCount() > 0)
+        m_emptyState->setText(tr("No opted-out user matches “%1”. Clear the filter to see all "
+                                 "%Ln opted-out user(s).",
+                                 nullptr, m_optOuts->rowCount())
+                                  .arg(filter));
+    else
+        m_emptyState->setText(
+            tr("Nobody is opted out. Users you opt out above are listed here, with when and by "
+               "whom; their product usage is no longer tracked. Tick them here to include "
+               "them again."));
+    m_emptyState->show();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString page = tr("Opt-out settings");
+    const Me me = m_sync ? m_sync->me() : Me {};
+    const bool signedIn = m_sync && !me.orgName.isEmpty()
+        && m_sync->state() != SyncController::State::Idle
+        && m_sync->state() != SyncController::State::SignedOut;
+    // Window managers add " — Opt-out settings" (the application's display name).
+    if (!signedIn) {
+        setWindowTitle(page);
+        return;
+    }
+    const QUrl server = m_sync->serverUrl();
+    QString where = server.host();
+    if (server.port() > 0)
+        where += QLatin1Char(':') + QString::number(server.port());
+    setWindowTitle(
+        tr("%1 (%2)", "window title: the organisation (the server)").arg(me.orgName, where));
 }
 
 void MainWindow::setupBars()
@@ -298,8 +410,12 @@ void MainWindow::restoreFrom(const AppSettings &settings)
     // A state saved with another set of columns (an older version) is dropped: the columns
     // keep their defaults (the reason hidden) rather than landing on the wrong sections.
     const QByteArray header = settings.tableHeaderState();
-    if (!header.isEmpty() && settings.tableHeaderColumns() == OptOutModel::ColumnCount)
+    if (!header.isEmpty() && settings.tableHeaderColumns() == OptOutModel::ColumnCount) {
         m_header->restoreState(header);
+        // The saved state carries the resize modes of the version that saved it.
+        applyColumnModes();
+    }
+    fitColumns();
 }
 
 void MainWindow::saveTo(AppSettings &settings) const
@@ -329,7 +445,7 @@ void MainWindow::retranslate()
     const QString title = tr("Opt-out settings");
     // Window managers show "<window title> — <application display name>": both translated.
     QGuiApplication::setApplicationDisplayName(title);
-    setWindowTitle(title);
+    updateWindowTitle();
     if (m_summaryDock)
         m_summaryDock->setWindowTitle(tr("Usage summary"));
     if (m_historyAction)
@@ -365,6 +481,8 @@ void MainWindow::retranslate()
         m_ui->noteText->setText(m_noteMessage());
     if (m_errorMessage)
         m_ui->errorText->setText(m_errorMessage());
+    updateEmptyState();
+    fitColumns();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -398,6 +516,7 @@ void MainWindow::updateBreadcrumb()
         m_accountLabel->setText(tr("Signed in as %1").arg(m_sync->me().name));
     else
         m_accountLabel->clear();
+    updateWindowTitle();
 }
 
 void MainWindow::updateOptOutButton()
@@ -586,6 +705,7 @@ void MainWindow::requestOptIn(const QStringList &checked)
         applyOptIn(ids);
         return;
     }
+    ids = inTableOrder(ids);
     // More than one user: ask first, with who and what will happen.
     QList<User> users;
     users.reserve(ids.size());
@@ -837,6 +957,7 @@ void MainWindow::showNote(std::function<QString()> message, bool offerUndo)
     m_ui->noteText->setText(m_noteMessage());
     m_ui->noteUndoButton->setVisible(offerUndo && undoAvailable());
     m_ui->noteBar->show();
+    m_noteTimer.start();
 }
 
 void MainWindow::clearSession()
@@ -844,6 +965,7 @@ void MainWindow::clearSession()
     hideNote();
     hideError();
     m_accountLabel->clear();
+    setWindowTitle(tr("Opt-out settings"));
     if (m_importDialog)
         m_importDialog->reject(); // its preview spoke of that session's organisation
     if (m_historyDock)
@@ -856,6 +978,7 @@ void MainWindow::setHistory(HistoryModel *history)
 {
     m_history = history;
     m_historyDock = new HistoryDock(history, m_users, this);
+    m_historyDock->setEnabled(false); // until signed in: restoring it open must not load it
     addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
     if (m_summaryDock)
         tabifyDockWidget(m_summaryDock, m_historyDock);
@@ -869,9 +992,11 @@ void MainWindow::setHistory(HistoryModel *history)
         if (shown)
             m_historyDock->raise();
     });
+    // Open again if it was open at quit; it loads once signed in (enabled with the page).
+    m_historyDock->hide();
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);
-    m_historyDock->hide(); // opened on demand: it loads when shown
+    m_historyDock->setEnabled(m_ui->pageStack->currentWidget() == m_ui->optOutPage);
     connect(m_historyDock, &HistoryDock::exportRequested, this, [this](const AuditFilter &filter) {
         if (m_export)
             m_export->exportHistory(filter);
@@ -1080,6 +1205,7 @@ void MainWindow::updateExportActions()
 void MainWindow::hideNote()
 {
     m_noteMessage = nullptr;
+    m_noteTimer.stop();
     m_ui->noteBar->hide();
     m_ui->noteUndoButton->hide();
 }
@@ -1282,20 +1408,61 @@ void MainWindow::onRemoteChangesApplied(const QStringList &optedOut, const QStri
     const QString in = optedIn.size() == 1 ? userLabel(optedIn.constFirst()) : QString();
     const int outCount = int(optedOut.size());
     const int inCount = int(optedIn.size());
-    showNote([out, in, outCount, inCount]() -> QString {
+    // The list says who opted them out: this account too, from another window or computer.
+    const bool outByMe = outCount > 0 && allOptedOutByMe(optedOut);
+    showNote([out, in, outCount, inCount, outByMe]() -> QString {
         QStringList parts;
-        if (outCount == 1)
+        if (outCount == 1 && outByMe)
+            parts << MainWindow::tr("You opted out %1 in another window.").arg(out);
+        else if (outCount > 1 && outByMe)
+            parts << MainWindow::tr("You opted out %Ln user(s) in another window.", nullptr,
+                                    outCount);
+        else if (outCount == 1)
             parts << MainWindow::tr("Another administrator opted out %1.").arg(out);
         else if (outCount > 1)
             parts << MainWindow::tr("Another administrator opted out %Ln user(s).", nullptr,
                                     outCount);
+        // Who included them again is not in the list: both are possible.
         if (inCount == 1)
-            parts << MainWindow::tr("Another administrator included %1 again.").arg(in);
+            parts << MainWindow::tr("%1 was included again, in another window or by another "
+                                    "administrator.")
+                         .arg(in);
         else if (inCount > 1)
-            parts << MainWindow::tr("Another administrator included %Ln user(s) again.", nullptr,
-                                    inCount);
+            parts << MainWindow::tr("%Ln user(s) included again, in another window or by "
+                                    "another administrator.",
+                                    nullptr, inCount);
         return parts.join(QLatin1Char(' '));
     });
+}
+
+bool MainWindow::allOptedOutByMe(const QStringList &userIds) const
+{
+    const QString me = m_sync ? m_sync->me().id : QString();
+    if (me.isEmpty() || !m_optOuts)
+        return false;
+    return std::all_of(userIds.cbegin(), userIds.cend(), [this, &me](const QString &id) {
+        const int row = m_optOuts->rowOfKey(id);
+        return row >= 0 && m_optOuts->entryAt(row).optedOutBy.id == me;
+    });
+}
+
+QStringList MainWindow::inTableOrder(const QStringList &userIds) const
+{
+    // As the table shows them (its sort), then any the filter hides, as given.
+    QSet<QString> left(userIds.cbegin(), userIds.cend());
+    QStringList ordered;
+    ordered.reserve(userIds.size());
+    const QList<int> rows = shownSourceRows();
+    for (int row : rows) {
+        const QString &id = m_optOuts->entryAt(row).user.id;
+        if (left.remove(id))
+            ordered.append(id);
+    }
+    for (const QString &id : userIds) {
+        if (left.contains(id))
+            ordered.append(id);
+    }
+    return ordered;
 }
 
 void MainWindow::onSyncError(const ApiError &error)
@@ -1311,6 +1478,7 @@ void MainWindow::onStateChanged(SyncController::State state)
     updateStatus();
     updateBreadcrumb(); // the account shown follows signing in and out
     updateCountLabel();
+    updateEmptyState();
 }
 
 void MainWindow::updatePage()
@@ -1342,6 +1510,8 @@ void MainWindow::updatePage()
         if (state == SyncController::State::NotProductAdmin)
             m_summaryDock->hide();
     }
+    if (m_historyDock)
+        m_historyDock->setEnabled(admin);
     if (m_historyAction) {
         m_historyAction->setEnabled(admin);
         if (state == SyncController::State::NotProductAdmin)

@@ -44,6 +44,9 @@ class MainWindow final : public QMainWindow
 public:
     // How long Undo stays offered after a change (at least 10 s, as promised).
     static constexpr int UndoWindowMs = 15000;
+    // How long an information stays in the message bar once nothing more can be done with it
+    // (Undo withdrawn, the pointer and the focus elsewhere).
+    static constexpr int NoteTimeoutMs = 20000;
 
     // Everything is passed in and must outlive the window; `languages` may be null (no
     // language menu then).
@@ -117,6 +120,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -132,6 +136,14 @@ private:
     void updateLanguageMenu();
     void updateCountLabel();
     void updateExportActions();
+    // Each shown column at least as wide as its header in this language, the e-mail wide enough
+    // to tell addresses apart: the table scrolls sideways rather than clip.
+    void fitColumns();
+    void applyColumnModes();
+    // The window's title: the organisation and the server it is on, once signed in.
+    void updateWindowTitle();
+    // What the table says in its place when it shows no row.
+    void updateEmptyState();
 
     void optOutPicked();
     void applyOptOut(const QString &userId, const OptOutOptions &options);
@@ -151,6 +163,10 @@ private:
                    bool deleteStoredEvents = false);
     void withdrawUndo();
     QString userLabel(const QString &userId) const;
+    // Whether this account opted out all these users (from the list's "opted out by").
+    bool allOptedOutByMe(const QStringList &userIds) const;
+    // The users in the order the table shows them.
+    QStringList inTableOrder(const QStringList &userIds) const;
     void applyOptIn(const QStringList &ids);
     // Opt-in of these users (those opted out as things stand), asked first for several.
     void requestOptIn(const QStringList &ids);
@@ -185,6 +201,7 @@ private:
     QActionGroup *m_languageGroup;
     QLabel *m_statusLabel;
     QLabel *m_accountLabel;
+    QLabel *m_emptyState = nullptr;
     QProgressBar *m_progress;
 
     // What the bars say, rebuilt on a language switch.
@@ -219,6 +236,7 @@ private:
     QMenu *m_columnsMenu = nullptr;
     UndoRecord m_undo;
     QTimer m_undoTimer;
+    QTimer m_noteTimer;
     QPointer<PendingChangesDialog> m_pendingDialog;
     QPointer<ImportDialog> m_importDialog;
     // The row at the top of the table before another administrator's change, and its offset.

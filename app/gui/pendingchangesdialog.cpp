@@ -275,6 +275,7 @@ void PendingChangesDialog::showEvent(QShowEvent *event)
 void PendingChangesDialog::retranslate()
 {
     setWindowTitle(tr("Pending changes"));
+    m_table->setAccessibleName(tr("Pending changes"));
     m_intro->setText(tr("These changes are kept until the service confirms them, across "
                         "restarts. A cancelled change is never sent; one being sent is "
                         "reversed once it arrives."));

@@ -20,17 +20,33 @@ namespace {
 
 // QComboBox asks its model for data of an invalid index (itemIcon(-1) while it has no current
 // item), which UserSearchModel asserts against; this pass-through answers those itself.
+// With `anyUser`, opted-out users are enabled too.
 class InvalidIndexGuard final : public QIdentityProxyModel
 {
 public:
-    using QIdentityProxyModel::QIdentityProxyModel;
+    InvalidIndexGuard(bool anyUser, QObject *parent)
+        : QIdentityProxyModel(parent)
+        , m_anyUser(anyUser)
+    {
+    }
     QVariant data(const QModelIndex &index, int role) const override
     {
         return index.isValid() ? QIdentityProxyModel::data(index, role) : QVariant();
     }
+    Qt::ItemFlags flags(const QModelIndex &index) const override
+    {
+        if (m_anyUser && index.isValid())
+            return QIdentityProxyModel::flags(index) | Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        return QIdentityProxyModel::flags(index);
+    }
+
+private:
+    bool m_anyUser;
 };
 
-// Rows tall enough for accents on capitals (É, Å) whatever the first row measured holds.
+// Rows tall enough for accents on capitals (É, Å) whatever the first row measured holds; a row
+// too narrow for "Name <e-mail>" shortens the name, never the e-mail, which tells homonyms
+// apart (zoe.visser@ and zoe.visser10380@).
 class RoomyDelegate final : public QStyledItemDelegate
 {
 public:
@@ -40,6 +56,22 @@ public:
         QSize size = QStyledItemDelegate::sizeHint(option, index);
         size.setHeight(std::max(size.height(), option.fontMetrics.height() + 8));
         return size;
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QString email = index.data(UserModel::EmailRole).toString();
+        const int room = option->rect.width() - 4 * option->fontMetrics.averageCharWidth();
+        if (email.isEmpty() || room <= 0
+            || option->fontMetrics.horizontalAdvance(option->text) <= room)
+            return;
+        const QString name = index.data(UserModel::NameRole).toString();
+        const QString whole = UserModel::tr("%1 <%2>", "user name and email in the drop-down");
+        const int rest = option->fontMetrics.horizontalAdvance(whole.arg(QString(), email));
+        option->text = whole.arg(
+            option->fontMetrics.elidedText(name, Qt::ElideRight, std::max(0, room - rest)), email);
     }
 };
 
@@ -64,9 +96,10 @@ bool isListKey(int key)
 class SearchResultsModel final : public QAbstractListModel
 {
 public:
-    SearchResultsModel(UserSearchModel *search, QObject *parent)
+    SearchResultsModel(UserSearchModel *search, bool anyUser, QObject *parent)
         : QAbstractListModel(parent)
         , m_search(search)
+        , m_anyUser(anyUser)
     {
         connect(search, &QAbstractItemModel::modelAboutToBeReset, this,
                 &SearchResultsModel::beginResetModel);
@@ -139,6 +172,9 @@ public:
     {
         if (!index.isValid() || m_noMatch)
             return Qt::ItemNeverHasChildren;
+        if (m_anyUser)
+            return m_search->index(index.row(), 0).flags() | Qt::ItemIsEnabled
+                | Qt::ItemIsSelectable;
         return m_search->index(index.row(), 0).flags();
     }
 
@@ -157,25 +193,27 @@ private:
     }
 
     UserSearchModel *m_search;
+    bool m_anyUser;
     bool m_noMatch = false;
 };
 
-UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent)
+UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent, Pickable pickable)
     : QObject(parent)
     , m_combo(combo)
     , m_users(users)
     , m_all(new UserSearchModel(users, this))
     , m_search(new UserSearchModel(users, this))
-    , m_results(new SearchResultsModel(m_search, this))
+    , m_results(new SearchResultsModel(m_search, pickable == Pickable::AnyUser, this))
     , m_completer(new QCompleter(this))
     , m_popup(newFastListView())
+    , m_pickable(pickable)
 {
     combo->setEditable(true);
     combo->setInsertPolicy(QComboBox::NoInsert);
     // The default policy measures every item before showing (about 440 ms at 100,000 users).
     combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     combo->setView(newFastListView());
-    auto *comboModel = new InvalidIndexGuard(this);
+    auto *comboModel = new InvalidIndexGuard(pickable == Pickable::AnyUser, this);
     comboModel->setSourceModel(m_all);
     combo->setModel(comboModel);
     combo->setCurrentIndex(-1);
@@ -412,7 +450,7 @@ bool UserPicker::pickSourceRow(int sourceRow)
     if (!m_users || sourceRow < 0 || sourceRow >= m_users->rowCount())
         return false;
     const User &user = m_users->userAt(sourceRow);
-    if (m_users->isOptedOut(user.id)) {
+    if (m_pickable == Pickable::NotOptedOut && m_users->isOptedOut(user.id)) {
         clear();
         return false;
     }
@@ -431,6 +469,11 @@ bool UserPicker::pickUser(const QString &userId)
     if (!m_users)
         return false;
     return pickSourceRow(m_users->rowOfKey(userId));
+}
+
+bool UserPicker::hasUnpickedText() const
+{
+    return m_combo && m_pickedId.isEmpty() && !m_combo->lineEdit()->text().trimmed().isEmpty();
 }
 
 void UserPicker::clear()
@@ -459,6 +502,7 @@ void UserPicker::onUsersDataChanged()
     // The chosen user was opted out (here or by another administrator) or left.
     if (m_pickedId.isEmpty() || !m_users)
         return;
-    if (m_users->rowOfKey(m_pickedId) < 0 || m_users->isOptedOut(m_pickedId))
+    if (m_users->rowOfKey(m_pickedId) < 0
+        || (m_pickable == Pickable::NotOptedOut && m_users->isOptedOut(m_pickedId)))
         clear();
 }

@@ -19,15 +19,21 @@ class SearchResultsModel;
 // highlighted, or "No user matches …". Only an explicit choice in one of these lists (a click,
 // or Enter on the highlighted match) picks a user: Down, Tab, the mouse wheel over the closed
 // picker, focus changes and typing never do, and editing the text drops the pick. Opted-out
-// users are disabled and never picked.
+// users are disabled and never picked, unless `pickable` is AnyUser (History's filters, where
+// anyone the history may name can be chosen).
 class UserPicker final : public QObject
 {
     Q_OBJECT
 public:
-    UserPicker(QComboBox *combo, UserModel *users, QObject *parent = nullptr);
+    enum class Pickable { NotOptedOut, AnyUser };
+
+    UserPicker(QComboBox *combo, UserModel *users, QObject *parent = nullptr,
+               Pickable pickable = Pickable::NotOptedOut);
 
     // Empty when no user is chosen.
     QString pickedUserId() const { return m_pickedId; }
+    // The field holds text that picked nobody (typed, not chosen).
+    bool hasUnpickedText() const;
     // Picks the user with this id if it can be picked; returns whether it was.
     bool pickUser(const QString &userId);
     void clear();
@@ -67,6 +73,7 @@ private:
     QListView *m_popup;
     QString m_pickedId;
     QString m_pickedLabel;
+    Pickable m_pickable;
     bool m_settingIndex = false;
     // Set while the combo's own list handles a click or Enter: the only activation that counts.
     bool m_listChoice = false;

@@ -106,6 +106,8 @@ private slots:
     void userSearchWordsInAnyOrder_data();
     void userSearchWordsInAnyOrder();
     void userSearchRankFollowsSource();
+    void userSearchWholeWordsFirst_data();
+    void userSearchWholeWordsFirst();
     void userKeysSurviveManyChanges();
     void userUpdateInBackground();
     void userUpdateNewestWins();
@@ -665,7 +667,7 @@ void TestModels::userSearchRankFollowsSource()
              (QStringList {QStringLiteral("u-8"), QStringLiteral("u-5")}));
     // New users arrive at the top of the source; each lands in its rank.
     list.prepend(User {QStringLiteral("u-20"), QStringLiteral("x@example.com"),
-                       QStringLiteral("Bert Olga")});
+                       QStringLiteral("Bert Olgasdottir")});
     list.prepend(User {QStringLiteral("u-21"), QStringLiteral("olga@example.com"),
                        QStringLiteral("Olga Smit")});
     users.setUsers(list);
@@ -680,6 +682,60 @@ void TestModels::userSearchRankFollowsSource()
     users.setUsers(list);
     QCOMPARE(proxyIds(search, UserModel::UserIdRole),
              (QStringList {QStringLiteral("u-8"), QStringLiteral("u-21"), QStringLiteral("u-20")}));
+    for (int row = 0; row < search.rowCount(); ++row)
+        QCOMPARE(search.proxyRow(search.sourceRow(row)), row);
+}
+
+// Homonyms: a user whose name or e-mail holds every query word whole comes before prefix
+// matches ("dijk" is a word of "van Dijk", only the start of "Dijkstra"); among users of one
+// name, the one whose e-mail holds the words whole comes first (zoe.visser@ before the
+// numbered zoe.visser10380@ of a homonym), whatever the list order.
+void TestModels::userSearchWholeWordsFirst_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("expected"); // in the order shown
+    const QString dijkstra = QStringLiteral("u-0");
+    const QString dijkstra1 = QStringLiteral("u-1");
+    const QString vanDijk = QStringLiteral("u-2");
+    const QString visser10380 = QStringLiteral("u-3");
+    const QString visser = QStringLiteral("u-4");
+    QTest::newRow("jorien dijk") << QStringLiteral("jorien dijk")
+                                 << QStringList {vanDijk, dijkstra, dijkstra1};
+    QTest::newRow("dijk") << QStringLiteral("dijk") << QStringList {vanDijk, dijkstra, dijkstra1};
+    QTest::newRow("visser zoe") << QStringLiteral("visser zoe")
+                                << QStringList {visser, visser10380};
+    QTest::newRow("zoe visser") << QStringLiteral("zoe visser")
+                                << QStringList {visser, visser10380};
+    QTest::newRow("Zoë Visser") << QStringLiteral("Zoë Visser")
+                                << QStringList {visser, visser10380};
+    QTest::newRow("e-mail") << QStringLiteral("zoe.visser10380@example.com")
+                            << QStringList {visser10380};
+}
+
+void TestModels::userSearchWholeWordsFirst()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, expected);
+    UserModel users;
+    users.setUsers({User {QStringLiteral("u-0"), QStringLiteral("jorien.dijkstra@example.com"),
+                          QStringLiteral("Jorien Dijkstra")},
+                    User {QStringLiteral("u-1"), QStringLiteral("jorien.dijkstra1@example.com"),
+                          QStringLiteral("Jorien Dijkstra")},
+                    User {QStringLiteral("u-2"), QStringLiteral("jorien.vandijk@example.com"),
+                          QStringLiteral("Jorien van Dijk")},
+                    User {QStringLiteral("u-3"), QStringLiteral("zoe.visser10380@example.com"),
+                          QStringLiteral("Zoë Visser")},
+                    User {QStringLiteral("u-4"), QStringLiteral("zoe.visser@example.com"),
+                          QStringLiteral("Zoë Visser")}});
+    UserSearchModel search(&users);
+    QAbstractItemModelTester tester(&search,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int length = 1; length <= query.size(); ++length)
+        search.setQuery(query.left(length));
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), expected);
+    search.setQuery(QString());
+    search.setQuery(query);
+    QCOMPARE(proxyIds(search, UserModel::UserIdRole), expected);
     for (int row = 0; row < search.rowCount(); ++row)
         QCOMPARE(search.proxyRow(search.sourceRow(row)), row);
 }

@@ -3,12 +3,14 @@
 #include "guitestsession.h"
 #include "historydock.h"
 #include "historymodel.h"
+#include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
 #include "testserver.h"
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +32,7 @@ private slots:
     void actionFilter();
     void showHistoryOfARow();
     void reopenedShowsNewEntries();
+    void languageSwitchReformatsDates();
 
 private:
     bool waitSynced();
@@ -175,6 +178,33 @@ void TestHistory::reopenedShowsNewEntries()
     QTRY_VERIFY(!m_session->history.isLoading());
     QTRY_VERIFY(m_session->history.rowCount() > 0 && m_session->history.entry(0).id != newest);
     QCOMPARE(m_session->history.entry(0).reason, QStringLiteral("late"));
+}
+
+// Switched to French, the date filters read as a fresh start in French shows them ("05/11/2026"),
+// not in the US format they had ("11/5/26", read as 11 May).
+void TestHistory::languageSwitchReformatsDates()
+{
+    m_session.reset();
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    m_session = std::make_unique<GuiTestSession>(m_server.baseUrl(), "demo-admin", &languages);
+    QVERIFY(waitSynced());
+    m_session->window->historyAction()->trigger();
+    HistoryDock *dock = m_session->window->historyDock();
+    QTRY_VERIFY(dock->isVisible());
+    auto *from = dock->findChild<QDateEdit *>(QStringLiteral("historyFromDate"));
+    QVERIFY(from);
+    from->setDate(QDate(2026, 11, 5));
+    QVERIFY(languages.setLanguage(QStringLiteral("fr")));
+    QCoreApplication::processEvents();
+    const QLocale french(QStringLiteral("fr"));
+    QCOMPARE(from->text(), french.toString(QDate(2026, 11, 5), QLocale::ShortFormat));
+    QCOMPARE(from->date(), QDate(2026, 11, 5));
+    // As a fresh French start shows them.
+    const QDateEdit fresh(QDate(2026, 11, 5));
+    QCOMPARE(from->displayFormat(), fresh.displayFormat());
+    QVERIFY(languages.setLanguage(QStringLiteral("en")));
+    m_session.reset();
 }
 
 QTEST_MAIN(TestHistory)

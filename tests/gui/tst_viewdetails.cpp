@@ -154,12 +154,13 @@ void TestViewDetails::emailHeaderReadableAtTheMinimumSize()
                             .arg(header->sectionSize(OptOutModel::EmailColumn))
                             .arg(window->width())
                             .arg(needed)));
-    // Every column stays inside the view: nothing to scroll sideways for.
-    int total = 0;
-    for (int section = 0; section < header->count(); ++section)
-        total += header->sectionSize(section);
-    QVERIFY2(total <= table()->viewport()->width(),
-             qPrintable(QStringLiteral("%1 > %2").arg(total).arg(table()->viewport()->width())));
+    // Every column shows its whole header; the table scrolls sideways rather than clip them
+    // (squeezing them into the view collapsed the e-mails to 55 px: issue 16, defect 10).
+    for (int section = 1; section < header->count(); ++section) {
+        if (!header->isSectionHidden(section))
+            QVERIFY2(header->sectionSize(section) >= header->sectionSizeHint(section),
+                     qPrintable(QString::number(section)));
+    }
 }
 
 void TestViewDetails::tableFocusIsClearlyVisible()
