@@ -4,7 +4,7 @@
 <context>
     <name>ConfirmChangeDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+128"/>
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+131"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln day</numerusform>
@@ -90,7 +90,15 @@
 <context>
     <name>HistoryDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/historydock.cpp" line="+236"/>
+        <location filename="../app/gui/historydock.cpp" line="+186"/>
+        <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -120,7 +128,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/importdialog.cpp" line="+346"/>
+        <location filename="../app/gui/importdialog.cpp" line="+349"/>
         <source>%Ln line(s) read.</source>
         <translation>
             <numerusform>%Ln line read.</numerusform>
@@ -145,9 +153,20 @@
     </message>
 </context>
 <context>
+    <name>LengthCounter</name>
+    <message numerus="yes">
+        <location filename="../app/gui/lengthcounter.cpp" line="+41"/>
+        <source>%Ln character(s) of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+1062"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+1327"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -155,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-646"/>
+        <location line="-787"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -163,7 +182,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-255"/>
+        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+258"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>%1 of %Ln shown</numerusform>
@@ -179,7 +206,63 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+298"/>
+        <location line="+207"/>
+        <source>%Ln user(s) will be included again as soon as the service confirms.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln user(s) are already included.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln user(s) are already opted out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>Undone: the change of %Ln user(s) was never sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Undoing: %Ln user(s) are being included again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Undoing: %Ln user(s) are being opted out again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
@@ -187,7 +270,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+105"/>
+        <source>Opt &amp;in %Ln user(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>&amp;Delete stored data of %Ln user now…</numerusform>
@@ -203,7 +294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+26"/>
         <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
         <translation>
             <numerusform>The stored usage data of %Ln user will be deleted as soon as the service confirms.</numerusform>
@@ -211,7 +302,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+150"/>
+        <location line="+140"/>
+        <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking; their stored usage data is deleted.</numerusform>
@@ -219,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking.</numerusform>
@@ -227,7 +342,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+12"/>
         <source>The service refused to opt out %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>The service refused to opt out %Ln user; it was undone.</numerusform>
@@ -235,7 +350,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>The service refused to opt in %Ln user; it was undone.</numerusform>
@@ -243,7 +358,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
         <source>%1 of %Ln user(s) opted out.</source>
         <translation>
             <numerusform>%1 of %Ln user opted out.</numerusform>
@@ -259,7 +374,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The service refused the other %Ln; they were undone.</source>
         <translation>
             <numerusform>The service refused the other %Ln; it was undone.</numerusform>
@@ -267,7 +382,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+11"/>
         <source>The stored usage data of %Ln user(s) is deleted.</source>
         <translation>
             <numerusform>The stored usage data of %Ln user is deleted.</numerusform>
@@ -291,7 +406,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+48"/>
+        <source>You opted out %Ln user(s) in another window.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>Another administrator opted out %Ln user(s).</source>
         <translation>
             <numerusform>Another administrator opted out %Ln user.</numerusform>
@@ -299,15 +422,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source>Another administrator included %Ln user(s) again.</source>
-        <translation>
-            <numerusform>Another administrator included %Ln user again.</numerusform>
-            <numerusform>Another administrator included %Ln users again.</numerusform>
+        <location line="+8"/>
+        <source>%Ln user(s) included again, in another window or by another administrator.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+113"/>
+        <location line="+147"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
@@ -329,7 +452,7 @@
 <context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+406"/>
+        <location filename="../app/core/synccontroller.cpp" line="+464"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
