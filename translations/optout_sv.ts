@@ -1,70 +1,70 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ApiError</name>
     <message>
-        <location filename="../app/core/apitypes.cpp" line="+48" />
+        <location filename="../app/core/apitypes.cpp" line="+48"/>
         <source>The service did not accept the request.</source>
         <translation>Tjänsten godtog inte begäran.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Your sign-in is no longer valid. Please sign in again.</source>
         <translation>Din inloggning är inte längre giltig. Logga in igen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You are not allowed to do this. Only product administrators can change opt-outs.</source>
         <translation>Du har inte behörighet att göra detta. Endast produktadministratörer kan ändra undantag.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The user or the page was not found. It may have been removed.</source>
         <translation>Användaren eller sidan hittades inte. Den kan ha tagits bort.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The service does not support this request. The app may be out of date.</source>
         <translation>Tjänsten stöder inte den här begäran. Appen kan vara föråldrad.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The opt-out list was changed by someone else in the meantime. Refresh and try again.</source>
         <translation>Listan över undantagna användare har ändrats av någon annan under tiden. Uppdatera och försök igen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The request is too large for the service.</source>
         <translation>Begäran är för stor för tjänsten.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The service had an internal error. Please try again later.</source>
         <translation>Ett internt fel uppstod i tjänsten. Försök igen senare.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The service is unavailable (HTTP %1). Please try again later.</source>
         <translation>Tjänsten är inte tillgänglig (HTTP %1). Försök igen senare.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The service answered with an unexpected error (HTTP %1).</source>
         <translation>Tjänsten svarade med ett oväntat fel (HTTP %1).</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The service cannot be reached. Check your network connection.</source>
         <translation>Det går inte att nå tjänsten. Kontrollera din nätverksanslutning.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The service did not answer in time.</source>
         <translation>Tjänsten svarade inte i tid.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The service sent an answer the app cannot read.</source>
         <translation>Tjänsten skickade ett svar som appen inte kan läsa.</translation>
     </message>
@@ -72,22 +72,22 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../app/gui/appcontroller.cpp" line="+88" />
+        <location filename="../app/gui/appcontroller.cpp" line="+88"/>
         <source>Your remembered token could not be read: %1</source>
         <translation>Din sparade token kunde inte läsas: %1</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+68"/>
         <source>Your token could not be remembered: %1</source>
         <translation>Din token kunde inte sparas: %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>You will be asked for it next time.</source>
         <translation>Du får ange den igen nästa gång.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>The service did not accept your access token. Please sign in again.</source>
         <translation>Tjänsten godtog inte din åtkomsttoken. Logga in igen.</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>ConfirmChangeDialog</name>
     <message numerus="yes">
-        <location filename="../app/gui/confirmchangedialog.cpp" line="+131" />
+        <location filename="../app/gui/confirmchangedialog.cpp" line="+131"/>
         <source>%Ln day(s)</source>
         <translation>
             <numerusform>%Ln dag</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%Ln hour(s)</source>
         <translation>
             <numerusform>%Ln timme</numerusform>
@@ -111,7 +111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%Ln minute(s)</source>
         <translation>
             <numerusform>%Ln minut</numerusform>
@@ -119,7 +119,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln second(s)</source>
         <translation>
             <numerusform>%Ln sekund</numerusform>
@@ -127,22 +127,22 @@
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opt out users</source>
         <translation>Undanta användare</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Opt in users</source>
         <translation>Ta med användare igen</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt out %Ln user(s)?</source>
         <translation>
             <numerusform>Undanta %Ln användare?</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt in %Ln user(s)?</source>
         <translation>
             <numerusform>Ta med %Ln användare igen?</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>… and %Ln more</source>
         <translation>
             <numerusform>… och %Ln till</numerusform>
@@ -166,17 +166,17 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>They will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
         <translation>De undantas från spårning av produktanvändning: tjänsten ignorerar deras användningshändelser från och med nu. Du kan ångra detta under en kort tid.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>They will be included in product usage tracking again: the service records their usage events from now on.</source>
         <translation>De tas med i spårningen av produktanvändning igen: tjänsten registrerar deras användningshändelser från och med nu.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opt out %Ln user(s)</source>
         <translation>
             <numerusform>Undanta %Ln användare</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt in %Ln user(s)</source>
         <translation>
             <numerusform>Ta med %Ln användare igen</numerusform>
@@ -192,32 +192,32 @@
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Reason (optional):</source>
         <translation>A&amp;nledning (valfritt):</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>For example: GDPR request #4411</source>
         <translation>Till exempel: GDPR-begäran nr 4411</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Delete their stored usage data now (cannot be undone)</source>
         <translation>&amp;Radera deras lagrade användningsdata nu (kan inte ångras)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Otherwise it is kept, hidden, and deleted after %1, unless they are opted in again before then.</source>
         <translation>Annars sparas data dolda och raderas efter %1, om inte användarna tas med igen innan dess.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Their stored usage data is deleted at once.</source>
         <translation>Deras lagrade användningsdata raderas direkt.</translation>
     </message>
@@ -225,42 +225,42 @@
 <context>
     <name>ConnectionSecurity</name>
     <message>
-        <location filename="../app/core/connectionsecurity.cpp" line="+87" />
+        <location filename="../app/core/connectionsecurity.cpp" line="+87"/>
         <source>The certificate of %1 was not issued by an authority this computer trusts, so the app cannot tell that it is talking to the service. If your organisation has its own certificate authority, give its certificate when you sign in. Certificate fingerprint (SHA-256): %2</source>
         <translation>Certifikatet för %1 är inte utfärdat av en certifikatutfärdare som den här datorn litar på, så appen kan inte avgöra om den verkligen kommunicerar med tjänsten. Om din organisation har en egen certifikatutfärdare anger du dess certifikat när du loggar in. Certifikatets fingeravtryck (SHA-256): %2</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service's administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
+        <location line="+6"/>
+        <source>The certificate of %1 expired on %2, so the app cannot trust the connection. The service&apos;s administrator must renew it. Certificate fingerprint (SHA-256): %3</source>
         <translation>Certifikatet för %1 gick ut den %2, så appen kan inte lita på anslutningen. Tjänstens administratör måste förnya det. Certifikatets fingeravtryck (SHA-256): %3</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The certificate of %1 is valid only from %2. Check the date and time of this computer. Certificate fingerprint (SHA-256): %3</source>
         <translation>Certifikatet för %1 är giltigt först från %2. Kontrollera datum och tid på den här datorn. Certifikatets fingeravtryck (SHA-256): %3</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The certificate presented by %1 is made out to another name, so the app may not be talking to the service. Check the server address. Certificate fingerprint (SHA-256): %2</source>
         <translation>Certifikatet som %1 visar är utfärdat för ett annat namn, så appen kommunicerar kanske inte med tjänsten. Kontrollera serveradressen. Certifikatets fingeravtryck (SHA-256): %2</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The secure connection to %1 failed: %2 Certificate fingerprint (SHA-256): %3</source>
         <translation>Den säkra anslutningen till %1 misslyckades: %2 Certifikatets fingeravtryck (SHA-256): %3</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The app does not send your access token unencrypted to %1. Use an https:// address, or allow unencrypted connections to this server when you sign in.</source>
         <translation>Appen skickar inte din åtkomsttoken okrypterad till %1. Använd en https://-adress, eller tillåt okrypterade anslutningar till den här servern när du loggar in.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The certificate file %1 cannot be read: %2</source>
         <translation>Certifikatfilen %1 kan inte läsas: %2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The file %1 holds no certificate.</source>
         <translation>Filen %1 innehåller inget certifikat.</translation>
     </message>
@@ -268,207 +268,207 @@
 <context>
     <name>ContextHelpPopup</name>
     <message>
-        <location filename="../app/gui/contexthelp.cpp" line="+63" />
+        <location filename="../app/gui/contexthelp.cpp" line="+63"/>
         <source>Opt-out user</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Pick a user of your organisation and press &lt;b&gt;Opt-out&lt;/b&gt;: they are excluded from product usage tracking at once and appear in the list below. Type to search: every word you type must start a word of the name or e-mail, in any order; accents and case do not matter. The list shows each user's e-mail, so two people of the same name can be told apart; users matching your words exactly come first. Only a user you choose from the list (a click, or Enter on the highlighted match) is picked; editing the text afterwards drops the pick.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Pick a user of your organisation and press &lt;b&gt;Opt-out&lt;/b&gt;: they are excluded from product usage tracking at once and appear in the list below. Type to search: every word you type must start a word of the name or e-mail, in any order; accents and case do not matter. The list shows each user&apos;s e-mail, so two people of the same name can be told apart; users matching your words exactly come first. Only a user you choose from the list (a click, or Enter on the highlighted match) is picked; editing the text afterwards drops the pick.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Opt out with a reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Edit &gt; Opt out with a reason… (%1, or the Opt-out button's right-click menu) asks for a reason (at most 500 characters) and can delete the user's stored usage data at once, which cannot be undone.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Edit &gt; Opt out with a reason… (%1, or the Opt-out button&apos;s right-click menu) asks for a reason (at most 500 characters) and can delete the user&apos;s stored usage data at once, which cannot be undone.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Opt-out user list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Everyone who is opted out, with when and by whom. Right-click the header to show the Reason and Deletion planned columns; click a header to sort. Tick users (Space ticks the selected rows, the header's box ticks them all) and press &lt;b&gt;Opt-in&lt;/b&gt; to include them again; for more than one user you are asked first. A row's right-click menu also offers Show history and Delete stored data now.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Everyone who is opted out, with when and by whom. Right-click the header to show the Reason and Deletion planned columns; click a header to sort. Tick users (Space ticks the selected rows, the header&apos;s box ticks them all) and press &lt;b&gt;Opt-in&lt;/b&gt; to include them again; for more than one user you are asked first. A row&apos;s right-click menu also offers Show history and Delete stored data now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Narrows the list to the users whose name or e-mail holds what you type; the count beside it says how many of all are shown. It never changes who is opted out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>After a single opt-out or opt-in, the message bar offers Undo (also Edit &gt; Undo, %1) for 15 seconds. A change not sent yet is taken back and never sent; one the service has confirmed is reversed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Pending changes</source>
         <translation type="unfinished">Väntande ändringar</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Changes show at once and are marked pending until the service confirms them. When the service cannot be reached they stay pending, are retried and kept across restarts; the status bar's "changes pending" link lists them, and there you can cancel them.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Changes show at once and are marked pending until the service confirms them. When the service cannot be reached they stay pending, are retried and kept across restarts; the status bar&apos;s &quot;changes pending&quot; link lists them, and there you can cancel them.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>History</source>
         <translation type="unfinished">Historik</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>View &gt; History (%1), or Show history on a row: the organisation's opt-outs, opt-ins and deletions of stored data, newest first, with who did it and why. Filter it by user, by who did it, by action and by dates; a name typed but not chosen from the list filters nothing, and the dock says so.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>View &gt; History (%1), or Show history on a row: the organisation&apos;s opt-outs, opt-ins and deletions of stored data, newest first, with who did it and why. Filter it by user, by who did it, by action and by dates; a name typed but not chosen from the list filters nothing, and the dock says so.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Opt out from a list, and export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File &gt; Opt out users from a list… reads e-mail addresses pasted or from a CSV or text file and shows what it found before anything is sent. File &gt; Export saves the opt-out list or the history as a CSV file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Keeping up to date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The list follows other administrators' changes by itself; %1 refreshes it now. The window's title names the organisation and the server you are signed in to. View &gt; Language switches the language at once.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>The list follows other administrators&apos; changes by itself; %1 refreshes it now. The window&apos;s title names the organisation and the server you are signed in to. View &gt; Language switches the language at once.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Opt out users</source>
         <translation>Undanta användare</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Help: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Opt-out settings</source>
         <translation type="unfinished">Inställningar för undantag</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Help on this page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CsvExporter</name>
     <message>
-        <location filename="../app/core/csvexporter.cpp" line="+160" />
+        <location filename="../app/core/csvexporter.cpp" line="+160"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Email</source>
         <translation>E-postadress</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+18" />
+        <location line="+1"/>
+        <location line="+18"/>
         <source>User ID</source>
         <translation>Användar-ID</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Opted out at</source>
         <translation>Undantagen den</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opted out by (name)</source>
         <translation>Undantagen av (namn)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opted out by (email)</source>
         <translation>Undantagen av (e-postadress)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Planned deletion</source>
         <translation>Planerad radering</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>When</source>
         <translation>Tidpunkt</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>User name</source>
         <translation>Användarens namn</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>User email</source>
         <translation>Användarens e-postadress</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>By (name)</source>
         <translation>Av (namn)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>By (email)</source>
         <translation>Av (e-postadress)</translation>
     </message>
     <message>
-        <location line="-15" />
-        <location line="+15" />
+        <location line="-15"/>
+        <location line="+15"/>
         <source>Reason</source>
         <translation>Anledning</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Events deleted</source>
         <translation>Raderade händelser</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+115"/>
         <source>The history could not be read from the service: %1</source>
         <translation>Historiken kunde inte läsas från tjänsten: %1</translation>
     </message>
     <message>
-        <location line="+132" />
+        <location line="+132"/>
         <source>The file %1 could not be written: %2</source>
         <translation>Filen %1 kunde inte skrivas: %2</translation>
     </message>
@@ -476,55 +476,55 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../app/gui/exportcontroller.cpp" line="+35" />
+        <location filename="../app/gui/exportcontroller.cpp" line="+35"/>
         <source>opt-outs-%1.csv</source>
         <translation>undantag-%1.csv</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>history-%1.csv</source>
         <translation>historik-%1.csv</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Export the opt-out user list</source>
         <translation>Exportera listan över undantagna användare</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Export the history</source>
         <translation>Exportera historiken</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+41" />
-        <location line="+6" />
-        <location line="+4" />
+        <location line="+14"/>
+        <location line="+41"/>
+        <location line="+6"/>
+        <location line="+4"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="-44" />
+        <location line="-44"/>
         <source>Exporting to %1…</source>
         <translation>Exporterar till %1…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 of about %2 entries written…</source>
         <translation>%1 av cirka %2 poster skrivna…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 entries written…</source>
         <translation>%1 poster skrivna…</translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>%Ln row(s) exported to %1.</source>
         <translation>
             <numerusform>%Ln rad exporterades till %1.</numerusform>
@@ -532,12 +532,12 @@
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The export was cancelled. Nothing was written to %1.</source>
         <translation>Exporten avbröts. Inget skrevs till %1.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Nothing was written to %1.</source>
         <translation>Inget skrevs till %1.</translation>
     </message>
@@ -545,17 +545,17 @@
 <context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../app/gui/historydock.cpp" line="+227" />
+        <location filename="../app/gui/historydock.cpp" line="+227"/>
         <source>The start date is after the end date.</source>
         <translation>Startdatumet ligger efter slutdatumet.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -563,7 +563,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n entry(s) so far; scroll for more</source>
         <translation>
             <numerusform>%n post hittills; rulla för att se fler</numerusform>
@@ -571,110 +571,110 @@
         </translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Histor&amp;y of:</source>
         <translation>Anv&amp;ändare:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Fro&amp;m:</source>
         <translation>Från och &amp;med:</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-2"/>
         <source>&amp;By:</source>
         <translation>Utf&amp;örd av:</translation>
     </message>
     <message>
-        <location line="-100" />
+        <location line="-100"/>
         <source>“%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+100"/>
         <source>A&amp;ction:</source>
         <translation>Åtgär&amp;d:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Throu&amp;gh:</source>
         <translation>Ti&amp;ll och med:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportera…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save the history with these filters as a CSV file</source>
         <translation>Spara historiken med dessa filter som en CSV-fil</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+2" />
+        <location line="+3"/>
+        <location line="+2"/>
         <source>Any user</source>
         <translation>Alla användare</translation>
     </message>
     <message>
-        <location line="-1" />
-        <location line="+2" />
+        <location line="-1"/>
+        <location line="+2"/>
         <source>Anyone</source>
         <translation>Vem som helst</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Any action</source>
         <translation>Alla åtgärder</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Through date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History entries</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../app/core/historymodel.cpp" line="+60" />
+        <location filename="../app/core/historymodel.cpp" line="+60"/>
         <source>Opt-out</source>
         <translation>Undantag</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opt-in</source>
         <translation>Återinkludering</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Stored data deleted</source>
         <translation>Lagrade data raderade</translation>
     </message>
     <message numerus="yes">
-        <location line="+32" />
+        <location line="+32"/>
         <source>Stored data deleted (%n event(s))</source>
         <translation>
             <numerusform>Lagrade data raderade (%n händelse)</numerusform>
@@ -682,37 +682,37 @@
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The directory</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The service</source>
         <translation>Tjänsten</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>When</source>
         <translation>Tidpunkt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Action</source>
         <translation>Åtgärd</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>By</source>
         <translation>Av</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reason</source>
         <translation>Anledning</translation>
     </message>
@@ -720,57 +720,57 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../app/gui/importdialog.cpp" line="+260" />
+        <location filename="../app/gui/importdialog.cpp" line="+260"/>
         <source>Open a list of e-mail addresses</source>
         <translation>Öppna en lista med e-postadresser</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>CSV- och textfiler (*.csv *.txt *.tsv);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>All (%1)</source>
         <translation>Alla (%1)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Reading the pasted text…</source>
         <translation>Läser den inklistrade texten…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reading %1…</source>
         <translation>Läser %1…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Reading the list was cancelled.</source>
         <translation>Läsningen av listan avbröts.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>From %1</source>
         <translation>Från %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pasted text, too long to show here</source>
         <translation>Inklistrad text, för lång för att visas här</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Nothing read yet: paste addresses or open a file.</source>
         <translation>Inget har lästs ännu: klistra in adresser eller öppna en fil.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%Ln line(s) read.</source>
         <translation>
             <numerusform>%Ln rad läst.</numerusform>
@@ -778,7 +778,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%Ln blank line(s) skipped.</source>
         <translation>
             <numerusform>%Ln tom rad hoppades över.</numerusform>
@@ -786,7 +786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>Opt out %Ln user(s)</source>
         <translation>
             <numerusform>Undanta %Ln användare</numerusform>
@@ -794,64 +794,64 @@
         </translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Opt out</source>
         <translation>Undanta</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Opt out users from a list</source>
         <translation>Undanta användare från en lista</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file. Every address found is compared with the users of your organization; other columns are ignored. Nothing changes until you confirm below.</source>
         <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil. Varje adress som hittas jämförs med användarna i din organisation; andra kolumner ignoreras. Inget ändras förrän du bekräftar nedan.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Paste addresses:</source>
         <translation>&amp;Klistra in adresser:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ann@example.org
 Ben Smith &lt;ben@example.org&gt;</source>
         <translation>ann@example.org
 Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open file…</source>
         <translation>&amp;Öppna fil…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stoppa</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Reason (optional):</source>
         <translation>&amp;Anledning (valfritt):</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>For example: GDPR request #4411</source>
         <translation>Till exempel: GDPR-begäran nr 4411</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The users to opt out will be excluded from product usage tracking: the service discards their usage events from now on. You can undo this for a while.</source>
         <translation>De användare som ska undantas omfattas inte längre av spårningen av produktanvändning: tjänsten ignorerar deras användningshändelser från och med nu. Du kan ångra detta under en kort tid.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Preview</source>
         <translation>Förhandsgranskning</translation>
     </message>
@@ -859,93 +859,93 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../app/core/importpreviewmodel.cpp" line="+61" />
+        <location filename="../app/core/importpreviewmodel.cpp" line="+61"/>
         <source>To opt out</source>
         <translation>Att undanta</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+19" />
+        <location line="+2"/>
+        <location line="+19"/>
         <source>Already opted out</source>
         <translation>Redan undantagna</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>Unknown</source>
         <translation>Okända</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duplicates</source>
         <translation>Dubbletter</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unreadable</source>
         <translation>Oläsbara</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Ignored</source>
         <translation>Ignorerade</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Will be opted out</source>
         <translation>Kommer att undantas</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Not a user of your organization</source>
         <translation>Inte en användare i din organisation</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duplicate of line %1</source>
         <translation>Dubblett av rad %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Unreadable: not UTF-8 text</source>
         <translation>Oläsbar: inte UTF-8-text</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Unreadable: "%1" is not an e-mail address</source>
+        <location line="+2"/>
+        <source>Unreadable: &quot;%1&quot; is not an e-mail address</source>
         <translation>Oläsbar: ”%1” är inte en e-postadress</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unreadable: no e-mail address</source>
         <translation>Oläsbar: ingen e-postadress</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Column names, ignored</source>
         <translation>Kolumnnamn, ignoreras</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>%1 &lt;%2&gt;</source>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Line</source>
         <translation>Rad</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Input</source>
         <translation>Indata</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
@@ -953,32 +953,32 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>ImportResult</name>
     <message>
-        <location filename="../app/core/optoutimport.cpp" line="+488" />
+        <location filename="../app/core/optoutimport.cpp" line="+488"/>
         <source>The list is larger than %1 MB; nothing was read. Split it into smaller lists.</source>
         <translation>Listan är större än %1 MB; inget lästes. Dela upp den i mindre listor.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file cannot be opened: %1</source>
         <translation>Filen kan inte öppnas: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This is not a text or CSV file (or it is UTF-16 without a byte order mark); nothing was read. Save it as CSV (UTF-8) and try again.</source>
         <translation>Det här är inte en text- eller CSV-fil (eller så är den UTF-16 utan byteordningsmarkering); inget lästes. Spara den som CSV (UTF-8) och försök igen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The file says it is UTF-16 but cannot be read as UTF-16; nothing was read.</source>
         <translation>Filen anger att den är UTF-16 men kan inte läsas som UTF-16; inget lästes.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Line %1: a quoted field is not closed (a closing " is missing); nothing was read.</source>
-        <translation>Rad %1: ett fält inom citattecken avslutas inte (ett avslutande " saknas); inget lästes.</translation>
+        <location line="+2"/>
+        <source>Line %1: a quoted field is not closed (a closing &quot; is missing); nothing was read.</source>
+        <translation>Rad %1: ett fält inom citattecken avslutas inte (ett avslutande &quot; saknas); inget lästes.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Reading the list was cancelled.</source>
         <translation>Läsningen av listan avbröts.</translation>
     </message>
@@ -986,228 +986,228 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>LengthCounter</name>
     <message>
-        <location filename="../app/gui/lengthcounter.cpp" line="+31" />
+        <location filename="../app/gui/lengthcounter.cpp" line="+31"/>
         <source>%1 / %2: the limit</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>%1 / %2</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%Ln character(s) of %1</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.ui" line="+9" />
-        <location line="+74" />
-        <location filename="../app/gui/mainwindow.cpp" line="+299" />
-        <location line="+146" />
-        <location line="+48" />
-        <location line="+15" />
-        <location line="+460" />
+        <location filename="../ui/mainwindow.ui" line="+9"/>
+        <location line="+74"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+299"/>
+        <location line="+146"/>
+        <location line="+48"/>
+        <location line="+15"/>
+        <location line="+460"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-46"/>
         <source>Try &amp;again</source>
         <translation>&amp;Försök igen</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+260" />
+        <location line="+5"/>
+        <location line="+260"/>
         <source>Change &amp;server…</source>
         <translation>&amp;Byt server…</translation>
     </message>
     <message>
-        <location line="-259" />
-        <location line="+260" />
+        <location line="-259"/>
+        <location line="+260"/>
         <source>Sign in with another service address or token</source>
         <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
-        <location line="-255" />
-        <location line="+1" />
-        <location line="+123" />
-        <location line="+1" />
+        <location line="-255"/>
+        <location line="+1"/>
+        <location line="+123"/>
+        <location line="+1"/>
         <source>Close this message</source>
         <translation>Stäng meddelandet</translation>
     </message>
     <message>
-        <location line="-109" />
-        <location filename="../app/gui/mainwindow.cpp" line="+536" />
+        <location line="-109"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+536"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Help on this page (F1)</source>
         <translation>Hjälp för den här sidan (F1)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Help</source>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Exclude users of your organization from product usage tracking, or include them again.</source>
         <translation>Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Opt-out &amp;user</source>
         <translation>Undanta a&amp;nvändare</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Exclude the chosen user from product usage tracking</source>
         <translation>Undanta den valda användaren från spårning av produktanvändning</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Opt-out</source>
         <translation>&amp;Undanta</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Take this change back (Ctrl+Z)</source>
         <translation>Ångra ändringen (Ctrl+Z)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>U&amp;ndo</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Opt-out user &amp;list</source>
         <translation>Undanta&amp;gna användare</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Fil&amp;ter:</source>
         <translation>Fil&amp;ter:</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Name or email</source>
         <translation>Namn eller e-postadress</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Include the checked users in product usage tracking again</source>
         <translation>Ta med de markerade användarna i spårningen av produktanvändning igen</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Only product administrators can see this page.</source>
         <translation>Endast produktadministratörer kan se den här sidan.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Redigera</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Language</source>
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Opt out users from a &amp;list…</source>
         <translation>Undanta användare från en l&amp;ista…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Paste e-mail addresses or open a CSV or text file, check the preview, then opt the users out</source>
         <translation>Klistra in e-postadresser eller öppna en CSV- eller textfil, kontrollera förhandsgranskningen och undanta sedan användarna</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Logga ut</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Pending changes…</source>
         <translation>&amp;Väntande ändringar…</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location filename="../app/gui/mainwindow.cpp" line="-561" />
+        <location line="+3"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-561"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+Q</source>
         <translation>Ctrl+Q</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Uppdatera</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Help on &amp;this page</source>
         <translation>&amp;Hjälp för den här sidan</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;About Opt-out settings</source>
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="+373" />
+        <location filename="../app/gui/mainwindow.cpp" line="+373"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills användaren loggar ut och in igen kan hen fortfarande se spårningsdata på klientsidan i sin felsökare; tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
-        <location line="+11" />
+        <location line="+11"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
@@ -1215,96 +1215,96 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-877" />
+        <location line="-877"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
     <message numerus="yes">
-        <location line="-165" />
+        <location line="-165"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
         <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
-        <location line="+138" />
+        <location line="+138"/>
         <source>&amp;History</source>
         <translation>&amp;Historik</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opt out with a &amp;reason…</source>
         <translation>Undanta med an&amp;ledning…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
         <translation>Undanta den valda användaren med en anledning, eller radera användarens lagrade användningsdata direkt</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
         <translation>Undanta den valda användaren. Högerklicka eller tryck på %1 för att ange en anledning.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportera</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Opt-out list as CSV…</source>
         <translation>&amp;Undantagna användare som CSV…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;History as CSV…</source>
         <translation>&amp;Historik som CSV…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Check all</source>
         <translation>Markera alla</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Check or uncheck all shown users</source>
         <translation>Markera eller avmarkera alla visade användare</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Tools</source>
         <translation>Verktyg</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Product usage</source>
         <translation>Produktanvändning</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>You are here: %1</source>
         <translation>Du är här: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Inloggad som %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+24"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln användare undantagen</numerusform>
@@ -1312,7 +1312,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>%1 av %Ln visas</numerusform>
@@ -1320,7 +1320,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>Opt-&amp;in (%Ln)</source>
         <translation>
             <numerusform>Ta med &amp;igen (%Ln)</numerusform>
@@ -1328,128 +1328,128 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+125" />
+        <location line="+125"/>
         <source>%1 will be opted out, and their stored usage data deleted, as soon as the service confirms.</source>
         <translation>%1 undantas och användarens lagrade användningsdata raderas så snart tjänsten bekräftar det.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 will be opted out as soon as the service confirms.</source>
         <translation>%1 undantas så snart tjänsten bekräftar det.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+71"/>
         <source>%1 will be included again as soon as the service confirms.</source>
         <translation>%1 tas med igen så snart tjänsten bekräftar det.</translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>The pending opt-out of %1 and this opt-in cancel out: nothing will be sent.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The pending opt-in of %1 and this opt-out cancel out: nothing will be sent.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is already included.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 is already opted out.</source>
         <translation type="unfinished">%1 är redan undantagen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln user(s) are already included.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln user(s) are already opted out.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90" />
+        <location line="+90"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Undoing: %Ln user(s) are being opted out again.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Undone: the opt-out of %1 was never sent.</source>
         <translation>Ångrat: undantaget för %1 skickades aldrig.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Undone: the opt-in of %1 was never sent.</source>
         <translation>Ångrat: återinkluderingen av %1 skickades aldrig.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Undoing: %1 is being included again. Their stored usage data was already deleted and cannot be brought back.</source>
         <translation>Ångrar: %1 tas med igen. De lagrade användningsdata har redan raderats och kan inte återställas.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Undoing: %1 is being included again.</source>
         <translation>Ångrar: %1 tas med igen.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Undoing: %1 is being opted out again.</source>
         <translation>Ångrar: %1 undantas igen.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n ändring har ännu inte bekräftats av tjänsten. Den sparas och skickas vid nästa start.</numerusform>
@@ -1457,31 +1457,31 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+171" />
+        <location line="+8"/>
+        <location line="+171"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-88"/>
         <source>Show &amp;history</source>
         <translation>Visa &amp;historik</translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opt &amp;in %Ln user(s)…</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt &amp;in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+17" />
+        <location line="+17"/>
         <source>&amp;Delete stored data of %Ln user(s) now…</source>
         <translation>
             <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
@@ -1489,22 +1489,22 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Delete stored data now…</source>
         <translation>&amp;Radera lagrade data nu…</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Delete stored data now</source>
         <translation>Radera lagrade data nu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the stored usage data of %1 now?</source>
         <translation>Vill du radera de lagrade användningsdata för %1 nu?</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete the stored usage data of %Ln user(s) now?</source>
         <translation>
             <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
@@ -1512,22 +1512,22 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
         <translation>Det här kan inte ångras. Användarna förblir undantagna; annars skulle data raderas på det planerade datumet, eller sparas om de tas med igen innan dess.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Delete now</source>
         <translation>&amp;Radera nu</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
         <translation>De lagrade användningsdata för %1 raderas så snart tjänsten bekräftar det.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
         <translation>
             <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
@@ -1535,36 +1535,36 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140" />
+        <location line="+140"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>%1 is opted out and their stored usage data is deleted. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen och användarens lagrade användningsdata har raderats. Tills användaren loggar ut och in igen kan hen fortfarande se spårningsdata på klientsidan i sin felsökare; tjänsten ignorerar dessa data.</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
             <numerusform>%Ln användare har undantagits från spårning av produktanvändning; användarens lagrade användningsdata har raderats.</numerusform>
@@ -1572,12 +1572,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1 is included in product usage tracking again.</source>
         <translation>%1 har tagits med i spårningen av produktanvändning igen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%Ln user(s) opted out of product usage tracking.</source>
         <translation>
             <numerusform>%Ln användare har undantagits från spårning av produktanvändning.</numerusform>
@@ -1585,7 +1585,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12" />
+        <location line="+12"/>
         <source>The service refused to opt out %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att undanta %Ln användare, så ändringen har ångrats.</numerusform>
@@ -1593,7 +1593,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>The service refused to opt in %Ln user(s); it was undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade att ta med %Ln användare igen, så ändringen har ångrats.</numerusform>
@@ -1601,35 +1601,35 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+88"/>
         <source>%1 was included again, in another window or by another administrator.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="-879" />
+        <location line="-879"/>
         <source>Opt-&amp;in</source>
         <translation>Ta med &amp;igen</translation>
     </message>
     <message>
-        <location line="+782" />
+        <location line="+782"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The service refused to opt in %1; it was undone.</source>
         <translation>Tjänsten vägrade att ta med %1 igen, så ändringen har ångrats.</translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 of %Ln user(s) opted out.</source>
         <translation>
             <numerusform>%1 av %Ln användare undantagen.</numerusform>
@@ -1637,7 +1637,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 of %Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%1 av %Ln användare har tagits med i spårningen av produktanvändning igen.</numerusform>
@@ -1645,7 +1645,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>The service refused the other %Ln; they were undone.</source>
         <translation>
             <numerusform>Tjänsten vägrade den återstående (%Ln), så den ändringen har ångrats.</numerusform>
@@ -1653,12 +1653,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The stored usage data of %1 is deleted.</source>
         <translation>De lagrade användningsdata för %1 har raderats.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>The stored usage data of %Ln user(s) is deleted.</source>
         <translation>
             <numerusform>De lagrade användningsdata för %Ln användare har raderats.</numerusform>
@@ -1666,7 +1666,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
             <numerusform>Tjänsten vägrade att radera de lagrade användningsdata för %Ln användare; inget av användarens data raderades.</numerusform>
@@ -1674,7 +1674,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>The data of %Ln other user(s) is deleted.</source>
         <translation>
             <numerusform>Data för %Ln annan användare har raderats.</numerusform>
@@ -1682,25 +1682,25 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>You opted out %1 in another window.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>You opted out %Ln user(s) in another window.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Another administrator opted out %1.</source>
         <translation>En annan administratör undantog %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Another administrator opted out %Ln user(s).</source>
         <translation>
             <numerusform>En annan administratör undantog %Ln användare.</numerusform>
@@ -1708,7 +1708,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+155" />
+        <location line="+155"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
@@ -1716,17 +1716,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Visa ändringarna som ännu inte bekräftats</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>About Opt-out settings</source>
         <translation>Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;h3&gt;Opt-out settings %1&lt;/h3&gt;&lt;p&gt;Exclude users of your organization from product usage tracking, or include them again.&lt;/p&gt;&lt;p&gt;Opted-out users contribute no usage data: the service discards their client-side events and records no server-side ones.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Inställningar för undantag %1&lt;/h3&gt;&lt;p&gt;Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.&lt;/p&gt;&lt;p&gt;Undantagna användare bidrar inte med några användningsdata: tjänsten ignorerar deras händelser på klientsidan och registrerar inga händelser på serversidan.&lt;/p&gt;</translation>
     </message>
@@ -1734,42 +1734,42 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>OidcSignIn</name>
     <message>
-        <location filename="../app/core/oidcsignin.cpp" line="+93" />
-        <source>The identity provider's address is not secure (https).</source>
+        <location filename="../app/core/oidcsignin.cpp" line="+93"/>
+        <source>The identity provider&apos;s address is not secure (https).</source>
         <translation>Identitetsleverantörens adress är inte säker (https).</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The identity provider cannot be reached: %1</source>
         <translation>Identitetsleverantören kan inte nås: %1</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The identity provider's answer cannot be used.</source>
+        <location line="+4"/>
+        <source>The identity provider&apos;s answer cannot be used.</source>
         <translation>Identitetsleverantörens svar kan inte användas.</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>The app cannot receive the identity provider's answer.</source>
+        <location line="+18"/>
+        <source>The app cannot receive the identity provider&apos;s answer.</source>
         <translation>Appen kan inte ta emot identitetsleverantörens svar.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The web browser cannot be opened.</source>
         <translation>Webbläsaren kan inte öppnas.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The identity provider sent no ID token.</source>
         <translation>Identitetsleverantören skickade ingen ID-token.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The identity provider refused the sign-in: %1</source>
         <translation>Identitetsleverantören nekade inloggningen: %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>You are signed in to optout-admin. You may close this window.</source>
         <translation>Du är inloggad i optout-admin. Du kan stänga det här fönstret.</translation>
     </message>
@@ -1777,89 +1777,89 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>OptOutModel</name>
     <message>
-        <location filename="../app/core/optoutmodel.cpp" line="+34" />
+        <location filename="../app/core/optoutmodel.cpp" line="+34"/>
         <source>%1 (no longer in the directory)</source>
-        <comment>an opted-out user who left the organisation's directory</comment>
+        <comment>an opted-out user who left the organisation&apos;s directory</comment>
         <translation>%1 (finns inte längre i katalogen)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>—</source>
         <comment>no planned deletion of stored usage data</comment>
         <translation>—</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Opt-in waiting for the service to confirm it.</source>
         <translation>Återinkluderingen väntar på att tjänsten ska bekräfta den.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Waiting for the service to confirm this change.</source>
         <translation>Väntar på att tjänsten ska bekräfta ändringen.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>%1 is no longer in the organisation's directory. They stay opted out; you may still opt them in.</source>
+        <location line="+6"/>
+        <source>%1 is no longer in the organisation&apos;s directory. They stay opted out; you may still opt them in.</source>
         <translation>%1 finns inte längre i organisationens katalog. Undantaget gäller fortfarande; du kan ändå ta med användaren igen.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Reason: %1</source>
         <translation>Anledning: %1</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+80"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Email</source>
         <translation>E-postadress</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opted out on</source>
         <translation>Undantagen den</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opted out by</source>
         <translation>Undantagen av</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Reason</source>
         <translation>Anledning</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Deletion planned</source>
         <translation>Planerad radering</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>When the stored usage data of the user will be deleted</source>
         <translation>När användarens lagrade användningsdata raderas</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Select users to opt in</source>
         <translation>Välj användare att ta med igen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Selected</source>
         <translation>Vald</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>No stored usage data awaits deletion.</source>
         <translation>Inga lagrade användningsdata väntar på radering.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The stored usage data will be deleted on %1.</source>
         <translation>De lagrade användningsdata raderas den %1.</translation>
     </message>
@@ -1867,7 +1867,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>OptOutOptions</name>
     <message numerus="yes">
-        <location filename="../app/core/apitypes.cpp" line="-100" />
+        <location filename="../app/core/apitypes.cpp" line="-100"/>
         <source>A reason can hold at most %n characters.</source>
         <translation>
             <numerusform>En anledning får innehålla högst %n tecken.</numerusform>
@@ -1875,7 +1875,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A reason cannot hold line breaks, tabs or other control characters.</source>
         <translation>En anledning får inte innehålla radbrytningar, tabbar eller andra styrtecken.</translation>
     </message>
@@ -1883,23 +1883,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PendingChangesDialog</name>
     <message>
-        <location filename="../app/gui/pendingchangesdialog.cpp" line="+277" />
-        <location line="+1" />
+        <location filename="../app/gui/pendingchangesdialog.cpp" line="+277"/>
+        <location line="+1"/>
         <source>Pending changes</source>
         <translation>Väntande ändringar</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>These changes are kept until the service confirms them, across restarts. A cancelled change is never sent; one being sent is reversed once it arrives.</source>
         <translation>Ändringarna sparas tills tjänsten bekräftar dem, även om appen startas om. En återkallad ändring skickas aldrig; en ändring som redan är på väg tas tillbaka med den motsatta ändringen när den har kommit fram.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Cancel selected changes</source>
         <translation>&amp;Återkalla markerade ändringar</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;lose</source>
         <translation>&amp;Stäng</translation>
     </message>
@@ -1907,47 +1907,47 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PendingChangesModel</name>
     <message>
-        <location line="-100" />
+        <location line="-100"/>
         <source>Opt-out and deletion of stored data (being sent)</source>
         <translation>Undantag och radering av lagrade data (skickas)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt-out and deletion of stored data</source>
         <translation>Undantag och radering av lagrade data</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opt-out (being sent)</source>
         <translation>Undantag (skickas)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Opt-in (being sent)</source>
         <translation>Återinkludering (skickas)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Opt-out</source>
         <translation>Undantag</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Opt-in</source>
         <translation>Återinkludering</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change</source>
         <translation>Ändring</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Made at</source>
         <translation>Tidpunkt</translation>
     </message>
@@ -1955,12 +1955,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>PlainHttpBar</name>
     <message>
-        <location filename="../app/gui/plainhttpbar.cpp" line="+50" />
+        <location filename="../app/gui/plainhttpbar.cpp" line="+50"/>
         <source>Unencrypted connection</source>
         <translation>Okrypterad anslutning</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Unencrypted connection: your access token and the opt-out list travel in clear to %1, as you allowed. Ask for an https:// address.</source>
         <translation>Okrypterad anslutning: din åtkomsttoken och listan över undantagna användare går i klartext till %1, som du har tillåtit. Be om en https://-adress.</translation>
     </message>
@@ -1968,77 +1968,77 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.ui" line="+9" />
+        <location filename="../ui/signindialog.ui" line="+9"/>
         <source>Sign in</source>
         <translation>Logga in</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Sign in to the opt-out service with your access token.</source>
         <translation>Logga in på undantagstjänsten med din åtkomsttoken.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Server address:</source>
         <translation>&amp;Serveradress:</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Åtkomsttoken:</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>C&amp;A certificate:</source>
         <translation>&amp;CA-certifikat:</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>Optional: a PEM file with the certificate of the authority that issued the service's certificate, when that authority is your organisation's own. The system's authorities are trusted too.</source>
+        <location line="+12"/>
+        <source>Optional: a PEM file with the certificate of the authority that issued the service&apos;s certificate, when that authority is your organisation&apos;s own. The system&apos;s authorities are trusted too.</source>
         <translation>Valfritt: en PEM-fil med certifikatet för den certifikatutfärdare som utfärdade tjänstens certifikat, när utfärdaren är din organisations egen. Systemets certifikatutfärdare är också betrodda.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Optional</source>
         <translation>Valfritt</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bläddra…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>This address is not encrypted: anyone on the network between you and the server can read your access token and use it. Allow it only on a network you trust; the app remembers your choice for this server.</source>
         <translation>Den här adressen är inte krypterad: vem som helst i nätverket mellan dig och servern kan läsa din åtkomsttoken och använda den. Tillåt det bara i ett nätverk du litar på; appen kommer ihåg ditt val för den här servern.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Send my token &amp;unencrypted to this server</source>
         <translation>Skicka min token &amp;okrypterad till den här servern</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The token is kept in the system keychain, never in a settings file.</source>
         <translation>Token sparas i systemets nyckelring, aldrig i en inställningsfil.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Remember me</source>
         <translation>&amp;Kom ihåg mig</translation>
     </message>
     <message>
-        <location filename="../app/gui/signindialog.cpp" line="+110" />
+        <location filename="../app/gui/signindialog.cpp" line="+110"/>
         <source>Certificate of the certificate authority</source>
         <translation>Certifikatutfärdarens certifikat</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Sign &amp;in</source>
         <translation>&amp;Logga in</translation>
     </message>
@@ -2046,55 +2046,55 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../app/core/synccontroller.cpp" line="+444" />
+        <location filename="../app/core/synccontroller.cpp" line="+444"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Loading users… %1 %</source>
-        <translation>Läser in användare… %1 %</translation>
+        <translation>Läser in användare… %1&#xa0;%</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Loading the opt-out list…</source>
         <translation>Läser in listan över undantagna användare…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Synced at %1</source>
         <translation>Synkroniserat kl. %1</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Offline — last synced at %1</source>
         <translation>Ingen anslutning – senast synkroniserat %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>Offline — retrying in %n s</source>
         <translation>
-            <numerusform>Ingen anslutning – nytt försök om %n s</numerusform>
-            <numerusform>Ingen anslutning – nytt försök om %n s</numerusform>
+            <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
+            <numerusform>Ingen anslutning – nytt försök om %n&#xa0;s</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Offline — retrying now</source>
         <translation>Ingen anslutning – försöker igen nu</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Signed out</source>
         <translation>Utloggad</translation>
     </message>
     <message>
-        <location line="+782" />
+        <location line="+782"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
     <message numerus="yes">
-        <location line="-819" />
+        <location line="-819"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n ändring väntar</numerusform>
@@ -2102,23 +2102,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="-5" />
-        <location filename="../app/gui/mainwindow.cpp" line="-29" />
+        <location line="-5"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-29"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Not signed in</source>
         <translation>Inte inloggad</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Not connected</source>
         <translation>Inte ansluten</translation>
     </message>
     <message>
-        <location line="+76" />
+        <location line="+76"/>
         <source>Changes saved from the last session could not be read. They were kept in %1.</source>
         <translation>Ändringar som sparades under förra sessionen kunde inte läsas. De har behållits i %1.</translation>
     </message>
@@ -2126,27 +2126,27 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>TokenStore</name>
     <message>
-        <location filename="../app/gui/tokenstore.cpp" line="+24" />
+        <location filename="../app/gui/tokenstore.cpp" line="+24"/>
         <source>No system keychain is available.</source>
         <translation>Ingen nyckelring är tillgänglig i systemet.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Access to the system keychain was denied.</source>
         <translation>Åtkomst till systemets nyckelring nekades.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token could not be removed from the system keychain.</source>
         <translation>Token kunde inte tas bort från systemets nyckelring.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The system keychain reported an error.</source>
         <translation>Systemets nyckelring rapporterade ett fel.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The system keychain did not answer.</source>
         <translation>Systemets nyckelring svarade inte.</translation>
     </message>
@@ -2154,32 +2154,32 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UsageDebuggerDock</name>
     <message>
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113" />
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+113"/>
         <source>Usage tracking debugger</source>
         <translation>Felsökare för användningsspårning</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sen&amp;d now</source>
         <translation>&amp;Skicka nu</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Send the waiting events to the service now.</source>
         <translation>Skicka de väntande händelserna till tjänsten nu.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recorded usage events</source>
         <translation>Registrerade användningshändelser</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>Nothing is recorded or sent. The service discards the events of opted-out users anyway.</source>
         <translation>Ingenting registreras eller skickas. Tjänsten ignorerar ändå händelser från undantagna användare.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln event(s) waiting to be sent.</source>
         <translation>
             <numerusform>%Ln händelse väntar på att skickas.</numerusform>
@@ -2187,7 +2187,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%Ln event(s) dropped because the queue was full.</source>
         <translation>
             <numerusform>%Ln händelse kasserades eftersom kön var full.</numerusform>
@@ -2195,7 +2195,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Last attempt failed: %1</source>
         <translation>Senaste försöket misslyckades: %1</translation>
     </message>
@@ -2203,68 +2203,68 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UsageEventLogModel</name>
     <message>
-        <location filename="../app/core/usageeventlogmodel.cpp" line="+79" />
+        <location filename="../app/core/usageeventlogmodel.cpp" line="+79"/>
         <source>Time</source>
         <translation>Tid</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Event</source>
         <translation>Händelse</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Properties</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+148" />
+        <location line="+148"/>
         <source>Queued</source>
         <translation>I kö</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Queued, will retry</source>
         <translation>I kö, försöker igen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sending…</source>
         <translation>Skickar…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Sent: accepted %1, discarded %2</source>
-        <extracomment>The service's answer for the batch the event was sent in.</extracomment>
+        <extracomment>The service&apos;s answer for the batch the event was sent in.</extracomment>
         <translation>Skickad – godtagna: %1, ignorerade: %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Dropped</source>
         <translation>Kasserad</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Misslyckad</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The queue was full: the oldest unsent events make room for new ones.</source>
         <translation>Kön var full: de äldsta osända händelserna ger plats åt nya.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tracking is off: you are opted out, so unsent events are not sent.</source>
         <translation>Spårningen är avstängd: du är undantagen, så osända händelser skickas inte.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>You signed out before this event could be sent.</source>
         <translation>Du loggade ut innan händelsen kunde skickas.</translation>
     </message>
@@ -2272,17 +2272,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UsageSummaryModel</name>
     <message>
-        <location filename="../app/core/usagesummarymodel.cpp" line="+59" />
+        <location filename="../app/core/usagesummarymodel.cpp" line="+59"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>No</source>
         <translation>Nej</translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>%n event(s), deleted on %1</source>
         <translation>
             <numerusform>%n händelse, raderas den %1</numerusform>
@@ -2290,7 +2290,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n händelse</numerusform>
@@ -2298,52 +2298,52 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Usage events the apps sent for this user (client-side tracking)</source>
         <translation>Användningshändelser som apparna har skickat för den här användaren (spårning på klientsidan)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Usage events the service recorded for this user's requests (server-side tracking)</source>
+        <location line="+2"/>
+        <source>Usage events the service recorded for this user&apos;s requests (server-side tracking)</source>
         <translation>Användningshändelser som tjänsten har registrerat för den här användarens begäranden (spårning på serversidan)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Usage events stored before the opt-out: hidden, and deleted by the service on the date shown</source>
         <translation>Användningshändelser som lagrades före undantaget: dolda och raderas av tjänsten på det datum som visas</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Email</source>
         <translation>E-postadress</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Client-side</source>
         <translation>Klientsida</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Server-side</source>
         <translation>Serversida</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Last event</source>
         <translation>Senaste händelse</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Opted out</source>
         <translation>Undantagen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Awaiting deletion</source>
         <translation>Väntar på radering</translation>
     </message>
@@ -2351,23 +2351,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UsageSummaryWidget</name>
     <message>
-        <location filename="../app/gui/usagesummarywidget.cpp" line="+110" />
-        <location line="+5" />
+        <location filename="../app/gui/usagesummarywidget.cpp" line="+110"/>
+        <location line="+5"/>
         <source>Product usage by user</source>
         <translation>Produktanvändning per användare</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Usage events the service has stored for each user, client-side and server-side. Opted-out users contribute none.</source>
         <translation>Användningshändelser som tjänsten har lagrat för varje användare, på klientsidan och serversidan. Undantagna användare bidrar inte med några händelser.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Refresh</source>
         <translation>Up&amp;pdatera</translation>
     </message>
     <message numerus="yes">
-        <location line="+29" />
+        <location line="+29"/>
         <source>%Ln client-side event(s) of opted-out users discarded since the service started.</source>
         <translation>
             <numerusform>%Ln händelse på klientsidan från undantagna användare har ignorerats sedan tjänsten startade.</numerusform>
@@ -2375,7 +2375,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The usage summary could not be loaded: %1</source>
         <translation>Sammanställningen av användningen kunde inte läsas in: %1</translation>
     </message>
@@ -2383,17 +2383,17 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UsageTracker</name>
     <message>
-        <location filename="../app/core/usagetracker.cpp" line="+75" />
+        <location filename="../app/core/usagetracker.cpp" line="+75"/>
         <source>Tracking not started: not signed in</source>
         <translation>Spårningen har inte startat: du är inte inloggad</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tracking on</source>
         <translation>Spårning aktiverad</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tracking off: you are opted out</source>
         <translation>Spårning avstängd: du är undantagen</translation>
     </message>
@@ -2401,24 +2401,24 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UserModel</name>
     <message>
-        <location filename="../app/core/usermodel.cpp" line="+37" />
+        <location filename="../app/core/usermodel.cpp" line="+37"/>
         <source>%1 is already opted out.</source>
         <translation>%1 är redan undantagen.</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location filename="../app/gui/userpicker.cpp" line="+71" />
+        <location line="+16"/>
+        <location filename="../app/gui/userpicker.cpp" line="+71"/>
         <source>%1 &lt;%2&gt;</source>
         <comment>user name and email in the drop-down</comment>
         <translation>%1 &lt;%2&gt;</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Email</source>
         <translation>E-postadress</translation>
     </message>
@@ -2426,12 +2426,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>UserPicker</name>
     <message>
-        <location filename="../app/gui/userpicker.cpp" line="+95" />
+        <location filename="../app/gui/userpicker.cpp" line="+95"/>
         <source>No user matches “%1”</source>
         <translation>Ingen användare matchar ”%1”</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+102"/>
         <source>Search by name or email</source>
         <translation>Sök efter namn eller e-postadress</translation>
     </message>
@@ -2439,37 +2439,37 @@ Ben Smith &lt;ben@example.org&gt;</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+52" />
+        <location filename="../app/main.cpp" line="+52"/>
         <source>Exclude users from product usage tracking.</source>
         <translation>Undanta användare från spårning av produktanvändning.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The service's address.</source>
+        <location line="+4"/>
+        <source>The service&apos;s address.</source>
         <translation>Tjänstens adress.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Your access token (else you are asked for it).</source>
         <translation>Din åtkomsttoken (annars blir du tillfrågad om den).</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The interface language: en, fr, sv or nl.</source>
         <translation>Gränssnittets språk: en, fr, sv eller nl.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>A certificate authority to trust besides the system's, for an https:// server (PEM file; remembered).</source>
+        <location line="+4"/>
+        <source>A certificate authority to trust besides the system&apos;s, for an https:// server (PEM file; remembered).</source>
         <translation>En certifikatutfärdare att lita på utöver systemets, för en https://-server (PEM-fil; sparas).</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Unknown language: %1</source>
         <translation>Okänt språk: %1</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Invalid server address: %1</source>
         <translation>Ogiltig serveradress: %1</translation>
     </message>
