@@ -94,6 +94,11 @@ public:
     void usageSummary(const QString &orgId, QObject *context,
                       std::function<void(StoreResult<QVector<UsageCountRecord>>)> done);
 
+    // The enforcement counters over [fromSlot, toSlot); writes the queued server-side events
+    // first, so the counts include them.
+    void enforcementHistory(const QString &orgId, qint64 fromSlot, qint64 toSlot, QObject *context,
+                            std::function<void(StoreResult<Enforcement::History>)> done);
+
     // Directory sync: creates or changes a user; the caches follow before `done` runs.
     void writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
                             std::function<void(StoreResult<DirectoryUserOutcome>)> done);

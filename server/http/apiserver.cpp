@@ -305,6 +305,8 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/audit"), A::ProductAdmin, &ApiServer::audit},
         {"POST", QStringLiteral("/api/v1/usage/events"), A::AnyRole, &ApiServer::ingest},
         {"GET", QStringLiteral("/api/v1/usage/summary"), A::ProductAdmin, &ApiServer::summary},
+        {"GET", QStringLiteral("/api/v1/usage/enforcement"), A::ProductAdmin,
+         &ApiServer::enforcement},
         // Directory sync (SCIM 2.0): server/scim/.
         {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync,
          &ApiServer::scim},
@@ -626,7 +628,8 @@ void ApiServer::me(const ApiRequest &r, Respond respond)
             QJsonObject {{QStringLiteral("id"), org->org.id},
                          {QStringLiteral("name"), org->org.name},
                          {QStringLiteral("productName"), org->org.productName},
-                         {QStringLiteral("purgeAfterSeconds"), m_service->purgeAfterSeconds()}});
+                         {QStringLiteral("purgeAfterSeconds"), m_service->purgeAfterSeconds()},
+                         {QStringLiteral("timeZone"), org->org.timeZone}});
     }
     body.insert(QStringLiteral("usageTracking"), !m_service->isOptedOut(user.id));
     respond(ApiResponse::json(200, body));

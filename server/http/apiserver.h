@@ -104,6 +104,7 @@ private:
     void audit(const ApiRequest &r, Respond respond);
     void ingest(const ApiRequest &r, Respond respond);
     void summary(const ApiRequest &r, Respond respond);
+    void enforcement(const ApiRequest &r, Respond respond); // in enforcementroute.cpp
     void scim(const ApiRequest &r, Respond respond); // server/scim/scimapi.cpp answers
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
