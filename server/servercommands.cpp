@@ -313,6 +313,10 @@ int runServerCommandLine(QCoreApplication &app)
                                         QStringLiteral("Read de-duplication window."),
                                         QStringLiteral("ms"));
     readWindowOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For the ingestion benchmark's baseline: the enforcement counters not written.
+    QCommandLineOption noCountersOption(QStringLiteral("no-enforcement-counters"),
+                                        QStringLiteral("Do not count enforcement statistics."));
+    noCountersOption.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption demoRemoteOption(
         QStringLiteral("demo-allow-remote"),
         QStringLiteral("With --demo: listen on an address other than loopback although anyone "
@@ -346,7 +350,8 @@ int runServerCommandLine(QCoreApplication &app)
                        demoOptOutsOption, revokeOption,     createOrgOption, productOption,
                        adminEmailOption,  adminNameOption,  importOption,    issueOption,
                        orgOption,         quietOption,      instanceOption,  purgeAfterOption,
-                       readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption});
+                       readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption,
+                       noCountersOption});
     parser.process(app);
 
     QString error;
@@ -466,7 +471,9 @@ int runServerCommandLine(QCoreApplication &app)
     options.demoMode = parser.isSet(demoOption);
     options.purgeAfterSeconds = *purgeAfter;
     options.readEventWindowMs = readWindowMs;
-    OptOutService service(*spec, options);
+    StoreSpec serviceSpec = *spec;
+    serviceSpec.countEnforcement = !parser.isSet(noCountersOption);
+    OptOutService service(serviceSpec, options);
     if (!service.start(&error))
         return fail(error);
     QTextStream out(stdout);

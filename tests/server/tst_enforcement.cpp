@@ -90,6 +90,7 @@ private Q_SLOTS:
     void badInputIsRefused();
     void killDuringIngestionCountsWhatWasAcknowledged();
     void twoInstancesOnPostgres();
+    void migratesTodaysRelease();
 
 private:
     QJsonObject get(const QString &path, const QByteArray &token = Admin)
@@ -598,6 +599,57 @@ void TestEnforcement::twoInstancesOnPostgres()
     QCOMPARE(num(totals, "optOuts"), qint64(auditEntries("opt_out", since, until).size()));
     QCOMPARE(num(totals, "optIns"), qint64(auditEntries("opt_in", since, until).size()));
     QCOMPARE(num(totals, "optedOutUsers"), qint64(optedOut().size()));
+}
+
+// A database of today's release (the schema before the counters: what the migration adds taken
+// away again) with opt-outs in it: counting starts at the migration, from the users opted out
+// then, and says so.
+void TestEnforcement::migratesTodaysRelease()
+{
+    const qint64 outs = optedOut().size();
+    QVERIFY(outs > 0);
+    m_server.stop();
+    TestDatabase &db = m_server.database();
+    bool ok = false;
+    for (const char *sql : {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",
+                            "ALTER TABLE orgs DROP COLUMN time_zone"}) {
+        db.execute(QString::fromLatin1(sql), &ok);
+        QVERIFY2(ok, sql);
+    }
+    QVERIFY(db.setSchemaVersion(TestDatabase::isPostgres() ? 4 : 6));
+    const QDateTime migrated = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
+    QVERIFY(m_server.output().contains(TestDatabase::isPostgres() ? "migrated to schema 5"
+                                                                  : "migrated to schema 7"));
+    const QString statsPath
+        = QStringLiteral("/api/v1/usage/enforcement?since=%1")
+              .arg(QDateTime::currentDateTimeUtc().date().addDays(-3).toString(Qt::ISODate));
+    QJsonObject stats = get(statsPath);
+    const QDateTime since
+        = QDateTime::fromString(stats.value("countingSince").toString(), Qt::ISODate);
+    QVERIFY2(since >= migrated && since <= QDateTime::currentDateTimeUtc(),
+             qPrintable(stats.value("countingSince").toString()));
+    QCOMPARE(get(QStringLiteral("/api/v1/me")).value("org").toObject().value("timeZone").toString(),
+             QStringLiteral("UTC"));
+    // The opt-outs made before are not changes counted, but the users they left out are.
+    QJsonObject totals = stats.value("totals").toObject();
+    QCOMPARE(num(totals, "optOuts"), 0);
+    QCOMPARE(num(totals, "optedOutUsers"), outs);
+    for (const QJsonValue &bucket : stats.value("buckets").toArray())
+        QCOMPARE(num(bucket.toObject(), "optedOutUsers"), outs);
+    // Counted from now on.
+    const QString user = freeUsers(1).value(0);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + user, Admin).status, 201);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                          mixedBody({{user, 2}, {freeUsers(1).value(0), 3}}))
+                 .status,
+             200);
+    totals = get(statsPath).value("totals").toObject();
+    QCOMPARE(num(totals, "optOuts"), 1);
+    QCOMPARE(num(totals, "optedOutUsers"), outs + 1);
+    QCOMPARE(num(totals, "accepted", "client"), 3);
+    QCOMPARE(num(totals, "discarded", "client"), 2);
 }
 
 QTEST_MAIN(TestEnforcement)
