@@ -5,15 +5,15 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
-bool BenchServer::start(int users, int optOuts)
+bool BenchServer::start(int users, int optOuts, const QStringList &extraArgs)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
-                    {QStringLiteral("--db"), databasePath(), QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo"),
-                     QStringLiteral("--demo-users"), QString::number(users),
-                     QStringLiteral("--demo-optouts"), QString::number(optOuts),
-                     QStringLiteral("--quiet")});
+    const QStringList args {QStringLiteral("--db"),     databasePath(),
+                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--demo"),   QStringLiteral("--demo-users"),
+                            QString::number(users),     QStringLiteral("--demo-optouts"),
+                            QString::number(optOuts),   QStringLiteral("--quiet")};
+    m_process.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE), args + extraArgs);
     QByteArray output;
     static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
     QDeadlineTimer deadline(120000);

@@ -9,7 +9,7 @@ class BenchServer
 {
 public:
     // --demo with `users` users of whom `optOuts` are out, on a fresh database.
-    bool start(int users, int optOuts);
+    bool start(int users, int optOuts, const QStringList &extraArgs = {});
     // SIGTERM, so the server writes what it queued, then waits.
     void stop();
     QUrl baseUrl() const { return m_url; }
