@@ -1044,8 +1044,10 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
                     Enforcement::Counts &c = tally.at(e.orgId, received);
                     ++(e.source == EventSource::Client ? c.discardedClient : c.discardedServer);
                 }
-                if (rows.at(i).isEmpty())
+                if (rows.at(i).isEmpty()) { // only events of users who left the directory
+                    outcomes[i].discarded = int(batches.at(i).size());
                     continue;
+                }
                 QSqlQuery &insert = s.insertEvents();
                 PgSession::exec(insert, rows.at(i));
                 int stored = 0;

@@ -6,6 +6,7 @@
 #include "testdatabase.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void killDuringIngestionCountsWhatWasAcknowledged();
     void twoInstancesOnPostgres();
     void migratesTodaysRelease();
+    void eventsOfUsersWhoLeftCountAsDiscarded();
 
 private:
     QJsonObject get(const QString &path, const QByteArray &token = Admin)
@@ -650,6 +653,61 @@ void TestEnforcement::migratesTodaysRelease()
     QCOMPARE(num(totals, "optedOutUsers"), outs + 1);
     QCOMPARE(num(totals, "accepted", "client"), 3);
     QCOMPARE(num(totals, "discarded", "client"), 2);
+}
+
+// A person who left the directory (SCIM active: false): their events are discarded, answered
+// and counted as such, alone in a request or beside others.
+void TestEnforcement::eventsOfUsersWhoLeftCountAsDiscarded()
+{
+    const QStringList users = freeUsers(2);
+    m_server.stop();
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("idp.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,name,roles\nidp@example.com,Identity Provider,directory_sync\n");
+    csv.close();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                               QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    QCOMPARE(m_server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("idp@example.com"),
+                               QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    const QRegularExpression tokenLine(QStringLiteral("Token of idp@example.com.*shown only "
+                                                      "now: (\\S+)"));
+    const QByteArray directory
+        = tokenLine.match(QString::fromUtf8(m_server.output())).captured(1).toUtf8();
+    QVERIFY(!directory.isEmpty());
+    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
+
+    const QString statsPath
+        = QStringLiteral("/api/v1/usage/enforcement?since=%1")
+              .arg(QDateTime::currentDateTimeUtc().date().addDays(-3).toString(Qt::ISODate));
+    const QJsonObject before = get(statsPath).value("totals").toObject();
+    const QJsonObject deactivate {
+        {QStringLiteral("schemas"),
+         QJsonArray {QStringLiteral("urn:ietf:params:scim:api:messages:2.0:PatchOp")}},
+        {QStringLiteral("Operations"),
+         QJsonArray {QJsonObject {
+             {QStringLiteral("op"), QStringLiteral("replace")},
+             {QStringLiteral("value"), QJsonObject {{QStringLiteral("active"), false}}}}}}};
+    QCOMPARE(m_server
+                 .request("PATCH", QStringLiteral("/scim/v2/Users/") + users.at(0), directory,
+                          json(deactivate), {{"Content-Type", "application/scim+json"}})
+                 .status,
+             200);
+    HttpResult r = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                                    eventsBody(users.at(0), 4));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(num(r.json().object(), "accepted"), 0);
+    QCOMPARE(num(r.json().object(), "discarded"), 4);
+    r = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Tracker,
+                         mixedBody({{users.at(0), 3}, {users.at(1), 5}}));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(num(r.json().object(), "accepted"), 5);
+    QCOMPARE(num(r.json().object(), "discarded"), 3);
+    const QJsonObject totals = get(statsPath).value("totals").toObject();
+    QCOMPARE(num(totals, "accepted", "client") - num(before, "accepted", "client"), 5);
+    QCOMPARE(num(totals, "discarded", "client") - num(before, "discarded", "client"), 7);
 }
 
 QTEST_MAIN(TestEnforcement)
