@@ -1832,10 +1832,14 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 6);
-    // Back to schema 1: without reasons and retention (6), directory sync's columns (5), the recent
-    // events' table (4), the change sequence (3) and the revocation index (2).
-    for (const char *sql : {"DROP INDEX audit_by_time",
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 7);
+    // Back to schema 1: without the enforcement counters and time zone (7), reasons and
+    // retention (6), directory sync's columns (5), the recent events' table (4), the change
+    // sequence (3) and the revocation index (2).
+    for (const char *sql : {"DROP TABLE enforcement_counts",
+                            "DROP TABLE enforcement_origin",
+                            "ALTER TABLE orgs DROP COLUMN time_zone",
+                            "DROP INDEX audit_by_time",
                             "DROP INDEX audit_by_user",
                             "DROP INDEX audit_by_actor",
                             "DROP INDEX audit_by_action",
@@ -1872,6 +1876,7 @@ void TestServerApi::migratesAnOlderSchema()
     QVERIFY(m_server.output().contains("database migrated to schema 3"));
     QVERIFY(m_server.output().contains("database migrated to schema 4"));
     QVERIFY(m_server.output().contains("database migrated to schema 6"));
+    QVERIFY(m_server.output().contains("database migrated to schema 7"));
     QCOMPARE(optedOutIds(), before);
     // The users of before directory sync are all in the directory, and tokens still work.
     QCOMPARE(get(QStringLiteral("/api/v1/users")).json().object()[QStringLiteral("total")].toInt(),
@@ -1879,7 +1884,7 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 6);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 7);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM users WHERE active = 1 AND deleted = 0"))
                  .toInt(),
              schema(QStringLiteral("SELECT COUNT(*) FROM users")).toInt());
