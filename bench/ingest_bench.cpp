@@ -1,4 +1,5 @@
-// Ingestion throughput of optout-server beside the SQLite floor, with users flipped in and out.
+// Ingestion throughput of optout-server beside the SQLite floor, with users flipped in and out,
+// without and with the enforcement counters (--no-enforcement-counters for the baseline).
 //
 // Posts batches of 1,000 events (API.md's most per request) over several keep-alive connections
 // for an organisation of 100,000 users with 20,000 opted out, flips users in and out while it
@@ -21,12 +22,14 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
 #include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -99,6 +102,19 @@ double sqliteFloor(const QString &path, const QList<Event> &events)
     return seconds;
 }
 
+struct Run
+{
+    double httpSeconds = 0;
+    qint64 accepted = 0;
+    qint64 discarded = 0;
+    int failures = 0;
+    int flips = 0;
+    qint64 storedOfOptedOut = -1;
+    qint64 storedClient = -1;
+    qint64 countedAccepted = -1; // the enforcement counters' (with them only)
+    qint64 countedDiscarded = -1;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -125,153 +141,208 @@ int main(int argc, char *argv[])
     const int connections = parser.value(connOption).toInt();
     constexpr int BatchSize = 1000; // API.md's most per request
 
-    BenchServer server;
-    QElapsedTimer startTimer;
-    startTimer.start();
-    if (!server.start(userCount, optOutCount))
-        return 1;
-    out << "server with " << userCount << " users, " << optOutCount << " opted out, started in "
-        << startTimer.elapsed() << " ms\n";
-
-    // Every user id of the organisation, through the API.
-    QNetworkAccessManager admin;
-    QStringList ids;
-    for (int page = 0;; ++page) {
-        QNetworkRequest req
-            = request(server.baseUrl(), QStringLiteral("/api/v1/users"), "demo-admin");
-        QUrl url = req.url();
-        url.setQuery(QStringLiteral("page=%1&pageSize=5000").arg(page));
-        req.setUrl(url);
-        const QJsonObject o = QJsonDocument::fromJson(waitFor(admin.get(req))).object();
-        for (const QJsonValue &u : o.value(QStringLiteral("users")).toArray())
-            ids.append(u[QStringLiteral("id")].toString());
-        if (o.value(QStringLiteral("lastPage")).toBool(true))
-            break;
-    }
-
-    // Events for random users, in and out alike, serialised before the clock starts.
-    QRandomGenerator rng(42);
+    // One run on a fresh server: with the enforcement counters, or without them (the baseline).
     QList<Event> all;
     QList<QByteArray> bodies;
-    const QString ts = QStringLiteral("2026-11-22T16:00:00Z");
-    for (int b = 0; b < batchCount; ++b) {
-        QJsonArray events;
-        for (int i = 0; i < BatchSize; ++i) {
-            Event e {ids.at(int(rng.bounded(quint32(ids.size())))),
-                     QStringLiteral("bench.page.viewed"), ts,
-                     QStringLiteral("{\"page\":\"optout\",\"n\":%1}").arg(i)};
-            events.append(QJsonObject {{QStringLiteral("name"), e.name},
-                                       {QStringLiteral("timestamp"), e.timestamp},
-                                       {QStringLiteral("userId"), e.userId},
-                                       {QStringLiteral("properties"),
-                                        QJsonDocument::fromJson(e.properties.toUtf8()).object()}});
-            all.append(e);
-        }
-        bodies.append(QJsonDocument(QJsonObject {{QStringLiteral("events"), events}})
-                          .toJson(QJsonDocument::Compact));
-    }
+    QTemporaryDir floorDir;
+    const auto run = [&](bool counters) -> std::optional<Run> {
+        Run result;
+        BenchServer server;
+        QElapsedTimer startTimer;
+        startTimer.start();
+        if (!server.start(userCount, optOutCount,
+                          counters ? QStringList()
+                                   : QStringList {QStringLiteral("--no-enforcement-counters")}))
+            return std::nullopt;
+        out << "\n"
+            << (counters ? "with the enforcement counters"
+                         : "without the enforcement counters (baseline)")
+            << ":\n";
+        out << "server with " << userCount << " users, " << optOutCount << " opted out, started in "
+            << startTimer.elapsed() << " ms\n";
 
-    // Several connections, one request in flight on each, kept alive.
-    IngestClient client({server.baseUrl()}, "demo-tracker", connections);
+        // Every user id of the organisation, through the API.
+        QNetworkAccessManager admin;
+        QStringList ids;
+        for (int page = 0;; ++page) {
+            QNetworkRequest req
+                = request(server.baseUrl(), QStringLiteral("/api/v1/users"), "demo-admin");
+            QUrl url = req.url();
+            url.setQuery(QStringLiteral("page=%1&pageSize=5000").arg(page));
+            req.setUrl(url);
+            const QJsonObject o = QJsonDocument::fromJson(waitFor(admin.get(req))).object();
+            for (const QJsonValue &u : o.value(QStringLiteral("users")).toArray())
+                ids.append(u[QStringLiteral("id")].toString());
+            if (o.value(QStringLiteral("lastPage")).toBool(true))
+                break;
+        }
 
-    // Meanwhile an administrator flips 50 users out and 50 back in every 100 ms, deleting the
-    // stored events of those opted out (so none of an opted-out user may remain).
-    QNetworkAccessManager flipper;
-    QStringList flippedOut;
-    int flips = 0;
-    QTimer flipTimer;
-    flipTimer.setInterval(100);
-    QObject::connect(&flipTimer, &QTimer::timeout, &flipper, [&] {
-        QJsonArray outList;
-        QJsonArray inList;
-        for (int i = 0; i < 50; ++i)
-            outList.append(ids.at(int(rng.bounded(quint32(ids.size())))));
-        for (int i = 0; i < 50 && !flippedOut.isEmpty(); ++i)
-            inList.append(flippedOut.takeFirst());
-        for (const QJsonValue &v : std::as_const(outList)) {
-            if (!inList.contains(v))
-                flippedOut.append(v.toString());
+        // Events for random users, in and out alike, serialised before the clock starts (the same
+        // ones for both runs: the demo's user ids are the same).
+        QRandomGenerator rng(42);
+        if (bodies.isEmpty()) {
+            const QString ts = QStringLiteral("2026-11-22T16:00:00Z");
+            for (int b = 0; b < batchCount; ++b) {
+                QJsonArray events;
+                for (int i = 0; i < BatchSize; ++i) {
+                    Event e {ids.at(int(rng.bounded(quint32(ids.size())))),
+                             QStringLiteral("bench.page.viewed"), ts,
+                             QStringLiteral("{\"page\":\"optout\",\"n\":%1}").arg(i)};
+                    events.append(
+                        QJsonObject {{QStringLiteral("name"), e.name},
+                                     {QStringLiteral("timestamp"), e.timestamp},
+                                     {QStringLiteral("userId"), e.userId},
+                                     {QStringLiteral("properties"),
+                                      QJsonDocument::fromJson(e.properties.toUtf8()).object()}});
+                    all.append(e);
+                }
+                bodies.append(QJsonDocument(QJsonObject {{QStringLiteral("events"), events}})
+                                  .toJson(QJsonDocument::Compact));
+            }
         }
-        QJsonArray outFiltered;
-        for (const QJsonValue &v : std::as_const(outList)) {
-            if (!inList.contains(v))
-                outFiltered.append(v);
-        }
-        QNetworkReply *reply = flipper.post(
-            request(server.baseUrl(), QStringLiteral("/api/v1/optouts/batch"), "demo-admin"),
-            QJsonDocument(QJsonObject {{QStringLiteral("optOut"), outFiltered},
-                                       {QStringLiteral("optIn"), inList},
-                                       {QStringLiteral("deleteStoredEvents"), true}})
-                .toJson(QJsonDocument::Compact));
-        QObject::connect(reply, &QNetworkReply::finished, reply, [&flips, reply] {
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                ++flips;
-            reply->deleteLater();
+
+        // Several connections, one request in flight on each, kept alive.
+        IngestClient client({server.baseUrl()}, "demo-tracker", connections);
+
+        // Meanwhile an administrator flips 50 users out and 50 back in every 100 ms, deleting the
+        // stored events of those opted out (so none of an opted-out user may remain).
+        QNetworkAccessManager flipper;
+        QStringList flippedOut;
+        int flips = 0;
+        QTimer flipTimer;
+        flipTimer.setInterval(100);
+        QObject::connect(&flipTimer, &QTimer::timeout, &flipper, [&] {
+            QJsonArray outList;
+            QJsonArray inList;
+            for (int i = 0; i < 50; ++i)
+                outList.append(ids.at(int(rng.bounded(quint32(ids.size())))));
+            for (int i = 0; i < 50 && !flippedOut.isEmpty(); ++i)
+                inList.append(flippedOut.takeFirst());
+            for (const QJsonValue &v : std::as_const(outList)) {
+                if (!inList.contains(v))
+                    flippedOut.append(v.toString());
+            }
+            QJsonArray outFiltered;
+            for (const QJsonValue &v : std::as_const(outList)) {
+                if (!inList.contains(v))
+                    outFiltered.append(v);
+            }
+            QNetworkReply *reply = flipper.post(
+                request(server.baseUrl(), QStringLiteral("/api/v1/optouts/batch"), "demo-admin"),
+                QJsonDocument(QJsonObject {{QStringLiteral("optOut"), outFiltered},
+                                           {QStringLiteral("optIn"), inList},
+                                           {QStringLiteral("deleteStoredEvents"), true}})
+                    .toJson(QJsonDocument::Compact));
+            QObject::connect(reply, &QNetworkReply::finished, reply, [&flips, reply] {
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
+                    ++flips;
+                reply->deleteLater();
+            });
         });
-    });
 
-    out << "posting " << bodies.size() << " batches\n";
-    out.flush();
-    QElapsedTimer timer;
-    timer.start();
-    flipTimer.start();
-    client.start(&bodies);
-    while (!client.isDone())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    const double httpSeconds = double(timer.nsecsElapsed()) / 1e9;
-    flipTimer.stop();
-    QCoreApplication::processEvents();
-    server.stop();
+        out << "posting " << bodies.size() << " batches\n";
+        out.flush();
+        QElapsedTimer timer;
+        timer.start();
+        flipTimer.start();
+        client.start(&bodies);
+        while (!client.isDone())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        result.httpSeconds = double(timer.nsecsElapsed()) / 1e9;
+        flipTimer.stop();
+        QCoreApplication::processEvents();
+        if (counters) {
+            // What the counters say, beside what the answers said.
+            const QJsonObject stats
+                = QJsonDocument::fromJson(
+                      waitFor(admin.get(request(server.baseUrl(),
+                                                QStringLiteral("/api/v1/usage/enforcement"),
+                                                "demo-admin"))))
+                      .object();
+            const QJsonObject totals = stats.value(QStringLiteral("totals")).toObject();
+            result.countedAccepted = qint64(totals.value(QStringLiteral("accepted"))
+                                                .toObject()
+                                                .value(QStringLiteral("client"))
+                                                .toDouble());
+            result.countedDiscarded = qint64(totals.value(QStringLiteral("discarded"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("client"))
+                                                 .toDouble());
+        }
+        server.stop();
+        result.accepted = client.accepted();
+        result.discarded = client.discarded();
+        result.failures = client.failures();
+        result.flips = flips;
 
-    // What the database holds now.
-    qint64 storedOfOptedOut = -1;
-    qint64 storedClient = -1;
-    {
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-        db.setDatabaseName(server.databasePath());
-        db.open();
-        QSqlQuery q(db);
-        // Both tables: the server's recent events not yet moved into usage_events count too.
-        const QString stored = QStringLiteral("(SELECT user_id, source FROM usage_events UNION ALL "
-                                              "SELECT user_id, source FROM usage_recent)");
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 e JOIN optouts o ON o.user_id = "
-                                  "e.user_id")
-                       .arg(stored))
-            && q.next())
-            storedOfOptedOut = q.value(0).toLongLong();
-        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE source = 'client'").arg(stored))
-            && q.next())
-            storedClient = q.value(0).toLongLong();
-        q = QSqlQuery();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        // What the database holds now.
+        qint64 &storedOfOptedOut = result.storedOfOptedOut;
+        qint64 &storedClient = result.storedClient;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            db.setDatabaseName(server.databasePath());
+            db.open();
+            QSqlQuery q(db);
+            // Both tables: the server's recent events not yet moved into usage_events count too.
+            const QString stored
+                = QStringLiteral("(SELECT user_id, source FROM usage_events UNION ALL "
+                                 "SELECT user_id, source FROM usage_recent)");
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM %1 e JOIN optouts o ON o.user_id = "
+                                      "e.user_id")
+                           .arg(stored))
+                && q.next())
+                storedOfOptedOut = q.value(0).toLongLong();
+            if (q.exec(
+                    QStringLiteral("SELECT COUNT(*) FROM %1 WHERE source = 'client'").arg(stored))
+                && q.next())
+                storedClient = q.value(0).toLongLong();
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        return result;
+    };
+    const std::optional<Run> baseline = run(false);
+    const std::optional<Run> counted = baseline ? run(true) : std::nullopt;
+    if (!counted)
+        return 1;
 
-    const double floorSeconds = sqliteFloor(server.tempPath(QStringLiteral("floor.sqlite")), all);
+    const double floorSeconds = sqliteFloor(floorDir.filePath(QStringLiteral("floor.sqlite")), all);
     // The machine may be shared: its load says how far the figures can be trusted.
     QFile loadavg(QStringLiteral("/proc/loadavg"));
     const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readLine().trimmed() : "?";
     const qint64 total = qint64(all.size());
-    out << "events posted:               " << total << " in " << batchCount << " batches of "
+    out << "\nevents posted per run:       " << total << " in " << batchCount << " batches of "
         << BatchSize << " over " << connections << " connections\n";
-    out << "accepted / discarded:        " << client.accepted() << " / " << client.discarded()
-        << " (failed requests: " << client.failures() << ")\n";
-    out << "opt-out flips during run:    " << flips << " batches of 50 out + 50 in\n";
-    out << QStringLiteral("HTTP ingestion:              %1 events/s (%2 s)\n")
-               .arg(total / httpSeconds, 0, 'f', 0)
-               .arg(httpSeconds, 0, 'f', 2);
     out << QStringLiteral("SQLite floor, 1 transaction: %1 rows/s (%2 s)\n")
                .arg(total / floorSeconds, 0, 'f', 0)
                .arg(floorSeconds, 0, 'f', 2);
-    out << QStringLiteral("HTTP / floor:                %1 %\n")
-               .arg(100.0 * floorSeconds / httpSeconds, 0, 'f', 0);
+    bool ok = true;
+    for (const auto &[name, r] :
+         {std::pair<const char *, const Run &> {"without counters", *baseline},
+          std::pair<const char *, const Run &> {"with counters   ", *counted}}) {
+        out << name << ": "
+            << QStringLiteral("HTTP %1 events/s (%2 s), HTTP / floor %3 %")
+                   .arg(total / r.httpSeconds, 0, 'f', 0)
+                   .arg(r.httpSeconds, 0, 'f', 2)
+                   .arg(100.0 * floorSeconds / r.httpSeconds, 0, 'f', 0)
+            << "; accepted / discarded " << r.accepted << " / " << r.discarded
+            << " (failed requests: " << r.failures << "); opt-out flips " << r.flips
+            << "; stored events of opted-out users " << r.storedOfOptedOut
+            << (r.storedOfOptedOut == 0 ? " (ok)\n" : " (WRONG)\n");
+        ok = ok && r.storedOfOptedOut == 0 && r.failures == 0;
+    }
+    out << QStringLiteral("counters' cost:              %1 points of the floor (goal: within 5)\n")
+               .arg(100.0 * floorSeconds / baseline->httpSeconds
+                        - 100.0 * floorSeconds / counted->httpSeconds,
+                    0, 'f', 1);
+    const bool countedRight = counted->countedAccepted == counted->accepted
+        && counted->countedDiscarded == counted->discarded;
+    out << "counted accepted / discarded: " << counted->countedAccepted << " / "
+        << counted->countedDiscarded << (countedRight ? " (as answered)\n" : " (WRONG)\n");
     out << "machine load at the end:     " << load << " (" << QThread::idealThreadCount()
         << " cores; other work on them slows both figures)\n";
-    out << "client events stored now:    " << storedClient
-        << " (accepted minus those purged by later opt-outs)\n";
-    out << "stored events of opted-out users: " << storedOfOptedOut
-        << (storedOfOptedOut == 0 ? " (ok)\n" : " (WRONG)\n");
     out.flush();
-    return storedOfOptedOut == 0 && client.failures() == 0 ? 0 : 2;
+    return ok && countedRight ? 0 : 2;
 }

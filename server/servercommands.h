@@ -15,3 +15,6 @@ int runServerCommandLine(QCoreApplication &app);
 // A --purge-after duration ("7d", "12h", "30m", "45s", "0") in seconds; nullopt when `text`
 // is not one (a bare number other than 0 included: its unit would be a guess).
 std::optional<qint64> parseDuration(const QString &text);
+
+// A --time-zone name: an IANA time zone the system knows ("Europe/Amsterdam", "UTC").
+bool isTimeZoneName(const QString &name);

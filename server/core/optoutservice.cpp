@@ -196,24 +196,14 @@ void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, int g
                            QObject *context, std::function<void(StoreResult<IngestOutcome>)> done)
 {
     // Events of users who left the directory (the caller took them out) are discarded, never
-    // stored, and counted.
+    // stored, and counted (in the answer and in the enforcement counters) by the transaction
+    // of the batch.
     if (gone > 0) {
-        m_discarded[orgId] += gone;
-        done = [gone, done = std::move(done)](StoreResult<IngestOutcome> result) {
-            if (result.ok())
-                result.value.discarded += gone;
-            done(std::move(result));
-        };
-        if (events.isEmpty()) {
-            QMetaObject::invokeMethod(
-                this,
-                [context = QPointer<QObject>(context), done = std::move(done)] {
-                    if (context)
-                        done(StoreResult<IngestOutcome>::success(IngestOutcome {}));
-                },
-                Qt::QueuedConnection);
-            return;
-        }
+        NewEvent left;
+        left.orgId = orgId;
+        left.source = EventSource::Client;
+        left.discard = true;
+        events.insert(events.size(), gone, left);
     }
     m_ingestQueue.append(PendingIngest {orgId, std::move(events), context, std::move(done)});
     if (!m_ingesting)
@@ -347,10 +337,22 @@ void OptOutService::usageSummary(const QString &orgId, QObject *context,
         [orgId](Store &store) { return store.usageSummary(orgId); }, context, std::move(done));
 }
 
+void OptOutService::enforcementHistory(const QString &orgId, qint64 fromSlot, qint64 toSlot,
+                                       QObject *context,
+                                       std::function<void(StoreResult<Enforcement::History>)> done)
+{
+    flushServerEvents();
+    m_worker->run<Enforcement::History>(
+        [orgId, fromSlot, toSlot](Store &store) {
+            return store.enforcementHistory(orgId, fromSlot, toSlot);
+        },
+        context, std::move(done));
+}
+
 void OptOutService::recordServerEvent(const StoredUser &user, const QString &name)
 {
-    if (isOptedOut(user.id))
-        return;
+    // An opted-out user's event is queued too: the transaction that writes the batch drops it
+    // (the database decides, as for client-side events) and counts it as skipped.
     m_serverEvents.append(NewEvent {
         user.orgId, user.id, EventSource::Server, name, QDateTime::currentDateTimeUtc(), {}});
     if (m_serverEvents.size() >= m_options.serverEventBatch)
@@ -571,6 +573,7 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         StoredOrg &cached = it->second.org;
         cached.name = o.name;
         cached.productName = o.productName;
+        cached.timeZone = o.timeZone;
         cached.usersRevision = std::max(cached.usersRevision, o.usersRevision);
         // Never back to an older list than this instance's own last change.
         if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {

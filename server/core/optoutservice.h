@@ -109,6 +109,10 @@ public:
     void endSession(const QByteArray &token, QObject *context,
                     std::function<void(StoreResult<bool>)> done);
     void oidcConfigs(QObject *context, std::function<void(StoreResult<QVector<OidcConfig>>)> done);
+    // The enforcement counters over [fromSlot, toSlot); writes the queued server-side events
+    // first, so the counts include them.
+    void enforcementHistory(const QString &orgId, qint64 fromSlot, qint64 toSlot, QObject *context,
+                            std::function<void(StoreResult<Enforcement::History>)> done);
 
     // Directory sync: creates or changes a user; the caches follow before `done` runs.
     void writeDirectoryUser(const DirectoryUserChange &change, QObject *context,

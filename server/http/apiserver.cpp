@@ -333,6 +333,8 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"GET", QStringLiteral("/api/v1/auth/discover"), A::Public, &ApiServer::auth},
         {"POST", QStringLiteral("/api/v1/auth/sessions"), A::Public, &ApiServer::auth},
         {"DELETE", QStringLiteral("/api/v1/auth/sessions/current"), A::AnyRole, &ApiServer::auth},
+        {"GET", QStringLiteral("/api/v1/usage/enforcement"), A::ProductAdmin,
+         &ApiServer::enforcement},
         // Directory sync (SCIM 2.0): server/scim/.
         {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync, nullptr,
          &ScimApi::serviceProviderConfig},
@@ -720,7 +722,8 @@ void ApiServer::me(const ApiRequest &r, Respond respond)
             QJsonObject {{QStringLiteral("id"), org->org.id},
                          {QStringLiteral("name"), org->org.name},
                          {QStringLiteral("productName"), org->org.productName},
-                         {QStringLiteral("purgeAfterSeconds"), m_service->purgeAfterSeconds()}});
+                         {QStringLiteral("purgeAfterSeconds"), m_service->purgeAfterSeconds()},
+                         {QStringLiteral("timeZone"), org->org.timeZone}});
     }
     body.insert(QStringLiteral("usageTracking"), !m_service->isOptedOut(user.id));
     respond(ApiResponse::json(200, body));

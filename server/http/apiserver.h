@@ -137,6 +137,7 @@ private:
     // Calls the route's handler.
     void dispatch(const Route &route, const ApiRequest &request, Respond respond);
     void auth(const ApiRequest &r, Respond respond); // server/auth/authapi.cpp answers
+    void enforcement(const ApiRequest &r, Respond respond); // in enforcementroute.cpp
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
     // False when the same user made this read (user id + URL) within the read-event window.

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -208,6 +209,24 @@ const QVector<QStringList> &migrationSteps()
             QStringLiteral("CREATE TABLE oidc_domains (domain text PRIMARY KEY, org_id text NOT "
                            "NULL REFERENCES oidc_configs(org_id))"),
         },
+        // 6: the enforcement counters (enforcementcounts.h), counted from this migration on:
+        // the organisations there now start from their opted-out users of now; and each
+        // organisation's time zone.
+        {
+            QStringLiteral("ALTER TABLE orgs ADD COLUMN time_zone text NOT NULL DEFAULT 'UTC'"),
+            QStringLiteral("CREATE TABLE enforcement_counts (org_id text NOT NULL, slot bigint "
+                           "NOT NULL, shard integer NOT NULL, accepted_client bigint NOT NULL, "
+                           "accepted_server bigint NOT NULL, discarded_client bigint NOT NULL, "
+                           "discarded_server bigint NOT NULL, deleted_events bigint NOT NULL, "
+                           "opt_outs bigint NOT NULL, opt_ins bigint NOT NULL, PRIMARY KEY "
+                           "(org_id, slot, shard))"),
+            QStringLiteral("CREATE TABLE enforcement_origin (org_id text PRIMARY KEY, "
+                           "counting_since timestamptz NOT NULL, opted_out_users bigint NOT "
+                           "NULL)"),
+            QStringLiteral("INSERT INTO enforcement_origin (org_id, counting_since, "
+                           "opted_out_users) SELECT o.id, now(), (SELECT count(*) FROM optouts x "
+                           "WHERE x.org_id = o.id) FROM orgs o"),
+        },
     };
     return steps;
 }
@@ -313,12 +332,14 @@ public:
     QSqlQuery &insertEvents()
     {
         if (!m_insertEvents) {
+            // What was stored, per organisation and source: the enforcement counters.
             m_insertEvents = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
-                "INSERT INTO usage_events (org_id, user_id, source, name, at, received_at, "
-                "properties) SELECT e.o, e.u, e.s, e.n, e.a::timestamptz, now(), e.p FROM "
-                "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS "
-                "e(o, u, s, n, a, p) WHERE NOT EXISTS (SELECT 1 FROM optouts x WHERE x.user_id "
-                "= e.u)")));
+                "WITH i AS (INSERT INTO usage_events (org_id, user_id, source, name, at, "
+                "received_at, properties) SELECT e.o, e.u, e.s, e.n, e.a::timestamptz, now(), "
+                "e.p FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                "?::text[]) AS e(o, u, s, n, a, p) WHERE NOT EXISTS (SELECT 1 FROM optouts x "
+                "WHERE x.user_id = e.u) RETURNING org_id, source) SELECT org_id, source, "
+                "count(*) FROM i GROUP BY org_id, source ORDER BY org_id, source")));
         }
         return *m_insertEvents;
     }
@@ -392,6 +413,7 @@ QStringList PostgresStore::migrationStep(int toVersion)
 
 PostgresStore::PostgresStore(const StoreSpec &spec)
     : m_spec(spec)
+    , m_shard(int(QRandomGenerator::global()->bounded(Enforcement::Shards)))
     , m_connectionName(QStringLiteral("optout-pg-")
                        + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
@@ -657,11 +679,12 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
         QSqlQuery q = s.run(QStringLiteral("SELECT change_seq FROM meta"));
         if (q.next())
             snap.changeSeq = q.value(0).toLongLong();
-        q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM "
-                                 "orgs"));
+        q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision, "
+                                 "time_zone FROM orgs"));
         while (q.next()) {
             snap.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                              q.value(3).toLongLong(), q.value(4).toLongLong()});
+                              q.value(3).toLongLong(), q.value(4).toLongLong(),
+                              q.value(5).toString()});
         }
         q = s.run(QStringLiteral("SELECT %1 FROM users").arg(QLatin1String(UserColumns)));
         while (q.next())
@@ -701,12 +724,14 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
             return StoreResult<StoreChanges>::success(std::move(c));
         const QVariantList since {changeSeq};
         q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision, "
-                                 "optouts_change_seq > ? FROM orgs WHERE change_seq > ?"),
+                                 "optouts_change_seq > ?, time_zone FROM orgs WHERE change_seq > "
+                                 "?"),
                   {changeSeq, changeSeq});
         QStringList optOutOrgs;
         while (q.next()) {
             c.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                           q.value(3).toLongLong(), q.value(4).toLongLong()});
+                           q.value(3).toLongLong(), q.value(4).toLongLong(),
+                           q.value(6).toString()});
             const auto known = knownLists.constFind(c.orgs.last().id);
             const bool held = known != knownLists.cend() && *known == c.orgs.last().revision;
             if (q.value(5).toBool() && !held) {
@@ -867,6 +892,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
               {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(actions),
                arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
                arrayLiteral(counts, Nulls::Null)});
+        writeEnforcement(s, Enforcement::planTally(request.orgId, plan, state.now));
         s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
                              "optouts_change_seq = ? WHERE id = ?"),
               {seq, seq, request.orgId});
@@ -881,6 +907,9 @@ QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
 {
     QStringList orgs, users, sources, names, times, properties;
     for (const NewEvent &e : events) {
+        orgIds->insert(e.orgId);
+        if (e.discard) // its user left the directory: counted, never stored
+            continue;
         orgs.append(e.orgId);
         users.append(e.userId);
         sources.append(eventSourceName(e.source));
@@ -888,8 +917,9 @@ QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
         names.append(QString(e.name).replace(QChar(0), QChar::ReplacementCharacter));
         times.append(toDbTime(e.at));
         properties.append(e.properties.isEmpty() ? QString() : QString::fromUtf8(e.properties));
-        orgIds->insert(e.orgId);
     }
+    if (orgs.isEmpty())
+        return {};
     return {PostgresStore::arrayLiteral(orgs),
             PostgresStore::arrayLiteral(users),
             PostgresStore::arrayLiteral(sources),
@@ -930,14 +960,39 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
             // ~500 users of a batch cost more than the insert itself.
             PgSession::exec(s.lockOrgsShared(), {orgList});
             Outcomes outcomes(batches.size());
+            const QDateTime received = QDateTime::currentDateTimeUtc();
+            Enforcement::Tally tally;
             for (int i = 0; i < batches.size(); ++i) {
                 if (batches.at(i).isEmpty())
                     continue;
+                // Everything sent counts as discarded, then what was stored moves over.
+                for (const NewEvent &e : batches.at(i)) {
+                    Enforcement::Counts &c = tally.at(e.orgId, received);
+                    ++(e.source == EventSource::Client ? c.discardedClient : c.discardedServer);
+                }
+                if (rows.at(i).isEmpty()) { // only events of users who left the directory
+                    outcomes[i].discarded = int(batches.at(i).size());
+                    continue;
+                }
                 QSqlQuery &insert = s.insertEvents();
                 PgSession::exec(insert, rows.at(i));
-                outcomes[i].stored = insert.numRowsAffected();
+                int stored = 0;
+                while (insert.next()) {
+                    const qint64 n = insert.value(2).toLongLong();
+                    Enforcement::Counts &c = tally.at(insert.value(0).toString(), received);
+                    if (insert.value(1).toString() == QLatin1String("client")) {
+                        c.acceptedClient += n;
+                        c.discardedClient -= n;
+                    } else {
+                        c.acceptedServer += n;
+                        c.discardedServer -= n;
+                    }
+                    stored += int(n);
+                }
+                outcomes[i].stored = stored;
                 outcomes[i].discarded = int(batches.at(i).size()) - outcomes[i].stored;
             }
+            writeEnforcement(s, tally);
             return StoreResult<Outcomes>::success(outcomes);
         });
     }
@@ -1070,10 +1125,13 @@ StoreResult<QVector<PurgeRecord>> PostgresStore::purgeDue(const QDateTime &now)
         QHash<QString, qint64> counts;
         while (q.next())
             counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+        Enforcement::Tally tally;
         for (PurgeRecord &p : purged) {
             p.count = counts.value(p.userId);
             auditCounts.append(QString::number(p.count));
+            tally.at(p.orgId, now).deletedEvents += p.count;
         }
+        writeEnforcement(s, tally);
         s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, count) "
                              "SELECT o, ?::timestamptz, 'purge', NULL, u, n::int8 FROM "
                              "unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(o, u, "
@@ -1343,5 +1401,86 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
         outcome.user = userFrom(q);
         outcome.changeSeq = seq;
         return Result::success(outcome);
+    });
+}
+
+// ---- Enforcement counters (enforcementcounts.h) and the organisation's time zone -----------
+
+void PostgresStore::writeEnforcement(PgSession &s, const Enforcement::Tally &tally)
+{
+    if (!m_spec.countEnforcement || tally.isEmpty())
+        return;
+    // This connection's own rows (m_shard): instances add side by side, never queued behind
+    // one row; the rows in key order, so two transactions never wait for each other in a
+    // circle.
+    const auto &rows = tally.rows();
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const Enforcement::Counts &c = it.value();
+        if (c.isZero())
+            continue;
+        s.run(QLatin1String(Enforcement::upsertSql()),
+              {it.key().first, it.key().second, m_shard, c.acceptedClient, c.acceptedServer,
+               c.discardedClient, c.discardedServer, c.deletedEvents, c.optOuts, c.optIns});
+    }
+}
+
+StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QString &orgId,
+                                                                    qint64 fromSlot, qint64 toSlot)
+{
+    using Result = StoreResult<Enforcement::History>;
+    if (!ensureConnected())
+        return unavailable<Enforcement::History>();
+    return transact<Enforcement::History>(
+        "ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) -> Result {
+            Enforcement::History h;
+            // Organisations made after the migration start at their creation, no one out.
+            QSqlQuery q = s.run(QStringLiteral("SELECT %1, coalesce(e.opted_out_users, 0) FROM "
+                                               "orgs o LEFT JOIN enforcement_origin e ON "
+                                               "e.org_id = o.id WHERE o.id = ?")
+                                    .arg(msOf("coalesce(e.counting_since, o.created_at)")),
+                                {orgId});
+            if (!q.next())
+                return Result::failure(StoreStatus::Failed,
+                                       QStringLiteral("no organisation %1").arg(orgId));
+            h.countingSince = fromMs(q.value(0));
+            h.optedOutAtStart = q.value(1).toLongLong();
+            q = s.run(QStringLiteral("SELECT coalesce(sum(opt_outs - opt_ins), 0)::int8 FROM "
+                                     "enforcement_counts WHERE org_id = ? AND slot < ?::int8"),
+                      {orgId, fromSlot});
+            if (q.next())
+                h.optedOutAtStart += q.value(0).toLongLong();
+            q = s.run(QStringLiteral("SELECT slot, %1 FROM enforcement_counts WHERE org_id = ? "
+                                     "AND slot >= ?::int8 AND slot < ?::int8 GROUP BY slot ORDER "
+                                     "BY slot")
+                          .arg(QLatin1String(Enforcement::countColumnsSum())),
+                      {orgId, fromSlot, toSlot});
+            while (q.next()) {
+                Enforcement::Counts c;
+                c.acceptedClient = q.value(1).toLongLong();
+                c.acceptedServer = q.value(2).toLongLong();
+                c.discardedClient = q.value(3).toLongLong();
+                c.discardedServer = q.value(4).toLongLong();
+                c.deletedEvents = q.value(5).toLongLong();
+                c.optOuts = q.value(6).toLongLong();
+                c.optIns = q.value(7).toLongLong();
+                h.perSlot.append({q.value(0).toLongLong(), c});
+            }
+            return Result::success(std::move(h));
+        });
+}
+
+StoreResult<bool> PostgresStore::setOrgTimeZone(const QString &orgId, const QString &timeZone)
+{
+    if (!ensureConnected())
+        return unavailable<bool>();
+    return transact<bool>(nullptr, [&](PgSession &s) {
+        const qint64 seq = s.nextChange();
+        QSqlQuery q
+            = s.run(QStringLiteral("UPDATE orgs SET time_zone = ?, change_seq = ? WHERE id = ?"),
+                    {timeZone, seq, orgId});
+        const bool found = q.numRowsAffected() == 1;
+        if (!found)
+            s.setRollbackOnly();
+        return StoreResult<bool>::success(found);
     });
 }

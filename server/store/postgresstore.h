@@ -16,7 +16,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 5;
+    static constexpr int SchemaVersion = 6;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -53,6 +53,10 @@ public:
     StoreResult<DirectoryUserOutcome>
     writeDirectoryUser(const DirectoryUserChange &change) override;
 
+    StoreResult<Enforcement::History> enforcementHistory(const QString &orgId, qint64 fromSlot,
+                                                         qint64 toSlot) override;
+    StoreResult<bool> setOrgTimeZone(const QString &orgId, const QString &timeZone) override;
+
     // The server process id of this connection (tests kill it with pg_terminate_backend).
     qint64 backendPid();
 
@@ -72,8 +76,12 @@ private:
     bool reconnectNow();
     bool listen();
     template<typename T, typename Body> StoreResult<T> transact(const char *mode, Body body);
+    // Adds a transaction's counts to the enforcement counters, inside it (throws DbError).
+    void writeEnforcement(PgSession &s, const Enforcement::Tally &tally);
 
     StoreSpec m_spec;
+    // The enforcement counters' shard this connection adds to (enforcementcounts.h).
+    int m_shard = 0;
     QString m_connectionName;
     QSqlDatabase m_db;
     std::unique_ptr<PgSession> m_session; // prepared statements of the hot paths

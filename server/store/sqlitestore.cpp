@@ -314,8 +314,26 @@ bool SqliteStore::migrate(QString *error)
         QStringLiteral("CREATE TABLE oidc_domains (domain TEXT PRIMARY KEY, org_id TEXT NOT NULL "
                        "REFERENCES oidc_configs(org_id))"),
     };
+    // 8: the enforcement counters (enforcementcounts.h), counted from this migration on: the
+    // organisations there now start from their opted-out users of now; and each
+    // organisation's time zone.
+    const QStringList toVersion8 {
+        QStringLiteral("ALTER TABLE orgs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'"),
+        QStringLiteral("CREATE TABLE enforcement_counts (org_id TEXT NOT NULL, slot INTEGER NOT "
+                       "NULL, shard INTEGER NOT NULL, accepted_client INTEGER NOT NULL, "
+                       "accepted_server INTEGER NOT NULL, discarded_client INTEGER NOT NULL, "
+                       "discarded_server INTEGER NOT NULL, deleted_events INTEGER NOT NULL, "
+                       "opt_outs INTEGER NOT NULL, opt_ins INTEGER NOT NULL, PRIMARY KEY "
+                       "(org_id, slot, shard)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE enforcement_origin (org_id TEXT PRIMARY KEY, counting_since "
+                       "TEXT NOT NULL, opted_out_users INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO enforcement_origin (org_id, counting_since, opted_out_users) "
+                       "SELECT o.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT COUNT(*) "
+                       "FROM optouts x WHERE x.org_id = o.id) FROM orgs o"),
+    };
     const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5, toVersion6, toVersion7};
+                                          toVersion5, toVersion6, toVersion7,
+                                          toVersion8};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -429,13 +447,13 @@ StoreResult<StoreSnapshot> SqliteStore::snapshot()
     if (!q.exec(QStringLiteral("SELECT change_seq FROM meta")) || !q.next())
         return fail<StoreSnapshot>(q);
     s.changeSeq = q.value(0).toLongLong();
-    if (!q.exec(
-            QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM orgs")))
+    if (!q.exec(QStringLiteral(
+            "SELECT id, name, product_name, revision, users_revision, time_zone FROM orgs")))
         return fail<StoreSnapshot>(q);
     while (q.next()) {
         s.orgs.append(StoredOrg {q.value(0).toString(), q.value(1).toString(),
                                  q.value(2).toString(), q.value(3).toLongLong(),
-                                 q.value(4).toLongLong()});
+                                 q.value(4).toLongLong(), q.value(5).toString()});
     }
     if (!q.exec(QStringLiteral("SELECT %1 FROM users").arg(QLatin1String(UserColumns))))
         return fail<StoreSnapshot>(q);
@@ -494,15 +512,15 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since,
     }
     if (since == c.changeSeq)
         return StoreResult<StoreChanges>::success(std::move(c));
-    q.prepare(QStringLiteral("SELECT id, name, product_name, revision, users_revision FROM orgs "
-                             "WHERE change_seq > ?"));
+    q.prepare(QStringLiteral("SELECT id, name, product_name, revision, users_revision, time_zone "
+                             "FROM orgs WHERE change_seq > ?"));
     q.addBindValue(since);
     if (!q.exec())
         return fail<StoreChanges>(q);
     while (q.next()) {
         c.orgs.append(StoredOrg {q.value(0).toString(), q.value(1).toString(),
                                  q.value(2).toString(), q.value(3).toLongLong(),
-                                 q.value(4).toLongLong()});
+                                 q.value(4).toLongLong(), q.value(5).toString()});
     }
     q.prepare(QStringLiteral("SELECT %1 FROM users WHERE change_seq > ? ORDER BY id")
                   .arg(QLatin1String(UserColumns)));
@@ -739,6 +757,8 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             if (!insertAudit.exec())
                 return fail<OptOutChangeOutcome>(insertAudit);
         }
+        if (!writeEnforcement(Enforcement::planTally(request.orgId, plan, state.now), q))
+            return fail<OptOutChangeOutcome>(q);
         q.prepare(
             QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
         q.addBindValue(changeSeq);
@@ -759,7 +779,11 @@ StoreResult<IngestOutcome> SqliteStore::ingestEvents(const QVector<NewEvent> &ev
     WriteTransaction tx(m_db);
     if (!tx.isOpen())
         return fail<IngestOutcome>(tx.beginQuery());
-    auto result = ingestInTransaction(events);
+    Enforcement::Tally tally;
+    auto result = ingestInTransaction(events, &tally);
+    QSqlQuery q(m_db);
+    if (result.ok() && !writeEnforcement(tally, q))
+        return fail<IngestOutcome>(q);
     if (result.ok() && !tx.commit())
         return fail<IngestOutcome>(tx.beginQuery());
     return result;
@@ -777,11 +801,17 @@ SqliteStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
     WriteTransaction tx(m_db);
     if (!tx.isOpen())
         return failAll(fail<IngestOutcome>(tx.beginQuery()));
+    Enforcement::Tally tally;
     for (const QVector<NewEvent> &batch : batches) {
-        auto result = ingestInTransaction(batch);
+        auto result = ingestInTransaction(batch, &tally);
         if (!result.ok())
             return failAll(result);
         results.append(result);
+    }
+    {
+        QSqlQuery q(m_db);
+        if (!writeEnforcement(tally, q))
+            return failAll(fail<IngestOutcome>(q));
     }
     if (!tx.commit())
         return failAll(fail<IngestOutcome>(tx.beginQuery()));
@@ -799,7 +829,8 @@ SqliteStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
     return results;
 }
 
-StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEvent> &events)
+StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEvent> &events,
+                                                            Enforcement::Tally *tally)
 {
     using Result = StoreResult<IngestOutcome>;
     IngestOutcome outcome;
@@ -830,7 +861,11 @@ StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEve
         return sqlite3_bind_text16(insert, index, text.utf16(), int(text.size() * 2),
                                    SQLITE_STATIC);
     };
-    const QByteArray received = toDbTime(QDateTime::currentDateTimeUtc()).toLatin1();
+    const QDateTime receivedTime = QDateTime::currentDateTimeUtc();
+    const QByteArray received = toDbTime(receivedTime).toLatin1();
+    // The counters of the organisation of the last event (a request's are all of one).
+    QString countedOrg;
+    Enforcement::Counts *counts = nullptr;
     QDateTime lastAt;
     QByteArray lastAtText;
     int rc = SQLITE_OK;
@@ -840,6 +875,16 @@ StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEve
             lastAtText = toDbTime(e.at).toLatin1();
         }
         const bool client = e.source == EventSource::Client;
+        if (!counts || e.orgId != countedOrg) {
+            countedOrg = e.orgId;
+            counts = &tally->at(e.orgId, receivedTime);
+        }
+        if (e.discard) { // its user left the directory
+            ++(client ? counts->discardedClient : counts->discardedServer);
+            if (client)
+                ++outcome.discarded;
+            continue;
+        }
         rc = bindText16(1, e.orgId);
         if (rc == SQLITE_OK)
             rc = bindText16(2, e.userId);
@@ -864,10 +909,14 @@ StoreResult<IngestOutcome> SqliteStore::ingestInTransaction(const QVector<NewEve
         if (rc != SQLITE_DONE)
             break;
         rc = SQLITE_OK;
-        if (sqlite3_changes(handle) > 0)
+        if (sqlite3_changes(handle) > 0) {
             ++outcome.stored;
-        else if (client)
-            ++outcome.discarded;
+            ++(client ? counts->acceptedClient : counts->acceptedServer);
+        } else {
+            ++(client ? counts->discardedClient : counts->discardedServer);
+            if (client)
+                ++outcome.discarded;
+        }
         sqlite3_reset(insert);
     }
     // The bound buffers die with this call: leave no pointer to them in the statement.
@@ -1030,12 +1079,14 @@ StoreResult<QVector<PurgeRecord>> SqliteStore::purgeDue(const QDateTime &now)
     bump.prepare(
         QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
     QSet<QString> orgs;
+    Enforcement::Tally tally;
     for (PurgeRecord &p : purged) {
         del.addBindValue(p.orgId);
         del.addBindValue(p.userId);
         if (!del.exec())
             return fail<QVector<PurgeRecord>>(del);
         p.count = del.numRowsAffected();
+        tally.at(p.orgId, now).deletedEvents += p.count;
         clear.addBindValue(p.userId);
         if (!clear.exec())
             return fail<QVector<PurgeRecord>>(clear);
@@ -1053,6 +1104,8 @@ StoreResult<QVector<PurgeRecord>> SqliteStore::purgeDue(const QDateTime &now)
         if (!bump.exec())
             return fail<QVector<PurgeRecord>>(bump);
     }
+    if (!writeEnforcement(tally, q))
+        return fail<QVector<PurgeRecord>>(q);
     if (!tx.commit())
         return fail<QVector<PurgeRecord>>(tx.beginQuery());
     return Result::success(std::move(purged));

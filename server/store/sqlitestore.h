@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -47,8 +47,16 @@ public:
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;
     StoreResult<DirectoryUserOutcome>
     writeDirectoryUser(const DirectoryUserChange &change) override;
+    // In sqliteenforcement.cpp.
+    StoreResult<Enforcement::History> enforcementHistory(const QString &orgId, qint64 fromSlot,
+                                                         qint64 toSlot) override;
+    StoreResult<bool> setOrgTimeZone(const QString &orgId, const QString &timeZone) override;
 
 private:
+    // Adds a transaction's counts to the counters, inside its write transaction (in
+    // sqliteenforcement.cpp); false with `q` holding the failed statement.
+    bool writeEnforcement(const Enforcement::Tally &tally, QSqlQuery &q);
+    template<typename T> StoreResult<T> failed(const QSqlQuery &query);
     class WriteTransaction;
     bool migrate(QString *error);
     bool exec(const QString &sql, QString *error = nullptr);
@@ -60,7 +68,9 @@ private:
     qint64 nextChangeSeq(QSqlQuery &query);
     StoreResult<QVector<StoredOptOut>> optOutsOf(const QString &orgId);
     // The check and the insert of ingestEvents(), inside a write transaction already open.
-    StoreResult<IngestOutcome> ingestInTransaction(const QVector<NewEvent> &events);
+    // Counts what it stored and discarded into `tally`.
+    StoreResult<IngestOutcome> ingestInTransaction(const QVector<NewEvent> &events,
+                                                   Enforcement::Tally *tally);
     // SQLite's handle of the open connection (nullptr when closed); finalizes the statements
     // prepared on an earlier connection.
     sqlite3 *nativeHandle();

@@ -25,6 +25,8 @@
 #include <QVariantList>
 #include <QVector>
 
+#include "enforcementcounts.h"
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -74,6 +76,8 @@ struct StoredOrg
     QString productName;
     qint64 revision = 0; // of the opt-out list: +1 per change that changed anything
     qint64 usersRevision = 0; // of the user list: +1 per addUsers()
+    // The IANA name of the time zone its days, weeks and months are counted in (--time-zone).
+    QString timeZone = QStringLiteral("UTC");
 };
 
 struct StoredUser
@@ -134,6 +138,9 @@ struct NewEvent
     QString name;
     QDateTime at; // the event's own time (client) or the request's time (server)
     QByteArray properties; // compact JSON object, empty for none
+    // Of a user who left the directory: discarded (never stored) and counted as such by the
+    // transaction of its batch.
+    bool discard = false;
 };
 
 struct NewUser
@@ -316,6 +323,9 @@ struct StoreSpec
     QString password;
     QString database;
     QString options; // the URL's query, passed to the driver as connect options (may be empty)
+    // Write the enforcement counters with the work they count (off only for the benchmark's
+    // baseline).
+    bool countEnforcement = true;
 
     // Parses --db: a postgresql:// (or postgres://) URL, anything else a file path.
     // Returns nullopt with `error` set for a malformed URL.
@@ -430,7 +440,16 @@ public:
     // Stored events per user of the organisation who has any (opted-out users marked).
     virtual StoreResult<QVector<UsageCountRecord>> usageSummary(const QString &orgId) = 0;
 
+    // The enforcement counters of an organisation over the 15-minute slots [fromSlot, toSlot),
+    // read in one consistent transaction.
+    virtual StoreResult<Enforcement::History> enforcementHistory(const QString &orgId,
+                                                                 qint64 fromSlot, qint64 toSlot)
+        = 0;
+
     // Set-up (the command line, the demo). Each one transaction.
+    // The organisation's time zone (an IANA name the caller checked); false: no such
+    // organisation.
+    virtual StoreResult<bool> setOrgTimeZone(const QString &orgId, const QString &timeZone) = 0;
     virtual StoreResult<QString> createOrg(const QString &name, const QString &productName) = 0;
     // Adds users (with their tokens) and bumps usersRevision once; returns their ids in order.
     // Fails (nothing added) when an e-mail address is already the organisation's.

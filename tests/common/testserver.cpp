@@ -111,6 +111,16 @@ void TestServer::clearLog()
     m_output.clear();
 }
 
+void TestServer::killHard()
+{
+    if (!m_process)
+        return;
+    m_process->kill(); // SIGKILL
+    m_process->waitForFinished(10000);
+    m_output += m_process->readAll();
+    m_process.reset();
+}
+
 void TestServer::stop()
 {
     if (!m_process)

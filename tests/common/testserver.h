@@ -39,6 +39,8 @@ public:
     // while the server is stopped; returns its exit code.
     int runOnce(const QStringList &args);
     void stop();
+    // Ends the server at once with SIGKILL (kill -9): nothing of it runs after.
+    void killHard();
 
     QUrl baseUrl() const { return m_baseUrl; }
     // What --db gets: the SQLite file, or the PostgreSQL URL.
