@@ -270,92 +270,92 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+63"/>
         <source>Opt-out user</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt‑out de l&apos;utilisateur ou de l&apos;utilisatrice</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick a user of your organisation and press &lt;b&gt;Opt-out&lt;/b&gt;: they are excluded from product usage tracking at once and appear in the list below. Type to search: every word you type must start a word of the name or e-mail, in any order; accents and case do not matter. The list shows each user&apos;s e-mail, so two people of the same name can be told apart; users matching your words exactly come first. Only a user you choose from the list (a click, or Enter on the highlighted match) is picked; editing the text afterwards drops the pick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un utilisateur ou une utilisatrice de votre organisation et cliquez sur &lt;b&gt;Opt‑out&lt;/b&gt;&#xa0;: cette personne est immédiatement exclue du suivi de l&apos;utilisation des produits et apparaît dans la liste ci-dessous. Pour rechercher, saisissez du texte&#xa0;: chaque mot saisi doit correspondre au début d&apos;un mot du nom ou de l&apos;adresse e-mail, dans n&apos;importe quel ordre&#x202f;; ni les accents ni la casse ne comptent. La liste affiche l&apos;adresse e-mail de chaque personne, ce qui permet de distinguer deux homonymes&#x202f;; les personnes qui correspondent exactement aux mots saisis apparaissent en premier. Seule une personne choisie dans la liste (d&apos;un clic, ou avec Entrée sur la correspondance en surbrillance) est sélectionnée&#x202f;; modifier le texte ensuite annule la sélection.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Opt out with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt‑out avec un motif</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit &gt; Opt out with a reason… (%1, or the Opt-out button&apos;s right-click menu) asks for a reason (at most 500 characters) and can delete the user&apos;s stored usage data at once, which cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Édition &gt; Opt‑out avec un motif… (%1, ou le menu contextuel du bouton Opt‑out) demande un motif (500&#xa0;caractères au plus) et permet de supprimer immédiatement les données d&apos;utilisation stockées de la personne, ce qui est irréversible.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opt-out user list</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone who is opted out, with when and by whom. Right-click the header to show the Reason and Deletion planned columns; click a header to sort. Tick users (Space ticks the selected rows, the header&apos;s box ticks them all) and press &lt;b&gt;Opt-in&lt;/b&gt; to include them again; for more than one user you are asked first. A row&apos;s right-click menu also offers Show history and Delete stored data now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les personnes en opt‑out, avec la date de l&apos;opt‑out et la personne qui l&apos;a effectué. Faites un clic droit sur l&apos;en-tête pour afficher les colonnes Motif et Suppression prévue&#x202f;; cliquez sur un en-tête pour trier. Cochez des personnes (la touche Espace coche les lignes sélectionnées, la case de l&apos;en-tête les coche toutes) et cliquez sur &lt;b&gt;Opt‑in&lt;/b&gt; pour les réintégrer&#x202f;; pour plusieurs personnes, une confirmation vous est d&apos;abord demandée. Le menu contextuel d&apos;une ligne propose aussi Afficher l&apos;historique et Supprimer maintenant les données stockées.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Narrows the list to the users whose name or e-mail holds what you type; the count beside it says how many of all are shown. It never changes who is opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite la liste aux personnes dont le nom ou l&apos;adresse e-mail contient le texte saisi&#x202f;; le compteur à côté indique le nombre de personnes affichées sur le total. Le filtre n&apos;a aucun effet sur les opt‑outs.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After a single opt-out or opt-in, the message bar offers Undo (also Edit &gt; Undo, %1) for 15 seconds. A change not sent yet is taken back and never sent; one the service has confirmed is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Après l&apos;opt‑out ou l&apos;opt‑in d&apos;une seule personne, la barre de messages propose Annuler (également Édition &gt; Annuler, %1) pendant 15&#xa0;secondes. Une modification non encore envoyée est retirée et ne sera jamais envoyée&#x202f;; une modification déjà confirmée par le service est inversée.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pending changes</source>
-        <translation type="unfinished">Modifications en attente</translation>
+        <translation>Modifications en attente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes show at once and are marked pending until the service confirms them. When the service cannot be reached they stay pending, are retried and kept across restarts; the status bar&apos;s &quot;changes pending&quot; link lists them, and there you can cancel them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modifications s&apos;affichent immédiatement et sont signalées comme en attente jusqu&apos;à ce que le service les confirme. Lorsque le service est injoignable, elles restent en attente, leur envoi est retenté et elles sont conservées même après un redémarrage&#x202f;; le lien «&#xa0;modifications en attente&#xa0;» de la barre d&apos;état les répertorie, et vous pouvez les y annuler.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History</source>
-        <translation type="unfinished">Historique</translation>
+        <translation>Historique</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>View &gt; History (%1), or Show history on a row: the organisation&apos;s opt-outs, opt-ins and deletions of stored data, newest first, with who did it and why. Filter it by user, by who did it, by action and by dates; a name typed but not chosen from the list filters nothing, and the dock says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage &gt; Historique (%1), ou Afficher l&apos;historique dans le menu contextuel d&apos;une ligne&#xa0;: les opt‑outs, opt‑ins et suppressions de données stockées de l&apos;organisation, du plus récent au plus ancien, avec la personne qui a effectué chaque action et son motif. Filtrez-le par utilisateur ou utilisatrice, par personne ayant effectué l&apos;action, par action et par dates&#x202f;; un nom saisi mais non choisi dans la liste ne filtre rien, et le panneau le signale.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Opt out from a list, and export</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt‑out à partir d&apos;une liste et exportation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File &gt; Opt out users from a list… reads e-mail addresses pasted or from a CSV or text file and shows what it found before anything is sent. File &gt; Export saves the opt-out list or the history as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier &gt; Opt‑out d&apos;utilisateurs et utilisatrices à partir d&apos;une liste… lit des adresses e-mail collées ou issues d&apos;un fichier CSV ou texte, et présente le résultat avant tout envoi. Fichier &gt; Exporter enregistre la liste d&apos;opt‑out ou l&apos;historique dans un fichier CSV.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keeping up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Rester à jour</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The list follows other administrators&apos; changes by itself; %1 refreshes it now. The window&apos;s title names the organisation and the server you are signed in to. View &gt; Language switches the language at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste reflète automatiquement les modifications des autres administrateurs et administratrices&#x202f;; %1 l&apos;actualise immédiatement. Le titre de la fenêtre indique l&apos;organisation et le serveur de la session en cours. Affichage &gt; Langue change immédiatement la langue de l&apos;interface.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -370,17 +370,17 @@
     <message>
         <location line="+1"/>
         <source>Help: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished">Paramètres d&apos;opt‑out</translation>
+        <translation>Paramètres d&apos;opt‑out</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Help on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide sur cette page</translation>
     </message>
 </context>
 <context>
@@ -593,14 +593,14 @@
     <message>
         <location line="-100"/>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucun filtrage sur %1&#xa0;: choisissez une personne dans la liste ou videz le champ.</numerusform>
+            <numerusform>Aucun filtrage sur %1&#xa0;: choisissez des personnes dans les listes ou videz les champs.</numerusform>
         </translation>
     </message>
     <message>
@@ -643,17 +643,17 @@
     <message>
         <location line="+2"/>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de début</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Through date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de fin</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées de l&apos;historique</translation>
     </message>
 </context>
 <context>
@@ -684,7 +684,7 @@
     <message>
         <location line="+6"/>
         <source>The directory</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;annuaire</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -989,20 +989,20 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location filename="../app/gui/lengthcounter.cpp" line="+31"/>
         <source>%1 / %2: the limit</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2&#xa0;: limite atteinte</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 / %2</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln character(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln caractère sur %1</numerusform>
+            <numerusform>%Ln caractères sur %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1222,21 +1222,21 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="-165"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher %Ln utilisateur ou utilisatrice en opt‑out.</numerusform>
+            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher les %Ln utilisateurs et utilisatrices en opt‑out.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune personne en opt‑out. Les utilisateurs et utilisatrices dont vous effectuez l&apos;opt‑out ci-dessus apparaissent ici, avec la date de l&apos;opt‑out et la personne qui l&apos;a effectué&#x202f;; leur utilisation des produits n&apos;est plus suivie. Cochez-les ici pour les réintégrer.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -1345,77 +1345,77 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;opt‑in de %Ln utilisateur ou utilisatrice prendra effet dès que le service l&apos;aura confirmé.</numerusform>
+            <numerusform>L&apos;opt‑in de %Ln utilisateurs et utilisatrices prendra effet dès que le service l&apos;aura confirmé.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The pending opt-out of %1 and this opt-in cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opt‑out en attente de %1 et cet opt‑in s&apos;annulent&#xa0;: rien ne sera envoyé.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The pending opt-in of %1 and this opt-out cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opt‑in en attente de %1 et cet opt‑out s&apos;annulent&#xa0;: rien ne sera envoyé.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>La modification en attente de %Ln utilisateur ou utilisatrice et celle-ci s&apos;annulent&#xa0;: rien ne sera envoyé pour cette personne.</numerusform>
+            <numerusform>Les modifications en attente de %Ln utilisateurs et utilisatrices et celle-ci s&apos;annulent&#xa0;: rien ne sera envoyé pour ces personnes.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is already included.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne fait l&apos;objet d&apos;aucun opt‑out.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished">%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
+        <translation>%1 fait déjà l&apos;objet d&apos;un opt‑out.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln user(s) are already included.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln utilisateur ou utilisatrice ne fait l&apos;objet d&apos;aucun opt‑out.</numerusform>
+            <numerusform>%Ln utilisateurs et utilisatrices ne font l&apos;objet d&apos;aucun opt‑out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln user(s) are already opted out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln utilisateur ou utilisatrice fait déjà l&apos;objet d&apos;un opt‑out.</numerusform>
+            <numerusform>%Ln utilisateurs et utilisatrices font déjà l&apos;objet d&apos;un opt‑out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+90"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulé&#xa0;: la modification concernant %Ln utilisateur ou utilisatrice n&apos;a jamais été envoyée.</numerusform>
+            <numerusform>Annulé&#xa0;: la modification concernant %Ln utilisateurs et utilisatrices n&apos;a jamais été envoyée.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulation&#xa0;: l&apos;opt‑in de %Ln utilisateur ou utilisatrice est en cours.</numerusform>
+            <numerusform>Annulation&#xa0;: l&apos;opt‑in de %Ln utilisateurs et utilisatrices est en cours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undoing: %Ln user(s) are being opted out again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulation&#xa0;: l&apos;opt‑out de %Ln utilisateur ou utilisatrice est en cours.</numerusform>
+            <numerusform>Annulation&#xa0;: l&apos;opt‑out de %Ln utilisateurs et utilisatrices est en cours.</numerusform>
         </translation>
     </message>
     <message>
@@ -1470,15 +1470,15 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+14"/>
         <source>Opt &amp;in %Ln user(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opt‑&amp;in de %Ln utilisateur ou utilisatrice…</numerusform>
+            <numerusform>Opt‑&amp;in de %Ln utilisateurs et utilisatrices…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opt &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Opt‑&amp;in</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
@@ -1537,25 +1537,25 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+140"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln autre utilisateur ou utilisatrice faisait déjà l&apos;objet d&apos;un opt‑out (modification effectuée ailleurs entre-temps)&#x202f;; rien n&apos;a été envoyé pour cette personne.</numerusform>
+            <numerusform>%Ln autres utilisateurs et utilisatrices faisaient déjà l&apos;objet d&apos;un opt‑out (modification effectuée ailleurs entre-temps)&#x202f;; rien n&apos;a été envoyé pour ces personnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>L&apos;opt‑in de %Ln autre utilisateur ou utilisatrice avait déjà eu lieu (modification effectuée ailleurs entre-temps)&#x202f;; rien n&apos;a été envoyé pour cette personne.</numerusform>
+            <numerusform>L&apos;opt‑in de %Ln autres utilisateurs et utilisatrices avait déjà eu lieu (modification effectuée ailleurs entre-temps)&#x202f;; rien n&apos;a été envoyé pour ces personnes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pour %Ln autre utilisateur ou utilisatrice, une modification inverse en attente et celle-ci se sont annulées&#x202f;; rien n&apos;a été envoyé pour cette personne.</numerusform>
+            <numerusform>Pour %Ln autres utilisateurs et utilisatrices, des modifications inverses en attente et celle-ci se sont annulées&#x202f;; rien n&apos;a été envoyé pour ces personnes.</numerusform>
         </translation>
     </message>
     <message>
@@ -1603,14 +1603,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+88"/>
         <source>%1 was included again, in another window or by another administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opt‑in de %1 a été effectué dans une autre fenêtre ou par un autre administrateur ou une autre administratrice.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opt‑in effectué pour %Ln utilisateur ou utilisatrice dans une autre fenêtre ou par un autre administrateur ou une autre administratrice.</numerusform>
+            <numerusform>Opt‑in effectué pour %Ln utilisateurs et utilisatrices dans une autre fenêtre ou par un autre administrateur ou une autre administratrice.</numerusform>
         </translation>
     </message>
     <message>
@@ -1684,14 +1684,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+46"/>
         <source>You opted out %1 in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez effectué l&apos;opt‑out de %1 dans une autre fenêtre.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>You opted out %Ln user(s) in another window.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vous avez effectué l&apos;opt‑out de %Ln utilisateur ou utilisatrice dans une autre fenêtre.</numerusform>
+            <numerusform>Vous avez effectué l&apos;opt‑out de %Ln utilisateurs et utilisatrices dans une autre fenêtre.</numerusform>
         </translation>
     </message>
     <message>

@@ -270,92 +270,92 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+63"/>
         <source>Opt-out user</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruiker uitsluiten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick a user of your organisation and press &lt;b&gt;Opt-out&lt;/b&gt;: they are excluded from product usage tracking at once and appear in the list below. Type to search: every word you type must start a word of the name or e-mail, in any order; accents and case do not matter. The list shows each user&apos;s e-mail, so two people of the same name can be told apart; users matching your words exactly come first. Only a user you choose from the list (a click, or Enter on the highlighted match) is picked; editing the text afterwards drops the pick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een gebruiker van uw organisatie en klik op &lt;b&gt;Uitsluiten&lt;/b&gt;: deze gebruiker wordt meteen uitgesloten van het bijhouden van productgebruik en verschijnt in de lijst hieronder. Typ om te zoeken: elk woord dat u typt, moet het begin zijn van een woord uit de naam of het e-mailadres, in willekeurige volgorde; accenten en hoofdletters maken niet uit. De lijst toont het e-mailadres van elke gebruiker, zodat u twee mensen met dezelfde naam kunt onderscheiden; gebruikers die precies overeenkomen met uw woorden, staan bovenaan. Alleen een gebruiker die u uit de lijst kiest (met een klik, of met Enter op de gemarkeerde overeenkomst), geldt als gekozen; als u de tekst daarna wijzigt, vervalt die keuze.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Opt out with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitsluiten met reden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit &gt; Opt out with a reason… (%1, or the Opt-out button&apos;s right-click menu) asks for a reason (at most 500 characters) and can delete the user&apos;s stored usage data at once, which cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerken &gt; Uitsluiten met reden… (%1, of het contextmenu van de knop Uitsluiten) vraagt om een reden (maximaal 500 tekens) en kan de opgeslagen gebruiksgegevens van de gebruiker meteen verwijderen; dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opt-out user list</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgesloten gebruikers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone who is opted out, with when and by whom. Right-click the header to show the Reason and Deletion planned columns; click a header to sort. Tick users (Space ticks the selected rows, the header&apos;s box ticks them all) and press &lt;b&gt;Opt-in&lt;/b&gt; to include them again; for more than one user you are asked first. A row&apos;s right-click menu also offers Show history and Delete stored data now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle uitgesloten gebruikers, met wanneer en door wie ze zijn uitgesloten. Klik met de rechtermuisknop op de kolomkoppen om de kolommen Reden en Geplande verwijdering te tonen; klik op een kolomkop om te sorteren. Vink gebruikers aan (de spatiebalk vinkt de geselecteerde rijen aan, het vakje in de kolomkop vinkt ze allemaal aan) en klik op &lt;b&gt;Weer opnemen&lt;/b&gt; om ze weer op te nemen; bij meer dan één gebruiker wordt u eerst om bevestiging gevraagd. Het contextmenu van een rij biedt ook Geschiedenis tonen en Opgeslagen gegevens nu verwijderen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Narrows the list to the users whose name or e-mail holds what you type; the count beside it says how many of all are shown. It never changes who is opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beperkt de lijst tot de gebruikers van wie de naam of het e-mailadres bevat wat u typt; het aantal ernaast geeft aan hoeveel van het totaal er worden weergegeven. Het filter verandert nooit wie er is uitgesloten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongedaan maken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After a single opt-out or opt-in, the message bar offers Undo (also Edit &gt; Undo, %1) for 15 seconds. A change not sent yet is taken back and never sent; one the service has confirmed is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadat u één gebruiker hebt uitgesloten of weer opgenomen, biedt de berichtenbalk 15 seconden lang Ongedaan maken aan (ook via Bewerken &gt; Ongedaan maken, %1). Een wijziging die nog niet is verzonden, wordt ingetrokken en nooit verzonden; een wijziging die de service al heeft bevestigd, wordt teruggedraaid.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pending changes</source>
-        <translation type="unfinished">Openstaande wijzigingen</translation>
+        <translation>Openstaande wijzigingen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes show at once and are marked pending until the service confirms them. When the service cannot be reached they stay pending, are retried and kept across restarts; the status bar&apos;s &quot;changes pending&quot; link lists them, and there you can cancel them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijzigingen zijn meteen zichtbaar en worden als openstaand gemarkeerd tot de service ze bevestigt. Als de service niet bereikbaar is, blijven ze openstaan, wordt het verzenden opnieuw geprobeerd en worden ze bewaard, ook na een herstart; de link ‘openstaande wijzigingen’ in de statusbalk toont ze, en daar kunt u ze annuleren.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History</source>
-        <translation type="unfinished">Geschiedenis</translation>
+        <translation>Geschiedenis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>View &gt; History (%1), or Show history on a row: the organisation&apos;s opt-outs, opt-ins and deletions of stored data, newest first, with who did it and why. Filter it by user, by who did it, by action and by dates; a name typed but not chosen from the list filters nothing, and the dock says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beeld &gt; Geschiedenis (%1), of Geschiedenis tonen in het contextmenu van een rij: wie er in de organisatie is uitgesloten of weer opgenomen en van wie opgeslagen gegevens zijn verwijderd, de nieuwste eerst, met door wie en waarom. Filter op gebruiker, op wie het heeft gedaan, op actie en op datum; een naam die is getypt maar niet uit de lijst is gekozen, filtert niets, en het paneel meldt dat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Opt out from a list, and export</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitsluiten met een lijst en exporteren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File &gt; Opt out users from a list… reads e-mail addresses pasted or from a CSV or text file and shows what it found before anything is sent. File &gt; Export saves the opt-out list or the history as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand &gt; Gebruikers uitsluiten met een lijst… leest geplakte e-mailadressen of e-mailadressen uit een CSV- of tekstbestand en toont wat er is gevonden voordat er iets wordt verzonden. Bestand &gt; Exporteren slaat de lijst met uitgesloten gebruikers of de geschiedenis op als CSV-bestand.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keeping up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Actueel blijven</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The list follows other administrators&apos; changes by itself; %1 refreshes it now. The window&apos;s title names the organisation and the server you are signed in to. View &gt; Language switches the language at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>De lijst volgt vanzelf de wijzigingen van andere beheerders; met %1 vernieuwt u de lijst meteen. De titel van het venster noemt de organisatie en de server waarbij u bent aangemeld. Beeld &gt; Taal wisselt meteen van taal.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -370,17 +370,17 @@
     <message>
         <location line="+1"/>
         <source>Help: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Help: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished">Instellingen voor uitsluiting</translation>
+        <translation>Instellingen voor uitsluiting</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Help on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Help bij deze pagina</translation>
     </message>
 </context>
 <context>
@@ -593,14 +593,14 @@
     <message>
         <location line="-100"/>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>‘%1’</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Niet gefilterd op %1: kies een gebruiker uit de lijst of maak het veld leeg.</numerusform>
+            <numerusform>Niet gefilterd op %1: kies gebruikers uit de lijsten of maak de velden leeg.</numerusform>
         </translation>
     </message>
     <message>
@@ -643,17 +643,17 @@
     <message>
         <location line="+2"/>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Begindatum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Through date</source>
-        <translation type="unfinished"></translation>
+        <translation>Einddatum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Vermeldingen in de geschiedenis</translation>
     </message>
 </context>
 <context>
@@ -684,7 +684,7 @@
     <message>
         <location line="+6"/>
         <source>The directory</source>
-        <translation type="unfinished"></translation>
+        <translation>De directory</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -989,20 +989,20 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location filename="../app/gui/lengthcounter.cpp" line="+31"/>
         <source>%1 / %2: the limit</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2: limiet bereikt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 / %2</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln character(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln teken van %1</numerusform>
+            <numerusform>%Ln tekens van %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1222,21 +1222,21 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="-165"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om %Ln uitgesloten gebruiker te zien.</numerusform>
+            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om alle %Ln uitgesloten gebruikers te zien.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand is uitgesloten. Gebruikers die u hierboven uitsluit, worden hier vermeld, met wanneer en door wie ze zijn uitgesloten; hun productgebruik wordt niet meer bijgehouden. Vink ze hier aan om ze weer op te nemen.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -1345,77 +1345,77 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gebruiker wordt weer opgenomen zodra de service dit bevestigt.</numerusform>
+            <numerusform>%Ln gebruikers worden weer opgenomen zodra de service dit bevestigt.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The pending opt-out of %1 and this opt-in cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het weer opnemen van %1 heft de openstaande uitsluiting op: er wordt niets verzonden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The pending opt-in of %1 and this opt-out cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het uitsluiten van %1 heft het openstaande weer opnemen op: er wordt niets verzonden.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De openstaande wijziging van %Ln gebruiker en deze wijziging heffen elkaar op: er wordt niets voor deze gebruiker verzonden.</numerusform>
+            <numerusform>De openstaande wijzigingen van %Ln gebruikers en deze wijziging heffen elkaar op: er wordt niets voor hen verzonden.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is already included.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is al opgenomen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished">%1 is al uitgesloten.</translation>
+        <translation>%1 is al uitgesloten.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln user(s) are already included.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gebruiker is al opgenomen.</numerusform>
+            <numerusform>%Ln gebruikers zijn al opgenomen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln user(s) are already opted out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gebruiker is al uitgesloten.</numerusform>
+            <numerusform>%Ln gebruikers zijn al uitgesloten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+90"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ongedaan gemaakt: de wijziging voor %Ln gebruiker is nooit verzonden.</numerusform>
+            <numerusform>Ongedaan gemaakt: de wijziging voor %Ln gebruikers is nooit verzonden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wordt ongedaan gemaakt: %Ln gebruiker wordt weer opgenomen.</numerusform>
+            <numerusform>Wordt ongedaan gemaakt: %Ln gebruikers worden weer opgenomen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undoing: %Ln user(s) are being opted out again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wordt ongedaan gemaakt: %Ln gebruiker wordt weer uitgesloten.</numerusform>
+            <numerusform>Wordt ongedaan gemaakt: %Ln gebruikers worden weer uitgesloten.</numerusform>
         </translation>
     </message>
     <message>
@@ -1470,15 +1470,15 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+14"/>
         <source>Opt &amp;in %Ln user(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gebruiker &amp;weer opnemen…</numerusform>
+            <numerusform>%Ln gebruikers &amp;weer opnemen…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opt &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weer opnemen</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
@@ -1537,25 +1537,25 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+140"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln andere gebruiker was al uitgesloten (intussen elders gewijzigd); er is niets voor deze gebruiker verzonden.</numerusform>
+            <numerusform>%Ln andere gebruikers waren al uitgesloten (intussen elders gewijzigd); er is niets voor hen verzonden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln andere gebruiker was al weer opgenomen (intussen elders gewijzigd); er is niets voor deze gebruiker verzonden.</numerusform>
+            <numerusform>%Ln andere gebruikers waren al weer opgenomen (intussen elders gewijzigd); er is niets voor hen verzonden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Voor %Ln andere gebruiker hebben een openstaande tegengestelde wijziging en deze wijziging elkaar opgeheven; er is niets voor deze gebruiker verzonden.</numerusform>
+            <numerusform>Voor %Ln andere gebruikers hebben openstaande tegengestelde wijzigingen en deze wijziging elkaar opgeheven; er is niets voor hen verzonden.</numerusform>
         </translation>
     </message>
     <message>
@@ -1603,14 +1603,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+88"/>
         <source>%1 was included again, in another window or by another administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is weer opgenomen, in een ander venster of door een andere beheerder.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln gebruiker weer opgenomen, in een ander venster of door een andere beheerder.</numerusform>
+            <numerusform>%Ln gebruikers weer opgenomen, in een ander venster of door een andere beheerder.</numerusform>
         </translation>
     </message>
     <message>
@@ -1684,14 +1684,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+46"/>
         <source>You opted out %1 in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>U hebt %1 in een ander venster uitgesloten.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>You opted out %Ln user(s) in another window.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>U hebt %Ln gebruiker in een ander venster uitgesloten.</numerusform>
+            <numerusform>U hebt %Ln gebruikers in een ander venster uitgesloten.</numerusform>
         </translation>
     </message>
     <message>

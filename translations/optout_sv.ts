@@ -270,92 +270,92 @@
     <message>
         <location filename="../app/gui/contexthelp.cpp" line="+63"/>
         <source>Opt-out user</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta användare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick a user of your organisation and press &lt;b&gt;Opt-out&lt;/b&gt;: they are excluded from product usage tracking at once and appear in the list below. Type to search: every word you type must start a word of the name or e-mail, in any order; accents and case do not matter. The list shows each user&apos;s e-mail, so two people of the same name can be told apart; users matching your words exactly come first. Only a user you choose from the list (a click, or Enter on the highlighted match) is picked; editing the text afterwards drops the pick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en användare i din organisation och klicka på &lt;b&gt;Undanta&lt;/b&gt;: användaren undantas direkt från spårning av produktanvändning och visas i listan nedan. Skriv för att söka: varje ord du skriver måste vara början på ett ord i namnet eller e-postadressen, i valfri ordning; accenter och skiftläge spelar ingen roll. Listan visar varje användares e-postadress, så att två personer med samma namn går att skilja åt; användare som matchar dina ord exakt visas först. Endast en användare som du väljer i listan (med ett klick, eller med Retur på den markerade träffen) blir vald; om du ändrar texten efteråt tas valet bort.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Opt out with a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta med anledning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit &gt; Opt out with a reason… (%1, or the Opt-out button&apos;s right-click menu) asks for a reason (at most 500 characters) and can delete the user&apos;s stored usage data at once, which cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera &gt; Undanta med anledning… (%1, eller högerklicksmenyn för knappen Undanta) ber om en anledning (högst 500 tecken) och kan radera användarens lagrade användningsdata direkt, vilket inte kan ångras.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Opt-out user list</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantagna användare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone who is opted out, with when and by whom. Right-click the header to show the Reason and Deletion planned columns; click a header to sort. Tick users (Space ticks the selected rows, the header&apos;s box ticks them all) and press &lt;b&gt;Opt-in&lt;/b&gt; to include them again; for more than one user you are asked first. A row&apos;s right-click menu also offers Show history and Delete stored data now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla som är undantagna, med datum och vem som undantog dem. Högerklicka på rubrikraden för att visa kolumnerna Anledning och Planerad radering; klicka på en kolumnrubrik för att sortera. Markera användare (Mellanslag markerar de valda raderna, rutan i rubrikraden markerar alla) och klicka på &lt;b&gt;Ta med igen&lt;/b&gt; för att ta med dem igen; gäller det fler än en användare får du bekräfta först. Högerklicksmenyn för en rad innehåller också Visa historik och Radera lagrade data nu.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Narrows the list to the users whose name or e-mail holds what you type; the count beside it says how many of all are shown. It never changes who is opted out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begränsar listan till de användare vars namn eller e-postadress innehåller det du skriver; antalet bredvid visar hur många av alla som visas. Filtret ändrar aldrig vilka som är undantagna.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Ångra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>After a single opt-out or opt-in, the message bar offers Undo (also Edit &gt; Undo, %1) for 15 seconds. A change not sent yet is taken back and never sent; one the service has confirmed is reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter ett enskilt undantag eller en enskild återinkludering erbjuder meddelandefältet Ångra (även Redigera &gt; Ångra, %1) i 15 sekunder. En ändring som ännu inte har skickats återkallas och skickas aldrig; en ändring som tjänsten redan har bekräftat tas tillbaka med den motsatta ändringen.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Pending changes</source>
-        <translation type="unfinished">Väntande ändringar</translation>
+        <translation>Väntande ändringar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes show at once and are marked pending until the service confirms them. When the service cannot be reached they stay pending, are retried and kept across restarts; the status bar&apos;s &quot;changes pending&quot; link lists them, and there you can cancel them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändringar syns direkt och visas som väntande tills tjänsten bekräftar dem. När tjänsten inte går att nå förblir de väntande, skickas igen senare och sparas även om appen startas om; länken ”ändringar väntar” i statusfältet listar dem, och där kan du återkalla dem.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>History</source>
-        <translation type="unfinished">Historik</translation>
+        <translation>Historik</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>View &gt; History (%1), or Show history on a row: the organisation&apos;s opt-outs, opt-ins and deletions of stored data, newest first, with who did it and why. Filter it by user, by who did it, by action and by dates; a name typed but not chosen from the list filters nothing, and the dock says so.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa &gt; Historik (%1), eller Visa historik i högerklicksmenyn för en rad: organisationens undantag, återinkluderingar och raderingar av lagrade data, de senaste först, med vem som gjorde det och varför. Filtrera på användare, på vem som utförde åtgärden, på åtgärd och på datum; ett namn som har skrivits men inte valts i listan filtrerar ingenting, och panelen talar om det.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Opt out from a list, and export</source>
-        <translation type="unfinished"></translation>
+        <translation>Undanta från en lista och exportera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>File &gt; Opt out users from a list… reads e-mail addresses pasted or from a CSV or text file and shows what it found before anything is sent. File &gt; Export saves the opt-out list or the history as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkiv &gt; Undanta användare från en lista… läser e-postadresser som har klistrats in eller som finns i en CSV- eller textfil, och visar vad som hittades innan något skickas. Arkiv &gt; Exportera sparar listan över undantagna användare eller historiken som en CSV-fil.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keeping up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hålla sig uppdaterad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The list follows other administrators&apos; changes by itself; %1 refreshes it now. The window&apos;s title names the organisation and the server you are signed in to. View &gt; Language switches the language at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listan uppdateras automatiskt med andra administratörers ändringar; %1 uppdaterar den direkt. Fönstrets titel visar organisationen och servern som du är inloggad på. Visa &gt; Språk byter språk direkt.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -370,17 +370,17 @@
     <message>
         <location line="+1"/>
         <source>Help: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hjälp: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Opt-out settings</source>
-        <translation type="unfinished">Inställningar för undantag</translation>
+        <translation>Inställningar för undantag</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Help on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Hjälp för den här sidan</translation>
     </message>
 </context>
 <context>
@@ -593,14 +593,14 @@
     <message>
         <location line="-100"/>
         <source>“%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1”</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingen filtrering på %1: välj en användare i listan eller töm fältet.</numerusform>
+            <numerusform>Ingen filtrering på %1: välj användare i listorna eller töm fälten.</numerusform>
         </translation>
     </message>
     <message>
@@ -643,17 +643,17 @@
     <message>
         <location line="+2"/>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Startdatum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Through date</source>
-        <translation type="unfinished"></translation>
+        <translation>Slutdatum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Historikposter</translation>
     </message>
 </context>
 <context>
@@ -684,7 +684,7 @@
     <message>
         <location line="+6"/>
         <source>The directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalogen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -989,20 +989,20 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location filename="../app/gui/lengthcounter.cpp" line="+31"/>
         <source>%1 / %2: the limit</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2: gränsen är nådd</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 / %2</source>
         <comment>characters typed / the most allowed</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln character(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln tecken av %1</numerusform>
+            <numerusform>%Ln tecken av %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1222,21 +1222,21 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="-165"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se %Ln undantagen användare.</numerusform>
+            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se alla %Ln undantagna användare.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen är undantagen. Användare som du undantar ovan visas här, med datum och vem som undantog dem; deras produktanvändning spåras inte längre. Markera dem här för att ta med dem igen.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+138"/>
@@ -1345,77 +1345,77 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln användare tas med igen så snart tjänsten bekräftar det.</numerusform>
+            <numerusform>%Ln användare tas med igen så snart tjänsten bekräftar det.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The pending opt-out of %1 and this opt-in cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det väntande undantaget för %1 och den här återinkluderingen tar ut varandra: ingenting skickas.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The pending opt-in of %1 and this opt-out cancel out: nothing will be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den väntande återinkluderingen av %1 och det här undantaget tar ut varandra: ingenting skickas.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den väntande ändringen för %Ln användare och den här ändringen tar ut varandra: ingenting skickas för användaren.</numerusform>
+            <numerusform>De väntande ändringarna för %Ln användare och den här ändringen tar ut varandra: ingenting skickas för dem.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is already included.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är redan med i spårningen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is already opted out.</source>
-        <translation type="unfinished">%1 är redan undantagen.</translation>
+        <translation>%1 är redan undantagen.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln user(s) are already included.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln användare är redan med i spårningen.</numerusform>
+            <numerusform>%Ln användare är redan med i spårningen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln user(s) are already opted out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln användare är redan undantagen.</numerusform>
+            <numerusform>%Ln användare är redan undantagna.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+90"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ångrat: ändringen för %Ln användare skickades aldrig.</numerusform>
+            <numerusform>Ångrat: ändringen för %Ln användare skickades aldrig.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ångrar: %Ln användare tas med igen.</numerusform>
+            <numerusform>Ångrar: %Ln användare tas med igen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undoing: %Ln user(s) are being opted out again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ångrar: %Ln användare undantas igen.</numerusform>
+            <numerusform>Ångrar: %Ln användare undantas igen.</numerusform>
         </translation>
     </message>
     <message>
@@ -1470,15 +1470,15 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+14"/>
         <source>Opt &amp;in %Ln user(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
+            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opt &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta med &amp;igen</translation>
     </message>
     <message numerus="yes">
         <location line="+17"/>
@@ -1537,25 +1537,25 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message numerus="yes">
         <location line="+140"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln annan användare var redan undantagen (ändrades på annat håll under tiden); ingenting skickades för användaren.</numerusform>
+            <numerusform>%Ln andra användare var redan undantagna (ändrades på annat håll under tiden); ingenting skickades för dem.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln annan användare hade redan tagits med igen (ändrades på annat håll under tiden); ingenting skickades för användaren.</numerusform>
+            <numerusform>%Ln andra användare hade redan tagits med igen (ändrades på annat håll under tiden); ingenting skickades för dem.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>För %Ln annan användare tog en väntande motsatt ändring och den här ändringen ut varandra; ingenting skickades för användaren.</numerusform>
+            <numerusform>För %Ln andra användare tog väntande motsatta ändringar och den här ändringen ut varandra; ingenting skickades för dem.</numerusform>
         </translation>
     </message>
     <message>
@@ -1603,14 +1603,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+88"/>
         <source>%1 was included again, in another window or by another administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har tagits med igen, i ett annat fönster eller av en annan administratör.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln användare har tagits med igen, i ett annat fönster eller av en annan administratör.</numerusform>
+            <numerusform>%Ln användare har tagits med igen, i ett annat fönster eller av en annan administratör.</numerusform>
         </translation>
     </message>
     <message>
@@ -1684,14 +1684,14 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+46"/>
         <source>You opted out %1 in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Du undantog %1 i ett annat fönster.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>You opted out %Ln user(s) in another window.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Du undantog %Ln användare i ett annat fönster.</numerusform>
+            <numerusform>Du undantog %Ln användare i ett annat fönster.</numerusform>
         </translation>
     </message>
     <message>
