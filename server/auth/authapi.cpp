@@ -70,7 +70,7 @@ AuthApi::AuthApi(OptOutService *service, const OidcKeys::Options &keys, QObject 
 
 void AuthApi::handle(const ApiRequest &request, ApiServer::Respond respond)
 {
-    using Method = QHttpServerRequest::Method;
+    using Method = HttpMethod;
     const QString path = request.url.path();
     if (path.endsWith(QLatin1String("/discover")))
         return discover(request, std::move(respond));

@@ -86,7 +86,7 @@ ApiResponse ChangeStreams::open(const ApiRequest &request)
     response.headers = {{"Content-Type", "text/event-stream"},
                         // A proxy (nginx) passes each event on at once.
                         {"X-Accel-Buffering", "no"}};
-    if (request.method == QHttpServerRequest::Method::Head)
+    if (request.method == HttpMethod::Head)
         return response;
     if (count() >= m_options.maxStreams) {
         HttpError error = HttpError::unavailable();
