@@ -92,9 +92,9 @@
     <message numerus="yes">
         <location filename="../app/gui/historydock.cpp" line="+186"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Not filtered by %1: choose a user from the list, or clear the field.</numerusform>
+            <numerusform>Not filtered by %1: choose users from the lists, or clear the fields.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -157,9 +157,9 @@
     <message numerus="yes">
         <location filename="../app/gui/lengthcounter.cpp" line="+41"/>
         <source>%Ln character(s) of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln character of %1</numerusform>
+            <numerusform>%Ln characters of %1</numerusform>
         </translation>
     </message>
 </context>
@@ -184,9 +184,9 @@
     <message numerus="yes">
         <location line="-255"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No opted-out user matches “%1”. Clear the filter to see the %Ln opted-out user.</numerusform>
+            <numerusform>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out users.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -208,57 +208,57 @@
     <message numerus="yes">
         <location line="+207"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln user will be included again as soon as the service confirms.</numerusform>
+            <numerusform>%Ln users will be included again as soon as the service confirms.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The pending change of %Ln user and this one cancel out: nothing will be sent for them.</numerusform>
+            <numerusform>The pending changes of %Ln users and this one cancel out: nothing will be sent for them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln user(s) are already included.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln user is already included.</numerusform>
+            <numerusform>%Ln users are already included.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%Ln user(s) are already opted out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln user is already opted out.</numerusform>
+            <numerusform>%Ln users are already opted out.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+90"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undone: the change of %Ln user was never sent.</numerusform>
+            <numerusform>Undone: the change of %Ln users was never sent.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undoing: %Ln user is being included again.</numerusform>
+            <numerusform>Undoing: %Ln users are being included again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undoing: %Ln user(s) are being opted out again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undoing: %Ln user is being opted out again.</numerusform>
+            <numerusform>Undoing: %Ln users are being opted out again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -272,9 +272,9 @@
     <message numerus="yes">
         <location line="+105"/>
         <source>Opt &amp;in %Ln user(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opt &amp;in %Ln user…</numerusform>
+            <numerusform>Opt &amp;in %Ln users…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -304,25 +304,25 @@
     <message numerus="yes">
         <location line="+140"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln other user was already opted out (changed elsewhere meanwhile); nothing was sent for them.</numerusform>
+            <numerusform>%Ln other users were already opted out (changed elsewhere meanwhile); nothing was sent for them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%Ln other user(s) were already included again (changed elsewhere meanwhile); nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln other user was already included again (changed elsewhere meanwhile); nothing was sent for them.</numerusform>
+            <numerusform>%Ln other users were already included again (changed elsewhere meanwhile); nothing was sent for them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>For %Ln other user, a pending opposite change and this one cancelled out; nothing was sent for them.</numerusform>
+            <numerusform>For %Ln other users, a pending opposite change and this one cancelled out; nothing was sent for them.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -408,9 +408,9 @@
     <message numerus="yes">
         <location line="+48"/>
         <source>You opted out %Ln user(s) in another window.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>You opted out %Ln user in another window.</numerusform>
+            <numerusform>You opted out %Ln users in another window.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -424,9 +424,9 @@
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln user included again, in another window or by another administrator.</numerusform>
+            <numerusform>%Ln users included again, in another window or by another administrator.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
