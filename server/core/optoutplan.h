@@ -49,7 +49,7 @@ struct PlannedAuditEntry
 {
     QDateTime at;
     QString action; // "opt_out", "opt_in", "purge"
-    QString actorId; // empty for the service itself (purges)
+    QString actorId; // the administrator whose request it is (purges included)
     QString userId;
     QString reason; // opt-outs: empty for none
     qint64 count = -1; // purges: the events deleted; -1 otherwise
