@@ -65,8 +65,13 @@ server_depends=$(field "$server_deb" Depends)
 admin_depends=$(field "$admin_deb" Depends)
 echo "optout-server Depends: $server_depends"
 echo "optout-admin Depends: $admin_depends"
-for dep in libqt6httpserver6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libc6; do
+for dep in libqt6network6 libqt6sql6 libqt6sql6-sqlite libcjose0 libc6; do
     [[ $server_depends == *"$dep"* ]] || fail "optout-server does not depend on $dep"
+done
+# The server's HTTP is its own (http-parser); Qt's HTTP server is not needed any more.
+[[ $server_depends != *libqt6httpserver6* ]] || fail "optout-server still depends on libqt6httpserver6"
+for dep in libqt6networkauth6; do
+    [[ $admin_depends == *"$dep"* ]] || fail "optout-admin does not depend on $dep"
 done
 for dep in libqt6widgets6 libqt6network6 libqt6keychain1 libc6 qt6-qpa-plugins; do
     [[ $admin_depends == *"$dep"* ]] || fail "optout-admin does not depend on $dep"
