@@ -4,9 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/ensure-deps.sh
+scripts/ensure-deps.sh ccache
 build=${OPTOUT_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON -DOPTOUT_TEST_POSTGRES=ON
+# ccache (installed by the line above) makes the second run of a clone, or a fresh clone beside
+# an earlier one, rebuild only what changed: paths are taken relative to the clone.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=true
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPTOUT_WERROR=ON -DOPTOUT_TEST_POSTGRES=ON \
+  -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 cmake --build "$build" --parallel "$(nproc)"
 # The pinned OpenAPI linter the apidocs_lint test runs, into "$build/node-tools".
 scripts/ensure-node-tools.sh "$build"
