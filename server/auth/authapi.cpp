@@ -18,9 +18,9 @@ constexpr int ConfigsMaxAgeMs = 2000;
 ApiResponse refused(IdToken::Reason reason, const QString &message)
 {
     HttpError error {401,
-                    QStringLiteral("invalid_id_token"),
-                    message,
-                    {{QStringLiteral("reason"), IdToken::reasonName(reason)}}};
+                     QStringLiteral("invalid_id_token"),
+                     message,
+                     {{QStringLiteral("reason"), IdToken::reasonName(reason)}}};
     return ApiResponse::fromError(error);
 }
 
@@ -118,9 +118,9 @@ void AuthApi::discover(const ApiRequest &request, ApiServer::Respond respond)
         }
         respond(ApiResponse::fromError(
             HttpError {404,
-                      QStringLiteral("no_sso"),
-                      QStringLiteral("No identity provider signs in addresses of this domain."),
-                      {}}));
+                       QStringLiteral("no_sso"),
+                       QStringLiteral("No identity provider signs in addresses of this domain."),
+                       {}}));
     });
 }
 

@@ -598,9 +598,9 @@ bool ApiServer::isNewRead(const QString &key)
 ApiResponse ApiServer::storeFailure(StoreStatus status)
 {
     if (isTemporary(status)) {
-        ApiResponse r
-            = ApiResponse::fromError(status == StoreStatus::WriteRefused ? HttpError::writesRefused()
-                                                                         : HttpError::unavailable());
+        ApiResponse r = ApiResponse::fromError(status == StoreStatus::WriteRefused
+                                                   ? HttpError::writesRefused()
+                                                   : HttpError::unavailable());
         r.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
         return r;
@@ -630,8 +630,10 @@ std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &
     const auto user = m_service->userForToken(token);
     if (!user && m_service->isExpiredToken(token)) {
         ApiResponse r = ApiResponse::fromError(
-            HttpError {401, QStringLiteral("session_expired"),
-                      QStringLiteral("The session has expired: sign in again."), {}});
+            HttpError {401,
+                       QStringLiteral("session_expired"),
+                       QStringLiteral("The session has expired: sign in again."),
+                       {}});
         r.headers.append(qMakePair(QByteArray("WWW-Authenticate"),
                                    QByteArray("Bearer error=\"invalid_token\"")));
         return r;

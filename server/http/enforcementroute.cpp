@@ -10,7 +10,7 @@ namespace {
 
 // An RFC 3339 time, or a date (YYYY-MM-DD: its first instant in the organisation's zone).
 std::variant<QDateTime, HttpError> periodParameter(const QUrlQuery &query, const QString &name,
-                                                  const QTimeZone &zone)
+                                                   const QTimeZone &zone)
 {
     if (!query.hasQueryItem(name))
         return QDateTime();
@@ -51,7 +51,7 @@ void ApiServer::enforcement(const ApiRequest &r, Respond respond)
     if (!unit) {
         return respond(ApiResponse::fromError(
             HttpError::invalidRequest(QStringLiteral("'bucket' must be day, week or month."),
-                                     {{QStringLiteral("parameter"), QStringLiteral("bucket")}})));
+                                      {{QStringLiteral("parameter"), QStringLiteral("bucket")}})));
     }
     const auto sinceValue = periodParameter(r.query, QStringLiteral("since"), zone);
     if (const auto *e = std::get_if<HttpError>(&sinceValue))
@@ -68,7 +68,7 @@ void ApiServer::enforcement(const ApiRequest &r, Respond respond)
     if (since > until) {
         return respond(ApiResponse::fromError(
             HttpError::invalidRequest(QStringLiteral("'since' must not be after 'until'."),
-                                     {{QStringLiteral("parameter"), QStringLiteral("since")}})));
+                                      {{QStringLiteral("parameter"), QStringLiteral("since")}})));
     }
     const QVector<QDateTime> bounds = boundaries(since, until, *unit, zone);
     if (bounds.isEmpty()) {

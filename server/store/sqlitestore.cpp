@@ -332,8 +332,7 @@ bool SqliteStore::migrate(QString *error)
                        "FROM optouts x WHERE x.org_id = o.id) FROM orgs o"),
     };
     const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5, toVersion6, toVersion7,
-                                          toVersion8};
+                                          toVersion5, toVersion6, toVersion7, toVersion8};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {

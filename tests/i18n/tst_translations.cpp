@@ -717,8 +717,7 @@ void TestTranslations::termsHold()
     if (lang == QLatin1String("sv"))
         forbidden = QStringLiteral("\\b(kastar|kastas|Offline)\\b");
     else if (lang == QLatin1String("nl"))
-        forbidden
-            = QStringLiteral("\\b(dienst|items|in behandeling|in afwachting)\\b");
+        forbidden = QStringLiteral("\\b(dienst|items|in behandeling|in afwachting)\\b");
     const Catalogue cat = readTs(tsPath(QStringLiteral("optout_") + lang));
     QVERIFY2(cat.error.isEmpty(), qPrintable(cat.error));
     QStringList found;

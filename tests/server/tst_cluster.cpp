@@ -316,9 +316,9 @@ private slots:
             delays.append(timer.elapsed());
             QCOMPARE(onB.events().last().id, currentId(m_a));
             QCOMPARE(onB.events().last().event, QByteArray("sync-state"));
-            QCOMPARE(QJsonDocument::fromJson(onB.events().last().data).object(),
-                     call(m_nam, m_a, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin")
-                         .json());
+            QCOMPARE(
+                QJsonDocument::fromJson(onB.events().last().data).object(),
+                call(m_nam, m_a, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin").json());
         }
         qInfo() << "PUT through A to the event on B, ms:" << delays;
         QVERIFY(onA.waitForEvents(5, 2000)); // A's own changes too

@@ -614,9 +614,10 @@ void TestEnforcement::migratesTodaysRelease()
     m_server.stop();
     TestDatabase &db = m_server.database();
     bool ok = false;
-    for (const char *sql : {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",
-                            "ALTER TABLE orgs DROP COLUMN time_zone", "DROP TABLE oidc_domains",
-                            "DROP TABLE oidc_configs", "ALTER TABLE tokens DROP COLUMN expires_at"}) {
+    for (const char *sql :
+         {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",
+          "ALTER TABLE orgs DROP COLUMN time_zone", "DROP TABLE oidc_domains",
+          "DROP TABLE oidc_configs", "ALTER TABLE tokens DROP COLUMN expires_at"}) {
         db.execute(QString::fromLatin1(sql), &ok);
         QVERIFY2(ok, sql);
     }
