@@ -221,16 +221,15 @@ struct ChartLine
     QList<qint64> values;
 };
 
-// The smallest of 1, 2, 5 × 10^k at least `value`.
-qint64 niceCeiling(qint64 value)
+// The axis' top: four whole steps of 1, 2 or 5 × 10^k, at least `value`.
+qint64 niceTop(qint64 value)
 {
-    qint64 step = 1;
-    while (true) {
+    const qint64 need = std::max<qint64>((value + 3) / 4, 1);
+    for (qint64 power = 1;; power *= 10) {
         for (qint64 f : {1, 2, 5}) {
-            if (f * step >= value)
-                return f * step;
+            if (f * power >= need)
+                return 4 * f * power;
         }
-        step *= 10;
     }
 }
 
@@ -253,7 +252,7 @@ void drawChart(QPainter *p, const QRectF &area, const QString &title, const QLis
         for (qint64 v : line.values)
             top = std::max(top, v);
     }
-    top = niceCeiling(std::max<qint64>(top, 4));
+    top = niceTop(top);
     // Four steps of the axis; the labels' width sets the plot's left edge.
     const int steps = 4;
     qreal labelWidth = 0;
@@ -636,11 +635,18 @@ private:
                           "them; it counts what it discards and stores none of it.");
         text += QLatin1Char(' ');
         if (m_request.purgeAfterSeconds >= 0) {
-            const int days = int((m_request.purgeAfterSeconds + 86399) / 86400);
-            text += tr("Events stored before the opt-out are hidden at once and deleted %n "
-                       "day(s) after it, unless the user is opted in again before then, or at "
-                       "once when an administrator asks for it.",
-                       nullptr, days);
+            const qint64 seconds = m_request.purgeAfterSeconds;
+            QString window;
+            if (seconds % 86400 == 0)
+                window = tr("%n day(s)", nullptr, int(seconds / 86400));
+            else if (seconds % 3600 == 0)
+                window = tr("%n hour(s)", nullptr, int(seconds / 3600));
+            else
+                window = tr("%n minute(s)", nullptr, int((seconds + 59) / 60));
+            text += tr("Events stored before the opt-out are hidden at once and deleted %1 after "
+                       "it, unless the user is opted in again before then, or at once when an "
+                       "administrator asks for it.")
+                        .arg(window);
         } else {
             text += tr("Events stored before the opt-out are hidden at once and deleted at the "
                        "end of the retention window, unless the user is opted in again before "

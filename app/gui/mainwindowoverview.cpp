@@ -16,6 +16,7 @@ void MainWindow::setOverview(EnforcementModel *model)
     m_overviewDock->setEnabled(false); // until signed in: restoring it open must not load it
     // A place of its own, beside the table: the charts are read next to the list.
     addDockWidget(Qt::RightDockWidgetArea, m_overviewDock);
+    resizeDocks({m_overviewDock}, {420}, Qt::Horizontal);
     m_overviewDock->hide();
     m_overviewAction = m_overviewDock->toggleViewAction();
     m_overviewAction->setObjectName(QStringLiteral("actionOverview"));

@@ -40,10 +40,23 @@ QChart *newChart()
     chart->setBackgroundRoundness(0);
     auto *x = new QDateTimeAxis(chart);
     auto *y = new QValueAxis(chart);
-    y->setLabelFormat(QStringLiteral("%i"));
+    y->setTickCount(5); // four whole steps
+    y->setLabelFormat(QStringLiteral("%.0f")); // whole numbers, in the language (localizeNumbers)
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     return chart;
+}
+
+// The axis' top: four whole steps of 1, 2 or 5 × 10^k, at least `value`.
+qint64 niceTop(qint64 value)
+{
+    const qint64 need = std::max<qint64>((value + 3) / 4, 1);
+    for (qint64 power = 1;; power *= 10) {
+        for (qint64 f : {1, 2, 5}) {
+            if (f * power >= need)
+                return 4 * f * power;
+        }
+    }
 }
 
 } // namespace
@@ -131,8 +144,12 @@ OverviewDock::OverviewDock(EnforcementModel *model, QWidget *parent)
     });
     // Loaded while someone looks at it.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
-            applyPeriod();
+        if (!visible)
+            return;
+        applyPeriod();
+        // Shown again on the same period: its figures may have grown meanwhile.
+        if (!m_model->isLoading())
+            refresh();
     });
     updateDateFormats();
     retranslate();
@@ -291,10 +308,9 @@ void OverviewDock::rebuild()
         for (QAbstractAxis *axis : chart->axes()) {
             if (auto *x = qobject_cast<QDateTimeAxis *>(axis)) {
                 x->setRange(first, last);
-                x->setTickCount(std::clamp(rows, 2, 6));
+                x->setTickCount(std::clamp(rows, 2, 4)); // dates a dock's width can hold
             } else if (auto *y = qobject_cast<QValueAxis *>(axis)) {
-                y->setRange(0, std::max<qreal>(top[i], 4));
-                y->applyNiceNumbers();
+                y->setRange(0, qreal(niceTop(qint64(top[i]))));
             }
         }
     }
