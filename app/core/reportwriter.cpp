@@ -84,6 +84,9 @@ public:
         m_bottom = paint.height() - m_footer;
         body = QFont(QStringLiteral("DejaVu Sans"));
         body.setPointSizeF(9.5);
+        // No ligatures (Qt shapes none when letters are spaced): "fi" in the PDF's text stays
+        // two letters, so that it can be searched and copied.
+        body.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
         small = body;
         small.setPointSizeF(8);
         bold = body;
