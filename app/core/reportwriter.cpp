@@ -466,10 +466,11 @@ private:
                                 m_stats.timeZone.isEmpty() ? QString::fromUtf8(m_request.zone.id())
                                                            : m_stats.timeZone),
                        pt(2));
-        flow.paragraph(
-            flow.body,
-            tr("Produced on %1").arg(l.toString(QDateTime::currentDateTime(), QLocale::LongFormat)),
-            pt(2));
+        flow.paragraph(flow.body,
+                       tr("Produced on %1")
+                           .arg(l.toString(QDateTime::currentDateTime().toTimeZone(m_request.zone),
+                                           QLocale::LongFormat)),
+                       pt(2));
         if (m_stats.countingSince.isValid()) {
             const QString since
                 = l.toString(m_stats.countingSince.toTimeZone(m_request.zone), QLocale::LongFormat);

@@ -229,6 +229,11 @@ void TestReport::reportInTheLanguage()
     QVERIFY(text.contains(simplified(translated("ReportWriter", "Totals"))));
     QVERIFY(text.contains(simplified(
         translated("ReportWriter", "What the service does with an opted-out user's events"))));
+    // The rules: listed when the service has them (GET /api/v1/optout-rules), else no section.
+    const int rules
+        = m_server.request("GET", QStringLiteral("/api/v1/optout-rules"), "demo-admin").status;
+    QCOMPARE(text.contains(simplified(translated("ReportWriter", "Opt-out rules in force"))),
+             rules == 200);
     // The opt-outs with their reasons, the deletion with who asked for it.
     QVERIFY(text.contains(QStringLiteral("GDPR request #4411")));
     QCOMPARE(text.count(QStringLiteral("Works council agreement")), 30);
