@@ -4,11 +4,13 @@
 #include "appsettings.h"
 #include "connectionsecurity.h"
 #include "csvexporter.h"
+#include "enforcementmodel.h"
 #include "historymodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
 #include "quitsignals.h"
+#include "reportwriter.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
 #include "usagesummarymodel.h"
@@ -129,6 +131,10 @@ int main(int argc, char *argv[])
     controller.mainWindow()->setHistory(&history);
     CsvExporter exporter(&api);
     controller.mainWindow()->setExporter(&exporter);
+    EnforcementModel enforcement(&api);
+    controller.mainWindow()->setOverview(&enforcement);
+    ReportWriter reports(&api);
+    controller.mainWindow()->setReporter(&reports);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then

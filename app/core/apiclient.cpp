@@ -388,8 +388,7 @@ void ApiClient::fetchAudit(int limit, const QString &before, QObject *context,
     fetchAudit(limit, before, AuditFilter {}, context, std::move(done));
 }
 
-void ApiClient::fetchAudit(int limit, const QString &before, const AuditFilter &filter,
-                           QObject *context, ApiCallback<AuditPage> done)
+QString ApiClient::auditQuery(int limit, const QString &before, const AuditFilter &filter)
 {
     QUrlQuery query;
     const auto add = [&query](const QString &name, const QString &value) {
@@ -407,9 +406,48 @@ void ApiClient::fetchAudit(int limit, const QString &before, const AuditFilter &
     if (!before.isEmpty())
         query.addQueryItem(QStringLiteral("before"),
                            QString::fromLatin1(QUrl::toPercentEncoding(before)));
+    return query.toString(QUrl::FullyEncoded);
+}
+
+void ApiClient::fetchAudit(int limit, const QString &before, const AuditFilter &filter,
+                           QObject *context, ApiCallback<AuditPage> done)
+{
     sendDecoded<AuditPage>(
-        "GET", QStringLiteral("/audit"), query.toString(QUrl::FullyEncoded), {}, {}, context,
+        "GET", QStringLiteral("/audit"), auditQuery(limit, before, filter), {}, {}, context,
         [](const RawReply &raw) { return JsonCodec::decodeAuditPage(raw.body); }, std::move(done));
+}
+
+void ApiClient::fetchAuditBody(int limit, const QString &before, const AuditFilter &filter,
+                               QObject *context, ApiCallback<QByteArray> done)
+{
+    sendDecoded<QByteArray>(
+        "GET", QStringLiteral("/audit"), auditQuery(limit, before, filter), {}, {}, context,
+        [](const RawReply &raw) { return ApiResult<QByteArray>(raw.body); }, std::move(done));
+}
+
+void ApiClient::fetchEnforcement(const QDate &since, const QDate &until, const QString &bucket,
+                                 QObject *context, ApiCallback<EnforcementStats> done)
+{
+    QUrlQuery query;
+    if (since.isValid())
+        query.addQueryItem(QStringLiteral("since"), since.toString(Qt::ISODate));
+    if (until.isValid())
+        query.addQueryItem(QStringLiteral("until"), until.toString(Qt::ISODate));
+    if (!bucket.isEmpty())
+        query.addQueryItem(QStringLiteral("bucket"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(bucket)));
+    sendDecoded<EnforcementStats>(
+        "GET", QStringLiteral("/usage/enforcement"), query.toString(QUrl::FullyEncoded), {}, {},
+        context, [](const RawReply &raw) { return JsonCodec::decodeEnforcementStats(raw.body); },
+        std::move(done));
+}
+
+void ApiClient::fetchOptOutRules(QObject *context, ApiCallback<QList<OptOutRule>> done)
+{
+    sendDecoded<QList<OptOutRule>>(
+        "GET", QStringLiteral("/optout-rules"), {}, {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeOptOutRules(raw.body); },
+        std::move(done));
 }
 
 void ApiClient::fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done)

@@ -78,7 +78,17 @@ public:
     // The same with filters (all optional; see AuditFilter).
     void fetchAudit(int limit, const QString &before, const AuditFilter &filter, QObject *context,
                     ApiCallback<AuditPage> done);
+    // The same page undecoded, for a caller that decodes it on another thread
+    // (JsonCodec::decodeAuditPage): nothing on this thread grows with the entries.
+    void fetchAuditBody(int limit, const QString &before, const AuditFilter &filter,
+                        QObject *context, ApiCallback<QByteArray> done);
     void fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done);
+    // The enforcement statistics from the first day `since` up to the day `until` (exclusive),
+    // both days of the organisation's time zone, in buckets of a "day", "week" or "month".
+    void fetchEnforcement(const QDate &since, const QDate &until, const QString &bucket,
+                          QObject *context, ApiCallback<EnforcementStats> done);
+    // The opt-out rules (groups, e-mail domains). A service without rules answers 404.
+    void fetchOptOutRules(QObject *context, ApiCallback<QList<OptOutRule>> done);
     void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
                          ApiCallback<UsageEventsResult> done);
 
@@ -123,6 +133,8 @@ private:
                      const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
                      QObject *context, std::function<ApiResult<T>(const RawReply &)> decode,
                      ApiCallback<T> done);
+
+    static QString auditQuery(int limit, const QString &before, const AuditFilter &filter);
 
     QPointer<QNetworkAccessManager> m_network;
     QUrl m_baseUrl;

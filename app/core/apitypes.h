@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -39,6 +40,9 @@ struct Me
     // org.purgeAfterSeconds: how long an opted-out user's stored events are kept; -1 when the
     // service sends none (an older service).
     qint64 purgeAfterSeconds = -1;
+    // org.timeZone: the IANA zone of the enforcement statistics' days; empty from an older
+    // service.
+    QString orgTimeZone;
     bool isProductAdmin() const { return roles.contains(QLatin1String("product_admin")); }
 };
 
@@ -196,6 +200,55 @@ struct UsageSummary
 {
     QList<UsageSummaryEntry> users;
     qint64 discardedSinceStart = 0;
+};
+
+// GET /api/v1/usage/enforcement: what the service accepted, discarded and deleted, and the
+// opt-out changes, in one bucket (a day, week or month of the organisation's time zone) or in
+// total.
+struct EnforcementCounts
+{
+    qint64 acceptedClient = 0;
+    qint64 acceptedServer = 0;
+    qint64 discardedClient = 0;
+    qint64 discardedServer = 0;
+    qint64 deletedEvents = 0;
+    qint64 optOuts = 0;
+    qint64 optIns = 0;
+    qint64 optedOutUsers = 0; // at the bucket's end (totals: at the period's end)
+    qint64 accepted() const { return acceptedClient + acceptedServer; }
+    qint64 discarded() const { return discardedClient + discardedServer; }
+};
+
+struct EnforcementBucket
+{
+    QDateTime start; // UTC
+    QDate date; // its first day in the organisation's time zone
+    EnforcementCounts counts;
+};
+
+struct EnforcementStats
+{
+    QDateTime since; // the first bucket's start (inclusive), UTC
+    QDateTime until; // the last bucket's end (exclusive), UTC
+    QString bucket; // "day", "week" or "month"
+    QString timeZone; // IANA name
+    QDateTime countingSince; // when the service began to count; invalid when it does not say
+    QList<EnforcementBucket> buckets;
+    EnforcementCounts totals;
+};
+
+// GET /api/v1/optout-rules: one rule (a group or an e-mail domain) that opts users out.
+struct OptOutRule
+{
+    QString id;
+    QString kind; // "group" or "emailDomain"
+    QString groupName; // kind "group"
+    QString domain; // kind "emailDomain"
+    QString reason;
+    QDateTime createdAt;
+    QString createdByName;
+    QString createdByEmail;
+    qint64 userCount = -1; // -1 when the service does not say
 };
 
 // POST /api/v1/usage/events: one event; userId empty means the token's user.

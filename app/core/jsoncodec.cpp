@@ -287,6 +287,7 @@ ApiResult<Me> decodeMe(const QByteArray &json)
         const QJsonValue purgeAfter = org.value(QLatin1String("purgeAfterSeconds"));
         if (!purgeAfter.isUndefined() && !purgeAfter.isNull())
             me.purgeAfterSeconds = o.integer("purgeAfterSeconds");
+        me.orgTimeZone = o.optionalString("timeZone");
     }
     me.usageTracking = r.boolean("usageTracking");
     return finish(problem, me);
@@ -454,6 +455,106 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
         });
     summary.discardedSinceStart = r.integer("discardedSinceStart");
     return finish(problem, summary);
+}
+
+namespace {
+
+EnforcementCounts readCounts(QString *problem, const QJsonObject &object, const QString &path)
+{
+    Reader r(problem, object, path);
+    EnforcementCounts counts;
+    const auto pair = [&r](const char *key, qint64 *client, qint64 *server) {
+        const QJsonObject inner = r.object(key);
+        if (!r.ok())
+            return;
+        Reader p(r.problem(), inner, r.childPath(key));
+        *client = p.integer("client");
+        *server = p.integer("server");
+    };
+    pair("accepted", &counts.acceptedClient, &counts.acceptedServer);
+    pair("discarded", &counts.discardedClient, &counts.discardedServer);
+    counts.deletedEvents = r.integer("deletedEvents");
+    counts.optOuts = r.integer("optOuts");
+    counts.optIns = r.integer("optIns");
+    counts.optedOutUsers = r.integer("optedOutUsers");
+    return counts;
+}
+
+} // namespace
+
+ApiResult<EnforcementStats> decodeEnforcementStats(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    EnforcementStats stats;
+    stats.since = r.time("since");
+    stats.until = r.time("until");
+    stats.bucket = r.string("bucket");
+    stats.timeZone = r.optionalString("timeZone");
+    stats.countingSince = r.time("countingSince", true);
+    stats.buckets = readList<EnforcementBucket>(
+        r, "buckets", [](QString *p, const QJsonObject &o, const QString &at) {
+            Reader b(p, o, at);
+            EnforcementBucket bucket;
+            bucket.start = b.time("start");
+            const QString date = b.string("date");
+            bucket.date = QDate::fromString(date, Qt::ISODate);
+            if (b.ok() && !bucket.date.isValid())
+                *p = at + QLatin1String(".date: expected a date (YYYY-MM-DD)");
+            if (b.ok())
+                bucket.counts = readCounts(p, o, at);
+            return bucket;
+        });
+    stats.totals = readChild<EnforcementCounts>(r, "totals", readCounts);
+    return finish(problem, stats);
+}
+
+ApiResult<QList<OptOutRule>> decodeOptOutRules(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    const QList<OptOutRule> rules
+        = readList<OptOutRule>(r, "rules", [](QString *p, const QJsonObject &o, const QString &at) {
+              Reader e(p, o, at);
+              OptOutRule rule;
+              rule.id = e.id("id");
+              rule.kind = e.string("kind");
+              if (rule.kind == QLatin1String("group")) {
+                  const User group = readChild<User>(
+                      e, "group", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                          Reader g(p2, o2, at2);
+                          User named;
+                          named.id = g.id("id");
+                          named.name = g.string("name");
+                          return named;
+                      });
+                  rule.groupName = group.name;
+              } else if (rule.kind == QLatin1String("emailDomain")) {
+                  rule.domain = e.string("domain");
+              }
+              rule.reason = e.optionalString("reason");
+              rule.createdAt = e.time("createdAt", true);
+              const QJsonValue by = o.value(QLatin1String("createdBy"));
+              if (by.isObject()) {
+                  const User creator = readChild<User>(
+                      e, "createdBy", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                          return readUser(p2, o2, at2, false);
+                      });
+                  rule.createdByName = creator.name;
+                  rule.createdByEmail = creator.email;
+              }
+              if (o.contains(QLatin1String("userCount"))
+                  && !o.value(QLatin1String("userCount")).isNull())
+                  rule.userCount = e.integer("userCount");
+              return rule;
+          });
+    return finish(problem, rules);
 }
 
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json)

@@ -459,6 +459,7 @@ void MainWindow::retranslate()
         tr("Opt out the chosen user. Right-click, or press %1, to add a reason.")
             .arg(
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)));
+    retranslateOverview();
     if (m_exportMenu) {
         m_exportMenu->setTitle(tr("&Export"));
         m_exportOptOutsAction->setText(tr("&Opt-out list as CSV…"));

@@ -37,6 +37,10 @@ class ExportController;
 class QMenu;
 class UsageSummaryModel;
 class UsageTracker;
+class EnforcementModel;
+class OverviewDock;
+class ReportController;
+class ReportWriter;
 
 class MainWindow final : public QMainWindow
 {
@@ -111,6 +115,17 @@ public:
     // File > Export > Opt-out list as CSV…, and History as CSV….
     void exportOptOuts();
     void exportHistory();
+
+    // View > Overview: the enforcement statistics as charts, refreshed with the lists. The
+    // model must outlive the window.
+    void setOverview(EnforcementModel *model);
+    OverviewDock *overviewDock() const { return m_overviewDock; }
+    QAction *overviewAction() const { return m_overviewAction; }
+    // File > Report…: the PDF for the privacy officer, written by `reports`, which must
+    // outlive the window.
+    void setReporter(ReportWriter *reports);
+    ReportController *reportController() const { return m_report; }
+    QAction *reportAction() const { return m_reportAction; }
 
 Q_SIGNALS:
     void signOutRequested();
@@ -219,6 +234,14 @@ private:
     QMenu *m_exportMenu = nullptr;
     QAction *m_exportOptOutsAction = nullptr;
     QAction *m_exportHistoryAction = nullptr;
+    // View > Overview and File > Report… (mainwindowoverview.cpp).
+    void updateOverviewState();
+    void retranslateOverview();
+    QPointer<EnforcementModel> m_enforcement;
+    OverviewDock *m_overviewDock = nullptr;
+    QAction *m_overviewAction = nullptr;
+    ReportController *m_report = nullptr;
+    QAction *m_reportAction = nullptr;
     bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 

@@ -1,9 +1,11 @@
 // ApiClient against the real optout-server on loopback.
 #include "apiclient.h"
 #include "apitestutil.h"
+#include "jsoncodec.h"
 #include "testserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSet>
@@ -31,6 +33,10 @@ private slots:
     void plainUserIs403();
     void otherOrgUserIs404();
     void auditAndUsage();
+    void enforcementCountsWhatWasSent();
+    void enforcementRefusesBadPeriod();
+    void optOutRulesOrNotFound();
+    void auditBodyIsTheUndecodedPage();
     void transferTimeoutIsSet();
 
 private:
@@ -307,6 +313,179 @@ void TestApiClient::auditAndUsage()
         [this](QObject *c, ApiCallback<UsageSummary> d) { m_api->fetchUsageSummary(c, d); });
     QVERIFY(summary && summary->ok());
     QVERIFY(!summary->value().users.isEmpty());
+}
+
+namespace {
+
+QByteArray eventsFor(const QString &userId, int n)
+{
+    QJsonArray events;
+    for (int i = 0; i < n; ++i) {
+        events.append(
+            QJsonObject {{QStringLiteral("name"), QStringLiteral("test.event")},
+                         {QStringLiteral("timestamp"), QStringLiteral("2026-11-22T16:00:00Z")},
+                         {QStringLiteral("userId"), userId}});
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson();
+}
+
+} // namespace
+
+void TestApiClient::enforcementCountsWhatWasSent()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date(); // the demo organisation: UTC
+    const auto stats = [this, today] {
+        return waitFor<EnforcementStats>(
+            [this, today](QObject *c, ApiCallback<EnforcementStats> d) {
+                m_api->fetchEnforcement(today.addDays(-2), today.addDays(1), QStringLiteral("day"),
+                                        c, d);
+            });
+    };
+    const auto before = stats();
+    QVERIFY(before && before->ok());
+    QCOMPARE(before->value().buckets.size(), 3);
+    QCOMPARE(before->value().bucket, QStringLiteral("day"));
+    QCOMPARE(before->value().buckets.constLast().date, today);
+    QCOMPARE(before->value().since, today.addDays(-2).startOfDay(Qt::UTC));
+    QCOMPARE(before->value().until, today.addDays(1).startOfDay(Qt::UTC));
+    QVERIFY(before->value().countingSince.isValid());
+
+    // Two users of the directory who are not opted out: one is opted out between two batches.
+    const HttpResult users
+        = m_server.request("GET", QStringLiteral("/api/v1/users?pageSize=50"), "demo-admin");
+    const HttpResult outs
+        = m_server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin");
+    QSet<QString> optedOut;
+    for (const QJsonValue &e : outs.json().object().value(QStringLiteral("optOuts")).toArray())
+        optedOut.insert(e.toObject()
+                            .value(QStringLiteral("user"))
+                            .toObject()
+                            .value(QStringLiteral("id"))
+                            .toString());
+    QStringList free;
+    for (const QJsonValue &u : users.json().object().value(QStringLiteral("users")).toArray()) {
+        const QString id = u.toObject().value(QStringLiteral("id")).toString();
+        if (!optedOut.contains(id)
+            && u.toObject().value(QStringLiteral("email")).toString()
+                != QStringLiteral("admin@example.com"))
+            free << id;
+    }
+    QVERIFY(free.size() >= 2);
+    const QString a = free.at(0), b = free.at(1);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                          eventsFor(a, 7))
+                 .status,
+             200);
+    QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + a, "demo-admin").status,
+             201);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                          eventsFor(a, 4))
+                 .status,
+             200);
+    QCOMPARE(m_server
+                 .request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                          eventsFor(b, 3))
+                 .status,
+             200);
+    QCOMPARE(
+        m_server.request("DELETE", QStringLiteral("/api/v1/optouts/") + a, "demo-admin").status,
+        204);
+
+    const auto after = stats();
+    QVERIFY(after && after->ok());
+    const EnforcementCounts &was = before->value().buckets.constLast().counts;
+    const EnforcementCounts &now = after->value().buckets.constLast().counts;
+    QCOMPARE(now.acceptedClient - was.acceptedClient, 10);
+    QCOMPARE(now.discardedClient - was.discardedClient, 4);
+    QCOMPARE(now.optOuts - was.optOuts, 1);
+    QCOMPARE(now.optIns - was.optIns, 1);
+    QCOMPARE(now.optedOutUsers, was.optedOutUsers);
+    QCOMPARE(after->value().totals.acceptedClient - before->value().totals.acceptedClient, 10);
+    QCOMPARE(after->value().totals.optedOutUsers, now.optedOutUsers);
+    // The app's figure is the service's: the same as the raw answer.
+    const HttpResult raw = m_server.request(
+        "GET",
+        QStringLiteral("/api/v1/usage/enforcement?since=%1&until=%2")
+            .arg(today.addDays(-2).toString(Qt::ISODate), today.addDays(1).toString(Qt::ISODate)),
+        "demo-admin");
+    const QJsonObject totals = raw.json().object().value(QStringLiteral("totals")).toObject();
+    QCOMPARE(qint64(totals.value(QStringLiteral("accepted"))
+                        .toObject()
+                        .value(QStringLiteral("client"))
+                        .toDouble()),
+             after->value().totals.acceptedClient);
+    QCOMPARE(qint64(totals.value(QStringLiteral("discarded"))
+                        .toObject()
+                        .value(QStringLiteral("client"))
+                        .toDouble()),
+             after->value().totals.discardedClient);
+}
+
+void TestApiClient::enforcementRefusesBadPeriod()
+{
+    const QDate today = QDate::currentDate();
+    auto result
+        = waitFor<EnforcementStats>([this, today](QObject *c, ApiCallback<EnforcementStats> d) {
+              m_api->fetchEnforcement(today, today.addDays(-3), QStringLiteral("day"), c, d);
+          });
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().httpStatus, 400);
+    QVERIFY(!result->error().message.isEmpty());
+    result = waitFor<EnforcementStats>([this, today](QObject *c, ApiCallback<EnforcementStats> d) {
+        m_api->fetchEnforcement(today.addDays(-3), today, QStringLiteral("hour"), c, d);
+    });
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().httpStatus, 400);
+    result = waitFor<EnforcementStats>([this, today](QObject *c, ApiCallback<EnforcementStats> d) {
+        m_api->fetchEnforcement(today.addDays(-400), today, QStringLiteral("day"), c, d);
+    });
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().httpStatus, 400);
+    // A plain user may not read it.
+    m_api->setToken("demo-user");
+    result = waitFor<EnforcementStats>([this, today](QObject *c, ApiCallback<EnforcementStats> d) {
+        m_api->fetchEnforcement(today.addDays(-3), today, QStringLiteral("day"), c, d);
+    });
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().httpStatus, 403);
+}
+
+void TestApiClient::optOutRulesOrNotFound()
+{
+    // Rules are answered by a service that has them; one without answers 404, which the
+    // report takes as "no rules section".
+    const HttpResult raw
+        = m_server.request("GET", QStringLiteral("/api/v1/optout-rules"), "demo-admin");
+    const auto result = waitFor<QList<OptOutRule>>(
+        [this](QObject *c, ApiCallback<QList<OptOutRule>> d) { m_api->fetchOptOutRules(c, d); });
+    QVERIFY(result);
+    if (raw.status == 200) {
+        QVERIFY(result->ok());
+        QCOMPARE(result->value().size(),
+                 raw.json().object().value(QStringLiteral("rules")).toArray().size());
+    } else {
+        QVERIFY(!result->ok());
+        QCOMPARE(result->error().httpStatus, raw.status);
+    }
+}
+
+void TestApiClient::auditBodyIsTheUndecodedPage()
+{
+    const auto body = waitFor<QByteArray>([this](QObject *c, ApiCallback<QByteArray> d) {
+        m_api->fetchAuditBody(5, {}, AuditFilter {}, c, d);
+    });
+    const auto page = waitFor<AuditPage>([this](QObject *c, ApiCallback<AuditPage> d) {
+        m_api->fetchAudit(5, {}, AuditFilter {}, c, d);
+    });
+    QVERIFY(body && body->ok() && page && page->ok());
+    const ApiResult<AuditPage> decoded = JsonCodec::decodeAuditPage(body->value());
+    QVERIFY(decoded.ok());
+    QCOMPARE(decoded.value().entries.size(), page->value().entries.size());
+    QVERIFY(!decoded.value().entries.isEmpty());
+    QCOMPARE(decoded.value().entries.constFirst().id, page->value().entries.constFirst().id);
+    QCOMPARE(decoded.value().next, page->value().next);
 }
 
 void TestApiClient::transferTimeoutIsSet()

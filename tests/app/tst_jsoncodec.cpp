@@ -23,6 +23,10 @@ private slots:
     void syncState();
     void auditPage();
     void usageSummary();
+    void enforcementStats();
+    void enforcementStatsRejectsBadInput_data();
+    void enforcementStatsRejectsBadInput();
+    void optOutRules();
     void errorBody();
     void times_data();
     void times();
@@ -239,6 +243,104 @@ void TestJsonCodec::syncState()
     QVERIFY(!JsonCodec::decodeSyncState(R"({"usersRevision": 12, "optOutsRevision": 42})").ok());
     QVERIFY(!JsonCodec::decodeSyncState(R"([1, 2, 3])").ok());
     QVERIFY(!JsonCodec::decodeSyncState(R"({"usersRevision": 12,)").ok());
+}
+
+namespace {
+
+const QByteArray enforcementJson
+    = R"({"since": "2026-10-23T22:00:00Z", "until": "2026-10-25T22:00:00Z",
+ "bucket": "day", "timeZone": "Europe/Amsterdam", "countingSince": "2026-10-01T09:12:44Z",
+ "buckets": [{"start": "2026-10-23T22:00:00Z", "date": "2026-10-24",
+              "accepted": {"client": 1200, "server": 310}, "discarded": {"client": 45, "server": 3},
+              "deletedEvents": 0, "optOuts": 2, "optIns": 0, "optedOutUsers": 41},
+             {"start": "2026-10-24T22:00:00Z", "date": "2026-10-25",
+              "accepted": {"client": 10, "server": 1}, "discarded": {"client": 4, "server": 0},
+              "deletedEvents": 212, "optOuts": 3, "optIns": 1, "optedOutUsers": 43}],
+ "totals": {"accepted": {"client": 1210, "server": 311}, "discarded": {"client": 49, "server": 3},
+            "deletedEvents": 212, "optOuts": 5, "optIns": 1, "optedOutUsers": 43}})";
+
+} // namespace
+
+void TestJsonCodec::enforcementStats()
+{
+    const auto result = JsonCodec::decodeEnforcementStats(enforcementJson);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    const EnforcementStats &s = result.value();
+    QCOMPARE(s.bucket, QStringLiteral("day"));
+    QCOMPARE(s.timeZone, QStringLiteral("Europe/Amsterdam"));
+    QCOMPARE(s.countingSince, QDateTime(QDate(2026, 10, 1), QTime(9, 12, 44), Qt::UTC));
+    QCOMPARE(s.since, QDateTime(QDate(2026, 10, 23), QTime(22, 0), Qt::UTC));
+    QCOMPARE(s.buckets.size(), 2);
+    QCOMPARE(s.buckets.at(1).date, QDate(2026, 10, 25));
+    QCOMPARE(s.buckets.at(0).counts.accepted(), 1510);
+    QCOMPARE(s.buckets.at(0).counts.discarded(), 48);
+    QCOMPARE(s.buckets.at(1).counts.deletedEvents, 212);
+    QCOMPARE(s.totals.optOuts, 5);
+    QCOMPARE(s.totals.optedOutUsers, 43);
+    // An older answer without countingSince is read, without it.
+    QByteArray noStart = enforcementJson;
+    noStart.replace(R"("countingSince": "2026-10-01T09:12:44Z",)", "");
+    QVERIFY(JsonCodec::decodeEnforcementStats(noStart).ok());
+    QVERIFY(!JsonCodec::decodeEnforcementStats(noStart).value().countingSince.isValid());
+}
+
+void TestJsonCodec::enforcementStatsRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("date not a date")
+        << QByteArray(R"("date": "2026-10-24")") << QByteArray(R"("date": "24/10/2026")")
+        << QStringLiteral("buckets[0].date");
+    QTest::newRow("negative count")
+        << QByteArray(R"("deletedEvents": 0,)") << QByteArray(R"("deletedEvents": -1,)")
+        << QStringLiteral("buckets[0].deletedEvents");
+    QTest::newRow("accepted not an object")
+        << QByteArray(R"("accepted": {"client": 10, "server": 1})")
+        << QByteArray(R"("accepted": 11)") << QStringLiteral("buckets[1].accepted");
+    QTest::newRow("fraction") << QByteArray(R"("optOuts": 3,)") << QByteArray(R"("optOuts": 3.5,)")
+                              << QStringLiteral("buckets[1].optOuts");
+    QTest::newRow("bad start") << QByteArray(R"("start": "2026-10-24T22:00:00Z")")
+                               << QByteArray(R"("start": "yesterday")")
+                               << QStringLiteral("buckets[1].start");
+    QTest::newRow("no totals") << QByteArray(R"("totals")") << QByteArray(R"("total")")
+                               << QStringLiteral("totals");
+}
+
+void TestJsonCodec::enforcementStatsRejectsBadInput()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, path);
+    QByteArray json = enforcementJson;
+    QVERIFY(json.contains(from));
+    json.replace(from, to);
+    const auto result = JsonCodec::decodeEnforcementStats(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+    QVERIFY2(result.error().technical.startsWith(path), qPrintable(result.error().technical));
+}
+
+void TestJsonCodec::optOutRules()
+{
+    const QByteArray json = R"({"revision": 7, "rules": [
+        {"id": "r-1", "kind": "group", "group": {"id": "g-3", "name": "Works council"},
+         "reason": "Agreement 2026-04", "createdAt": "2026-11-22T16:00:00Z",
+         "createdBy": {"id": "u-1", "email": "admin@example.com", "name": "Ada Admin"},
+         "userCount": 1240},
+        {"id": "r-2", "kind": "emailDomain", "domain": "contractors.example.com", "reason": null,
+         "createdAt": "2026-11-23T16:00:00Z"}]})";
+    const auto result = JsonCodec::decodeOptOutRules(json);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().technical));
+    QCOMPARE(result.value().size(), 2);
+    QCOMPARE(result.value().at(0).groupName, QStringLiteral("Works council"));
+    QCOMPARE(result.value().at(0).userCount, 1240);
+    QCOMPARE(result.value().at(0).createdByName, QStringLiteral("Ada Admin"));
+    QCOMPARE(result.value().at(1).domain, QStringLiteral("contractors.example.com"));
+    QCOMPARE(result.value().at(1).userCount, -1);
+    QByteArray noName = json;
+    noName.replace(R"("name": "Works council")", R"("name": 3)");
+    QVERIFY(!JsonCodec::decodeOptOutRules(noName).ok());
 }
 
 void TestJsonCodec::auditPage()

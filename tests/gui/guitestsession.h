@@ -3,9 +3,11 @@
 
 #include "apiclient.h"
 #include "csvexporter.h"
+#include "enforcementmodel.h"
 #include "historymodel.h"
 #include "mainwindow.h"
 #include "optoutmodel.h"
+#include "reportwriter.h"
 #include "synccontroller.h"
 #include "usagesummarymodel.h"
 #include "usagetracker.h"
@@ -29,6 +31,8 @@ struct GuiTestSession
         , usageSummary(&api, &users)
         , history(&api)
         , exporter(&api)
+        , enforcement(&api)
+        , reports(&api)
     {
         QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
         QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
@@ -47,6 +51,8 @@ struct GuiTestSession
         window->setUsageTracking(&usage, &usageSummary);
         window->setHistory(&history);
         window->setExporter(&exporter);
+        window->setOverview(&enforcement);
+        window->setReporter(&reports);
         window->resize(1000, 700);
         window->show();
         sync.start();
@@ -69,5 +75,7 @@ struct GuiTestSession
     UsageSummaryModel usageSummary;
     HistoryModel history;
     CsvExporter exporter;
+    EnforcementModel enforcement;
+    ReportWriter reports;
     std::unique_ptr<MainWindow> window;
 };

@@ -2,6 +2,8 @@
 // the preview of File > Opt out users from a list…, in one language: the real MainWindow against
 // a real optout-server (demo data), driven as an administrator would, each grabbed to a PNG.
 // Run by scripts/screenshots.sh under Xvfb.
+// Also View > Overview (overview-LANG.png) and the first page of File > Report…'s PDF, rendered
+// with pdftoppm (report-LANG.png).
 //   optout-shots LANG OUTDIR [import]    (import: only the import preview)
 #include "guitestsession.h"
 #include "testserver.h"
@@ -11,14 +13,21 @@
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "optoutproxymodel.h"
+#include "overviewdock.h"
 #include "pendingchangesdialog.h"
+#include "reportcontroller.h"
 #include "userpicker.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -160,6 +169,67 @@ int main(int argc, char **argv)
         QTest::qWait(300);
         ok &= save(s.window.get(), out + QStringLiteral("/history-%1.png").arg(lang));
         s.window->historyAction()->trigger();
+        ok &= QTest::qWaitFor(synced, 10000);
+    }
+
+    // View > Overview beside the table, then File > Report…'s first page.
+    {
+        const QStringList some = optedIn(s, 4);
+        for (int i = 0; i < some.size(); ++i) {
+            QJsonArray events;
+            for (int e = 0; e < 3 + 4 * i; ++e)
+                events.append(QJsonObject {
+                    {QStringLiteral("name"), QStringLiteral("page.viewed")},
+                    {QStringLiteral("timestamp"), QStringLiteral("2026-11-22T16:00:00Z")},
+                    {QStringLiteral("userId"), some.at(i)}});
+            server.request(
+                "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                QJsonDocument(QJsonObject {{QStringLiteral("events"), events}}).toJson());
+        }
+        server.request("PUT", QStringLiteral("/api/v1/optouts/") + some.at(0), "demo-admin",
+                       QJsonDocument(QJsonObject {{QStringLiteral("reason"),
+                                                   QStringLiteral("GDPR request #4420")},
+                                                  {QStringLiteral("deleteStoredEvents"), true}})
+                           .toJson());
+        server.request("POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                       QStringLiteral("{\"events\":[{\"name\":\"page.viewed\",\"timestamp\":"
+                                      "\"2026-11-22T16:00:00Z\",\"userId\":\"%1\"}]}")
+                           .arg(some.at(0))
+                           .toUtf8());
+        s.sync.refresh();
+        ok &= QTest::qWaitFor(synced, 10000);
+        const QSize size = s.window->size();
+        s.window->resize(1280, 760);
+        s.window->overviewAction()->trigger();
+        // The last 7 days: the days read apart.
+        auto *from = s.find<QDateEdit>(QStringLiteral("overviewFromDate"));
+        from->setDate(s.window->overviewDock()->through().addDays(-6));
+        ok &= QTest::qWaitFor(
+            [&s]() { return s.enforcement.hasData() && !s.enforcement.isLoading(); }, 10000);
+        QTest::qWait(500);
+        ok &= save(s.window.get(), out + QStringLiteral("/overview-%1.png").arg(lang));
+
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        ReportController *report = s.window->reportController();
+        report->setPathChooser([pdf](const QString &, const QString &) { return pdf; });
+        s.window->reportAction()->trigger();
+        ok &= QTest::qWaitFor([report]() { return report->dialog() != nullptr; }, 5000);
+        if (report->dialog())
+            report->dialog()->buttons()->button(QDialogButtonBox::Ok)->click();
+        ok &= QTest::qWaitFor([report]() { return !report->isRunning(); }, 30000);
+        QProcess render;
+        render.start(QStringLiteral("pdftoppm"),
+                     {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                      QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                      QStringLiteral("1"), QStringLiteral("-singlefile"), pdf,
+                      dir.filePath(QStringLiteral("page"))});
+        ok &= render.waitForFinished(30000) && render.exitCode() == 0;
+        const QString target = out + QStringLiteral("/report-%1.png").arg(lang);
+        QFile::remove(target);
+        ok &= QFile::copy(dir.filePath(QStringLiteral("page.png")), target);
+        s.window->overviewAction()->trigger();
+        s.window->resize(size);
         ok &= QTest::qWaitFor(synced, 10000);
     }
 

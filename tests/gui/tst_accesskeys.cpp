@@ -10,6 +10,7 @@
 #include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
+#include "overviewdock.h"
 #include "pendingchangesdialog.h"
 #include "signindialog.h"
 #include "usagedebuggerdock.h"
@@ -188,14 +189,26 @@ void TestAccessKeys::mainWindowAndDocks()
     // The docks: the History dock has a place of its own; the usage debugger and the usage
     // summary share one as tabs (one of them in front). Each on its own, and the History dock
     // beside each of the others.
+    // The Overview has a place of its own beside the table: with each of the others too.
     QDockWidget *history = window->historyDock();
     QDockWidget *debugger = window->usageDebuggerDock();
     QDockWidget *summary = window->usageSummaryDock();
-    QVERIFY(history && debugger && summary);
-    const QList<QDockWidget *> allDocks {history, debugger, summary};
+    QDockWidget *overview = window->overviewDock();
+    QVERIFY(history && debugger && summary && overview);
+    const QList<QDockWidget *> allDocks {history, debugger, summary, overview};
     QVERIFY(window->findChildren<QDockWidget *>().size() == allDocks.size());
-    const QList<QList<QDockWidget *>> dockSets {{},        {history},           {debugger},
-                                                {summary}, {history, debugger}, {history, summary}};
+    const QList<QList<QDockWidget *>> dockSets {{},
+                                                {history},
+                                                {debugger},
+                                                {summary},
+                                                {history, debugger},
+                                                {history, summary},
+                                                {overview},
+                                                {overview, history},
+                                                {overview, debugger},
+                                                {overview, summary},
+                                                {overview, history, debugger},
+                                                {overview, history, summary}};
 
     // What the message bars show at once: on the opt-out page, the note with Undo and the error
     // of a failed sync with Retry; while signing in, the error with Retry and Change server.
