@@ -22,6 +22,8 @@ ApiResult<SyncState> decodeSyncState(const QByteArray &json);
 ApiResult<AuditPage> decodeAuditPage(const QByteArray &json);
 ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json);
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json);
+ApiResult<SignInProvider> decodeSignInProvider(const QByteArray &json);
+ApiResult<NewSession> decodeNewSession(const QByteArray &json);
 
 // The service's error body {"error": {"code", "message", "details"}}; false when the body is not
 // one (then code/message/details are left untouched).
