@@ -139,10 +139,13 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
                     const QCommandLineOption &adminEmailOption,
                     const QCommandLineOption &adminNameOption,
                     const QCommandLineOption &importOption, const QCommandLineOption &issueOption,
-                    const QCommandLineOption &orgOption, const QCommandLineOption &timeZoneOption)
+                    const QCommandLineOption &orgOption, const QCommandLineOption &timeZoneOption,
+                    const QCommandLineOption &expiresInOption)
 {
     QTextStream out(stdout);
     QString error;
+    if (parser.isSet(expiresInOption) && !parser.isSet(issueOption))
+        return fail(QStringLiteral("--expires-in goes with --issue-token."));
     if (parser.isSet(revokeOption)) {
         const auto revoked = store->revokeToken(hashToken(parser.value(revokeOption).toUtf8()));
         if (!revoked.ok())
@@ -207,10 +210,22 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
     if (!user)
         return fail(
             QStringLiteral("%1 is not a user of %2.").arg(parser.value(issueOption), org->name));
+    StoredToken stored {{}, user->id, false, false};
+    if (parser.isSet(expiresInOption)) {
+        const auto lifetime = parseDuration(parser.value(expiresInOption));
+        if (!lifetime || *lifetime <= 0)
+            return fail(QStringLiteral("--expires-in takes a duration: a number with d, h, m or s "
+                                       "(e.g. 90d), not \"%1\".")
+                            .arg(parser.value(expiresInOption)));
+        stored.expiresAt = QDateTime::currentDateTimeUtc().addSecs(*lifetime);
+    }
     const QByteArray token = Provisioning::newToken();
-    if (!store->addToken(StoredToken {hashToken(token), user->id, false, false}).ok())
+    stored.hash = hashToken(token);
+    if (!store->addToken(stored).ok())
         return fail(QStringLiteral("cannot store the token."));
     out << "Token of " << user->email << ", shown only now: " << token << '\n';
+    if (stored.expiresAt.isValid())
+        out << "It expires at " << stored.expiresAt.toString(Qt::ISODate) << ".\n";
     return 0;
 }
 
@@ -352,6 +367,11 @@ int runServerCommandLine(QCoreApplication &app)
                                                         "this e-mail address in the organisation "
                                                         "of --org, then exit."),
                                          QStringLiteral("email"));
+    const QCommandLineOption expiresInOption(
+        QStringLiteral("expires-in"),
+        QStringLiteral("With --issue-token: the token expires after this long (a number with d, "
+                       "h, m or s, e.g. 90d); without it, it lasts until revoked."),
+        QStringLiteral("duration"));
     const QCommandLineOption orgOption(
         QStringLiteral("org"),
         QStringLiteral("With --import-users, --issue-token, --set-oidc or --unset-oidc: the "
@@ -481,7 +501,7 @@ int runServerCommandLine(QCoreApplication &app)
                        adminEmailOption,  adminNameOption,  importOption,    issueOption,
                        orgOption,         quietOption,      instanceOption,  purgeAfterOption,
                        readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption,
-                       noCountersOption});
+                       noCountersOption,  expiresInOption});
     parser.process(app);
 
     QString error;
@@ -624,7 +644,7 @@ int runServerCommandLine(QCoreApplication &app)
         const int code
             = runSetupCommand(parser, store.get(), snapshot.value, revokeOption, createOrgOption,
                               productOption, adminEmailOption, adminNameOption, importOption,
-                              issueOption, orgOption, timeZoneOption);
+                              issueOption, orgOption, timeZoneOption, expiresInOption);
         if (code >= 0)
             return code;
         const int oidcCode

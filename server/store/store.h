@@ -458,6 +458,9 @@ public:
     virtual StoreResult<bool> addToken(const StoredToken &token) = 0;
     // True when an active token was revoked, false when there was none with this hash.
     virtual StoreResult<bool> revokeToken(const QByteArray &hash) = 0;
+    // Records that the token was used at `minute` (a whole minute, UTC); an earlier record only
+    // moves forward. True when it changed.
+    virtual StoreResult<bool> recordTokenUse(const QByteArray &hash, const QDateTime &minute) = 0;
 
     // OpenID Connect: replaces the organisation's configuration (domains included), in one
     // transaction. Returns the domains another organisation already has (then nothing is
