@@ -60,7 +60,8 @@ void SessionBar::retranslate()
     // Two sentences: the reason, then what signing in again does.
     m_label->setText(why + QLatin1Char(' ')
                      + tr("Sign in again to go on: your pending changes are kept and sent then."));
-    m_button->setText(tr("Sign in &again…"));
+    // No access key: none is free beside the window's in every language.
+    m_button->setText(tr("Sign in again…"));
 }
 
 void SessionBar::changeEvent(QEvent *event)
