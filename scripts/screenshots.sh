@@ -5,7 +5,8 @@
 # the window offline with changes pending, and View > History (optout-shots drives the real
 # window against its own demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png,
 # docs/offline-*.png, docs/history-*.png, the opt-out with a reason (docs/reason-*.png), and the
-# preview of File > Opt out users from a list…: docs/import-*.png (`optout-shots LANG docs import` takes only that one).
+# preview of File > Opt out users from a list…: docs/import-*.png, and the sign-in dialog with
+# "Sign in with your organisation": docs/signin-*.png (`optout-shots LANG docs import` takes only that one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
