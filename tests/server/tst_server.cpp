@@ -1913,11 +1913,13 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 8);
-    // Back to schema 1: without the enforcement counters and time zone (8), signing in with an
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
+    // Back to schema 1: without the tokens' last use (9), the enforcement counters and time zone
+    // (8), signing in with an
     // identity provider (7), reasons and retention (6), directory sync's columns (5), the recent
     // events' table (4), the change sequence (3) and the revocation index (2).
-    for (const char *sql : {"DROP TABLE enforcement_counts",
+    for (const char *sql : {"ALTER TABLE tokens DROP COLUMN last_used_at",
+                            "DROP TABLE enforcement_counts",
                             "DROP TABLE enforcement_origin",
                             "ALTER TABLE orgs DROP COLUMN time_zone",
                             "DROP TABLE oidc_domains",
@@ -1968,7 +1970,7 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 8);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                                    "('oidc_configs', 'oidc_domains')"))
                  .toInt(),
