@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -50,17 +51,21 @@ namespace {
 
 const QString ClientId = QStringLiteral("optout-admin");
 
-// The app as main.cpp builds it, signed out, its settings and pending changes in a folder.
+// The app as main.cpp builds it, signed out, its settings in a folder; its pending changes there
+// too, or (defaultPaths) where the app keeps them: per server and user, found again after /me.
 struct App
 {
-    App()
+    explicit App(bool defaultPaths = false)
         : settings(dir.filePath(QStringLiteral("settings.ini")))
         , api(&network)
         , sync(&api, &users, &optOuts)
         , controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens)
     {
         settings.setRememberToken(false); // no keychain in the test
-        sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+        if (!defaultPaths) {
+            sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
+            sync.setCacheFilePath(dir.filePath(QStringLiteral("cache.bin")));
+        }
         sync.setRetryDelays(200, 1000);
         api.setTransferTimeout(10000);
     }
@@ -94,6 +99,7 @@ private Q_SLOTS:
     void signsInThroughTheBrowser();
     void refusedSignInsSayWhy_data();
     void refusedSignInsSayWhy();
+    void providerDownIsSaid();
     void signOutEndsTheSession();
     void signOutOfflineSignsOutHere();
     void signOutEndsTheSessionOnEveryInstance();
@@ -179,6 +185,29 @@ void TestOrganisationSignIn::initTestCase()
                                QStringLiteral("o-1"), QStringLiteral("--issuer"),
                                m_provider.issuer(), QStringLiteral("--client-id"), ClientId,
                                QStringLiteral("--email-domain"), QStringLiteral("example.com")}),
+             0);
+    // A second organisation whose identity provider is down: nobody listens at its address.
+    QCOMPARE(
+        m_server.runOnce({QStringLiteral("--create-org"), QStringLiteral("Down"),
+                          QStringLiteral("--admin-email"), QStringLiteral("admin@down.example"),
+                          QStringLiteral("--admin-name"), QStringLiteral("Admin")}),
+        0);
+    const QString downOrg
+        = QRegularExpression(QStringLiteral("Organisation (o-\\d+) \"Down\" created"))
+              .match(QString::fromUtf8(m_server.output()))
+              .captured(1);
+    QVERIFY(!downOrg.isEmpty());
+    quint16 downPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        downPort = probe.serverPort();
+    }
+    QCOMPARE(m_server.runOnce({QStringLiteral("--set-oidc"), QStringLiteral("--org"), downOrg,
+                               QStringLiteral("--issuer"),
+                               QStringLiteral("https://127.0.0.1:%1").arg(downPort),
+                               QStringLiteral("--client-id"), ClientId,
+                               QStringLiteral("--email-domain"), QStringLiteral("down.example")}),
              0);
     QVERIFY(m_server.restart(serverArgs()));
     QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openInBrowser");
@@ -309,6 +338,24 @@ void TestOrganisationSignIn::refusedSignInsSayWhy()
     m_login = QStringLiteral("ada");
 }
 
+void TestOrganisationSignIn::providerDownIsSaid()
+{
+    App app;
+    app.controller.start(m_server.baseUrl(), {});
+    SignInDialog *dialog = dialogFor(app, QStringLiteral("admin@down.example"));
+    QVERIFY(dialog);
+    auto *button = dialog->findChild<QPushButton *>(QStringLiteral("organisationButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 10000);
+    const int opened = m_browserOpened;
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->message().isEmpty(), 30000);
+    QVERIFY2(dialog->message().contains(QStringLiteral("identity provider cannot be reached")),
+             qPrintable(dialog->message()));
+    QCOMPARE(m_browserOpened, opened); // no browser opened on nothing
+    QVERIFY(button->isEnabled());
+    QVERIFY(app.api.token().isEmpty());
+}
+
 void TestOrganisationSignIn::signOutEndsTheSession()
 {
     App app;
@@ -415,15 +462,22 @@ void TestOrganisationSignIn::expiredSessionKeepsPendingChanges()
     const int ttlSeconds = 6;
     QVERIFY(m_server.restart(
         serverArgs({QStringLiteral("--session-ttl"), QStringLiteral("%1s").arg(ttlSeconds)})));
-    App app;
+    App app(true);
     app.controller.start(m_server.baseUrl(), {});
     QElapsedTimer sinceSignIn;
     sinceSignIn.start();
     QVERIFY(signInWithOrganisation(app));
     SessionBar *bar = app.controller.sessionBar();
     QVERIFY(bar && !bar->isVisible());
-    const QString someone = app.users.userAt(2).id;
-    QVERIFY(!someone.isEmpty());
+    QStringList optedIn; // two users to opt out, neither the administrator
+    for (int r = 0; r < app.users.rowCount() && optedIn.size() < 2; ++r) {
+        const User &user = app.users.userAt(r);
+        if (!app.users.isOptedOut(user.id) && user.id != app.sync.me().id)
+            optedIn << user.id;
+    }
+    QCOMPARE(optedIn.size(), 2);
+    const QString someone = optedIn.at(0);
+    const QString someoneElse = optedIn.at(1);
     QTest::qWait(qMax<qint64>(0, ttlSeconds * 1000 + 1000 - sinceSignIn.elapsed()));
 
     // A change made now meets the expired session: said in the bar, the change kept.
@@ -433,8 +487,12 @@ void TestOrganisationSignIn::expiredSessionKeepsPendingChanges()
     QVERIFY(app.controller.mainWindow()->isVisible());
     QVERIFY(!app.controller.signInDialog());
     QCOMPARE(app.sync.pendingCount(), 1);
+    // And one made while signed out waits beside it.
+    app.sync.optOut(someoneElse);
+    QCOMPARE(app.sync.pendingCount(), 2);
     HttpResult optOuts = m_server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin");
     QVERIFY(!QString::fromUtf8(optOuts.body).contains(someone));
+    QVERIFY(!QString::fromUtf8(optOuts.body).contains(someoneElse));
 
     // Signing in again from the bar sends it.
     QTest::mouseClick(bar->findChild<QPushButton *>(QStringLiteral("signInAgainButton")),
@@ -445,6 +503,7 @@ void TestOrganisationSignIn::expiredSessionKeepsPendingChanges()
     QVERIFY(!bar->isVisible());
     optOuts = m_server.request("GET", QStringLiteral("/api/v1/optouts"), "demo-admin");
     QVERIFY(QString::fromUtf8(optOuts.body).contains(someone));
+    QVERIFY(QString::fromUtf8(optOuts.body).contains(someoneElse));
 }
 
 QTEST_MAIN(TestOrganisationSignIn)
