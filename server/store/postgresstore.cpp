@@ -1273,6 +1273,28 @@ StoreResult<bool> PostgresStore::recordTokenUse(const QByteArray &hash, const QD
     });
 }
 
+StoreResult<QVector<TokenListing>> PostgresStore::tokensOf(const QString &orgId)
+{
+    if (!ensureConnected())
+        return unavailable<QVector<TokenListing>>();
+    using Result = StoreResult<QVector<TokenListing>>;
+    return transact<QVector<TokenListing>>("READ ONLY", [&](PgSession &s) -> Result {
+        QSqlQuery q
+            = s.run(QStringLiteral("SELECT u.email, t.demo, %1, %2, %3 FROM tokens t JOIN "
+                                   "users u ON u.id = t.user_id WHERE u.org_id = ? AND "
+                                   "t.revoked_at IS NULL ORDER BY lower(u.email), "
+                                   "t.created_at")
+                        .arg(msOf("t.created_at"), msOf("t.expires_at"), msOf("t.last_used_at")),
+                    {orgId});
+        QVector<TokenListing> tokens;
+        while (q.next()) {
+            tokens.append({q.value(0).toString(), q.value(1).toBool(), fromMs(q.value(2)),
+                           fromMs(q.value(3)), fromMs(q.value(4))});
+        }
+        return Result::success(std::move(tokens));
+    });
+}
+
 StoreResult<QStringList> PostgresStore::setOidcConfig(const OidcConfig &config)
 {
     if (!ensureConnected())

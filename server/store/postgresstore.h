@@ -48,6 +48,7 @@ public:
     StoreResult<bool> addToken(const StoredToken &token) override;
     StoreResult<bool> revokeToken(const QByteArray &hash) override;
     StoreResult<bool> recordTokenUse(const QByteArray &hash, const QDateTime &minute) override;
+    StoreResult<QVector<TokenListing>> tokensOf(const QString &orgId) override;
     StoreResult<QStringList> setOidcConfig(const OidcConfig &config) override;
     StoreResult<bool> unsetOidcConfig(const QString &orgId) override;
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;

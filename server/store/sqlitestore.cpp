@@ -1272,6 +1272,25 @@ StoreResult<bool> SqliteStore::recordTokenUse(const QByteArray &hash, const QDat
     return StoreResult<bool>::success(changed);
 }
 
+StoreResult<QVector<TokenListing>> SqliteStore::tokensOf(const QString &orgId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT u.email, t.demo, t.created_at, t.expires_at, t.last_used_at "
+                             "FROM tokens t JOIN users u ON u.id = t.user_id WHERE u.org_id = ? "
+                             "AND t.revoked_at IS NULL ORDER BY lower(u.email), t.created_at"));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<QVector<TokenListing>>(q);
+    QVector<TokenListing> tokens;
+    const auto time = [&q](int column) {
+        return q.value(column).isNull() ? QDateTime() : fromDbTime(q.value(column).toString());
+    };
+    while (q.next())
+        tokens.append({q.value(0).toString(), q.value(1).toBool(), time(2), time(3), time(4)});
+    return StoreResult<QVector<TokenListing>>::success(std::move(tokens));
+}
+
 StoreResult<QStringList> SqliteStore::setOidcConfig(const OidcConfig &config)
 {
     WriteTransaction tx(m_db);

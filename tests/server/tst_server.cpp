@@ -424,8 +424,20 @@ void TestServerApi::tokensRecordTheirLastUse()
     QVERIFY2(lastUsed.secsTo(before) >= 0 && lastUsed.secsTo(before) < 60,
              qPrintable(lastUsed.toString(Qt::ISODate) + QLatin1Char(' ')
                         + before.toString(Qt::ISODate)));
-    // A refused token records nothing.
-    QCOMPARE(get(QStringLiteral("/api/v1/me"), "no-such-token").status, 401);
+    // --list-tokens shows it beside the running server; tokens never used say so.
+    QCOMPARE(m_server.runOnce(
+                 {QStringLiteral("--list-tokens"), QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    const QString listing = QString::fromUtf8(m_server.output());
+    QVERIFY2(listing.contains(QStringLiteral("last used ")
+                              + lastUsed.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))),
+             qPrintable(listing));
+    QVERIFY2(listing.contains(QStringLiteral("last used never")), qPrintable(listing));
+    QVERIFY2(listing.contains(QStringLiteral("expires never")), qPrintable(listing));
+    QVERIFY(!listing.contains(hash)); // never the hash, let alone the token
+    QCOMPARE(m_server.runOnce({QStringLiteral("--list-tokens"), QStringLiteral("--org"),
+                               QStringLiteral("o-99")}),
+             1);
 }
 
 void TestServerApi::demoTokensNeedDemoMode()
