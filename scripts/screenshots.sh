@@ -6,8 +6,9 @@
 # window against its own demo server): docs/undo-*.png, docs/confirm-*.png, docs/pending-*.png,
 # docs/offline-*.png, docs/history-*.png, the opt-out with a reason (docs/reason-*.png), and the
 # preview of File > Opt out users from a list…: docs/import-*.png (`optout-shots LANG docs import` takes only that one),
-# View > Overview (docs/overview-*.png) and the first page of File > Report…'s PDF rendered with
-# pdftoppm (docs/report-*.png).
+# the sign-in dialog with "Sign in with your organisation" (docs/signin-*.png), View > Overview
+# (docs/overview-*.png) and the first page of File > Report…'s PDF rendered with pdftoppm
+# (docs/report-*.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -139,10 +139,14 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
                     const QCommandLineOption &adminEmailOption,
                     const QCommandLineOption &adminNameOption,
                     const QCommandLineOption &importOption, const QCommandLineOption &issueOption,
-                    const QCommandLineOption &orgOption, const QCommandLineOption &timeZoneOption)
+                    const QCommandLineOption &orgOption, const QCommandLineOption &timeZoneOption,
+                    const QCommandLineOption &expiresInOption,
+                    const QCommandLineOption &listTokensOption)
 {
     QTextStream out(stdout);
     QString error;
+    if (parser.isSet(expiresInOption) && !parser.isSet(issueOption))
+        return fail(QStringLiteral("--expires-in goes with --issue-token."));
     if (parser.isSet(revokeOption)) {
         const auto revoked = store->revokeToken(hashToken(parser.value(revokeOption).toUtf8()));
         if (!revoked.ok())
@@ -177,12 +181,32 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
             << '\n';
         return 0;
     }
-    if (!parser.isSet(importOption) && !parser.isSet(issueOption) && !parser.isSet(timeZoneOption))
+    if (!parser.isSet(importOption) && !parser.isSet(issueOption) && !parser.isSet(timeZoneOption)
+        && !parser.isSet(listTokensOption))
         return -1;
     const QString orgId = parser.value(orgOption);
     const auto org = Provisioning::orgById(current, orgId);
     if (!org)
         return fail(QStringLiteral("--org must name an organisation (e.g. o-1)."));
+    if (parser.isSet(listTokensOption)) {
+        const auto tokens = store->tokensOf(orgId);
+        if (!tokens.ok())
+            return fail(QStringLiteral("cannot read the database."));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto when = [](const QDateTime &t, const char *otherwise) {
+            return t.isValid() ? t.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
+                               : QString::fromLatin1(otherwise);
+        };
+        out << "Tokens of " << org->name << " (" << tokens.value.size() << "):\n";
+        for (const TokenListing &t : tokens.value) {
+            const bool expired = t.expiresAt.isValid() && t.expiresAt <= now;
+            out << "  " << t.email << (t.demo ? " (demo)" : "") << "; issued "
+                << when(t.createdAt, "?") << "; " << (expired ? "expired " : "expires ")
+                << when(t.expiresAt, "never") << "; last used " << when(t.lastUsedAt, "never")
+                << '\n';
+        }
+        return 0;
+    }
     if (parser.isSet(timeZoneOption)) {
         const QString zone = parser.value(timeZoneOption);
         const auto set = store->setOrgTimeZone(orgId, zone);
@@ -207,10 +231,22 @@ int runSetupCommand(const QCommandLineParser &parser, Store *store, const StoreS
     if (!user)
         return fail(
             QStringLiteral("%1 is not a user of %2.").arg(parser.value(issueOption), org->name));
+    StoredToken stored {{}, user->id, false, false};
+    if (parser.isSet(expiresInOption)) {
+        const auto lifetime = parseDuration(parser.value(expiresInOption));
+        if (!lifetime || *lifetime <= 0)
+            return fail(QStringLiteral("--expires-in takes a duration: a number with d, h, m or s "
+                                       "(e.g. 90d), not \"%1\".")
+                            .arg(parser.value(expiresInOption)));
+        stored.expiresAt = QDateTime::currentDateTimeUtc().addSecs(*lifetime);
+    }
     const QByteArray token = Provisioning::newToken();
-    if (!store->addToken(StoredToken {hashToken(token), user->id, false, false}).ok())
+    stored.hash = hashToken(token);
+    if (!store->addToken(stored).ok())
         return fail(QStringLiteral("cannot store the token."));
     out << "Token of " << user->email << ", shown only now: " << token << '\n';
+    if (stored.expiresAt.isValid())
+        out << "It expires at " << stored.expiresAt.toString(Qt::ISODate) << ".\n";
     return 0;
 }
 
@@ -352,6 +388,16 @@ int runServerCommandLine(QCoreApplication &app)
                                                         "this e-mail address in the organisation "
                                                         "of --org, then exit."),
                                          QStringLiteral("email"));
+    const QCommandLineOption expiresInOption(
+        QStringLiteral("expires-in"),
+        QStringLiteral("With --issue-token: the token expires after this long (a number with d, "
+                       "h, m or s, e.g. 90d); without it, it lasts until revoked."),
+        QStringLiteral("duration"));
+    const QCommandLineOption listTokensOption(
+        QStringLiteral("list-tokens"),
+        QStringLiteral("List the tokens of the organisation of --org that are not revoked "
+                       "(sessions included): whose, when issued, when they expire, when last "
+                       "used (to the minute), then exit."));
     const QCommandLineOption orgOption(
         QStringLiteral("org"),
         QStringLiteral("With --import-users, --issue-token, --set-oidc or --unset-oidc: the "
@@ -481,7 +527,7 @@ int runServerCommandLine(QCoreApplication &app)
                        adminEmailOption,  adminNameOption,  importOption,    issueOption,
                        orgOption,         quietOption,      instanceOption,  purgeAfterOption,
                        readWindowOption,  demoRemoteOption, tlsCertOption,   tlsKeyOption,
-                       noCountersOption});
+                       noCountersOption,  expiresInOption,  listTokensOption});
     parser.process(app);
 
     QString error;
@@ -598,7 +644,8 @@ int runServerCommandLine(QCoreApplication &app)
         if (!QDir().mkpath(QFileInfo(spec->path).absolutePath()))
             return fail(QStringLiteral("cannot create the folder of %1.").arg(spec->path));
         const bool tokenCommand = parser.isSet(revokeOption) || parser.isSet(issueOption)
-            || parser.isSet(setOidcOption) || parser.isSet(unsetOidcOption);
+            || parser.isSet(setOidcOption) || parser.isSet(unsetOidcOption)
+            || parser.isSet(listTokensOption);
         lock = std::make_unique<QLockFile>(spec->path + QStringLiteral(".lock"));
         lock->setStaleLockTime(0);
         if (!tokenCommand && !lock->tryLock(100)) {
@@ -621,10 +668,10 @@ int runServerCommandLine(QCoreApplication &app)
         auto snapshot = store->snapshot();
         if (!snapshot.ok())
             return fail(QStringLiteral("cannot read the database."));
-        const int code
-            = runSetupCommand(parser, store.get(), snapshot.value, revokeOption, createOrgOption,
-                              productOption, adminEmailOption, adminNameOption, importOption,
-                              issueOption, orgOption, timeZoneOption);
+        const int code = runSetupCommand(parser, store.get(), snapshot.value, revokeOption,
+                                         createOrgOption, productOption, adminEmailOption,
+                                         adminNameOption, importOption, issueOption, orgOption,
+                                         timeZoneOption, expiresInOption, listTokensOption);
         if (code >= 0)
             return code;
         const int oidcCode

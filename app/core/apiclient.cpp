@@ -4,6 +4,8 @@
 #include "connectionsecurity.h"
 #include "jsoncodec.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -363,6 +365,41 @@ void ApiClient::deleteOptOut(const QString &userId, QObject *context, ApiCallbac
         QStringLiteral("/optouts/") + QString::fromLatin1(QUrl::toPercentEncoding(userId)), {}, {},
         {}, context, [](const RawReply &) { return ApiResult<NoContent>(NoContent {}); },
         std::move(done));
+}
+
+void ApiClient::discoverSignIn(const QString &email, QObject *context,
+                               ApiCallback<SignInProvider> done)
+{
+    // Every reserved character encoded ('+' included, which a form decoder reads as a space).
+    const QString query
+        = QStringLiteral("email=") + QString::fromLatin1(QUrl::toPercentEncoding(email.trimmed()));
+    sendDecoded<SignInProvider>(
+        "GET", QStringLiteral("/auth/discover"), query, {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeSignInProvider(raw.body); },
+        std::move(done));
+}
+
+void ApiClient::createSession(const QByteArray &idToken, const QString &nonce, QObject *context,
+                              ApiCallback<NewSession> done)
+{
+    const QByteArray body
+        = QJsonDocument(QJsonObject {{QStringLiteral("idToken"), QString::fromLatin1(idToken)},
+                                     {QStringLiteral("nonce"), nonce}})
+              .toJson(QJsonDocument::Compact);
+    sendDecoded<NewSession>(
+        "POST", QStringLiteral("/auth/sessions"), {}, body, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeNewSession(raw.body); }, std::move(done));
+}
+
+void ApiClient::endSession(const QByteArray &token, QObject *context, ApiCallback<NoContent> done)
+{
+    // send() checks plain HTTP against the client's token: with this one set for the call.
+    const QByteArray current = m_token;
+    m_token = token;
+    sendDecoded<NoContent>(
+        "DELETE", QStringLiteral("/auth/sessions/current"), {}, {}, {}, context,
+        [](const RawReply &) { return ApiResult<NoContent>(NoContent {}); }, std::move(done));
+    m_token = current;
 }
 
 void ApiClient::postBatch(const QStringList &optOut, const QStringList &optIn, QObject *context,

@@ -92,6 +92,16 @@ public:
     void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
                          ApiCallback<UsageEventsResult> done);
 
+    // Signing in with the organisation's identity provider (no token sent): which provider the
+    // address's organisation uses (404 no_sso when none), then a session for its ID token.
+    void discoverSignIn(const QString &email, QObject *context, ApiCallback<SignInProvider> done);
+    void createSession(const QByteArray &idToken, const QString &nonce, QObject *context,
+                       ApiCallback<NewSession> done);
+    // Ends the session of `token` on the service (DELETE /auth/sessions/current); the client
+    // may have forgotten it already (sign-out). Refused like any call when it would go over
+    // plain HTTP without permission.
+    void endSession(const QByteArray &token, QObject *context, ApiCallback<NoContent> done);
+
     // Opens a long-lived GET (server-sent events) on `path` under /api/v1 with the client's
     // token, authorities and rules; the caller reads and deletes the reply. A transfer with no
     // byte for `silenceTimeoutMs` ends in a timeout. Null, with `refused` set, when the request

@@ -62,6 +62,16 @@ QString ApiError::messageForCode(const QString &code, int httpStatus, const QStr
         return tr("The request is too large for the service.");
     if (code == QLatin1String("internal"))
         return tr("The service had an internal error. Please try again later.");
+    if (code == QLatin1String("session_expired"))
+        return tr("Your session has expired. Please sign in again; your pending changes are "
+                  "kept.");
+    if (code == QLatin1String("no_sso"))
+        return tr("Your organisation does not sign in with an identity provider here. Sign in "
+                  "with an access token instead.");
+    if (code == QLatin1String("invalid_id_token"))
+        return tr("The service did not accept the identity provider's answer.");
+    if (code == QLatin1String("too_many_requests"))
+        return tr("Too many attempts. Please wait a minute and try again.");
     if (!fallback.isEmpty())
         return fallback;
     switch (httpStatus) {
@@ -83,6 +93,32 @@ QString ApiError::messageForCode(const QString &code, int httpStatus, const QStr
     if (httpStatus >= 500)
         return tr("The service is unavailable (HTTP %1). Please try again later.").arg(httpStatus);
     return tr("The service answered with an unexpected error (HTTP %1).").arg(httpStatus);
+}
+
+QString ApiError::signInMessage() const
+{
+    if (kind != Kind::Http || code != QLatin1String("invalid_id_token"))
+        return kind == Kind::Http ? messageForCode(code, httpStatus, message) : message;
+    const QString reason = details.value(QLatin1String("reason")).toString();
+    if (reason == QLatin1String("unknown_user"))
+        return tr("Your organisation's account is not an administrator of this service. Ask "
+                  "an administrator to add you.");
+    if (reason == QLatin1String("inactive_user"))
+        return tr("Your account has been deactivated on this service.");
+    if (reason == QLatin1String("unverified_email"))
+        return tr("Your identity provider has not verified your e-mail address. Verify it "
+                  "there, then sign in again.");
+    if (reason == QLatin1String("expired"))
+        return tr("The identity provider's answer has expired. Check your computer's clock, "
+                  "then sign in again.");
+    if (reason == QLatin1String("nonce"))
+        return tr("The identity provider's answer does not belong to this sign-in. Please "
+                  "sign in again.");
+    if (reason == QLatin1String("signature") || reason == QLatin1String("audience")
+        || reason == QLatin1String("issuer"))
+        return tr("The identity provider's answer could not be verified. Ask your "
+                  "administrator to check the service's identity provider settings.");
+    return messageForCode(code, httpStatus, {});
 }
 
 ApiError ApiError::network(const QString &technical)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <utility>
 #include <variant>
@@ -128,6 +129,21 @@ struct PutOptOutResult
 // DELETE /api/v1/optouts/{id} answers 204 with no body.
 struct NoContent
 {
+};
+
+// GET /api/v1/auth/discover: the identity provider of an e-mail address's organisation.
+struct SignInProvider
+{
+    QUrl issuer;
+    QString clientId;
+    QStringList scopes;
+};
+
+// POST /api/v1/auth/sessions: a session the service issued for a verified ID token.
+struct NewSession
+{
+    QByteArray token;
+    QDateTime expiresAt;
 };
 
 // POST /api/v1/optouts/batch.
@@ -296,6 +312,9 @@ public:
     // The user-facing message for an API error code; fallback (the service's English text) only
     // for codes the app does not know.
     static QString messageForCode(const QString &code, int httpStatus, const QString &fallback);
+    // The message for a refused sign-in with the identity provider (POST /auth/sessions):
+    // invalid_id_token's details.reason said in words; else messageForCode's.
+    QString signInMessage() const;
     static ApiError network(const QString &technical);
     static ApiError timeout(const QString &technical);
     static ApiError malformed(int httpStatus, const QString &technical);

@@ -570,6 +570,44 @@ ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json)
     return finish(problem, result);
 }
 
+ApiResult<SignInProvider> decodeSignInProvider(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    SignInProvider provider;
+    provider.issuer = QUrl(r.id("issuer"), QUrl::StrictMode);
+    provider.clientId = r.id("clientId");
+    const QJsonArray scopes = r.array("scopes");
+    for (qsizetype i = 0; r.ok() && i < scopes.size(); ++i) {
+        if (!scopes.at(i).isString()) {
+            problem = r.childPath("scopes", i) + QLatin1String(": expected a string");
+            break;
+        }
+        provider.scopes.append(scopes.at(i).toString());
+    }
+    // Only a secure address is of use: the app refuses to start a sign-in on anything else.
+    if (r.ok()
+        && (!provider.issuer.isValid() || provider.issuer.scheme() != QLatin1String("https")))
+        problem = QStringLiteral("issuer: expected an https:// URL");
+    return finish(problem, provider);
+}
+
+ApiResult<NewSession> decodeNewSession(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(201, problem);
+    Reader r(&problem, object, {});
+    NewSession session;
+    session.token = r.id("token").toUtf8();
+    session.expiresAt = r.time("expiresAt");
+    return finish(problem, session);
+}
+
 bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJsonObject *details)
 {
     QJsonParseError error;

@@ -24,6 +24,8 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json);
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json);
 ApiResult<EnforcementStats> decodeEnforcementStats(const QByteArray &json);
 ApiResult<QList<OptOutRule>> decodeOptOutRules(const QByteArray &json);
+ApiResult<SignInProvider> decodeSignInProvider(const QByteArray &json);
+ApiResult<NewSession> decodeNewSession(const QByteArray &json);
 
 // The service's error body {"error": {"code", "message", "details"}}; false when the body is not
 // one (then code/message/details are left untouched).

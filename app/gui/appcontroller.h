@@ -1,24 +1,29 @@
-// Signs in (command line, remembered token or dialog), shows the main window, signs out and
-// returns to sign-in when the service no longer accepts the token.
+// Signs in (command line, remembered token, or the dialog: the organisation's identity provider
+// or an access token), shows the main window, signs out (ending the session on the service), and
+// offers to sign in again when the service no longer accepts the token.
 #pragma once
+
+#include "apitypes.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 class ApiClient;
 class AppSettings;
 class LanguageManager;
 class MainWindow;
+class OidcSignIn;
 class OptOutModel;
 class PlainHttpBar;
+class SessionBar;
 class SignInDialog;
 class SyncController;
 class TokenStore;
 class UserModel;
 class UsageSummaryModel;
 class UsageTracker;
-struct ApiError;
 
 class AppController final : public QObject
 {
@@ -43,6 +48,10 @@ public:
 
     void signIn(const QUrl &server, const QString &token, bool remember);
     void signOut();
+    // The bar that says the session ended and offers to sign in again (a child of the window).
+    SessionBar *sessionBar() const { return m_sessionBar; }
+    // The organisation's sign-in (tests set its transfer timeout).
+    OidcSignIn *organisationSignIn() const { return m_oidc; }
 
 Q_SIGNALS:
     // The user cancelled signing in: there is nothing left to show.
@@ -59,6 +68,14 @@ private:
     void clearModels();
     void forgetToken();
     void saveWindow();
+    // The dialog's parts of the organisation's sign-in.
+    void connectDialog();
+    void discover(const QUrl &server, const QString &email);
+    void startOrganisationSignIn();
+    void onIdTokenReceived(const QByteArray &idToken, const QString &nonce);
+    void organisationSignInFailed(const QString &message);
+    // The authorities of the dialog's CA file; false, with `error`, when it cannot be read.
+    bool dialogAuthorities(QList<QSslCertificate> *authorities, QString *error) const;
 
     QPointer<ApiClient> m_api;
     QPointer<SyncController> m_sync;
@@ -71,6 +88,13 @@ private:
     QPointer<UsageSummaryModel> m_summary;
     MainWindow *m_window = nullptr;
     PlainHttpBar *m_plainHttpBar = nullptr; // owned by m_window
+    SessionBar *m_sessionBar = nullptr; // owned by m_window
+    OidcSignIn *m_oidc = nullptr; // a child
+    QObject *m_signInRequests = nullptr; // a child: the dialog's requests, dropped with it
+    SignInProvider m_provider; // what auth/discover answered for the dialog's address
+    QString m_providerMessage; // the dialog's words for m_provider
+    QString m_sessionToken; // the session the organisation's sign-in gave, for the dialog's end
+    bool m_sessionWorked = false; // /me answered since the last sign-in
     bool m_windowShown = false; // since the last sign-in
     QPointer<SignInDialog> m_dialog;
     QUrl m_server;

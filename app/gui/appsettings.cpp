@@ -6,6 +6,8 @@
 namespace {
 const QString kServer = QStringLiteral("signIn/server");
 const QString kRemember = QStringLiteral("signIn/rememberToken");
+const QString kEmail = QStringLiteral("signIn/email");
+const QString kSession = QStringLiteral("signIn/tokenIsSession");
 const QString kCaCertificate = QStringLiteral("signIn/caCertificate");
 const QString kPlainHttp = QStringLiteral("signIn/plainHttpAllowed");
 const QString kLanguage = QStringLiteral("ui/language");
@@ -20,6 +22,26 @@ AppSettings::AppSettings() = default;
 AppSettings::AppSettings(const QString &iniFile)
     : m_settings(iniFile, QSettings::IniFormat)
 {
+}
+
+QString AppSettings::email() const
+{
+    return m_settings.value(kEmail).toString();
+}
+
+void AppSettings::setEmail(const QString &email)
+{
+    m_settings.setValue(kEmail, email);
+}
+
+bool AppSettings::tokenIsSession() const
+{
+    return m_settings.value(kSession, false).toBool();
+}
+
+void AppSettings::setTokenIsSession(bool session)
+{
+    m_settings.setValue(kSession, session);
 }
 
 QUrl AppSettings::serverUrl() const

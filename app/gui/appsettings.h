@@ -26,6 +26,13 @@ public:
     QStringList plainHttpAllowedServers() const;
     bool plainHttpAllowed(const QUrl &server) const;
     void setPlainHttpAllowed(const QUrl &server, bool allowed);
+    // The e-mail address last typed in the sign-in dialog.
+    QString email() const;
+    void setEmail(const QString &email);
+    // Whether the current token is a session of the organisation's sign-in (ended on the
+    // service at sign-out), not an access token someone issued (left alone).
+    bool tokenIsSession() const;
+    void setTokenIsSession(bool session);
     bool rememberToken() const;
     void setRememberToken(bool remember);
     QString language() const; // empty when never chosen

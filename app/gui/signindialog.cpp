@@ -1,4 +1,5 @@
-// Asks for the service's address and an access token, with "Remember me".
+// Asks for the service's address and the e-mail address, then signs in through the organisation's
+// identity provider, or with an access token under "Other ways to sign in".
 #include "signindialog.h"
 #include "ui_signindialog.h"
 
@@ -8,6 +9,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalBlocker>
+#include <QToolButton>
 
 SignInDialog::SignInDialog(QWidget *parent)
     : QDialog(parent)
@@ -22,12 +26,35 @@ SignInDialog::SignInDialog(QWidget *parent)
     connect(m_ui->serverEdit, &QLineEdit::textChanged, this, &SignInDialog::updateOkButton);
     connect(m_ui->serverEdit, &QLineEdit::textChanged, this, &SignInDialog::updatePlainHttpBox);
     connect(m_ui->tokenEdit, &QLineEdit::textChanged, this, &SignInDialog::updateOkButton);
+    m_discoveryTimer.setSingleShot(true);
+    m_discoveryTimer.setInterval(400);
+    connect(&m_discoveryTimer, &QTimer::timeout, this, &SignInDialog::requestDiscovery);
+    for (QLineEdit *edit : {m_ui->serverEdit, m_ui->emailEdit}) {
+        connect(edit, &QLineEdit::textEdited, this, [this]() {
+            m_state = OrganisationState::Unknown;
+            m_stateMessage.clear();
+            updateOrganisationControls();
+            m_discoveryTimer.start();
+        });
+        connect(edit, &QLineEdit::editingFinished, this, [this]() {
+            if (m_discoveryTimer.isActive()) {
+                m_discoveryTimer.stop();
+                requestDiscovery();
+            }
+        });
+    }
+    connect(m_ui->organisationButton, &QPushButton::clicked, this, [this]() {
+        if (m_state == OrganisationState::Available)
+            Q_EMIT organisationSignInRequested();
+    });
+    connect(m_ui->otherWaysButton, &QToolButton::toggled, this, &SignInDialog::setOtherWaysShown);
     connect(m_ui->caCertBrowseButton, &QPushButton::clicked, this,
             &SignInDialog::browseCaCertificate);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     retranslate();
     updateOkButton();
+    updateOrganisationControls();
 }
 
 SignInDialog::~SignInDialog() = default;
@@ -46,10 +73,112 @@ QUrl SignInDialog::parseServerUrl(const QString &text)
     return url;
 }
 
+bool SignInDialog::looksLikeEmail(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    return pattern.match(text.trimmed()).hasMatch();
+}
+
 void SignInDialog::setServerUrl(const QUrl &url)
 {
     m_ui->serverEdit->setText(url.toString());
     updatePlainHttpBox();
+    m_discoveryTimer.start();
+}
+
+void SignInDialog::setEmail(const QString &email)
+{
+    m_ui->emailEdit->setText(email);
+    m_discoveryTimer.start();
+}
+
+QString SignInDialog::email() const
+{
+    return m_ui->emailEdit->text().trimmed();
+}
+
+void SignInDialog::requestDiscovery()
+{
+    const QUrl server = serverUrl();
+    if (!server.isValid() || !looksLikeEmail(email())) {
+        m_state = OrganisationState::Unknown;
+        m_stateMessage.clear();
+        updateOrganisationControls();
+        return;
+    }
+    m_state = OrganisationState::Checking;
+    m_stateMessage.clear();
+    updateOrganisationControls();
+    Q_EMIT discoveryRequested(server, email());
+}
+
+void SignInDialog::setOrganisationState(const QUrl &server, const QString &email,
+                                        OrganisationState state, const QString &message)
+{
+    if (server != serverUrl() || email.compare(this->email(), Qt::CaseInsensitive) != 0)
+        return; // an answer for what was typed before
+    m_state = state;
+    m_stateMessage = message;
+    if (state == OrganisationState::Unavailable)
+        setOtherWaysShown(true);
+    updateOrganisationControls();
+}
+
+void SignInDialog::setOtherWaysShown(bool shown)
+{
+    const QSignalBlocker blocker(m_ui->otherWaysButton);
+    m_ui->otherWaysButton->setChecked(shown);
+    m_ui->otherWaysButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->tokenPanel->setVisible(shown);
+    updateOkButton();
+}
+
+bool SignInDialog::otherWaysShown() const
+{
+    return m_ui->otherWaysButton->isChecked();
+}
+
+void SignInDialog::updateOrganisationControls()
+{
+    QString status;
+    switch (m_state) {
+    case OrganisationState::Unknown:
+        status = tr("Enter your e-mail address to sign in with your organisation's account.");
+        break;
+    case OrganisationState::Checking:
+        status = tr("Looking up your organisation…");
+        break;
+    case OrganisationState::Waiting:
+        status = tr("Continue in your web browser. The app goes on by itself once you are "
+                    "signed in there.");
+        break;
+    case OrganisationState::Available:
+    case OrganisationState::Unavailable:
+    case OrganisationState::Failed:
+        status = m_stateMessage;
+        break;
+    }
+    m_ui->organisationStatus->setText(status);
+    m_ui->organisationButton->setEnabled(m_state == OrganisationState::Available);
+    const bool busy = m_state == OrganisationState::Waiting;
+    m_ui->serverEdit->setEnabled(!busy);
+    m_ui->emailEdit->setEnabled(!busy);
+    m_ui->caCertEdit->setEnabled(!busy);
+    m_ui->caCertBrowseButton->setEnabled(!busy);
+    updateOkButton();
+}
+
+void SignInDialog::reject()
+{
+    if (m_state == OrganisationState::Waiting) {
+        // Only the browser's sign-in ends; the dialog stays for another try.
+        m_state = OrganisationState::Available;
+        m_stateMessage.clear();
+        updateOrganisationControls();
+        Q_EMIT organisationSignInCancelled();
+        return;
+    }
+    QDialog::reject();
 }
 
 QUrl SignInDialog::serverUrl() const
@@ -60,6 +189,8 @@ QUrl SignInDialog::serverUrl() const
 void SignInDialog::setToken(const QString &token)
 {
     m_ui->tokenEdit->setText(token);
+    if (!token.isEmpty())
+        setOtherWaysShown(true);
 }
 
 QString SignInDialog::token() const
@@ -137,8 +268,16 @@ QString SignInDialog::message() const
 
 void SignInDialog::updateOkButton()
 {
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(serverUrl().isValid() && !token().isEmpty());
+    // OK signs in with the token: there only while "Other ways to sign in" is open.
+    QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    const bool tokenShown = otherWaysShown();
+    ok->setVisible(tokenShown);
+    ok->setEnabled(serverUrl().isValid() && !token().isEmpty()
+                   && m_state != OrganisationState::Waiting);
+    const bool organisation
+        = m_state == OrganisationState::Available && (!tokenShown || token().isEmpty());
+    m_ui->organisationButton->setDefault(organisation);
+    ok->setDefault(!organisation);
 }
 
 void SignInDialog::retranslate()

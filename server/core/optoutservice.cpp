@@ -100,6 +100,25 @@ bool OptOutService::isExpiredToken(const QByteArray &token) const
         && it->expiresAt <= QDateTime::currentDateTimeUtc();
 }
 
+void OptOutService::noteTokenUse(const QByteArray &token)
+{
+    const qint64 minute = QDateTime::currentSecsSinceEpoch() / 60;
+    const QByteArray hash = hashToken(token);
+    const auto it = m_tokenUseMinute.constFind(hash);
+    if (it != m_tokenUseMinute.cend() && *it == minute)
+        return;
+    m_tokenUseMinute.insert(hash, minute);
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(minute * 60, Qt::UTC);
+    m_worker->run<bool>([hash, at](Store &store) { return store.recordTokenUse(hash, at); }, this,
+                        [](const StoreResult<bool> &result) {
+                            // Only a record: a request is never refused for it; the log says it was
+                            // missed.
+                            if (!result.ok())
+                                qCWarning(lcService) << "the last use of a token was not recorded:"
+                                                     << result.message;
+                        });
+}
+
 const StoredUser *OptOutService::user(const QString &id) const
 {
     const auto it = m_users.find(id);
@@ -616,6 +635,7 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     }
     for (const StoredToken &t : changes.tokens) {
         if (t.revoked) {
+            m_tokenUseMinute.remove(t.hash);
             if (m_tokens.remove(t.hash))
                 qCInfo(lcService) << "a token was revoked";
         } else if (!m_endedSessions.contains(t.hash)) {

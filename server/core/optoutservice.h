@@ -76,6 +76,9 @@ public:
     std::optional<StoredUser> userForToken(const QByteArray &token) const;
     // True for a token that was valid and has expired (a session past its end).
     bool isExpiredToken(const QByteArray &token) const;
+    // The token authenticated a request: its last use is recorded to the minute, at most one
+    // write per token and minute, off the request's path.
+    void noteTokenUse(const QByteArray &token);
     const StoredUser *user(const QString &id) const;
     const CachedOrg *org(const QString &id) const;
     bool isOptedOut(const QString &userId) const;
@@ -180,6 +183,7 @@ private:
         QDateTime expiresAt; // invalid: never
     };
     QHash<QByteArray, TokenInfo> m_tokens; // by hash, active ones only
+    QHash<QByteArray, qint64> m_tokenUseMinute; // by hash: the minute last recorded
     // Sessions this instance ended: a changesSince() answer read before the revocation must not
     // bring them back.
     QSet<QByteArray> m_endedSessions;

@@ -640,6 +640,7 @@ std::variant<StoredUser, ApiResponse> ApiServer::authenticate(const ApiRequest &
     }
     if (!user)
         return refuse(QStringLiteral("The token is unknown or revoked."), true);
+    m_service->noteTokenUse(token);
     return *user;
 }
 

@@ -227,6 +227,10 @@ const QVector<QStringList> &migrationSteps()
                            "opted_out_users) SELECT o.id, now(), (SELECT count(*) FROM optouts x "
                            "WHERE x.org_id = o.id) FROM orgs o"),
         },
+        // 7: when each token was last used (to the minute).
+        {
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at timestamptz"),
+        },
     };
     return steps;
 }
@@ -1251,6 +1255,43 @@ StoreResult<bool> PostgresStore::revokeToken(const QByteArray &hash)
             return Result::success(false);
         }
         return Result::success(true);
+    });
+}
+
+StoreResult<bool> PostgresStore::recordTokenUse(const QByteArray &hash, const QDateTime &minute)
+{
+    if (!ensureConnected())
+        return unavailable<bool>();
+    using Result = StoreResult<bool>;
+    // Not a change the caches follow: no change number.
+    return transact<bool>(nullptr, [&](PgSession &s) -> Result {
+        QSqlQuery q = s.run(QStringLiteral("UPDATE tokens SET last_used_at = ?::timestamptz WHERE "
+                                           "hash = ? AND (last_used_at IS NULL OR last_used_at < "
+                                           "?::timestamptz)"),
+                            {toDbTime(minute), QString::fromLatin1(hash), toDbTime(minute)});
+        return Result::success(q.numRowsAffected() == 1);
+    });
+}
+
+StoreResult<QVector<TokenListing>> PostgresStore::tokensOf(const QString &orgId)
+{
+    if (!ensureConnected())
+        return unavailable<QVector<TokenListing>>();
+    using Result = StoreResult<QVector<TokenListing>>;
+    return transact<QVector<TokenListing>>("READ ONLY", [&](PgSession &s) -> Result {
+        QSqlQuery q
+            = s.run(QStringLiteral("SELECT u.email, t.demo, %1, %2, %3 FROM tokens t JOIN "
+                                   "users u ON u.id = t.user_id WHERE u.org_id = ? AND "
+                                   "t.revoked_at IS NULL ORDER BY lower(u.email), "
+                                   "t.created_at")
+                        .arg(msOf("t.created_at"), msOf("t.expires_at"), msOf("t.last_used_at")),
+                    {orgId});
+        QVector<TokenListing> tokens;
+        while (q.next()) {
+            tokens.append({q.value(0).toString(), q.value(1).toBool(), fromMs(q.value(2)),
+                           fromMs(q.value(3)), fromMs(q.value(4))});
+        }
+        return Result::success(std::move(tokens));
     });
 }
 

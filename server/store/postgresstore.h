@@ -16,7 +16,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -47,6 +47,8 @@ public:
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
     StoreResult<bool> addToken(const StoredToken &token) override;
     StoreResult<bool> revokeToken(const QByteArray &hash) override;
+    StoreResult<bool> recordTokenUse(const QByteArray &hash, const QDateTime &minute) override;
+    StoreResult<QVector<TokenListing>> tokensOf(const QString &orgId) override;
     StoreResult<QStringList> setOidcConfig(const OidcConfig &config) override;
     StoreResult<bool> unsetOidcConfig(const QString &orgId) override;
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;

@@ -331,8 +331,13 @@ bool SqliteStore::migrate(QString *error)
                        "SELECT o.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT COUNT(*) "
                        "FROM optouts x WHERE x.org_id = o.id) FROM orgs o"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5, toVersion6, toVersion7, toVersion8};
+    // 9: when each token was last used (to the minute).
+    const QStringList toVersion9 {
+        QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at TEXT"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
+                                          toVersion4, toVersion5, toVersion6,
+                                          toVersion7, toVersion8, toVersion9};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -1244,6 +1249,46 @@ StoreResult<bool> SqliteStore::revokeToken(const QByteArray &hash)
     if (!tx.commit())
         return fail<bool>(tx.beginQuery());
     return StoreResult<bool>::success(revoked);
+}
+
+StoreResult<bool> SqliteStore::recordTokenUse(const QByteArray &hash, const QDateTime &minute)
+{
+    // Not a change the caches follow: no change number.
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<bool>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE tokens SET last_used_at = ? WHERE hash = ? AND "
+                             "(last_used_at IS NULL OR last_used_at < ?)"));
+    const QString at = toDbTime(minute);
+    q.addBindValue(at);
+    q.addBindValue(QString::fromLatin1(hash));
+    q.addBindValue(at);
+    if (!q.exec())
+        return fail<bool>(q);
+    const bool changed = q.numRowsAffected() == 1;
+    if (!tx.commit())
+        return fail<bool>(tx.beginQuery());
+    return StoreResult<bool>::success(changed);
+}
+
+StoreResult<QVector<TokenListing>> SqliteStore::tokensOf(const QString &orgId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT u.email, t.demo, t.created_at, t.expires_at, t.last_used_at "
+                             "FROM tokens t JOIN users u ON u.id = t.user_id WHERE u.org_id = ? "
+                             "AND t.revoked_at IS NULL ORDER BY lower(u.email), t.created_at"));
+    q.addBindValue(orgId);
+    if (!q.exec())
+        return fail<QVector<TokenListing>>(q);
+    QVector<TokenListing> tokens;
+    const auto time = [&q](int column) {
+        return q.value(column).isNull() ? QDateTime() : fromDbTime(q.value(column).toString());
+    };
+    while (q.next())
+        tokens.append({q.value(0).toString(), q.value(1).toBool(), time(2), time(3), time(4)});
+    return StoreResult<QVector<TokenListing>>::success(std::move(tokens));
 }
 
 StoreResult<QStringList> SqliteStore::setOidcConfig(const OidcConfig &config)

@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -42,6 +42,8 @@ public:
     StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users) override;
     StoreResult<bool> addToken(const StoredToken &token) override;
     StoreResult<bool> revokeToken(const QByteArray &hash) override;
+    StoreResult<bool> recordTokenUse(const QByteArray &hash, const QDateTime &minute) override;
+    StoreResult<QVector<TokenListing>> tokensOf(const QString &orgId) override;
     StoreResult<QStringList> setOidcConfig(const OidcConfig &config) override;
     StoreResult<bool> unsetOidcConfig(const QString &orgId) override;
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;

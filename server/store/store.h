@@ -104,6 +104,16 @@ struct StoredToken
     QDateTime expiresAt {}; // UTC; invalid: never expires (sessions expire)
 };
 
+// An active token as --list-tokens shows it (never its hash).
+struct TokenListing
+{
+    QString email; // its user's
+    bool demo = false;
+    QDateTime createdAt; // UTC
+    QDateTime expiresAt; // invalid: never (a session, or --expires-in, expires)
+    QDateTime lastUsedAt; // to the minute; invalid: never used
+};
+
 // Signing in with an organisation's OpenID Connect provider: its issuer, the client id its ID
 // tokens name as audience, and the e-mail domains whose addresses sign in there. A domain
 // belongs to one organisation at most.
@@ -458,6 +468,12 @@ public:
     virtual StoreResult<bool> addToken(const StoredToken &token) = 0;
     // True when an active token was revoked, false when there was none with this hash.
     virtual StoreResult<bool> revokeToken(const QByteArray &hash) = 0;
+    // Records that the token was used at `minute` (a whole minute, UTC); an earlier record only
+    // moves forward. True when it changed.
+    virtual StoreResult<bool> recordTokenUse(const QByteArray &hash, const QDateTime &minute) = 0;
+    // The organisation's tokens that are not revoked (expired ones included), by e-mail address
+    // and age.
+    virtual StoreResult<QVector<TokenListing>> tokensOf(const QString &orgId) = 0;
 
     // OpenID Connect: replaces the organisation's configuration (domains included), in one
     // transaction. Returns the domains another organisation already has (then nothing is

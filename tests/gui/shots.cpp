@@ -1,13 +1,15 @@
-// Screenshots of the undo bar, the confirmation of a bulk change, the pending-changes list and
-// the preview of File > Opt out users from a list…, in one language: the real MainWindow against
-// a real optout-server (demo data), driven as an administrator would, each grabbed to a PNG.
-// Run by scripts/screenshots.sh under Xvfb.
+// Screenshots of the sign-in dialog, the undo bar, the confirmation of a bulk change, the
+// pending-changes list and the preview of File > Opt out users from a list…, in one language: the
+// real MainWindow against a real optout-server (demo data), driven as an administrator would, each
+// grabbed to a PNG. Run by scripts/screenshots.sh under Xvfb.
 // Also View > Overview (overview-LANG.png) and the first page of File > Report…'s PDF, rendered
 // with pdftoppm (report-LANG.png).
 //   optout-shots LANG OUTDIR [import]    (import: only the import preview)
 #include "guitestsession.h"
 #include "testserver.h"
 
+#include "appcontroller.h"
+#include "appsettings.h"
 #include "confirmchangedialog.h"
 #include "importdialog.h"
 #include "languagemanager.h"
@@ -16,6 +18,8 @@
 #include "overviewdock.h"
 #include "pendingchangesdialog.h"
 #include "reportcontroller.h"
+#include "signindialog.h"
+#include "tokenstore.h"
 #include "userpicker.h"
 
 #include <QApplication>
@@ -65,6 +69,35 @@ void checkRow(GuiTestSession &s, int proxyRow)
     table->model()->setData(box, Qt::Checked, Qt::CheckStateRole);
 }
 
+// The app's sign-in as main.cpp builds it, signed out: the dialog with the address typed.
+bool shootSignIn(const QUrl &server, const QString &lang, const QString &out)
+{
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setRememberToken(true);
+    QNetworkAccessManager network;
+    ApiClient api(&network);
+    UserModel users;
+    OptOutModel optOuts;
+    SyncController sync(&api, &users, &optOuts);
+    TokenStore tokens;
+    AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+    controller.start(server, {});
+    SignInDialog *dialog = controller.signInDialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return false;
+    auto *email = dialog->findChild<QLineEdit *>(QStringLiteral("emailEdit"));
+    email->setFocus();
+    QTest::keyClicks(email, QStringLiteral("ada.lovelace@example.com"));
+    if (!QTest::qWaitFor(
+            [dialog]() {
+                return dialog->organisationState() == SignInDialog::OrganisationState::Available;
+            },
+            10000))
+        return false;
+    return save(dialog, out + QStringLiteral("/signin-%1.png").arg(lang));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -88,6 +121,21 @@ int main(int argc, char **argv)
     TestServer server;
     if (!server.start({QStringLiteral("--demo")}))
         return 1;
+    if (!onlyImport) {
+        // The sign-in dialog, its address's organisation known: the service is told the
+        // identity provider of example.com (only looked up here, never contacted).
+        server.stop();
+        if (server.runOnce({QStringLiteral("--set-oidc"), QStringLiteral("--org"),
+                            QStringLiteral("o-1"), QStringLiteral("--issuer"),
+                            QStringLiteral("https://login.example.com/realms/staff"),
+                            QStringLiteral("--client-id"), QStringLiteral("optout-admin"),
+                            QStringLiteral("--email-domain"), QStringLiteral("example.com")})
+                != 0
+            || !server.restart({QStringLiteral("--demo")}))
+            return 1;
+        if (!shootSignIn(server.baseUrl(), lang, out))
+            return 1;
+    }
     GuiTestSession s(server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
     s.window->resize(1000, 640);
     const auto synced = [&s]() {

@@ -188,6 +188,8 @@ void TestAccessibility::everyWindowAndDialog()
     signIn.setMessage(QStringLiteral("message"));
     signIn.show();
     problems << problemsOf(&signIn, QStringLiteral("sign-in"));
+    signIn.setOtherWaysShown(true); // the access token, under "Other ways to sign in"
+    problems << problemsOf(&signIn, QStringLiteral("sign-in, access token"));
 
     problems.removeDuplicates();
     for (const QString &problem : std::as_const(problems))

@@ -12,6 +12,7 @@
 #include "messagepresenter.h"
 #include "overviewdock.h"
 #include "pendingchangesdialog.h"
+#include "sessionbar.h"
 #include "signindialog.h"
 #include "usagedebuggerdock.h"
 
@@ -217,7 +218,12 @@ void TestAccessKeys::mainWindowAndDocks()
         QString name;
         QWidget *page;
         bool note, retry, changeServer;
+        bool sessionEnded = false; // the session bar with "Sign in again"
     };
+    // The bar AppController adds when the service ended the session.
+    auto *sessionBar = new SessionBar(window);
+    window->addToolBar(Qt::TopToolBarArea, sessionBar);
+    sessionBar->showEnded(SessionBar::Reason::Expired);
     const QList<Screen> screens {
         {QStringLiteral("opt-out page"), optOutPage, false, false, false},
         {QStringLiteral("opt-out page, note with Undo"), optOutPage, true, false, false},
@@ -226,6 +232,8 @@ void TestAccessKeys::mainWindowAndDocks()
          false},
         {QStringLiteral("signing in, error with Retry and Change server"), signingInPage, false,
          true, true},
+        {QStringLiteral("opt-out page, session ended, error with Retry"), optOutPage, true, true,
+         false, true},
     };
 
     QStringList found;
@@ -237,6 +245,7 @@ void TestAccessKeys::mainWindowAndDocks()
         errorBar->setVisible(screen.retry || screen.changeServer);
         retry->setVisible(screen.retry);
         changeServer->setVisible(screen.changeServer);
+        sessionBar->setVisible(screen.sessionEnded);
         for (const QList<QDockWidget *> &docks : dockSets) {
             for (QDockWidget *dock : allDocks)
                 dock->setVisible(docks.contains(dock));
@@ -289,6 +298,11 @@ void TestAccessKeys::signInDialog()
     QStringList found;
     found << clashes(windowKeys(&dialog, false), QStringLiteral("sign-in dialog"));
     found << clashes(windowKeys(&dialog, true), QStringLiteral("sign-in dialog (GNOME)"));
+    // With "Other ways to sign in" open: the access token and its Sign in button too.
+    dialog.setOtherWaysShown(true);
+    QCoreApplication::processEvents();
+    found << clashes(windowKeys(&dialog, false), QStringLiteral("sign-in dialog, token"));
+    found << clashes(windowKeys(&dialog, true), QStringLiteral("sign-in dialog, token (GNOME)"));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 

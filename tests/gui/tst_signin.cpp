@@ -25,6 +25,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 class TestSignIn : public QObject
 {
@@ -87,7 +88,14 @@ void TestSignIn::dialogNeedsAddressAndToken()
     auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("serverEdit"));
     auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
     auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-    QVERIFY(server && token && ok);
+    auto *otherWays = dialog.findChild<QToolButton *>(QStringLiteral("otherWaysButton"));
+    QVERIFY(server && token && ok && otherWays);
+    // The token is one of the "Other ways to sign in": hidden, with its button, until opened.
+    QVERIFY(!token->isVisible());
+    QVERIFY(!ok->isVisible());
+    QTest::mouseClick(otherWays, Qt::LeftButton);
+    QVERIFY(token->isVisible());
+    QVERIFY(ok->isVisible());
     QVERIFY(!ok->isEnabled());
     QTest::keyClicks(server, QStringLiteral("127.0.0.1:8080"));
     QVERIFY(!ok->isEnabled());
@@ -188,6 +196,8 @@ void TestSignIn::dialogSignsInAndSignOutReturnsToIt()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->serverUrl(), m_server.baseUrl());
+    QTest::mouseClick(dialog->findChild<QToolButton *>(QStringLiteral("otherWaysButton")),
+                      Qt::LeftButton);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit")),
                      QStringLiteral("demo-admin"));
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),

@@ -112,6 +112,7 @@ void TestSignInSecurity::signInWithDialog(SignInDialog *dialog, const QString &s
     auto *serverEdit = dialog->findChild<QLineEdit *>(QStringLiteral("serverEdit"));
     serverEdit->clear();
     QTest::keyClicks(serverEdit, server);
+    dialog->setOtherWaysShown(true); // the token is under "Other ways to sign in"
     auto *tokenEdit = dialog->findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
     tokenEdit->clear();
     QTest::keyClicks(tokenEdit, token);

@@ -615,9 +615,10 @@ void TestEnforcement::migratesTodaysRelease()
     TestDatabase &db = m_server.database();
     bool ok = false;
     for (const char *sql :
-         {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",
-          "ALTER TABLE orgs DROP COLUMN time_zone", "DROP TABLE oidc_domains",
-          "DROP TABLE oidc_configs", "ALTER TABLE tokens DROP COLUMN expires_at"}) {
+         {"ALTER TABLE tokens DROP COLUMN last_used_at", "DROP TABLE enforcement_counts",
+          "DROP TABLE enforcement_origin", "ALTER TABLE orgs DROP COLUMN time_zone",
+          "DROP TABLE oidc_domains", "DROP TABLE oidc_configs",
+          "ALTER TABLE tokens DROP COLUMN expires_at"}) {
         db.execute(QString::fromLatin1(sql), &ok);
         QVERIFY2(ok, sql);
     }

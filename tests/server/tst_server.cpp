@@ -4,6 +4,7 @@
 #include "testserver.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QTcpSocket>
 
@@ -66,6 +67,8 @@ private Q_SLOTS:
     void authentication();
     void revokedToken();
     void tokensChangeWhileRunning();
+    void commandLineTokensExpire();
+    void tokensRecordTheirLastUse();
     void demoTokensNeedDemoMode();
     void me();
     void roleMatrix_data();
@@ -370,6 +373,71 @@ void TestServerApi::tokensChangeWhileRunning()
                  1);
         QVERIFY(m_server.output().contains("another optout-server is using"));
     }
+}
+
+// --issue-token … --expires-in: refused once expired, as an expired session is.
+void TestServerApi::commandLineTokensExpire()
+{
+    const QStringList issue {QStringLiteral("--issue-token"), QStringLiteral("user@example.com"),
+                             QStringLiteral("--org"), QStringLiteral("o-1")};
+    for (const QString &bad : {QStringLiteral("soon"), QStringLiteral("0s"), QStringLiteral("-1h")})
+        QCOMPARE(m_server.runOnce(issue + QStringList {QStringLiteral("--expires-in"), bad}), 1);
+    QCOMPARE(m_server.runOnce(issue
+                              + QStringList {QStringLiteral("--expires-in"), QStringLiteral("4s")}),
+             0);
+    const QString printed = QString::fromUtf8(m_server.output());
+    const QByteArray token = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
+                                 .match(printed)
+                                 .captured(1)
+                                 .toUtf8();
+    QVERIFY(!token.isEmpty());
+    QVERIFY2(printed.contains(QStringLiteral("expires at")), qPrintable(printed));
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/me"), token).status, 200, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/api/v1/me"), token).status, 401, 10000);
+    QVERIFY(clock.elapsed() >= 2000);
+    const HttpResult r = get(QStringLiteral("/api/v1/me"), token);
+    expectError(r, 401, "session_expired");
+    QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer error=\"invalid_token\""));
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+}
+
+// Every token records when it was last used, to the minute.
+void TestServerApi::tokensRecordTheirLastUse()
+{
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray(PlainUser), QCryptographicHash::Sha256).toHex());
+    const QString query
+        = QStringLiteral("SELECT last_used_at FROM tokens WHERE hash = '%1'").arg(hash);
+    bool ok = false;
+    QVERIFY(m_server.database().execute(query, &ok).isNull());
+    QVERIFY(ok);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QCOMPARE(get(QStringLiteral("/api/v1/me"), PlainUser).status, 200);
+    QDateTime lastUsed;
+    QTRY_VERIFY_WITH_TIMEOUT((lastUsed = m_server.database().execute(query).toDateTime()).isValid(),
+                             10000);
+    lastUsed.setTimeSpec(Qt::UTC);
+    // Truncated to its minute.
+    QCOMPARE(lastUsed.time().second(), 0);
+    QVERIFY2(lastUsed.secsTo(before) >= 0 && lastUsed.secsTo(before) < 60,
+             qPrintable(lastUsed.toString(Qt::ISODate) + QLatin1Char(' ')
+                        + before.toString(Qt::ISODate)));
+    // --list-tokens shows it beside the running server; tokens never used say so.
+    QCOMPARE(m_server.runOnce(
+                 {QStringLiteral("--list-tokens"), QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    const QString listing = QString::fromUtf8(m_server.output());
+    QVERIFY2(listing.contains(QStringLiteral("last used ")
+                              + lastUsed.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))),
+             qPrintable(listing));
+    QVERIFY2(listing.contains(QStringLiteral("last used never")), qPrintable(listing));
+    QVERIFY2(listing.contains(QStringLiteral("expires never")), qPrintable(listing));
+    QVERIFY(!listing.contains(hash)); // never the hash, let alone the token
+    QCOMPARE(m_server.runOnce({QStringLiteral("--list-tokens"), QStringLiteral("--org"),
+                               QStringLiteral("o-99")}),
+             1);
 }
 
 void TestServerApi::demoTokensNeedDemoMode()
@@ -1857,11 +1925,13 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 8);
-    // Back to schema 1: without the enforcement counters and time zone (8), signing in with an
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
+    // Back to schema 1: without the tokens' last use (9), the enforcement counters and time zone
+    // (8), signing in with an
     // identity provider (7), reasons and retention (6), directory sync's columns (5), the recent
     // events' table (4), the change sequence (3) and the revocation index (2).
-    for (const char *sql : {"DROP TABLE enforcement_counts",
+    for (const char *sql : {"ALTER TABLE tokens DROP COLUMN last_used_at",
+                            "DROP TABLE enforcement_counts",
                             "DROP TABLE enforcement_origin",
                             "ALTER TABLE orgs DROP COLUMN time_zone",
                             "DROP TABLE oidc_domains",
@@ -1912,7 +1982,7 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 8);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                                    "('oidc_configs', 'oidc_domains')"))
                  .toInt(),
