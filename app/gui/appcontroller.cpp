@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "optoutmodel.h"
 #include "plainhttpbar.h"
+#include "session.h"
 #include "signindialog.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -18,19 +19,22 @@
 
 #include <QCoreApplication>
 
-AppController::AppController(ApiClient *api, SyncController *sync, UserModel *users,
-                             OptOutModel *optOuts, LanguageManager *languages,
-                             AppSettings *settings, TokenStore *tokens, QObject *parent)
+AppController::AppController(Session *session, LanguageManager *languages, AppSettings *settings,
+                             TokenStore *tokens, QObject *parent)
     : QObject(parent)
-    , m_api(api)
-    , m_sync(sync)
-    , m_users(users)
-    , m_optOuts(optOuts)
+    , m_session(session)
+    , m_api(session->api())
+    , m_sync(session->sync())
     , m_languages(languages)
     , m_settings(settings)
     , m_tokens(tokens)
 {
-    m_window = new MainWindow(sync, users, optOuts, languages);
+    ApiClient *api = session->api();
+    SyncController *sync = session->sync();
+    m_window = new MainWindow(sync, session->users(), session->optOuts(), languages);
+    m_window->setUsageTracking(session->usage(), session->usageSummary());
+    m_window->setHistory(session->history());
+    m_window->setExporter(session->exporter());
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->restoreFrom(*m_settings);
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
@@ -176,13 +180,8 @@ void AppController::forgetToken()
 void AppController::onAuthenticationFailed(const ApiError &error)
 {
     Q_UNUSED(error);
-    if (m_tracker)
-        m_tracker->signOut();
-    if (m_summary)
-        m_summary->clear();
-    m_sync->stop();
     forgetToken();
-    m_api->setToken({});
+    m_session->suspend();
     showSignIn(tr("The service did not accept your access token. Please sign in again."));
 }
 
@@ -216,50 +215,22 @@ bool AppController::applyConnectionSettings(const QUrl &server)
 void AppController::onConnectionRefused(const ApiError &error)
 {
     // Not the token's fault: keep it, in the keychain and in the dialog, for another try.
-    if (m_tracker)
-        m_tracker->signOut();
-    m_sync->stop();
     const QString token = QString::fromUtf8(m_api->token());
-    m_api->setToken({});
+    m_session->suspend();
     showSignIn(error.message);
     if (m_dialog && m_dialog->token().isEmpty())
         m_dialog->setToken(token);
-}
-
-void AppController::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary)
-{
-    m_tracker = tracker;
-    m_summary = summary;
 }
 
 void AppController::signOut()
 {
     saveWindow();
     m_window->clearSession();
-    if (m_tracker) {
-        m_tracker->flushAndWait(2000);
-        m_tracker->signOut();
-    }
-    m_sync->stop();
     forgetToken();
-    m_api->setToken({});
+    m_session->signOut();
     m_plainHttpBar->setServer({});
-    clearModels();
     m_window->hide();
     showSignIn({});
-}
-
-void AppController::clearModels()
-{
-    // Another account may sign in next: nothing of this organisation may stay on screen.
-    if (m_users) {
-        m_users->setOptOutState({}, {});
-        m_users->setUsers({});
-    }
-    if (m_optOuts)
-        m_optOuts->setEntries({}, {});
-    if (m_summary)
-        m_summary->clear();
 }
 
 void AppController::saveWindow()
