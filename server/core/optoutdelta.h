@@ -30,7 +30,9 @@ OptOutDelta diffOptOuts(const OptOutSnapshot &before, const OptOutSnapshot &afte
 class OptOutSnapshots
 {
 public:
-    static constexpr int KeptPerOrg = 8;
+    // Each costs a copy of the list once the cache changes (about 4 MB at 20,000 opt-outs);
+    // a window a few changes behind still gets only what changed.
+    static constexpr int KeptPerOrg = 4;
 
     void remember(const QString &orgId, qint64 revision, const OptOutSnapshot &optOuts);
     // The changes from `since` to `now`; nullopt when the list at `since` is not kept.
