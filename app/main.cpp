@@ -1,26 +1,17 @@
 // optout-admin: the administrators' desktop app for product usage opt-outs.
-#include "apiclient.h"
 #include "appcontroller.h"
 #include "appsettings.h"
 #include "connectionsecurity.h"
-#include "csvexporter.h"
-#include "enforcementmodel.h"
-#include "historymodel.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
-#include "optoutmodel.h"
 #include "quitsignals.h"
-#include "reportwriter.h"
-#include "synccontroller.h"
+#include "session.h"
 #include "tokenstore.h"
-#include "usagesummarymodel.h"
 #include "usagetracker.h"
-#include "usermodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 
 #include <cstdio>
 
@@ -106,35 +97,14 @@ int main(int argc, char *argv[])
         }
     }
 
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync(&api, &users, &optOuts);
-    // The app's own usage: recorded while the signed-in user is in, sent in batches, and
-    // stopped at the first check that says the user has been opted out.
-    UsageTracker usage(&api);
-    QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
-    QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
-                     &UsageTracker::onTrackingChecked);
-    QObject::connect(&sync, &SyncController::liveChangesChanged, &usage,
-                     &UsageTracker::setLiveChanges);
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &usage,
-                     [&usage]() { usage.flushAndWait(3000); });
-    UsageSummaryModel usageSummary(&api, &users);
+    // The core of the signed-in session, built and cleared in one place (Session).
+    Session session;
+    UsageTracker *usage = session.usage();
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, usage,
+                     [usage]() { usage->flushAndWait(3000); });
     TokenStore tokens;
 
-    AppController controller(&api, &sync, &users, &optOuts, &languages, &settings, &tokens);
-    controller.setUsageTracking(&usage, &usageSummary);
-    controller.mainWindow()->setUsageTracking(&usage, &usageSummary);
-    HistoryModel history(&api);
-    controller.mainWindow()->setHistory(&history);
-    CsvExporter exporter(&api);
-    controller.mainWindow()->setExporter(&exporter);
-    EnforcementModel enforcement(&api);
-    controller.mainWindow()->setOverview(&enforcement);
-    ReportWriter reports(&api);
-    controller.mainWindow()->setReporter(&reports);
+    AppController controller(&session, &languages, &settings, &tokens);
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "optoutmodel.h"
 #include "optoutproxymodel.h"
+#include "session.h"
 #include "synccontroller.h"
 #include "usagesummarymodel.h"
 #include "usagetracker.h"
@@ -79,26 +80,21 @@ void idle()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
-// The real window as main.cpp builds it, with its own client, models and sync.
+// The real window as main.cpp builds it, on a session of its own.
 struct Window
 {
     explicit Window(const QUrl &base, const QString &pendingPath)
-        : api(&nam)
-        , sync(&api, &users, &optOuts)
-        , usage(&api)
-        , summary(&api, &users)
     {
-        api.setBaseUrl(base);
-        api.setToken("demo-admin");
+        session.setServer(base, "demo-admin");
         sync.setPendingFilePath(pendingPath);
-        window = std::make_unique<MainWindow>(&sync, &users, &optOuts, nullptr);
-        window->setUsageTracking(&usage, &summary);
+        window = std::make_unique<MainWindow>(&sync, &users, session.optOuts(), nullptr);
+        window->setUsageTracking(session.usage(), session.usageSummary());
         window->resize(1000, 700);
         window->show();
     }
     bool load()
     {
-        sync.start();
+        session.start();
         while (sync.state() != SyncController::State::Synced) {
             if (sync.state() == SyncController::State::Offline
                 || sync.state() == SyncController::State::SignedOut)
@@ -108,13 +104,9 @@ struct Window
         return true;
     }
 
-    QNetworkAccessManager nam;
-    ApiClient api;
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync;
-    UsageTracker usage;
-    UsageSummaryModel summary;
+    Session session;
+    UserModel &users = *session.users();
+    SyncController &sync = *session.sync();
     std::unique_ptr<MainWindow> window;
 };
 
@@ -189,27 +181,25 @@ double floorLoad(const QUrl &base, int *users, int *optOuts)
 struct CoreLoad
 {
     double milliseconds = 0;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<ApiClient> api;
-    std::unique_ptr<UserModel> users;
-    std::unique_ptr<OptOutModel> optOuts;
-    std::unique_ptr<SyncController> sync;
+    // The core graph as main.cpp builds it (Session), without the window.
+    std::unique_ptr<Session> session;
+    UserModel *users = nullptr;
+    OptOutModel *optOuts = nullptr;
+    SyncController *sync = nullptr;
 };
 
 CoreLoad coreLoad(const QUrl &base, const QString &pendingPath)
 {
     CoreLoad c;
-    c.nam = std::make_unique<QNetworkAccessManager>();
-    c.api = std::make_unique<ApiClient>(c.nam.get());
-    c.api->setBaseUrl(base);
-    c.api->setToken("demo-admin");
-    c.users = std::make_unique<UserModel>();
-    c.optOuts = std::make_unique<OptOutModel>();
-    c.sync = std::make_unique<SyncController>(c.api.get(), c.users.get(), c.optOuts.get());
+    c.session = std::make_unique<Session>();
+    c.session->setServer(base, "demo-admin");
+    c.users = c.session->users();
+    c.optOuts = c.session->optOuts();
+    c.sync = c.session->sync();
     c.sync->setPendingFilePath(pendingPath);
     QElapsedTimer t;
     t.start();
-    c.sync->start();
+    c.session->start();
     while (c.sync->state() != SyncController::State::Synced) {
         if (c.sync->state() == SyncController::State::Offline
             || c.sync->state() == SyncController::State::SignedOut) {
@@ -344,9 +334,9 @@ int main(int argc, char *argv[])
         << last.optOuts->rowCount() << " opt-outs (floor " << outs << ")\n\n";
 
     // One keystroke of search over every user, as typed: each query extends the previous one.
-    UserSearchModel search(last.users.get());
+    UserSearchModel search(last.users);
     QSortFilterProxyModel plain;
-    plain.setSourceModel(last.users.get());
+    plain.setSourceModel(last.users);
     plain.setFilterRole(UserModel::LabelRole);
     plain.setFilterCaseSensitivity(Qt::CaseInsensitive);
     const QStringList typed {QStringLiteral("z"), QStringLiteral("zo"), QStringLiteral("zoe"),
@@ -398,7 +388,7 @@ int main(int argc, char *argv[])
 
     // Sorting the opt-out table by each column through its proxy.
     OptOutProxyModel proxy;
-    proxy.setSourceModel(last.optOuts.get());
+    proxy.setSourceModel(last.optOuts);
     out << "sort " << last.optOuts->rowCount() << " opt-outs (ms):";
     for (int column = 1; column < last.optOuts->columnCount(); ++column) {
         t.restart();

@@ -142,6 +142,9 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QStrin
     connect(reply, &QNetworkReply::finished, context, [self, reply, done, sslErrors]() {
         const QByteArray answer = reply->isOpen() ? reply->readAll() : QByteArray();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (self)
+            emit self->answered(reply->url().toString(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                                status, answer.size());
         const QNetworkReply::NetworkError networkError = reply->error();
         const bool success = status >= 200 && status < 400
             && (networkError == QNetworkReply::NoError || !isTransportError(networkError))
@@ -284,13 +287,16 @@ void ApiClient::fetchUsersPage(int page, int pageSize, const QByteArray &ifNoneM
 }
 
 void ApiClient::fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
-                             ApiCallback<OptOutList> done)
+                             ApiCallback<OptOutList> done, qint64 since)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!ifNoneMatch.isEmpty())
         headers.append({"If-None-Match", ifNoneMatch});
+    QUrlQuery query;
+    if (since >= 0)
+        query.addQueryItem(QStringLiteral("since"), QString::number(since));
     sendDecoded<OptOutList>(
-        "GET", QStringLiteral("/optouts"), {}, {}, headers, context,
+        "GET", QStringLiteral("/optouts"), query.toString(QUrl::FullyEncoded), {}, headers, context,
         [ifNoneMatch](const RawReply &raw) -> ApiResult<OptOutList> {
             if (raw.status == 304) {
                 OptOutList notModified;

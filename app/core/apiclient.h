@@ -52,8 +52,10 @@ public:
     // ifNoneMatch: the ETag of the previous answer; a 304 gives a page with notModified set.
     void fetchUsersPage(int page, int pageSize, const QByteArray &ifNoneMatch, QObject *context,
                         ApiCallback<UsersPage> done);
-    void fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context,
-                      ApiCallback<OptOutList> done);
+    // since >= 0: the revision the caller holds; the service may then answer only what
+    // changed since (OptOutList::isDelta()), or, when it cannot, the whole list.
+    void fetchOptOuts(const QByteArray &ifNoneMatch, QObject *context, ApiCallback<OptOutList> done,
+                      qint64 since = -1);
     // What changed since the state of ifNoneMatch (a 304 gives notModified). A service older
     // than this endpoint answers 404.
     void fetchSyncState(const QByteArray &ifNoneMatch, QObject *context,
@@ -120,6 +122,9 @@ signals:
     // A call was not sent or not trusted (Kind::Security): the service's certificate was
     // refused, or the token would have gone over plain HTTP.
     void connectionRefused(const ApiError &error);
+    // An answer came (any status): its path and query, and the size of its body. What a
+    // refresh cost, for tests and benchmarks.
+    void answered(const QString &pathAndQuery, int status, qint64 bodyBytes);
 
 private:
     struct RawReply

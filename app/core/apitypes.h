@@ -105,6 +105,12 @@ struct OptOutList
     QList<OptOutEntry> optOuts;
     QByteArray etag;
     bool notModified = false;
+    // Asked with `since` (ApiClient::fetchOptOuts), the service may answer what changed since
+    // that revision instead of the whole list: then `since` is that revision, `optOuts` holds
+    // the entries added or changed, and `optedIn` the users who left the list.
+    qint64 since = -1;
+    QStringList optedIn;
+    bool isDelta() const { return since >= 0; }
 };
 
 // GET /api/v1/sync-state: what a refresh asks first. notModified: 304, nothing changed since

@@ -322,6 +322,22 @@ ApiResult<OptOutList> decodeOptOutList(const QByteArray &json)
     OptOutList list;
     list.revision = r.integer("revision");
     list.optOuts = readList<OptOutEntry>(r, "optOuts", readEntry);
+    if (object.contains(QLatin1String("since"))) {
+        // What changed since a revision the client holds (GET /optouts?since=).
+        list.since = r.integer("since");
+        const QJsonArray optedIn = r.array("optedIn");
+        for (qsizetype i = 0; r.ok() && i < optedIn.size(); ++i) {
+            const QJsonValue id = optedIn.at(i);
+            if (!id.isString() || id.toString().isEmpty()) {
+                problem
+                    = r.childPath("optedIn", i) + QLatin1String(": expected a non-empty string");
+                break;
+            }
+            list.optedIn.append(id.toString());
+        }
+        if (r.ok() && list.since > list.revision)
+            problem = QStringLiteral("since: after the revision");
+    }
     // A few administrators opted out everybody: their names and e-mails are stored once, not
     // once per entry (20,000 entries, about 3 MB).
     QHash<QString, User> actors;

@@ -185,6 +185,50 @@ protected:
         }
     }
 
+    // A change by rows, without looking at the others: `upserts` (unique keys) replace the
+    // rows of their keys in place (dataChanged with the roles that changed) or arrive at the
+    // top in their order; the rows of `removedKeys` leave. O(changes) signals; the key index is
+    // rebuilt only when rows come or go. The very first change of an empty model is a reset.
+    void applyRowChanges(QList<Row> upserts, const QStringList &removedKeys)
+    {
+        if (!m_loaded) {
+            applyRows(std::move(upserts));
+            return;
+        }
+        ++m_generation;
+        QList<Row> added;
+        for (Row &incoming : upserts) {
+            const int r = rowOfKey(incoming.key());
+            if (r < 0) {
+                prepareRow(incoming, nullptr);
+                added.append(std::move(incoming));
+                continue;
+            }
+            prepareRow(incoming, &m_rows.at(r));
+            carryOver(m_rows.at(r), incoming);
+            const QList<int> roles = changedRoles(m_rows.at(r), incoming);
+            m_rows[r] = std::move(incoming);
+            if (!roles.isEmpty())
+                emitRowChanged(r, roles);
+        }
+        QList<int> gone;
+        for (const QString &key : removedKeys) {
+            const int r = rowOfKey(key);
+            if (r >= 0)
+                gone.append(r);
+        }
+        std::sort(gone.begin(), gone.end());
+        gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
+        removeSortedRows(gone);
+        if (!added.isEmpty()) {
+            beginInsertRows({}, 0, int(added.size()) - 1);
+            added.append(std::move(m_rows));
+            m_rows = std::move(added);
+            rebuildIndex();
+            endInsertRows();
+        }
+    }
+
     // True: the model follows the new list's order (new rows at their place, rows whose place
     // changed moved), for a list that comes sorted. False: new rows arrive at the top.
     virtual bool keepsListOrder() const { return false; }

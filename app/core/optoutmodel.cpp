@@ -242,6 +242,31 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
         releaseFreeHeapSoon();
 }
 
+void OptOutModel::applyChange(const QList<OptOutLedger::Row> &changed, const QStringList &removed,
+                              const QSet<QString> &leftDirectoryIds)
+{
+    if (changed.isEmpty() && removed.isEmpty())
+        return;
+    QList<OptOutRow> incoming;
+    incoming.reserve(changed.size());
+    for (const OptOutLedger::Row &r : changed) {
+        OptOutRow row;
+        row.entry = r.entry;
+        row.pending = r.pending;
+        row.leaving = r.leaving;
+        row.leftDirectory = leftDirectoryIds.contains(r.entry.user.id);
+        const int existing = rowOfKey(r.entry.user.id);
+        if (existing >= 0 && rows().at(existing).entry.user == r.entry.user)
+            row.folded = rows().at(existing).folded;
+        else
+            row.folded = foldForSearch(
+                QString(r.entry.user.name + QLatin1Char('\n') + r.entry.user.email));
+        incoming.append(std::move(row));
+    }
+    applyRowChanges(std::move(incoming), removed);
+    recountChecked();
+}
+
 QStringList OptOutModel::checkedUserIds() const
 {
     QStringList ids;

@@ -3,6 +3,7 @@
 
 #include "apitypes.h"
 #include "keyedtablemodel.h"
+#include "optoutledger.h"
 
 #include <QSet>
 
@@ -60,6 +61,11 @@ public:
     void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
                     const QSet<QString> &leavingIds = {},
                     const QSet<QString> &leftDirectoryIds = {});
+    // A change of the ledger's view by rows (OptOutLedger::Change): the rows given take their
+    // new values or arrive at the top, the removed ones leave; nothing else is looked at.
+    // `leftDirectoryIds` as for setEntries(), for the rows given.
+    void applyChange(const QList<OptOutLedger::Row> &rows, const QStringList &removed,
+                     const QSet<QString> &leftDirectoryIds = {});
     bool hasLeftDirectoryAt(int row) const { return rows().at(row).leftDirectory; }
 
     const OptOutEntry &entryAt(int row) const { return rows().at(row).entry; }

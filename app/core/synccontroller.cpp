@@ -31,6 +31,9 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &SyncController::tick);
     m_cacheWriter.setMaxThreadCount(1);
+    m_ledger.setUserLookup([this](const QString &id) -> const User * {
+        return m_users ? m_users->userById(id) : nullptr;
+    });
     // Live changes: a refresh at each event; the timed one only while the stream is down.
     m_changes = new ChangeStream(api, this);
     connect(m_changes, &ChangeStream::syncStateReceived, this, &SyncController::onLiveState);
@@ -95,18 +98,17 @@ bool SyncController::loadCache(const QString &userId)
     m_me = snapshot.me;
     m_userPages = snapshot.userPages;
     m_userPageEtags = snapshot.userPageEtags;
-    m_serverOptOuts = snapshot.optOuts;
+    m_ledger.setMe(User {m_me.id, m_me.email, m_me.name});
+    m_ledger.setConfirmed(snapshot.optOuts, snapshot.revision);
     m_optOutsEtag = snapshot.optOutsEtag;
-    m_revision = snapshot.revision;
     m_lastSyncedAt = snapshot.syncedAt;
-    m_loaded = true;
     m_fromCache = true;
     QList<User> all;
     for (const QList<User> &users : std::as_const(m_userPages))
         all.append(users);
     if (m_users)
         m_users->setUsers(all);
-    applyModels();
+    setLoaded();
     return true;
 }
 
@@ -125,9 +127,9 @@ void SyncController::saveCache(bool changed)
     snapshot.me = m_me;
     snapshot.userPages = m_userPages; // shared copies: the worker reads, nobody writes them
     snapshot.userPageEtags = m_userPageEtags;
-    snapshot.optOuts = m_serverOptOuts;
+    snapshot.optOuts = m_ledger.confirmed();
     snapshot.optOutsEtag = m_optOutsEtag;
-    snapshot.revision = m_revision;
+    snapshot.revision = m_ledger.revision();
     snapshot.syncedAt = m_lastSyncedAt;
     m_cacheWriter.start([path, snapshot]() {
         QString problem;
@@ -166,8 +168,7 @@ void SyncController::start()
     // Actions of a signed-in user are already in their file; anything else stays in memory.
     const bool dropSaved = m_meLoaded;
     stop();
-    if (dropSaved)
-        m_pending.clear();
+    const QList<PendingAction> kept = dropSaved ? QList<PendingAction>() : m_ledger.pending();
     m_meLoaded = false;
     m_loaded = false;
     m_fromCache = false;
@@ -175,10 +176,9 @@ void SyncController::start()
     m_me = Me {};
     m_userPages.clear();
     m_userPageEtags.clear();
-    m_serverOptOuts.clear();
-    m_ledger.clear();
+    m_ledger.clear(); // not shown: nothing is until loaded
+    m_ledger.setPending(kept);
     m_optOutsEtag.clear();
-    m_revision = -1;
     m_syncStateUnsupported = false; // the service may have been upgraded meanwhile
     m_liveUnavailable = false;
     m_syncEtag.clear();
@@ -187,8 +187,6 @@ void SyncController::start()
     m_reports.clear();
     m_queueOutcomes.clear();
     m_deletionActions.clear();
-    m_undoable.clear();
-    m_undoOrder.clear();
     m_retryDelayMs = m_firstRetryDelayMs;
     m_requests = new QObject(this);
     preloadPending();
@@ -210,21 +208,23 @@ void SyncController::start()
 void SyncController::preloadPending()
 {
     // What an earlier start preloaded was never confirmed by /me: it is still in its file.
+    QList<PendingAction> pending = m_ledger.pending();
     for (const PendingAction &action : std::as_const(m_preloaded))
-        m_pending.removeAll(action);
+        pending.removeAll(action);
+    setPending(pending);
     m_preloaded.clear();
     m_preloadedUserId.clear();
-    if (m_explicitStorePath && m_pending.isEmpty()) {
+    if (m_explicitStorePath && pending.isEmpty()) {
         // A file given for this account: its actions count from the start.
         QList<PendingAction> saved;
         if (m_store.load(&saved) && !saved.isEmpty()) {
             m_preloaded = saved;
-            m_pending = saved;
+            setPending(saved);
             updatePendingCount();
         }
         return;
     }
-    if (m_explicitStorePath || !m_pending.isEmpty() || !m_api)
+    if (m_explicitStorePath || !pending.isEmpty() || !m_api)
         return;
     // The last user of this server and token: their unsent actions count from the start, so a
     // service that is down at start does not hide them. /me confirms (or drops) them.
@@ -237,7 +237,7 @@ void SyncController::preloadPending()
         return;
     m_preloaded = saved;
     m_preloadedUserId = userId;
-    m_pending = saved;
+    setPending(saved);
     // Changes made to them before /me answers are saved where they came from.
     m_store.setFilePath(store.filePath());
     updatePendingCount();
@@ -334,8 +334,7 @@ qint64 SyncController::deleteStoredData(const QStringList &userIds)
     if (actionId != 0) {
         // Deleted data cannot come back: nothing to undo.
         m_deletionActions.insert(actionId);
-        m_undoable.remove(actionId);
-        m_undoOrder.removeAll(actionId);
+        m_ledger.forgetUndo(actionId);
     }
     return actionId;
 }
@@ -367,8 +366,6 @@ void SyncController::cancelPending(const QStringList &userIds)
     const int firstFree = m_sending ? 1 : 0;
     QHash<QString, bool> outBeforeLast;
     const QHash<QString, int> last = lastPendingIndex(&outBeforeLast);
-    QSet<QString> onServer;
-    bool onServerKnown = false;
     QHash<int, QSet<QString>> dropped;
     QStringList optOut;
     QStringList optIn;
@@ -380,12 +377,8 @@ void SyncController::cancelPending(const QStringList &userIds)
             dropped[*it].insert(id);
             continue;
         }
-        if (!onServerKnown) {
-            onServer = serverOptedOutIds();
-            onServerKnown = true;
-        }
-        const bool out = m_pending.at(*it).type == PendingAction::Type::OptOut;
-        const bool outBefore = outBeforeLast.value(id, onServer.contains(id));
+        const bool out = queue().at(*it).type == PendingAction::Type::OptOut;
+        const bool outBefore = outBeforeLast.value(id, m_ledger.isConfirmedOut(id));
         if (outBefore != out)
             (out ? optIn : optOut).append(id);
     }
@@ -393,7 +386,6 @@ void SyncController::cancelPending(const QStringList &userIds)
         const QSet<qint64> touched = dropFromPending(dropped);
         qCInfo(lcSync) << "took back" << touched.size() << "pending action(s) before sending";
         savePending();
-        applyModels();
         updatePendingCount();
         emit pendingChanged();
         for (qint64 id : touched)
@@ -405,7 +397,7 @@ void SyncController::cancelPending(const QStringList &userIds)
 
 bool SyncController::isSending(const QString &userId) const
 {
-    return m_sending && !m_pending.isEmpty() && m_pending.constFirst().userIds.contains(userId);
+    return m_sending && !queue().isEmpty() && queue().constFirst().userIds.contains(userId);
 }
 
 int SyncController::secondsUntilRetry() const
@@ -505,10 +497,10 @@ void SyncController::fetchMe()
             m_fromCache = false;
             m_userPages.clear();
             m_userPageEtags.clear();
-            m_serverOptOuts.clear();
+            const QList<PendingAction> pending = m_ledger.pending();
             m_ledger.clear();
+            m_ledger.setPending(pending);
             m_optOutsEtag.clear();
-            m_revision = -1;
             m_syncEtag.clear();
             m_syncUsersRevision = -1;
             m_lastSyncedAt = QDateTime();
@@ -520,6 +512,7 @@ void SyncController::fetchMe()
                 m_optOuts->setEntries({}, {});
         }
         m_me = result.value();
+        m_ledger.setMe(User {m_me.id, m_me.email, m_me.name});
         m_meLoaded = true;
         m_meFresh = true;
         m_retryTimer.stop();
@@ -528,8 +521,10 @@ void SyncController::fetchMe()
         emit meLoaded(m_me);
         if (!m_preloadedUserId.isEmpty() && m_preloadedUserId != m_me.id) {
             // The token now belongs to someone else: those actions stay in their own file.
+            QList<PendingAction> pending = m_ledger.pending();
             for (const PendingAction &action : std::as_const(m_preloaded))
-                m_pending.removeAll(action);
+                pending.removeAll(action);
+            setPending(pending);
         }
         m_preloaded.clear();
         m_preloadedUserId.clear();
@@ -553,13 +548,12 @@ void SyncController::fetchMe()
             error.technical = problem;
             emit errorOccurred(error);
         }
-        for (const PendingAction &action : std::as_const(m_pending)) {
+        for (const PendingAction &action : m_ledger.pending()) {
             if (!saved.contains(action))
                 saved.append(action);
         }
-        m_pending = saved;
+        setPending(saved);
         savePending();
-        applyModels();
         updatePendingCount();
         emit pendingChanged();
         if (!m_me.isProductAdmin()) {
@@ -625,7 +619,7 @@ void SyncController::fetchSyncState()
             m_hasIncomingState = true;
             // A cached start revalidates both lists (conditionally: 304s when unchanged).
             const bool fromScratch = !m_loaded || m_fromCache;
-            m_refreshOptOuts = fromScratch || state.optOutsRevision != m_revision;
+            m_refreshOptOuts = fromScratch || state.optOutsRevision != m_ledger.revision();
             if (fromScratch || state.usersRevision != m_syncUsersRevision)
                 fetchUsersPage(0);
             else
@@ -730,22 +724,27 @@ void SyncController::fetchOptOuts()
     m_fetchingOptOuts = true;
     const int session = m_session;
     const int generation = m_actionGeneration;
-    m_api->fetchOptOuts(m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
-                        [this, session, generation](const ApiResult<OptOutList> &result) {
-                            if (session != m_session)
-                                return;
-                            m_fetchingOptOuts = false;
-                            if (!result.ok()) {
-                                handleFetchError(result.error());
-                                return;
-                            }
-                            if (generation != m_actionGeneration) {
-                                // An action was confirmed meanwhile; this list may predate it.
-                                fetchOptOuts();
-                                return;
-                            }
-                            completeSync(result.value());
-                        });
+    // Once the list is known, only what changed since its revision (the service answers the
+    // whole list when it cannot say).
+    const qint64 since = m_loaded && !m_fromCache ? m_ledger.revision() : -1;
+    m_api->fetchOptOuts(
+        m_loaded ? m_optOutsEtag : QByteArray(), m_requests,
+        [this, session, generation](const ApiResult<OptOutList> &result) {
+            if (session != m_session)
+                return;
+            m_fetchingOptOuts = false;
+            if (!result.ok()) {
+                handleFetchError(result.error());
+                return;
+            }
+            if (generation != m_actionGeneration) {
+                // An action was confirmed meanwhile; this list may predate it.
+                fetchOptOuts();
+                return;
+            }
+            completeSync(result.value());
+        },
+        since);
 }
 
 void SyncController::completeSync(const OptOutList &list)
@@ -760,40 +759,53 @@ void SyncController::completeSync(const OptOutList &list)
     m_meFresh = false;
     QStringList cameOut;
     QStringList wentIn;
-    if (!list.notModified || !m_loaded) {
-        if (m_loaded) {
-            // What changed elsewhere: our own changes are already in
-            // m_serverOptOuts, or still pending.
-            QSet<QString> pendingIds;
-            for (const PendingAction &a : std::as_const(m_pending))
-                for (const QString &id : a.userIds)
-                    pendingIds.insert(id);
-            QSet<QString> before;
-            for (const OptOutEntry &e : std::as_const(m_serverOptOuts))
-                before.insert(e.user.id);
-            QSet<QString> after;
-            for (const OptOutEntry &e : list.optOuts) {
-                after.insert(e.user.id);
-                if (!before.contains(e.user.id) && !pendingIds.contains(e.user.id))
-                    cameOut.append(e.user.id);
-            }
-            for (const OptOutEntry &e : std::as_const(m_serverOptOuts)) {
-                if (!after.contains(e.user.id) && !pendingIds.contains(e.user.id))
-                    wentIn.append(e.user.id);
+    bool remote = false;
+    OptOutLedger::Change change;
+    const bool wasLoaded = m_loaded;
+    if (!list.notModified) {
+        // What changed elsewhere: our own changes are already in the confirmed list, or
+        // still pending.
+        if (wasLoaded) {
+            if (list.isDelta()) {
+                for (const OptOutEntry &e : list.optOuts) {
+                    if (!m_ledger.isConfirmedOut(e.user.id) && !m_ledger.isPending(e.user.id))
+                        cameOut.append(e.user.id);
+                }
+                for (const QString &id : list.optedIn) {
+                    if (m_ledger.isConfirmedOut(id) && !m_ledger.isPending(id))
+                        wentIn.append(id);
+                }
+            } else {
+                QSet<QString> after;
+                after.reserve(list.optOuts.size());
+                for (const OptOutEntry &e : list.optOuts) {
+                    after.insert(e.user.id);
+                    if (!m_ledger.isConfirmedOut(e.user.id) && !m_ledger.isPending(e.user.id))
+                        cameOut.append(e.user.id);
+                }
+                for (const OptOutEntry &e : m_ledger.confirmed()) {
+                    if (!after.contains(e.user.id) && !m_ledger.isPending(e.user.id))
+                        wentIn.append(e.user.id);
+                }
             }
         }
-        m_serverOptOuts = list.optOuts;
+        remote = !cameOut.isEmpty() || !wentIn.isEmpty();
+        if (remote)
+            emit aboutToApplyRemoteChanges();
+        change = list.isDelta() ? m_ledger.applyConfirmed(list.optOuts, list.optedIn, list.revision)
+                                : m_ledger.setConfirmed(list.optOuts, list.revision);
         m_optOutsEtag = list.etag;
-        m_revision = list.revision;
     }
-    const bool remote = !cameOut.isEmpty() || !wentIn.isEmpty();
     const bool changed = !list.notModified || m_fromCache || m_usersChangedSinceSave;
+    const bool usersChanged = m_usersChangedSinceSave;
     m_usersChangedSinceSave = false;
-    if (remote)
-        emit aboutToApplyRemoteChanges();
-    m_loaded = true;
     m_fromCache = false;
-    applyModels();
+    if (!wasLoaded)
+        setLoaded();
+    else if (usersChanged && !m_applyWhenUsersIn)
+        showAll(); // the directory changed: names and the left-directory marks
+    else
+        show(change);
     if (remote)
         emit remoteChangesApplied(cameOut, wentIn);
     m_retryTimer.stop();
@@ -807,7 +819,7 @@ void SyncController::completeSync(const OptOutList &list)
     if (recheck)
         recheckUsageTracking();
     const QByteArray shown
-        = QByteArray::number(m_revision) + '.' + QByteArray::number(m_syncUsersRevision);
+        = QByteArray::number(m_ledger.revision()) + '.' + QByteArray::number(m_syncUsersRevision);
     if (m_liveChanges && m_changes->state() == ChangeStream::State::Stopped
         && !m_syncStateUnsupported && !m_liveUnavailable)
         m_changes->start(shown);
@@ -822,7 +834,7 @@ void SyncController::completeSync(const OptOutList &list)
 
 void SyncController::onLiveState(const SyncState &state)
 {
-    if (state.optOutsRevision == m_revision && state.usersRevision == m_syncUsersRevision
+    if (state.optOutsRevision == m_ledger.revision() && state.usersRevision == m_syncUsersRevision
         && state.usageTracking == m_me.usageTracking)
         return; // what the window shows already
     if (m_fetchingUsers || m_fetchingOptOuts || m_fetchingState) {
@@ -871,69 +883,91 @@ void SyncController::onUsersUpdated()
     if (!m_applyWhenUsersIn)
         return;
     m_applyWhenUsersIn = false;
-    applyModels();
+    showAll();
 }
 
-void SyncController::applyModels()
+QSet<QString> SyncController::leftDirectory(const QList<OptOutLedger::Row> &rows) const
+{
+    // Opted-out users the directory no longer lists (deprovisioned over SCIM): marked, kept.
+    QSet<QString> left;
+    if (m_users && m_users->rowCount() > 0) {
+        for (const OptOutLedger::Row &row : rows) {
+            if (!m_users->userById(row.entry.user.id))
+                left.insert(row.entry.user.id);
+        }
+    }
+    return left;
+}
+
+void SyncController::setLoaded()
+{
+    m_loaded = true;
+    showAll();
+}
+
+void SyncController::showAll()
 {
     if (!m_loaded)
         return;
-    // The ledger makes the effective view (the service's list with the pending actions on
-    // top); the models show it.
-    const User me {m_me.id, m_me.email, m_me.name};
-    const QList<OptOutEntry> effective = m_ledger.rebuild(
-        m_serverOptOuts, m_revision, m_pending, me, [this](const QString &id) -> const User * {
-            return m_users ? m_users->userById(id) : nullptr;
-        });
-    // Opted-out users the directory no longer lists (deprovisioned over SCIM): marked, kept.
-    QSet<QString> leftDirectory;
-    if (m_users && m_users->rowCount() > 0) {
-        for (const OptOutEntry &entry : effective) {
-            if (!m_users->userById(entry.user.id))
-                leftDirectory.insert(entry.user.id);
-        }
+    // The names of pending opt-outs' users may have come meanwhile.
+    m_ledger.relookUsers();
+    const QList<OptOutLedger::Row> rows = m_ledger.rows();
+    const QSet<QString> left = leftDirectory(rows);
+    if (m_optOuts) {
+        QList<OptOutEntry> entries;
+        entries.reserve(rows.size());
+        for (const OptOutLedger::Row &row : rows)
+            entries.append(row.entry);
+        m_optOuts->setEntries(entries, m_ledger.pendingIds(), m_ledger.leavingIds(), left);
     }
-    if (m_optOuts)
-        m_optOuts->setEntries(effective, m_ledger.pendingIds(), m_ledger.leavingIds(),
-                              leftDirectory);
     if (m_users)
         m_users->setOptOutState(m_ledger.optedOutIds(), m_ledger.pendingIds());
+}
+
+void SyncController::show(const OptOutLedger::Change &change)
+{
+    // Until loaded nothing is shown; setLoaded() shows the whole view then.
+    if (!m_loaded || change.isEmpty())
+        return;
+    if (m_optOuts)
+        m_optOuts->applyChange(change.rows, change.removed, leftDirectory(change.rows));
+    if (m_users)
+        m_users->updateOptOutState(change.stateChanged, m_ledger.optedOutIds(),
+                                   m_ledger.pendingIds());
+}
+
+void SyncController::setPending(const QList<PendingAction> &pending)
+{
+    show(m_ledger.setPending(pending));
 }
 
 QHash<QString, int> SyncController::lastPendingIndex(QHash<QString, bool> *outBeforeLast) const
 {
     QHash<QString, int> last;
-    for (int i = 0; i < m_pending.size(); ++i) {
-        for (const QString &id : std::as_const(m_pending.at(i).userIds)) {
+    const QList<PendingAction> &pending = queue();
+    for (int i = 0; i < pending.size(); ++i) {
+        for (const QString &id : std::as_const(pending.at(i).userIds)) {
             const auto it = last.find(id);
             if (it == last.end()) {
                 last.insert(id, i);
                 continue;
             }
             if (outBeforeLast)
-                outBeforeLast->insert(id, m_pending.at(*it).type == PendingAction::Type::OptOut);
+                outBeforeLast->insert(id, pending.at(*it).type == PendingAction::Type::OptOut);
             *it = i;
         }
     }
     return last;
 }
 
-QSet<QString> SyncController::serverOptedOutIds() const
-{
-    QSet<QString> ids;
-    ids.reserve(m_serverOptOuts.size());
-    for (const OptOutEntry &entry : std::as_const(m_serverOptOuts))
-        ids.insert(entry.user.id);
-    return ids;
-}
-
 QSet<qint64> SyncController::dropFromPending(const QHash<int, QSet<QString>> &cancelled)
 {
     QSet<qint64> touched;
     QList<PendingAction> kept;
-    kept.reserve(m_pending.size());
-    for (int i = 0; i < m_pending.size(); ++i) {
-        PendingAction action = m_pending.at(i);
+    const QList<PendingAction> &pending = queue();
+    kept.reserve(pending.size());
+    for (int i = 0; i < pending.size(); ++i) {
+        PendingAction action = pending.at(i);
         const auto it = cancelled.constFind(i);
         if (it != cancelled.cend()) {
             touched.insert(action.actionId);
@@ -946,7 +980,7 @@ QSet<qint64> SyncController::dropFromPending(const QHash<int, QSet<QString>> &ca
         }
         kept.append(action);
     }
-    m_pending = kept;
+    setPending(kept);
     return touched;
 }
 
@@ -968,8 +1002,6 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
     const int firstFree = m_sending ? 1 : 0;
     QHash<QString, bool> outBeforeLast;
     const QHash<QString, int> lastIndex = lastPendingIndex(&outBeforeLast);
-    QSet<QString> onServer;
-    bool onServerKnown = false;
     QStringList ids;
     ids.reserve(userIds.size());
     QHash<int, QSet<QString>> cancelled; // pending index -> ids taken out of it
@@ -979,7 +1011,7 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
             ids.append(id);
             continue;
         }
-        const PendingAction &last = m_pending.at(*it);
+        const PendingAction &last = queue().at(*it);
         if (last.type == type) {
             if (deleting && !last.deleteStoredEvents)
                 ids.append(id);
@@ -992,11 +1024,7 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
             continue;
         }
         cancelled[*it].insert(id);
-        if (!onServerKnown) {
-            onServer = serverOptedOutIds();
-            onServerKnown = true;
-        }
-        const bool outBefore = outBeforeLast.value(id, onServer.contains(id));
+        const bool outBefore = outBeforeLast.value(id, m_ledger.isConfirmedOut(id));
         if (deleting || outBefore != out)
             ids.append(id);
         else
@@ -1014,6 +1042,7 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
     if (!ids.isEmpty()) {
         actionId = ++m_nextActionId;
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<PendingAction> pending = queue();
         for (qsizetype start = 0; start < ids.size(); start += MaxBatchIds) {
             PendingAction action;
             action.type = type;
@@ -1024,16 +1053,16 @@ qint64 SyncController::enqueue(PendingAction::Type type, const QStringList &user
                 action.reason = options.reason;
                 action.deleteStoredEvents = options.deleteStoredEvents;
             }
-            m_pending.append(action);
+            pending.append(action);
         }
-        rememberUndo(actionId, type, ids, options, reasonsBefore);
+        setPending(pending);
+        m_ledger.rememberUndo(actionId, type, ids, options.deleteStoredEvents, reasonsBefore);
         if (!result.unchanged.isEmpty() || !result.cancelledOut.isEmpty())
             m_queueOutcomes.insert(actionId, result);
     }
     if (ids.isEmpty() && cancelled.isEmpty())
         return 0;
     savePending();
-    applyModels();
     updatePendingCount();
     emit pendingChanged();
     for (qint64 id : std::as_const(touched))
@@ -1062,7 +1091,7 @@ void SyncController::finishIfDone(qint64 actionId)
     if (it == m_reports.cend())
         return; // nothing of it answered yet (or it was cancelled before being sent)
     if (actionId != 0) {
-        for (const PendingAction &action : std::as_const(m_pending)) {
+        for (const PendingAction &action : queue()) {
             if (action.actionId == actionId)
                 return; // more requests to come
         }
@@ -1079,18 +1108,18 @@ void SyncController::finishIfDone(qint64 actionId)
 void SyncController::savePending()
 {
     QString problem;
-    if (!m_store.save(m_pending, &problem))
+    if (!m_store.save(queue(), &problem))
         qCWarning(lcSync) << "cannot save pending actions:" << problem;
 }
 
 void SyncController::sendNext()
 {
-    if (m_sending || m_pending.isEmpty() || !m_loaded || !m_meLoaded || !m_requests || !m_api
+    if (m_sending || queue().isEmpty() || !m_loaded || !m_meLoaded || !m_requests || !m_api
         || m_retryTimer.isActive() || m_state == State::SignedOut)
         return;
     m_sending = true;
     emit pendingChanged(); // the head is now on its way: it can only be reversed
-    const PendingAction action = m_pending.first();
+    const PendingAction action = queue().first();
     const int session = m_session;
     OptOutOptions options;
     options.reason = action.reason;
@@ -1105,69 +1134,56 @@ void SyncController::sendNext()
                                  return;
                              }
                              // Show the service's entry (its time) until the next refresh.
-                             const OptOutEntry &entry = result.value().entry;
-                             m_serverOptOuts.erase(
-                                 std::remove_if(m_serverOptOuts.begin(), m_serverOptOuts.end(),
-                                                [&entry](const OptOutEntry &e) {
-                                                    return e.user.id == entry.user.id;
-                                                }),
-                                 m_serverOptOuts.end());
-                             m_serverOptOuts.prepend(entry);
+                             show(m_ledger.confirmOptOuts({result.value().entry}));
                              confirmAction(action);
                          });
         return;
     }
     const bool out = action.type == PendingAction::Type::OptOut;
-    m_api->postBatch(
-        out ? action.userIds : QStringList(), out ? QStringList() : action.userIds, options,
-        m_requests, [this, session, action](const ApiResult<BatchResult> &result) {
-            if (session != m_session)
-                return;
-            if (!result.ok()) {
-                refuseAction(result.error());
-                return;
-            }
-            if (action.type == PendingAction::Type::OptOut) {
-                // Shown as ours until the next refresh brings the service's entries.
-                const User me {m_me.id, m_me.email, m_me.name};
-                const QSet<QString> ids(action.userIds.cbegin(), action.userIds.cend());
-                QSet<QString> present;
-                for (OptOutEntry &e : m_serverOptOuts) {
-                    present.insert(e.user.id);
-                    if (action.deleteStoredEvents && ids.contains(e.user.id))
-                        e.purgeAt = QDateTime(); // deleted now
-                }
-                for (const QString &id : action.userIds) {
-                    if (present.contains(id))
-                        continue;
-                    OptOutEntry entry;
-                    const User *user = m_users ? m_users->userById(id) : nullptr;
-                    entry.user = user ? *user : User {id, QString(), id};
-                    entry.optedOutAt = QDateTime::currentDateTimeUtc();
-                    entry.optedOutBy = me;
-                    entry.reason = action.reason;
-                    m_serverOptOuts.prepend(entry);
-                }
-            } else {
-                const QSet<QString> ids(action.userIds.cbegin(), action.userIds.cend());
-                m_serverOptOuts.erase(std::remove_if(m_serverOptOuts.begin(), m_serverOptOuts.end(),
-                                                     [&ids](const OptOutEntry &e) {
-                                                         return ids.contains(e.user.id);
-                                                     }),
-                                      m_serverOptOuts.end());
-            }
-            confirmAction(action);
-        });
+    m_api->postBatch(out ? action.userIds : QStringList(), out ? QStringList() : action.userIds,
+                     options, m_requests,
+                     [this, session, action](const ApiResult<BatchResult> &result) {
+                         if (session != m_session)
+                             return;
+                         if (!result.ok()) {
+                             refuseAction(result.error());
+                             return;
+                         }
+                         if (action.type == PendingAction::Type::OptOut) {
+                             // Shown as ours until the next refresh brings the service's entries.
+                             const User me {m_me.id, m_me.email, m_me.name};
+                             QList<OptOutEntry> added;
+                             for (const QString &id : action.userIds) {
+                                 if (m_ledger.isConfirmedOut(id))
+                                     continue;
+                                 OptOutEntry entry;
+                                 const User *user = m_users ? m_users->userById(id) : nullptr;
+                                 entry.user = user ? *user : User {id, QString(), id};
+                                 entry.optedOutAt = QDateTime::currentDateTimeUtc();
+                                 entry.optedOutBy = me;
+                                 entry.reason = action.reason;
+                                 added.append(entry);
+                             }
+                             if (action.deleteStoredEvents)
+                                 show(m_ledger.confirmDeleted(action.userIds)); // deleted now
+                             show(m_ledger.confirmOptOuts(added));
+                         } else {
+                             show(m_ledger.confirmOptIns(action.userIds));
+                         }
+                         confirmAction(action);
+                     });
 }
 
 void SyncController::confirmAction(const PendingAction &action)
 {
     m_sending = false;
-    if (!m_pending.isEmpty() && m_pending.first() == action)
-        m_pending.removeFirst();
+    if (!queue().isEmpty() && queue().first() == action) {
+        QList<PendingAction> pending = queue();
+        pending.removeFirst();
+        setPending(pending);
+    }
     ++m_actionGeneration;
     savePending();
-    applyModels();
     updatePendingCount();
     emit pendingChanged();
     // The confirmed list changed: a start without the service shows it as it now is (stored
@@ -1200,9 +1216,10 @@ void SyncController::refuseAction(const ApiError &error)
         handleFetchError(error);
         return;
     }
-    if (m_pending.isEmpty())
+    if (queue().isEmpty())
         return;
-    PendingAction &head = m_pending.first();
+    QList<PendingAction> pending = queue();
+    PendingAction &head = pending.first();
     PendingAction refused = head;
     // A batch refused for some ids only: drop those, keep the rest pending.
     const QStringList offending = error.detailUserIds();
@@ -1220,9 +1237,9 @@ void SyncController::refuseAction(const ApiError &error)
         }
     }
     if (!partial)
-        m_pending.removeFirst();
+        pending.removeFirst();
+    setPending(pending);
     savePending();
-    applyModels();
     updatePendingCount();
     emit pendingChanged();
     qCInfo(lcSync) << "action refused:" << error.technical;
@@ -1328,7 +1345,7 @@ void SyncController::setLoadProgress(int percent)
 void SyncController::updatePendingCount()
 {
     QSet<QString> ids;
-    for (const PendingAction &action : std::as_const(m_pending)) {
+    for (const PendingAction &action : queue()) {
         for (const QString &id : action.userIds)
             ids.insert(id);
     }

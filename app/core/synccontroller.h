@@ -156,7 +156,7 @@ public:
     // opt-in undone opts out again with each user's reason as it was. Stored events an opt-out
     // deleted stay deleted. Deletions alone (deleteStoredData) cannot be undone. Each action
     // can be undone once; the last UndoableActions actions are remembered.
-    static constexpr int UndoableActions = 16;
+    static constexpr int UndoableActions = OptOutLedger::UndoableActions;
     bool canUndo(qint64 actionId) const;
     // The users for whom undoing would send a change now (to ask first for several).
     QStringList undoWouldSend(qint64 actionId) const;
@@ -172,7 +172,7 @@ public:
     const OptOutLedger &ledger() const { return m_ledger; }
     // The opted-out users as the service last confirmed them, without the pending changes
     // (File > Export). The list shares its data: taking it costs nothing.
-    QList<OptOutEntry> confirmedOptOuts() const { return m_serverOptOuts; }
+    QList<OptOutEntry> confirmedOptOuts() const { return m_ledger.confirmed(); }
     // Whether the lists shown come from the cache of an earlier session, not yet confirmed by
     // the service in this one.
     bool showingCachedData() const { return m_fromCache; }
@@ -184,7 +184,7 @@ public:
     QDateTime lastSyncedAt() const { return m_lastSyncedAt; } // UTC
     int secondsUntilRetry() const; // while Offline, else 0
     int pendingCount() const; // users with an action awaiting the service
-    QList<PendingAction> pendingActions() const { return m_pending; }
+    QList<PendingAction> pendingActions() const { return m_ledger.pending(); }
     ApiError lastError() const { return m_lastError; }
     // The status bar's text for the current state, translated: "Loading users… 40 %",
     // "Synced at 16:03", "Offline — retrying in 10 s", "2 changes pending".
@@ -240,20 +240,22 @@ private:
     void completeSync(const OptOutList &list);
     void recheckUsageTracking();
     void startRefresh();
-    void applyModels();
+    // The ledger's view to the models: all of it once loaded, then change by change.
+    void setLoaded();
+    void showAll();
+    void show(const OptOutLedger::Change &change);
+    QSet<QString> leftDirectory(const QList<OptOutLedger::Row> &rows) const;
+    // The pending queue is the ledger's; changed through it, shown by rows.
+    const QList<PendingAction> &queue() const { return m_ledger.pending(); }
+    void setPending(const QList<PendingAction> &pending);
     void onUsersUpdated();
     qint64 enqueue(PendingAction::Type type, const QStringList &userIds,
                    const OptOutOptions &options = {}, QueueOutcome *outcome = nullptr);
     // Each user's reason as things stand (a pending opt-out's, else the service's entry's).
     QHash<QString, QString> currentReasons(const QStringList &userIds) const;
-    void rememberUndo(qint64 actionId, PendingAction::Type type, const QStringList &userIds,
-                      const OptOutOptions &options, const QHash<QString, QString> &reasons);
-    // The users of an action whose change is still queued and not on its way.
-    QSet<QString> unsentOf(qint64 actionId) const;
     // Each user's last pending action (index in m_pending), and for users with an earlier
     // pending action too, whether that earlier one opts them out.
     QHash<QString, int> lastPendingIndex(QHash<QString, bool> *outBeforeLast) const;
-    QSet<QString> serverOptedOutIds() const;
     // Removes the ids from the pending actions at the given indexes; returns the action ids of
     // the actions touched.
     QSet<qint64> dropFromPending(const QHash<int, QSet<QString>> &cancelled);
@@ -312,15 +314,11 @@ private:
     bool m_meFresh = false; // /me just answered: no need to re-read it for usageTracking
     int m_refreshGeneration = 0;
 
-    // The effective opt-out state, made from m_serverOptOuts and m_pending (applyModels):
-    // what the actions check and the models show.
+    // The opt-out state: the confirmed list and its revision, the pending queue, and the
+    // effective view that the actions check and the models show.
     OptOutLedger m_ledger;
-    // The opt-out list as last confirmed by the service.
-    QList<OptOutEntry> m_serverOptOuts;
     QByteArray m_optOutsEtag;
-    qint64 m_revision = -1;
 
-    QList<PendingAction> m_pending;
     // Actions shown from the last user's file before /me answers, and whose they were.
     QList<PendingAction> m_preloaded;
     QString m_preloadedUserId;
@@ -333,16 +331,6 @@ private:
     // Per action, what it asked besides what it sent (QueueOutcome), and the deletions alone.
     QHash<qint64, QueueOutcome> m_queueOutcomes;
     QSet<qint64> m_deletionActions;
-    // What undoing an action needs: its users, and for an opt-in their reasons before it.
-    struct UndoEntry
-    {
-        PendingAction::Type type = PendingAction::Type::OptOut;
-        QStringList userIds;
-        QHash<QString, QString> reasons; // opt-ins: each user's reason before
-        bool deleteStoredEvents = false;
-    };
-    QHash<qint64, UndoEntry> m_undoable;
-    QList<qint64> m_undoOrder; // oldest first, at most UndoableActions
     bool m_signInFailed = false; // the last 401 came before /me ever answered
 
     QString m_cachePath;

@@ -276,6 +276,28 @@ void UserModel::setOptOutState(const QSet<QString> &optedOutIds, const QSet<QStr
     }
 }
 
+void UserModel::updateOptOutState(const QSet<QString> &changedIds, const QSet<QString> &optedOutIds,
+                                  const QSet<QString> &pendingIds)
+{
+    QList<int> outRows;
+    QList<int> pendingRows;
+    for (const QString &id : changedIds) {
+        const int row = rowOfKey(id);
+        if (row < 0)
+            continue;
+        if (m_optedOut.contains(id) != optedOutIds.contains(id))
+            outRows.append(row);
+        if (m_pending.contains(id) != pendingIds.contains(id))
+            pendingRows.append(row);
+    }
+    m_optedOut = optedOutIds;
+    m_pending = pendingIds;
+    for (int row : std::as_const(outRows))
+        emitRowChanged(row, {Qt::ToolTipRole, OptedOutRole});
+    for (int row : std::as_const(pendingRows))
+        emitRowChanged(row, {Qt::FontRole, PendingRole});
+}
+
 const User *UserModel::userById(const QString &userId) const
 {
     const int row = rowOfKey(userId);

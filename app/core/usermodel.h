@@ -74,6 +74,10 @@ public:
     // Which users are opted out and which have an action pending; emits dataChanged only for
     // the users whose state changed.
     void setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds);
+    // The same when the caller knows which users changed (OptOutLedger::Change::stateChanged):
+    // only their rows are looked at. The sets are shared, not copied.
+    void updateOptOutState(const QSet<QString> &changedIds, const QSet<QString> &optedOutIds,
+                           const QSet<QString> &pendingIds);
 
     const User &userAt(int row) const { return rows().at(row).user; }
     // The word initials of a row alone, without touching its strings.

@@ -13,6 +13,7 @@
 #include "oidcsignin.h"
 #include "optoutmodel.h"
 #include "plainhttpbar.h"
+#include "session.h"
 #include "sessionbar.h"
 #include "signindialog.h"
 #include "synccontroller.h"
@@ -24,19 +25,24 @@
 
 Q_LOGGING_CATEGORY(lcSignIn, "optout.signin")
 
-AppController::AppController(ApiClient *api, SyncController *sync, UserModel *users,
-                             OptOutModel *optOuts, LanguageManager *languages,
-                             AppSettings *settings, TokenStore *tokens, QObject *parent)
+AppController::AppController(Session *session, LanguageManager *languages, AppSettings *settings,
+                             TokenStore *tokens, QObject *parent)
     : QObject(parent)
-    , m_api(api)
-    , m_sync(sync)
-    , m_users(users)
-    , m_optOuts(optOuts)
+    , m_session(session)
+    , m_api(session->api())
+    , m_sync(session->sync())
     , m_languages(languages)
     , m_settings(settings)
     , m_tokens(tokens)
 {
-    m_window = new MainWindow(sync, users, optOuts, languages);
+    ApiClient *api = session->api();
+    SyncController *sync = session->sync();
+    m_window = new MainWindow(sync, session->users(), session->optOuts(), languages);
+    m_window->setUsageTracking(session->usage(), session->usageSummary());
+    m_window->setHistory(session->history());
+    m_window->setExporter(session->exporter());
+    m_window->setOverview(session->enforcement());
+    m_window->setReporter(session->reports());
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->restoreFrom(*m_settings);
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);
@@ -326,11 +332,8 @@ void AppController::forgetToken()
 
 void AppController::onAuthenticationFailed(const ApiError &error)
 {
-    if (m_tracker)
-        m_tracker->signOut();
-    m_sync->stop();
     forgetToken();
-    m_api->setToken({});
+    m_session->suspend();
     if (m_sessionWorked && m_window->isVisible()) {
         // The session ended while the window was in use: it stays, with what is on screen and
         // the pending changes, which the next sign-in sends.
@@ -340,8 +343,6 @@ void AppController::onAuthenticationFailed(const ApiError &error)
                                     : SessionBar::Reason::Refused);
         return;
     }
-    if (m_summary)
-        m_summary->clear();
     showSignIn(error.code == QLatin1String("session_expired")
                    ? ApiError::messageForCode(error.code, error.httpStatus, {})
                    : tr("The service did not accept your access token. Please sign in again."));
@@ -377,35 +378,25 @@ bool AppController::applyConnectionSettings(const QUrl &server)
 void AppController::onConnectionRefused(const ApiError &error)
 {
     // Not the token's fault: keep it, in the keychain and in the dialog, for another try.
-    if (m_tracker)
-        m_tracker->signOut();
-    m_sync->stop();
     const QString token = QString::fromUtf8(m_api->token());
-    m_api->setToken({});
+    m_session->suspend();
     showSignIn(error.message);
     if (m_dialog && m_dialog->token().isEmpty())
         m_dialog->setToken(token);
-}
-
-void AppController::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary)
-{
-    m_tracker = tracker;
-    m_summary = summary;
 }
 
 void AppController::signOut()
 {
     saveWindow();
     m_window->clearSession();
-    if (m_tracker) {
-        m_tracker->flushAndWait(2000);
-        m_tracker->signOut();
-    }
-    m_sync->stop();
-    // A session of the organisation's sign-in ends on the service first; an access token that
+    // A session of the organisation's sign-in ends on the service too; an access token that
     // was issued (and may be shared by a service account) is only forgotten here.
     const QByteArray token = m_api->token();
     const bool endOnService = !token.isEmpty() && m_settings->tokenIsSession();
+    m_settings->setTokenIsSession(false);
+    forgetToken();
+    m_session->signOut();
+    m_plainHttpBar->setServer({});
     if (endOnService) {
         auto *request = new QObject(this);
         m_api->endSession(token, request, [this, request](const ApiResult<NoContent> &result) {
@@ -422,28 +413,10 @@ void AppController::signOut()
                 m_dialog->setMessage(message);
         });
     }
-    m_settings->setTokenIsSession(false);
-    forgetToken();
-    m_api->setToken({});
-    m_plainHttpBar->setServer({});
     m_sessionBar->hide();
     m_sessionWorked = false;
-    clearModels();
     m_window->hide();
     showSignIn({});
-}
-
-void AppController::clearModels()
-{
-    // Another account may sign in next: nothing of this organisation may stay on screen.
-    if (m_users) {
-        m_users->setOptOutState({}, {});
-        m_users->setUsers({});
-    }
-    if (m_optOuts)
-        m_optOuts->setEntries({}, {});
-    if (m_summary)
-        m_summary->clear();
 }
 
 void AppController::saveWindow()

@@ -18,6 +18,7 @@ class OidcSignIn;
 class OptOutModel;
 class PlainHttpBar;
 class SessionBar;
+class Session;
 class SignInDialog;
 class SyncController;
 class TokenStore;
@@ -29,10 +30,10 @@ class AppController final : public QObject
 {
     Q_OBJECT
 public:
-    // Everything is passed in and must outlive the controller.
-    AppController(ApiClient *api, SyncController *sync, UserModel *users, OptOutModel *optOuts,
-                  LanguageManager *languages, AppSettings *settings, TokenStore *tokens,
-                  QObject *parent = nullptr);
+    // Everything is passed in and must outlive the controller. The window shows the session's
+    // models; sign-out clears the session (Session::signOut).
+    AppController(Session *session, LanguageManager *languages, AppSettings *settings,
+                  TokenStore *tokens, QObject *parent = nullptr);
     ~AppController() override;
 
     // `server`/`token` from the command line, either may be empty: a given token is used as is
@@ -41,8 +42,6 @@ public:
     void start(const QUrl &server, const QString &token);
 
     MainWindow *mainWindow() const { return m_window; }
-    // The app's usage tracker, flushed and stopped on sign-out, and the usage summary, emptied.
-    void setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summary);
     // The sign-in dialog while it is open, else null.
     SignInDialog *signInDialog() const;
 
@@ -65,7 +64,6 @@ private:
     // The CA file and plain-HTTP permission of the settings, for `server`; false (and the
     // sign-in dialog with the reason) when the CA file cannot be used.
     bool applyConnectionSettings(const QUrl &server);
-    void clearModels();
     void forgetToken();
     void saveWindow();
     // The dialog's parts of the organisation's sign-in.
@@ -77,15 +75,12 @@ private:
     // The authorities of the dialog's CA file; false, with `error`, when it cannot be read.
     bool dialogAuthorities(QList<QSslCertificate> *authorities, QString *error) const;
 
+    Session *m_session;
     QPointer<ApiClient> m_api;
     QPointer<SyncController> m_sync;
-    QPointer<UserModel> m_users;
-    QPointer<OptOutModel> m_optOuts;
     QPointer<LanguageManager> m_languages;
     AppSettings *m_settings;
     QPointer<TokenStore> m_tokens;
-    QPointer<UsageTracker> m_tracker;
-    QPointer<UsageSummaryModel> m_summary;
     MainWindow *m_window = nullptr;
     PlainHttpBar *m_plainHttpBar = nullptr; // owned by m_window
     SessionBar *m_sessionBar = nullptr; // owned by m_window

@@ -1501,8 +1501,7 @@ void MainWindow::updatePage()
                 m_tracker->recordPageViewed(QStringLiteral("optout_settings"));
         }
     }
-    m_ui->signingInLabel->setText(state == SyncController::State::Unreachable ? m_sync->stateText()
-                                                                              : tr("Signing in…"));
+    updateSigningInLabel();
     const bool admin = page == m_ui->optOutPage;
     updateExportActions();
     if (m_summaryDock) {
@@ -1582,10 +1581,22 @@ void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
         true);
 }
 
+void MainWindow::updateSigningInLabel()
+{
+    // Only while the service is asked: offline (a certificate refused, nothing answering),
+    // the page says so as the status bar does, with its countdown.
+    const auto state = m_sync->state();
+    const bool asking
+        = state == SyncController::State::Idle || state == SyncController::State::SigningIn;
+    const QString text = asking ? tr("Signing in…") : m_sync->stateText();
+    m_ui->signingInLabel->setText(text.isEmpty() ? tr("Signing in…") : text);
+}
+
 void MainWindow::updateStatus()
 {
     if (!m_sync)
         return;
+    updateSigningInLabel();
     const auto state = m_sync->state();
     if (state == SyncController::State::Idle) {
         m_statusLabel->clear();

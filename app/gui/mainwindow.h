@@ -147,6 +147,8 @@ private:
     void updateOptOutButton();
     void updateCheckedState();
     void updateStatus();
+    // The signing-in page's text: "Signing in…" while the service is asked, else the state.
+    void updateSigningInLabel();
     void updatePage();
     void updateLanguageMenu();
     void updateCountLabel();

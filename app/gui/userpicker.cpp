@@ -6,8 +6,10 @@
 
 #include <QAbstractListModel>
 #include <QAbstractProxyModel>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QFocusEvent>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -353,6 +355,16 @@ bool UserPicker::eventFilter(QObject *watched, QEvent *event)
                 m_listChoice = key == Qt::Key_Return || key == Qt::Key_Enter;
             }
             return QObject::eventFilter(watched, event);
+        }
+        if ((watched == m_combo || watched == m_combo->lineEdit())
+            && event->type() == QEvent::FocusOut
+            && static_cast<QFocusEvent *>(event)->reason() == Qt::PopupFocusReason
+            && QApplication::activePopupWidget() == m_popup) {
+            // Our own list of matches opening: the field goes on being typed into (the list
+            // hands it the keys), so its editing has not finished. Let through, the focus-out
+            // would make QComboBox look the text up among every user's label (findText over
+            // 100,000 "Name <email>" strings), the most of the first keystroke's time.
+            return true;
         }
         if ((watched == m_combo || watched == m_combo->lineEdit()) && filterFieldEvent(event))
             return true;

@@ -790,7 +790,39 @@ void ApiServer::listOptOuts(const ApiRequest &r, Respond respond)
     const QByteArray etag = quoted(org->org.revision);
     if (etagMatches(r.header("If-None-Match"), etag))
         return respond(ApiResponse {304, {}, {{"ETag", etag}}});
-    respond(ApiResponse {200, optOutsBody(org->org.id), {{"ETag", etag}}});
+    std::optional<qint64> since;
+    if (r.query.hasQueryItem(QStringLiteral("since"))) {
+        bool ok = false;
+        const qint64 value = r.query.queryItemValue(QStringLiteral("since")).toLongLong(&ok);
+        if (!ok || value < 0)
+            return respond(ApiResponse::fromError(HttpError::invalidRequest(
+                QStringLiteral("since must be a revision (a whole number, 0 or more)"))));
+        since = value;
+    }
+    respond(ApiResponse {200, optOutsAnswer(*org, since), {{"ETag", etag}}});
+}
+
+QByteArray ApiServer::optOutsAnswer(const CachedOrg &org, std::optional<qint64> since)
+{
+    // Only a cache that holds the exact list at its revision is kept or compared.
+    if (org.listRevision != org.org.revision)
+        return optOutsBody(org.org.id);
+    m_optOutSnapshots.remember(org.org.id, org.org.revision, org.optOuts);
+    if (!since || *since > org.org.revision)
+        return optOutsBody(org.org.id);
+    const std::optional<OptOutDelta> delta
+        = m_optOutSnapshots.deltaSince(org.org.id, *since, org.optOuts);
+    if (!delta)
+        return optOutsBody(org.org.id); // too old: the whole list
+    QJsonArray changed;
+    for (const StoredOptOut &o : delta->changed)
+        changed.append(optOutJson(o));
+    return QJsonDocument(QJsonObject {{QStringLiteral("revision"), org.org.revision},
+                                      {QStringLiteral("since"), *since},
+                                      {QStringLiteral("optOuts"), changed},
+                                      {QStringLiteral("optedIn"),
+                                       QJsonArray::fromStringList(delta->removed)}})
+        .toJson(QJsonDocument::Compact);
 }
 
 void ApiServer::syncState(const ApiRequest &r, Respond respond)

@@ -5,6 +5,7 @@
 #include "httperror.h"
 #include "httpmethod.h"
 #include "oidckeys.h"
+#include "optoutdelta.h"
 #include "store.h"
 
 #include <QPointer>
@@ -24,6 +25,7 @@
 #include <variant>
 
 class AuthApi;
+struct CachedOrg;
 class AuthThrottle;
 class ChangeStreams;
 class EventsJsonReader;
@@ -149,6 +151,9 @@ private:
     bool isOrgUser(const StoredUser &caller, const QString &userId) const;
     QJsonObject optOutJson(const StoredOptOut &optOut) const;
     QByteArray optOutsBody(const QString &orgId);
+    // GET /api/v1/optouts: the whole list, or with `since` a revision whose list is kept, what
+    // changed since (OptOutSnapshots).
+    QByteArray optOutsAnswer(const CachedOrg &org, std::optional<qint64> since);
     // The If-Match condition: nullopt for none or "*", else the revisions it names; an error
     // for a malformed header.
     std::variant<std::optional<QList<qint64>>, HttpError> ifMatch(const ApiRequest &request) const;
@@ -157,6 +162,8 @@ private:
     QString m_instance;
     // The serialised opt-out list per organisation, for the revision it was made at.
     QHash<QString, QPair<qint64, QByteArray>> m_optOutsCache;
+    // The lists answered lately, for the changes since one of them.
+    OptOutSnapshots m_optOutSnapshots;
     std::unique_ptr<ScimApi> m_scim;
     std::unique_ptr<ChangeStreams> m_changeStreams;
     std::unique_ptr<AuthApi> m_auth;

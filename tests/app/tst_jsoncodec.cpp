@@ -10,6 +10,9 @@ class TestJsonCodec : public QObject
     Q_OBJECT
 
 private slots:
+    void optOutChangesSince();
+    void optOutChangesSinceRejectsBadInput_data();
+    void optOutChangesSinceRejectsBadInput();
     void me();
     void meRejectsBadInput_data();
     void meRejectsBadInput();
@@ -625,6 +628,50 @@ void TestJsonCodec::reasonProblem()
     QFETCH(QString, reason);
     QFETCH(bool, accepted);
     QCOMPARE(OptOutOptions::reasonProblem(reason).isEmpty(), accepted);
+}
+
+// GET /api/v1/optouts?since=: the changes since a revision.
+void TestJsonCodec::optOutChangesSince()
+{
+    const auto result = JsonCodec::decodeOptOutList(
+        R"({"revision": 44, "since": 42, "optOuts": [{"user": {"id": "u-7", "email": "z@e.com",
+            "name": "Zoë"}, "optedOutAt": "2026-11-22T16:00:00Z", "optedOutBy": {"id": "u-1",
+            "email": "a@e.com", "name": "Ada"}, "reason": null, "purgeAt": null}],
+            "optedIn": ["u-3", "u-4"]})");
+    QVERIFY(result.ok());
+    QVERIFY(result.value().isDelta());
+    QCOMPARE(result.value().since, 42);
+    QCOMPARE(result.value().revision, 44);
+    QCOMPARE(result.value().optOuts.size(), 1);
+    QCOMPARE(result.value().optedIn, (QStringList {QStringLiteral("u-3"), QStringLiteral("u-4")}));
+    // The whole list (a service that cannot say, or an older one) is no change.
+    const auto whole = JsonCodec::decodeOptOutList(R"({"revision": 0, "optOuts": []})");
+    QVERIFY(whole.ok());
+    QVERIFY(!whole.value().isDelta());
+}
+
+void TestJsonCodec::optOutChangesSinceRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("since not a number")
+        << QByteArray(R"({"revision": 4, "since": "2", "optOuts": [], "optedIn": []})");
+    QTest::newRow("since after the revision")
+        << QByteArray(R"({"revision": 4, "since": 5, "optOuts": [], "optedIn": []})");
+    QTest::newRow("no optedIn") << QByteArray(R"({"revision": 4, "since": 2, "optOuts": []})");
+    QTest::newRow("optedIn not a list")
+        << QByteArray(R"({"revision": 4, "since": 2, "optOuts": [], "optedIn": "u-3"})");
+    QTest::newRow("optedIn holds a number")
+        << QByteArray(R"({"revision": 4, "since": 2, "optOuts": [], "optedIn": ["u-3", 4]})");
+    QTest::newRow("optedIn holds an empty id")
+        << QByteArray(R"({"revision": 4, "since": 2, "optOuts": [], "optedIn": [""]})");
+}
+
+void TestJsonCodec::optOutChangesSinceRejectsBadInput()
+{
+    QFETCH(QByteArray, json);
+    const auto result = JsonCodec::decodeOptOutList(json);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)

@@ -11,6 +11,9 @@
 #include "usermodel.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -137,6 +140,70 @@ private slots:
         }
         QVERIFY(applied.count() >= 3);
         QCOMPARE(b.sync.changeStream()->connectionCount(), 1); // one stream all along
+    }
+
+    // A change elsewhere is fetched alone (GET /optouts?since=, one entry, not the list) and
+    // shown by rows: one row into the table, one row of the picker changed, no reset or
+    // re-layout of either model.
+    void onlyWhatChangedIsFetchedAndShownByRows()
+    {
+        Core b(m_server.baseUrl(), "demo-admin", folder());
+        QVERIFY(b.synced());
+        QVERIFY(b.live());
+        // A list long enough that the whole of it would show in the answer's size.
+        QStringList many;
+        for (int r = 0; r < b.users.rowCount() && many.size() < 60; ++r) {
+            const QString id = b.users.userAt(r).id;
+            if (!b.users.isOptedOut(id) && id != b.sync.me().id)
+                many.append(id);
+        }
+        const QString id = many.takeLast();
+        QCOMPARE(m_server
+                     .request("POST", QStringLiteral("/api/v1/optouts/batch"), "demo-admin",
+                              QJsonDocument(QJsonObject {{QStringLiteral("optOut"),
+                                                          QJsonArray::fromStringList(many)}})
+                                  .toJson())
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(b.users.isOptedOut(many.constLast()), 5000);
+        QTest::qWait(200);
+        QSignalSpy answered(&b.api, &ApiClient::answered);
+        QSignalSpy reset(&b.optOuts, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&b.optOuts, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&b.optOuts, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&b.optOuts, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy usersReset(&b.users, &QAbstractItemModel::modelReset);
+        QSignalSpy userRows(&b.users, &QAbstractItemModel::dataChanged);
+        QCOMPARE(
+            m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + id, "demo-admin").status,
+            201);
+        QTRY_VERIFY_WITH_TIMEOUT(b.users.isOptedOut(id), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.optOuts.rowOfKey(id) == 0, 3000);
+        QStringList lists;
+        for (const QList<QVariant> &a : std::as_const(answered)) {
+            const QString path = a.at(0).toString();
+            if (!path.startsWith(QLatin1String("/api/v1/optouts")))
+                continue;
+            lists.append(path);
+            // One entry, not the 60 of the list.
+            QVERIFY2(a.at(2).toLongLong() < 1000, qPrintable(path));
+        }
+        QCOMPARE(lists.size(), 1);
+        QVERIFY2(lists.constFirst().contains(QLatin1String("since=")),
+                 qPrintable(lists.constFirst()));
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.constFirst().at(1).toInt(), 0);
+        QCOMPARE(inserted.constFirst().at(2).toInt(), 0);
+        QCOMPARE(usersReset.count(), 0);
+        QVERIFY(userRows.count() >= 1);
+        const int row = b.users.rowOfKey(id);
+        for (const QList<QVariant> &c : std::as_const(userRows)) {
+            QCOMPARE(c.at(0).toModelIndex().row(), row);
+            QCOMPARE(c.at(1).toModelIndex().row(), row);
+        }
     }
 
     // While the stream is up an idle window sends nothing: not the timed refresh (however

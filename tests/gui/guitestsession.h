@@ -1,19 +1,10 @@
-// A signed-in optout-admin as main.cpp builds it (real client, models, sync, window), for tests.
+// A signed-in optout-admin as main.cpp builds it (the Session's core graph and the real
+// window), for tests.
 #pragma once
 
-#include "apiclient.h"
-#include "csvexporter.h"
-#include "enforcementmodel.h"
-#include "historymodel.h"
 #include "mainwindow.h"
-#include "optoutmodel.h"
-#include "reportwriter.h"
-#include "synccontroller.h"
-#include "usagesummarymodel.h"
-#include "usagetracker.h"
-#include "usermodel.h"
+#include "session.h"
 
-#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -25,22 +16,8 @@ struct GuiTestSession
     // mode), so that a second session finds the first one's; else in a folder of its own.
     GuiTestSession(const QUrl &server, const QByteArray &token,
                    LanguageManager *languages = nullptr, bool defaultPaths = false)
-        : api(&network)
-        , sync(&api, &users, &optOuts)
-        , usage(&api)
-        , usageSummary(&api, &users)
-        , history(&api)
-        , exporter(&api)
-        , enforcement(&api)
-        , reports(&api)
     {
-        QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
-        QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
-                         &UsageTracker::onTrackingChecked);
-        QObject::connect(&sync, &SyncController::liveChangesChanged, &usage,
-                         &UsageTracker::setLiveChanges);
-        api.setBaseUrl(server);
-        api.setToken(token);
+        session.setServer(server, token);
         api.setTransferTimeout(10000);
         if (!defaultPaths) {
             sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
@@ -55,7 +32,7 @@ struct GuiTestSession
         window->setReporter(&reports);
         window->resize(1000, 700);
         window->show();
-        sync.start();
+        session.start();
     }
     ~GuiTestSession()
     {
@@ -66,16 +43,18 @@ struct GuiTestSession
     template<typename T> T *find(const QString &name) const { return window->findChild<T *>(name); }
 
     QTemporaryDir dir;
-    QNetworkAccessManager network;
-    ApiClient api;
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync;
-    UsageTracker usage;
-    UsageSummaryModel usageSummary;
-    HistoryModel history;
-    CsvExporter exporter;
-    EnforcementModel enforcement;
-    ReportWriter reports;
+    Session session;
+    // The session's parts, by the names the tests use.
+    QNetworkAccessManager &network = *session.network();
+    ApiClient &api = *session.api();
+    UserModel &users = *session.users();
+    OptOutModel &optOuts = *session.optOuts();
+    SyncController &sync = *session.sync();
+    UsageTracker &usage = *session.usage();
+    UsageSummaryModel &usageSummary = *session.usageSummary();
+    HistoryModel &history = *session.history();
+    CsvExporter &exporter = *session.exporter();
+    EnforcementModel &enforcement = *session.enforcement();
+    ReportWriter &reports = *session.reports();
     std::unique_ptr<MainWindow> window;
 };

@@ -18,6 +18,7 @@
 #include "overviewdock.h"
 #include "pendingchangesdialog.h"
 #include "reportcontroller.h"
+#include "session.h"
 #include "signindialog.h"
 #include "tokenstore.h"
 #include "userpicker.h"
@@ -75,13 +76,9 @@ bool shootSignIn(const QUrl &server, const QString &lang, const QString &out)
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setRememberToken(true);
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync(&api, &users, &optOuts);
+    Session session;
     TokenStore tokens;
-    AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+    AppController controller(&session, nullptr, &settings, &tokens);
     controller.start(server, {});
     SignInDialog *dialog = controller.signInDialog();
     if (!dialog || !QTest::qWaitForWindowExposed(dialog))

@@ -17,6 +17,7 @@
 #include "oidcsignin.h"
 #include "optoutmodel.h"
 #include "sessionbar.h"
+#include "session.h"
 #include "signindialog.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -57,9 +58,7 @@ struct App
 {
     explicit App(bool defaultPaths = false)
         : settings(dir.filePath(QStringLiteral("settings.ini")))
-        , api(&network)
-        , sync(&api, &users, &optOuts)
-        , controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens)
+        , controller(&session, nullptr, &settings, &tokens)
     {
         settings.setRememberToken(false); // no keychain in the test
         if (!defaultPaths) {
@@ -72,11 +71,12 @@ struct App
 
     QTemporaryDir dir;
     AppSettings settings;
-    QNetworkAccessManager network;
-    ApiClient api;
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync;
+    Session session;
+    // The session's parts, by the names the tests use.
+    ApiClient &api = *session.api();
+    UserModel &users = *session.users();
+    OptOutModel &optOuts = *session.optOuts();
+    SyncController &sync = *session.sync();
     TokenStore tokens;
     AppController controller;
 };

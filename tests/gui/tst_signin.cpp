@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
+#include "session.h"
 #include "signindialog.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -155,15 +156,12 @@ void TestSignIn::settingsNeverHoldTheToken()
     const QString ini = dir.filePath(QStringLiteral("settings.ini"));
     {
         AppSettings settings(ini);
-        QNetworkAccessManager network;
-        ApiClient api(&network);
-        UserModel users;
-        OptOutModel optOuts;
-        SyncController sync(&api, &users, &optOuts);
+        Session session;
+        SyncController &sync = *session.sync();
         sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
         TokenStore tokens;
         tokens.setTimeoutMs(3000);
-        AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+        AppController controller(&session, nullptr, &settings, &tokens);
         controller.signIn(m_server.baseUrl(), QStringLiteral("demo-admin"), true);
         QTRY_VERIFY_WITH_TIMEOUT(sync.state() == SyncController::State::Synced, 15000);
         QTest::qWait(0);
@@ -181,14 +179,14 @@ void TestSignIn::dialogSignsInAndSignOutReturnsToIt()
 {
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync(&api, &users, &optOuts);
+    Session session;
+    ApiClient &api = *session.api();
+    UserModel &users = *session.users();
+    OptOutModel &optOuts = *session.optOuts();
+    SyncController &sync = *session.sync();
     sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
     TokenStore tokens;
-    AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+    AppController controller(&session, nullptr, &settings, &tokens);
     QSignalSpy quit(&controller, &AppController::quitRequested);
 
     controller.start(m_server.baseUrl(), {});
@@ -234,14 +232,12 @@ void TestSignIn::refusedTokenReturnsToSignIn()
 {
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync(&api, &users, &optOuts);
+    Session session;
+    ApiClient &api = *session.api();
+    SyncController &sync = *session.sync();
     sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
     TokenStore tokens;
-    AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+    AppController controller(&session, nullptr, &settings, &tokens);
     controller.start(m_server.baseUrl(), QStringLiteral("not-a-token"));
     QTRY_VERIFY_WITH_TIMEOUT(controller.signInDialog() && controller.signInDialog()->isVisible(),
                              15000);
@@ -253,14 +249,11 @@ void TestSignIn::commandLineTokenSkipsTheDialog()
 {
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
-    QNetworkAccessManager network;
-    ApiClient api(&network);
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync(&api, &users, &optOuts);
+    Session session;
+    SyncController &sync = *session.sync();
     sync.setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
     TokenStore tokens;
-    AppController controller(&api, &sync, &users, &optOuts, nullptr, &settings, &tokens);
+    AppController controller(&session, nullptr, &settings, &tokens);
     controller.start(m_server.baseUrl(), QStringLiteral("demo-admin"));
     QVERIFY(!controller.signInDialog());
     QTRY_VERIFY_WITH_TIMEOUT(sync.state() == SyncController::State::Synced, 15000);

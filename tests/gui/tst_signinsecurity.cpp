@@ -7,11 +7,13 @@
 #include "apiclient.h"
 #include "appcontroller.h"
 #include "appsettings.h"
+#include "guitestsession.h"
 #include "languagemanager.h"
 #include "mainwindow.h"
 #include "messagepresenter.h"
 #include "optoutmodel.h"
 #include "plainhttpbar.h"
+#include "session.h"
 #include "signindialog.h"
 #include "synccontroller.h"
 #include "tokenstore.h"
@@ -35,17 +37,14 @@
 #include <memory>
 
 // The app's parts, as main.cpp wires them, on settings of their own.
-struct Session
+struct AppParts
 {
-    explicit Session(const QString &dir)
+    explicit AppParts(const QString &dir)
         : settings(dir + QStringLiteral("/settings.ini"))
-        , api(&network)
-        , sync(&api, &users, &optOuts)
     {
         sync.setPendingFilePath(dir + QStringLiteral("/pending.json"));
         tokens.setTimeoutMs(3000);
-        controller = std::make_unique<AppController>(&api, &sync, &users, &optOuts, nullptr,
-                                                     &settings, &tokens);
+        controller = std::make_unique<AppController>(&session, nullptr, &settings, &tokens);
     }
     PlainHttpBar *bar() const
     {
@@ -53,11 +52,12 @@ struct Session
     }
 
     AppSettings settings;
-    QNetworkAccessManager network;
-    ApiClient api;
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync;
+    Session session;
+    QNetworkAccessManager &network = *session.network();
+    ApiClient &api = *session.api();
+    UserModel &users = *session.users();
+    OptOutModel &optOuts = *session.optOuts();
+    SyncController &sync = *session.sync();
     TokenStore tokens;
     std::unique_ptr<AppController> controller;
 };
@@ -76,6 +76,7 @@ private Q_SLOTS:
     void remotePlainHttpNeedsPermission();
     void remotePlainHttpWhenAllowedShowsTheBar();
     void commandLineCaCertIsChecked();
+    void tlsErrorIsNotCalledSigningIn();
     void accessKeysUniqueInEveryLanguage_data();
     void accessKeysUniqueInEveryLanguage();
 
@@ -170,7 +171,7 @@ void TestSignInSecurity::plainHttpBoxOnlyForRemoteHttp()
 void TestSignInSecurity::signsInOverHttpsWithTheDialogsCa()
 {
     QTemporaryDir dir;
-    Session s(dir.path());
+    AppParts s(dir.path());
     s.controller->start(m_server.baseUrl(), {});
     QTRY_VERIFY(s.controller->signInDialog() && s.controller->signInDialog()->isVisible());
     signInWithDialog(s.controller->signInDialog(), m_server.baseUrl().toString(),
@@ -185,7 +186,7 @@ void TestSignInSecurity::signsInOverHttpsWithTheDialogsCa()
 void TestSignInSecurity::unknownIssuerReturnsToTheDialog()
 {
     QTemporaryDir dir;
-    Session s(dir.path());
+    AppParts s(dir.path());
     s.controller->start(m_server.baseUrl(), QStringLiteral("demo-admin"));
     QTRY_VERIFY_WITH_TIMEOUT(
         s.controller->signInDialog() && s.controller->signInDialog()->isVisible(), 15000);
@@ -211,7 +212,7 @@ void TestSignInSecurity::unknownIssuerReturnsToTheDialog()
 void TestSignInSecurity::unreadableCaFileReturnsToTheDialog()
 {
     QTemporaryDir dir;
-    Session s(dir.path());
+    AppParts s(dir.path());
     s.controller->start(m_server.baseUrl(), {});
     QTRY_VERIFY(s.controller->signInDialog() && s.controller->signInDialog()->isVisible());
     const QString missing = dir.filePath(QStringLiteral("missing-ca.pem"));
@@ -251,7 +252,7 @@ void TestSignInSecurity::remotePlainHttpNeedsPermission()
     CountingProxy proxy;
     QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
     QTemporaryDir dir;
-    Session s(dir.path());
+    AppParts s(dir.path());
     s.network.setProxy(
         QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.serverPort()));
     const QUrl remote(QStringLiteral("http://optout.example.org:8080"));
@@ -278,7 +279,7 @@ void TestSignInSecurity::remotePlainHttpWhenAllowedShowsTheBar()
     QTemporaryDir dir;
     const QUrl remote(QStringLiteral("http://optout.example.org:8080"));
     {
-        Session s(dir.path());
+        AppParts s(dir.path());
         s.network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"),
                                          proxy.serverPort()));
         s.controller->start(remote, {});
@@ -297,7 +298,7 @@ void TestSignInSecurity::remotePlainHttpWhenAllowedShowsTheBar()
         QVERIFY(!s.bar()->isVisible());
     }
     // Remembered: the next start signs in to that server without asking, the bar shown.
-    Session again(dir.path());
+    AppParts again(dir.path());
     again.network.setProxy(
         QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), proxy.serverPort()));
     again.controller->start(remote, QStringLiteral("demo-admin"));
@@ -369,4 +370,19 @@ void TestSignInSecurity::accessKeysUniqueInEveryLanguage()
 }
 
 QTEST_MAIN(TestSignInSecurity)
+// A certificate the app does not trust: the window says it is offline (and retrying), as the
+// status bar does, not "Signing in…" for ever.
+void TestSignInSecurity::tlsErrorIsNotCalledSigningIn()
+{
+    GuiTestSession s(m_server.baseUrl(), "demo-admin");
+    QTRY_COMPARE_WITH_TIMEOUT(s.sync.state(), SyncController::State::Offline, 10000);
+    QCOMPARE(s.sync.lastError().kind, ApiError::Kind::Security);
+    auto *label = s.find<QLabel>(QStringLiteral("signingInLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text() != MainWindow::tr("Signing in…"), qPrintable(label->text()));
+    QTRY_COMPARE(label->text(), s.sync.stateText());
+    QVERIFY(label->text().startsWith(SyncController::tr("Offline — retrying now").left(7)));
+}
+
 #include "tst_signinsecurity.moc"

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void homonymsAfterTheWholeName();
     void historyEnterPicksTheMatch();
     void historyUnpickedTextFiltersNothing();
+    void listOpensWithoutSearchingEveryLabel();
 
 private:
     QString idOf(const QString &email) const;
@@ -179,6 +180,27 @@ void TestUserPicking::historyUnpickedTextFiltersNothing()
     edit->clear();
     QTRY_VERIFY(m_session->history.filter().userId.isEmpty());
     QVERIFY(notice->isHidden());
+}
+
+// The first keystroke opens the list of matches. Opening it must not end the field's editing:
+// QComboBox answers editingFinished by looking the text up among every user's label
+// (findText over 100,000 "Name <email>" strings, most of the first keystroke's time).
+void TestUserPicking::listOpensWithoutSearchingEveryLabel()
+{
+    auto *combo = m_session->find<QComboBox>(QStringLiteral("userCombo"));
+    UserPicker *picker = m_session->window->userPicker();
+    QAbstractItemView *popup = picker->completer()->popup();
+    combo->setFocus();
+    QSignalSpy finished(combo->lineEdit(), &QLineEdit::editingFinished);
+    QTest::keyClicks(combo->lineEdit(), QStringLiteral("j"));
+    QTRY_VERIFY(popup->isVisible());
+    QCOMPARE(finished.count(), 0);
+    QTest::keyClicks(combo->lineEdit(), QStringLiteral("orien"));
+    QVERIFY(popup->isVisible());
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(combo->lineEdit()->text(), QStringLiteral("jorien"));
+    pressKey(combo->lineEdit(), Qt::Key_Escape);
+    QTRY_VERIFY(!popup->isVisible());
 }
 
 QTEST_MAIN(TestUserPicking)

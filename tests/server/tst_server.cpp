@@ -79,6 +79,7 @@ private Q_SLOTS:
     void usersBadQuery();
     void usersEtag();
     void optOutsRevisionAndEtag();
+    void optOutsSinceARevision();
     void syncState();
     void syncStateSeesUserChanges();
     void syncStateNotModifiedRecordsNothing();
@@ -658,6 +659,57 @@ void TestServerApi::optOutsRevisionAndEtag()
     QCOMPARE(r.json()[QStringLiteral("optOuts")][0][QStringLiteral("user")][QStringLiteral("id")]
                  .toString(),
              u(7));
+}
+
+// GET /api/v1/optouts?since=R: what changed since a revision the client holds, or the whole
+// list when the service did not keep that revision's list.
+void TestServerApi::optOutsSinceARevision()
+{
+    const QString path = QStringLiteral("/api/v1/optouts");
+    HttpResult r = get(path);
+    QCOMPARE(r.status, 200);
+    const qint64 rev = r.json()[QStringLiteral("revision")].toInteger();
+    const qsizetype whole = r.json()[QStringLiteral("optOuts")].toArray().size();
+    const QString since = path + QStringLiteral("?since=") + QString::number(rev);
+
+    // Nothing changed: an empty change, or 304 with the ETag.
+    r = get(since);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("since")].toInteger(), rev);
+    QCOMPARE(r.json()[QStringLiteral("revision")].toInteger(), rev);
+    QVERIFY(r.json()[QStringLiteral("optOuts")].toArray().isEmpty());
+    QVERIFY(r.json()[QStringLiteral("optedIn")].toArray().isEmpty());
+    QCOMPARE(get(since, Admin, {{"If-None-Match", r.header("ETag")}}).status, 304);
+
+    // One opt-out and one opt-in: those two, nothing else.
+    const QString out = u(11);
+    QCOMPARE(m_server.request("PUT", path + QLatin1Char('/') + out, Admin).status, 201);
+    const QString in
+        = get(path)
+              .json()[QStringLiteral("optOuts")][1][QStringLiteral("user")][QStringLiteral("id")]
+              .toString();
+    QVERIFY(!in.isEmpty() && in != out);
+    QCOMPARE(m_server.request("DELETE", path + QLatin1Char('/') + in, Admin).status, 204);
+    r = get(since);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()[QStringLiteral("revision")].toInteger(), rev + 2);
+    QCOMPARE(r.header("ETag"), QByteArray("\"" + QByteArray::number(rev + 2) + "\""));
+    QCOMPARE(r.json()[QStringLiteral("since")].toInteger(), rev);
+    const QJsonArray changed = r.json()[QStringLiteral("optOuts")].toArray();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0)[QStringLiteral("user")][QStringLiteral("id")].toString(), out);
+    QCOMPARE(changed.at(0)[QStringLiteral("optedOutBy")][QStringLiteral("id")].toString(), AdminId);
+    QCOMPARE(r.json()[QStringLiteral("optedIn")].toArray(), QJsonArray {in});
+
+    // A revision the service does not hold (ahead of it): the whole list, without `since`.
+    r = get(path + QStringLiteral("?since=") + QString::number(rev + 1000));
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.json().object().contains(QStringLiteral("since")));
+    QCOMPARE(r.json()[QStringLiteral("optOuts")].toArray().size(), whole);
+
+    // Not a revision: 400, as any bad query value.
+    expectError(get(path + QStringLiteral("?since=abc")), 400, "invalid_request");
+    expectError(get(path + QStringLiteral("?since=-1")), 400, "invalid_request");
 }
 
 // One conditional request tells a refresh whether anything changed: the revisions of users and

@@ -4,6 +4,7 @@
 #include "auththrottle.h"
 #include "httperror.h"
 #include "namefolding.h"
+#include "optoutdelta.h"
 #include "optoutplan.h"
 #include "provisioning.h"
 #include "sqlitestore.h"
@@ -22,6 +23,8 @@ class TestServerUnits : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void optOutDeltaBetweenTwoLists();
+    void optOutSnapshotsKeepTheLastFew();
     void etagMatching_data();
     void etagMatching();
     void errorBody();
@@ -893,6 +896,65 @@ void TestServerUnits::authThrottleTableIsBounded()
         throttle.recordFailure(QHostAddress(0xcb007100 + i), 200000);
     QCOMPARE(throttle.size(), 400);
     QCOMPARE(throttle.refusedForSeconds(attacker, 200000), 0);
+}
+
+namespace {
+StoredOptOut storedOptOut(const QString &userId, int minute, const QString &reason = {})
+{
+    StoredOptOut o;
+    o.userId = userId;
+    o.orgId = QStringLiteral("o-1");
+    o.at = QDateTime(QDate(2026, 12, 5), QTime(10, minute), Qt::UTC);
+    o.byUserId = QStringLiteral("u-1");
+    o.reason = reason;
+    return o;
+}
+} // namespace
+
+// GET /optouts?since=: what changed between two lists, newest first, and who left.
+void TestServerUnits::optOutDeltaBetweenTwoLists()
+{
+    OptOutSnapshot before;
+    for (int i = 0; i < 5; ++i)
+        before.insert(QStringLiteral("u-%1").arg(i),
+                      storedOptOut(QStringLiteral("u-%1").arg(i), i));
+    OptOutSnapshot after = before;
+    after.remove(QStringLiteral("u-1"));
+    after.remove(QStringLiteral("u-3"));
+    after.insert(QStringLiteral("u-9"), storedOptOut(QStringLiteral("u-9"), 30));
+    after[QStringLiteral("u-2")].reason = QStringLiteral("GDPR");
+    after[QStringLiteral("u-4")].purgeAt = QDateTime(); // unchanged: already none
+    const OptOutDelta delta = diffOptOuts(before, after);
+    QCOMPARE(delta.changed.size(), 2);
+    QCOMPARE(delta.changed.at(0).userId, QStringLiteral("u-9")); // newest first
+    QCOMPARE(delta.changed.at(1).userId, QStringLiteral("u-2"));
+    QCOMPARE(delta.changed.at(1).reason, QStringLiteral("GDPR"));
+    QCOMPARE(delta.removed, (QStringList {QStringLiteral("u-1"), QStringLiteral("u-3")}));
+    const OptOutDelta none = diffOptOuts(after, after);
+    QVERIFY(none.changed.isEmpty());
+    QVERIFY(none.removed.isEmpty());
+}
+
+void TestServerUnits::optOutSnapshotsKeepTheLastFew()
+{
+    OptOutSnapshots kept;
+    OptOutSnapshot list;
+    const QString org = QStringLiteral("o-1");
+    for (qint64 revision = 1; revision <= OptOutSnapshots::KeptPerOrg + 2; ++revision) {
+        list.insert(QStringLiteral("u-%1").arg(revision),
+                    storedOptOut(QStringLiteral("u-%1").arg(revision), int(revision)));
+        kept.remember(org, revision, list);
+    }
+    const qint64 last = OptOutSnapshots::KeptPerOrg + 2;
+    // The oldest are forgotten: the caller answers the whole list for them.
+    QVERIFY(!kept.deltaSince(org, 1, list));
+    QVERIFY(!kept.deltaSince(org, 2, list));
+    QVERIFY(!kept.deltaSince(QStringLiteral("o-2"), last, list));
+    const auto delta = kept.deltaSince(org, last - 2, list);
+    QVERIFY(delta);
+    QCOMPARE(delta->changed.size(), 2);
+    QVERIFY(delta->removed.isEmpty());
+    QVERIFY(kept.deltaSince(org, last, list)->changed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
