@@ -227,6 +227,24 @@ const QVector<QStringList> &migrationSteps()
                            "opted_out_users) SELECT o.id, now(), (SELECT count(*) FROM optouts x "
                            "WHERE x.org_id = o.id) FROM orgs o"),
         },
+        // 7: the directory's groups (SCIM Groups) and their members. A display name once per
+        // organisation; a group's id is "g-<n>", n from meta.next_group; deleting a group
+        // deletes its memberships; a user's groups are read by user.
+        {
+            QStringLiteral("ALTER TABLE meta ADD COLUMN next_group bigint NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE TABLE groups (id text PRIMARY KEY, org_id text NOT NULL "
+                           "REFERENCES orgs(id), display_name text NOT NULL, external_id text, "
+                           "created_at timestamptz NOT NULL, change_seq bigint NOT NULL DEFAULT "
+                           "0, UNIQUE (org_id, display_name))"),
+            QStringLiteral("CREATE INDEX groups_by_external_id ON groups (org_id, external_id) "
+                           "WHERE external_id IS NOT NULL"),
+            QStringLiteral("CREATE INDEX groups_by_change ON groups (change_seq)"),
+            QStringLiteral("CREATE TABLE group_members (group_id text NOT NULL REFERENCES "
+                           "groups(id) ON DELETE CASCADE, user_id text NOT NULL REFERENCES "
+                           "users(id), PRIMARY KEY (group_id, user_id))"),
+            QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id, "
+                           "group_id)"),
+        },
     };
     return steps;
 }

@@ -331,8 +331,26 @@ bool SqliteStore::migrate(QString *error)
                        "SELECT o.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT COUNT(*) "
                        "FROM optouts x WHERE x.org_id = o.id) FROM orgs o"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5, toVersion6, toVersion7, toVersion8};
+    // 9: the directory's groups (SCIM Groups) and their members. A display name once per
+    // organisation; a group's id is "g-<n>" (the next n read from groups_by_number); deleting a
+    // group deletes its memberships; a user's groups are read by user.
+    const QStringList toVersion9 {
+        QStringLiteral("CREATE TABLE groups (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES "
+                       "orgs(id), display_name TEXT NOT NULL, external_id TEXT, created_at TEXT "
+                       "NOT NULL, change_seq INTEGER NOT NULL DEFAULT 0, UNIQUE (org_id, "
+                       "display_name))"),
+        QStringLiteral("CREATE INDEX groups_by_external_id ON groups (org_id, external_id) WHERE "
+                       "external_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX groups_by_change ON groups (change_seq)"),
+        QStringLiteral("CREATE INDEX groups_by_number ON groups (CAST(substr(id, 3) AS INTEGER))"),
+        QStringLiteral("CREATE TABLE group_members (group_id TEXT NOT NULL REFERENCES groups(id) "
+                       "ON DELETE CASCADE, user_id TEXT NOT NULL REFERENCES users(id), PRIMARY "
+                       "KEY (group_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id, group_id)"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
+                                          toVersion4, toVersion5, toVersion6,
+                                          toVersion7, toVersion8, toVersion9};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {

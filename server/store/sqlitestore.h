@@ -15,7 +15,7 @@ struct sqlite3_stmt;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;

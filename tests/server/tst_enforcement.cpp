@@ -614,6 +614,14 @@ void TestEnforcement::migratesTodaysRelease()
     m_server.stop();
     TestDatabase &db = m_server.database();
     bool ok = false;
+    db.execute(QStringLiteral("DROP TABLE group_members"), &ok);
+    QVERIFY(ok);
+    db.execute(QStringLiteral("DROP TABLE groups"), &ok);
+    QVERIFY(ok);
+    if (TestDatabase::isPostgres()) {
+        db.execute(QStringLiteral("ALTER TABLE meta DROP COLUMN next_group"), &ok);
+        QVERIFY(ok);
+    }
     for (const char *sql :
          {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",
           "ALTER TABLE orgs DROP COLUMN time_zone", "DROP TABLE oidc_domains",
@@ -626,6 +634,8 @@ void TestEnforcement::migratesTodaysRelease()
     QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
     QVERIFY(m_server.output().contains(TestDatabase::isPostgres() ? "migrated to schema 6"
                                                                   : "migrated to schema 8"));
+    QVERIFY(m_server.output().contains(TestDatabase::isPostgres() ? "migrated to schema 7"
+                                                                  : "migrated to schema 9"));
     const QString statsPath
         = QStringLiteral("/api/v1/usage/enforcement?since=%1")
               .arg(QDateTime::currentDateTimeUtc().date().addDays(-3).toString(Qt::ISODate));
