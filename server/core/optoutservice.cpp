@@ -523,6 +523,11 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
         if (!m_endedSessions.contains(t.hash))
             m_tokens.insert(t.hash, {t.userId, t.demo, t.expiresAt});
     }
+    for (const StoredRule &rule : snapshot.rules) {
+        auto org = m_orgs.find(rule.orgId);
+        if (org != m_orgs.end())
+            org->second.rules.append(rule);
+    }
     for (const StoredOptOut &o : snapshot.optOuts) {
         auto org = m_orgs.find(o.orgId);
         if (org != m_orgs.end())
@@ -564,8 +569,9 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     for (const StoredOrg &o : changes.orgs) {
         auto it = m_orgs.find(o.id);
         if (it == m_orgs.end()) {
-            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}, -1}).first;
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}, -1, {}}).first;
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            it->second.rules = changes.rulesByOrg.value(o.id);
             if (changes.optOutsByOrg.contains(o.id))
                 it->second.listRevision = o.revision;
             continue;
@@ -578,8 +584,10 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         // Never back to an older list than this instance's own last change.
         if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
             cached.revision = o.revision;
-            if (it->second.listRevision != o.revision) // else it holds this very list
+            if (it->second.listRevision != o.revision) { // else it holds this very list
                 replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+                it->second.rules = changes.rulesByOrg.value(o.id);
+            }
             it->second.listRevision = o.revision;
         }
     }
@@ -731,8 +739,10 @@ void OptOutService::setUsers(CachedOrg *org, const QVector<StoredUser> &users)
 void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
                                        std::function<void(StoreResult<DirectoryUserOutcome>)> done)
 {
+    DirectoryUserChange write = change;
+    write.purgeAfterSeconds = m_options.purgeAfterSeconds;
     m_worker->run<DirectoryUserOutcome>(
-        [change](Store &store) { return store.writeDirectoryUser(change); }, this,
+        [write](Store &store) { return store.writeDirectoryUser(write); }, this,
         [this, context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<DirectoryUserOutcome> result) {
             noteWrite(result.status);
@@ -747,8 +757,113 @@ void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObjec
                         = std::max(org->second.org.usersRevision, result.value.usersRevision);
                 }
                 Q_EMIT refreshed(); // the opt-out list names this user: serialise it again
+                refresh(); // a domain rule may cover the user now, or no more
             }
             if (context)
                 done(std::move(result));
         });
+}
+
+template<typename T>
+void OptOutService::writeThenRefresh(std::function<StoreResult<T>(Store &)> write, QObject *context,
+                                     std::function<void(StoreResult<T>)> done)
+{
+    struct Outcome
+    {
+        StoreResult<T> write;
+        StoreResult<StoreChanges> changes;
+    };
+    const qint64 since = m_changeSeq;
+    m_worker->run<std::shared_ptr<Outcome>>(
+        [since, write = std::move(write)](Store &store) {
+            auto outcome = std::make_shared<Outcome>();
+            outcome->write = write(store);
+            if (outcome->write.ok())
+                outcome->changes = store.changesSince(since, {});
+            return StoreResult<std::shared_ptr<Outcome>>::success(outcome);
+        },
+        this,
+        [this, context = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<std::shared_ptr<Outcome>> result) {
+            Outcome &o = *result.value;
+            noteWrite(o.write.status);
+            if (o.changes.ok() && !o.changes.value.needsReload
+                && o.changes.value.changeSeq > m_changeSeq) {
+                applyChanges(o.changes.value);
+                Q_EMIT changed();
+            } else if (o.write.ok()) {
+                refresh();
+            }
+            if (context)
+                done(std::move(o.write));
+        });
+}
+
+void OptOutService::writeDirectoryGroup(const GroupChangeRequest &request, QObject *context,
+                                        std::function<void(StoreResult<GroupChangeOutcome>)> done)
+{
+    GroupChangeRequest change = request;
+    change.purgeAfterSeconds = m_options.purgeAfterSeconds;
+    writeThenRefresh<GroupChangeOutcome>(
+        [change](Store &store) { return store.writeDirectoryGroup(change); }, context,
+        std::move(done));
+}
+
+void OptOutService::changeRule(const RuleChangeRequest &request, QObject *context,
+                               std::function<void(StoreResult<RuleChangeOutcome>)> done)
+{
+    RuleChangeRequest change = request;
+    change.purgeAfterSeconds = m_options.purgeAfterSeconds;
+    if (change.kind == RuleChangeRequest::Kind::Preview) {
+        m_worker->run<RuleChangeOutcome>(
+            [change](Store &store) { return store.changeRule(change); }, context, std::move(done));
+        return;
+    }
+    writeThenRefresh<RuleChangeOutcome>([change](Store &store) { return store.changeRule(change); },
+                                        context, std::move(done));
+}
+
+QVector<StoredRule> OptOutService::rules(const QString &orgId) const
+{
+    const auto org = m_orgs.find(orgId);
+    if (org == m_orgs.end())
+        return {};
+    QVector<StoredRule> list = org->second.rules;
+    QHash<QString, qint64> counts;
+    for (const StoredOptOut &o : org->second.optOuts) {
+        for (const QString &rule : o.ruleIds)
+            ++counts[rule];
+    }
+    for (StoredRule &rule : list)
+        rule.userCount = counts.value(rule.id);
+    return list;
+}
+
+void OptOutService::directoryGroups(const GroupQuery &query, QObject *context,
+                                    std::function<void(StoreResult<GroupPage>)> done)
+{
+    m_worker->run<GroupPage>([query](Store &store) { return store.directoryGroups(query); },
+                             context, std::move(done));
+}
+
+void OptOutService::groupsOfUsers(const QString &orgId, const QStringList &userIds,
+                                  QObject *context,
+                                  std::function<void(StoreResult<UserGroups>)> done)
+{
+    m_worker->run<UserGroups>(
+        [orgId, userIds](Store &store) { return store.groupsOfUsers(orgId, userIds); }, context,
+        std::move(done));
+}
+
+QSet<QString> OptOutService::groupsWithRules(const QString &orgId) const
+{
+    QSet<QString> ids;
+    const auto org = m_orgs.find(orgId);
+    if (org == m_orgs.end())
+        return ids;
+    for (const StoredRule &rule : org->second.rules) {
+        if (rule.kind == StoredRule::Kind::Group)
+            ids.insert(rule.groupId);
+    }
+    return ids;
 }

@@ -614,13 +614,23 @@ void TestEnforcement::migratesTodaysRelease()
     m_server.stop();
     TestDatabase &db = m_server.database();
     bool ok = false;
-    db.execute(QStringLiteral("DROP TABLE group_members"), &ok);
-    QVERIFY(ok);
-    db.execute(QStringLiteral("DROP TABLE groups"), &ok);
-    QVERIFY(ok);
+    // Back before groups and rules (SQLite 9, PostgreSQL 7).
+    for (const char *sql :
+         {"DROP TABLE group_members", "DROP TABLE groups", "DROP TABLE optout_rules",
+          "ALTER TABLE optouts DROP COLUMN individual", "ALTER TABLE optouts DROP COLUMN rule_ids",
+          "ALTER TABLE audit DROP COLUMN request_id", "ALTER TABLE audit DROP COLUMN detail"}) {
+        db.execute(QString::fromLatin1(sql), &ok);
+        QVERIFY2(ok, sql);
+    }
     if (TestDatabase::isPostgres()) {
-        db.execute(QStringLiteral("ALTER TABLE meta DROP COLUMN next_group"), &ok);
-        QVERIFY(ok);
+        for (const char *sql :
+             {"ALTER TABLE meta DROP COLUMN next_group", "ALTER TABLE meta DROP COLUMN next_rule",
+              "ALTER TABLE audit DROP CONSTRAINT audit_action_check",
+              "ALTER TABLE audit ADD CONSTRAINT audit_action_check CHECK (action IN ('opt_out', "
+              "'opt_in', 'purge'))"}) {
+            db.execute(QString::fromLatin1(sql), &ok);
+            QVERIFY2(ok, sql);
+        }
     }
     for (const char *sql :
          {"DROP TABLE enforcement_counts", "DROP TABLE enforcement_origin",

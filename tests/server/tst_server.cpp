@@ -1858,11 +1858,16 @@ void TestServerApi::migratesAnOlderSchema()
         return result;
     };
     QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
-    // Back to schema 1: without groups (9), the enforcement counters and time zone (8), signing
-    // in with an identity provider (7), reasons and retention (6), directory sync's columns (5),
-    // the recent events' table (4), the change sequence (3) and the revocation index (2).
+    // Back to schema 1: without groups and rules (9), the enforcement counters and time zone (8),
+    // signing in with an identity provider (7), reasons and retention (6), directory sync's columns
+    // (5), the recent events' table (4), the change sequence (3) and the revocation index (2).
     for (const char *sql : {"DROP TABLE group_members",
                             "DROP TABLE groups",
+                            "DROP TABLE optout_rules",
+                            "ALTER TABLE optouts DROP COLUMN individual",
+                            "ALTER TABLE optouts DROP COLUMN rule_ids",
+                            "ALTER TABLE audit DROP COLUMN request_id",
+                            "ALTER TABLE audit DROP COLUMN detail",
                             "DROP TABLE enforcement_counts",
                             "DROP TABLE enforcement_origin",
                             "ALTER TABLE orgs DROP COLUMN time_zone",

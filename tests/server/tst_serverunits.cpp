@@ -61,9 +61,15 @@ OptOutState stateOf(int users, const QStringList &out, qint64 revision = 7)
     qint64 seq = 0;
     for (const QString &id : out) {
         state.optOuts.insert(id,
-                             StoredOptOut {id, QStringLiteral("o-1"), state.now.addDays(-1),
-                                           QStringLiteral("u-1"), ++seq, QStringLiteral("first"),
-                                           QDateTime()});
+                             StoredOptOut {id,
+                                           QStringLiteral("o-1"),
+                                           state.now.addDays(-1),
+                                           QStringLiteral("u-1"),
+                                           ++seq,
+                                           QStringLiteral("first"),
+                                           QDateTime(),
+                                           true,
+                                           {}});
     }
     return state;
 }
@@ -967,6 +973,11 @@ void TestServerUnits::sqliteGroupsSchemaAndMigration()
         // Back to today's schema: the file migrates to 9 at the next open, its data kept.
         QVERIFY(run(QStringLiteral("DROP TABLE group_members")));
         QVERIFY(run(QStringLiteral("DROP TABLE groups")));
+        QVERIFY(run(QStringLiteral("DROP TABLE optout_rules")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE optouts DROP COLUMN individual")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE optouts DROP COLUMN rule_ids")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE audit DROP COLUMN request_id")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE audit DROP COLUMN detail")));
         QVERIFY(run(QStringLiteral("PRAGMA user_version = 8")));
     }
     db.close();
