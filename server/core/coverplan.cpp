@@ -134,6 +134,9 @@ CoverPlan planCoverChange(const QVector<CoverDelta> &deltas, const CoverState &s
             continue;
         }
         plan.ruleUpdates.append({id, rulesNow});
+        StoredOptOut updated = *row;
+        updated.ruleIds = rulesNow;
+        plan.updatedRows.append(updated);
     }
     for (const auto &[id, count] : std::as_const(plan.purges))
         plan.audit.append({now, QStringLiteral("purge"), state.actorId, id, {}, count, {}});

@@ -44,6 +44,7 @@ class CoverPlan
 public:
     QVector<StoredOptOut> inserts; // newly opted out (individual false); seq 0 until written
     QVector<QPair<QString, QStringList>> ruleUpdates; // rows kept, their new rule lists
+    QVector<StoredOptOut> updatedRows; // the same rows in full, as they are after the change
     QStringList deletes; // opted back in: rows deleted, stored events kept
     QVector<QPair<QString, qint64>> purges; // stored events deleted now, and their count
     QVector<PlannedAuditEntry> audit; // directory changes: opt_out / opt_in with "via"; purges

@@ -765,8 +765,10 @@ void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObjec
 }
 
 template<typename T>
-void OptOutService::writeThenRefresh(std::function<StoreResult<T>(Store &)> write, QObject *context,
-                                     std::function<void(StoreResult<T>)> done)
+void OptOutService::writeThenRefresh(
+    const QString &orgId, std::function<StoreResult<T>(Store &)> write,
+    std::function<void(QVector<StoredRule> &, const T &)> editRules, QObject *context,
+    std::function<void(StoreResult<T>)> done)
 {
     struct Outcome
     {
@@ -774,25 +776,52 @@ void OptOutService::writeThenRefresh(std::function<StoreResult<T>(Store &)> writ
         StoreResult<StoreChanges> changes;
     };
     const qint64 since = m_changeSeq;
+    // The lists this instance holds exactly are not read again unless their revision moved.
+    QHash<QString, qint64> knownLists;
+    for (const auto &[id, org] : m_orgs) {
+        if (org.listRevision >= 0)
+            knownLists.insert(id, org.listRevision);
+    }
     m_worker->run<std::shared_ptr<Outcome>>(
-        [since, write = std::move(write)](Store &store) {
+        [since, knownLists, orgId, write = std::move(write)](Store &store) {
             auto outcome = std::make_shared<Outcome>();
             outcome->write = write(store);
-            if (outcome->write.ok())
-                outcome->changes = store.changesSince(since, {});
+            // The change's own rows bring a list held at the revision it met to the next one;
+            // any other case reads what changed.
+            const CoverChanges &covers = outcome->write.value.covers;
+            const bool incremental
+                = covers.revisionBefore < 0 || knownLists.value(orgId, -2) == covers.revisionBefore;
+            if (outcome->write.ok() && !incremental)
+                outcome->changes = store.changesSince(since, knownLists);
             return StoreResult<std::shared_ptr<Outcome>>::success(outcome);
         },
         this,
-        [this, context = QPointer<QObject>(context),
+        [this, orgId, editRules = std::move(editRules), context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<std::shared_ptr<Outcome>> result) {
             Outcome &o = *result.value;
             noteWrite(o.write.status);
-            if (o.changes.ok() && !o.changes.value.needsReload
-                && o.changes.value.changeSeq > m_changeSeq) {
-                applyChanges(o.changes.value);
-                Q_EMIT changed();
-            } else if (o.write.ok()) {
-                refresh();
+            if (o.write.ok()) {
+                const CoverChanges &covers = o.write.value.covers;
+                auto it = m_orgs.find(orgId);
+                if (o.changes.ok() && !o.changes.value.needsReload
+                    && o.changes.value.changeSeq > m_changeSeq) {
+                    applyChanges(o.changes.value);
+                    Q_EMIT changed();
+                } else if (covers.revisionBefore >= 0 && it != m_orgs.end()
+                           && it->second.org.revision == covers.revisionBefore
+                           && it->second.listRevision == covers.revisionBefore) {
+                    CachedOrg &org = it->second;
+                    for (const StoredOptOut &row : covers.rows)
+                        org.optOuts.insert(row.userId, row);
+                    for (const QString &id : covers.deletedUserIds)
+                        org.optOuts.remove(id);
+                    editRules(org.rules, o.write.value);
+                    org.org.revision = covers.revisionAfter;
+                    org.listRevision = covers.revisionAfter;
+                    Q_EMIT changed();
+                } else if (covers.revisionBefore >= 0) {
+                    refresh(); // another change came in between: take the store's lists
+                }
             }
             if (context)
                 done(std::move(o.write));
@@ -805,8 +834,19 @@ void OptOutService::writeDirectoryGroup(const GroupChangeRequest &request, QObje
     GroupChangeRequest change = request;
     change.purgeAfterSeconds = m_options.purgeAfterSeconds;
     writeThenRefresh<GroupChangeOutcome>(
-        [change](Store &store) { return store.writeDirectoryGroup(change); }, context,
-        std::move(done));
+        request.orgId, [change](Store &store) { return store.writeDirectoryGroup(change); },
+        [change](QVector<StoredRule> &rules, const GroupChangeOutcome &o) {
+            for (int i = int(rules.size()) - 1; i >= 0; --i) {
+                if (rules.at(i).kind != StoredRule::Kind::Group
+                    || rules.at(i).groupId != change.groupId)
+                    continue;
+                if (change.kind == GroupChangeRequest::Kind::Delete)
+                    rules.remove(i); // the group's rule went with it
+                else
+                    rules[i].groupName = o.group.displayName;
+            }
+        },
+        context, std::move(done));
 }
 
 void OptOutService::changeRule(const RuleChangeRequest &request, QObject *context,
@@ -819,8 +859,22 @@ void OptOutService::changeRule(const RuleChangeRequest &request, QObject *contex
             [change](Store &store) { return store.changeRule(change); }, context, std::move(done));
         return;
     }
-    writeThenRefresh<RuleChangeOutcome>([change](Store &store) { return store.changeRule(change); },
-                                        context, std::move(done));
+    writeThenRefresh<RuleChangeOutcome>(
+        request.orgId, [change](Store &store) { return store.changeRule(change); },
+        [](QVector<StoredRule> &rules, const RuleChangeOutcome &o) {
+            if (o.kind != RuleChangeOutcome::Kind::Applied)
+                return;
+            bool found = false;
+            for (int i = int(rules.size()) - 1; i >= 0; --i) {
+                if (rules.at(i).id == o.rule.id) {
+                    rules.remove(i); // deleted
+                    found = true;
+                }
+            }
+            if (!found)
+                rules.append(o.rule); // created
+        },
+        context, std::move(done));
 }
 
 QVector<StoredRule> OptOutService::rules(const QString &orgId) const

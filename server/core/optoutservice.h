@@ -160,9 +160,12 @@ Q_SIGNALS:
 private:
     // Runs a write, then reads what changed since the caches' state in the same job, so that
     // the caches hold the write's effect on every opt-out list before `done` runs.
+    // T has `covers` (CoverChanges): applied to the organisation's cached list when it holds
+    // the revision the change met (with `editRules` for its rules), else what changed is read.
     template<typename T>
-    void writeThenRefresh(std::function<StoreResult<T>(Store &)> write, QObject *context,
-                          std::function<void(StoreResult<T>)> done);
+    void writeThenRefresh(const QString &orgId, std::function<StoreResult<T>(Store &)> write,
+                          std::function<void(QVector<StoredRule> &, const T &)> editRules,
+                          QObject *context, std::function<void(StoreResult<T>)> done);
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);

@@ -1468,7 +1468,7 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
                 CoverState covers;
                 covers.now = QDateTime::currentDateTimeUtc();
                 covers.purgeAfterSeconds = change.purgeAfterSeconds;
-                applyCovers(s, change.orgId, deltas, covers, change.requestId, seq, false);
+                applyCovers(s, change.orgId, deltas, covers, change.requestId, seq, false, nullptr);
             }
         }
         return Result::success(outcome);
@@ -1733,7 +1733,7 @@ PostgresStore::writeDirectoryGroup(const GroupChangeRequest &request)
                 s.run(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"), {rule.id});
             const CoverPlan coverPlan = applyCovers(
                 s, request.orgId, {CoverDelta {rule, plan.added, plan.removed}}, covers,
-                request.requestId, seq, plan.deleteGroup || plan.fieldsChanged);
+                request.requestId, seq, plan.deleteGroup || plan.fieldsChanged, &outcome.covers);
             if (plan.deleteGroup) {
                 writeAudit(s, request.orgId, request.requestId,
                            {{covers.now,
@@ -1852,7 +1852,8 @@ StoreResult<UserGroups> PostgresStore::groupsOfUsers(const QString &orgId,
 
 CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
                                      const QVector<CoverDelta> &deltas, CoverState state,
-                                     const QString &requestId, qint64 changeSeq, bool stepRevision)
+                                     const QString &requestId, qint64 changeSeq, bool stepRevision,
+                                     CoverChanges *changes)
 {
     const QStringList users = coverUsers(deltas);
     if (!users.isEmpty()) {
@@ -1935,9 +1936,16 @@ CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
                                                         deleted, state.now));
     }
     if (plan.changes() || stepRevision) {
-        s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
-                             "optouts_change_seq = ? WHERE id = ?"),
-              {changeSeq, changeSeq, orgId});
+        QSqlQuery q = s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq "
+                                           "= ?, optouts_change_seq = ? WHERE id = ? RETURNING "
+                                           "revision"),
+                            {changeSeq, changeSeq, orgId});
+        if (changes && q.next()) {
+            changes->revisionAfter = q.value(0).toLongLong();
+            changes->revisionBefore = changes->revisionAfter - 1;
+            changes->rows = plan.inserts + plan.updatedRows;
+            changes->deletedUserIds = plan.deletes;
+        }
     }
     return plan;
 }
@@ -2002,8 +2010,8 @@ StoreResult<RuleChangeOutcome> PostgresStore::changeRule(const RuleChangeRequest
             while (q.next())
                 delta.coverNoMore.append(q.value(0).toString());
             s.run(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"), {request.ruleId});
-            const CoverPlan plan
-                = applyCovers(s, request.orgId, {delta}, state, request.requestId, seq, true);
+            const CoverPlan plan = applyCovers(s, request.orgId, {delta}, state, request.requestId,
+                                               seq, true, &outcome.covers);
             writeAudit(s, request.orgId, request.requestId,
                        {{state.now,
                          QStringLiteral("rule_deleted"),
@@ -2081,7 +2089,7 @@ StoreResult<RuleChangeOutcome> PostgresStore::changeRule(const RuleChangeRequest
                                      : QVariant(rule.reason),
                toDbTime(rule.createdAt), rule.createdBy});
         const CoverPlan plan = applyCovers(s, request.orgId, {CoverDelta {rule, covered, {}}},
-                                           state, request.requestId, seq, true);
+                                           state, request.requestId, seq, true, &outcome.covers);
         writeAudit(s, request.orgId, request.requestId,
                    {{state.now,
                      QStringLiteral("rule_created"),

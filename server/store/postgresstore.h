@@ -90,7 +90,7 @@ private:
     // planCoverChange()'s plan, steps the revision when it changed anything (or `stepRevision`).
     CoverPlan applyCovers(PgSession &s, const QString &orgId, const QVector<CoverDelta> &deltas,
                           CoverState state, const QString &requestId, qint64 changeSeq,
-                          bool stepRevision);
+                          bool stepRevision, CoverChanges *changes);
     // The organisation's rules of this kind on these targets (group ids, domains).
     QVector<StoredRule> rulesOf(PgSession &s, const QString &orgId, const QString &kind,
                                 const QStringList &targets);

@@ -71,7 +71,7 @@ private:
     // anything (or `stepRevision`). False with `q` holding the failed statement.
     bool applyCovers(QSqlQuery &q, const QString &orgId, const QVector<CoverDelta> &deltas,
                      CoverState state, const QString &requestId, qint64 changeSeq,
-                     bool stepRevision, CoverPlan *plan);
+                     bool stepRevision, CoverPlan *plan, CoverChanges *changes);
     // The organisation's rules of this kind on these targets (group ids, domains).
     bool rulesOf(QSqlQuery &q, const QString &orgId, const QString &kind,
                  const QStringList &targets, QVector<StoredRule> *rules);

@@ -336,6 +336,16 @@ struct DirectoryUserOutcome
     qint64 changeSeq = 0;
 };
 
+// What a rule or membership change did to an organisation's opt-out rows, so that the caches
+// follow it without reading the whole list again.
+struct CoverChanges
+{
+    qint64 revisionBefore = -1; // the revision the change met; -1: the revision did not step
+    qint64 revisionAfter = 0;
+    QVector<StoredOptOut> rows; // rows inserted or changed, as stored now
+    QStringList deletedUserIds;
+};
+
 // ---- Groups (SCIM Groups) -------------------------------------------------------------------
 
 struct StoredGroup
@@ -384,6 +394,7 @@ struct GroupChangeOutcome
     QStringList added; // Applied: users who became members
     QStringList removed; // Applied: users who stopped being members
     qint64 changeSeq = 0; // Applied: the change's sequence number (0: nothing changed)
+    CoverChanges covers; // Applied: what the group's rule did to the opt-outs
 };
 
 // Groups of an organisation ordered by display name (then id), filtered by the set fields.
@@ -437,6 +448,7 @@ struct RuleChangeOutcome
     int newlyOptedOut = 0; // Preview, Create: users it opts out (not out before)
     int optedIn = 0; // Delete: users opted back in
     QStringList sample; // Preview: up to 10 covered users, by e-mail address
+    CoverChanges covers; // Applied: what the rule did to the opt-outs
 };
 
 // A user's groups (SCIM's read-only "groups"): group id and display name.
