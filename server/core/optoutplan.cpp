@@ -60,14 +60,19 @@ bool refuse(const OptOutChangeRequest &request, const OptOutState &state, OptOut
     }
     QSet<QString> rules;
     for (const QString &id : inIds) {
-        const auto covers = state.ruleCovers.constFind(id);
-        if (covers == state.ruleCovers.cend() || covers->isEmpty())
+        // The rules that cover the user: as the state names them, and as the user's row does.
+        QStringList covering;
+        for (const OptOutVia &via : state.ruleCovers.value(id))
+            covering.append(via.ruleId);
+        if (const auto row = state.optOuts.constFind(id); row != state.optOuts.cend())
+            covering += row->ruleIds;
+        if (covering.isEmpty())
             continue;
         plan->refusedUserIds.append(id);
-        for (const OptOutVia &via : *covers) {
-            if (!rules.contains(via.ruleId)) {
-                rules.insert(via.ruleId);
-                plan->coveringRuleIds.append(via.ruleId);
+        for (const QString &rule : std::as_const(covering)) {
+            if (!rules.contains(rule)) {
+                rules.insert(rule);
+                plan->coveringRuleIds.append(rule);
             }
         }
     }
@@ -87,7 +92,8 @@ QDateTime toMilliseconds(const QDateTime &t)
 
 bool OptOutPlan::changes() const
 {
-    return !inserts.isEmpty() || !deletes.isEmpty() || !purges.isEmpty();
+    return !inserts.isEmpty() || !individualAdds.isEmpty() || !deletes.isEmpty()
+        || !purges.isEmpty();
 }
 
 void OptOutPlan::setInsertSeqs(const QVector<qint64> &seqs)
@@ -118,7 +124,7 @@ OptOutChangeOutcome OptOutPlan::outcome() const
     }
     if (changes())
         o.revision += 1;
-    o.optedOut = int(inserts.size());
+    o.optedOut = int(inserts.size() + individualAdds.size());
     o.optedIn = int(deletes.size());
     o.purged = m_purgedExisting;
     o.entries.reserve(m_requestEntries.size());
@@ -179,11 +185,21 @@ OptOutPlan planOptOuts(const OptOutChangeRequest &request, const OptOutState &st
             plan.m_entries.append(row);
             plan.inserts.append(row);
             plan.audit.append(
-                {row.at, QStringLiteral("opt_out"), request.actorId, id, request.reason, -1});
+                {row.at, QStringLiteral("opt_out"), request.actorId, id, request.reason, -1, {}});
             if (stored > 0 && deleteNow)
                 plan.purges.append({id, stored});
         } else {
             StoredOptOut row = *current;
+            if (!row.individual) {
+                // Out through a rule only: the individual cover is added, so that removing the
+                // rule leaves the user out. Not a change of the effective state.
+                row.individual = true;
+                if (row.reason.isEmpty())
+                    row.reason = request.reason;
+                plan.individualAdds.append(id);
+                plan.audit.append(
+                    {now, QStringLiteral("opt_out"), request.actorId, id, request.reason, -1, {}});
+            }
             if (request.deleteStoredEvents && stored > 0) {
                 row.purgeAt = QDateTime();
                 plan.clearPurgeAt.append(id);
@@ -197,9 +213,10 @@ OptOutPlan planOptOuts(const OptOutChangeRequest &request, const OptOutState &st
         if (seen.contains(id))
             continue;
         seen.insert(id);
-        if (state.optOuts.contains(id)) {
+        if (const auto row = state.optOuts.constFind(id);
+            row != state.optOuts.cend() && row->individual) {
             plan.deletes.append(id);
-            plan.audit.append({now, QStringLiteral("opt_in"), request.actorId, id, {}, -1});
+            plan.audit.append({now, QStringLiteral("opt_in"), request.actorId, id, {}, -1, {}});
         }
     }
     plan.m_purgedExisting = int(purgesOfExisting.size());
@@ -207,6 +224,6 @@ OptOutPlan planOptOuts(const OptOutChangeRequest &request, const OptOutState &st
     for (const auto &[id, count] : std::as_const(plan.purges))
         // The administrator asked for it (deleteStoredEvents, or no retention window): the entry
         // names them (docs/api.md, "source": "request").
-        plan.audit.append({now, QStringLiteral("purge"), request.actorId, id, {}, count});
+        plan.audit.append({now, QStringLiteral("purge"), request.actorId, id, {}, count, {}});
     return plan;
 }

@@ -34,10 +34,11 @@ struct OptOutState
     // Of the ids the request names, those that are users of the organisation (left the
     // directory or not).
     QSet<QString> knownUserIds;
-    // The individual opt-out rows of the ids the request names (absent: not individually out).
+    // The opt-out rows of the ids the request names (absent: not opted out). A row is the
+    // user's effective opt-out: individual and/or the rules that cover the user (ruleIds).
     QHash<QString, StoredOptOut> optOuts;
-    // The rules that cover each named user (none today: the stores keep no rules yet). A user
-    // is effectively opted out when individually out or covered by a rule.
+    // More rules that cover named users, beside their rows' ruleIds (a user is effectively
+    // opted out when individually out or covered by a rule).
     QHash<QString, QVector<OptOutVia>> ruleCovers;
     // Stored usage events of the ids of eventCountsNeeded() (absent: none).
     QHash<QString, qint64> storedEvents;
@@ -53,6 +54,9 @@ struct PlannedAuditEntry
     QString userId;
     QString reason; // opt-outs: empty for none
     qint64 count = -1; // purges: the events deleted; -1 otherwise
+    // JSON object of what else the entry says: "via" of a change a rule made, "rule" of a rule
+    // entry. Empty: nothing.
+    QByteArray detail;
 };
 
 class OptOutPlan
@@ -67,6 +71,9 @@ public:
 
     // Applied: the rows to write. Inserts carry seq 0 until setInsertSeqs().
     QVector<StoredOptOut> inserts;
+    // Users out through a rule only, now opted out individually too (their row's `individual`
+    // set, and its reason when it had none).
+    QStringList individualAdds;
     QStringList deletes; // opt-ins: individual rows to delete
     QStringList clearPurgeAt; // users already out whose stored events go now
     QVector<QPair<QString, qint64>> purges; // users whose stored events are deleted now, count

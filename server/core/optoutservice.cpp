@@ -542,6 +542,11 @@ void OptOutService::applySnapshot(const StoreSnapshot &snapshot)
         if (!m_endedSessions.contains(t.hash))
             m_tokens.insert(t.hash, {t.userId, t.demo, t.expiresAt});
     }
+    for (const StoredRule &rule : snapshot.rules) {
+        auto org = m_orgs.find(rule.orgId);
+        if (org != m_orgs.end())
+            org->second.rules.append(rule);
+    }
     for (const StoredOptOut &o : snapshot.optOuts) {
         auto org = m_orgs.find(o.orgId);
         if (org != m_orgs.end())
@@ -583,8 +588,9 @@ void OptOutService::applyChanges(const StoreChanges &changes)
     for (const StoredOrg &o : changes.orgs) {
         auto it = m_orgs.find(o.id);
         if (it == m_orgs.end()) {
-            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}, -1}).first;
+            it = m_orgs.emplace(o.id, CachedOrg {o, {}, {}, {}, {}, {}, -1, {}}).first;
             replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+            it->second.rules = changes.rulesByOrg.value(o.id);
             if (changes.optOutsByOrg.contains(o.id))
                 it->second.listRevision = o.revision;
             continue;
@@ -597,8 +603,10 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         // Never back to an older list than this instance's own last change.
         if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
             cached.revision = o.revision;
-            if (it->second.listRevision != o.revision) // else it holds this very list
+            if (it->second.listRevision != o.revision) { // else it holds this very list
                 replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+                it->second.rules = changes.rulesByOrg.value(o.id);
+            }
             it->second.listRevision = o.revision;
         }
     }
@@ -751,8 +759,10 @@ void OptOutService::setUsers(CachedOrg *org, const QVector<StoredUser> &users)
 void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
                                        std::function<void(StoreResult<DirectoryUserOutcome>)> done)
 {
+    DirectoryUserChange write = change;
+    write.purgeAfterSeconds = m_options.purgeAfterSeconds;
     m_worker->run<DirectoryUserOutcome>(
-        [change](Store &store) { return store.writeDirectoryUser(change); }, this,
+        [write](Store &store) { return store.writeDirectoryUser(write); }, this,
         [this, context = QPointer<QObject>(context),
          done = std::move(done)](StoreResult<DirectoryUserOutcome> result) {
             noteWrite(result.status);
@@ -767,8 +777,167 @@ void OptOutService::writeDirectoryUser(const DirectoryUserChange &change, QObjec
                         = std::max(org->second.org.usersRevision, result.value.usersRevision);
                 }
                 Q_EMIT refreshed(); // the opt-out list names this user: serialise it again
+                refresh(); // a domain rule may cover the user now, or no more
             }
             if (context)
                 done(std::move(result));
         });
+}
+
+template<typename T>
+void OptOutService::writeThenRefresh(
+    const QString &orgId, std::function<StoreResult<T>(Store &)> write,
+    std::function<void(QVector<StoredRule> &, const T &)> editRules, QObject *context,
+    std::function<void(StoreResult<T>)> done)
+{
+    struct Outcome
+    {
+        StoreResult<T> write;
+        StoreResult<StoreChanges> changes;
+    };
+    const qint64 since = m_changeSeq;
+    // The lists this instance holds exactly are not read again unless their revision moved.
+    QHash<QString, qint64> knownLists;
+    for (const auto &[id, org] : m_orgs) {
+        if (org.listRevision >= 0)
+            knownLists.insert(id, org.listRevision);
+    }
+    m_worker->run<std::shared_ptr<Outcome>>(
+        [since, knownLists, orgId, write = std::move(write)](Store &store) {
+            auto outcome = std::make_shared<Outcome>();
+            outcome->write = write(store);
+            // The change's own rows bring a list held at the revision it met to the next one;
+            // any other case reads what changed.
+            const CoverChanges &covers = outcome->write.value.covers;
+            const bool incremental
+                = covers.revisionBefore < 0 || knownLists.value(orgId, -2) == covers.revisionBefore;
+            if (outcome->write.ok() && !incremental)
+                outcome->changes = store.changesSince(since, knownLists);
+            return StoreResult<std::shared_ptr<Outcome>>::success(outcome);
+        },
+        this,
+        [this, orgId, editRules = std::move(editRules), context = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<std::shared_ptr<Outcome>> result) {
+            Outcome &o = *result.value;
+            noteWrite(o.write.status);
+            if (o.write.ok()) {
+                const CoverChanges &covers = o.write.value.covers;
+                auto it = m_orgs.find(orgId);
+                if (o.changes.ok() && !o.changes.value.needsReload
+                    && o.changes.value.changeSeq > m_changeSeq) {
+                    applyChanges(o.changes.value);
+                    Q_EMIT changed();
+                } else if (covers.revisionBefore >= 0 && it != m_orgs.end()
+                           && it->second.org.revision == covers.revisionBefore
+                           && it->second.listRevision == covers.revisionBefore) {
+                    CachedOrg &org = it->second;
+                    for (const StoredOptOut &row : covers.rows)
+                        org.optOuts.insert(row.userId, row);
+                    for (const QString &id : covers.deletedUserIds)
+                        org.optOuts.remove(id);
+                    editRules(org.rules, o.write.value);
+                    org.org.revision = covers.revisionAfter;
+                    org.listRevision = covers.revisionAfter;
+                    Q_EMIT changed();
+                } else if (covers.revisionBefore >= 0) {
+                    refresh(); // another change came in between: take the store's lists
+                }
+            }
+            if (context)
+                done(std::move(o.write));
+        });
+}
+
+void OptOutService::writeDirectoryGroup(const GroupChangeRequest &request, QObject *context,
+                                        std::function<void(StoreResult<GroupChangeOutcome>)> done)
+{
+    GroupChangeRequest change = request;
+    change.purgeAfterSeconds = m_options.purgeAfterSeconds;
+    writeThenRefresh<GroupChangeOutcome>(
+        request.orgId, [change](Store &store) { return store.writeDirectoryGroup(change); },
+        [change](QVector<StoredRule> &rules, const GroupChangeOutcome &o) {
+            for (int i = int(rules.size()) - 1; i >= 0; --i) {
+                if (rules.at(i).kind != StoredRule::Kind::Group
+                    || rules.at(i).groupId != change.groupId)
+                    continue;
+                if (change.kind == GroupChangeRequest::Kind::Delete)
+                    rules.remove(i); // the group's rule went with it
+                else
+                    rules[i].groupName = o.group.displayName;
+            }
+        },
+        context, std::move(done));
+}
+
+void OptOutService::changeRule(const RuleChangeRequest &request, QObject *context,
+                               std::function<void(StoreResult<RuleChangeOutcome>)> done)
+{
+    RuleChangeRequest change = request;
+    change.purgeAfterSeconds = m_options.purgeAfterSeconds;
+    if (change.kind == RuleChangeRequest::Kind::Preview) {
+        m_worker->run<RuleChangeOutcome>(
+            [change](Store &store) { return store.changeRule(change); }, context, std::move(done));
+        return;
+    }
+    writeThenRefresh<RuleChangeOutcome>(
+        request.orgId, [change](Store &store) { return store.changeRule(change); },
+        [](QVector<StoredRule> &rules, const RuleChangeOutcome &o) {
+            if (o.kind != RuleChangeOutcome::Kind::Applied)
+                return;
+            bool found = false;
+            for (int i = int(rules.size()) - 1; i >= 0; --i) {
+                if (rules.at(i).id == o.rule.id) {
+                    rules.remove(i); // deleted
+                    found = true;
+                }
+            }
+            if (!found)
+                rules.append(o.rule); // created
+        },
+        context, std::move(done));
+}
+
+QVector<StoredRule> OptOutService::rules(const QString &orgId) const
+{
+    const auto org = m_orgs.find(orgId);
+    if (org == m_orgs.end())
+        return {};
+    QVector<StoredRule> list = org->second.rules;
+    QHash<QString, qint64> counts;
+    for (const StoredOptOut &o : org->second.optOuts) {
+        for (const QString &rule : o.ruleIds)
+            ++counts[rule];
+    }
+    for (StoredRule &rule : list)
+        rule.userCount = counts.value(rule.id);
+    return list;
+}
+
+void OptOutService::directoryGroups(const GroupQuery &query, QObject *context,
+                                    std::function<void(StoreResult<GroupPage>)> done)
+{
+    m_worker->run<GroupPage>([query](Store &store) { return store.directoryGroups(query); },
+                             context, std::move(done));
+}
+
+void OptOutService::groupsOfUsers(const QString &orgId, const QStringList &userIds,
+                                  QObject *context,
+                                  std::function<void(StoreResult<UserGroups>)> done)
+{
+    m_worker->run<UserGroups>(
+        [orgId, userIds](Store &store) { return store.groupsOfUsers(orgId, userIds); }, context,
+        std::move(done));
+}
+
+QSet<QString> OptOutService::groupsWithRules(const QString &orgId) const
+{
+    QSet<QString> ids;
+    const auto org = m_orgs.find(orgId);
+    if (org == m_orgs.end())
+        return ids;
+    for (const StoredRule &rule : org->second.rules) {
+        if (rule.kind == StoredRule::Kind::Group)
+            ids.insert(rule.groupId);
+    }
+    return ids;
 }

@@ -35,6 +35,7 @@ struct CachedOrg
     // The revision at which optOuts is known to be the organisation's whole list (-1: none):
     // a refresh then does not read the list again while the revision stays there.
     qint64 listRevision = -1;
+    QVector<StoredRule> rules; // the opt-out rules (of listRevision), oldest first
 };
 
 class OptOutService final : public QObject
@@ -120,6 +121,22 @@ public:
     // Directory sync: creates or changes a user; the caches follow before `done` runs.
     void writeDirectoryUser(const DirectoryUserChange &change, QObject *context,
                             std::function<void(StoreResult<DirectoryUserOutcome>)> done);
+    // Directory sync: creates, replaces, patches or deletes a group.
+    void writeDirectoryGroup(const GroupChangeRequest &request, QObject *context,
+                             std::function<void(StoreResult<GroupChangeOutcome>)> done);
+    // Previews, creates or deletes an opt-out rule; the caches hold its effect before `done`
+    // runs.
+    void changeRule(const RuleChangeRequest &request, QObject *context,
+                    std::function<void(StoreResult<RuleChangeOutcome>)> done);
+    // The organisation's rules (oldest first) and how many users each covers now.
+    QVector<StoredRule> rules(const QString &orgId) const;
+    // The groups an opt-out rule of the organisation covers.
+    QSet<QString> groupsWithRules(const QString &orgId) const;
+    // Groups are read from the store (not cached): a page, and the groups of some users.
+    void directoryGroups(const GroupQuery &query, QObject *context,
+                         std::function<void(StoreResult<GroupPage>)> done);
+    void groupsOfUsers(const QString &orgId, const QStringList &userIds, QObject *context,
+                       std::function<void(StoreResult<UserGroups>)> done);
     // In the user list (active); in the SCIM directory (not deleted, not a service account).
     static bool isListed(const StoredUser &user);
     static bool isInDirectory(const StoredUser &user);
@@ -144,6 +161,14 @@ Q_SIGNALS:
     void purged(const QVector<PurgeRecord> &records);
 
 private:
+    // Runs a write, then reads what changed since the caches' state in the same job, so that
+    // the caches hold the write's effect on every opt-out list before `done` runs.
+    // T has `covers` (CoverChanges): applied to the organisation's cached list when it holds
+    // the revision the change met (with `editRules` for its rules), else what changed is read.
+    template<typename T>
+    void writeThenRefresh(const QString &orgId, std::function<StoreResult<T>(Store &)> write,
+                          std::function<void(QVector<StoredRule> &, const T &)> editRules,
+                          QObject *context, std::function<void(StoreResult<T>)> done);
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);

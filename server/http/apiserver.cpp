@@ -15,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QUrlQuery>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcHttp, "optout.http", QtInfoMsg)
 
@@ -335,6 +336,15 @@ const QVector<ApiServer::Route> &ApiServer::routes()
         {"DELETE", QStringLiteral("/api/v1/auth/sessions/current"), A::AnyRole, &ApiServer::auth},
         {"GET", QStringLiteral("/api/v1/usage/enforcement"), A::ProductAdmin,
          &ApiServer::enforcement},
+        {"GET", QStringLiteral("/api/v1/optout-rules"), A::ProductAdmin, &ApiServer::listRules},
+        {"POST", QStringLiteral("/api/v1/optout-rules"), A::ProductAdmin, &ApiServer::createRule},
+        {"POST", QStringLiteral("/api/v1/optout-rules/preview"), A::ProductAdmin,
+         &ApiServer::previewRule},
+        {"DELETE", QStringLiteral("/api/v1/optout-rules/{id}"), A::ProductAdmin,
+         &ApiServer::deleteRule},
+        {"GET", QStringLiteral("/api/v1/groups"), A::ProductAdmin, &ApiServer::groups},
+        {"GET", QStringLiteral("/api/v1/groups/{id}/members"), A::ProductAdmin,
+         &ApiServer::groupMembers},
         // Directory sync (SCIM 2.0): server/scim/.
         {"GET", QStringLiteral("/scim/v2/ServiceProviderConfig"), A::DirectorySync, nullptr,
          &ScimApi::serviceProviderConfig},
@@ -355,6 +365,17 @@ const QVector<ApiServer::Route> &ApiServer::routes()
          &ScimApi::patchUser},
         {"DELETE", QStringLiteral("/scim/v2/Users/{id}"), A::DirectorySync, nullptr,
          &ScimApi::deleteUser},
+        {"GET", QStringLiteral("/scim/v2/Groups"), A::DirectorySync, nullptr, &ScimApi::listGroups},
+        {"POST", QStringLiteral("/scim/v2/Groups"), A::DirectorySync, nullptr,
+         &ScimApi::createGroup},
+        {"GET", QStringLiteral("/scim/v2/Groups/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::getGroup},
+        {"PUT", QStringLiteral("/scim/v2/Groups/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::replaceGroup},
+        {"PATCH", QStringLiteral("/scim/v2/Groups/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::patchGroup},
+        {"DELETE", QStringLiteral("/scim/v2/Groups/{id}"), A::DirectorySync, nullptr,
+         &ScimApi::deleteGroup},
     };
     return table;
 }
@@ -539,6 +560,12 @@ std::optional<ApiResponse> ApiServer::screenRequest(ApiRequest &request, qint64 
 void ApiServer::handle(ApiRequest request, Respond respond)
 {
     const Route &route = routes().at(request.route);
+    request.requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    respond
+        = [id = request.requestId.toLatin1(), respond = std::move(respond)](ApiResponse response) {
+              response.headers.append(qMakePair(QByteArray("X-Request-Id"), id));
+              respond(std::move(response));
+          };
     if (request.url.path().startsWith(QLatin1String("/scim/"))) {
         // SCIM clients get every refusal in SCIM's error format.
         respond = [respond = std::move(respond)](ApiResponse response) {
@@ -665,6 +692,7 @@ QJsonObject ApiServer::optOutJson(const StoredOptOut &o) const
     entry.insert(QStringLiteral("reason"),
                  o.reason.isEmpty() ? QJsonValue() : QJsonValue(o.reason));
     entry.insert(QStringLiteral("purgeAt"), timeOrNull(o.purgeAt));
+    entry.insert(QStringLiteral("via"), viaJson(o));
     return entry;
 }
 
@@ -866,6 +894,7 @@ void ApiServer::putOptOut(const ApiRequest &r, Respond respond)
     if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
+    change.requestId = r.requestId;
     change.orgId = r.user->orgId;
     change.actorId = r.user->id;
     change.optOut = {{userId, QDateTime::currentDateTimeUtc()}};
@@ -901,6 +930,7 @@ void ApiServer::deleteOptOut(const ApiRequest &r, Respond respond)
     if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
+    change.requestId = r.requestId;
     change.orgId = r.user->orgId;
     change.actorId = r.user->id;
     change.optIn = {userId};
@@ -982,6 +1012,7 @@ void ApiServer::batch(const ApiRequest &r, Respond respond)
     if (const auto *e = std::get_if<HttpError>(&condition))
         return respond(ApiResponse::fromError(*e));
     OptOutChangeRequest change;
+    change.requestId = r.requestId;
     change.orgId = r.user->orgId;
     change.actorId = r.user->id;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -1042,10 +1073,12 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
     if (r.query.hasQueryItem(QStringLiteral("action"))) {
         query.action = r.query.queryItemValue(QStringLiteral("action"), QUrl::FullyDecoded);
         static const QStringList actions {QStringLiteral("opt_out"), QStringLiteral("opt_in"),
-                                          QStringLiteral("purge")};
+                                          QStringLiteral("purge"), QStringLiteral("rule_created"),
+                                          QStringLiteral("rule_deleted")};
         if (!actions.contains(query.action)) {
             return respond(ApiResponse::fromError(HttpError::invalidRequest(
-                QStringLiteral("'action' must be opt_out, opt_in or purge."),
+                QStringLiteral("'action' must be opt_out, opt_in, purge, rule_created or "
+                               "rule_deleted."),
                 {{QStringLiteral("parameter"), QStringLiteral("action")}})));
         }
     }
@@ -1083,16 +1116,25 @@ void ApiServer::audit(const ApiRequest &r, Respond respond)
                                                    {QStringLiteral("email"), e.actorEmail},
                                                    {QStringLiteral("name"), e.actorName}})},
                     {QStringLiteral("user"),
-                     QJsonObject {{QStringLiteral("id"), e.userId},
-                                  {QStringLiteral("email"), e.userEmail},
-                                  {QStringLiteral("name"), e.userName}}},
-                    {QStringLiteral("source"), auditSource(e)}};
-                if (e.action == QLatin1String("opt_out")) {
+                     e.userId.isEmpty()
+                         ? QJsonValue()
+                         : QJsonValue(QJsonObject {{QStringLiteral("id"), e.userId},
+                                                   {QStringLiteral("email"), e.userEmail},
+                                                   {QStringLiteral("name"), e.userName}})},
+                    {QStringLiteral("source"), auditSource(e)},
+                    {QStringLiteral("requestId"),
+                     e.requestId.isEmpty() ? QJsonValue() : QJsonValue(e.requestId)}};
+                const bool ruleEntry = e.action.startsWith(QLatin1String("rule_"));
+                if (e.action == QLatin1String("opt_out") || ruleEntry) {
                     entry.insert(QStringLiteral("reason"),
                                  e.reason.isEmpty() ? QJsonValue() : QJsonValue(e.reason));
                 }
-                if (e.action == QLatin1String("purge"))
+                if (e.action == QLatin1String("purge") || ruleEntry)
                     entry.insert(QStringLiteral("count"), std::max<qint64>(0, e.count));
+                // "via" of a change a rule made, "rule" of a rule entry.
+                const QJsonObject detail = QJsonDocument::fromJson(e.detail).object();
+                for (auto it = detail.begin(); it != detail.end(); ++it)
+                    entry.insert(it.key(), it.value());
                 list.append(entry);
             }
             const QJsonValue next = entries.size() > n

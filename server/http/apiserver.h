@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
@@ -69,6 +70,8 @@ struct ApiRequest
     QStringList params; // the path's {parameters}, in order
     int route = -1; // in ApiServer::routes(), once screened
     std::optional<StoredUser> user; // the caller, for routes that need a token
+    // Names the request: on every audit entry it writes, and in its answer's X-Request-Id.
+    QString requestId;
 
     QByteArray header(const QByteArray &name) const;
 };
@@ -140,6 +143,17 @@ private:
     void dispatch(const Route &route, const ApiRequest &request, Respond respond);
     void auth(const ApiRequest &r, Respond respond); // server/auth/authapi.cpp answers
     void enforcement(const ApiRequest &r, Respond respond); // in enforcementroute.cpp
+    // In groupsroute.cpp.
+    void groups(const ApiRequest &r, Respond respond);
+    void groupMembers(const ApiRequest &r, Respond respond);
+    // In rulesroute.cpp.
+    void listRules(const ApiRequest &r, Respond respond);
+    void previewRule(const ApiRequest &r, Respond respond);
+    void createRule(const ApiRequest &r, Respond respond);
+    void deleteRule(const ApiRequest &r, Respond respond);
+    // An opt-out entry's "via": every cover that applies.
+    QJsonArray viaJson(const StoredOptOut &o) const;
+    QJsonValue userRefOrNull(const QString &userId) const;
     std::optional<ApiResponse> screenRequest(ApiRequest &request, qint64 bodyBytes) const;
 
     // False when the same user made this read (user id + URL) within the read-event window.

@@ -206,6 +206,22 @@ std::optional<ApiResponse> setPath(Scim::UserFields *f, const QString &path,
 
 } // namespace
 
+// The answer to a store call that failed: 503 with Retry-After when it passes, else 500.
+static ApiResponse storeFailure(StoreStatus status)
+{
+    ApiResponse failure = isTemporary(status)
+        ? Scim::error(503, {},
+                      status == StoreStatus::WriteRefused
+                          ? QStringLiteral("The service's storage refuses writes just now.")
+                          : QStringLiteral("The service cannot reach its storage."))
+        : Scim::error(500, {}, QStringLiteral("Internal error."));
+    if (isTemporary(status)) {
+        failure.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(HttpError::RetryAfterSeconds)));
+    }
+    return failure;
+}
+
 namespace Scim {
 
 ApiResponse error(int status, const QString &scimType, const QString &detail)
@@ -237,6 +253,14 @@ ApiResponse toScimError(const ApiResponse &apiError)
 
 std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter)
 {
+    return parseFilter(
+        filter, UserSchema,
+        {QStringLiteral("userName"), QStringLiteral("externalId"), QStringLiteral("id")});
+}
+
+std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter, const char *schema,
+                                                       const QStringList &attributes)
+{
     // filter = term *("and" term); term = attribute SP "eq" SP string (RFC 7644 3.4.2.2,
     // the subset identity providers use to find a user).
     QVector<FilterTerm> terms;
@@ -259,18 +283,16 @@ std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter)
             return QStringLiteral("An attribute name was expected at position %1.").arg(i);
         FilterTerm term;
         QString a = attribute;
-        const QString urn = lit(UserSchema) + QLatin1Char(':');
+        const QString urn = lit(schema) + QLatin1Char(':');
         if (a.startsWith(urn, Qt::CaseInsensitive))
             a = a.mid(urn.size());
-        if (a.compare(QLatin1String("userName"), Qt::CaseInsensitive) == 0)
-            term.attribute = QStringLiteral("userName");
-        else if (a.compare(QLatin1String("externalId"), Qt::CaseInsensitive) == 0)
-            term.attribute = QStringLiteral("externalId");
-        else if (a.compare(QLatin1String("id"), Qt::CaseInsensitive) == 0)
-            term.attribute = QStringLiteral("id");
-        else
-            return QStringLiteral("Filtering on '%1' is not supported (userName, externalId, id).")
-                .arg(attribute);
+        for (const QString &known : attributes) {
+            if (a.compare(known, Qt::CaseInsensitive) == 0)
+                term.attribute = known;
+        }
+        if (term.attribute.isEmpty())
+            return QStringLiteral("Filtering on '%1' is not supported (%2).")
+                .arg(attribute, attributes.join(QLatin1String(", ")));
         skipSpaces();
         const QString op = word();
         if (op.compare(QLatin1String("eq"), Qt::CaseInsensitive) != 0)
@@ -513,6 +535,9 @@ QJsonObject attribute(const QString &name, const QString &type, bool required,
     return a;
 }
 
+QJsonObject groupResourceType();
+QJsonObject groupSchema();
+
 QJsonObject userSchema()
 {
     const QString rw = QStringLiteral("readWrite");
@@ -546,11 +571,14 @@ QJsonObject userSchema()
 
 void ScimApi::resourceTypes(const ApiRequest &, ApiServer::Respond respond)
 {
-    respond(scimJson(200, listResponse(QJsonArray {userResourceType()}, 1, 1)));
+    respond(
+        scimJson(200, listResponse(QJsonArray {userResourceType(), groupResourceType()}, 2, 1)));
 }
 
 void ScimApi::resourceType(const ApiRequest &r, ApiServer::Respond respond)
 {
+    if (r.params.at(0) == QLatin1String("Group"))
+        return respond(scimJson(200, groupResourceType()));
     if (r.params.at(0) != QLatin1String("User"))
         return respond(Scim::error(404, {}, QStringLiteral("No such resource type.")));
     respond(scimJson(200, userResourceType()));
@@ -558,11 +586,13 @@ void ScimApi::resourceType(const ApiRequest &r, ApiServer::Respond respond)
 
 void ScimApi::schemas(const ApiRequest &, ApiServer::Respond respond)
 {
-    respond(scimJson(200, listResponse(QJsonArray {userSchema()}, 1, 1)));
+    respond(scimJson(200, listResponse(QJsonArray {userSchema(), groupSchema()}, 2, 1)));
 }
 
 void ScimApi::schema(const ApiRequest &r, ApiServer::Respond respond)
 {
+    if (r.params.at(0) == QLatin1String(Scim::GroupSchema))
+        return respond(scimJson(200, groupSchema()));
     if (r.params.at(0) != QLatin1String(Scim::UserSchema))
         return respond(Scim::error(404, {}, QStringLiteral("No such schema.")));
     respond(scimJson(200, userSchema()));
@@ -633,13 +663,12 @@ void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond)
     const CachedOrg *org = m_service->org(r.user->orgId);
     if (!org)
         return respond(Scim::error(500, {}, QStringLiteral("Internal error.")));
-    QJsonArray resources;
+    QVector<StoredUser> resources;
     qint64 total = 0;
-    const QString location = usersLocation(r); // once per page, not per user
     if (filter.isEmpty()) {
         total = org->directoryByEmail.size();
         for (qint64 i = startIndex - 1; i < std::min(total, startIndex - 1 + perPage); ++i)
-            resources.append(userJson(location, *org->directoryByEmail.at(i)));
+            resources.append(*org->directoryByEmail.at(i));
     } else {
         // The first term picks the candidates from a look-up (every term is an `eq` on userName,
         // externalId or id), the others narrow them: no scan of the directory.
@@ -661,10 +690,18 @@ void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond)
                 continue;
             ++total;
             if (total >= startIndex && resources.size() < perPage)
-                resources.append(userJson(location, *u));
+                resources.append(*u);
         }
     }
-    respond(scimJson(200, listResponse(resources, total, startIndex)));
+    withGroups(
+        r, resources,
+        [total, startIndex](const QVector<QJsonObject> &users) {
+            QJsonArray list;
+            for (const QJsonObject &u : users)
+                list.append(u);
+            return scimJson(200, listResponse(list, total, startIndex));
+        },
+        std::move(respond));
 }
 
 void ScimApi::getUser(const ApiRequest &r, ApiServer::Respond respond)
@@ -672,31 +709,22 @@ void ScimApi::getUser(const ApiRequest &r, ApiServer::Respond respond)
     const StoredUser *u = directoryUser(r, r.params.at(0));
     if (!u)
         return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
-    respond(scimJson(200, userJson(r, *u)));
+    withGroups(
+        r, {*u},
+        [](const QVector<QJsonObject> &users) { return scimJson(200, users.constFirst()); },
+        std::move(respond));
 }
 
 void ScimApi::write(const ApiRequest &r, DirectoryUserChange change, int status,
                     ApiServer::Respond respond)
 {
     change.orgId = r.user->orgId;
+    change.requestId = r.requestId;
     m_service->writeDirectoryUser(
         change, this,
         [this, r, status, respond = std::move(respond)](StoreResult<DirectoryUserOutcome> result) {
-            if (!result.ok()) {
-                ApiResponse failure = isTemporary(result.status)
-                    ? Scim::error(503, {},
-                                  result.status == StoreStatus::WriteRefused
-                                      ? QStringLiteral("The service's storage refuses writes just "
-                                                       "now.")
-                                      : QStringLiteral("The service cannot reach its storage."))
-                    : Scim::error(500, {}, QStringLiteral("Internal error."));
-                if (isTemporary(result.status)) {
-                    failure.headers.append(
-                        qMakePair(QByteArray("Retry-After"),
-                                  QByteArray::number(HttpError::RetryAfterSeconds)));
-                }
-                return respond(failure);
-            }
+            if (!result.ok())
+                return respond(storeFailure(result.status));
             const DirectoryUserOutcome &o = result.value;
             if (o.kind == DirectoryUserOutcome::Kind::Conflict) {
                 return respond(Scim::error(409, QStringLiteral("uniqueness"),
@@ -706,15 +734,20 @@ void ScimApi::write(const ApiRequest &r, DirectoryUserChange change, int status,
                 return respond(Scim::error(404, {}, QStringLiteral("No such user.")));
             if (status == 204)
                 return respond(ApiResponse {204, {}, {}});
-            ApiResponse response = scimJson(status, userJson(r, o.user));
-            if (status == 201) {
-                response.headers.append(
-                    qMakePair(QByteArray("Location"),
-                              userJson(r, o.user)[QLatin1String("meta")][QLatin1String("location")]
-                                  .toString()
-                                  .toUtf8()));
-            }
-            respond(std::move(response));
+            withGroups(
+                r, {o.user},
+                [status](const QVector<QJsonObject> &users) {
+                    ApiResponse response = scimJson(status, users.constFirst());
+                    if (status == 201) {
+                        response.headers.append(qMakePair(
+                            QByteArray("Location"),
+                            users.constFirst()[QLatin1String("meta")][QLatin1String("location")]
+                                .toString()
+                                .toUtf8()));
+                    }
+                    return response;
+                },
+                std::move(respond));
         });
 }
 
@@ -795,4 +828,499 @@ void ScimApi::deleteUser(const ApiRequest &r, ApiServer::Respond respond)
     c.active = false;
     c.deleted = true;
     write(r, c, 204, std::move(respond));
+}
+
+// ---- Groups ---------------------------------------------------------------------------------
+
+namespace {
+
+QString groupsLocation(const ApiRequest &r)
+{
+    QUrl location = r.url;
+    location.setQuery(QString());
+    location.setPath(QStringLiteral("/scim/v2/Groups/"));
+    return location.toString();
+}
+
+std::optional<ApiResponse> checkText(const QJsonValue &value, const QString &name, bool required,
+                                     QString *target)
+{
+    const auto s = stringOf(value);
+    if (!s || hasControlCharacters(*s) || (required && s->trimmed().isEmpty()) || s->size() > 500)
+        return badRequest(lit("invalidValue"),
+                          QStringLiteral("'%1' must be a non-empty string of at most 500 "
+                                         "characters.")
+                              .arg(name));
+    *target = s->trimmed();
+    return std::nullopt;
+}
+
+// A members value: an array of {"value": "<user id>", ...} (a single object too, as some
+// clients send it).
+std::variant<QStringList, ApiResponse> memberIdsOf(const QJsonValue &value)
+{
+    QJsonArray list;
+    if (value.isArray())
+        list = value.toArray();
+    else if (value.isObject())
+        list.append(value);
+    else if (!value.isNull())
+        return badRequest(lit("invalidValue"), QStringLiteral("'members' must be an array."));
+    QStringList ids;
+    for (const QJsonValue &item : std::as_const(list)) {
+        const QJsonValue id = item.toObject().value(QLatin1String("value"));
+        if (!item.isObject() || !id.isString() || id.toString().isEmpty()
+            || hasControlCharacters(id.toString()))
+            return badRequest(lit("invalidValue"),
+                              QStringLiteral("Each member must be an object with a 'value' "
+                                             "naming a user."));
+        ids.append(id.toString());
+    }
+    return ids;
+}
+
+// `members[value eq "<id>"]`: the id, or nullopt when the path is not of this form.
+std::optional<QString> memberFilterPath(const QString &path)
+{
+    const int open = path.indexOf(QLatin1Char('['));
+    if (open < 0 || !path.endsWith(QLatin1Char(']'))
+        || path.left(open).trimmed().compare(QLatin1String("members"), Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    const auto terms = Scim::parseFilter(path.mid(open + 1, path.size() - open - 2),
+                                         Scim::GroupSchema, {QStringLiteral("value")});
+    const auto *list = std::get_if<QVector<Scim::FilterTerm>>(&terms);
+    if (!list || list->size() != 1)
+        return std::nullopt;
+    return list->constFirst().value;
+}
+
+// A group attribute name with its schema's URN prefix removed, lower case.
+QString groupKey(const QString &name)
+{
+    QString key = name.trimmed();
+    const QString urn = lit(Scim::GroupSchema) + QLatin1Char(':');
+    if (key.startsWith(urn, Qt::CaseInsensitive))
+        key = key.mid(urn.size());
+    return key.toLower();
+}
+
+QJsonObject groupResourceType()
+{
+    return {{QStringLiteral("schemas"),
+             QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:ResourceType")}},
+            {QStringLiteral("id"), QStringLiteral("Group")},
+            {QStringLiteral("name"), QStringLiteral("Group")},
+            {QStringLiteral("endpoint"), QStringLiteral("/Groups")},
+            {QStringLiteral("description"), QStringLiteral("A group of the organisation")},
+            {QStringLiteral("schema"), lit(Scim::GroupSchema)},
+            {QStringLiteral("schemaExtensions"), QJsonArray()},
+            {QStringLiteral("meta"),
+             QJsonObject {
+                 {QStringLiteral("resourceType"), QStringLiteral("ResourceType")},
+                 {QStringLiteral("location"), QStringLiteral("/scim/v2/ResourceTypes/Group")}}}};
+}
+
+QJsonObject groupSchema()
+{
+    const QString rw = QStringLiteral("readWrite");
+    const QString none = QStringLiteral("none");
+    const QString str = QStringLiteral("string");
+    QJsonObject members
+        = attribute(QStringLiteral("members"), QStringLiteral("complex"), false, rw, none, false,
+                    QJsonArray {attribute(QStringLiteral("value"), str, false,
+                                          QStringLiteral("immutable"), none, true),
+                                attribute(QStringLiteral("display"), str, false,
+                                          QStringLiteral("readOnly"), none, false)});
+    members.insert(QStringLiteral("multiValued"), true);
+    return {{QStringLiteral("schemas"),
+             QJsonArray {QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:Schema")}},
+            {QStringLiteral("id"), lit(Scim::GroupSchema)},
+            {QStringLiteral("name"), QStringLiteral("Group")},
+            {QStringLiteral("description"), QStringLiteral("A group of the organisation")},
+            {QStringLiteral("attributes"),
+             QJsonArray {
+                 attribute(QStringLiteral("displayName"), str, true, rw, QStringLiteral("server"),
+                           false),
+                 attribute(QStringLiteral("externalId"), str, false, rw, none, true),
+                 members,
+             }},
+            {QStringLiteral("meta"),
+             QJsonObject {{QStringLiteral("resourceType"), QStringLiteral("Schema")},
+                          {QStringLiteral("location"),
+                           QStringLiteral("/scim/v2/Schemas/") + lit(Scim::GroupSchema)}}}};
+}
+
+} // namespace
+
+namespace Scim {
+
+std::variant<GroupFields, ApiResponse> parseGroup(const QJsonObject &body)
+{
+    if (!declares(body, GroupSchema)) {
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(GroupSchema)));
+    }
+    GroupFields f;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        const QString key = groupKey(it.key());
+        if (key == QLatin1String("schemas") || key == QLatin1String("id")
+            || key == QLatin1String("meta"))
+            continue; // read-only or already checked
+        if (key == QLatin1String("displayname")) {
+            if (auto e = checkText(it.value(), it.key(), true, &f.displayName))
+                return *e;
+        } else if (key == QLatin1String("externalid")) {
+            if (auto e = checkText(it.value(), it.key(), false, &f.externalId))
+                return *e;
+        } else if (key == QLatin1String("members")) {
+            const auto ids = memberIdsOf(it.value());
+            if (const auto *e = std::get_if<ApiResponse>(&ids))
+                return *e;
+            f.members = std::get<QStringList>(ids);
+        } else {
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("Unknown attribute '%1'.").arg(it.key()));
+        }
+    }
+    if (f.displayName.isEmpty())
+        return badRequest(lit("invalidValue"), QStringLiteral("'displayName' is required."));
+    return f;
+}
+
+std::optional<ApiResponse> parseGroupPatch(const QJsonObject &body, GroupChangeRequest *request)
+{
+    if (!declares(body, PatchOpSchema)) {
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(PatchOpSchema)));
+    }
+    QJsonValue operations = body.value(QLatin1String("Operations"));
+    if (operations.isUndefined())
+        operations = body.value(QLatin1String("operations"));
+    if (!operations.isArray() || operations.toArray().isEmpty())
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'Operations' must be a non-empty array."));
+    GroupChangeRequest r = *request; // all or nothing
+    using Op = GroupMemberOp::Kind;
+    // One attribute set (add, replace) or removed: `value` undefined for a remove.
+    const auto apply = [&r](const QString &name, const QString &op,
+                            const QJsonValue &value) -> std::optional<ApiResponse> {
+        const QString key = groupKey(name);
+        const bool remove = op == QLatin1String("remove");
+        if (key == QLatin1String("displayname")) {
+            if (remove)
+                return badRequest(lit("mutability"),
+                                  QStringLiteral("'displayName' cannot be removed."));
+            QString text;
+            if (auto e = checkText(value, name, true, &text))
+                return e;
+            r.displayName = text;
+            return std::nullopt;
+        }
+        if (key == QLatin1String("externalid")) {
+            QString text;
+            if (!remove) {
+                if (auto e = checkText(value, name, false, &text))
+                    return e;
+            }
+            r.externalId = text;
+            return std::nullopt;
+        }
+        if (key == QLatin1String("members")) {
+            if (remove && value.isUndefined()) {
+                r.memberOps.append({Op::RemoveAll, {}});
+                return std::nullopt;
+            }
+            const auto ids = memberIdsOf(value);
+            if (const auto *e = std::get_if<ApiResponse>(&ids))
+                return *e;
+            r.memberOps.append({remove                           ? Op::Remove
+                                    : op == QLatin1String("add") ? Op::Add
+                                                                 : Op::Replace,
+                                std::get<QStringList>(ids)});
+            return std::nullopt;
+        }
+        if (key == QLatin1String("id") || key == QLatin1String("schemas")
+            || key == QLatin1String("meta"))
+            return std::nullopt; // read-only: Entra ID repeats the id in path-less values
+        return badRequest(lit("invalidPath"), QStringLiteral("Unknown attribute '%1'.").arg(name));
+    };
+    const QJsonArray list = operations.toArray();
+    for (const QJsonValue &item : list) {
+        if (!item.isObject())
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("Each operation must be an object."));
+        const QJsonObject op = item.toObject();
+        const QString name = op.value(QLatin1String("op")).toString().toLower();
+        const bool remove = name == QLatin1String("remove");
+        if (!remove && name != QLatin1String("add") && name != QLatin1String("replace")) {
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("'op' must be add, replace or remove."));
+        }
+        const QJsonValue pathValue = op.value(QLatin1String("path"));
+        if (!pathValue.isUndefined() && !pathValue.isString())
+            return badRequest(lit("invalidPath"), QStringLiteral("'path' must be a string."));
+        const QString path = pathValue.toString().trimmed();
+        const QJsonValue value = op.value(QLatin1String("value"));
+        if (!path.isEmpty()) {
+            if (path.contains(QLatin1Char('['))) {
+                // members[value eq "<id>"]: only a remove names one member this way.
+                const auto id = memberFilterPath(path);
+                if (!id || !remove)
+                    return badRequest(lit("invalidPath"),
+                                      QStringLiteral("The path '%1' is not supported.").arg(path));
+                r.memberOps.append({Op::Remove, {*id}});
+                continue;
+            }
+            if (!remove && value.isUndefined())
+                return badRequest(lit("invalidValue"), QStringLiteral("'value' is missing."));
+            if (auto e = apply(path, name, value))
+                return e;
+            continue;
+        }
+        // No path: the value is an object of attributes.
+        if (remove)
+            return badRequest(lit("noTarget"), QStringLiteral("'remove' needs a 'path'."));
+        if (!value.isObject())
+            return badRequest(lit("invalidValue"),
+                              QStringLiteral("Without 'path', 'value' must be an object."));
+        const QJsonObject values = value.toObject();
+        for (auto it = values.begin(); it != values.end(); ++it) {
+            if (auto e = apply(it.key(), name, it.value()))
+                return e;
+        }
+    }
+    *request = r;
+    return std::nullopt;
+}
+
+} // namespace Scim
+
+QJsonObject ScimApi::groupJson(const ApiRequest &r, const StoredGroup &g, bool withMembers) const
+{
+    const QString location = groupsLocation(r);
+    QJsonObject o {
+        {QStringLiteral("schemas"), QJsonArray {lit(Scim::GroupSchema)}},
+        {QStringLiteral("id"), g.id},
+        {QStringLiteral("displayName"), g.displayName},
+        {QStringLiteral("meta"),
+         QJsonObject {{QStringLiteral("resourceType"), QStringLiteral("Group")},
+                      {QStringLiteral("created"), g.createdAt.toString(Qt::ISODate)},
+                      {QStringLiteral("location"), location + g.id}}},
+    };
+    if (!g.externalId.isEmpty())
+        o.insert(QStringLiteral("externalId"), g.externalId);
+    if (withMembers) {
+        const QString users = usersLocation(r);
+        QJsonArray members;
+        for (const QString &id : g.memberIds) {
+            const StoredUser *u = directoryUser(r, id);
+            if (!u)
+                continue; // deleted from the directory: not shown, kept for a return
+            members.append(QJsonObject {{QStringLiteral("value"), id},
+                                        {QStringLiteral("display"), u->email},
+                                        {QStringLiteral("type"), QStringLiteral("User")},
+                                        {QStringLiteral("$ref"), users + id}});
+        }
+        o.insert(QStringLiteral("members"), members);
+    }
+    return o;
+}
+
+void ScimApi::withGroups(const ApiRequest &r, const QVector<StoredUser> &users,
+                         std::function<ApiResponse(const QVector<QJsonObject> &)> make,
+                         ApiServer::Respond respond)
+{
+    QStringList ids;
+    ids.reserve(users.size());
+    for (const StoredUser &u : users)
+        ids.append(u.id);
+    m_service->groupsOfUsers(
+        r.user->orgId, ids, this,
+        [this, r, users, make = std::move(make),
+         respond = std::move(respond)](StoreResult<UserGroups> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const QString location = usersLocation(r); // once per page, not per user
+            const QString groups = groupsLocation(r);
+            QVector<QJsonObject> list;
+            list.reserve(users.size());
+            for (const StoredUser &u : users) {
+                QJsonObject o = userJson(location, u);
+                QJsonArray of;
+                for (const auto &[id, name] : result.value.value(u.id)) {
+                    of.append(QJsonObject {{QStringLiteral("value"), id},
+                                           {QStringLiteral("display"), name},
+                                           {QStringLiteral("type"), QStringLiteral("direct")},
+                                           {QStringLiteral("$ref"), groups + id}});
+                }
+                o.insert(QStringLiteral("groups"), of);
+                list.append(o);
+            }
+            respond(make(list));
+        });
+}
+
+void ScimApi::listGroups(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const auto start = intParameter(r.query, QStringLiteral("startIndex"), 1);
+    if (const auto *e = std::get_if<ApiResponse>(&start))
+        return respond(*e);
+    const auto count = intParameter(r.query, QStringLiteral("count"), 100);
+    if (const auto *e = std::get_if<ApiResponse>(&count))
+        return respond(*e);
+    GroupQuery query;
+    query.orgId = r.user->orgId;
+    const qint64 startIndex = std::max(1, std::get<int>(start));
+    query.offset = startIndex - 1;
+    query.limit = std::clamp(std::get<int>(count), 0, Scim::MaxCount);
+    if (r.query.hasQueryItem(QStringLiteral("filter"))) {
+        const auto parsed = Scim::parseFilter(
+            r.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded), Scim::GroupSchema,
+            {QStringLiteral("displayName"), QStringLiteral("externalId"), QStringLiteral("id")});
+        if (const auto *why = std::get_if<QString>(&parsed))
+            return respond(badRequest(lit("invalidFilter"), *why));
+        for (const Scim::FilterTerm &t : std::get<QVector<Scim::FilterTerm>>(parsed)) {
+            QString *field = t.attribute == QLatin1String("displayName") ? &query.displayName
+                : t.attribute == QLatin1String("externalId")             ? &query.externalId
+                                                                         : &query.id;
+            // Two different values for one attribute match nothing.
+            if (!field->isEmpty() && *field != t.value)
+                query.id = QStringLiteral("-"); // no group has this id
+            else
+                *field = t.value;
+        }
+    }
+    const bool withMembers = !r.query.queryItemValue(QStringLiteral("excludedAttributes"))
+                                  .split(QLatin1Char(','))
+                                  .contains(QStringLiteral("members"), Qt::CaseInsensitive);
+    query.withMembers = withMembers;
+    m_service->directoryGroups(
+        query, this,
+        [this, r, startIndex, withMembers,
+         respond = std::move(respond)](StoreResult<GroupPage> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            QJsonArray resources;
+            for (const StoredGroup &g : std::as_const(result.value.groups))
+                resources.append(groupJson(r, g, withMembers));
+            respond(scimJson(200, listResponse(resources, result.value.total, startIndex)));
+        });
+}
+
+void ScimApi::getGroup(const ApiRequest &r, ApiServer::Respond respond)
+{
+    GroupQuery query;
+    query.orgId = r.user->orgId;
+    query.id = r.params.at(0);
+    query.limit = 1;
+    query.withMembers = !r.query.queryItemValue(QStringLiteral("excludedAttributes"))
+                             .split(QLatin1Char(','))
+                             .contains(QStringLiteral("members"), Qt::CaseInsensitive);
+    const bool withMembers = query.withMembers;
+    m_service->directoryGroups(
+        query, this,
+        [this, r, withMembers, respond = std::move(respond)](StoreResult<GroupPage> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            if (result.value.groups.isEmpty())
+                return respond(Scim::error(404, {}, QStringLiteral("No such group.")));
+            respond(scimJson(200, groupJson(r, result.value.groups.constFirst(), withMembers)));
+        });
+}
+
+void ScimApi::writeGroup(const ApiRequest &r, GroupChangeRequest request, int status,
+                         ApiServer::Respond respond)
+{
+    request.orgId = r.user->orgId;
+    request.requestId = r.requestId;
+    m_service->writeDirectoryGroup(
+        request, this,
+        [this, r, status, respond = std::move(respond)](StoreResult<GroupChangeOutcome> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const GroupChangeOutcome &o = result.value;
+            using Kind = GroupChangeOutcome::Kind;
+            switch (o.kind) {
+            case Kind::NotFound:
+                return respond(Scim::error(404, {}, QStringLiteral("No such group.")));
+            case Kind::NameTaken:
+                return respond(Scim::error(409, QStringLiteral("uniqueness"),
+                                           QStringLiteral("Another group has this displayName.")));
+            case Kind::UnknownMembers:
+                return respond(
+                    Scim::error(400, QStringLiteral("invalidValue"),
+                                QStringLiteral("Not users of the organisation: %1.")
+                                    .arg(o.unknownUserIds.mid(0, 20).join(QLatin1String(", ")))));
+            case Kind::Applied:
+                break;
+            }
+            if (status == 204)
+                return respond(ApiResponse {204, {}, {}});
+            ApiResponse response = scimJson(status, groupJson(r, o.group, true));
+            if (status == 201) {
+                response.headers.append(
+                    qMakePair(QByteArray("Location"), (groupsLocation(r) + o.group.id).toUtf8()));
+            }
+            respond(std::move(response));
+        });
+}
+
+void ScimApi::createGroup(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    const auto fields = Scim::parseGroup(std::get<QJsonObject>(body));
+    if (const auto *e = std::get_if<ApiResponse>(&fields))
+        return respond(*e);
+    const Scim::GroupFields &f = std::get<Scim::GroupFields>(fields);
+    GroupChangeRequest request;
+    request.kind = GroupChangeRequest::Kind::Create;
+    request.displayName = f.displayName;
+    request.externalId = f.externalId;
+    if (f.members)
+        request.memberOps.append({GroupMemberOp::Kind::Replace, *f.members});
+    writeGroup(r, request, 201, std::move(respond));
+}
+
+void ScimApi::replaceGroup(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    const auto fields = Scim::parseGroup(std::get<QJsonObject>(body));
+    if (const auto *e = std::get_if<ApiResponse>(&fields))
+        return respond(*e);
+    const Scim::GroupFields &f = std::get<Scim::GroupFields>(fields);
+    GroupChangeRequest request;
+    request.kind = GroupChangeRequest::Kind::Replace;
+    request.groupId = r.params.at(0);
+    request.displayName = f.displayName;
+    request.externalId = f.externalId;
+    // Members are replaced when the body has them; a PUT that only renames keeps them (an
+    // identity provider that sends no members means no change to them, never "opt them in").
+    if (f.members)
+        request.memberOps.append({GroupMemberOp::Kind::Replace, *f.members});
+    writeGroup(r, request, 200, std::move(respond));
+}
+
+void ScimApi::patchGroup(const ApiRequest &r, ApiServer::Respond respond)
+{
+    const auto body = parseBody(r.body);
+    if (const auto *e = std::get_if<ApiResponse>(&body))
+        return respond(*e);
+    GroupChangeRequest request;
+    request.kind = GroupChangeRequest::Kind::Patch;
+    request.groupId = r.params.at(0);
+    if (auto e = Scim::parseGroupPatch(std::get<QJsonObject>(body), &request))
+        return respond(*e);
+    writeGroup(r, request, 204, std::move(respond));
+}
+
+void ScimApi::deleteGroup(const ApiRequest &r, ApiServer::Respond respond)
+{
+    GroupChangeRequest request;
+    request.kind = GroupChangeRequest::Kind::Delete;
+    request.groupId = r.params.at(0);
+    writeGroup(r, request, 204, std::move(respond));
 }

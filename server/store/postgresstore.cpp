@@ -2,6 +2,8 @@
 // ingestion with row locks, a global change sequence for the caches, LISTEN/NOTIFY.
 #include "postgresstore.h"
 
+#include "coverplan.h"
+#include "groupplan.h"
 #include "optoutplan.h"
 
 #include <QDateTime>
@@ -104,15 +106,24 @@ StoredUser userFrom(const QSqlQuery &q)
 // The columns of an opt-out row as optOutFrom() reads them.
 QString optOutColumns()
 {
-    return QStringLiteral("user_id, org_id, %1, opted_out_by, seq, coalesce(reason, ''), %2")
+    return QStringLiteral("user_id, org_id, %1, opted_out_by, seq, coalesce(reason, ''), %2, "
+                          "individual, rule_ids")
         .arg(msOf("opted_out_at"), msOf("purge_at"));
 }
 
 StoredOptOut optOutFrom(const QSqlQuery &q)
 {
-    return StoredOptOut {q.value(0).toString(), q.value(1).toString(),   fromMs(q.value(2)),
-                         q.value(3).toString(), q.value(4).toLongLong(), q.value(5).toString(),
-                         fromMs(q.value(6))};
+    StoredOptOut o;
+    o.userId = q.value(0).toString();
+    o.orgId = q.value(1).toString();
+    o.at = fromMs(q.value(2));
+    o.byUserId = q.value(3).toString();
+    o.seq = q.value(4).toLongLong();
+    o.reason = q.value(5).toString();
+    o.purgeAt = fromMs(q.value(6));
+    o.individual = q.value(7).toBool();
+    o.ruleIds = q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return o;
 }
 
 QString eventSourceName(EventSource s)
@@ -227,7 +238,41 @@ const QVector<QStringList> &migrationSteps()
                            "opted_out_users) SELECT o.id, now(), (SELECT count(*) FROM optouts x "
                            "WHERE x.org_id = o.id) FROM orgs o"),
         },
-        // 7: when each token was last used (to the minute).
+        // 7: the directory's groups (SCIM Groups) and their members. A display name once per
+        // organisation; a group's id is "g-<n>", n from meta.next_group; deleting a group
+        // deletes its memberships; a user's groups are read by user.
+        {
+            QStringLiteral("ALTER TABLE meta ADD COLUMN next_group bigint NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE TABLE groups (id text PRIMARY KEY, org_id text NOT NULL "
+                           "REFERENCES orgs(id), display_name text NOT NULL, external_id text, "
+                           "created_at timestamptz NOT NULL, change_seq bigint NOT NULL DEFAULT "
+                           "0, UNIQUE (org_id, display_name))"),
+            QStringLiteral("CREATE INDEX groups_by_external_id ON groups (org_id, external_id) "
+                           "WHERE external_id IS NOT NULL"),
+            QStringLiteral("CREATE INDEX groups_by_change ON groups (change_seq)"),
+            QStringLiteral("CREATE TABLE group_members (group_id text NOT NULL REFERENCES "
+                           "groups(id) ON DELETE CASCADE, user_id text NOT NULL REFERENCES "
+                           "users(id), PRIMARY KEY (group_id, user_id))"),
+            QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id, "
+                           "group_id)"),
+            // Opt-out rules (`target`: the group id or the lower-case domain); an opt-out row is
+            // a user's effective opt-out (`individual`, and `rule_ids` the covering rules,
+            // comma-separated); rule entries (no user), request ids and details in the audit.
+            QStringLiteral("ALTER TABLE meta ADD COLUMN next_rule bigint NOT NULL DEFAULT 1"),
+            QStringLiteral("CREATE TABLE optout_rules (id text PRIMARY KEY, org_id text NOT NULL "
+                           "REFERENCES orgs(id), kind text NOT NULL CHECK (kind IN ('group', "
+                           "'emailDomain')), target text NOT NULL, reason text, created_at "
+                           "timestamptz NOT NULL, created_by text NOT NULL, UNIQUE (org_id, "
+                           "kind, target))"),
+            QStringLiteral("ALTER TABLE optouts ADD COLUMN individual boolean NOT NULL DEFAULT "
+                           "true, ADD COLUMN rule_ids text NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE audit ALTER COLUMN user_id DROP NOT NULL, ADD COLUMN "
+                           "request_id text, ADD COLUMN detail text"),
+            QStringLiteral("ALTER TABLE audit DROP CONSTRAINT audit_action_check"),
+            QStringLiteral("ALTER TABLE audit ADD CONSTRAINT audit_action_check CHECK (action IN "
+                           "('opt_out', 'opt_in', 'purge', 'rule_created', 'rule_deleted'))"),
+        },
+        // 8: when each token was last used (to the minute).
         {
             QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at timestamptz"),
         },
@@ -706,6 +751,7 @@ StoreResult<StoreSnapshot> PostgresStore::snapshot()
         q = s.run(QStringLiteral("SELECT %1 FROM optouts").arg(optOutColumns()));
         while (q.next())
             snap.optOuts.append(optOutFrom(q));
+        snap.rules = readRules(s, {});
         return StoreResult<StoreSnapshot>::success(std::move(snap));
     });
 }
@@ -764,6 +810,10 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
                 const StoredOptOut o = optOutFrom(q);
                 c.optOutsByOrg[o.orgId].append(o);
             }
+            for (const StoredRule &rule : readRules(s, optOutOrgs))
+                c.rulesByOrg[rule.orgId].append(rule);
+            for (const QString &org : std::as_const(optOutOrgs))
+                c.rulesByOrg[org]; // an organisation without rules: an empty list
         }
         return StoreResult<StoreChanges>::success(std::move(c));
     });
@@ -863,6 +913,13 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
                    arrayLiteral(seqTexts), arrayLiteral(reasons, Nulls::Null),
                    arrayLiteral(purgeAts, Nulls::Null)});
         }
+        if (!plan.individualAdds.isEmpty()) {
+            s.run(QStringLiteral("UPDATE optouts SET individual = true, reason = coalesce(reason, "
+                                 "?) WHERE user_id = ANY(?::text[])"),
+                  {request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                            : QVariant(request.reason),
+                   arrayLiteral(plan.individualAdds)});
+        }
         if (!plan.clearPurgeAt.isEmpty()) {
             s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = "
                                  "ANY(?::text[])"),
@@ -880,22 +937,7 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
                   {arrayLiteral(plan.deletes)});
         }
-        QStringList users, times, actions, actors, reasons, counts;
-        for (const PlannedAuditEntry &a : std::as_const(plan.audit)) {
-            users.append(a.userId);
-            times.append(toDbTime(a.at));
-            actions.append(a.action);
-            actors.append(a.actorId);
-            reasons.append(a.reason);
-            counts.append(a.count < 0 ? QString() : QString::number(a.count));
-        }
-        s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
-                             "count) SELECT ?, a::timestamptz, c, x, u, r, n::int8 FROM "
-                             "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                             "?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, n, i) ORDER BY i"),
-              {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(actions),
-               arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
-               arrayLiteral(counts, Nulls::Null)});
+        writeAudit(s, request.orgId, request.requestId, plan.audit);
         writeEnforcement(s, Enforcement::planTally(request.orgId, plan, state.now));
         s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
                              "optouts_change_seq = ? WHERE id = ?"),
@@ -1026,7 +1068,8 @@ StoreResult<QVector<AuditRecord>> PostgresStore::audit(const AuditQuery &query)
             QStringLiteral("SELECT a.id, %1, a.action, coalesce(a.actor_id, ''), "
                            "coalesce(ac.email, ''), coalesce(ac.name, ''), a.user_id, "
                            "coalesce(u.email, ''), coalesce(u.name, ''), coalesce(a.reason, ''), "
-                           "coalesce(a.count, -1) FROM audit a LEFT JOIN users ac ON ac.id = "
+                           "coalesce(a.count, -1), coalesce(a.request_id, ''), "
+                           "coalesce(a.detail, '') FROM audit a LEFT JOIN users ac ON ac.id = "
                            "a.actor_id LEFT JOIN users u ON u.id = a.user_id WHERE %2 ORDER BY "
                            "a.at DESC, a.id DESC LIMIT ?")
                 .arg(msOf("a.at"), where),
@@ -1045,6 +1088,8 @@ StoreResult<QVector<AuditRecord>> PostgresStore::audit(const AuditQuery &query)
             r.userName = q.value(8).toString();
             r.reason = q.value(9).toString();
             r.count = q.value(10).toLongLong();
+            r.requestId = q.value(11).toString();
+            r.detail = q.value(12).toString().toUtf8();
             list.append(r);
         }
         return StoreResult<QVector<AuditRecord>>::success(std::move(list));
@@ -1409,6 +1454,12 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
                       {holder});
             }
         }
+        QString emailBefore; // of the user changed (none for a new one)
+        if (!id.isEmpty()) {
+            q = s.run(QStringLiteral("SELECT email FROM users WHERE id = ?"), {id});
+            if (q.next())
+                emailBefore = q.value(0).toString();
+        }
         const bool active = change.active && !change.deleted;
         const QVariant externalId = change.externalId.isEmpty()
             ? QVariant(QMetaType(QMetaType::QString))
@@ -1441,6 +1492,26 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
             return Result::failure(StoreStatus::Failed, QStringLiteral("user not written"));
         outcome.user = userFrom(q);
         outcome.changeSeq = seq;
+        // A new address in another domain: the domain rules follow it.
+        const QString domainBefore = emailDomain(emailBefore);
+        const QString domainAfter = emailDomain(outcome.user.email);
+        if (domainBefore != domainAfter) {
+            QVector<CoverDelta> deltas;
+            for (const StoredRule &rule : rulesOf(s, change.orgId, QStringLiteral("emailDomain"),
+                                                  {domainBefore, domainAfter})) {
+                if (rule.domain == domainAfter)
+                    deltas.append({rule, {id}, {}});
+                else
+                    deltas.append({rule, {}, {id}});
+            }
+            if (!deltas.isEmpty()) {
+                s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR UPDATE"), {change.orgId});
+                CoverState covers;
+                covers.now = QDateTime::currentDateTimeUtc();
+                covers.purgeAfterSeconds = change.purgeAfterSeconds;
+                applyCovers(s, change.orgId, deltas, covers, change.requestId, seq, false, nullptr);
+            }
+        }
         return Result::success(outcome);
     });
 }
@@ -1523,5 +1594,555 @@ StoreResult<bool> PostgresStore::setOrgTimeZone(const QString &orgId, const QStr
         if (!found)
             s.setRollbackOnly();
         return StoreResult<bool>::success(found);
+    });
+}
+
+// ---- Groups (SCIM Groups): the state planGroupChange() needs, and its plan written ----------
+
+namespace {
+
+QString groupColumns()
+{
+    return QStringLiteral("g.id, g.org_id, g.display_name, coalesce(g.external_id, ''), %1, "
+                          "(SELECT count(*) FROM group_members m JOIN users u ON u.id = "
+                          "m.user_id WHERE m.group_id = g.id AND NOT u.deleted)")
+        .arg(msOf("g.created_at"));
+}
+
+StoredGroup groupFrom(const QSqlQuery &q)
+{
+    StoredGroup g;
+    g.id = q.value(0).toString();
+    g.orgId = q.value(1).toString();
+    g.displayName = q.value(2).toString();
+    g.externalId = q.value(3).toString();
+    g.createdAt = fromMs(q.value(4));
+    g.memberCount = q.value(5).toLongLong();
+    return g;
+}
+
+void readMembers(PgSession &s, StoredGroup *group)
+{
+    QSqlQuery q = s.run(QStringLiteral("SELECT user_id FROM group_members WHERE group_id = ? "
+                                       "ORDER BY user_id"),
+                        {group->id});
+    group->memberIds.clear();
+    while (q.next())
+        group->memberIds.append(q.value(0).toString());
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+} // namespace
+
+namespace {
+
+QString ruleColumns()
+{
+    return QStringLiteral("r.id, r.org_id, r.kind, r.target, coalesce(g.display_name, ''), "
+                          "coalesce(r.reason, ''), %1, r.created_by")
+        .arg(msOf("r.created_at"));
+}
+
+StoredRule ruleFrom(const QSqlQuery &q)
+{
+    StoredRule r;
+    r.id = q.value(0).toString();
+    r.orgId = q.value(1).toString();
+    r.kind = q.value(2).toString() == QLatin1String("group") ? StoredRule::Kind::Group
+                                                             : StoredRule::Kind::EmailDomain;
+    if (r.kind == StoredRule::Kind::Group) {
+        r.groupId = q.value(3).toString();
+        r.groupName = q.value(4).toString();
+    } else {
+        r.domain = q.value(3).toString();
+    }
+    r.reason = q.value(5).toString();
+    r.createdAt = fromMs(q.value(6));
+    r.createdBy = q.value(7).toString();
+    return r;
+}
+
+} // namespace
+
+QVector<StoredRule> PostgresStore::readRules(PgSession &s, const QStringList &orgIds)
+{
+    QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON "
+                                       "r.kind = 'group' AND g.id = r.target WHERE ? OR r.org_id "
+                                       "= ANY(?::text[]) ORDER BY substr(r.id, 3)::bigint")
+                            .arg(ruleColumns()),
+                        {orgIds.isEmpty(), arrayLiteral(orgIds)});
+    QVector<StoredRule> rules;
+    while (q.next())
+        rules.append(ruleFrom(q));
+    return rules;
+}
+
+void PostgresStore::writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
+                               const QVector<PlannedAuditEntry> &entries)
+{
+    if (entries.isEmpty())
+        return;
+    QStringList users, times, actions, actors, reasons, counts, details;
+    for (const PlannedAuditEntry &a : entries) {
+        users.append(a.userId.isEmpty() ? QString() : a.userId);
+        times.append(toDbTime(a.at));
+        actions.append(a.action);
+        actors.append(a.actorId);
+        reasons.append(a.reason);
+        counts.append(a.count < 0 ? QString() : QString::number(a.count));
+        details.append(a.detail.isEmpty() ? QString() : QString::fromUtf8(a.detail));
+    }
+    s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
+                         "count, request_id, detail) SELECT ?, a::timestamptz, c, x, u, r, "
+                         "n::int8, ?, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
+                         "?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, "
+                         "n, d, i) ORDER BY i"),
+          {orgId,
+           requestId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(requestId),
+           arrayLiteral(users, Nulls::Null), arrayLiteral(times), arrayLiteral(actions),
+           arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
+           arrayLiteral(counts, Nulls::Null), arrayLiteral(details, Nulls::Null)});
+}
+
+StoreResult<GroupChangeOutcome>
+PostgresStore::writeDirectoryGroup(const GroupChangeRequest &request)
+{
+    if (!ensureConnected())
+        return unavailable<GroupChangeOutcome>();
+    using Result = StoreResult<GroupChangeOutcome>;
+    return transact<GroupChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
+        // The meta row first: directory writes take turns, so two creations of one display
+        // name, or two patches of one group, cannot interleave.
+        const qint64 seq = s.nextChange();
+        GroupState state;
+        if (request.kind != GroupChangeRequest::Kind::Create) {
+            QSqlQuery q = s.run(
+                QStringLiteral("SELECT %1 FROM groups g WHERE g.id = ? AND g.org_id = ? FOR UPDATE")
+                    .arg(groupColumns()),
+                {request.groupId, request.orgId});
+            if (q.next()) {
+                state.exists = true;
+                state.group = groupFrom(q);
+                readMembers(s, &state.group);
+            }
+        }
+        if (request.displayName) {
+            QSqlQuery q = s.run(QStringLiteral("SELECT 1 FROM groups WHERE org_id = ? AND "
+                                               "display_name = ? AND id <> ?"),
+                                {request.orgId, *request.displayName,
+                                 request.groupId.isNull() ? QStringLiteral("") : request.groupId});
+            state.nameTaken = q.next();
+        }
+        const QStringList named = namedUserIds(request);
+        if (!named.isEmpty()) {
+            // Users the directory shows: not deleted, not service accounts.
+            QSqlQuery q = s.run(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND NOT "
+                                               "deleted AND roles NOT LIKE '%tracking_service%' "
+                                               "AND roles NOT LIKE '%directory_sync%' AND id = "
+                                               "ANY(?::text[])"),
+                                {request.orgId, arrayLiteral(named)});
+            while (q.next())
+                state.knownUserIds.insert(q.value(0).toString());
+        }
+        const GroupPlan plan = planGroupChange(request, state);
+        GroupChangeOutcome outcome = plan.outcome();
+        if (plan.kind != GroupPlan::Kind::Applied || !plan.changes()) {
+            s.setRollbackOnly();
+            return Result::success(outcome);
+        }
+        outcome.changeSeq = seq;
+        // The group's rule, if it has one: its members' opt-outs follow the change (under the
+        // organisation's lock, which ingestion holds shared).
+        const QVector<StoredRule> groupRules = state.exists
+            ? rulesOf(s, request.orgId, QStringLiteral("group"), {request.groupId})
+            : QVector<StoredRule>();
+        const auto followRule = [&] {
+            if (groupRules.isEmpty())
+                return;
+            s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR UPDATE"), {request.orgId});
+            StoredRule rule = groupRules.constFirst();
+            if (!plan.deleteGroup)
+                rule.groupName = outcome.group.displayName;
+            CoverState covers;
+            covers.now = QDateTime::currentDateTimeUtc();
+            covers.purgeAfterSeconds = request.purgeAfterSeconds;
+            if (plan.deleteGroup) // gone from the directory: so is its rule
+                s.run(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"), {rule.id});
+            const CoverPlan coverPlan = applyCovers(
+                s, request.orgId, {CoverDelta {rule, plan.added, plan.removed}}, covers,
+                request.requestId, seq, plan.deleteGroup || plan.fieldsChanged, &outcome.covers);
+            if (plan.deleteGroup) {
+                writeAudit(s, request.orgId, request.requestId,
+                           {{covers.now,
+                             QStringLiteral("rule_deleted"),
+                             {},
+                             {},
+                             rule.reason,
+                             coverPlan.optedIn(),
+                             ruleDetailJson(rule)}});
+            }
+        };
+        if (plan.deleteGroup) {
+            followRule();
+            s.run(QStringLiteral("DELETE FROM groups WHERE id = ?"), {request.groupId});
+            return Result::success(outcome);
+        }
+        if (request.kind == GroupChangeRequest::Kind::Create) {
+            QSqlQuery q = s.run(QStringLiteral("UPDATE meta SET next_group = next_group + 1 "
+                                               "RETURNING next_group - 1, %1")
+                                    .arg(msOf("now()")));
+            q.next();
+            outcome.group.id = QStringLiteral("g-%1").arg(q.value(0).toLongLong());
+            outcome.group.createdAt = fromMs(q.value(1));
+            s.run(QStringLiteral("INSERT INTO groups (id, org_id, display_name, external_id, "
+                                 "created_at, change_seq) VALUES (?, ?, ?, ?, now(), ?)"),
+                  {outcome.group.id, request.orgId, outcome.group.displayName,
+                   textOrNull(outcome.group.externalId), seq});
+        } else {
+            s.run(QStringLiteral("UPDATE groups SET display_name = ?, external_id = ?, "
+                                 "change_seq = ? WHERE id = ?"),
+                  {outcome.group.displayName, textOrNull(outcome.group.externalId), seq,
+                   request.groupId});
+        }
+        if (!plan.removed.isEmpty()) {
+            s.run(QStringLiteral("DELETE FROM group_members WHERE group_id = ? AND user_id = "
+                                 "ANY(?::text[])"),
+                  {outcome.group.id, arrayLiteral(plan.removed)});
+        }
+        if (!plan.added.isEmpty()) {
+            s.run(QStringLiteral("INSERT INTO group_members (group_id, user_id) SELECT ?, u FROM "
+                                 "unnest(?::text[]) AS t(u)"),
+                  {outcome.group.id, arrayLiteral(plan.added)});
+        }
+        followRule();
+        return Result::success(outcome);
+    });
+}
+
+StoreResult<GroupPage> PostgresStore::directoryGroups(const GroupQuery &query)
+{
+    if (!ensureConnected())
+        return unavailable<GroupPage>();
+    return transact<GroupPage>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
+        QString where = QStringLiteral("g.org_id = ?");
+        QVariantList values {query.orgId};
+        if (!query.id.isEmpty()) {
+            where += QStringLiteral(" AND g.id = ?");
+            values.append(query.id);
+        }
+        if (!query.displayName.isEmpty()) {
+            where += QStringLiteral(" AND g.display_name = ?");
+            values.append(query.displayName);
+        }
+        if (!query.externalId.isEmpty()) {
+            where += QStringLiteral(" AND g.external_id = ?");
+            values.append(query.externalId);
+        }
+        if (!query.nameContains.isEmpty()) {
+            where += QStringLiteral(" AND strpos(lower(g.display_name), lower(?)) > 0");
+            values.append(query.nameContains);
+        }
+        GroupPage page;
+        QSqlQuery q = s.run(QStringLiteral("SELECT count(*), (SELECT coalesce(max(change_seq), "
+                                           "0) || '.' || count(*) FROM groups WHERE org_id = "
+                                           "?) || '.' || (SELECT users_revision FROM orgs "
+                                           "WHERE id = ?) FROM groups g WHERE %1")
+                                .arg(where),
+                            QVariantList {query.orgId, query.orgId} + values);
+        q.next();
+        page.total = q.value(0).toLongLong();
+        page.version = q.value(1).toString();
+        q = s.run(QStringLiteral("SELECT %1 FROM groups g WHERE %2 ORDER BY g.display_name "
+                                 "COLLATE \"C\", g.id LIMIT ? OFFSET ?")
+                      .arg(groupColumns(), where),
+                  values + QVariantList {query.limit, query.offset});
+        while (q.next())
+            page.groups.append(groupFrom(q));
+        if (query.withMembers) {
+            for (StoredGroup &g : page.groups)
+                readMembers(s, &g);
+        }
+        return StoreResult<GroupPage>::success(std::move(page));
+    });
+}
+
+StoreResult<UserGroups> PostgresStore::groupsOfUsers(const QString &orgId,
+                                                     const QStringList &userIds)
+{
+    if (!ensureConnected())
+        return unavailable<UserGroups>();
+    return transact<UserGroups>("READ ONLY", [&](PgSession &s) {
+        UserGroups groups;
+        QSqlQuery q = s.run(QStringLiteral("SELECT m.user_id, g.id, g.display_name FROM "
+                                           "group_members m JOIN groups g ON g.id = m.group_id "
+                                           "WHERE g.org_id = ? AND m.user_id = ANY(?::text[]) "
+                                           "ORDER BY g.display_name COLLATE \"C\", g.id"),
+                            {orgId, arrayLiteral(userIds)});
+        while (q.next()) {
+            groups[q.value(0).toString()].append({q.value(1).toString(), q.value(2).toString()});
+        }
+        return StoreResult<UserGroups>::success(std::move(groups));
+    });
+}
+
+// ---- Opt-out rules: the state planCoverChange() needs, and its plan written ------------------
+
+CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
+                                     const QVector<CoverDelta> &deltas, CoverState state,
+                                     const QString &requestId, qint64 changeSeq, bool stepRevision,
+                                     CoverChanges *changes)
+{
+    const QStringList users = coverUsers(deltas);
+    if (!users.isEmpty()) {
+        QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = "
+                                           "ANY(?::text[]) ORDER BY user_id FOR UPDATE")
+                                .arg(optOutColumns()),
+                            {arrayLiteral(users)});
+        while (q.next()) {
+            const StoredOptOut o = optOutFrom(q);
+            state.rows.insert(o.userId, o);
+        }
+    }
+    const QStringList counted = coverEventCountsNeeded(deltas, state.rows);
+    if (!counted.isEmpty()) {
+        QSqlQuery q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE "
+                                           "org_id = ? AND user_id = ANY(?::text[]) GROUP BY "
+                                           "user_id"),
+                            {orgId, arrayLiteral(counted)});
+        while (q.next())
+            state.storedEvents.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    CoverPlan plan = planCoverChange(deltas, state);
+    if (!plan.inserts.isEmpty()) {
+        QSqlQuery q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, "
+                                           "?)"),
+                            {int(plan.inserts.size())});
+        QStringList ids, times, bys, seqs, reasons, purgeAts, rules;
+        for (StoredOptOut &o : plan.inserts) {
+            q.next();
+            o.seq = q.value(0).toLongLong();
+            ids.append(o.userId);
+            times.append(toDbTime(o.at));
+            bys.append(o.byUserId);
+            seqs.append(QString::number(o.seq));
+            reasons.append(o.reason);
+            purgeAts.append(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
+            rules.append(o.ruleIds.join(QLatin1Char(',')));
+        }
+        s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, opted_out_by, "
+                             "seq, reason, purge_at, individual, rule_ids) SELECT u, ?, "
+                             "a::timestamptz, b, n::int8, r, p::timestamptz, false, x FROM "
+                             "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                             "?::text[], ?::text[]) AS t(u, a, b, n, r, p, x)"),
+              {orgId, arrayLiteral(ids), arrayLiteral(times), arrayLiteral(bys), arrayLiteral(seqs),
+               arrayLiteral(reasons, Nulls::Null), arrayLiteral(purgeAts, Nulls::Null),
+               arrayLiteral(rules)});
+    }
+    if (!plan.ruleUpdates.isEmpty()) {
+        QStringList ids, rules;
+        for (const auto &[id, list] : std::as_const(plan.ruleUpdates)) {
+            ids.append(id);
+            rules.append(list.join(QLatin1Char(',')));
+        }
+        s.run(QStringLiteral("UPDATE optouts o SET rule_ids = t.x FROM unnest(?::text[], "
+                             "?::text[]) AS t(u, x) WHERE o.user_id = t.u"),
+              {arrayLiteral(ids), arrayLiteral(rules)});
+    }
+    if (!plan.deletes.isEmpty()) {
+        s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
+              {arrayLiteral(plan.deletes)});
+    }
+    qint64 deleted = 0;
+    if (!plan.purges.isEmpty()) {
+        QStringList purged;
+        for (const auto &[id, count] : std::as_const(plan.purges)) {
+            purged.append(id);
+            deleted += count;
+        }
+        s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
+                             "ANY(?::text[])"),
+              {orgId, arrayLiteral(purged)});
+    }
+    writeAudit(s, orgId, requestId, plan.audit);
+    if (plan.changes()) {
+        QVector<QDateTime> times;
+        for (const StoredOptOut &o : std::as_const(plan.inserts))
+            times.append(o.at);
+        writeEnforcement(s,
+                         Enforcement::optOutChangeTally(orgId, times, int(plan.deletes.size()),
+                                                        deleted, state.now));
+    }
+    if (plan.changes() || stepRevision) {
+        QSqlQuery q = s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq "
+                                           "= ?, optouts_change_seq = ? WHERE id = ? RETURNING "
+                                           "revision"),
+                            {changeSeq, changeSeq, orgId});
+        if (changes && q.next()) {
+            changes->revisionAfter = q.value(0).toLongLong();
+            changes->revisionBefore = changes->revisionAfter - 1;
+            changes->rows = plan.inserts + plan.updatedRows;
+            changes->deletedUserIds = plan.deletes;
+        }
+    }
+    return plan;
+}
+
+QVector<StoredRule> PostgresStore::rulesOf(PgSession &s, const QString &orgId, const QString &kind,
+                                           const QStringList &targets)
+{
+    QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON "
+                                       "r.kind = 'group' AND g.id = r.target WHERE r.org_id = ? "
+                                       "AND r.kind = ? AND r.target = ANY(?::text[])")
+                            .arg(ruleColumns()),
+                        {orgId, kind, arrayLiteral(targets)});
+    QVector<StoredRule> rules;
+    while (q.next())
+        rules.append(ruleFrom(q));
+    return rules;
+}
+
+StoreResult<RuleChangeOutcome> PostgresStore::changeRule(const RuleChangeRequest &request)
+{
+    if (!ensureConnected())
+        return unavailable<RuleChangeOutcome>();
+    using Result = StoreResult<RuleChangeOutcome>;
+    using Kind = RuleChangeOutcome::Kind;
+    return transact<RuleChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
+        RuleChangeOutcome outcome;
+        // Lock order, as applyOptOuts(): meta, the organisation (ingestion holds it shared),
+        // its users' rows.
+        const qint64 seq = s.nextChange();
+        QSqlQuery q = s.run(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
+                            {request.orgId});
+        if (!q.next())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        outcome.revision = q.value(0).toLongLong();
+        CoverState state;
+        state.now = QDateTime::currentDateTimeUtc();
+        state.actorId = request.actorId;
+        state.purgeAfterSeconds = request.purgeAfterSeconds;
+        state.deleteStoredEvents = request.deleteStoredEvents;
+        state.reason = request.reason;
+        const auto refuse = [&](Kind kind) {
+            s.setRollbackOnly();
+            outcome.kind = kind;
+            return Result::success(outcome);
+        };
+
+        if (request.kind == RuleChangeRequest::Kind::Delete) {
+            q = s.run(QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON r.kind "
+                                     "= 'group' AND g.id = r.target WHERE r.id = ? AND r.org_id "
+                                     "= ?")
+                          .arg(ruleColumns()),
+                      {request.ruleId, request.orgId});
+            if (!q.next())
+                return refuse(Kind::NotFound);
+            const StoredRule rule = ruleFrom(q);
+            if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision))
+                return refuse(Kind::PreconditionFailed);
+            CoverDelta delta {rule, {}, {}};
+            q = s.run(QStringLiteral("SELECT user_id FROM optouts WHERE org_id = ? AND ? = "
+                                     "ANY(string_to_array(rule_ids, ','))"),
+                      {request.orgId, request.ruleId});
+            while (q.next())
+                delta.coverNoMore.append(q.value(0).toString());
+            s.run(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"), {request.ruleId});
+            const CoverPlan plan = applyCovers(s, request.orgId, {delta}, state, request.requestId,
+                                               seq, true, &outcome.covers);
+            writeAudit(s, request.orgId, request.requestId,
+                       {{state.now,
+                         QStringLiteral("rule_deleted"),
+                         request.actorId,
+                         {},
+                         rule.reason,
+                         plan.optedIn(),
+                         ruleDetailJson(rule)}});
+            outcome.rule = rule;
+            outcome.optedIn = plan.optedIn();
+            outcome.revision += 1;
+            return Result::success(outcome);
+        }
+
+        StoredRule rule;
+        rule.orgId = request.orgId;
+        rule.kind = request.ruleKind;
+        rule.reason = request.reason;
+        rule.createdBy = request.actorId;
+        const bool group = request.ruleKind == StoredRule::Kind::Group;
+        const QString kind = group ? QStringLiteral("group") : QStringLiteral("emailDomain");
+        const QString target = group ? request.groupId : request.domain;
+        if (group) {
+            q = s.run(QStringLiteral("SELECT display_name FROM groups WHERE id = ? AND org_id = "
+                                     "? FOR SHARE"),
+                      {request.groupId, request.orgId});
+            if (!q.next())
+                return refuse(Kind::UnknownGroup);
+            rule.groupId = request.groupId;
+            rule.groupName = q.value(0).toString();
+            q = s.run(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM group_members m "
+                                     "JOIN users u ON u.id = m.user_id LEFT JOIN optouts o ON "
+                                     "o.user_id = u.id WHERE m.group_id = ? ORDER BY u.email "
+                                     "COLLATE \"C\", u.id"),
+                      {request.groupId});
+        } else {
+            rule.domain = request.domain;
+            q = s.run(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM users u LEFT JOIN "
+                                     "optouts o ON o.user_id = u.id WHERE u.org_id = ? AND "
+                                     "lower(split_part(u.email, '@', 2)) = ? ORDER BY u.email "
+                                     "COLLATE \"C\", u.id"),
+                      {request.orgId, request.domain});
+        }
+        QStringList covered;
+        while (q.next()) {
+            covered.append(q.value(0).toString());
+            if (!q.value(1).toBool())
+                ++outcome.newlyOptedOut;
+        }
+        outcome.userCount = covered.size();
+        outcome.sample = covered.mid(0, 10);
+        const QVector<StoredRule> existing = rulesOf(s, request.orgId, kind, {target});
+        if (!existing.isEmpty()) {
+            outcome.newlyOptedOut = 0;
+            if (request.kind == RuleChangeRequest::Kind::Create) {
+                outcome.rule = existing.constFirst();
+                return refuse(Kind::Existing);
+            }
+        }
+        if (request.kind == RuleChangeRequest::Kind::Preview) {
+            s.setRollbackOnly();
+            return Result::success(outcome);
+        }
+        if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision))
+            return refuse(Kind::PreconditionFailed);
+        q = s.run(QStringLiteral("UPDATE meta SET next_rule = next_rule + 1 RETURNING next_rule "
+                                 "- 1"));
+        q.next();
+        rule.id = QStringLiteral("r-%1").arg(q.value(0).toLongLong());
+        rule.createdAt = QDateTime::fromMSecsSinceEpoch(state.now.toMSecsSinceEpoch(), Qt::UTC);
+        s.run(QStringLiteral("INSERT INTO optout_rules (id, org_id, kind, target, reason, "
+                             "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?::timestamptz, ?)"),
+              {rule.id, rule.orgId, kind, target,
+               rule.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                     : QVariant(rule.reason),
+               toDbTime(rule.createdAt), rule.createdBy});
+        const CoverPlan plan = applyCovers(s, request.orgId, {CoverDelta {rule, covered, {}}},
+                                           state, request.requestId, seq, true, &outcome.covers);
+        writeAudit(s, request.orgId, request.requestId,
+                   {{state.now,
+                     QStringLiteral("rule_created"),
+                     request.actorId,
+                     {},
+                     rule.reason,
+                     plan.optedOut(),
+                     ruleDetailJson(rule)}});
+        rule.userCount = covered.size();
+        outcome.rule = rule;
+        outcome.newlyOptedOut = plan.optedOut();
+        outcome.revision += 1;
+        return Result::success(outcome);
     });
 }

@@ -11,12 +11,16 @@
 #include <memory>
 
 class PgSession;
+struct PlannedAuditEntry;
+struct CoverDelta;
+struct CoverState;
+class CoverPlan;
 
 class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -54,6 +58,11 @@ public:
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;
     StoreResult<DirectoryUserOutcome>
     writeDirectoryUser(const DirectoryUserChange &change) override;
+    StoreResult<GroupChangeOutcome> writeDirectoryGroup(const GroupChangeRequest &request) override;
+    StoreResult<GroupPage> directoryGroups(const GroupQuery &query) override;
+    StoreResult<RuleChangeOutcome> changeRule(const RuleChangeRequest &request) override;
+    StoreResult<UserGroups> groupsOfUsers(const QString &orgId,
+                                          const QStringList &userIds) override;
 
     StoreResult<Enforcement::History> enforcementHistory(const QString &orgId, qint64 fromSlot,
                                                          qint64 toSlot) override;
@@ -78,6 +87,20 @@ private:
     bool reconnectNow();
     bool listen();
     template<typename T, typename Body> StoreResult<T> transact(const char *mode, Body body);
+    // Applies cover deltas inside a transaction that holds the organisation's row FOR UPDATE
+    // (coverplan.h): reads the users' rows (FOR UPDATE) and stored events, writes
+    // planCoverChange()'s plan, steps the revision when it changed anything (or `stepRevision`).
+    CoverPlan applyCovers(PgSession &s, const QString &orgId, const QVector<CoverDelta> &deltas,
+                          CoverState state, const QString &requestId, qint64 changeSeq,
+                          bool stepRevision, CoverChanges *changes);
+    // The organisation's rules of this kind on these targets (group ids, domains).
+    QVector<StoredRule> rulesOf(PgSession &s, const QString &orgId, const QString &kind,
+                                const QStringList &targets);
+    // The rules of these organisations (every organisation's for none), oldest first.
+    QVector<StoredRule> readRules(PgSession &s, const QStringList &orgIds);
+    // Writes audit entries in their order, all of one request (throws DbError).
+    void writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
+                    const QVector<PlannedAuditEntry> &entries);
     // Adds a transaction's counts to the enforcement counters, inside it (throws DbError).
     void writeEnforcement(PgSession &s, const Enforcement::Tally &tally);
 

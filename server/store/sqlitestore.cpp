@@ -1,11 +1,14 @@
 // The Store on an SQLite file through Qt Sql: the embedded default, one server process.
 #include "sqlitestore.h"
 
+#include "coverplan.h"
+#include "groupplan.h"
 #include "optoutplan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -70,19 +73,24 @@ QString placeholders(int n)
     return s;
 }
 
-StoredOptOut optOutFrom(const QSqlQuery &q)
+StoredOptOut optOutFrom(const QSqlQuery &q, int first = 0)
 {
-    return StoredOptOut {q.value(0).toString(),
-                         q.value(1).toString(),
-                         fromDbTime(q.value(2).toString()),
-                         q.value(3).toString(),
-                         q.value(4).toLongLong(),
-                         q.value(5).toString(),
-                         q.value(6).isNull() ? QDateTime() : fromDbTime(q.value(6).toString())};
+    StoredOptOut o;
+    o.userId = q.value(first).toString();
+    o.orgId = q.value(first + 1).toString();
+    o.at = fromDbTime(q.value(first + 2).toString());
+    o.byUserId = q.value(first + 3).toString();
+    o.seq = q.value(first + 4).toLongLong();
+    o.reason = q.value(first + 5).toString();
+    if (!q.value(first + 6).isNull())
+        o.purgeAt = fromDbTime(q.value(first + 6).toString());
+    o.individual = q.value(first + 7).toBool();
+    o.ruleIds = q.value(first + 8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return o;
 }
 
 const char *const OptOutColumns
-    = "user_id, org_id, opted_out_at, opted_out_by, seq, reason, purge_at";
+    = "user_id, org_id, opted_out_at, opted_out_by, seq, reason, purge_at, individual, rule_ids";
 
 const char *const UserColumns = "id, org_id, email, name, roles, active, deleted, external_id";
 
@@ -331,13 +339,58 @@ bool SqliteStore::migrate(QString *error)
                        "SELECT o.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), (SELECT COUNT(*) "
                        "FROM optouts x WHERE x.org_id = o.id) FROM orgs o"),
     };
-    // 9: when each token was last used (to the minute).
+    // 9: the directory's groups (SCIM Groups) and their members. A display name once per
+    // organisation; a group's id is "g-<n>" (the next n read from groups_by_number); deleting a
+    // group deletes its memberships; a user's groups are read by user.
     const QStringList toVersion9 {
+        QStringLiteral("CREATE TABLE groups (id TEXT PRIMARY KEY, org_id TEXT NOT NULL REFERENCES "
+                       "orgs(id), display_name TEXT NOT NULL, external_id TEXT, created_at TEXT "
+                       "NOT NULL, change_seq INTEGER NOT NULL DEFAULT 0, UNIQUE (org_id, "
+                       "display_name))"),
+        QStringLiteral("CREATE INDEX groups_by_external_id ON groups (org_id, external_id) WHERE "
+                       "external_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX groups_by_change ON groups (change_seq)"),
+        QStringLiteral("CREATE INDEX groups_by_number ON groups (CAST(substr(id, 3) AS INTEGER))"),
+        QStringLiteral("CREATE TABLE group_members (group_id TEXT NOT NULL REFERENCES groups(id) "
+                       "ON DELETE CASCADE, user_id TEXT NOT NULL REFERENCES users(id), PRIMARY "
+                       "KEY (group_id, user_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id, group_id)"),
+        // Opt-out rules (a group, an e-mail domain: `target` is the group id or the lower-case
+        // domain). An opt-out row is a user's effective opt-out: `individual` when opted out
+        // individually, `rule_ids` the rules that cover them (comma-separated), so ingestion's
+        // look-up stays one row. The audit takes rule entries (no user), the request that wrote
+        // an entry and its details (JSON: "via", "rule"); SQLite makes the table again for it.
+        QStringLiteral("CREATE TABLE optout_rules (id TEXT PRIMARY KEY, org_id TEXT NOT NULL "
+                       "REFERENCES orgs(id), kind TEXT NOT NULL CHECK (kind IN ('group', "
+                       "'emailDomain')), target TEXT NOT NULL, reason TEXT, created_at TEXT NOT "
+                       "NULL, created_by TEXT NOT NULL, UNIQUE (org_id, kind, target))"),
+        QStringLiteral("CREATE INDEX optout_rules_by_number ON optout_rules (CAST(substr(id, 3) "
+                       "AS INTEGER))"),
+        QStringLiteral("ALTER TABLE optouts ADD COLUMN individual INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE optouts ADD COLUMN rule_ids TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE audit_v9 (id INTEGER PRIMARY KEY AUTOINCREMENT, org_id TEXT "
+                       "NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN "
+                       "('opt_out', 'opt_in', 'purge', 'rule_created', 'rule_deleted')), actor_id "
+                       "TEXT, user_id TEXT, reason TEXT, count INTEGER, request_id TEXT, detail "
+                       "TEXT)"),
+        QStringLiteral("INSERT INTO audit_v9 (id, org_id, at, action, actor_id, user_id, reason, "
+                       "count) SELECT id, org_id, at, action, actor_id, user_id, reason, count "
+                       "FROM audit ORDER BY id"),
+        QStringLiteral("DROP TABLE audit"),
+        QStringLiteral("ALTER TABLE audit_v9 RENAME TO audit"),
+        QStringLiteral("CREATE INDEX audit_by_time ON audit (org_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_user ON audit (org_id, user_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_actor ON audit (org_id, actor_id, at, id)"),
+        QStringLiteral("CREATE INDEX audit_by_action ON audit (org_id, action, at, id)"),
+    };
+    // 10: when each token was last used (to the minute).
+    const QStringList toVersion10 {
         QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at TEXT"),
     };
     const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
                                           toVersion4, toVersion5, toVersion6,
-                                          toVersion7, toVersion8, toVersion9};
+                                          toVersion7, toVersion8, toVersion9,
+                                          toVersion10};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -476,6 +529,9 @@ StoreResult<StoreSnapshot> SqliteStore::snapshot()
         return fail<StoreSnapshot>(q);
     while (q.next())
         s.optOuts.append(optOutFrom(q));
+    q.finish();
+    if (!readRules(q, {}, &s.rules))
+        return fail<StoreSnapshot>(q);
     return StoreResult<StoreSnapshot>::success(std::move(s));
 }
 
@@ -549,6 +605,10 @@ StoreResult<StoreChanges> SqliteStore::changesSince(qint64 since,
         if (!list.ok())
             return StoreResult<StoreChanges>::failure(list.status, list.message);
         c.optOutsByOrg.insert(org.id, list.value);
+        QVector<StoredRule> rules;
+        if (!readRules(q, org.id, &rules))
+            return fail<StoreChanges>(q);
+        c.rulesByOrg.insert(org.id, rules);
     }
     return StoreResult<StoreChanges>::success(std::move(c));
 }
@@ -610,9 +670,9 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
         // By id only: with "org_id = ?" too the planner may walk the organisation's index,
         // every user of it, instead of looking the ids up.
         q.prepare(QStringLiteral("SELECT u.org_id, o.user_id IS NOT NULL, u.id, o.org_id, "
-                                 "o.opted_out_at, o.opted_out_by, o.seq, o.reason, o.purge_at "
-                                 "FROM users u LEFT JOIN optouts o ON o.user_id = u.id WHERE u.id "
-                                 "IN (%1)")
+                                 "o.opted_out_at, o.opted_out_by, o.seq, o.reason, o.purge_at, "
+                                 "o.individual, o.rule_ids FROM users u LEFT JOIN optouts o ON "
+                                 "o.user_id = u.id WHERE u.id IN (%1)")
                       .arg(placeholders(int(chunk.size()))));
         for (const QString &id : chunk)
             q.addBindValue(id);
@@ -624,12 +684,7 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             const QString id = q.value(2).toString();
             state.knownUserIds.insert(id);
             if (q.value(1).toBool()) {
-                state.optOuts.insert(
-                    id,
-                    StoredOptOut {
-                        id, q.value(3).toString(), fromDbTime(q.value(4).toString()),
-                        q.value(5).toString(), q.value(6).toLongLong(), q.value(7).toString(),
-                        q.value(8).isNull() ? QDateTime() : fromDbTime(q.value(8).toString())});
+                state.optOuts.insert(id, optOutFrom(q, 2));
             }
         }
     }
@@ -745,22 +800,19 @@ StoreResult<OptOutChangeOutcome> SqliteStore::applyOptOuts(const OptOutChangeReq
             if (!q.exec())
                 return fail<OptOutChangeOutcome>(q);
         }
-        QSqlQuery insertAudit(m_db);
-        insertAudit.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, "
-                                           "user_id, reason, count) VALUES (?, ?, ?, ?, ?, ?, "
-                                           "?)"));
-        for (const PlannedAuditEntry &a : std::as_const(plan.audit)) {
-            insertAudit.addBindValue(request.orgId);
-            insertAudit.addBindValue(toDbTime(a.at));
-            insertAudit.addBindValue(a.action);
-            insertAudit.addBindValue(textOrNull(a.actorId));
-            insertAudit.addBindValue(a.userId);
-            insertAudit.addBindValue(textOrNull(a.reason));
-            insertAudit.addBindValue(a.count < 0 ? QVariant(QMetaType(QMetaType::LongLong))
-                                                 : QVariant(a.count));
-            if (!insertAudit.exec())
-                return fail<OptOutChangeOutcome>(insertAudit);
+        if (!plan.individualAdds.isEmpty()) {
+            byUser.prepare(QStringLiteral("UPDATE optouts SET individual = 1, reason = "
+                                          "COALESCE(reason, ?) WHERE user_id = ?"));
+            for (const QString &id : std::as_const(plan.individualAdds)) {
+                byUser.addBindValue(textOrNull(request.reason));
+                byUser.addBindValue(id);
+                if (!byUser.exec())
+                    return fail<OptOutChangeOutcome>(byUser);
+            }
         }
+        QSqlQuery insertAudit(m_db);
+        if (!writeAudit(insertAudit, request.orgId, request.requestId, plan.audit))
+            return fail<OptOutChangeOutcome>(insertAudit);
         if (!writeEnforcement(Enforcement::planTally(request.orgId, plan, state.now), q))
             return fail<OptOutChangeOutcome>(q);
         q.prepare(
@@ -979,7 +1031,8 @@ StoreResult<QVector<AuditRecord>> SqliteStore::audit(const AuditQuery &query)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT a.id, a.at, a.action, a.actor_id, ua.email, ua.name, "
-                             "a.user_id, uu.email, uu.name, a.reason, a.count FROM audit a LEFT "
+                             "a.user_id, uu.email, uu.name, a.reason, a.count, a.request_id, "
+                             "a.detail FROM audit a LEFT "
                              "JOIN users ua ON ua.id = a.actor_id LEFT JOIN users uu ON uu.id = "
                              "a.user_id WHERE %1 ORDER BY a.at DESC, a.id DESC LIMIT ?")
                   .arg(where));
@@ -1001,6 +1054,8 @@ StoreResult<QVector<AuditRecord>> SqliteStore::audit(const AuditQuery &query)
         e.userName = q.value(8).toString();
         e.reason = q.value(9).toString();
         e.count = q.value(10).isNull() ? -1 : q.value(10).toLongLong();
+        e.requestId = q.value(11).toString();
+        e.detail = q.value(12).toString().toUtf8();
         entries.append(e);
     }
     return StoreResult<QVector<AuditRecord>>::success(std::move(entries));
@@ -1429,6 +1484,16 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
                 return fail<DirectoryUserOutcome>(q);
         }
     }
+    QString emailBefore; // of the user changed (none for a new one)
+    if (!id.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT email FROM users WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return fail<DirectoryUserOutcome>(q);
+        if (q.next())
+            emailBefore = q.value(0).toString();
+        q.finish();
+    }
     const qint64 changeSeq = nextChangeSeq(q);
     if (changeSeq < 0)
         return fail<DirectoryUserOutcome>(q);
@@ -1476,6 +1541,29 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
         return fail<DirectoryUserOutcome>(q);
     outcome.user = userFrom(q);
     q.finish();
+    // A new address in another domain: the domain rules follow it.
+    const QString domainBefore = emailDomain(emailBefore);
+    const QString domainAfter = emailDomain(outcome.user.email);
+    if (domainBefore != domainAfter) {
+        QVector<StoredRule> rules;
+        if (!rulesOf(q, change.orgId, QStringLiteral("emailDomain"), {domainBefore, domainAfter},
+                     &rules))
+            return fail<DirectoryUserOutcome>(q);
+        QVector<CoverDelta> deltas;
+        for (const StoredRule &rule : std::as_const(rules)) {
+            if (rule.domain == domainAfter)
+                deltas.append({rule, {id}, {}});
+            else
+                deltas.append({rule, {}, {id}});
+        }
+        CoverState covers;
+        covers.now = QDateTime::currentDateTimeUtc();
+        covers.purgeAfterSeconds = change.purgeAfterSeconds;
+        if (!deltas.isEmpty()
+            && !applyCovers(q, change.orgId, deltas, covers, change.requestId, changeSeq, false,
+                            nullptr, nullptr))
+            return fail<DirectoryUserOutcome>(q);
+    }
     q.prepare(QStringLiteral("SELECT users_revision FROM orgs WHERE id = ?"));
     q.addBindValue(change.orgId);
     if (!q.exec() || !q.next())
@@ -1485,5 +1573,690 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
     q.finish();
     if (!tx.commit())
         return fail<DirectoryUserOutcome>(tx.beginQuery());
+    return Result::success(outcome);
+}
+
+namespace {
+
+const char *const RuleColumns
+    = "r.id, r.org_id, r.kind, r.target, COALESCE(g.display_name, ''), COALESCE(r.reason, ''), "
+      "r.created_at, r.created_by";
+
+StoredRule ruleFrom(const QSqlQuery &q)
+{
+    StoredRule r;
+    r.id = q.value(0).toString();
+    r.orgId = q.value(1).toString();
+    r.kind = q.value(2).toString() == QLatin1String("group") ? StoredRule::Kind::Group
+                                                             : StoredRule::Kind::EmailDomain;
+    if (r.kind == StoredRule::Kind::Group) {
+        r.groupId = q.value(3).toString();
+        r.groupName = q.value(4).toString();
+    } else {
+        r.domain = q.value(3).toString();
+    }
+    r.reason = q.value(5).toString();
+    r.createdAt = fromDbTime(q.value(6).toString());
+    r.createdBy = q.value(7).toString();
+    return r;
+}
+
+} // namespace
+
+bool SqliteStore::readRules(QSqlQuery &q, const QString &orgId, QVector<StoredRule> *rules)
+{
+    q.prepare(QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON r.kind = "
+                             "'group' AND g.id = r.target WHERE (? = '' OR r.org_id = ?) ORDER "
+                             "BY CAST(substr(r.id, 3) AS INTEGER)")
+                  .arg(QLatin1String(RuleColumns)));
+    q.addBindValue(orgId.isNull() ? QStringLiteral("") : orgId);
+    q.addBindValue(orgId.isNull() ? QStringLiteral("") : orgId);
+    if (!q.exec())
+        return false;
+    while (q.next())
+        rules->append(ruleFrom(q));
+    q.finish();
+    return true;
+}
+
+bool SqliteStore::writeAudit(QSqlQuery &q, const QString &orgId, const QString &requestId,
+                             const QVector<PlannedAuditEntry> &entries)
+{
+    const auto textOrNull = [](const QString &text) {
+        return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+    };
+    q.prepare(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
+                             "count, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const PlannedAuditEntry &a : entries) {
+        q.addBindValue(orgId);
+        q.addBindValue(toDbTime(a.at));
+        q.addBindValue(a.action);
+        q.addBindValue(textOrNull(a.actorId));
+        q.addBindValue(textOrNull(a.userId));
+        q.addBindValue(textOrNull(a.reason));
+        q.addBindValue(a.count < 0 ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(a.count));
+        q.addBindValue(textOrNull(requestId));
+        q.addBindValue(textOrNull(QString::fromUtf8(a.detail)));
+        if (!q.exec())
+            return false;
+    }
+    return true;
+}
+
+// ---- Groups (SCIM Groups): the state planGroupChange() needs, and its plan written ----------
+
+namespace {
+
+// Runs `sql` (with one %1 where the list of `ids` goes, as in "id IN (%1)") once, the ids as one
+// JSON array parameter read by json_each (a statement with thousands of placeholders costs Qt
+// Sql far more than SQLite), binding `before` first; `row` sees each result row. False with `q`
+// holding the failed statement.
+template<typename Row>
+bool forChunks(QSqlQuery &q, const QString &sql, const QVariantList &before, const QStringList &ids,
+               Row row)
+{
+    if (ids.isEmpty())
+        return true;
+    q.prepare(sql.arg(QStringLiteral("SELECT value FROM json_each(?)")));
+    for (const QVariant &v : before)
+        q.addBindValue(v);
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return false;
+    while (q.next())
+        row(q);
+    q.finish();
+    return true;
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+const char *const GroupColumns
+    = "g.id, g.org_id, g.display_name, g.external_id, g.created_at, (SELECT COUNT(*) FROM "
+      "group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = g.id AND u.deleted = "
+      "0)";
+
+StoredGroup groupFrom(const QSqlQuery &q)
+{
+    StoredGroup g;
+    g.id = q.value(0).toString();
+    g.orgId = q.value(1).toString();
+    g.displayName = q.value(2).toString();
+    g.externalId = q.value(3).toString();
+    g.createdAt = fromDbTime(q.value(4).toString());
+    g.memberCount = q.value(5).toLongLong();
+    return g;
+}
+
+bool readMembers(QSqlQuery &q, StoredGroup *group)
+{
+    q.prepare(QStringLiteral("SELECT user_id FROM group_members WHERE group_id = ? ORDER BY "
+                             "user_id"));
+    q.addBindValue(group->id);
+    if (!q.exec())
+        return false;
+    group->memberIds.clear();
+    while (q.next())
+        group->memberIds.append(q.value(0).toString());
+    q.finish();
+    return true;
+}
+
+} // namespace
+
+StoreResult<GroupChangeOutcome> SqliteStore::writeDirectoryGroup(const GroupChangeRequest &request)
+{
+    using Result = StoreResult<GroupChangeOutcome>;
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<GroupChangeOutcome>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    GroupState state;
+    if (request.kind != GroupChangeRequest::Kind::Create) {
+        q.prepare(QStringLiteral("SELECT %1 FROM groups g WHERE g.id = ? AND g.org_id = ?")
+                      .arg(QLatin1String(GroupColumns)));
+        q.addBindValue(request.groupId);
+        q.addBindValue(request.orgId);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+        if (q.next()) {
+            state.exists = true;
+            state.group = groupFrom(q);
+        }
+        q.finish();
+        if (state.exists && !readMembers(q, &state.group))
+            return fail<GroupChangeOutcome>(q);
+    }
+    if (request.displayName) {
+        q.prepare(QStringLiteral("SELECT 1 FROM groups WHERE org_id = ? AND display_name = ? AND "
+                                 "id <> ?"));
+        q.addBindValue(request.orgId);
+        q.addBindValue(*request.displayName);
+        q.addBindValue(request.groupId.isNull() ? QStringLiteral("") : request.groupId);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+        state.nameTaken = q.next();
+        q.finish();
+    }
+    // Users the directory shows: the organisation's, not deleted, not service accounts. By id
+    // only: with "org_id = ?" too the planner may walk the organisation's index instead.
+    if (!forChunks(q,
+                   QStringLiteral("SELECT id, org_id, deleted, roles FROM users WHERE id IN (%1)"),
+                   {}, namedUserIds(request), [&](const QSqlQuery &row) {
+                       const QString roles = row.value(3).toString();
+                       if (row.value(1).toString() == request.orgId && !row.value(2).toBool()
+                           && !roles.contains(QLatin1String("tracking_service"))
+                           && !roles.contains(QLatin1String("directory_sync")))
+                           state.knownUserIds.insert(row.value(0).toString());
+                   }))
+        return fail<GroupChangeOutcome>(q);
+
+    const GroupPlan plan = planGroupChange(request, state);
+    GroupChangeOutcome outcome = plan.outcome();
+    if (plan.kind != GroupPlan::Kind::Applied || !plan.changes())
+        return Result::success(outcome);
+    // The group's rule, if it has one: its members' opt-outs follow the change.
+    QVector<StoredRule> groupRules;
+    if (state.exists
+        && !rulesOf(q, request.orgId, QStringLiteral("group"), {request.groupId}, &groupRules))
+        return fail<GroupChangeOutcome>(q);
+    const qint64 changeSeq = nextChangeSeq(q);
+    if (changeSeq < 0)
+        return fail<GroupChangeOutcome>(q);
+    outcome.changeSeq = changeSeq;
+    if (plan.deleteGroup) {
+        q.prepare(QStringLiteral("DELETE FROM group_members WHERE group_id = ?"));
+        q.addBindValue(request.groupId);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+        q.prepare(QStringLiteral("DELETE FROM groups WHERE id = ?"));
+        q.addBindValue(request.groupId);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+    } else if (request.kind == GroupChangeRequest::Kind::Create) {
+        if (!q.exec(QStringLiteral("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM groups"))
+            || !q.next())
+            return fail<GroupChangeOutcome>(q);
+        outcome.group.id = QStringLiteral("g-%1").arg(q.value(0).toLongLong() + 1);
+        q.finish();
+        outcome.group.createdAt
+            = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+        q.prepare(QStringLiteral("INSERT INTO groups (id, org_id, display_name, external_id, "
+                                 "created_at, change_seq) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(outcome.group.id);
+        q.addBindValue(request.orgId);
+        q.addBindValue(outcome.group.displayName);
+        q.addBindValue(textOrNull(outcome.group.externalId));
+        q.addBindValue(toDbTime(outcome.group.createdAt));
+        q.addBindValue(changeSeq);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+    } else {
+        q.prepare(QStringLiteral("UPDATE groups SET display_name = ?, external_id = ?, "
+                                 "change_seq = ? WHERE id = ?"));
+        q.addBindValue(outcome.group.displayName);
+        q.addBindValue(textOrNull(outcome.group.externalId));
+        q.addBindValue(changeSeq);
+        q.addBindValue(request.groupId);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+    }
+    if (!plan.deleteGroup) {
+        if (!forChunks(
+                q,
+                QStringLiteral("DELETE FROM group_members WHERE group_id = ? AND user_id IN (%1)"),
+                {request.groupId}, plan.removed, [](const QSqlQuery &) {}))
+            return fail<GroupChangeOutcome>(q);
+        q.prepare(QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)"));
+        for (const QString &id : plan.added) {
+            q.addBindValue(outcome.group.id);
+            q.addBindValue(id);
+            if (!q.exec())
+                return fail<GroupChangeOutcome>(q);
+        }
+    }
+    if (!groupRules.isEmpty()) {
+        StoredRule rule = groupRules.constFirst();
+        rule.groupName = plan.deleteGroup ? rule.groupName : outcome.group.displayName;
+        CoverState covers;
+        covers.now = QDateTime::currentDateTimeUtc();
+        covers.purgeAfterSeconds = request.purgeAfterSeconds;
+        if (plan.deleteGroup) {
+            // The group is gone from the directory: so is its rule (the directory's doing).
+            q.prepare(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"));
+            q.addBindValue(rule.id);
+            if (!q.exec())
+                return fail<GroupChangeOutcome>(q);
+        }
+        CoverPlan coverPlan;
+        if (!applyCovers(q, request.orgId, {CoverDelta {rule, plan.added, plan.removed}}, covers,
+                         request.requestId, changeSeq, plan.deleteGroup || plan.fieldsChanged,
+                         &coverPlan, &outcome.covers))
+            return fail<GroupChangeOutcome>(q);
+        if (plan.deleteGroup
+            && !writeAudit(q, request.orgId, request.requestId,
+                           {{covers.now,
+                             QStringLiteral("rule_deleted"),
+                             {},
+                             {},
+                             rule.reason,
+                             coverPlan.optedIn(),
+                             ruleDetailJson(rule)}}))
+            return fail<GroupChangeOutcome>(q);
+    }
+    if (!tx.commit())
+        return fail<GroupChangeOutcome>(tx.beginQuery());
+    return Result::success(outcome);
+}
+
+StoreResult<GroupPage> SqliteStore::directoryGroups(const GroupQuery &query)
+{
+    // One read transaction: the count, the page and its members see one state.
+    if (!exec(QStringLiteral("BEGIN")))
+        return fail<GroupPage>(StoreStatus::Unavailable, QStringLiteral("BEGIN failed"));
+    const auto rollback = qScopeGuard([this] { exec(QStringLiteral("ROLLBACK")); });
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QString where = QStringLiteral("g.org_id = ?");
+    QVariantList values {query.orgId};
+    if (!query.id.isEmpty()) {
+        where += QStringLiteral(" AND g.id = ?");
+        values.append(query.id);
+    }
+    if (!query.displayName.isEmpty()) {
+        where += QStringLiteral(" AND g.display_name = ?");
+        values.append(query.displayName);
+    }
+    if (!query.externalId.isEmpty()) {
+        where += QStringLiteral(" AND g.external_id = ?");
+        values.append(query.externalId);
+    }
+    if (!query.nameContains.isEmpty()) {
+        where += QStringLiteral(" AND instr(lower(g.display_name), lower(?)) > 0");
+        values.append(query.nameContains);
+    }
+    GroupPage page;
+    q.prepare(QStringLiteral("SELECT COUNT(*), (SELECT COALESCE(MAX(change_seq), 0) || '.' || "
+                             "COUNT(*) FROM groups WHERE org_id = ?) || '.' || (SELECT "
+                             "users_revision FROM orgs WHERE id = ?) FROM groups g WHERE %1")
+                  .arg(where));
+    q.addBindValue(query.orgId);
+    q.addBindValue(query.orgId);
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!q.exec() || !q.next())
+        return fail<GroupPage>(q);
+    page.total = q.value(0).toLongLong();
+    page.version = q.value(1).toString();
+    q.finish();
+    q.prepare(QStringLiteral("SELECT %1 FROM groups g WHERE %2 ORDER BY g.display_name, g.id "
+                             "LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(GroupColumns), where));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    q.addBindValue(query.limit);
+    q.addBindValue(query.offset);
+    if (!q.exec())
+        return fail<GroupPage>(q);
+    while (q.next())
+        page.groups.append(groupFrom(q));
+    q.finish();
+    if (query.withMembers) {
+        for (StoredGroup &g : page.groups) {
+            if (!readMembers(q, &g))
+                return fail<GroupPage>(q);
+        }
+    }
+    return StoreResult<GroupPage>::success(std::move(page));
+}
+
+StoreResult<UserGroups> SqliteStore::groupsOfUsers(const QString &orgId, const QStringList &userIds)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    UserGroups groups;
+    if (!forChunks(q,
+                   QStringLiteral("SELECT m.user_id, g.id, g.display_name FROM group_members m "
+                                  "JOIN groups g ON g.id = m.group_id WHERE g.org_id = ? AND "
+                                  "m.user_id IN (%1) ORDER BY g.display_name, g.id"),
+                   {orgId}, userIds, [&](const QSqlQuery &row) {
+                       groups[row.value(0).toString()].append(
+                           {row.value(1).toString(), row.value(2).toString()});
+                   }))
+        return fail<UserGroups>(q);
+    return StoreResult<UserGroups>::success(std::move(groups));
+}
+
+// ---- Opt-out rules: the state planCoverChange() needs, and its plan written ------------------
+
+bool SqliteStore::applyCovers(QSqlQuery &q, const QString &orgId, const QVector<CoverDelta> &deltas,
+                              CoverState state, const QString &requestId, qint64 changeSeq,
+                              bool stepRevision, CoverPlan *planOut, CoverChanges *changes)
+{
+    const QStringList users = coverUsers(deltas);
+    if (!forChunks(q,
+                   QStringLiteral("SELECT %1 FROM optouts WHERE user_id IN (%2)")
+                       .arg(QLatin1String(OptOutColumns), QStringLiteral("%1")),
+                   {}, users, [&](const QSqlQuery &row) {
+                       StoredOptOut o = optOutFrom(row);
+                       state.rows.insert(o.userId, o);
+                   }))
+        return false;
+    // The stored events of those a rule newly opts out, in both event tables.
+    const QStringList counted = coverEventCountsNeeded(deltas, state.rows);
+    for (const char *table : {"usage_events", "usage_recent"}) {
+        if (!forChunks(q,
+                       QStringLiteral("SELECT user_id, COUNT(*) FROM %1 WHERE org_id = ? AND "
+                                      "user_id IN (%2) GROUP BY user_id")
+                           .arg(QLatin1String(table), QStringLiteral("%1")),
+                       {orgId}, counted, [&](const QSqlQuery &row) {
+                           state.storedEvents[row.value(0).toString()] += row.value(1).toLongLong();
+                       }))
+            return false;
+    }
+    CoverPlan plan = planCoverChange(deltas, state);
+    if (plan.changes()) {
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM optouts")) || !q.next())
+            return false;
+        qint64 seq = q.value(0).toLongLong();
+        q.finish();
+        // Through SQLite's own interface, one prepared statement: Qt Sql's cost per executed
+        // statement, not SQLite's, dominates 50,000 single-row inserts.
+        sqlite3 *handle = nativeHandle();
+        sqlite3_stmt *insert = nullptr;
+        if (!handle
+            || sqlite3_prepare_v2(
+                   handle,
+                   "INSERT INTO optouts (user_id, org_id, opted_out_at, opted_out_by, "
+                   "seq, reason, purge_at, individual, rule_ids) VALUES (?1, ?2, ?3, "
+                   "?4, ?5, ?6, ?7, 0, ?8)",
+                   -1, &insert, nullptr)
+                != SQLITE_OK) {
+            qCWarning(lcSqlite) << "statement failed:" << (handle ? sqlite3_errmsg(handle) : "");
+            return false;
+        }
+        const auto finalize = qScopeGuard([insert] { sqlite3_finalize(insert); });
+        const auto text = [insert](int column, const QString &value) {
+            if (value.isEmpty() && column != 8) {
+                sqlite3_bind_null(insert, column);
+                return;
+            }
+            const QByteArray utf8 = value.toUtf8();
+            sqlite3_bind_text(insert, column, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        };
+        for (StoredOptOut &o : plan.inserts) {
+            o.seq = seq++;
+            text(1, o.userId);
+            text(2, orgId);
+            text(3, toDbTime(o.at));
+            text(4, o.byUserId);
+            sqlite3_bind_int64(insert, 5, o.seq);
+            text(6, o.reason);
+            text(7, o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
+            text(8, o.ruleIds.join(QLatin1Char(',')));
+            if (sqlite3_step(insert) != SQLITE_DONE) {
+                qCWarning(lcSqlite) << "statement failed:" << sqlite3_errmsg(handle);
+                return false;
+            }
+            sqlite3_reset(insert);
+        }
+        q.prepare(QStringLiteral("UPDATE optouts SET rule_ids = ? WHERE user_id = ?"));
+        for (const auto &[id, rules] : std::as_const(plan.ruleUpdates)) {
+            q.addBindValue(rules.isEmpty() ? QStringLiteral("") : rules.join(QLatin1Char(',')));
+            q.addBindValue(id);
+            if (!q.exec())
+                return false;
+        }
+        if (!forChunks(q, QStringLiteral("DELETE FROM optouts WHERE user_id IN (%1)"), {},
+                       plan.deletes, [](const QSqlQuery &) {}))
+            return false;
+        qint64 deleted = 0;
+        for (const char *table : {"usage_events", "usage_recent"}) {
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE org_id = ? AND user_id = ?")
+                          .arg(QLatin1String(table)));
+            for (const auto &[id, count] : std::as_const(plan.purges)) {
+                q.addBindValue(orgId);
+                q.addBindValue(id);
+                if (!q.exec())
+                    return false;
+            }
+        }
+        for (const auto &purge : std::as_const(plan.purges))
+            deleted += purge.second;
+        if (!writeAudit(q, orgId, requestId, plan.audit))
+            return false;
+        QVector<QDateTime> times;
+        for (const StoredOptOut &o : std::as_const(plan.inserts))
+            times.append(o.at);
+        if (!writeEnforcement(Enforcement::optOutChangeTally(orgId, times, int(plan.deletes.size()),
+                                                             deleted, state.now),
+                              q))
+            return false;
+    }
+    if (plan.changes() || stepRevision) {
+        q.prepare(QStringLiteral("SELECT revision FROM orgs WHERE id = ?"));
+        q.addBindValue(orgId);
+        if (!q.exec() || !q.next())
+            return false;
+        const qint64 before = q.value(0).toLongLong();
+        q.finish();
+        q.prepare(
+            QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ? WHERE id = ?"));
+        q.addBindValue(changeSeq);
+        q.addBindValue(orgId);
+        if (!q.exec())
+            return false;
+        if (changes) {
+            changes->revisionBefore = before;
+            changes->revisionAfter = before + 1;
+            changes->rows = plan.inserts + plan.updatedRows;
+            changes->deletedUserIds = plan.deletes;
+        }
+    }
+    if (planOut)
+        *planOut = plan;
+    return true;
+}
+
+bool SqliteStore::rulesOf(QSqlQuery &q, const QString &orgId, const QString &kind,
+                          const QStringList &targets, QVector<StoredRule> *rules)
+{
+    return forChunks(q,
+                     QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON r.kind = "
+                                    "'group' AND g.id = r.target WHERE r.org_id = ? AND r.kind = "
+                                    "? AND r.target IN (%2)")
+                         .arg(QLatin1String(RuleColumns), QStringLiteral("%1")),
+                     {orgId, kind}, targets,
+                     [&](const QSqlQuery &row) { rules->append(ruleFrom(row)); });
+}
+
+StoreResult<RuleChangeOutcome> SqliteStore::changeRule(const RuleChangeRequest &request)
+{
+    using Result = StoreResult<RuleChangeOutcome>;
+    using Kind = RuleChangeOutcome::Kind;
+    WriteTransaction tx(m_db);
+    if (!tx.isOpen())
+        return fail<RuleChangeOutcome>(tx.beginQuery());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    RuleChangeOutcome outcome;
+    q.prepare(QStringLiteral("SELECT revision FROM orgs WHERE id = ?"));
+    q.addBindValue(request.orgId);
+    if (!q.exec() || !q.next())
+        return fail<RuleChangeOutcome>(q);
+    outcome.revision = q.value(0).toLongLong();
+    q.finish();
+    CoverState state;
+    state.now = QDateTime::currentDateTimeUtc();
+    state.actorId = request.actorId;
+    state.purgeAfterSeconds = request.purgeAfterSeconds;
+    state.deleteStoredEvents = request.deleteStoredEvents;
+    state.reason = request.reason;
+
+    if (request.kind == RuleChangeRequest::Kind::Delete) {
+        QVector<StoredRule> found;
+        q.prepare(QStringLiteral("SELECT %1 FROM optout_rules r LEFT JOIN groups g ON r.kind = "
+                                 "'group' AND g.id = r.target WHERE r.id = ? AND r.org_id = ?")
+                      .arg(QLatin1String(RuleColumns)));
+        q.addBindValue(request.ruleId);
+        q.addBindValue(request.orgId);
+        if (!q.exec())
+            return fail<RuleChangeOutcome>(q);
+        if (q.next())
+            found.append(ruleFrom(q));
+        q.finish();
+        if (found.isEmpty()) {
+            outcome.kind = Kind::NotFound;
+            return Result::success(outcome);
+        }
+        if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision)) {
+            outcome.kind = Kind::PreconditionFailed;
+            return Result::success(outcome);
+        }
+        CoverDelta delta {found.constFirst(), {}, {}};
+        q.prepare(QStringLiteral("SELECT user_id FROM optouts WHERE org_id = ? AND (',' || "
+                                 "rule_ids || ',') LIKE ('%,' || ? || ',%')"));
+        q.addBindValue(request.orgId);
+        q.addBindValue(request.ruleId);
+        if (!q.exec())
+            return fail<RuleChangeOutcome>(q);
+        while (q.next())
+            delta.coverNoMore.append(q.value(0).toString());
+        q.finish();
+        q.prepare(QStringLiteral("DELETE FROM optout_rules WHERE id = ?"));
+        q.addBindValue(request.ruleId);
+        if (!q.exec())
+            return fail<RuleChangeOutcome>(q);
+        const qint64 changeSeq = nextChangeSeq(q);
+        CoverPlan plan;
+        if (changeSeq < 0
+            || !applyCovers(q, request.orgId, {delta}, state, request.requestId, changeSeq, true,
+                            &plan, &outcome.covers))
+            return fail<RuleChangeOutcome>(q);
+        const StoredRule &rule = delta.rule;
+        if (!writeAudit(q, request.orgId, request.requestId,
+                        {{state.now,
+                          QStringLiteral("rule_deleted"),
+                          request.actorId,
+                          {},
+                          rule.reason,
+                          plan.optedIn(),
+                          ruleDetailJson(rule)}}))
+            return fail<RuleChangeOutcome>(q);
+        if (!tx.commit())
+            return fail<RuleChangeOutcome>(tx.beginQuery());
+        outcome.rule = rule;
+        outcome.optedIn = plan.optedIn();
+        outcome.revision += 1;
+        return Result::success(outcome);
+    }
+
+    // Preview, Create: the rule as it would be, and the users it covers, by e-mail address.
+    StoredRule rule;
+    rule.orgId = request.orgId;
+    rule.kind = request.ruleKind;
+    rule.reason = request.reason;
+    rule.createdBy = request.actorId;
+    const bool group = request.ruleKind == StoredRule::Kind::Group;
+    const QString kind = group ? QStringLiteral("group") : QStringLiteral("emailDomain");
+    const QString target = group ? request.groupId : request.domain;
+    if (group) {
+        q.prepare(QStringLiteral("SELECT display_name FROM groups WHERE id = ? AND org_id = ?"));
+        q.addBindValue(request.groupId);
+        q.addBindValue(request.orgId);
+        if (!q.exec())
+            return fail<RuleChangeOutcome>(q);
+        if (!q.next()) {
+            outcome.kind = Kind::UnknownGroup;
+            return Result::success(outcome);
+        }
+        rule.groupId = request.groupId;
+        rule.groupName = q.value(0).toString();
+        q.finish();
+        q.prepare(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM group_members m JOIN "
+                                 "users u ON u.id = m.user_id LEFT JOIN optouts o ON o.user_id = "
+                                 "u.id WHERE m.group_id = ? ORDER BY u.email, u.id"));
+        q.addBindValue(request.groupId);
+    } else {
+        rule.domain = request.domain;
+        q.prepare(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM users u LEFT JOIN "
+                                 "optouts o ON o.user_id = u.id WHERE u.org_id = ? AND "
+                                 "lower(substr(u.email, instr(u.email, '@') + 1)) = ? ORDER BY "
+                                 "u.email, u.id"));
+        q.addBindValue(request.orgId);
+        q.addBindValue(request.domain);
+    }
+    if (!q.exec())
+        return fail<RuleChangeOutcome>(q);
+    QStringList covered;
+    while (q.next()) {
+        covered.append(q.value(0).toString());
+        if (!q.value(1).toBool())
+            ++outcome.newlyOptedOut;
+    }
+    q.finish();
+    outcome.userCount = covered.size();
+    outcome.sample = covered.mid(0, 10);
+
+    QVector<StoredRule> existing;
+    if (!rulesOf(q, request.orgId, kind, {target}, &existing))
+        return fail<RuleChangeOutcome>(q);
+    if (!existing.isEmpty()) {
+        outcome.newlyOptedOut = 0;
+        if (request.kind == RuleChangeRequest::Kind::Create) {
+            outcome.kind = Kind::Existing;
+            outcome.rule = existing.constFirst();
+            return Result::success(outcome);
+        }
+    }
+    if (request.kind == RuleChangeRequest::Kind::Preview)
+        return Result::success(outcome); // rolled back: nothing written
+    if (request.ifRevisionIn && !request.ifRevisionIn->contains(outcome.revision)) {
+        outcome.kind = Kind::PreconditionFailed;
+        return Result::success(outcome);
+    }
+    if (!q.exec(QStringLiteral("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM optout_rules"))
+        || !q.next())
+        return fail<RuleChangeOutcome>(q);
+    rule.id = QStringLiteral("r-%1").arg(q.value(0).toLongLong() + 1);
+    q.finish();
+    rule.createdAt = QDateTime::fromMSecsSinceEpoch(state.now.toMSecsSinceEpoch(), Qt::UTC);
+    q.prepare(QStringLiteral("INSERT INTO optout_rules (id, org_id, kind, target, reason, "
+                             "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(rule.id);
+    q.addBindValue(rule.orgId);
+    q.addBindValue(kind);
+    q.addBindValue(target);
+    q.addBindValue(textOrNull(rule.reason));
+    q.addBindValue(toDbTime(rule.createdAt));
+    q.addBindValue(rule.createdBy);
+    if (!q.exec())
+        return fail<RuleChangeOutcome>(q);
+    const qint64 changeSeq = nextChangeSeq(q);
+    CoverPlan plan;
+    if (changeSeq < 0
+        || !applyCovers(q, request.orgId, {CoverDelta {rule, covered, {}}}, state,
+                        request.requestId, changeSeq, true, &plan, &outcome.covers))
+        return fail<RuleChangeOutcome>(q);
+    if (!writeAudit(q, request.orgId, request.requestId,
+                    {{state.now,
+                      QStringLiteral("rule_created"),
+                      request.actorId,
+                      {},
+                      rule.reason,
+                      plan.optedOut(),
+                      ruleDetailJson(rule)}}))
+        return fail<RuleChangeOutcome>(q);
+    if (!tx.commit())
+        return fail<RuleChangeOutcome>(tx.beginQuery());
+    rule.userCount = covered.size();
+    outcome.rule = rule;
+    outcome.newlyOptedOut = plan.optedOut();
+    outcome.revision += 1;
     return Result::success(outcome);
 }

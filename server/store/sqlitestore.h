@@ -11,11 +11,15 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct PlannedAuditEntry;
+struct CoverDelta;
+struct CoverState;
+class CoverPlan;
 
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;
@@ -49,6 +53,11 @@ public:
     StoreResult<QVector<OidcConfig>> oidcConfigs() override;
     StoreResult<DirectoryUserOutcome>
     writeDirectoryUser(const DirectoryUserChange &change) override;
+    StoreResult<GroupChangeOutcome> writeDirectoryGroup(const GroupChangeRequest &request) override;
+    StoreResult<GroupPage> directoryGroups(const GroupQuery &query) override;
+    StoreResult<RuleChangeOutcome> changeRule(const RuleChangeRequest &request) override;
+    StoreResult<UserGroups> groupsOfUsers(const QString &orgId,
+                                          const QStringList &userIds) override;
     // In sqliteenforcement.cpp.
     StoreResult<Enforcement::History> enforcementHistory(const QString &orgId, qint64 fromSlot,
                                                          qint64 toSlot) override;
@@ -59,6 +68,21 @@ private:
     // sqliteenforcement.cpp); false with `q` holding the failed statement.
     bool writeEnforcement(const Enforcement::Tally &tally, QSqlQuery &q);
     template<typename T> StoreResult<T> failed(const QSqlQuery &query);
+    // Applies cover deltas inside a write transaction (coverplan.h): reads the users' rows and
+    // stored events, writes planCoverChange()'s plan, steps the revision when it changed
+    // anything (or `stepRevision`). False with `q` holding the failed statement.
+    bool applyCovers(QSqlQuery &q, const QString &orgId, const QVector<CoverDelta> &deltas,
+                     CoverState state, const QString &requestId, qint64 changeSeq,
+                     bool stepRevision, CoverPlan *plan, CoverChanges *changes);
+    // The organisation's rules of this kind on these targets (group ids, domains).
+    bool rulesOf(QSqlQuery &q, const QString &orgId, const QString &kind,
+                 const QStringList &targets, QVector<StoredRule> *rules);
+    // The rules of the organisation (all organisations' for an empty id), oldest first.
+    bool readRules(QSqlQuery &q, const QString &orgId, QVector<StoredRule> *rules);
+    // Writes audit entries in their order, all of one request; false with `q` holding the
+    // failed statement.
+    bool writeAudit(QSqlQuery &q, const QString &orgId, const QString &requestId,
+                    const QVector<PlannedAuditEntry> &entries);
     class WriteTransaction;
     bool migrate(QString *error);
     bool exec(const QString &sql, QString *error = nullptr);

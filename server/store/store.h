@@ -136,6 +136,26 @@ struct StoredOptOut
     // When the user's stored events are to be deleted; invalid once deleted, or when there were
     // none at the opt-out.
     QDateTime purgeAt;
+    // The row is the user's effective opt-out: opted out individually, and/or covered by these
+    // rules (sorted). A row always has one or the other.
+    bool individual = true;
+    QStringList ruleIds;
+};
+
+// An opt-out rule: every member of a group, or every address of an e-mail domain.
+struct StoredRule
+{
+    enum class Kind { Group, EmailDomain };
+    QString id; // "r-<n>", n from 1 in creation order, unique across organisations
+    QString orgId;
+    Kind kind = Kind::Group;
+    QString groupId; // Group
+    QString groupName; // Group: its display name now
+    QString domain; // EmailDomain: lower case
+    QString reason; // empty: none
+    QDateTime createdAt;
+    QString createdBy; // the administrator's user id
+    qint64 userCount = 0; // users it covers now
 };
 
 enum class EventSource { Client, Server };
@@ -166,8 +186,8 @@ struct AuditRecord
 {
     qint64 id = 0; // increasing: the paging cursor
     QDateTime at;
-    QString action; // "opt_out", "opt_in", "purge"
-    QString actorId; // empty for the service itself (purges)
+    QString action; // "opt_out", "opt_in", "purge", "rule_created", "rule_deleted"
+    QString actorId; // empty for the service itself (purges, the directory)
     QString actorEmail; // joined from users; empty if unknown
     QString actorName;
     QString userId;
@@ -175,6 +195,8 @@ struct AuditRecord
     QString userName;
     QString reason; // opt-outs: empty for none
     qint64 count = -1; // purges: the events deleted; -1 for other actions
+    QString requestId; // of the request that wrote it; empty for none
+    QByteArray detail; // JSON object ("via", "rule"); empty for none
 };
 
 // A page of the audit, newest first (by `at`, then id), with optional filters.
@@ -237,6 +259,7 @@ struct OptOutChangeRequest
     qint64 purgeAfterSeconds = 0;
     // Deletes the stored events of every user of `optOut` now, those already out included.
     bool deleteStoredEvents = false;
+    QString requestId; // written on every audit entry of the change (empty: none)
 };
 
 struct OptOutChangeOutcome
@@ -272,6 +295,7 @@ struct StoreSnapshot
     QVector<StoredUser> users;
     QVector<StoredToken> tokens; // active ones only
     QVector<StoredOptOut> optOuts;
+    QVector<StoredRule> rules; // every organisation's, oldest first
 };
 
 // What changed after a given changeSeq, read in one consistent transaction.
@@ -288,6 +312,8 @@ struct StoreChanges
     // (an empty list is meaningful: everyone opted back in); none for those at the revision the
     // caller said it holds.
     QHash<QString, QVector<StoredOptOut>> optOutsByOrg;
+    // Its rules, for every organisation of optOutsByOrg (rules share the opt-out revision).
+    QHash<QString, QVector<StoredRule>> rulesByOrg;
 };
 
 // A user written by the directory (SCIM): created, or its fields replaced.
@@ -302,6 +328,8 @@ struct DirectoryUserChange
     QString externalId;
     bool active = true;
     bool deleted = false; // Update: DELETE of SCIM (implies inactive)
+    QString requestId; // on the audit entries of the opt-outs and opt-ins it causes
+    qint64 purgeAfterSeconds = 0; // the retention window of a user a domain rule newly covers
 };
 
 struct DirectoryUserOutcome
@@ -317,6 +345,124 @@ struct DirectoryUserOutcome
     // may hold an older version of the user.
     qint64 changeSeq = 0;
 };
+
+// What a rule or membership change did to an organisation's opt-out rows, so that the caches
+// follow it without reading the whole list again.
+struct CoverChanges
+{
+    qint64 revisionBefore = -1; // the revision the change met; -1: the revision did not step
+    qint64 revisionAfter = 0;
+    QVector<StoredOptOut> rows; // rows inserted or changed, as stored now
+    QStringList deletedUserIds;
+};
+
+// ---- Groups (SCIM Groups) -------------------------------------------------------------------
+
+struct StoredGroup
+{
+    QString id; // "g-<n>", n from 1 in creation order, unique across organisations
+    QString orgId;
+    QString displayName; // once per organisation
+    QString externalId; // empty if none
+    QDateTime createdAt;
+    qint64 memberCount = 0; // members still in the directory (not deleted)
+    QStringList memberIds; // only when asked for (GroupQuery::withMembers, writes): sorted
+};
+
+// One change of a group's members, as a PatchOp (or a POST/PUT's "members") asks it.
+struct GroupMemberOp
+{
+    enum class Kind { Add, Remove, Replace, RemoveAll };
+    Kind kind = Kind::Add;
+    QStringList userIds;
+};
+
+// A group written by the directory: created, replaced (PUT), patched or deleted. The decision is
+// planGroupChange() (server/core/groupplan.h), the same for both back ends.
+struct GroupChangeRequest
+{
+    enum class Kind { Create, Replace, Patch, Delete };
+    Kind kind = Kind::Create;
+    QString orgId;
+    QString groupId; // not for Create
+    std::optional<QString> displayName; // Create and Replace: always set
+    std::optional<QString> externalId; // set: the new one (empty: none)
+    QVector<GroupMemberOp> memberOps; // applied in order
+    QString requestId; // on the audit entries of the opt-outs and opt-ins it causes
+    qint64 purgeAfterSeconds = 0; // the retention window of the users a rule newly covers
+};
+
+struct GroupChangeOutcome
+{
+    // NotFound: no such group in the organisation; NameTaken: another group of the organisation
+    // has this displayName; UnknownMembers: a member id that is not a user of the organisation
+    // in the directory (unknownUserIds). Nothing is written unless Applied.
+    enum class Kind { Applied, NotFound, NameTaken, UnknownMembers };
+    Kind kind = Kind::Applied;
+    StoredGroup group; // Applied: as stored now, with its members (none after Delete)
+    QStringList unknownUserIds;
+    QStringList added; // Applied: users who became members
+    QStringList removed; // Applied: users who stopped being members
+    qint64 changeSeq = 0; // Applied: the change's sequence number (0: nothing changed)
+    CoverChanges covers; // Applied: what the group's rule did to the opt-outs
+};
+
+// Groups of an organisation ordered by display name (then id), filtered by the set fields.
+struct GroupQuery
+{
+    QString orgId;
+    QString id; // empty: any
+    QString displayName; // empty: any (exact)
+    QString externalId; // empty: any
+    QString nameContains; // empty: any (case-insensitive search of the display name)
+    qint64 offset = 0;
+    qint64 limit = 100;
+    bool withMembers = false;
+};
+
+struct GroupPage
+{
+    qint64 total = 0; // matching groups, all pages
+    QVector<StoredGroup> groups;
+    // Changes with every change to the organisation's groups or memberships (the ETag).
+    QString version;
+};
+
+// An opt-out rule previewed, created or deleted by an administrator.
+struct RuleChangeRequest
+{
+    enum class Kind { Preview, Create, Delete };
+    Kind kind = Kind::Create;
+    QString orgId;
+    QString actorId;
+    QString requestId; // on its audit entries
+    StoredRule::Kind ruleKind = StoredRule::Kind::Group; // Preview, Create
+    QString groupId; // Group
+    QString domain; // EmailDomain: lower case, a valid domain name (normalisedDomain())
+    QString ruleId; // Delete
+    QString reason; // Create: empty for none
+    bool deleteStoredEvents = false; // Create: the covered users' stored events deleted now
+    qint64 purgeAfterSeconds = 0; // Create: the retention window of the newly covered
+    std::optional<QList<qint64>> ifRevisionIn; // Create, Delete: as OptOutChangeRequest's
+};
+
+struct RuleChangeOutcome
+{
+    // Existing: the same rule exists (Create answers it, unchanged); UnknownGroup: no such
+    // group in the organisation; NotFound: no such rule (Delete).
+    enum class Kind { Applied, Existing, UnknownGroup, NotFound, PreconditionFailed };
+    Kind kind = Kind::Applied;
+    StoredRule rule; // Applied, Existing (Delete: the rule deleted)
+    qint64 revision = 0; // the organisation's revision after the call
+    qint64 userCount = 0; // Preview, Create: users the rule covers
+    int newlyOptedOut = 0; // Preview, Create: users it opts out (not out before)
+    int optedIn = 0; // Delete: users opted back in
+    QStringList sample; // Preview: up to 10 covered users, by e-mail address
+    CoverChanges covers; // Applied: what the rule did to the opt-outs
+};
+
+// A user's groups (SCIM's read-only "groups"): group id and display name.
+using UserGroups = QHash<QString, QVector<QPair<QString, QString>>>;
 
 // ---- Where the data lives --------------------------------------------------------------------
 
@@ -489,6 +635,22 @@ public:
     // organisation brings that user back (same id, opt-out kept); one that belongs to any other
     // user is a Conflict. An Update to another user's e-mail address is a Conflict.
     virtual StoreResult<DirectoryUserOutcome> writeDirectoryUser(const DirectoryUserChange &change)
+        = 0;
+
+    // Directory sync: creates, replaces, patches or deletes a group, in one transaction: reads
+    // the state planGroupChange() needs (the group, its members, which named ids are users of
+    // the organisation in the directory, whether the name is taken), writes its plan.
+    virtual StoreResult<GroupChangeOutcome> writeDirectoryGroup(const GroupChangeRequest &request)
+        = 0;
+    // Previews, creates or deletes an opt-out rule, serialised with opt-out changes and
+    // ingestion as applyOptOuts() is; the users' rows follow planCoverChange()
+    // (server/core/coverplan.h). Group changes (writeDirectoryGroup) and directory users'
+    // e-mail changes (writeDirectoryUser) apply the rules the same way.
+    virtual StoreResult<RuleChangeOutcome> changeRule(const RuleChangeRequest &request) = 0;
+    // A page of the organisation's groups (GroupQuery), in one consistent read.
+    virtual StoreResult<GroupPage> directoryGroups(const GroupQuery &query) = 0;
+    // The groups of each of these users of the organisation, ordered by display name.
+    virtual StoreResult<UserGroups> groupsOfUsers(const QString &orgId, const QStringList &userIds)
         = 0;
 };
 

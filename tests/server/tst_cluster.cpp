@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -353,6 +355,89 @@ private slots:
         }
         // And back in through B: A stores the next event.
         Reply r = call(m_nam, m_b, "DELETE", QStringLiteral("/api/v1/optouts/u-100"), "demo-admin");
+        QCOMPARE(r.status, 204);
+        r = call(m_nam, m_a, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                 eventsBody({QStringLiteral("u-100")}));
+        QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 1);
+    }
+
+    // A group's rule, then its membership changed through A (SCIM): the next event through B
+    // follows it, both ways; and a rule deleted through B opts the members back in on A.
+    void membershipChangeThroughADiscardsTheNextEventThroughB()
+    {
+        QVERIFY(startPair());
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("idp.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("email,name,roles\nidp@example.com,Identity Provider,directory_sync\n");
+        csv.close();
+        QByteArray scimToken;
+        for (const QStringList &args :
+             {QStringList {QStringLiteral("--import-users"), csv.fileName()},
+              QStringList {QStringLiteral("--issue-token"), QStringLiteral("idp@example.com")}}) {
+            QProcess setUp;
+            setUp.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
+                        QStringList {QStringLiteral("--db"), m_db->url()} + args
+                            + QStringList {QStringLiteral("--org"), QStringLiteral("o-1")});
+            QVERIFY(setUp.waitForFinished(30000));
+            QCOMPARE(setUp.exitCode(), 0);
+            const auto match = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
+                                   .match(QString::fromUtf8(setUp.readAllStandardOutput()));
+            if (match.hasMatch())
+                scimToken = match.captured(1).toUtf8();
+        }
+        QVERIFY(!scimToken.isEmpty());
+        const QList<QPair<QByteArray, QByteArray>> scimType {
+            {"Content-Type", "application/scim+json"}};
+        Reply r;
+        // The new token reaches A's caches within its refresh.
+        QDeadlineTimer until(5000);
+        do {
+            r = call(m_nam, m_a, "POST", QStringLiteral("/scim/v2/Groups"), scimToken,
+                     R"({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                         "displayName": "Works council", "members": [{"value": "u-100"}]})",
+                     scimType);
+        } while (r.status == 401 && !until.hasExpired() && (QTest::qWait(100), true));
+        QVERIFY2(r.status == 201, r.body);
+        const QString group = r.json().value(QStringLiteral("id")).toString();
+        r = call(m_nam, m_a, "POST", QStringLiteral("/api/v1/optout-rules"), "demo-admin",
+                 QStringLiteral(R"({"kind": "group", "groupId": "%1"})").arg(group).toUtf8(),
+                 {{"Content-Type", "application/json"}});
+        QCOMPARE(r.status, 201);
+        const QString rule = r.json().value(QStringLiteral("id")).toString();
+        r = call(m_nam, m_b, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                 eventsBody({QStringLiteral("u-100")}));
+        QCOMPARE(r.json().value(QStringLiteral("discarded")).toInt(), 1);
+        for (int i = 0; i < 10; ++i) {
+            const QString user = QStringLiteral("u-%1").arg(101 + i);
+            r = call(m_nam, m_b, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                     eventsBody({user}));
+            QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 1);
+            const QByteArray patch
+                = QStringLiteral(
+                      R"({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                                             "Operations": [{"op": "%1", "path": "members",
+                                                             "value": [{"value": "%2"}]}]})")
+                      .arg(QStringLiteral("add"), user)
+                      .toUtf8();
+            r = call(m_nam, m_a, "PATCH", QStringLiteral("/scim/v2/Groups/") + group, scimToken,
+                     patch, scimType);
+            QCOMPARE(r.status, 204);
+            r = call(m_nam, m_b, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                     eventsBody({user}));
+            QCOMPARE(r.json().value(QStringLiteral("discarded")).toInt(), 1);
+            QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 0);
+            QCOMPARE(storedEventsOf(user), qint64(0)); // --purge-after 0: deleted with it
+            r = call(m_nam, m_a, "PATCH", QStringLiteral("/scim/v2/Groups/") + group, scimToken,
+                     QByteArray(patch).replace("\"add\"", "\"remove\""), scimType);
+            QCOMPARE(r.status, 204);
+            r = call(m_nam, m_b, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
+                     eventsBody({user}));
+            QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 1);
+        }
+        QCOMPARE(storedEventsOfOptedOut(), qint64(0));
+        r = call(m_nam, m_b, "DELETE", QStringLiteral("/api/v1/optout-rules/") + rule,
+                 "demo-admin");
         QCOMPARE(r.status, 204);
         r = call(m_nam, m_a, "POST", QStringLiteral("/api/v1/usage/events"), "demo-tracker",
                  eventsBody({QStringLiteral("u-100")}));

@@ -614,6 +614,24 @@ void TestEnforcement::migratesTodaysRelease()
     m_server.stop();
     TestDatabase &db = m_server.database();
     bool ok = false;
+    // Back before groups and rules (SQLite 9, PostgreSQL 7).
+    for (const char *sql :
+         {"DROP TABLE group_members", "DROP TABLE groups", "DROP TABLE optout_rules",
+          "ALTER TABLE optouts DROP COLUMN individual", "ALTER TABLE optouts DROP COLUMN rule_ids",
+          "ALTER TABLE audit DROP COLUMN request_id", "ALTER TABLE audit DROP COLUMN detail"}) {
+        db.execute(QString::fromLatin1(sql), &ok);
+        QVERIFY2(ok, sql);
+    }
+    if (TestDatabase::isPostgres()) {
+        for (const char *sql :
+             {"ALTER TABLE meta DROP COLUMN next_group", "ALTER TABLE meta DROP COLUMN next_rule",
+              "ALTER TABLE audit DROP CONSTRAINT audit_action_check",
+              "ALTER TABLE audit ADD CONSTRAINT audit_action_check CHECK (action IN ('opt_out', "
+              "'opt_in', 'purge'))"}) {
+            db.execute(QString::fromLatin1(sql), &ok);
+            QVERIFY2(ok, sql);
+        }
+    }
     for (const char *sql :
          {"ALTER TABLE tokens DROP COLUMN last_used_at", "DROP TABLE enforcement_counts",
           "DROP TABLE enforcement_origin", "ALTER TABLE orgs DROP COLUMN time_zone",
@@ -627,6 +645,8 @@ void TestEnforcement::migratesTodaysRelease()
     QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
     QVERIFY(m_server.output().contains(TestDatabase::isPostgres() ? "migrated to schema 6"
                                                                   : "migrated to schema 8"));
+    QVERIFY(m_server.output().contains(TestDatabase::isPostgres() ? "migrated to schema 7"
+                                                                  : "migrated to schema 9"));
     const QString statsPath
         = QStringLiteral("/api/v1/usage/enforcement?since=%1")
               .arg(QDateTime::currentDateTimeUtc().date().addDays(-3).toString(Qt::ISODate));

@@ -371,6 +371,23 @@ private slots:
         QVERIFY2(store.open(&error), qPrintable(error));
         QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
                  qint64(PostgresStore::SchemaVersion));
+        // Schema 7: groups and memberships. A display name once per organisation; a member
+        // is a user, once; deleting a group deletes its memberships.
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO groups (id, org_id, display_name, "
+                                       "created_at) VALUES ('g-1', 'o-1', 'Works council', "
+                                       "now())")));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO groups (id, org_id, display_name, "
+                                        "created_at) VALUES ('g-2', 'o-1', 'Works council', "
+                                        "now())")));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES "
+                                       "('g-1', 'u-2'), ('g-1', 'u-3')")));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES "
+                                        "('g-1', 'u-2')")));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES "
+                                        "('g-1', 'u-999')")));
+        QCOMPARE(db.count(QStringLiteral("SELECT next_group FROM meta")), qint64(1));
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM groups WHERE id = 'g-1'")));
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM group_members")), qint64(0));
         auto audit = store.audit(QStringLiteral("o-1"), 10, 0);
         QVERIFY(audit.ok());
         QCOMPARE(audit.value.size(), 1);

@@ -181,14 +181,14 @@ void TestScim::discovery()
     QCOMPARE(config[QStringLiteral("filter")][QStringLiteral("supported")].toBool(), true);
     QCOMPARE(config[QStringLiteral("bulk")][QStringLiteral("supported")].toBool(), false);
     const QJsonObject types = scim("GET", QStringLiteral("/ResourceTypes")).json().object();
-    QCOMPARE(types[QStringLiteral("totalResults")].toInt(), 1);
+    QCOMPARE(types[QStringLiteral("totalResults")].toInt(), 2); // User, Group
     QCOMPARE(types[QStringLiteral("Resources")][0][QStringLiteral("endpoint")].toString(),
              QStringLiteral("/Users"));
     const QJsonObject schemas = scim("GET", QStringLiteral("/Schemas")).json().object();
     QCOMPARE(schemas[QStringLiteral("Resources")][0][QStringLiteral("id")].toString(),
              QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"));
     expectScimError(scim("GET", QStringLiteral("/Schemas/urn:nothing")), 404, nullptr);
-    expectScimError(scim("GET", QStringLiteral("/Groups")), 404, nullptr);
+    expectScimError(scim("GET", QStringLiteral("/Roles")), 404, nullptr);
     expectScimError(scim("PATCH", QStringLiteral("/Users")), 405, nullptr);
 }
 

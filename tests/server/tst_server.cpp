@@ -1977,12 +1977,19 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
-    // Back to schema 1: without the tokens' last use (9), the enforcement counters and time zone
-    // (8), signing in with an
-    // identity provider (7), reasons and retention (6), directory sync's columns (5), the recent
-    // events' table (4), the change sequence (3) and the revocation index (2).
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 10);
+    // Back to schema 1: without the tokens' last use (10), groups and rules (9), the enforcement
+    // counters and time zone (8), signing in with an identity provider (7), reasons and retention
+    // (6), directory sync's columns (5), the recent events' table (4), the change sequence (3) and
+    // the revocation index (2).
     for (const char *sql : {"ALTER TABLE tokens DROP COLUMN last_used_at",
+                            "DROP TABLE group_members",
+                            "DROP TABLE groups",
+                            "DROP TABLE optout_rules",
+                            "ALTER TABLE optouts DROP COLUMN individual",
+                            "ALTER TABLE optouts DROP COLUMN rule_ids",
+                            "ALTER TABLE audit DROP COLUMN request_id",
+                            "ALTER TABLE audit DROP COLUMN detail",
                             "DROP TABLE enforcement_counts",
                             "DROP TABLE enforcement_origin",
                             "ALTER TABLE orgs DROP COLUMN time_zone",
@@ -2027,6 +2034,7 @@ void TestServerApi::migratesAnOlderSchema()
     QVERIFY(m_server.output().contains("database migrated to schema 4"));
     QVERIFY(m_server.output().contains("database migrated to schema 6"));
     QVERIFY(m_server.output().contains("database migrated to schema 8"));
+    QVERIFY(m_server.output().contains("database migrated to schema 10"));
     QCOMPARE(optedOutIds(), before);
     // The users of before directory sync are all in the directory, and tokens still work.
     QCOMPARE(get(QStringLiteral("/api/v1/users")).json().object()[QStringLiteral("total")].toInt(),
@@ -2034,7 +2042,7 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 9);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 10);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                                    "('oidc_configs', 'oidc_domains')"))
                  .toInt(),

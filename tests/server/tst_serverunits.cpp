@@ -48,6 +48,7 @@ private Q_SLOTS:
     void sqliteOptOutChecksAndTenThousandIds();
     void authThrottleWindow();
     void authThrottleTableIsBounded();
+    void sqliteGroupsSchemaAndMigration();
 };
 
 namespace {
@@ -63,9 +64,15 @@ OptOutState stateOf(int users, const QStringList &out, qint64 revision = 7)
     qint64 seq = 0;
     for (const QString &id : out) {
         state.optOuts.insert(id,
-                             StoredOptOut {id, QStringLiteral("o-1"), state.now.addDays(-1),
-                                           QStringLiteral("u-1"), ++seq, QStringLiteral("first"),
-                                           QDateTime()});
+                             StoredOptOut {id,
+                                           QStringLiteral("o-1"),
+                                           state.now.addDays(-1),
+                                           QStringLiteral("u-1"),
+                                           ++seq,
+                                           QStringLiteral("first"),
+                                           QDateTime(),
+                                           true,
+                                           {}});
     }
     return state;
 }
@@ -955,6 +962,107 @@ void TestServerUnits::optOutSnapshotsKeepTheLastFew()
     QCOMPARE(delta->changed.size(), 2);
     QVERIFY(delta->removed.isEmpty());
     QVERIFY(kept.deltaSince(org, last, list)->changed.isEmpty());
+// Schema 9: the directory's groups and memberships, made in a new file and added to a file of
+// today's schema (8), its data kept.
+void TestServerUnits::sqliteGroupsSchemaAndMigration()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StoreSpec spec;
+    spec.path = dir.filePath(QStringLiteral("groups.db"));
+    QStringList ids;
+    QString org, other;
+    {
+        SqliteStore store(spec);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        org = store.createOrg(QStringLiteral("Org"), QStringLiteral("P")).value;
+        other = store.createOrg(QStringLiteral("Other"), QStringLiteral("P")).value;
+        ids = store
+                  .addUsers(org,
+                            {{QStringLiteral("a@x"),
+                              QStringLiteral("A"),
+                              {QStringLiteral("user")},
+                              {},
+                              false},
+                             {QStringLiteral("b@x"),
+                              QStringLiteral("B"),
+                              {QStringLiteral("user")},
+                              {},
+                              false}})
+                  .value;
+        QCOMPARE(ids.size(), 2);
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("g"));
+    db.setDatabaseName(spec.path);
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        const auto run = [&](const QString &sql) {
+            return q.exec(sql);
+        };
+        const auto value = [&](const QString &sql) {
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        QVERIFY(run(QStringLiteral("PRAGMA foreign_keys=ON")));
+        QCOMPARE(value(QStringLiteral("PRAGMA user_version")), 10);
+        const QString insertGroup = QStringLiteral(
+            "INSERT INTO groups (id, org_id, display_name, external_id, created_at) VALUES "
+            "('%1', '%2', '%3', NULL, '2026-12-05T14:00:00.000Z')");
+        QVERIFY(run(insertGroup.arg(QStringLiteral("g-1"), org, QStringLiteral("Works council"))));
+        // A display name once per organisation; another organisation may have it too.
+        QVERIFY(!run(insertGroup.arg(QStringLiteral("g-2"), org, QStringLiteral("Works council"))));
+        QVERIFY(
+            run(insertGroup.arg(QStringLiteral("g-2"), other, QStringLiteral("Works council"))));
+        const QString member
+            = QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES ('%1', '%2')");
+        QVERIFY(run(member.arg(QStringLiteral("g-1"), ids.at(0))));
+        QVERIFY(run(member.arg(QStringLiteral("g-1"), ids.at(1))));
+        QVERIFY(!run(member.arg(QStringLiteral("g-1"), ids.at(1)))); // once
+        QVERIFY(!run(member.arg(QStringLiteral("g-1"), QStringLiteral("u-999")))); // no user
+        QVERIFY(!run(member.arg(QStringLiteral("g-9"), ids.at(0)))); // no group
+        QCOMPARE(value(QStringLiteral("SELECT COUNT(*) FROM group_members WHERE user_id = '%1'")
+                           .arg(ids.at(1))),
+                 1);
+        QCOMPARE(value(QStringLiteral("SELECT MAX(CAST(substr(id, 3) AS INTEGER)) FROM groups")),
+                 2);
+        // Deleting a group deletes its memberships.
+        QVERIFY(run(QStringLiteral("DELETE FROM groups WHERE id = 'g-1'")));
+        QCOMPARE(value(QStringLiteral("SELECT COUNT(*) FROM group_members")), 0);
+
+        // Back to schema 8: the file migrates to 10 at the next open, its data kept.
+        QVERIFY(run(QStringLiteral("DROP TABLE group_members")));
+        QVERIFY(run(QStringLiteral("DROP TABLE groups")));
+        QVERIFY(run(QStringLiteral("DROP TABLE optout_rules")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE optouts DROP COLUMN individual")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE optouts DROP COLUMN rule_ids")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE audit DROP COLUMN request_id")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE audit DROP COLUMN detail")));
+        QVERIFY(run(QStringLiteral("ALTER TABLE tokens DROP COLUMN last_used_at"))); // 10
+        QVERIFY(run(QStringLiteral("PRAGMA user_version = 8")));
+    }
+    db.close();
+    {
+        SqliteStore store(spec);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.users.size(), 2);
+    }
+    QVERIFY(db.open());
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 10);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM groups")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM group_members")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("g"));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

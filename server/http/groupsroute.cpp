@@ -1,0 +1,138 @@
+// GET /api/v1/groups and /api/v1/groups/{id}/members: the directory's groups, for the
+// administrators' picker.
+#include "apiserver.h"
+#include "optoutservice.h"
+
+#include <QJsonArray>
+
+namespace {
+
+std::variant<int, HttpError> pageParameter(const QUrlQuery &query, const QString &name,
+                                           int fallback, int min, int max)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const int value = query.queryItemValue(name).toInt(&ok);
+    if (!ok || value < min || value > max) {
+        return HttpError::invalidRequest(
+            QStringLiteral("Query parameter '%1' must be an integer from %2 to %3.")
+                .arg(name)
+                .arg(min)
+                .arg(max),
+            {{QStringLiteral("parameter"), name}});
+    }
+    return value;
+}
+
+} // namespace
+
+void ApiServer::groups(const ApiRequest &r, Respond respond)
+{
+    const auto page = pageParameter(r.query, QStringLiteral("page"), 0, 0, 1000000000);
+    if (const auto *e = std::get_if<HttpError>(&page))
+        return respond(ApiResponse::fromError(*e));
+    const auto size = pageParameter(r.query, QStringLiteral("pageSize"), 1000, 1, 5000);
+    if (const auto *e = std::get_if<HttpError>(&size))
+        return respond(ApiResponse::fromError(*e));
+    const QString search = r.query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+    if (search.size() > 200) {
+        return respond(ApiResponse::fromError(HttpError::invalidRequest(
+            QStringLiteral("Query parameter 'search' must be at most 200 characters."),
+            {{QStringLiteral("parameter"), QStringLiteral("search")}})));
+    }
+    GroupQuery query;
+    query.orgId = r.user->orgId;
+    query.nameContains = search;
+    query.offset = qint64(std::get<int>(page)) * std::get<int>(size);
+    query.limit = std::get<int>(size);
+    const QByteArray ifNoneMatch = r.header("If-None-Match");
+    m_service->directoryGroups(
+        query, this,
+        [this, query, ifNoneMatch, orgId = r.user->orgId,
+         respond = std::move(respond)](StoreResult<GroupPage> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            const GroupPage &p = result.value;
+            // The groups' version and the opt-out revision (a group's "optedOut" follows the
+            // rules) and the search: one tag per answer.
+            const CachedOrg *org = m_service->org(orgId);
+            const qint64 revision = org ? org->org.revision : 0;
+            const QByteArray etag = "\"groups-" + p.version.toUtf8() + '-'
+                + QByteArray::number(revision) + '-'
+                + QByteArray::number(qHash(query.nameContains), 16) + '"';
+            if (etagMatches(ifNoneMatch, etag))
+                return respond(ApiResponse {304, {}, {{"ETag", etag}}});
+            const QSet<QString> ruled = m_service->groupsWithRules(orgId);
+            QJsonArray list;
+            for (const StoredGroup &g : p.groups) {
+                list.append(QJsonObject {{QStringLiteral("id"), g.id},
+                                         {QStringLiteral("name"), g.displayName},
+                                         {QStringLiteral("memberCount"), g.memberCount},
+                                         {QStringLiteral("optedOut"), ruled.contains(g.id)}});
+            }
+            const qint64 pageSize = query.limit;
+            const qint64 pageNumber = query.offset / pageSize;
+            ApiResponse response = ApiResponse::json(
+                200,
+                {{QStringLiteral("groups"), list},
+                 {QStringLiteral("page"), pageNumber},
+                 {QStringLiteral("pageSize"), pageSize},
+                 {QStringLiteral("total"), p.total},
+                 {QStringLiteral("lastPage"), (pageNumber + 1) * pageSize >= p.total}});
+            response.headers.append(qMakePair(QByteArray("ETag"), etag));
+            respond(std::move(response));
+        });
+}
+
+void ApiServer::groupMembers(const ApiRequest &r, Respond respond)
+{
+    const auto page = pageParameter(r.query, QStringLiteral("page"), 0, 0, 1000000000);
+    if (const auto *e = std::get_if<HttpError>(&page))
+        return respond(ApiResponse::fromError(*e));
+    const auto size = pageParameter(r.query, QStringLiteral("pageSize"), 1000, 1, 5000);
+    if (const auto *e = std::get_if<HttpError>(&size))
+        return respond(ApiResponse::fromError(*e));
+    GroupQuery query;
+    query.orgId = r.user->orgId;
+    query.id = r.params.at(0);
+    query.limit = 1;
+    query.withMembers = true;
+    const qint64 p = std::get<int>(page);
+    const qint64 s = std::get<int>(size);
+    m_service->directoryGroups(
+        query, this,
+        [this, p, s, orgId = r.user->orgId,
+         respond = std::move(respond)](StoreResult<GroupPage> result) {
+            if (!result.ok())
+                return respond(storeFailure(result.status));
+            if (result.value.groups.isEmpty()) {
+                return respond(
+                    ApiResponse::fromError(HttpError::notFound(QStringLiteral("No such group."))));
+            }
+            // The members as /users lists them: those in the user list, ordered by e-mail.
+            QVector<const StoredUser *> members;
+            for (const QString &id : result.value.groups.constFirst().memberIds) {
+                const StoredUser *u = m_service->user(id);
+                if (u && u->orgId == orgId && OptOutService::isListed(*u))
+                    members.append(u);
+            }
+            std::sort(members.begin(), members.end(), [](const StoredUser *a, const StoredUser *b) {
+                return a->email < b->email || (a->email == b->email && a->id < b->id);
+            });
+            const qint64 total = members.size();
+            QJsonArray list;
+            for (qint64 i = p * s; i < std::min(total, (p + 1) * s); ++i) {
+                const StoredUser &u = *members.at(i);
+                list.append(QJsonObject {{QStringLiteral("id"), u.id},
+                                         {QStringLiteral("email"), u.email},
+                                         {QStringLiteral("name"), u.name}});
+            }
+            respond(ApiResponse::json(200,
+                                      {{QStringLiteral("users"), list},
+                                       {QStringLiteral("page"), p},
+                                       {QStringLiteral("pageSize"), s},
+                                       {QStringLiteral("total"), total},
+                                       {QStringLiteral("lastPage"), (p + 1) * s >= total}}));
+        });
+}
