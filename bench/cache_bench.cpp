@@ -46,7 +46,8 @@ int main(int argc, char **argv)
                       QStringLiteral("Example Org"),
                       QStringLiteral("Customer Journey Analytics"),
                       true,
-                      604800};
+                      604800,
+                      {}};
     QJsonArray usersJson;
     for (int i = 0; i < Users; ++i) {
         if (i % PageSize == 0) {
