@@ -2,6 +2,7 @@
 // ingestion with row locks, a global change sequence for the caches, LISTEN/NOTIFY.
 #include "postgresstore.h"
 
+#include "enforcementhistory.h"
 #include "optoutplan.h"
 #include "pgcopy.h"
 
@@ -1489,7 +1490,6 @@ StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QStrin
         return unavailable<Enforcement::History>();
     return transact<Enforcement::History>(
         "ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) -> Result {
-            Enforcement::History h;
             // Organisations made after the migration start at their creation, no one out.
             QSqlQuery q = s.run(QStringLiteral("SELECT %1, coalesce(e.opted_out_users, 0) FROM "
                                                "orgs o LEFT JOIN enforcement_origin e ON "
@@ -1499,30 +1499,19 @@ StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QStrin
             if (!q.next())
                 return Result::failure(StoreStatus::Failed,
                                        QStringLiteral("no organisation %1").arg(orgId));
-            h.countingSince = fromMs(q.value(0));
-            h.optedOutAtStart = q.value(1).toLongLong();
+            const QDateTime countingSince = fromMs(q.value(0));
+            const qint64 optedOutAtOrigin = q.value(1).toLongLong();
             q = s.run(QStringLiteral("SELECT coalesce(sum(opt_outs - opt_ins), 0)::int8 FROM "
                                      "enforcement_counts WHERE org_id = ? AND slot < ?::int8"),
                       {orgId, fromSlot});
-            if (q.next())
-                h.optedOutAtStart += q.value(0).toLongLong();
+            const qint64 netBefore = q.next() ? q.value(0).toLongLong() : 0;
             q = s.run(QStringLiteral("SELECT slot, %1 FROM enforcement_counts WHERE org_id = ? "
                                      "AND slot >= ?::int8 AND slot < ?::int8 GROUP BY slot ORDER "
                                      "BY slot")
                           .arg(QLatin1String(Enforcement::countColumnsSum())),
                       {orgId, fromSlot, toSlot});
-            while (q.next()) {
-                Enforcement::Counts c;
-                c.acceptedClient = q.value(1).toLongLong();
-                c.acceptedServer = q.value(2).toLongLong();
-                c.discardedClient = q.value(3).toLongLong();
-                c.discardedServer = q.value(4).toLongLong();
-                c.deletedEvents = q.value(5).toLongLong();
-                c.optOuts = q.value(6).toLongLong();
-                c.optIns = q.value(7).toLongLong();
-                h.perSlot.append({q.value(0).toLongLong(), c});
-            }
-            return Result::success(std::move(h));
+            return Result::success(
+                Enforcement::historyFromRows(countingSince, optedOutAtOrigin, netBefore, q));
         });
 }
 
