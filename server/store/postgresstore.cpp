@@ -370,6 +370,16 @@ public:
         return *m_optedOutAmong;
     }
 
+    // The enforcement counters' upsert (every ingestion runs it).
+    QSqlQuery &upsertCounts()
+    {
+        if (!m_upsertCounts) {
+            m_upsertCounts
+                = std::make_unique<QSqlQuery>(prepare(QLatin1String(Enforcement::upsertSql())));
+        }
+        return *m_upsertCounts;
+    }
+
     // libpq's own connection under Qt's, for what Qt Sql cannot do (COPY): the same session,
     // so the same transaction and locks.
     PGconn *nativeConnection()
@@ -394,6 +404,7 @@ private:
     bool m_committing = false;
     std::unique_ptr<QSqlQuery> m_lockShared;
     std::unique_ptr<QSqlQuery> m_optedOutAmong;
+    std::unique_ptr<QSqlQuery> m_upsertCounts;
 };
 
 namespace {
@@ -1476,9 +1487,10 @@ void PostgresStore::writeEnforcement(PgSession &s, const Enforcement::Tally &tal
         const Enforcement::Counts &c = it.value();
         if (c.isZero())
             continue;
-        s.run(QLatin1String(Enforcement::upsertSql()),
-              {it.key().first, it.key().second, m_shard, c.acceptedClient, c.acceptedServer,
-               c.discardedClient, c.discardedServer, c.deletedEvents, c.optOuts, c.optIns});
+        PgSession::exec(s.upsertCounts(),
+                        {it.key().first, it.key().second, m_shard, c.acceptedClient,
+                         c.acceptedServer, c.discardedClient, c.discardedServer, c.deletedEvents,
+                         c.optOuts, c.optIns});
     }
 }
 
