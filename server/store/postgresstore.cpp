@@ -359,7 +359,8 @@ public:
         }
         return *m_lockShared;
     }
-    // The ingestion's check, one statement: which of these users are opted out now.
+    // The ingestion's check, one statement: which of these users are effectively opted out
+    // now (today the individual opt-outs; whatever else makes a user opted out joins here).
     QSqlQuery &optedOutAmong()
     {
         if (!m_optedOutAmong) {
