@@ -8,7 +8,7 @@ OPTOUT_PACKAGES=(
   qt6-networkauth-dev libqt6sql6-sqlite libsqlite3-dev libgl-dev libxkbcommon-dev
   qtkeychain-qt6-dev libssl-dev openssl libhttp-parser-dev libsimdjson-dev libcjose-dev
   desktop-file-utils appstream systemd dpkg-dev file iproute2
-  postgresql libqt6sql6-psql
+  postgresql libqt6sql6-psql libpq-dev
   qt6-charts-dev libqt6opengl6-dev poppler-utils
 )
 

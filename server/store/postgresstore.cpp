@@ -3,8 +3,10 @@
 #include "postgresstore.h"
 
 #include "coverplan.h"
+#include "enforcementhistory.h"
 #include "groupplan.h"
 #include "optoutplan.h"
+#include "pgcopy.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -43,11 +45,12 @@ struct DbError
     bool lost = false; // the connection is gone: reconnect before the next call
 };
 
-DbError toDbError(const QSqlError &error, const QString &what)
+// The same classification for what Qt Sql reports and what libpq reports directly (pgcopy.h).
+DbError toDbError(const QString &sqlState, const QString &message)
 {
     DbError e;
-    e.sqlState = error.nativeErrorCode();
-    e.message = what + QStringLiteral(": ") + error.text();
+    e.sqlState = sqlState;
+    e.message = message;
     const QString &s = e.sqlState;
     if (s == QLatin1String("40001") || s == QLatin1String("40P01")) {
         e.retry = true;
@@ -67,6 +70,18 @@ DbError toDbError(const QSqlError &error, const QString &what)
         e.status = StoreStatus::Unavailable;
     }
     return e;
+}
+
+DbError toDbError(const QSqlError &error, const QString &what)
+{
+    return toDbError(error.nativeErrorCode(), what + QStringLiteral(": ") + error.text());
+}
+
+DbError toDbError(const PgCopyError &error)
+{
+    if (error.refused) // this side's own refusal: the connection is fine
+        return DbError {StoreStatus::Failed, QStringLiteral("COPY: ") + error.message, {}, false};
+    return toDbError(error.sqlState, QStringLiteral("COPY: ") + error.message);
 }
 
 QString toDbTime(const QDateTime &t)
@@ -126,9 +141,21 @@ StoredOptOut optOutFrom(const QSqlQuery &q)
     return o;
 }
 
-QString eventSourceName(EventSource s)
+// PostgreSQL text holds valid UTF-8 without NUL characters. JSON may carry a NUL (as \u0000)
+// and Qt's JSON a lone surrogate: they become U+FFFD, as they always have, and the rest stays
+// byte for byte.
+QByteArray storableText(const QByteArray &utf8)
 {
-    return s == EventSource::Client ? QStringLiteral("client") : QStringLiteral("server");
+    if (!utf8.contains('\0') && utf8.isValidUtf8())
+        return utf8;
+    return QString::fromUtf8(utf8).replace(QChar(0), QChar::ReplacementCharacter).toUtf8();
+}
+
+QByteArray storableText(const QString &text)
+{
+    if (!text.contains(QChar(0)))
+        return text.toUtf8();
+    return QString(text).replace(QChar(0), QChar::ReplacementCharacter).toUtf8();
 }
 
 // Each migration step takes the database from version N to N+1 in one transaction.
@@ -370,27 +397,53 @@ public:
     }
 
     // Hot paths keep their statements prepared for the life of the connection.
+    // The organisations' rows, shared, and the transaction's time (now(), in microseconds
+    // since the epoch: the events' received_at).
     QSqlQuery &lockOrgsShared()
     {
         if (!m_lockShared) {
             m_lockShared = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
-                "SELECT id FROM orgs WHERE id = ANY(?::text[]) ORDER BY id FOR SHARE")));
+                "SELECT id, (extract(epoch from now()) * 1000000)::int8 FROM orgs WHERE id = "
+                "ANY(?::text[]) ORDER BY id FOR SHARE")));
         }
         return *m_lockShared;
     }
-    QSqlQuery &insertEvents()
+    // The ingestion's check, one statement: which of these users are effectively opted out
+    // now (today the individual opt-outs; whatever else makes a user opted out joins here).
+    QSqlQuery &optedOutAmong()
     {
-        if (!m_insertEvents) {
-            // What was stored, per organisation and source: the enforcement counters.
-            m_insertEvents = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
-                "WITH i AS (INSERT INTO usage_events (org_id, user_id, source, name, at, "
-                "received_at, properties) SELECT e.o, e.u, e.s, e.n, e.a::timestamptz, now(), "
-                "e.p FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                "?::text[]) AS e(o, u, s, n, a, p) WHERE NOT EXISTS (SELECT 1 FROM optouts x "
-                "WHERE x.user_id = e.u) RETURNING org_id, source) SELECT org_id, source, "
-                "count(*) FROM i GROUP BY org_id, source ORDER BY org_id, source")));
+        if (!m_optedOutAmong) {
+            m_optedOutAmong = std::make_unique<QSqlQuery>(
+                prepare(QStringLiteral("SELECT user_id FROM optouts WHERE user_id = "
+                                       "ANY(?::text[])")));
         }
-        return *m_insertEvents;
+        return *m_optedOutAmong;
+    }
+
+    // The enforcement counters' upsert (every ingestion runs it).
+    QSqlQuery &upsertCounts()
+    {
+        if (!m_upsertCounts) {
+            m_upsertCounts
+                = std::make_unique<QSqlQuery>(prepare(QLatin1String(Enforcement::upsertSql())));
+        }
+        return *m_upsertCounts;
+    }
+
+    // libpq's own connection under Qt's, for what Qt Sql cannot do (COPY): the same session,
+    // so the same transaction and locks.
+    PGconn *nativeConnection()
+    {
+        const QVariant handle = m_db.driver()->handle();
+        // Qt 6 names the type after the struct behind libpq's typedef.
+        const char *type = handle.typeName();
+        if (!type || (qstrcmp(type, "pg_conn*") != 0 && qstrcmp(type, "PGconn*") != 0))
+            throw DbError {StoreStatus::Failed, QStringLiteral("no libpq connection"), {}, false};
+        PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
+        if (!conn)
+            throw DbError {
+                StoreStatus::Unavailable, QStringLiteral("no libpq connection"), {}, false, true};
+        return conn;
     }
 
 private:
@@ -400,7 +453,8 @@ private:
     bool m_lost = false;
     bool m_committing = false;
     std::unique_ptr<QSqlQuery> m_lockShared;
-    std::unique_ptr<QSqlQuery> m_insertEvents;
+    std::unique_ptr<QSqlQuery> m_optedOutAmong;
+    std::unique_ptr<QSqlQuery> m_upsertCounts;
 };
 
 namespace {
@@ -948,31 +1002,10 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
 
 namespace {
 
-// One batch as the insert statement takes it: a text array per column.
-QVariantList eventRows(const QVector<NewEvent> &events, QSet<QString> *orgIds)
-{
-    QStringList orgs, users, sources, names, times, properties;
-    for (const NewEvent &e : events) {
-        orgIds->insert(e.orgId);
-        if (e.discard) // its user left the directory: counted, never stored
-            continue;
-        orgs.append(e.orgId);
-        users.append(e.userId);
-        sources.append(eventSourceName(e.source));
-        // PostgreSQL text holds no NUL character (JSON may carry one as \u0000).
-        names.append(QString(e.name).replace(QChar(0), QChar::ReplacementCharacter));
-        times.append(toDbTime(e.at));
-        properties.append(e.properties.isEmpty() ? QString() : QString::fromUtf8(e.properties));
-    }
-    if (orgs.isEmpty())
-        return {};
-    return {PostgresStore::arrayLiteral(orgs),
-            PostgresStore::arrayLiteral(users),
-            PostgresStore::arrayLiteral(sources),
-            PostgresStore::arrayLiteral(names),
-            PostgresStore::arrayLiteral(times),
-            PostgresStore::arrayLiteral(properties, PostgresStore::Nulls::Null)};
-}
+// The events' columns, as ingestion sends them.
+const char *const CopyEvents = "COPY usage_events (org_id, user_id, source, name, at, "
+                               "received_at, properties) FROM STDIN (FORMAT binary)";
+constexpr int CopyEventColumns = 7;
 
 } // namespace
 
@@ -987,10 +1020,14 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
 {
     using Outcomes = QVector<IngestOutcome>;
     QSet<QString> orgIds;
-    QVector<QVariantList> rows;
-    rows.reserve(batches.size());
-    for (const QVector<NewEvent> &batch : batches)
-        rows.append(batch.isEmpty() ? QVariantList() : eventRows(batch, &orgIds));
+    QSet<QString> userIds; // of the events that may be stored, each once
+    for (const QVector<NewEvent> &batch : batches) {
+        for (const NewEvent &e : batch) {
+            orgIds.insert(e.orgId);
+            if (!e.discard) // its user left the directory: counted, never stored
+                userIds.insert(e.userId);
+        }
+    }
     StoreResult<Outcomes> result;
     if (!ensureConnected()) {
         result = unavailable<Outcomes>();
@@ -998,45 +1035,78 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
         result = StoreResult<Outcomes>::success(Outcomes(batches.size()));
     } else {
         const QString orgList = arrayLiteral(QStringList(orgIds.cbegin(), orgIds.cend()));
+        const QString userList = arrayLiteral(QStringList(userIds.cbegin(), userIds.cend()));
         result = transact<Outcomes>(nullptr, [&](PgSession &s) {
             // The organisations' rows, shared: ingestions run side by side, an opt-out change
             // of the organisation (which takes its row FOR UPDATE) waits for this commit, and
-            // this waits for one in flight. Then the opt-out rows are read by each insert's
-            // own, later snapshot. One row lock per transaction, not one per user: locking the
-            // ~500 users of a batch cost more than the insert itself.
-            PgSession::exec(s.lockOrgsShared(), {orgList});
+            // this waits for one in flight. One row lock per transaction, not one per user:
+            // locking the ~500 users of a batch cost more than the insert itself.
+            QSqlQuery &lock = s.lockOrgsShared();
+            PgSession::exec(lock, {orgList});
+            qint64 receivedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+            if (lock.next()) // now(), as the events' received_at has always been
+                receivedAt = lock.value(1).toLongLong();
+            // Then the decision, from the opt-out rows as they are once the lock is held (a
+            // statement of its own, so its snapshot is taken after the lock): no change can
+            // commit between it and this transaction's commit.
+            QSet<QString> optedOut;
+            if (!userIds.isEmpty()) {
+                QSqlQuery &check = s.optedOutAmong();
+                PgSession::exec(check, {userList});
+                while (check.next())
+                    optedOut.insert(check.value(0).toString());
+            }
+
             Outcomes outcomes(batches.size());
             const QDateTime received = QDateTime::currentDateTimeUtc();
             Enforcement::Tally tally;
+            PgCopyIn copy(s.nativeConnection(), CopyEvents, CopyEventColumns);
+            qint64 sent = 0;
+            QString lastOrg;
+            QByteArray lastOrgUtf8;
             for (int i = 0; i < batches.size(); ++i) {
-                if (batches.at(i).isEmpty())
-                    continue;
-                // Everything sent counts as discarded, then what was stored moves over.
                 for (const NewEvent &e : batches.at(i)) {
                     Enforcement::Counts &c = tally.at(e.orgId, received);
-                    ++(e.source == EventSource::Client ? c.discardedClient : c.discardedServer);
-                }
-                if (rows.at(i).isEmpty()) { // only events of users who left the directory
-                    outcomes[i].discarded = int(batches.at(i).size());
-                    continue;
-                }
-                QSqlQuery &insert = s.insertEvents();
-                PgSession::exec(insert, rows.at(i));
-                int stored = 0;
-                while (insert.next()) {
-                    const qint64 n = insert.value(2).toLongLong();
-                    Enforcement::Counts &c = tally.at(insert.value(0).toString(), received);
-                    if (insert.value(1).toString() == QLatin1String("client")) {
-                        c.acceptedClient += n;
-                        c.discardedClient -= n;
-                    } else {
-                        c.acceptedServer += n;
-                        c.discardedServer -= n;
+                    const bool client = e.source == EventSource::Client;
+                    if (e.discard || optedOut.contains(e.userId)) {
+                        ++(client ? c.discardedClient : c.discardedServer);
+                        ++outcomes[i].discarded;
+                        continue;
                     }
-                    stored += int(n);
+                    ++(client ? c.acceptedClient : c.acceptedServer);
+                    ++outcomes[i].stored;
+                    if (sent++ == 0 && !copy.start())
+                        throw toDbError(copy.error());
+                    if (e.orgId != lastOrg) {
+                        lastOrg = e.orgId;
+                        lastOrgUtf8 = lastOrg.toUtf8();
+                    }
+                    copy.beginRow();
+                    copy.text(lastOrgUtf8);
+                    copy.text(e.userId);
+                    copy.text(client ? QByteArrayView("client") : QByteArrayView("server"));
+                    copy.text(storableText(e.name));
+                    copy.timestamp(e.at.toMSecsSinceEpoch() * 1000);
+                    copy.timestamp(receivedAt);
+                    if (e.properties.isEmpty())
+                        copy.null();
+                    else
+                        copy.text(storableText(e.properties));
+                    if (!copy.ok())
+                        throw toDbError(copy.error());
                 }
-                outcomes[i].stored = stored;
-                outcomes[i].discarded = int(batches.at(i).size()) - outcomes[i].stored;
+            }
+            if (sent > 0) {
+                qint64 stored = -1;
+                if (!copy.finish(&stored))
+                    throw toDbError(copy.error());
+                if (stored != sent) {
+                    throw DbError {
+                        StoreStatus::Failed,
+                        QStringLiteral("COPY stored %1 of %2 events").arg(stored).arg(sent),
+                        {},
+                        false};
+                }
             }
             writeEnforcement(s, tally);
             return StoreResult<Outcomes>::success(outcomes);
@@ -1530,9 +1600,10 @@ void PostgresStore::writeEnforcement(PgSession &s, const Enforcement::Tally &tal
         const Enforcement::Counts &c = it.value();
         if (c.isZero())
             continue;
-        s.run(QLatin1String(Enforcement::upsertSql()),
-              {it.key().first, it.key().second, m_shard, c.acceptedClient, c.acceptedServer,
-               c.discardedClient, c.discardedServer, c.deletedEvents, c.optOuts, c.optIns});
+        PgSession::exec(s.upsertCounts(),
+                        {it.key().first, it.key().second, m_shard, c.acceptedClient,
+                         c.acceptedServer, c.discardedClient, c.discardedServer, c.deletedEvents,
+                         c.optOuts, c.optIns});
     }
 }
 
@@ -1544,7 +1615,6 @@ StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QStrin
         return unavailable<Enforcement::History>();
     return transact<Enforcement::History>(
         "ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) -> Result {
-            Enforcement::History h;
             // Organisations made after the migration start at their creation, no one out.
             QSqlQuery q = s.run(QStringLiteral("SELECT %1, coalesce(e.opted_out_users, 0) FROM "
                                                "orgs o LEFT JOIN enforcement_origin e ON "
@@ -1554,30 +1624,19 @@ StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QStrin
             if (!q.next())
                 return Result::failure(StoreStatus::Failed,
                                        QStringLiteral("no organisation %1").arg(orgId));
-            h.countingSince = fromMs(q.value(0));
-            h.optedOutAtStart = q.value(1).toLongLong();
+            const QDateTime countingSince = fromMs(q.value(0));
+            const qint64 optedOutAtOrigin = q.value(1).toLongLong();
             q = s.run(QStringLiteral("SELECT coalesce(sum(opt_outs - opt_ins), 0)::int8 FROM "
                                      "enforcement_counts WHERE org_id = ? AND slot < ?::int8"),
                       {orgId, fromSlot});
-            if (q.next())
-                h.optedOutAtStart += q.value(0).toLongLong();
+            const qint64 netBefore = q.next() ? q.value(0).toLongLong() : 0;
             q = s.run(QStringLiteral("SELECT slot, %1 FROM enforcement_counts WHERE org_id = ? "
                                      "AND slot >= ?::int8 AND slot < ?::int8 GROUP BY slot ORDER "
                                      "BY slot")
                           .arg(QLatin1String(Enforcement::countColumnsSum())),
                       {orgId, fromSlot, toSlot});
-            while (q.next()) {
-                Enforcement::Counts c;
-                c.acceptedClient = q.value(1).toLongLong();
-                c.acceptedServer = q.value(2).toLongLong();
-                c.discardedClient = q.value(3).toLongLong();
-                c.discardedServer = q.value(4).toLongLong();
-                c.deletedEvents = q.value(5).toLongLong();
-                c.optOuts = q.value(6).toLongLong();
-                c.optIns = q.value(7).toLongLong();
-                h.perSlot.append({q.value(0).toLongLong(), c});
-            }
-            return Result::success(std::move(h));
+            return Result::success(
+                Enforcement::historyFromRows(countingSince, optedOutAtOrigin, netBefore, q));
         });
 }
 

@@ -1,6 +1,8 @@
 // SqliteStore's enforcement counters and the organisation's time zone (enforcementcounts.h).
 #include "sqlitestore.h"
 
+#include "enforcementhistory.h"
+
 #include <QSqlError>
 #include <QVariant>
 
@@ -62,7 +64,6 @@ StoreResult<Enforcement::History> SqliteStore::enforcementHistory(const QString 
         QSqlDatabase &db;
         ~Rollback() { db.rollback(); }
     } rollback {m_db};
-    Enforcement::History h;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     // Organisations made after the migration start at their creation, with no one out.
@@ -75,15 +76,15 @@ StoreResult<Enforcement::History> SqliteStore::enforcementHistory(const QString 
     if (!q.next())
         return StoreResult<Enforcement::History>::failure(
             StoreStatus::Failed, QStringLiteral("no organisation %1").arg(orgId));
-    h.countingSince = fromText(q.value(0).toString());
-    h.optedOutAtStart = q.value(1).toLongLong();
+    const QDateTime countingSince = fromText(q.value(0).toString());
+    const qint64 optedOutAtOrigin = q.value(1).toLongLong();
     q.prepare(QStringLiteral("SELECT COALESCE(SUM(opt_outs - opt_ins), 0) FROM "
                              "enforcement_counts WHERE org_id = ? AND slot < ?"));
     q.addBindValue(orgId);
     q.addBindValue(fromSlot);
     if (!q.exec() || !q.next())
         return failed<Enforcement::History>(q);
-    h.optedOutAtStart += q.value(0).toLongLong();
+    const qint64 netBefore = q.value(0).toLongLong();
     q.prepare(QStringLiteral("SELECT slot, %1 FROM enforcement_counts WHERE org_id = ? AND slot "
                              ">= ? AND slot < ? GROUP BY slot ORDER BY slot")
                   .arg(QLatin1String(Enforcement::countColumnsSum())));
@@ -92,18 +93,8 @@ StoreResult<Enforcement::History> SqliteStore::enforcementHistory(const QString 
     q.addBindValue(toSlot);
     if (!q.exec())
         return failed<Enforcement::History>(q);
-    while (q.next()) {
-        Enforcement::Counts c;
-        c.acceptedClient = q.value(1).toLongLong();
-        c.acceptedServer = q.value(2).toLongLong();
-        c.discardedClient = q.value(3).toLongLong();
-        c.discardedServer = q.value(4).toLongLong();
-        c.deletedEvents = q.value(5).toLongLong();
-        c.optOuts = q.value(6).toLongLong();
-        c.optIns = q.value(7).toLongLong();
-        h.perSlot.append({q.value(0).toLongLong(), c});
-    }
-    return Result::success(std::move(h));
+    return Result::success(
+        Enforcement::historyFromRows(countingSince, optedOutAtOrigin, netBefore, q));
 }
 
 StoreResult<bool> SqliteStore::setOrgTimeZone(const QString &orgId, const QString &timeZone)

@@ -557,9 +557,10 @@ public:
     // opt-out look-up (into usage_recent, moved into usage_events by maintain()).
     // PostgresStore: SELECT ... FOR SHARE on the organisation's row (one lock per transaction,
     // not one per user: ingestions run side by side, an opt-out change, which takes that row
-    // FOR UPDATE, waits for them or they for it), then a multi-row insert whose condition is
-    // the opt-out look-up. So an opt-out committed anywhere before this transaction discards
-    // these events, and one committed after it purges them.
+    // FOR UPDATE, waits for them or they for it), then one statement reading which of the
+    // events' users are opted out, then a COPY of the others' events. So an opt-out committed
+    // anywhere before this transaction discards these events, and one committed after it
+    // purges them.
     // Users are assumed to exist in their organisation (the caller checked).
     virtual StoreResult<IngestOutcome> ingestEvents(const QVector<NewEvent> &events) = 0;
 

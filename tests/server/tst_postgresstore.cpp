@@ -1,6 +1,7 @@
 // PostgresStore against a real PostgreSQL (OPTOUT_TEST_DB_URL, started by scripts/test.sh):
 // schema, refusal of a newer one, the serialisation of opt-outs against ingestion across
 // connections, the change sequence, LISTEN/NOTIFY and its recovery after a killed backend.
+#include "pgcopy.h"
 #include "postgresstore.h"
 
 #include <QCryptographicHash>
@@ -224,6 +225,104 @@ private slots:
                                              PostgresStore::Nulls::Null),
                  QStringLiteral("{NULL,\"a\\\"b\"}"));
         QCOMPARE(PostgresStore::arrayLiteral({QString()}), QStringLiteral("{\"\"}"));
+    }
+
+    // COPY's binary format, byte for byte: the header, then per row its field count and each
+    // field as a length and its bytes (-1: NULL), timestamps in microseconds from 2000-01-01.
+    void copyEncodesBinaryRows()
+    {
+        PgCopyIn copy = PgCopyIn::encoderOnly(4);
+        copy.beginRow();
+        copy.text(QByteArrayView("a\tb\\N\n"));
+        copy.null();
+        copy.timestamp(Q_INT64_C(946684800000000) + 0x0102);
+        copy.text(QStringLiteral("\u00e9"));
+        QVERIFY(copy.ok());
+        const QByteArray expected = QByteArray("PGCOPY\n\xff\r\n\0", 11)
+            + QByteArray("\0\0\0\0"
+                         "\0\0\0\0",
+                         8) // flags, header extension
+            + QByteArray("\0\x04", 2) // fields in the row
+            + QByteArray("\0\0\0\x06"
+                         "a\tb\\N\n",
+                         10)
+            + QByteArray("\xff\xff\xff\xff", 4)
+            + QByteArray("\0\0\0\x08"
+                         "\0\0\0\0\0\0\x01\x02",
+                         12)
+            + QByteArray("\0\0\0\x02"
+                         "\xc3\xa9",
+                         6);
+        QCOMPARE(copy.pending(), expected);
+    }
+
+    // PostgreSQL text cannot hold a NUL: the field is refused before anything of it is sent,
+    // and nothing after it is encoded.
+    void copyRefusesNul()
+    {
+        PgCopyIn copy = PgCopyIn::encoderOnly(2);
+        copy.beginRow();
+        copy.text(QByteArrayView("ok"));
+        const qsizetype before = copy.pending().size();
+        copy.text(QByteArray("a\0b", 3));
+        QVERIFY(!copy.ok());
+        QVERIFY(copy.error().refused);
+        QVERIFY(copy.error().sqlState.isEmpty());
+        QVERIFY2(copy.error().message.contains(QLatin1String("NUL")),
+                 qPrintable(copy.error().message));
+        copy.beginRow();
+        copy.text(QByteArrayView("later"));
+        QCOMPARE(copy.pending().size(), before);
+    }
+
+    // Batches larger than one piece of COPY data are stored whole; a COPY the server refuses
+    // (a time PostgreSQL cannot hold) stores nothing, counts nothing, and leaves the connection
+    // ready for the next call.
+    void copyOfManyRowsAndARefusedOne()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 20, &ids);
+        QVERIFY(!org.isEmpty());
+        QVERIFY(store.applyOptOuts(change(org, ids.at(0), {ids.at(2)}, {})).ok());
+        const QByteArray properties = "{\"k\":\"" + QByteArray(1000, 'x') + "\\t\\\\\\n\\u0000\"}";
+        QVector<NewEvent> many;
+        for (int i = 0; i < 3000; ++i) {
+            NewEvent e = makeEvent(org, ids.at(1 + i % 20));
+            e.properties = properties;
+            many.append(e);
+        }
+        const auto stored = store.ingestEvents(many);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.value.stored, 3000 - 150);
+        QCOMPARE(stored.value.discarded, 150);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events")), qint64(2850));
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events WHERE properties = "
+                                         "'%1'")
+                              .arg(QString::fromUtf8(properties))),
+                 qint64(2850));
+        const qint64 counted = db.count(QStringLiteral(
+            "SELECT sum(accepted_client + discarded_client) FROM enforcement_counts"));
+        QCOMPARE(counted, qint64(3000));
+
+        NewEvent tooOld = makeEvent(org, ids.at(3));
+        tooOld.at = QDateTime(QDate(-5000, 1, 1), QTime(0, 0), Qt::UTC);
+        const auto refused = store.ingestEvents({makeEvent(org, ids.at(3)), tooOld});
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.status, StoreStatus::Failed);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events")), qint64(2850));
+        QCOMPARE(db.count(QStringLiteral(
+                     "SELECT sum(accepted_client + discarded_client) FROM enforcement_counts")),
+                 counted);
+
+        const auto next = store.ingestEvents({makeEvent(org, ids.at(3))});
+        QVERIFY(next.ok());
+        QCOMPARE(next.value.stored, 1);
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM usage_events")), qint64(2851));
     }
 
     // JSON may carry a NUL (\u0000) that PostgreSQL text cannot hold: the event is still stored.

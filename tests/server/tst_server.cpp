@@ -103,6 +103,7 @@ private Q_SLOTS:
     void ingestionBadInput();
     void ingestionParsing_data();
     void ingestionParsing();
+    void ingestionStoresFieldsAsSent();
     void optOutHidesStoredEventsUntilPurge();
     void reasons();
     void reasonBadInput_data();
@@ -1370,6 +1371,117 @@ void TestServerApi::ingestionParsing()
     QCOMPARE(error.value(QStringLiteral("details")).toObject(),
              QJsonDocument::fromJson(details).object());
     QCOMPARE(storedClientEvents(), before);
+}
+
+// What is stored is what was sent, whatever a field holds: the characters that delimit rows
+// and fields in PostgreSQL's COPY text format and its NULL marker (\N), quotes, text in several
+// scripts, properties near the body limit, read back from the database itself. A NUL, which
+// PostgreSQL text cannot hold, is stored there as U+FFFD (SQLite keeps it).
+void TestServerApi::ingestionStoresFieldsAsSent()
+{
+    struct Sent
+    {
+        QString userId;
+        QString name;
+        QString timestamp;
+        QDateTime at;
+        QJsonObject properties;
+    };
+    QString longText;
+    for (int i = 0; i < 60000; ++i)
+        longText += QStringLiteral("a\u00e9\t\\\n\u65e5");
+    const auto at = [](int ms) {
+        return QDateTime(QDate(2026, 11, 22), QTime(16, 0, 0).addMSecs(ms), Qt::UTC);
+    };
+    const QList<Sent> sent {
+        {u(40),
+         QStringLiteral("tab\there"),
+         QStringLiteral("2026-11-22T16:00:00.001Z"),
+         at(1),
+         {{QStringLiteral("t"), QStringLiteral("a\tb\t")}}},
+        {u(41),
+         QStringLiteral("new\nline\r\nand\rreturn"),
+         QStringLiteral("2026-11-22T16:00:00.002Z"),
+         at(2),
+         {{QStringLiteral("n"), QStringLiteral("x\ny\r\n")}}},
+        {u(42),
+         QStringLiteral("back\\slash \\t \\n \\\\"),
+         QStringLiteral("2026-11-22T17:00:00.003+01:00"),
+         at(3),
+         {{QStringLiteral("b"), QStringLiteral("C:\\dir\\new \\.")}}},
+        {u(43),
+         QStringLiteral("\\N"),
+         QStringLiteral("2026-11-22T16:00:00.004Z"),
+         at(4),
+         {{QStringLiteral("\\N"), QStringLiteral("\\N")}, {QStringLiteral("null"), QJsonValue()}}},
+        {u(44),
+         QStringLiteral("\u00dcn\u00efc\u00f6d\u00e9 \u2713 \u65e5\u672c\u8a9e \U0001F600 "
+                        "\u05e2\u05d1\u05e8\u05d9\u05ea"),
+         QStringLiteral("2026-11-22T16:00:00.005Z"),
+         at(5),
+         {{QStringLiteral("\u00e9\u65e5"), QStringLiteral("\U0001F600\"quoted\" 'single' ,;|")},
+          {QStringLiteral("nested"),
+           QJsonObject {{QStringLiteral("a\tb"), QJsonArray {1, 2.5, true}}}}}},
+        {u(45),
+         QStringLiteral("a") + QChar(0) + QStringLiteral("b"),
+         QStringLiteral("2026-11-22T16:00:00.006Z"),
+         at(6),
+         {{QStringLiteral("nul"), QStringLiteral("x") + QChar(0) + QStringLiteral("y")}}},
+        {u(46),
+         QStringLiteral("long"),
+         QStringLiteral("2026-11-22T16:00:00.007Z"),
+         at(7),
+         {{QStringLiteral("long"), longText}}},
+    };
+    for (const Sent &e : sent) {
+        const QByteArray body
+            = eventsBody({QJsonObject {{QStringLiteral("name"), e.name},
+                                       {QStringLiteral("timestamp"), e.timestamp},
+                                       {QStringLiteral("userId"), e.userId},
+                                       {QStringLiteral("properties"), e.properties}}});
+        QVERIFY(body.size() > 0 && body.size() < 1024 * 1024);
+        const HttpResult r
+            = m_server.request("POST", QStringLiteral("/api/v1/usage/events"), Tracker, body);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json()[QStringLiteral("accepted")].toInt(), 1);
+    }
+
+    const bool postgres = TestDatabase::isPostgres();
+    // SQLite keeps the newest events apart until its housekeeping moves them.
+    const QString events = postgres
+        ? QStringLiteral("usage_events")
+        : QStringLiteral("(SELECT user_id, source, name, at, properties FROM usage_events UNION "
+                         "ALL SELECT user_id, source, name, at, properties FROM usage_recent)");
+    const QString atMs = postgres ? QStringLiteral("floor(extract(epoch from at) * 1000)::int8")
+                                  : QStringLiteral("at");
+    for (const Sent &e : sent) {
+        const auto read = [&](const QString &column) {
+            bool ok = false;
+            const QVariant v = m_server.database().execute(
+                QStringLiteral("SELECT %1 FROM %2 e WHERE user_id = '%3'")
+                    .arg(column, events, e.userId),
+                &ok);
+            if (!ok)
+                qWarning() << "cannot read" << column << "of" << e.userId;
+            return v;
+        };
+        QCOMPARE(read(QStringLiteral("count(*)")).toLongLong(), qint64(1));
+        QString name = e.name;
+        if (postgres)
+            name.replace(QChar(0), QChar::ReplacementCharacter);
+        QCOMPARE(read(QStringLiteral("name")).toString(), name);
+        QCOMPARE(read(QStringLiteral("source")).toString(), QStringLiteral("client"));
+        const QVariant storedAt = read(atMs);
+        const QDateTime stored = postgres
+            ? QDateTime::fromMSecsSinceEpoch(storedAt.toLongLong(), Qt::UTC)
+            : QDateTime::fromString(storedAt.toString(), Qt::ISODateWithMs);
+        QCOMPARE(stored, e.at);
+        const QByteArray properties = read(QStringLiteral("properties")).toString().toUtf8();
+        QJsonParseError error {};
+        const QJsonObject storedProperties = QJsonDocument::fromJson(properties, &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(storedProperties, e.properties);
+    }
 }
 
 void TestServerApi::optOutHidesStoredEventsUntilPurge()
