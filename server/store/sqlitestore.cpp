@@ -387,10 +387,9 @@ bool SqliteStore::migrate(QString *error)
     const QStringList toVersion10 {
         QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at TEXT"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3,
-                                          toVersion4, toVersion5, toVersion6,
-                                          toVersion7, toVersion8, toVersion9,
-                                          toVersion10};
+    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
+                                          toVersion5, toVersion6, toVersion7, toVersion8,
+                                          toVersion9, toVersion10};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -1254,6 +1253,22 @@ StoreResult<QStringList> SqliteStore::addUsers(const QString &orgId, const QVect
     if (q.numRowsAffected() != 1)
         return fail<QStringList>(StoreStatus::Failed,
                                  QStringLiteral("no organisation %1").arg(orgId));
+    // The domain rules cover the new addresses at once, as they cover a directory's new user.
+    QHash<QString, QStringList> byDomain;
+    for (int i = 0; i < ids.size(); ++i)
+        byDomain[emailDomain(users.at(i).email)].append(ids.at(i));
+    QVector<StoredRule> rules;
+    if (!rulesOf(q, orgId, QStringLiteral("emailDomain"), byDomain.keys(), &rules))
+        return fail<QStringList>(q);
+    if (!rules.isEmpty()) {
+        QVector<CoverDelta> deltas;
+        for (const StoredRule &rule : std::as_const(rules))
+            deltas.append({rule, byDomain.value(rule.domain), {}});
+        CoverState covers;
+        covers.now = QDateTime::currentDateTimeUtc();
+        if (!applyCovers(q, orgId, deltas, covers, {}, changeSeq, false, nullptr, nullptr))
+            return fail<QStringList>(q);
+    }
     if (!tx.commit())
         return fail<QStringList>(tx.beginQuery());
     return StoreResult<QStringList>::success(ids);
@@ -1769,6 +1784,19 @@ StoreResult<GroupChangeOutcome> SqliteStore::writeDirectoryGroup(const GroupChan
     if (changeSeq < 0)
         return fail<GroupChangeOutcome>(q);
     outcome.changeSeq = changeSeq;
+    // A change to the groups is a change to the users' directory: the change stream says so.
+    q.prepare(QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1, change_seq = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(changeSeq);
+    q.addBindValue(request.orgId);
+    if (!q.exec())
+        return fail<GroupChangeOutcome>(q);
+    q.prepare(QStringLiteral("SELECT users_revision FROM orgs WHERE id = ?"));
+    q.addBindValue(request.orgId);
+    if (!q.exec() || !q.next())
+        return fail<GroupChangeOutcome>(q);
+    outcome.usersRevision = q.value(0).toLongLong();
+    q.finish();
     if (plan.deleteGroup) {
         q.prepare(QStringLiteral("DELETE FROM group_members WHERE group_id = ?"));
         q.addBindValue(request.groupId);
@@ -1879,6 +1907,12 @@ StoreResult<GroupPage> SqliteStore::directoryGroups(const GroupQuery &query)
     if (!query.nameContains.isEmpty()) {
         where += QStringLiteral(" AND instr(lower(g.display_name), lower(?)) > 0");
         values.append(query.nameContains);
+    }
+    if (!query.memberId.isEmpty()) {
+        where += QStringLiteral(" AND EXISTS (SELECT 1 FROM group_members m JOIN users u ON "
+                                "u.id = m.user_id WHERE m.group_id = g.id AND m.user_id = ? "
+                                "AND NOT u.deleted)");
+        values.append(query.memberId);
     }
     GroupPage page;
     q.prepare(QStringLiteral("SELECT COUNT(*), (SELECT COALESCE(MAX(change_seq), 0) || '.' || "
