@@ -962,6 +962,8 @@ void TestServerUnits::optOutSnapshotsKeepTheLastFew()
     QCOMPARE(delta->changed.size(), 2);
     QVERIFY(delta->removed.isEmpty());
     QVERIFY(kept.deltaSince(org, last, list)->changed.isEmpty());
+}
+
 // Schema 9: the directory's groups and memberships, made in a new file and added to a file of
 // today's schema (8), its data kept.
 void TestServerUnits::sqliteGroupsSchemaAndMigration()
