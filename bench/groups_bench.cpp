@@ -1,7 +1,8 @@
 // Groups and opt-out rules at scale, against the real optout-server (SQLite): 100,000 users,
 // 2,000 groups, 400,000 memberships. Prints, beside their goals: a rule on a 50,000-member group
 // created (goal < 1 s), a SCIM PATCH adding 1,000 members to a group with a rule (goal < 200 ms)
-// and to one without; and, as baselines of the same run, one opt-out's PUT and one SCIM read.
+// and to one without; GET /api/v1/groups over the 2,000 groups; and, as baselines of the same
+// run, one opt-out's PUT and one SCIM read.
 // `--scale F` (0 < F <= 1) runs at F times the sizes (when the machine is loaded).
 #include "benchserver.h"
 
@@ -178,6 +179,59 @@ int main(int argc, char **argv)
     out << "  baseline: one opt-out (PUT): " << r.ms << " ms (" << r.status << ")" << Qt::endl;
     r = send(nam, base, scimToken, "GET", QStringLiteral("/scim/v2/Groups/g-2"));
     out << "  baseline: one SCIM group read: " << r.ms << " ms (" << r.status << ")" << Qt::endl;
+
+    // The picker's list of groups: every group, in pages of 1,000 (the default), then all at
+    // once, and a second read with the ETag (the window's next refresh).
+    {
+        double pages = 0;
+        int pageCount = 0;
+        int status = 200;
+        for (int page = 0; page * 1000 < groups; ++page, ++pageCount) {
+            QUrl url = base;
+            url.setPath(QStringLiteral("/api/v1/groups"));
+            url.setQuery(QStringLiteral("page=%1&pageSize=1000").arg(page));
+            QNetworkRequest request(url);
+            request.setRawHeader("Authorization", "Bearer demo-admin");
+            QElapsedTimer t;
+            t.start();
+            QNetworkReply *reply = nam.get(request);
+            QEventLoop loop;
+            QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            loop.exec();
+            pages += double(t.nsecsElapsed()) / 1e6;
+            const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            status = code == 200 ? status : code;
+            reply->deleteLater();
+        }
+        out << "  GET /api/v1/groups, " << groups << " groups in " << pageCount
+            << " page(s) of 1,000: " << pages << " ms (" << status << ")" << Qt::endl;
+        QUrl all = base;
+        all.setPath(QStringLiteral("/api/v1/groups"));
+        all.setQuery(QStringLiteral("pageSize=5000"));
+        QNetworkRequest request(all);
+        request.setRawHeader("Authorization", "Bearer demo-admin");
+        QElapsedTimer t;
+        t.start();
+        QNetworkReply *reply = nam.get(request);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const double allMs = double(t.nsecsElapsed()) / 1e6;
+        const QByteArray etag = reply->rawHeader("ETag");
+        out << "  GET /api/v1/groups?pageSize=5000 (all " << groups << "): " << allMs << " ms ("
+            << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() << ", "
+            << reply->readAll().size() / 1024 << " KiB)" << Qt::endl;
+        reply->deleteLater();
+        request.setRawHeader("If-None-Match", etag);
+        t.restart();
+        reply = nam.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        out << "  the same with If-None-Match: " << double(t.nsecsElapsed()) / 1e6 << " ms ("
+            << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() << ")"
+            << Qt::endl;
+        reply->deleteLater();
+    }
 
     const QByteArray bigRule = R"({"kind": "group", "groupId": "g-1"})";
     r = send(nam, base, "demo-admin", "POST", QStringLiteral("/api/v1/optout-rules/preview"),

@@ -17,6 +17,11 @@ QStringList coverUsers(const QVector<CoverDelta> &deltas)
 {
     QStringList ids;
     QSet<QString> seen;
+    qsizetype size = 0;
+    for (const CoverDelta &d : deltas)
+        size += d.coverNow.size() + d.coverNoMore.size();
+    ids.reserve(size);
+    seen.reserve(size);
     for (const CoverDelta &d : deltas) {
         for (const QStringList *list : {&d.coverNow, &d.coverNoMore}) {
             for (const QString &id : *list) {
@@ -32,13 +37,16 @@ QStringList coverUsers(const QVector<CoverDelta> &deltas)
 
 namespace {
 
-// The rules of each named user after the deltas, from their rows.
-QHash<QString, QStringList> rulesAfter(const QVector<CoverDelta> &deltas,
+// The rules of each named user (`users`: coverUsers(deltas)) after the deltas, from their rows.
+QHash<QString, QStringList> rulesAfter(const QVector<CoverDelta> &deltas, const QStringList &users,
                                        const QHash<QString, StoredOptOut> &rows)
 {
     QHash<QString, QStringList> after;
-    for (const QString &id : coverUsers(deltas))
-        after.insert(id, rows.value(id).ruleIds);
+    after.reserve(users.size());
+    for (const QString &id : users) {
+        const auto row = rows.constFind(id);
+        after.insert(id, row == rows.cend() ? QStringList() : row->ruleIds);
+    }
     for (const CoverDelta &d : deltas) {
         for (const QString &id : d.coverNoMore)
             after[id].removeAll(d.rule.id);
@@ -64,8 +72,9 @@ QStringList coverEventCountsNeeded(const QVector<CoverDelta> &deltas,
                                    const QHash<QString, StoredOptOut> &rows)
 {
     QStringList ids;
-    const QHash<QString, QStringList> after = rulesAfter(deltas, rows);
-    for (const QString &id : coverUsers(deltas)) {
+    const QStringList users = coverUsers(deltas);
+    const QHash<QString, QStringList> after = rulesAfter(deltas, users, rows);
+    for (const QString &id : users) {
         if (!rows.contains(id) && !after.value(id).isEmpty())
             ids.append(id);
     }
@@ -77,7 +86,9 @@ CoverPlan planCoverChange(const QVector<CoverDelta> &deltas, const CoverState &s
     CoverPlan plan;
     const QDateTime now = toMilliseconds(state.now);
     const bool deleteNow = state.deleteStoredEvents || state.purgeAfterSeconds <= 0;
-    const QHash<QString, QStringList> after = rulesAfter(deltas, state.rows);
+    const QStringList users = coverUsers(deltas);
+    const QHash<QString, QStringList> after = rulesAfter(deltas, users, state.rows);
+    plan.inserts.reserve(users.size());
     QHash<QString, const StoredRule *> rules;
     for (const CoverDelta &d : deltas)
         rules.insert(d.rule.id, &d.rule);
@@ -85,8 +96,8 @@ CoverPlan planCoverChange(const QVector<CoverDelta> &deltas, const CoverState &s
         const StoredRule *rule = rules.value(ruleId);
         return rule ? QByteArray("{\"via\":[") + viaJson(*rule) + "]}" : QByteArray();
     };
-    for (const QString &id : coverUsers(deltas)) {
-        const QStringList &rulesNow = after.value(id);
+    for (const QString &id : users) {
+        const QStringList &rulesNow = *after.constFind(id);
         const auto row = state.rows.constFind(id);
         if (row == state.rows.cend()) {
             if (rulesNow.isEmpty())

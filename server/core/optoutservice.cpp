@@ -866,7 +866,21 @@ void OptOutService::writeDirectoryGroup(const GroupChangeRequest &request, QObje
                     rules[i].groupName = o.group.displayName;
             }
         },
-        context, std::move(done));
+        this,
+        [this, orgId = request.orgId, context = QPointer<QObject>(context),
+         done = std::move(done)](StoreResult<GroupChangeOutcome> result) {
+            if (result.ok() && result.value.kind == GroupChangeOutcome::Kind::Applied
+                && result.value.usersRevision > 0) {
+                auto org = m_orgs.find(orgId);
+                if (org != m_orgs.end()
+                    && result.value.usersRevision > org->second.org.usersRevision) {
+                    org->second.org.usersRevision = result.value.usersRevision;
+                    Q_EMIT changed(); // the change stream announces it
+                }
+            }
+            if (context)
+                done(std::move(result));
+        });
 }
 
 void OptOutService::changeRule(const RuleChangeRequest &request, QObject *context,

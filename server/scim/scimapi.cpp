@@ -261,8 +261,10 @@ std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter)
 std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter, const char *schema,
                                                        const QStringList &attributes)
 {
-    // filter = term *("and" term); term = attribute SP "eq" SP string (RFC 7644 3.4.2.2,
-    // the subset identity providers use to find a user).
+    // filter = term *("and" term); term = attribute SP "eq" SP string, or
+    // attribute "[" subAttribute SP "eq" SP string "]" (RFC 7644 3.4.2.2, the subset identity
+    // providers use to find a user, and Entra ID to check a group's member). A bracketed term
+    // names its attribute "attribute.subAttribute".
     QVector<FilterTerm> terms;
     int i = 0;
     const int n = int(filter.size());
@@ -283,6 +285,9 @@ std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter, co
             return QStringLiteral("An attribute name was expected at position %1.").arg(i);
         FilterTerm term;
         QString a = attribute;
+        const int bracket = int(a.indexOf(QLatin1Char('[')));
+        if (bracket >= 0)
+            a = a.left(bracket) + QLatin1Char('.') + a.mid(bracket + 1);
         const QString urn = lit(schema) + QLatin1Char(':');
         if (a.startsWith(urn, Qt::CaseInsensitive))
             a = a.mid(urn.size());
@@ -314,6 +319,12 @@ std::variant<QVector<FilterTerm>, QString> parseFilter(const QString &filter, co
         terms.append(term);
         i = end + 1;
         skipSpaces();
+        if (bracket >= 0) {
+            if (i >= n || filter.at(i) != QLatin1Char(']'))
+                return QStringLiteral("']' was expected at position %1.").arg(i);
+            ++i;
+            skipSpaces();
+        }
         if (i >= n)
             return terms;
         const QString conjunction = word();
@@ -1176,19 +1187,30 @@ void ScimApi::listGroups(const ApiRequest &r, ApiServer::Respond respond)
     if (r.query.hasQueryItem(QStringLiteral("filter"))) {
         const auto parsed = Scim::parseFilter(
             r.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded), Scim::GroupSchema,
-            {QStringLiteral("displayName"), QStringLiteral("externalId"), QStringLiteral("id")});
+            {QStringLiteral("displayName"), QStringLiteral("externalId"), QStringLiteral("id"),
+             QStringLiteral("members"), QStringLiteral("members.value")});
         if (const auto *why = std::get_if<QString>(&parsed))
             return respond(badRequest(lit("invalidFilter"), *why));
         for (const Scim::FilterTerm &t : std::get<QVector<Scim::FilterTerm>>(parsed)) {
-            QString *field = t.attribute == QLatin1String("displayName") ? &query.displayName
-                : t.attribute == QLatin1String("externalId")             ? &query.externalId
-                                                                         : &query.id;
+            // Entra ID's membership check: `members eq "u"` or `members[value eq "u"]`.
+            const bool member = t.attribute.startsWith(QLatin1String("members"));
+            QString *field = member                           ? &query.memberId
+                : t.attribute == QLatin1String("displayName") ? &query.displayName
+                : t.attribute == QLatin1String("externalId")  ? &query.externalId
+                                                              : &query.id;
             // Two different values for one attribute match nothing.
             if (!field->isEmpty() && *field != t.value)
                 query.id = QStringLiteral("-"); // no group has this id
             else
                 *field = t.value;
         }
+        // A membership check names its group; which groups a user is in is the user's
+        // "groups" attribute.
+        if (!query.memberId.isEmpty() && query.id.isEmpty())
+            return respond(badRequest(lit("invalidFilter"),
+                                      QStringLiteral("A filter on members must also name the "
+                                                     "group: id eq \"...\" and members eq "
+                                                     "\"...\".")));
     }
     const bool withMembers = !r.query.queryItemValue(QStringLiteral("excludedAttributes"))
                                   .split(QLatin1Char(','))

@@ -1331,6 +1331,22 @@ StoreResult<QStringList> PostgresStore::addUsers(const QString &orgId,
         s.run(QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1, change_seq = "
                              "? WHERE id = ?"),
               {seq, orgId});
+        // The domain rules cover the new addresses at once, as they cover a directory's new
+        // user (under the organisation's lock, which ingestion holds shared).
+        QHash<QString, QStringList> byDomain;
+        for (int i = 0; i < ids.size(); ++i)
+            byDomain[emailDomain(users.at(i).email)].append(ids.at(i));
+        const QVector<StoredRule> rules
+            = rulesOf(s, orgId, QStringLiteral("emailDomain"), byDomain.keys());
+        if (!rules.isEmpty()) {
+            s.run(QStringLiteral("SELECT 1 FROM orgs WHERE id = ? FOR UPDATE"), {orgId});
+            QVector<CoverDelta> deltas;
+            for (const StoredRule &rule : rules)
+                deltas.append({rule, byDomain.value(rule.domain), {}});
+            CoverState covers;
+            covers.now = QDateTime::currentDateTimeUtc();
+            applyCovers(s, orgId, deltas, covers, {}, seq, false, nullptr);
+        }
         return Result::success(ids);
     });
 }
@@ -1814,6 +1830,14 @@ PostgresStore::writeDirectoryGroup(const GroupChangeRequest &request)
             return Result::success(outcome);
         }
         outcome.changeSeq = seq;
+        // A change to the groups is a change to the users' directory: the change stream of every
+        // instance says so (the organisation's change_seq brings it to their caches).
+        QSqlQuery stepped = s.run(QStringLiteral("UPDATE orgs SET users_revision = users_revision "
+                                                 "+ 1, change_seq = ? WHERE id = ? RETURNING "
+                                                 "users_revision"),
+                                  {seq, request.orgId});
+        if (stepped.next())
+            outcome.usersRevision = stepped.value(0).toLongLong();
         // The group's rule, if it has one: its members' opt-outs follow the change (under the
         // organisation's lock, which ingestion holds shared).
         const QVector<StoredRule> groupRules = state.exists
@@ -1904,6 +1928,12 @@ StoreResult<GroupPage> PostgresStore::directoryGroups(const GroupQuery &query)
         if (!query.nameContains.isEmpty()) {
             where += QStringLiteral(" AND strpos(lower(g.display_name), lower(?)) > 0");
             values.append(query.nameContains);
+        }
+        if (!query.memberId.isEmpty()) {
+            where += QStringLiteral(" AND EXISTS (SELECT 1 FROM group_members m JOIN users u ON "
+                                    "u.id = m.user_id WHERE m.group_id = g.id AND m.user_id = ? "
+                                    "AND NOT u.deleted)");
+            values.append(query.memberId);
         }
         GroupPage page;
         QSqlQuery q = s.run(QStringLiteral("SELECT count(*), (SELECT coalesce(max(change_seq), "

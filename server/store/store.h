@@ -404,6 +404,10 @@ struct GroupChangeOutcome
     QStringList added; // Applied: users who became members
     QStringList removed; // Applied: users who stopped being members
     qint64 changeSeq = 0; // Applied: the change's sequence number (0: nothing changed)
+    // Applied and changed: the organisation's usersRevision after it. Every change to a group
+    // (created, renamed, members, deleted) steps it, so /sync-state and the change stream
+    // announce it on every instance.
+    qint64 usersRevision = 0;
     CoverChanges covers; // Applied: what the group's rule did to the opt-outs
 };
 
@@ -415,6 +419,7 @@ struct GroupQuery
     QString displayName; // empty: any (exact)
     QString externalId; // empty: any
     QString nameContains; // empty: any (case-insensitive search of the display name)
+    QString memberId; // empty: any; else only groups this user (not deleted) is a member of
     qint64 offset = 0;
     qint64 limit = 100;
     bool withMembers = false;
@@ -609,6 +614,8 @@ public:
     virtual StoreResult<bool> setOrgTimeZone(const QString &orgId, const QString &timeZone) = 0;
     virtual StoreResult<QString> createOrg(const QString &name, const QString &productName) = 0;
     // Adds users (with their tokens) and bumps usersRevision once; returns their ids in order.
+    // A new address in a domain that has a rule is covered by it in the same transaction (as
+    // writeDirectoryUser() covers one), so --import-users and --demo follow the rules too.
     // Fails (nothing added) when an e-mail address is already the organisation's.
     virtual StoreResult<QStringList> addUsers(const QString &orgId, const QVector<NewUser> &users)
         = 0;

@@ -444,6 +444,82 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 1);
     }
 
+    // A group change with no rule (created, members, renamed, deleted) through A reaches a
+    // stream open on B, with the id both instances agree on.
+    void groupChangeThroughAReachesAStreamOnB()
+    {
+        QVERIFY(startPair());
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("idp.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("email,name,roles\nidp@example.com,Identity Provider,directory_sync\n");
+        csv.close();
+        QByteArray scimToken;
+        for (const QStringList &args :
+             {QStringList {QStringLiteral("--import-users"), csv.fileName()},
+              QStringList {QStringLiteral("--issue-token"), QStringLiteral("idp@example.com")}}) {
+            QProcess setUp;
+            setUp.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
+                        QStringList {QStringLiteral("--db"), m_db->url()} + args
+                            + QStringList {QStringLiteral("--org"), QStringLiteral("o-1")});
+            QVERIFY(setUp.waitForFinished(30000));
+            QCOMPARE(setUp.exitCode(), 0);
+            const auto match = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
+                                   .match(QString::fromUtf8(setUp.readAllStandardOutput()));
+            if (match.hasMatch())
+                scimToken = match.captured(1).toUtf8();
+        }
+        QVERIFY(!scimToken.isEmpty());
+        const QList<QPair<QByteArray, QByteArray>> scimType {
+            {"Content-Type", "application/scim+json"}};
+        const auto currentId = [this](const Instance &on) {
+            const QJsonObject s
+                = call(m_nam, on, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin").json();
+            return QByteArray::number(s.value(QStringLiteral("optOutsRevision")).toInteger()) + '.'
+                + QByteArray::number(s.value(QStringLiteral("usersRevision")).toInteger());
+        };
+        Reply r;
+        // The new token reaches A's caches within its refresh.
+        QDeadlineTimer until(5000);
+        do {
+            r = call(m_nam, m_a, "GET", QStringLiteral("/scim/v2/Groups"), scimToken);
+        } while (r.status == 401 && !until.hasExpired() && (QTest::qWait(100), true));
+        QCOMPARE(r.status, 200);
+        // B at A's state (the import moved it on).
+        QTRY_COMPARE_WITH_TIMEOUT(currentId(m_b), currentId(m_a), 5000);
+        EventStreamClient onB;
+        QVERIFY(onB.open(m_b.url({}), "demo-admin", currentId(m_b)));
+        QVERIFY(onB.waitForHead());
+        QCOMPARE(onB.status(), 200);
+        r = call(m_nam, m_a, "POST", QStringLiteral("/scim/v2/Groups"), scimToken,
+                 R"({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                     "displayName": "Night shift"})",
+                 scimType);
+        QCOMPARE(r.status, 201);
+        QVERIFY(onB.waitForEvents(1, 2000));
+        QCOMPARE(onB.events().last().id, currentId(m_a));
+        const QString group
+            = QStringLiteral("/scim/v2/Groups/") + r.json().value(QStringLiteral("id")).toString();
+        const QList<QByteArray> patches {
+            R"([{"op": "add", "path": "members", "value": [{"value": "u-100"}]}])",
+            R"([{"op": "replace", "path": "displayName", "value": "Day shift"}])",
+            "[{\"op\": \"remove\", \"path\": \"members[value eq \\\"u-100\\\"]\"}]"};
+        int events = 1;
+        for (const QByteArray &operations : patches) {
+            r = call(m_nam, m_a, "PATCH", group, scimToken,
+                     R"({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                         "Operations": )"
+                         + operations + '}',
+                     scimType);
+            QCOMPARE(r.status, 204);
+            QVERIFY(onB.waitForEvents(++events, 2000));
+            QCOMPARE(onB.events().last().id, currentId(m_a));
+        }
+        QCOMPARE(call(m_nam, m_a, "DELETE", group, scimToken).status, 204);
+        QVERIFY(onB.waitForEvents(++events, 2000));
+        QCOMPARE(onB.events().last().id, currentId(m_a));
+    }
+
     // Flips through A while B ingests, all at once: no stored event of a user who is opted
     // out when the dust settles, and none while it flies (checked after every flip).
     void concurrentFlipsThroughAWhileBIngests()

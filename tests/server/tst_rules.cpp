@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 namespace {
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
 
     void groupRuleFollowsMembership();
     void domainRuleFollowsAddresses();
+    void domainRuleCoversUsersAddedOutsideTheDirectory();
     void individualOptOutOutlivesTheRule();
     void retentionBothWays();
     void deleteStoredEventsAtCreation();
@@ -334,6 +336,59 @@ void TestRules::domainRuleFollowsAddresses()
     QCOMPARE(entries[0][QStringLiteral("source")].toString(), QStringLiteral("directory"));
     QCOMPARE(entries[0][QStringLiteral("via")][0][QStringLiteral("kind")].toString(),
              QStringLiteral("emailDomain"));
+}
+
+// Users who come in by --import-users (or --demo: the same write) in a domain that has a rule are
+// covered from their first event, as a SCIM-created user is.
+void TestRules::domainRuleCoversUsersAddedOutsideTheDirectory()
+{
+    HttpResult r = api("POST", QStringLiteral("/api/v1/optout-rules"),
+                       {{QStringLiteral("kind"), QStringLiteral("emailDomain")},
+                        {QStringLiteral("domain"), QStringLiteral("contractors.example.com")}});
+    QCOMPARE(r.status, 201);
+    const QString rule = r.json().object()[QStringLiteral("id")].toString();
+    const qint64 before = revision();
+    m_server.stop();
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("people.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("email,name,roles\n"
+              "eve@Contractors.Example.com,Eve,user\n"
+              "fay@staff.example.com,Fay,user\n");
+    csv.close();
+    QCOMPARE(m_server.runOnce({QStringLiteral("--import-users"), csv.fileName(),
+                               QStringLiteral("--org"), QStringLiteral("o-1")}),
+             0);
+    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
+    const auto idOf = [this](const QString &email) {
+        return scim("GET",
+                    QStringLiteral("/Users?filter=%1")
+                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(
+                            QStringLiteral("userName eq \"%1\"").arg(email)))))
+            .json()
+            .object()[QStringLiteral("Resources")][0][QStringLiteral("id")]
+            .toString();
+    };
+    const QString eve = idOf(QStringLiteral("eve@Contractors.Example.com"));
+    const QString fay = idOf(QStringLiteral("fay@staff.example.com"));
+    QVERIFY(!eve.isEmpty() && !fay.isEmpty());
+    QCOMPARE(sendEvent(eve), QStringLiteral("discarded"));
+    QCOMPARE(sendEvent(fay), QStringLiteral("accepted"));
+    const QJsonObject entry = optOutOf(eve);
+    QCOMPARE(entry[QStringLiteral("via")].toArray().size(), 1);
+    QCOMPARE(entry[QStringLiteral("via")][0][QStringLiteral("kind")].toString(),
+             QStringLiteral("emailDomain"));
+    QCOMPARE(entry[QStringLiteral("via")][0][QStringLiteral("ruleId")].toString(), rule);
+    QVERIFY(optOutOf(fay).isEmpty());
+    QCOMPARE(revision(), before + 1); // one step for the import's covers
+    // The rule counts its new user; deleted, it opts them back in.
+    const QJsonArray rules = api("GET", QStringLiteral("/api/v1/optout-rules"))
+                                 .json()[QStringLiteral("rules")]
+                                 .toArray();
+    QCOMPARE(rules.size(), 1);
+    QCOMPARE(rules[0][QStringLiteral("userCount")].toInt(), 1);
+    QCOMPARE(api("DELETE", QStringLiteral("/api/v1/optout-rules/") + rule).status, 204);
+    QCOMPARE(sendEvent(eve), QStringLiteral("accepted"));
 }
 
 // An individual opt-out of a covered user is recorded (201), and keeps the user out when the

@@ -1,6 +1,7 @@
 // SCIM Groups against the real optout-server: the group push of Okta and the group provisioning
 // of Entra ID as their documentation shows them, users' read-only groups, and bad input that
 // changes nothing.
+#include "eventstreamclient.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -70,6 +71,8 @@ private Q_SLOTS:
     void badInputChangesNothing_data();
     void badInputChangesNothing();
     void otherOrganisationIsNotFound();
+    void groupChangesReachTheChangeStream();
+    void entraMembershipCheck();
 
 private:
     HttpResult scim(const QByteArray &method, const QString &path, const QJsonObject &body = {},
@@ -544,6 +547,115 @@ void TestScimGroups::otherOrganisationIsNotFound()
     QCOMPARE(memberIds(group), QStringList {QStringLiteral("u-10")});
     // Only directory tokens.
     QCOMPARE(scim("GET", QStringLiteral("/Groups"), {}, Admin).status, 403);
+}
+
+// A group created, renamed, given and relieved of members, deleted, with no rule anywhere: each
+// is a change to the groups, so each sends an event, with an id that moved on.
+void TestScimGroups::groupChangesReachTheChangeStream()
+{
+    const auto currentId = [this] {
+        const QJsonObject s
+            = m_server.request("GET", QStringLiteral("/api/v1/sync-state"), Admin).json().object();
+        return QByteArray::number(s.value(QStringLiteral("optOutsRevision")).toInteger()) + '.'
+            + QByteArray::number(s.value(QStringLiteral("usersRevision")).toInteger());
+    };
+    EventStreamClient stream;
+    QVERIFY(stream.open(m_server.baseUrl(), Admin, currentId()));
+    QVERIFY(stream.waitForHead());
+    QCOMPARE(stream.status(), 200);
+    QTest::qWait(200);
+    QCOMPARE(stream.events().size(), 0); // up to date
+    int expected = 0;
+    const auto expectEvent = [&](const HttpResult &r, int status) {
+        if (r.status != status)
+            return QStringLiteral("status %1: %2").arg(r.status).arg(QString::fromUtf8(r.body));
+        ++expected;
+        if (!stream.waitForEvents(expected, 2000))
+            return QStringLiteral("no event %1 on the stream").arg(expected);
+        if (stream.events().last().id != currentId())
+            return QStringLiteral("event id %1, state %2")
+                .arg(QString::fromLatin1(stream.events().last().id),
+                     QString::fromLatin1(currentId()));
+        return QString();
+    };
+    HttpResult r = scim("POST", QStringLiteral("/Groups"),
+                        {{QStringLiteral("schemas"), QJsonArray {GroupSchema}},
+                         {QStringLiteral("displayName"), QStringLiteral("Night shift")}});
+    QCOMPARE(expectEvent(r, 201), QString());
+    const QString id = r.json().object()[QStringLiteral("id")].toString();
+    QCOMPARE(expectEvent(scim("PATCH", QStringLiteral("/Groups/") + id,
+                              patch({op(QStringLiteral("add"), QStringLiteral("members"),
+                                        members({QStringLiteral("u-5")}))})),
+                         204),
+             QString());
+    QCOMPARE(expectEvent(scim("PATCH", QStringLiteral("/Groups/") + id,
+                              patch({op(QStringLiteral("replace"), QStringLiteral("displayName"),
+                                        QStringLiteral("Day shift"))})),
+                         204),
+             QString());
+    QCOMPARE(expectEvent(scim("PATCH", QStringLiteral("/Groups/") + id,
+                              patch({op(QStringLiteral("remove"),
+                                        QStringLiteral("members[value eq \"u-5\"]"), {})})),
+                         204),
+             QString());
+    QCOMPARE(expectEvent(scim("DELETE", QStringLiteral("/Groups/") + id), 204), QString());
+    // A write that changes nothing sends nothing.
+    QCOMPARE(scim("GET", QStringLiteral("/Groups")).status, 200);
+    QTest::qWait(300);
+    QCOMPARE(stream.events().size(), expected);
+}
+
+// Entra ID checks a membership with a filter on the group's id and a member:
+// "id eq \"g\" and members eq \"u\"" (and "members[value eq \"u\"]"). The group when the user is
+// a member, an empty list otherwise; excludedAttributes=members honoured.
+void TestScimGroups::entraMembershipCheck()
+{
+    const QString group = createGroup(QStringLiteral("Works council"),
+                                      {QStringLiteral("u-8"), QStringLiteral("u-9")});
+    const QString other = createGroup(QStringLiteral("Contractors"), {QStringLiteral("u-8")});
+    QVERIFY(!group.isEmpty() && !other.isEmpty());
+    const auto check = [&](const QString &filter, bool exclude) {
+        return scim("GET",
+                    QStringLiteral("/Groups?%1filter=%2")
+                        .arg(exclude ? QStringLiteral("excludedAttributes=members&") : QString(),
+                             encoded(filter)));
+    };
+    for (const QString &shape : {QStringLiteral("id eq \"%1\" and members eq \"%2\""),
+                                 QStringLiteral("id eq \"%1\" and members[value eq \"%2\"]"),
+                                 QStringLiteral("members eq \"%2\" and id eq \"%1\""),
+                                 QStringLiteral("id EQ \"%1\" AND members.value eq \"%2\"")}) {
+        HttpResult r = check(shape.arg(group, QStringLiteral("u-9")), true);
+        QVERIFY2(r.status == 200, r.body);
+        QJsonObject list = r.json().object();
+        QCOMPARE(list[QStringLiteral("totalResults")].toInt(), 1);
+        const QJsonObject found = list[QStringLiteral("Resources")][0].toObject();
+        QCOMPARE(found[QStringLiteral("id")].toString(), group);
+        QCOMPARE(found[QStringLiteral("displayName")].toString(), QStringLiteral("Works council"));
+        QVERIFY(!found.contains(QStringLiteral("members")));
+        // Not a member of the other group; an unknown user or group: an empty list.
+        for (const auto &[g, u] : {std::pair {other, QStringLiteral("u-9")},
+                                   std::pair {group, QStringLiteral("u-99999")},
+                                   std::pair {QStringLiteral("g-99999"), QStringLiteral("u-9")}}) {
+            r = check(shape.arg(g, u), true);
+            QVERIFY2(r.status == 200, r.body);
+            list = r.json().object();
+            QCOMPARE(list[QStringLiteral("totalResults")].toInt(), 0);
+            QCOMPARE(list[QStringLiteral("Resources")].toArray().size(), 0);
+        }
+    }
+    // Without excludedAttributes: the group with its members.
+    const HttpResult r
+        = check(QStringLiteral("id eq \"%1\" and members eq \"u-8\"").arg(other), false);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()
+                 .object()[QStringLiteral("Resources")][0][QStringLiteral("members")]
+                 .toArray()
+                 .size(),
+             1);
+    // Still refused: a filter on members alone, or with "or".
+    expectScimError(check(QStringLiteral("members eq \"u-8\""), false), 400, "invalidFilter");
+    expectScimError(check(QStringLiteral("id eq \"%1\" or members eq \"u-8\"").arg(other), false),
+                    400, "invalidFilter");
 }
 
 QTEST_GUILESS_MAIN(TestScimGroups)
