@@ -36,6 +36,7 @@ public:
             result->prepared = UserModel::prepareUsers(result->users);
             result->ledger.setMe(User {me.id, me.email, me.name});
             result->ledger.setConfirmed(result->snapshot.optOuts, result->snapshot.revision);
+            result->optOutKeys = OptOutModel::foldKeys(result->snapshot.optOuts);
         }
         QMetaObject::invokeMethod(
             m_replies, [done, result]() { done(result); }, Qt::QueuedConnection);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "optoutledger.h"
+#include "optoutmodel.h"
 #include "synccache.h"
 #include "usermodel.h"
 
@@ -25,6 +26,7 @@ struct CachedStart
     QList<User> users; // every page, in order
     UserModel::Prepared prepared; // of `users`
     OptOutLedger ledger; // the snapshot's opt-outs, confirmed and indexed (nothing pending)
+    OptOutModel::FoldedKeys optOutKeys; // their users' search keys
 };
 
 class CacheStore final : public QObject

@@ -114,6 +114,8 @@ void SyncController::applyCache(const std::shared_ptr<CachedStart> &cached)
         // Folded and indexed on the cache's thread: one insert here.
         m_users->setPreparedUsers(std::move(cached->prepared));
     }
+    if (m_optOuts)
+        m_optOuts->setFoldedKeys(std::move(cached->optOutKeys));
     setLoaded();
     updatePendingCount();
     setState(State::Offline);

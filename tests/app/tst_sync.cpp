@@ -1025,6 +1025,9 @@ void TestSync::cacheIsReadOffTheGuiThread()
     QVERIFY2(ticksWhileReading > 0, "the GUI thread ran no event while the cache was read");
     QCOMPARE(reset.count() + inserted.count(), 1); // one insert
     QCOMPARE(core.optOuts.rowCount(), 1);
+    // Its search key folded on the cache's thread, as the GUI thread would have.
+    QCOMPARE(core.optOuts.index(0, 0).data(OptOutModel::FoldedKeyRole).toString(),
+             QStringLiteral("zoe vermeulen 8\nuser.8@example.com"));
     QVERIFY(core.users.isOptedOut(QStringLiteral("u-8")));
     QCOMPARE(core.users.rowOfKey(QStringLiteral("u-99999")), 99998);
     QCOMPARE(core.sync.state(), SyncController::State::Offline);
