@@ -5,14 +5,14 @@
 //
 //   optout-bench-live [--users N] [--changes N] [--idle-seconds S] [--streams N]
 //
-// --idle-seconds is how long the idle session is watched (the figure is for 5 minutes:
-// --idle-seconds 300; the default is short for a quick run).
+// --idle-seconds is how long the idle sessions are watched: 300 (the 5 minutes) by
+// default, less for a quick run.
 #include "apiclient.h"
 #include "benchserver.h"
 #include "changestream.h"
 #include "optoutmodel.h"
+#include "session.h"
 #include "synccontroller.h"
-#include "usagetracker.h"
 #include "usermodel.h"
 
 #include <QCommandLineParser>
@@ -39,32 +39,15 @@ namespace {
 
 QTextStream out(stdout);
 
-// One session's core as main.cpp wires it: client, models, sync (with its live changes) and
-// the usage tracker.
-struct Session
+// One session's core as main.cpp builds it (Session), its files in `folder`.
+std::unique_ptr<Session> makeSession(const QUrl &base, const QString &folder)
 {
-    Session(const QUrl &base, const QString &folder)
-        : api(&network)
-        , sync(&api, &users, &optOuts)
-        , usage(&api)
-    {
-        api.setBaseUrl(base);
-        api.setToken("demo-admin");
-        sync.setPendingFilePath(folder + QStringLiteral("/pending.json"));
-        sync.setCacheFilePath(folder + QStringLiteral("/cache.bin"));
-        QObject::connect(&sync, &SyncController::meLoaded, &usage, &UsageTracker::onMeLoaded);
-        QObject::connect(&sync, &SyncController::usageTrackingChecked, &usage,
-                         &UsageTracker::onTrackingChecked);
-        QObject::connect(&sync, &SyncController::liveChangesChanged, &usage,
-                         &UsageTracker::setLiveChanges);
-    }
-    QNetworkAccessManager network;
-    ApiClient api;
-    UserModel users;
-    OptOutModel optOuts;
-    SyncController sync;
-    UsageTracker usage;
-};
+    auto session = std::make_unique<Session>();
+    session->setServer(base, "demo-admin");
+    session->sync()->setPendingFilePath(folder + QStringLiteral("/pending.json"));
+    session->sync()->setCacheFilePath(folder + QStringLiteral("/cache.bin"));
+    return session;
+}
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
@@ -136,7 +119,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption idleOption(QStringLiteral("idle-seconds"),
                                         QStringLiteral("How long the idle session is watched "
                                                        "(the goal is stated for 300)."),
-                                        QStringLiteral("s"), QStringLiteral("30"));
+                                        QStringLiteral("s"), QStringLiteral("300"));
     const QCommandLineOption streamsOption(QStringLiteral("streams"),
                                            QStringLiteral("Streams opened for the memory figure."),
                                            QStringLiteral("n"), QStringLiteral("1000"));
@@ -244,35 +227,38 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(
         &aHome,
         [&] {
-            aOwned = std::make_unique<Session>(server.baseUrl(), dir.filePath(QStringLiteral("a")));
-            SyncController *sync = &aOwned->sync;
+            aOwned = makeSession(server.baseUrl(), dir.filePath(QStringLiteral("a")));
+            SyncController *sync = aOwned->sync();
             QObject::connect(sync, &SyncController::synced, sync, [&] { aSynced = true; });
             QObject::connect(sync, &SyncController::liveChangesChanged, sync,
                              [&](bool up) { aLive = up; });
             QObject::connect(sync, &SyncController::actionCompleted, sync,
                              [&] { confirmedMs = click.elapsed(); });
-            sync->start();
+            aOwned->start();
         },
         Qt::BlockingQueuedConnection);
-    Session &a = *aOwned;
-    Session b(server.baseUrl(), dir.filePath(QStringLiteral("b")));
-    b.sync.start();
-    if (!waitFor([&] { return aSynced && b.sync.state() == SyncController::State::Synced; },
+    SyncController &aSync = *aOwned->sync();
+    const std::unique_ptr<Session> bOwned
+        = makeSession(server.baseUrl(), dir.filePath(QStringLiteral("b")));
+    SyncController &bSync = *bOwned->sync();
+    UserModel &bUsers = *bOwned->users();
+    bOwned->start();
+    if (!waitFor([&] { return aSynced && bSync.state() == SyncController::State::Synced; },
                  300000)) {
         out << "the sessions did not load\n";
         return 1;
     }
-    if (!waitFor([&] { return aLive && b.sync.changeStream()->isConnected(); }, 30000)) {
+    if (!waitFor([&] { return aLive && bSync.changeStream()->isConnected(); }, 30000)) {
         out << "the live changes did not connect\n";
         return 1;
     }
-    out << "\ntwo sessions loaded " << b.users.rowCount() << " users each in " << t.elapsed()
+    out << "\ntwo sessions loaded " << bUsers.rowCount() << " users each in " << t.elapsed()
         << " ms; live changes connected\n";
 
     // ---- The changes through A, each timed from the call (the administrator's click) until
     // B's model shows it: opt-outs and opt-ins in turn.
     QList<double> delays, confirms;
-    const int changeStreamsBefore = b.sync.changeStream()->connectionCount();
+    const int changeStreamsBefore = bSync.changeStream()->connectionCount();
     waitFor([] { return false; }, 11000); // the sign-in's usage events are sent by now
     server.takeOutput();
     int row = 0;
@@ -282,9 +268,9 @@ int main(int argc, char *argv[])
         if (optOut) {
             id.clear();
             // Chosen in B's model: the same organisation, on this thread.
-            for (; row < b.users.rowCount() && id.isEmpty(); ++row) {
-                const QString candidate = b.users.userAt(row).id;
-                if (!b.users.isOptedOut(candidate) && candidate != b.sync.me().id)
+            for (; row < bUsers.rowCount() && id.isEmpty(); ++row) {
+                const QString candidate = bUsers.userAt(row).id;
+                if (!bUsers.isOptedOut(candidate) && candidate != bSync.me().id)
                     id = candidate;
             }
             if (id.isEmpty())
@@ -292,13 +278,13 @@ int main(int argc, char *argv[])
         }
         confirmedMs = -1;
         click.start();
-        QMetaObject::invokeMethod(&a.sync, [&a, id, optOut] {
+        QMetaObject::invokeMethod(&aSync, [&aSync, id, optOut] {
             if (optOut)
-                a.sync.optOut(id);
+                aSync.optOut(id);
             else
-                a.sync.optIn({id});
+                aSync.optIn({id});
         });
-        if (!waitFor([&] { return b.users.isOptedOut(id) == optOut; }, 120000)) {
+        if (!waitFor([&] { return bUsers.isOptedOut(id) == optOut; }, 120000)) {
             out << "change " << i << " never reached the other session\n";
             return 1;
         }
@@ -326,7 +312,7 @@ int main(int argc, char *argv[])
     out << QStringLiteral("  (A's own request, call to the service's confirmation: median %1 ms; "
                           "B's stream reconnected %2 times meanwhile)\n")
                .arg(median(confirms), 0, 'f', 0)
-               .arg(b.sync.changeStream()->connectionCount() - changeStreamsBefore);
+               .arg(bSync.changeStream()->connectionCount() - changeStreamsBefore);
 
     // Where the time of the last change went, as the service logged it (time, request, its
     // own answer time): A's change, then each session's refresh.
@@ -350,14 +336,14 @@ int main(int argc, char *argv[])
                .arg(idle.isEmpty() ? QStringLiteral("met") : QStringLiteral("NOT met"));
     for (const QString &line : idle)
         out << "    " << line << '\n';
-    out << "  streams up: A " << aLive << ", B " << b.sync.changeStream()->isConnected()
-        << "; B's connections made: " << b.sync.changeStream()->connectionCount() << '\n';
+    out << "  streams up: A " << aLive << ", B " << bSync.changeStream()->isConnected()
+        << "; B's connections made: " << bSync.changeStream()->connectionCount() << '\n';
 
     QMetaObject::invokeMethod(
         &aHome, [&] { aOwned.reset(); }, Qt::BlockingQueuedConnection);
     aThread.quit();
     aThread.wait();
-    b.sync.stop();
+    bOwned->sync()->stop();
     out << "load average at the end: " << loadAverage() << '\n';
     out.flush();
     server.stop();

@@ -3,6 +3,7 @@
 #include "optoutledger.h"
 
 #include <algorithm>
+#include <utility>
 
 const OptOutEntry *OptOutLedger::confirmedEntry(const QString &userId) const
 {
@@ -40,6 +41,20 @@ OptOutLedger::Change OptOutLedger::setConfirmed(const QList<OptOutEntry> &list, 
     for (auto it = m_wanted.cbegin(); it != m_wanted.cend(); ++it)
         touched.insert(it.key());
     return refresh(touched);
+}
+
+void OptOutLedger::takeConfirmed(OptOutLedger &&prepared)
+{
+    const QList<PendingAction> pending = std::exchange(m_pending, {});
+    m_revision = prepared.m_revision;
+    m_confirmed = std::move(prepared.m_confirmed);
+    m_confirmedById = std::move(prepared.m_confirmedById);
+    m_rows = std::move(prepared.m_rows);
+    m_optedOut = std::move(prepared.m_optedOut);
+    m_leaving = std::move(prepared.m_leaving);
+    m_pendingIds.clear();
+    m_wanted.clear();
+    setPending(pending);
 }
 
 OptOutLedger::Change OptOutLedger::applyConfirmed(const QList<OptOutEntry> &changed,

@@ -75,6 +75,11 @@ public:
     // ---- The confirmed list
     // Replaces it (a whole list from the service or the cache, newest first).
     Change setConfirmed(const QList<OptOutEntry> &list, qint64 revision);
+    // The same with the work done ahead: `prepared` (a ledger given only setConfirmed(), e.g.
+    // on a worker thread) hands over its list, index and view; this ledger's pending queue and
+    // undo notes stay, its pending users looked at again. For a ledger not shown yet: the
+    // Change is not returned (show the whole view).
+    void takeConfirmed(OptOutLedger &&prepared);
     // What the service says changed since the revision held: entries added or changed, users
     // opted back in. O(changes), plus O(n) of cheap moves to keep the list's order.
     Change applyConfirmed(const QList<OptOutEntry> &changed, const QStringList &removed,

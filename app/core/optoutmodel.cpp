@@ -10,6 +10,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include <utility>
+
 OptOutModel::OptOutModel(QObject *parent)
     : KeyedTableModel<OptOutRow>(parent)
 {
@@ -213,12 +215,24 @@ QHash<int, QByteArray> OptOutModel::roleNames() const
     return names;
 }
 
+OptOutModel::FoldedKeys OptOutModel::foldKeys(const QList<OptOutEntry> &entries)
+{
+    FoldedKeys keys;
+    keys.reserve(entries.size());
+    for (const OptOutEntry &entry : entries) {
+        keys.insert(entry.user.id,
+                    foldForSearch(QString(entry.user.name + QLatin1Char('\n') + entry.user.email)));
+    }
+    return keys;
+}
+
 void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
                              const QSet<QString> &leavingIds, const QSet<QString> &leftDirectoryIds)
 {
     QList<OptOutRow> incoming;
     incoming.reserve(entries.size());
     int folded = 0;
+    const FoldedKeys ahead = std::exchange(m_foldedAhead, {});
     for (const OptOutEntry &entry : entries) {
         OptOutRow row;
         row.entry = entry;
@@ -226,8 +240,11 @@ void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QStri
         row.leaving = row.pending && leavingIds.contains(entry.user.id);
         row.leftDirectory = leftDirectoryIds.contains(entry.user.id);
         const int existing = rowOfKey(entry.user.id);
+        const auto foldedAhead = ahead.constFind(entry.user.id);
         if (existing >= 0 && rows().at(existing).entry.user == entry.user)
             row.folded = rows().at(existing).folded;
+        else if (foldedAhead != ahead.cend())
+            row.folded = *foldedAhead;
         else {
             row.folded
                 = foldForSearch(QString(entry.user.name + QLatin1Char('\n') + entry.user.email));

@@ -61,6 +61,12 @@ public:
     void setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
                     const QSet<QString> &leavingIds = {},
                     const QSet<QString> &leftDirectoryIds = {});
+    // The search keys of these entries' users folded ahead, on any thread (what grows with the
+    // list at a load): the next setEntries() takes each new row's key from there. A start
+    // from the cache folds them on its worker thread.
+    using FoldedKeys = QHash<QString, QString>; // by user id
+    static FoldedKeys foldKeys(const QList<OptOutEntry> &entries);
+    void setFoldedKeys(FoldedKeys keys) { m_foldedAhead = std::move(keys); }
     // A change of the ledger's view by rows (OptOutLedger::Change): the rows given take their
     // new values or arrive at the top, the removed ones leave; nothing else is looked at.
     // `leftDirectoryIds` as for setEntries(), for the rows given.
@@ -105,4 +111,5 @@ private:
     void recountChecked();
 
     int m_checkedCount = 0;
+    FoldedKeys m_foldedAhead; // setFoldedKeys(), for the next setEntries()
 };

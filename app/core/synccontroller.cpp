@@ -30,7 +30,6 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     connect(&m_retryTimer, &QTimer::timeout, this, &SyncController::retryNow);
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &SyncController::tick);
-    m_cacheWriter.setMaxThreadCount(1);
     m_ledger.setUserLookup([this](const QString &id) -> const User * {
         return m_users ? m_users->userById(id) : nullptr;
     });
@@ -57,10 +56,7 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     m_nextActionId = QDateTime::currentMSecsSinceEpoch() * 1000;
 }
 
-SyncController::~SyncController()
-{
-    m_cacheWriter.waitForDone();
-}
+SyncController::~SyncController() = default;
 
 void SyncController::setCacheFilePath(const QString &path)
 {
@@ -70,7 +66,7 @@ void SyncController::setCacheFilePath(const QString &path)
 
 void SyncController::waitForCacheWritten()
 {
-    m_cacheWriter.waitForDone();
+    m_cache.waitForWritten();
 }
 
 QString SyncController::cachePathFor(const QString &userId) const
@@ -82,34 +78,48 @@ QString SyncController::cachePathFor(const QString &userId) const
     return SyncCache::defaultFilePath(m_api->baseUrl(), userId);
 }
 
-bool SyncController::loadCache(const QString &userId)
+bool SyncController::startFromCache(const QString &userId)
 {
     const QString path = cachePathFor(userId);
-    SyncSnapshot snapshot;
     if (path.isEmpty() || !QFile::exists(path))
         return false;
-    QString problem;
-    if (!SyncCache::load(path, &snapshot, &problem)) {
-        qCWarning(lcSync) << "cache unreadable:" << path << problem;
-        return false;
-    }
-    if ((!userId.isEmpty() && snapshot.me.id != userId) || !snapshot.me.isProductAdmin())
-        return false;
+    m_readingCache = true;
+    m_cache.read(path, userId, [this](std::shared_ptr<CachedStart> cached) {
+        m_readingCache = false;
+        if (cached->ok)
+            applyCache(cached);
+        else
+            setState(State::SigningIn);
+        fetchMe();
+    });
+    return true;
+}
+
+void SyncController::applyCache(const std::shared_ptr<CachedStart> &cached)
+{
+    const SyncSnapshot &snapshot = cached->snapshot;
     m_me = snapshot.me;
     m_userPages = snapshot.userPages;
     m_userPageEtags = snapshot.userPageEtags;
     m_ledger.setMe(User {m_me.id, m_me.email, m_me.name});
-    m_ledger.setConfirmed(snapshot.optOuts, snapshot.revision);
+    // Confirmed and indexed on the cache's thread: the pending changes go on top here.
+    m_ledger.takeConfirmed(std::move(cached->ledger));
     m_optOutsEtag = snapshot.optOutsEtag;
     m_lastSyncedAt = snapshot.syncedAt;
     m_fromCache = true;
-    QList<User> all;
-    for (const QList<User> &users : std::as_const(m_userPages))
-        all.append(users);
-    if (m_users)
-        m_users->setUsers(all);
+    if (m_users) {
+        // Who is out is known before the rows arrive: no row changes after them.
+        if (m_users->rowCount() == 0)
+            m_users->setOptOutState(m_ledger.optedOutIds(), m_ledger.pendingIds());
+        // Folded and indexed on the cache's thread: one insert here.
+        m_users->setPreparedUsers(std::move(cached->prepared));
+    }
+    if (m_optOuts)
+        m_optOuts->setFoldedKeys(std::move(cached->optOutKeys));
     setLoaded();
-    return true;
+    updatePendingCount();
+    setState(State::Offline);
+    emitStatus();
 }
 
 void SyncController::saveCache(bool changed)
@@ -131,11 +141,7 @@ void SyncController::saveCache(bool changed)
     snapshot.optOutsEtag = m_optOutsEtag;
     snapshot.revision = m_ledger.revision();
     snapshot.syncedAt = m_lastSyncedAt;
-    m_cacheWriter.start([path, snapshot]() {
-        QString problem;
-        if (!SyncCache::save(path, snapshot, &problem))
-            qCWarning(lcSync) << "cannot write the cache:" << path << problem;
-    });
+    m_cache.write(path, snapshot);
 }
 
 void SyncController::setPendingFilePath(const QString &path)
@@ -195,13 +201,12 @@ void SyncController::start()
     const QString userId = m_explicitCachePath || !m_api
         ? QString()
         : PendingStore::rememberedUser(m_api->baseUrl(), m_api->token());
-    if ((m_explicitCachePath || !userId.isEmpty()) && loadCache(userId)) {
-        updatePendingCount();
-        setState(State::Offline);
-        emitStatus();
-    } else {
-        setState(State::SigningIn);
+    if ((m_explicitCachePath || !userId.isEmpty()) && startFromCache(userId)) {
+        // Shown at once in this state; the lists follow when the cache is read (then /me).
+        setState(State::LoadingUsers);
+        return;
     }
+    setState(State::SigningIn);
     fetchMe();
 }
 
@@ -246,6 +251,8 @@ void SyncController::preloadPending()
 void SyncController::stop()
 {
     ++m_session;
+    m_cache.cancelReads();
+    m_readingCache = false;
     if (m_requests) {
         // deleteLater: stop() may run inside one of the requests' own callbacks.
         m_requests->deleteLater();
@@ -264,6 +271,8 @@ void SyncController::stop()
 
 void SyncController::refresh()
 {
+    if (m_readingCache)
+        return; // the service is asked once the saved lists are in
     switch (m_state) {
     case State::Idle:
     case State::SignedOut:
@@ -436,7 +445,8 @@ QString SyncController::stateText() const
         text = tr("Signing in…");
         break;
     case State::LoadingUsers:
-        text = tr("Loading users… %1 %").arg(m_loadProgress);
+        text = m_readingCache ? tr("Loading the lists saved at the last sync…")
+                              : tr("Loading users… %1 %").arg(m_loadProgress);
         break;
     case State::LoadingOptOuts:
         text = tr("Loading the opt-out list…");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "cachestore.h"
 #include "optoutledger.h"
 #include "pendingstore.h"
 #include "synccache.h"
@@ -11,7 +12,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
-#include <QThreadPool>
 #include <QTimer>
 #include <QUrl>
 
@@ -115,6 +115,10 @@ public:
     QString cacheFilePath() const { return m_cachePath; }
     // Waits until the cache file is written (it is written on a worker thread).
     void waitForCacheWritten();
+    // A start is reading the cache (on a worker thread): the lists are not shown yet.
+    bool isReadingCache() const { return m_readingCache; }
+    // For tests: the cache's worker thread (nullptr until it is first used).
+    const QThread *cacheThread() const { return m_cache.workerThread(); }
     void setRefreshInterval(int milliseconds);
     int refreshInterval() const { return m_refreshTimer.interval(); }
     // Back-off of retries: first delay, doubled each failure up to the maximum.
@@ -262,7 +266,9 @@ private:
     void reportChunk(const PendingAction &action, const QStringList &applied,
                      const QStringList &refused, const ApiError &error);
     void finishIfDone(qint64 actionId);
-    bool loadCache(const QString &userId);
+    // Reads the cache on the cache's thread; the lists are shown and /me asked when it is in.
+    bool startFromCache(const QString &userId);
+    void applyCache(const std::shared_ptr<CachedStart> &cached);
     void saveCache(bool changed);
     QString cachePathFor(const QString &userId) const;
     void savePending();
@@ -340,7 +346,8 @@ private:
     bool m_applyWhenUsersIn = false; // a list is being matched in the background
     QDateTime m_cacheSavedAt;
     static constexpr int CacheRefreshSeconds = 600;
-    QThreadPool m_cacheWriter; // one thread: writes in order, off the GUI thread
+    CacheStore m_cache; // one thread: reads and writes in order, off the GUI thread
+    bool m_readingCache = false;
 
     QTimer m_refreshTimer;
     ChangeStream *m_changes = nullptr;

@@ -190,6 +190,29 @@ void UserModel::setUsers(const QList<User> &users)
     emit usersUpdated();
 }
 
+UserModel::Prepared UserModel::prepareUsers(const QList<User> &users)
+{
+    Prepared prepared;
+    prepared.m_planned = planUsers(Snapshot {{}, {}, QHashSeed::globalSeed()}, QString(), users);
+    prepared.m_planned.keys.squeeze(); // a new pool holds live keys only
+    prepared.m_users = users;
+    return prepared;
+}
+
+void UserModel::setPreparedUsers(Prepared prepared)
+{
+    // Prepared against no rows: valid for an empty model only (one insert, or the first reset).
+    if (rowCount() > 0)
+        return setUsers(prepared.m_users);
+    ++m_planTicket;
+    m_queued.clear();
+    m_hasQueued = false;
+    m_keys = std::move(prepared.m_planned.keys);
+    applyPlan(std::move(prepared.m_planned.plan));
+    // No parsing garbage here: the file was read and the keys folded on another thread.
+    emit usersUpdated();
+}
+
 void UserModel::updateUsers(const QList<User> &users)
 {
     m_queued = users;

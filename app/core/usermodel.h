@@ -68,6 +68,13 @@ public:
     // signals. usersUpdated() follows once the list is in (at once when done at once). A list
     // given while another is being worked out replaces it: the newest wins.
     void updateUsers(const QList<User> &users);
+    // A first list prepared ahead, on any thread: the work that grows with the organisation
+    // (folding every user's keys, indexing them) is done by prepareUsers(), and
+    // setPreparedUsers() then fills the empty model in one reset (or one insert). A model with
+    // rows takes the users as setUsers() would.
+    class Prepared;
+    static Prepared prepareUsers(const QList<User> &users);
+    void setPreparedUsers(Prepared prepared);
     // From this many users on, updateUsers() works in the background (default 20,000).
     void setBackgroundThreshold(int users) { m_backgroundThreshold = users; }
     bool isUpdating() const { return m_planning.isRunning() || m_hasQueued; }
@@ -145,4 +152,16 @@ private:
     QList<User> m_queued; // given to updateUsers() while a plan was being made
     bool m_hasQueued = false;
     quint64 m_planTicket = 0;
+
+public:
+    class Prepared
+    {
+    public:
+        qsizetype size() const { return m_users.size(); }
+
+    private:
+        friend class UserModel;
+        UserPlan m_planned;
+        QList<User> m_users;
+    };
 };

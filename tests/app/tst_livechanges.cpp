@@ -142,6 +142,44 @@ private slots:
         QCOMPARE(b.sync.changeStream()->connectionCount(), 1); // one stream all along
     }
 
+    // Two instances of the service on one PostgreSQL database, as a cluster runs: a session on
+    // each, and a change made through one instance is seen by the other instance's session
+    // within a second (the change reaches that instance's streams through the database).
+    void otherInstancesSessionSeesTheChangeWithinASecond()
+    {
+        if (!TestDatabase::isPostgres())
+            QSKIP("two instances share a PostgreSQL database only (tst_livechanges_postgres)");
+        TestServer other;
+        QVERIFY(
+            other.startBeside(m_server, {QStringLiteral("--demo-users"), QStringLiteral("200")}));
+        QVERIFY(other.baseUrl() != m_server.baseUrl());
+        Core a(m_server.baseUrl(), "demo-admin", folder());
+        Core b(other.baseUrl(), "demo-admin", folder());
+        QVERIFY(a.synced());
+        QVERIFY(b.synced());
+        QVERIFY(a.live());
+        QVERIFY(b.live());
+        for (int i = 0; i < 3; ++i) {
+            const QString id = a.someoneOptedIn();
+            QVERIFY(!id.isEmpty());
+            QElapsedTimer timer;
+            timer.start();
+            QVERIFY(a.sync.optOut(id) > 0);
+            QVERIFY2(QTest::qWaitFor([&] { return b.users.isOptedOut(id); }, 1000),
+                     "the session on the other instance did not see the opt-out within 1 s");
+            qInfo("seen through the other instance %lld ms after the opt-out", timer.elapsed());
+            // And back in through B's instance: A sees it within the second too.
+            QTRY_VERIFY_WITH_TIMEOUT(a.sync.pendingCount() == 0, 10000);
+            timer.start();
+            QVERIFY(b.sync.optIn({id}) > 0);
+            QVERIFY2(QTest::qWaitFor([&] { return !a.users.isOptedOut(id); }, 1000),
+                     "the opt-in through the other instance was not seen within 1 s");
+            QTRY_VERIFY_WITH_TIMEOUT(b.sync.pendingCount() == 0, 10000);
+        }
+        QCOMPARE(b.sync.changeStream()->connectionCount(), 1);
+        other.stop();
+    }
+
     // A change elsewhere is fetched alone (GET /optouts?since=, one entry, not the list) and
     // shown by rows: one row into the table, one row of the picker changed, no reset or
     // re-layout of either model.

@@ -21,6 +21,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -251,6 +253,7 @@ private slots:
     void olderServerWithoutSyncStateFallsBack();
     void offlineStartShowsTheCache();
     void cachedStartRevalidates();
+    void cacheIsReadOffTheGuiThread();
     void damagedCacheIsIgnored();
     void unreachableFirstSignInStopsAndNamesTheAddress();
     void reasonReachesTheService();
@@ -944,8 +947,8 @@ void TestSync::offlineStartShowsTheCache()
     Core core(server.baseUrl(), "demo-admin", pending);
     core.sync.setCacheFilePath(cache);
     core.sync.start();
-    // At once, before the service answers anything.
-    QCOMPARE(core.users.rowCount(), users);
+    // Read on the cache's thread; shown as soon as it is in, before the service answers.
+    QTRY_COMPARE_WITH_TIMEOUT(core.users.rowCount(), users, 10000);
     QCOMPARE(core.optOuts.rowCount(), rows + 1);
     QVERIFY(core.optOuts.isPendingAt(core.optOuts.rowOfKey(id)));
     QCOMPARE(core.sync.state(), SyncController::State::Offline);
@@ -965,6 +968,77 @@ void TestSync::offlineStartShowsTheCache()
     QTRY_COMPARE_WITH_TIMEOUT(core.sync.pendingCount(), 0, 20000);
     QVERIFY(!core.sync.showingCachedData());
     QVERIFY(serverOptOuts(server).contains(id));
+}
+
+// Issue 16: a start from a large cache reads the file and prepares the users on the cache's
+// thread: start() returns with nothing shown yet and the state saying so, the GUI thread keeps
+// running its events while the file is read, and the lists then arrive in one insert.
+void TestSync::cacheIsReadOffTheGuiThread()
+{
+    constexpr int Users = 100000;
+    SyncSnapshot snapshot;
+    snapshot.me.id = QStringLiteral("u-1");
+    snapshot.me.email = QStringLiteral("ada@example.com");
+    snapshot.me.name = QStringLiteral("Ada Admin");
+    snapshot.me.roles = QStringList {QStringLiteral("product_admin")};
+    snapshot.userPages.append(QList<User>());
+    snapshot.userPageEtags.append(QByteArrayLiteral("\"u\""));
+    for (int i = 0; i < Users; ++i) {
+        snapshot.userPages.last().append(User {QStringLiteral("u-%1").arg(i + 1),
+                                               QStringLiteral("user.%1@example.com").arg(i + 1),
+                                               QStringLiteral("Zoë Vermeulen %1").arg(i + 1)});
+    }
+    snapshot.optOuts.append(OptOutEntry {snapshot.userPages.last().at(7),
+                                         QDateTime::currentDateTimeUtc(), User {}, QString(),
+                                         QDateTime()});
+    snapshot.revision = 3;
+    snapshot.syncedAt = QDateTime::currentDateTimeUtc();
+    const QString cache = m_dir->filePath(QStringLiteral("large.bin"));
+    QVERIFY(SyncCache::save(cache, snapshot));
+
+    // Nothing listens: the lists can only come from the cache.
+    TestServer gone;
+    QVERIFY(gone.start({QStringLiteral("--demo-users"), QStringLiteral("3")}));
+    const QUrl url = gone.baseUrl();
+    gone.stop();
+    Core core(url, "demo-admin", m_dir->filePath(QStringLiteral("pending.json")));
+    core.sync.setCacheFilePath(cache);
+    QSignalSpy reset(&core.users, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&core.users, &QAbstractItemModel::rowsInserted);
+    int ticksWhileReading = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    connect(&ticker, &QTimer::timeout, this, [&]() {
+        if (core.sync.isReadingCache())
+            ++ticksWhileReading;
+    });
+    ticker.start();
+    core.sync.start();
+    QVERIFY(core.sync.isReadingCache());
+    QCOMPARE(core.users.rowCount(), 0);
+    QCOMPARE(core.sync.state(), SyncController::State::LoadingUsers);
+    QCOMPARE(core.sync.statusText(), QStringLiteral("Loading the lists saved at the last sync…"));
+    QVERIFY(core.sync.cacheThread());
+    QVERIFY(core.sync.cacheThread() != QThread::currentThread());
+    QTRY_COMPARE_WITH_TIMEOUT(core.users.rowCount(), Users, 20000);
+    QVERIFY(!core.sync.isReadingCache());
+    QVERIFY2(ticksWhileReading > 0, "the GUI thread ran no event while the cache was read");
+    QCOMPARE(reset.count() + inserted.count(), 1); // one insert
+    QCOMPARE(core.optOuts.rowCount(), 1);
+    // Its search key folded on the cache's thread, as the GUI thread would have.
+    QCOMPARE(core.optOuts.index(0, 0).data(OptOutModel::FoldedKeyRole).toString(),
+             QStringLiteral("zoe vermeulen 8\nuser.8@example.com"));
+    QVERIFY(core.users.isOptedOut(QStringLiteral("u-8")));
+    QCOMPARE(core.users.rowOfKey(QStringLiteral("u-99999")), 99998);
+    QCOMPARE(core.sync.state(), SyncController::State::Offline);
+    QVERIFY(core.sync.showingCachedData());
+    // A stop during a read drops it: nothing arrives afterwards.
+    Core again(url, "demo-admin", m_dir->filePath(QStringLiteral("pending2.json")));
+    again.sync.setCacheFilePath(cache);
+    again.sync.start();
+    again.sync.stop();
+    QTest::qWait(1500);
+    QCOMPARE(again.users.rowCount(), 0);
 }
 
 // Defect 5: nothing listens at the address: the message names it, no retry follows.
@@ -1017,8 +1091,11 @@ void TestSync::damagedCacheIsIgnored()
         Core core(m_server.baseUrl(), "demo-admin", m_dir->filePath(QStringLiteral("p.json")));
         core.sync.setCacheFilePath(cache);
         core.sync.start();
-        QCOMPARE(core.sync.state(), SyncController::State::SigningIn);
+        // Read on the cache's thread: loading until it is found damaged, then signing in.
+        QCOMPARE(core.sync.state(), SyncController::State::LoadingUsers);
         QCOMPARE(core.users.rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(core.sync.isReadingCache(), false, 10000);
+        QVERIFY(!core.sync.showingCachedData()); // nothing of the damaged file shown
         QTRY_COMPARE_WITH_TIMEOUT(core.sync.state(), SyncController::State::Synced, 20000);
         QVERIFY(core.users.rowCount() > 0);
         core.sync.waitForCacheWritten(); // and a good one replaces it

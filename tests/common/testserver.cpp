@@ -26,9 +26,19 @@ TestServer::~TestServer()
     stop();
 }
 
+bool TestServer::startBeside(const TestServer &other, const QStringList &extraArgs)
+{
+    stop();
+    m_besideSpec = other.databasePath();
+    if (m_besideSpec.isEmpty())
+        return false;
+    return launch(QStringList {QStringLiteral("--demo")} + extraArgs);
+}
+
 bool TestServer::start(const QStringList &extraArgs)
 {
     stop();
+    m_besideSpec.clear();
     m_dir = std::make_unique<QTemporaryDir>();
     QString error;
     if (m_database.create(m_dir->path(), &error).isEmpty()) {

@@ -31,6 +31,10 @@ public:
     // TestDatabase: SQLite in a new temporary folder, or PostgreSQL), waits until it listens.
     // Returns false (and logs why) on failure.
     bool start(const QStringList &extraArgs = {});
+    // Starts another instance on `other`'s database (PostgreSQL: two instances serving one
+    // database, as a cluster does), with `--demo` and these arguments; the database stays
+    // `other`'s to drop.
+    bool startBeside(const TestServer &other, const QStringList &extraArgs = {});
     // Stops and starts again on the same database file (data must survive) with these arguments.
     bool restart(const QStringList &args = {QStringLiteral("--demo")});
     // The same, on the same address, so that a client running meanwhile finds it again.
@@ -44,7 +48,10 @@ public:
 
     QUrl baseUrl() const { return m_baseUrl; }
     // What --db gets: the SQLite file, or the PostgreSQL URL.
-    QString databasePath() const { return m_database.spec(); }
+    QString databasePath() const
+    {
+        return m_besideSpec.isEmpty() ? m_database.spec() : m_besideSpec;
+    }
     TestDatabase &database() { return m_database; }
     QByteArray output() const { return m_output; }
     // What the running server printed so far (its request log unless --quiet), and the same
@@ -61,6 +68,7 @@ private:
     bool launch(const QStringList &args, int port = 0);
 
     TestDatabase m_database; // dropped after the process stopped
+    QString m_besideSpec; // startBeside(): the other server's database
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     QUrl m_baseUrl;
