@@ -111,8 +111,8 @@ void RulesDock::changeEvent(QEvent *event)
 void RulesDock::retranslate()
 {
     setWindowTitle(tr("Rules"));
-    toggleViewAction()->setText(tr("Ru&les")); // after the title, which sets it too
-    m_remove->setText(tr("&Remove rule…"));
+    toggleViewAction()->setText(tr("Rul&es")); // after the title, which sets it too
+    m_remove->setText(tr("Re&move rule…"));
     m_table->setAccessibleName(tr("Opt-out rules"));
     updateStatus();
 }
