@@ -104,6 +104,7 @@ RuleConfirmDialog::RuleConfirmDialog(ApiClient *api, const OptOutRuleSpec &spec,
                 m_previewError = result.error();
             retranslate();
             updateConfirm();
+            adjustSize(); // room for the users listed
             emit previewLoaded();
         });
     }
