@@ -219,6 +219,13 @@ struct AuditEntry
     // What caused it: "request" (an administrator's, actor set), "retention" (the service's
     // purge) or "directory"; empty from an older service.
     QString source;
+    // Rule entries ("rule_created", "rule_deleted"; no user): the rule, count the users it
+    // opted out or back in.
+    QString ruleId;
+    QString ruleKind; // "group" or "emailDomain"
+    QString ruleGroupName;
+    QString ruleDomain;
+    bool isRuleEntry() const { return action.startsWith(QLatin1String("rule_")); }
 };
 
 // The filters of GET /api/v1/audit; empty or invalid members do not filter.

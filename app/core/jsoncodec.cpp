@@ -277,6 +277,25 @@ OptOutRule readRule(QString *problem, const QJsonObject &o, const QString &at)
     return rule;
 }
 
+// The rule of an audit entry: {"id", "kind", "group": {"id", "name"} | "domain"}.
+OptOutRule readRuleRef(QString *problem, const QJsonObject &o, const QString &at)
+{
+    Reader e(problem, o, at);
+    OptOutRule rule;
+    rule.id = e.id("id");
+    rule.kind = e.string("kind");
+    if (rule.kind == QLatin1String("group")) {
+        const User group = readChild<User>(e, "group", readGroupRef);
+        rule.groupId = group.id;
+        rule.groupName = group.name;
+    } else if (rule.kind == QLatin1String("emailDomain")) {
+        rule.domain = e.id("domain");
+    } else if (e.ok()) {
+        *problem = e.childPath("kind") + QLatin1String(": unknown kind ") + rule.kind;
+    }
+    return rule;
+}
+
 OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString &path)
 {
     Reader r(problem, object, path);
@@ -485,10 +504,25 @@ ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
                                             return readUser(p2, o2, at2, false);
                                         });
             }
-            const User user = readChild<User>(
-                e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                    return readUser(p2, o2, at2, false);
-                });
+            // A rule entry names the rule, not a user ("user": null).
+            User user;
+            if (entry.isRuleEntry()) {
+                if (!o.value(QLatin1String("user")).isNull())
+                    user = readChild<User>(
+                        e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                            return readUser(p2, o2, at2, false);
+                        });
+                const OptOutRule rule = readChild<OptOutRule>(e, "rule", readRuleRef);
+                entry.ruleId = rule.id;
+                entry.ruleKind = rule.kind;
+                entry.ruleGroupName = rule.groupName;
+                entry.ruleDomain = rule.domain;
+            } else {
+                user = readChild<User>(e, "user",
+                                       [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                                           return readUser(p2, o2, at2, false);
+                                       });
+            }
             entry.actorId = actor.id;
             entry.actorEmail = actor.email;
             entry.actorName = actor.name;

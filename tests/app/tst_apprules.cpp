@@ -3,6 +3,7 @@
 // list in the ledger, the refusal of a covered user's opt-in, and RulesModel's rows.
 #include "apiclient.h"
 #include "apitestutil.h"
+#include "historymodel.h"
 #include "jsoncodec.h"
 #include "optoutledger.h"
 #include "rulesmodel.h"
@@ -28,6 +29,7 @@ private slots:
     void rulesModelChangesByRows();
     void malformedViaIsRefused();
     void cacheKeepsVia();
+    void historyShowsRuleEntries();
 
 private:
     QList<OptOutEntry> optOuts();
@@ -170,8 +172,7 @@ void TestRules::groupRuleFromPreviewToRemoval()
     QCOMPARE(covered->via.at(0).ruleId, rule.id);
     QCOMPARE(covered->via.at(0).groupName, QStringLiteral("Works council"));
     QCOMPARE(RulesModel::viaText(covered->via), QStringLiteral("Group: Works council"));
-    QCOMPARE(RulesModel::viaText(own->via),
-             QStringLiteral("Individually, Group: Works council"));
+    QCOMPARE(RulesModel::viaText(own->via), QStringLiteral("Individually, Group: Works council"));
     QString outsider; // someone nothing opts out
     for (const User &user : std::as_const(m_users)) {
         if (!entryOf(list, user.id)) {
@@ -388,6 +389,41 @@ void TestRules::cacheKeepsVia()
     QVERIFY(SyncCache::load(path, &loaded));
     QCOMPARE(loaded.optOuts.size(), 1);
     QVERIFY(loaded.optOuts.at(0) == entry);
+}
+
+// The rules made and removed above are in the history as such: "user": null, the rule and the
+// count; the page still loads.
+void TestRules::historyShowsRuleEntries()
+{
+    HistoryModel history(m_api.get());
+    QSignalSpy failed(&history, &HistoryModel::loadFailed);
+    history.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(!history.isLoading() && history.rowCount() > 0, 10000);
+    QCOMPARE(failed.size(), 0);
+    int created = 0;
+    int removed = 0;
+    for (int row = 0; row < history.rowCount(); ++row) {
+        const AuditEntry &entry = history.entry(row);
+        const QString action = history.index(row, HistoryModel::ActionColumn).data().toString();
+        const QString what = history.index(row, HistoryModel::UserColumn).data().toString();
+        if (entry.action == QLatin1String("rule_created")) {
+            ++created;
+            QVERIFY2(action.startsWith(QLatin1String("Rule created")), qPrintable(action));
+            QVERIFY2(what.startsWith(QLatin1String("Group: ")) || what.startsWith(u"Domain: "),
+                     qPrintable(what));
+        } else if (entry.action == QLatin1String("rule_deleted")) {
+            ++removed;
+            QVERIFY2(action.startsWith(QLatin1String("Rule removed")), qPrintable(action));
+        }
+        if (entry.action == QLatin1String("rule_created")
+            && entry.ruleGroupName == u"Works council") {
+            QCOMPARE(entry.count, 4); // newly opted out: one was out on their own
+            QCOMPARE(what, QStringLiteral("Group: Works council"));
+            QCOMPARE(entry.reason, QStringLiteral("Works agreement 2026"));
+        }
+    }
+    QCOMPARE(created, 4); // Works council, the domain twice, Board
+    QCOMPARE(removed, 4);
 }
 
 QTEST_GUILESS_MAIN(TestRules)
