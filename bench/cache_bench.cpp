@@ -46,7 +46,8 @@ int main(int argc, char **argv)
                       QStringLiteral("Example Org"),
                       QStringLiteral("Customer Journey Analytics"),
                       true,
-                      604800};
+                      604800,
+                      {}};
     QJsonArray usersJson;
     for (int i = 0; i < Users; ++i) {
         if (i % PageSize == 0) {
@@ -66,10 +67,13 @@ int main(int argc, char **argv)
     for (int i = 0; i < OptOuts; ++i) {
         const User &user = snapshot.userPages.at(i / PageSize).at(i % PageSize);
         snapshot.optOuts.append(
-            OptOutEntry {user, at.addSecs(-i),
+            OptOutEntry {user,
+                         at.addSecs(-i),
                          User {QStringLiteral("u-1"), QStringLiteral("admin@example.com"),
                                QStringLiteral("Ada Admin")},
-                         QStringLiteral("GDPR request"), at.addSecs(604800 - i), {}});
+                         QStringLiteral("GDPR request"),
+                         at.addSecs(604800 - i),
+                         {}});
         optOutsJson.append(
             QJsonObject {{QStringLiteral("user"),
                           QJsonObject {{QStringLiteral("id"), user.id},
