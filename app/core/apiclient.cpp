@@ -493,6 +493,59 @@ void ApiClient::fetchOptOutRules(QObject *context, ApiCallback<QList<OptOutRule>
         std::move(done));
 }
 
+void ApiClient::fetchGroups(int page, int pageSize, const QString &search, QObject *context,
+                            ApiCallback<GroupsPage> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("page"), QString::number(page));
+    query.addQueryItem(QStringLiteral("pageSize"), QString::number(pageSize));
+    if (!search.isEmpty())
+        query.addQueryItem(QStringLiteral("search"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(search)));
+    sendDecoded<GroupsPage>(
+        "GET", QStringLiteral("/groups"), query.toString(QUrl::FullyEncoded), {}, {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeGroupsPage(raw.body); }, std::move(done));
+}
+
+void ApiClient::previewOptOutRule(const OptOutRuleSpec &spec, QObject *context,
+                                  ApiCallback<OptOutRulePreview> done)
+{
+    sendDecoded<OptOutRulePreview>(
+        "POST", QStringLiteral("/optout-rules/preview"), {},
+        JsonCodec::encodeOptOutRuleSpec(spec, false), {}, context,
+        [](const RawReply &raw) { return JsonCodec::decodeOptOutRulePreview(raw.body); },
+        std::move(done));
+}
+
+void ApiClient::createOptOutRule(const OptOutRuleSpec &spec, QObject *context,
+                                 ApiCallback<CreatedOptOutRule> done)
+{
+    sendDecoded<CreatedOptOutRule>(
+        "POST", QStringLiteral("/optout-rules"), {}, JsonCodec::encodeOptOutRuleSpec(spec, true),
+        {}, context,
+        [](const RawReply &raw) -> ApiResult<CreatedOptOutRule> {
+            const ApiResult<OptOutRule> rule = JsonCodec::decodeOptOutRule(raw.body);
+            if (!rule.ok())
+                return rule.error();
+            CreatedOptOutRule result;
+            result.rule = rule.value();
+            result.created = raw.status == 201;
+            result.revision = revisionFromEtag(raw.etag);
+            return result;
+        },
+        std::move(done));
+}
+
+void ApiClient::deleteOptOutRule(const QString &ruleId, QObject *context,
+                                 ApiCallback<NoContent> done)
+{
+    sendDecoded<NoContent>(
+        "DELETE",
+        QStringLiteral("/optout-rules/") + QString::fromLatin1(QUrl::toPercentEncoding(ruleId)), {},
+        {}, {}, context, [](const RawReply &) { return ApiResult<NoContent>(NoContent {}); },
+        std::move(done));
+}
+
 void ApiClient::fetchUsageSummary(QObject *context, ApiCallback<UsageSummary> done)
 {
     sendDecoded<UsageSummary>(

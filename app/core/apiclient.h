@@ -91,6 +91,17 @@ public:
                           QObject *context, ApiCallback<EnforcementStats> done);
     // The opt-out rules (groups, e-mail domains). A service without rules answers 404.
     void fetchOptOutRules(QObject *context, ApiCallback<QList<OptOutRule>> done);
+    // The organisation's groups whose name contains `search` (any case; empty: all), by name.
+    void fetchGroups(int page, int pageSize, const QString &search, QObject *context,
+                     ApiCallback<GroupsPage> done);
+    // What a rule would do; nothing changes.
+    void previewOptOutRule(const OptOutRuleSpec &spec, QObject *context,
+                           ApiCallback<OptOutRulePreview> done);
+    // Creates the rule (with spec.options); the same rule existing answers it, created false.
+    void createOptOutRule(const OptOutRuleSpec &spec, QObject *context,
+                          ApiCallback<CreatedOptOutRule> done);
+    // Removes a rule: the users only it covered are opted back in.
+    void deleteOptOutRule(const QString &ruleId, QObject *context, ApiCallback<NoContent> done);
     void postUsageEvents(const QList<UsageEvent> &events, QObject *context,
                          ApiCallback<UsageEventsResult> done);
 

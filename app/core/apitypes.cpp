@@ -70,6 +70,9 @@ QString ApiError::messageForCode(const QString &code, int httpStatus, const QStr
                   "with an access token instead.");
     if (code == QLatin1String("invalid_id_token"))
         return tr("The service did not accept the identity provider's answer.");
+    if (code == QLatin1String("covered_by_rule"))
+        return tr("A group or domain rule opts this user out. Remove the rule in View > Rules "
+                  "to opt them back in.");
     if (code == QLatin1String("too_many_requests"))
         return tr("Too many attempts. Please wait a minute and try again.");
     if (!fallback.isEmpty())

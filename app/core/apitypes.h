@@ -59,6 +59,24 @@ struct UsersPage
     bool notModified = false;
 };
 
+// What opts a user out (GET /api/v1/optouts' `via`): their own opt-out, or a rule's cover.
+struct OptOutCover
+{
+    enum class Kind { Individual, Group, EmailDomain };
+    Kind kind = Kind::Individual;
+    QString ruleId; // a rule's
+    QString groupId; // Kind::Group
+    QString groupName; // Kind::Group
+    QString domain; // Kind::EmailDomain
+    bool isRule() const { return kind != Kind::Individual; }
+    bool operator==(const OptOutCover &o) const
+    {
+        return kind == o.kind && ruleId == o.ruleId && groupId == o.groupId
+            && groupName == o.groupName && domain == o.domain;
+    }
+    bool operator!=(const OptOutCover &o) const { return !(*this == o); }
+};
+
 // One opted-out user.
 struct OptOutEntry
 {
@@ -69,10 +87,34 @@ struct OptOutEntry
     // When the user's stored events will be deleted; invalid when there are none, they are
     // already deleted, or the service does not say (an older service).
     QDateTime purgeAt;
+    // What opts them out; empty from an older service (then: individually).
+    QList<OptOutCover> via;
+    // Opted out individually (their own opt-out), whatever rules also cover them.
+    bool isIndividual() const
+    {
+        if (via.isEmpty())
+            return true;
+        for (const OptOutCover &cover : via) {
+            if (!cover.isRule())
+                return true;
+        }
+        return false;
+    }
+    // The rules that cover them, in the service's order.
+    QList<OptOutCover> ruleCovers() const
+    {
+        QList<OptOutCover> rules;
+        for (const OptOutCover &cover : via) {
+            if (cover.isRule())
+                rules.append(cover);
+        }
+        return rules;
+    }
     bool operator==(const OptOutEntry &other) const
     {
         return user == other.user && optedOutAt == other.optedOutAt
-            && optedOutBy == other.optedOutBy && reason == other.reason && purgeAt == other.purgeAt;
+            && optedOutBy == other.optedOutBy && reason == other.reason && purgeAt == other.purgeAt
+            && via == other.via;
     }
     bool operator!=(const OptOutEntry &other) const { return !(*this == other); }
 };
@@ -177,6 +219,13 @@ struct AuditEntry
     // What caused it: "request" (an administrator's, actor set), "retention" (the service's
     // purge) or "directory"; empty from an older service.
     QString source;
+    // Rule entries ("rule_created", "rule_deleted"; no user): the rule, count the users it
+    // opted out or back in.
+    QString ruleId;
+    QString ruleKind; // "group" or "emailDomain"
+    QString ruleGroupName;
+    QString ruleDomain;
+    bool isRuleEntry() const { return action.startsWith(QLatin1String("rule_")); }
 };
 
 // The filters of GET /api/v1/audit; empty or invalid members do not filter.
@@ -271,6 +320,76 @@ struct OptOutRule
     QString createdByName;
     QString createdByEmail;
     qint64 userCount = -1; // -1 when the service does not say
+    QString groupId; // kind "group"
+    bool isGroup() const { return kind == QLatin1String("group"); }
+    bool operator==(const OptOutRule &o) const
+    {
+        return id == o.id && kind == o.kind && groupName == o.groupName && domain == o.domain
+            && reason == o.reason && createdAt == o.createdAt && createdByName == o.createdByName
+            && createdByEmail == o.createdByEmail && userCount == o.userCount
+            && groupId == o.groupId;
+    }
+    bool operator!=(const OptOutRule &o) const { return !(*this == o); }
+};
+
+// What a new rule covers (POST /api/v1/optout-rules and its preview): a group or an e-mail
+// domain, with the options of an opt-out.
+struct OptOutRuleSpec
+{
+    QString kind; // "group" or "emailDomain"
+    QString groupId; // kind "group"
+    QString groupName; // kind "group", for the window (not sent)
+    QString domain; // kind "emailDomain", without the "@"
+    OptOutOptions options;
+    static OptOutRuleSpec forGroup(const QString &id, const QString &name)
+    {
+        OptOutRuleSpec spec;
+        spec.kind = QStringLiteral("group");
+        spec.groupId = id;
+        spec.groupName = name;
+        return spec;
+    }
+    static OptOutRuleSpec forDomain(const QString &domain)
+    {
+        OptOutRuleSpec spec;
+        spec.kind = QStringLiteral("emailDomain");
+        spec.domain = domain;
+        return spec;
+    }
+};
+
+// POST /api/v1/optout-rules/preview: what a rule would do, nothing changed.
+struct OptOutRulePreview
+{
+    qint64 userCount = 0;
+    qint64 newlyOptedOut = 0;
+    QList<User> sample; // the first ten covered users by e-mail address
+};
+
+// POST /api/v1/optout-rules: the rule, and whether it is new (201) or existed (200).
+struct CreatedOptOutRule
+{
+    OptOutRule rule;
+    bool created = false;
+    qint64 revision = -1; // from the ETag, -1 when absent
+};
+
+// One group of GET /api/v1/groups.
+struct Group
+{
+    QString id;
+    QString name;
+    qint64 memberCount = 0;
+    bool optedOut = false; // a rule covers it
+};
+
+struct GroupsPage
+{
+    QList<Group> groups;
+    int page = 0;
+    int pageSize = 0;
+    int total = 0;
+    bool lastPage = true;
 };
 
 // POST /api/v1/usage/events: one event; userId empty means the token's user.

@@ -1,6 +1,8 @@
 // The organisation's audit as a table, loaded page by page as a view scrolls.
 #include "historymodel.h"
 
+#include "rulesmodel.h"
+
 #include "apiclient.h"
 
 #include <QLocale>
@@ -62,6 +64,10 @@ QString HistoryModel::actionText(const QString &action)
         return tr("Opt-in");
     if (action == QLatin1String("purge"))
         return tr("Stored data deleted");
+    if (action == QLatin1String("rule_created"))
+        return tr("Rule created");
+    if (action == QLatin1String("rule_deleted"))
+        return tr("Rule removed");
     return action;
 }
 
@@ -92,10 +98,21 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case WhenColumn:
             return QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat);
         case ActionColumn:
+            if (e.action == QLatin1String("rule_created"))
+                return tr("Rule created (%n user(s) opted out)", nullptr,
+                          int(qMax<qint64>(e.count, 0)));
+            if (e.action == QLatin1String("rule_deleted"))
+                return tr("Rule removed (%n user(s) opted back in)", nullptr,
+                          int(qMax<qint64>(e.count, 0)));
             return e.action == QLatin1String("purge") && e.count >= 0
                 ? tr("Stored data deleted (%n event(s))", nullptr, int(e.count))
                 : actionText(e.action);
         case UserColumn:
+            if (e.isRuleEntry()) {
+                return e.ruleKind == QLatin1String("group")
+                    ? RulesModel::tr("Group: %1").arg(e.ruleGroupName)
+                    : RulesModel::tr("Domain: %1").arg(e.ruleDomain);
+            }
             return person(e.userName, e.userEmail, e.userId);
         case ByColumn:
             if (e.actorId.isEmpty())

@@ -212,6 +212,90 @@ template<typename T, typename Read> QList<T> readList(Reader &r, const char *key
     return list;
 }
 
+// A group named in a rule or a cover: {"id", "name"}.
+User readGroupRef(QString *problem, const QJsonObject &object, const QString &path)
+{
+    Reader g(problem, object, path);
+    User named;
+    named.id = g.id("id");
+    named.name = g.string("name");
+    return named;
+}
+
+// One element of an entry's `via`.
+OptOutCover readCover(QString *problem, const QJsonObject &object, const QString &path)
+{
+    Reader r(problem, object, path);
+    OptOutCover cover;
+    const QString kind = r.string("kind");
+    if (!r.ok())
+        return cover;
+    if (kind == QLatin1String("individual")) {
+        cover.kind = OptOutCover::Kind::Individual;
+    } else if (kind == QLatin1String("group")) {
+        cover.kind = OptOutCover::Kind::Group;
+        cover.ruleId = r.id("ruleId");
+        const User group = readChild<User>(r, "group", readGroupRef);
+        cover.groupId = group.id;
+        cover.groupName = group.name;
+    } else if (kind == QLatin1String("emailDomain")) {
+        cover.kind = OptOutCover::Kind::EmailDomain;
+        cover.ruleId = r.id("ruleId");
+        cover.domain = r.id("domain");
+    } else {
+        *problem = r.childPath("kind") + QLatin1String(": unknown kind ") + kind;
+    }
+    return cover;
+}
+
+OptOutRule readRule(QString *problem, const QJsonObject &o, const QString &at)
+{
+    Reader e(problem, o, at);
+    OptOutRule rule;
+    rule.id = e.id("id");
+    rule.kind = e.string("kind");
+    if (rule.kind == QLatin1String("group")) {
+        const User group = readChild<User>(e, "group", readGroupRef);
+        rule.groupId = group.id;
+        rule.groupName = group.name;
+    } else if (rule.kind == QLatin1String("emailDomain")) {
+        rule.domain = e.string("domain");
+    }
+    rule.reason = e.optionalString("reason");
+    rule.createdAt = e.time("createdAt", true);
+    const QJsonValue by = o.value(QLatin1String("createdBy"));
+    if (by.isObject()) {
+        const User creator = readChild<User>(
+            e, "createdBy", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                return readUser(p2, o2, at2, false);
+            });
+        rule.createdByName = creator.name;
+        rule.createdByEmail = creator.email;
+    }
+    if (o.contains(QLatin1String("userCount")) && !o.value(QLatin1String("userCount")).isNull())
+        rule.userCount = e.integer("userCount");
+    return rule;
+}
+
+// The rule of an audit entry: {"id", "kind", "group": {"id", "name"} | "domain"}.
+OptOutRule readRuleRef(QString *problem, const QJsonObject &o, const QString &at)
+{
+    Reader e(problem, o, at);
+    OptOutRule rule;
+    rule.id = e.id("id");
+    rule.kind = e.string("kind");
+    if (rule.kind == QLatin1String("group")) {
+        const User group = readChild<User>(e, "group", readGroupRef);
+        rule.groupId = group.id;
+        rule.groupName = group.name;
+    } else if (rule.kind == QLatin1String("emailDomain")) {
+        rule.domain = e.id("domain");
+    } else if (e.ok()) {
+        *problem = e.childPath("kind") + QLatin1String(": unknown kind ") + rule.kind;
+    }
+    return rule;
+}
+
 OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString &path)
 {
     Reader r(problem, object, path);
@@ -228,6 +312,9 @@ OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString
     // Both absent from an older service's answers.
     entry.reason = r.optionalString("reason");
     entry.purgeAt = r.time("purgeAt", true);
+    // Absent from a service without rules: then the opt-out is the user's own.
+    if (object.contains(QLatin1String("via")))
+        entry.via = readList<OptOutCover>(r, "via", readCover);
     return entry;
 }
 
@@ -417,10 +504,25 @@ ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
                                             return readUser(p2, o2, at2, false);
                                         });
             }
-            const User user = readChild<User>(
-                e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                    return readUser(p2, o2, at2, false);
-                });
+            // A rule entry names the rule, not a user ("user": null).
+            User user;
+            if (entry.isRuleEntry()) {
+                if (!o.value(QLatin1String("user")).isNull())
+                    user = readChild<User>(
+                        e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                            return readUser(p2, o2, at2, false);
+                        });
+                const OptOutRule rule = readChild<OptOutRule>(e, "rule", readRuleRef);
+                entry.ruleId = rule.id;
+                entry.ruleKind = rule.kind;
+                entry.ruleGroupName = rule.groupName;
+                entry.ruleDomain = rule.domain;
+            } else {
+                user = readChild<User>(e, "user",
+                                       [](QString *p2, const QJsonObject &o2, const QString &at2) {
+                                           return readUser(p2, o2, at2, false);
+                                       });
+            }
             entry.actorId = actor.id;
             entry.actorEmail = actor.email;
             entry.actorName = actor.name;
@@ -535,42 +637,60 @@ ApiResult<QList<OptOutRule>> decodeOptOutRules(const QByteArray &json)
     if (!parseObject(json, &object, &problem))
         return ApiError::malformed(200, problem);
     Reader r(&problem, object, {});
-    const QList<OptOutRule> rules
-        = readList<OptOutRule>(r, "rules", [](QString *p, const QJsonObject &o, const QString &at) {
-              Reader e(p, o, at);
-              OptOutRule rule;
-              rule.id = e.id("id");
-              rule.kind = e.string("kind");
-              if (rule.kind == QLatin1String("group")) {
-                  const User group = readChild<User>(
-                      e, "group", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                          Reader g(p2, o2, at2);
-                          User named;
-                          named.id = g.id("id");
-                          named.name = g.string("name");
-                          return named;
-                      });
-                  rule.groupName = group.name;
-              } else if (rule.kind == QLatin1String("emailDomain")) {
-                  rule.domain = e.string("domain");
-              }
-              rule.reason = e.optionalString("reason");
-              rule.createdAt = e.time("createdAt", true);
-              const QJsonValue by = o.value(QLatin1String("createdBy"));
-              if (by.isObject()) {
-                  const User creator = readChild<User>(
-                      e, "createdBy", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                          return readUser(p2, o2, at2, false);
-                      });
-                  rule.createdByName = creator.name;
-                  rule.createdByEmail = creator.email;
-              }
-              if (o.contains(QLatin1String("userCount"))
-                  && !o.value(QLatin1String("userCount")).isNull())
-                  rule.userCount = e.integer("userCount");
-              return rule;
-          });
+    const QList<OptOutRule> rules = readList<OptOutRule>(r, "rules", readRule);
     return finish(problem, rules);
+}
+
+ApiResult<OptOutRule> decodeOptOutRule(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    const OptOutRule rule = readRule(&problem, object, {});
+    return finish(problem, rule);
+}
+
+ApiResult<OptOutRulePreview> decodeOptOutRulePreview(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    OptOutRulePreview preview;
+    preview.userCount = r.integer("userCount");
+    preview.newlyOptedOut = r.integer("newlyOptedOut");
+    preview.sample
+        = readList<User>(r, "sample", [](QString *p, const QJsonObject &o, const QString &at) {
+              return readUser(p, o, at, false);
+          });
+    return finish(problem, preview);
+}
+
+ApiResult<GroupsPage> decodeGroupsPage(const QByteArray &json)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(200, problem);
+    Reader r(&problem, object, {});
+    GroupsPage page;
+    page.groups
+        = readList<Group>(r, "groups", [](QString *p, const QJsonObject &o, const QString &at) {
+              Reader g(p, o, at);
+              Group group;
+              group.id = g.id("id");
+              group.name = g.string("name");
+              group.memberCount = g.integer("memberCount");
+              group.optedOut = g.optionalBoolean("optedOut", false);
+              return group;
+          });
+    page.page = int(r.integer("page"));
+    page.pageSize = int(r.integer("pageSize", 1));
+    page.total = int(r.integer("total"));
+    page.lastPage = r.boolean("lastPage");
+    return finish(problem, page);
 }
 
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json)
@@ -672,6 +792,19 @@ QByteArray encodeOptOutOptions(const OptOutOptions &options)
         return {};
     QJsonObject object;
     insertOptions(&object, options);
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray encodeOptOutRuleSpec(const OptOutRuleSpec &spec, bool withOptions)
+{
+    QJsonObject object;
+    object.insert(QLatin1String("kind"), spec.kind);
+    if (spec.kind == QLatin1String("group"))
+        object.insert(QLatin1String("groupId"), spec.groupId);
+    else
+        object.insert(QLatin1String("domain"), spec.domain);
+    if (withOptions)
+        insertOptions(&object, spec.options);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 

@@ -24,6 +24,9 @@ ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json);
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json);
 ApiResult<EnforcementStats> decodeEnforcementStats(const QByteArray &json);
 ApiResult<QList<OptOutRule>> decodeOptOutRules(const QByteArray &json);
+ApiResult<OptOutRule> decodeOptOutRule(const QByteArray &json);
+ApiResult<OptOutRulePreview> decodeOptOutRulePreview(const QByteArray &json);
+ApiResult<GroupsPage> decodeGroupsPage(const QByteArray &json);
 ApiResult<SignInProvider> decodeSignInProvider(const QByteArray &json);
 ApiResult<NewSession> decodeNewSession(const QByteArray &json);
 
@@ -42,6 +45,8 @@ QByteArray encodeBatch(const QStringList &optOut, const QStringList &optIn,
                        const OptOutOptions &options = {});
 // PUT /optouts/{id}'s body: empty when the options are.
 QByteArray encodeOptOutOptions(const OptOutOptions &options);
+// A rule's body: kind and group or domain; with the options for creating it.
+QByteArray encodeOptOutRuleSpec(const OptOutRuleSpec &spec, bool withOptions);
 QByteArray encodeUsageEvents(const QList<UsageEvent> &events);
 
 } // namespace JsonCodec

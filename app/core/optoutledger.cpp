@@ -289,7 +289,16 @@ OptOutLedger::Via OptOutLedger::via(const QString &userId) const
 {
     if (!m_optedOut.contains(userId))
         return Via::None;
-    return m_pendingIds.contains(userId) ? Via::Pending : Via::Confirmed;
+    if (m_pendingIds.contains(userId))
+        return Via::Pending;
+    const OptOutEntry *entry = confirmedEntry(userId);
+    return entry && !entry->isIndividual() ? Via::Rule : Via::Confirmed;
+}
+
+QList<OptOutCover> OptOutLedger::ruleCovers(const QString &userId) const
+{
+    const OptOutEntry *entry = confirmedEntry(userId);
+    return entry ? entry->ruleCovers() : QList<OptOutCover>();
 }
 
 QString OptOutLedger::reasonOf(const QString &userId) const

@@ -23,6 +23,7 @@ public:
         None, // not opted out
         Confirmed, // the service's list says so, no pending change of theirs
         Pending, // a change of theirs not confirmed yet decides (an opt-out, or an opt-in)
+        Rule, // only rules (a group's, a domain's) opt them out, no pending change of theirs
     };
 
     // One row of the effective view: what the opt-out table shows of a user.
@@ -109,6 +110,8 @@ public:
     // A change of theirs awaits the service.
     bool isPending(const QString &userId) const { return m_pendingIds.contains(userId); }
     Via via(const QString &userId) const;
+    // The rules that opt a user out (the confirmed list's `via`); empty when none does.
+    QList<OptOutCover> ruleCovers(const QString &userId) const;
     // Each user's reason as things stand: a pending opt-out's, else the confirmed entry's.
     QString reasonOf(const QString &userId) const;
 

@@ -2,6 +2,7 @@
 #include "optoutmodel.h"
 
 #include "heaptrim.h"
+#include "rulesmodel.h"
 
 #include "textfold.h"
 
@@ -50,6 +51,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             if (!entry.purgeAt.isValid())
                 return tr("—", "no planned deletion of stored usage data");
             return QLocale().toString(entry.purgeAt.toLocalTime(), QLocale::ShortFormat);
+        case ViaColumn:
+            return RulesModel::viaText(entry.via);
         default:
             return {};
         }
@@ -76,6 +79,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             first = QLocale().toString(entry.optedOutAt.toLocalTime(), QLocale::LongFormat);
         else if (column == ReasonColumn && !entry.reason.isEmpty())
             first = tr("Reason: %1").arg(entry.reason);
+        else if (column == ViaColumn && !entry.isIndividual())
+            first = tr("A rule opts them out: removing it in View > Rules opts them back in.");
         const QString stored = storedDataText(entry);
         return first.isEmpty() ? stored : first + QLatin1Char('\n') + stored;
     }
@@ -97,6 +102,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
         return {};
     case LeftDirectoryRole:
         return row.leftDirectory;
+    case RuleCoveredRole:
+        return !entry.ruleCovers().isEmpty();
     case UserIdRole:
         return entry.user.id;
     case PendingRole:
@@ -122,6 +129,8 @@ QVariant OptOutModel::data(const QModelIndex &index, int role) const
             return foldForSearch(entry.reason);
         case PurgeAtColumn:
             return entry.purgeAt; // invalid (none) sorts first, as "—" comes before dates
+        case ViaColumn:
+            return foldForSearch(RulesModel::viaText(entry.via));
         default:
             return {};
         }
@@ -166,10 +175,14 @@ QVariant OptOutModel::headerData(int section, Qt::Orientation orientation, int r
             return tr("Reason");
         case PurgeAtColumn:
             return tr("Deletion planned");
+        case ViaColumn:
+            return tr("Via");
         default:
             return {};
         }
     }
+    if (role == Qt::ToolTipRole && section == ViaColumn)
+        return tr("What opts the user out: their own opt-out, or a group's or a domain's rule");
     if (role == Qt::ToolTipRole && section == PurgeAtColumn)
         return tr("When the stored usage data of the user will be deleted");
     if (role == Qt::ToolTipRole && section == CheckColumn)
@@ -366,7 +379,7 @@ QList<int> OptOutModel::changedRoles(const OptOutRow &before, const OptOutRow &a
 {
     QList<int> roles;
     if (before.entry != after.entry)
-        roles << Qt::DisplayRole << Qt::ToolTipRole << SortRole << FoldedKeyRole;
+        roles << Qt::DisplayRole << Qt::ToolTipRole << SortRole << FoldedKeyRole << RuleCoveredRole;
     if (before.leftDirectory != after.leftDirectory) {
         for (const int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::ForegroundRole),
                                int(LeftDirectoryRole)}) {

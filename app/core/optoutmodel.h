@@ -31,6 +31,7 @@ public:
         OptedOutByColumn,
         ReasonColumn, // the administrator's reason, empty for none (hidden by default)
         PurgeAtColumn, // when the stored usage data will be deleted, "—" for none; by time
+        ViaColumn, // what opts them out: "Individually", "Group: …", "Domain: …"
         ColumnCount
     };
     enum Role {
@@ -40,6 +41,7 @@ public:
         SortRole, // the column's value for sorting (QDateTime for OptedOutAtColumn)
         FoldedKeyRole, // QString: the case- and accent-folded name and email, for filtering
         LeftDirectoryRole, // bool: the user is no longer in the organisation's directory
+        RuleCoveredRole, // bool: a rule (a group's, a domain's) opts them out
     };
     Q_ENUM(Role)
 

@@ -46,6 +46,30 @@ QString OptOutProxyModel::actorKey(const User &actor) const
     return *it;
 }
 
+namespace {
+
+// The Via column's order: 0 a group's rule, 1 a domain's, 2 none; `name` the group or domain.
+int viaRank(const OptOutEntry &entry, const QString **name)
+{
+    static const QString none;
+    for (const OptOutCover &cover : entry.via) {
+        if (cover.kind == OptOutCover::Kind::Group) {
+            *name = &cover.groupName;
+            return 0;
+        }
+    }
+    for (const OptOutCover &cover : entry.via) {
+        if (cover.kind == OptOutCover::Kind::EmailDomain) {
+            *name = &cover.domain;
+            return 1;
+        }
+    }
+    *name = &none;
+    return 2;
+}
+
+} // namespace
+
 bool OptOutProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const auto *model = qobject_cast<const OptOutModel *>(sourceModel());
@@ -99,6 +123,19 @@ bool OptOutProxyModel::lessThan(const QModelIndex &left, const QModelIndex &righ
         if (a.purgeAt != b.purgeAt)
             return a.purgeAt < b.purgeAt;
         break;
+    case OptOutModel::ViaColumn: {
+        // Those a group's rule covers (by group), then a domain's (by domain), then the others.
+        const QString *na = nullptr;
+        const QString *nb = nullptr;
+        const int ra = viaRank(a, &na);
+        const int rb = viaRank(b, &nb);
+        if (ra != rb)
+            return ra < rb;
+        const int c = na->compare(*nb, Qt::CaseInsensitive);
+        if (c != 0)
+            return c < 0;
+        break;
+    }
     default:
         break;
     }

@@ -11,6 +11,7 @@ Session::Session(QObject *parent)
     , m_exporter(&m_api)
     , m_enforcement(&m_api)
     , m_reports(&m_api)
+    , m_rules(&m_api)
 {
     // The app's own usage: recorded while the signed-in user is in, and stopped at the first
     // check that says they have been opted out; the sync's answers carry that check.
@@ -59,4 +60,5 @@ void Session::clearModels()
     m_optOuts.setEntries({}, {});
     m_history.clear();
     m_enforcement.clear();
+    m_rules.clear();
 }

@@ -10,6 +10,7 @@
 #include "historymodel.h"
 #include "optoutmodel.h"
 #include "reportwriter.h"
+#include "rulesmodel.h"
 #include "synccontroller.h"
 #include "usagesummarymodel.h"
 #include "usagetracker.h"
@@ -39,6 +40,7 @@ public:
     CsvExporter *exporter() { return &m_exporter; }
     EnforcementModel *enforcement() { return &m_enforcement; }
     ReportWriter *reports() { return &m_reports; }
+    RulesModel *rules() { return &m_rules; }
 
     // The service and the token the client uses from now on.
     void setServer(const QUrl &server, const QByteArray &token);
@@ -72,4 +74,5 @@ private:
     CsvExporter m_exporter;
     EnforcementModel m_enforcement;
     ReportWriter m_reports;
+    RulesModel m_rules;
 };

@@ -14,7 +14,9 @@ namespace {
 constexpr quint32 Magic = 0x4f505443; // "OPTC"
 // 2: opt-out entries carry reason and purgeAt, and Me purgeAfterSeconds. Version 1 files still
 // load (those fields empty), so an upgrade starts as fast as before.
-constexpr quint32 FormatVersion = 2;
+// 3: opt-out entries carry their `via` (the rules that cover them); older files load with none
+// (opted out individually, as every opt-out was before rules).
+constexpr quint32 FormatVersion = 3;
 constexpr quint32 OldestReadableVersion = 1;
 
 QDataStream &operator<<(QDataStream &out, const User &user)
@@ -27,10 +29,30 @@ QDataStream &operator>>(QDataStream &in, User &user)
     return in >> user.id >> user.email >> user.name;
 }
 
+QDataStream &operator<<(QDataStream &out, const OptOutCover &cover)
+{
+    return out << quint8(cover.kind) << cover.ruleId << cover.groupId << cover.groupName
+               << cover.domain;
+}
+
+QDataStream &operator>>(QDataStream &in, OptOutCover &cover)
+{
+    quint8 kind = 0;
+    in >> kind >> cover.ruleId >> cover.groupId >> cover.groupName >> cover.domain;
+    if (kind > quint8(OptOutCover::Kind::EmailDomain))
+        in.setStatus(QDataStream::ReadCorruptData);
+    else
+        cover.kind = OptOutCover::Kind(kind);
+    return in;
+}
+
 QDataStream &operator<<(QDataStream &out, const OptOutEntry &entry)
 {
-    return out << entry.user << entry.optedOutAt << entry.optedOutBy << entry.reason
-               << entry.purgeAt;
+    out << entry.user << entry.optedOutAt << entry.optedOutBy << entry.reason << entry.purgeAt
+        << quint32(entry.via.size());
+    for (const OptOutCover &cover : entry.via)
+        out << cover;
+    return out;
 }
 
 void readEntry(QDataStream &in, OptOutEntry &entry, quint32 version)
@@ -38,6 +60,18 @@ void readEntry(QDataStream &in, OptOutEntry &entry, quint32 version)
     in >> entry.user >> entry.optedOutAt >> entry.optedOutBy;
     if (version >= 2)
         in >> entry.reason >> entry.purgeAt;
+    if (version >= 3) {
+        quint32 covers = 0;
+        in >> covers;
+        // A user has few covers; a damaged count never allocates.
+        for (quint32 i = 0; i < covers && i < 1000 && in.status() == QDataStream::Ok; ++i) {
+            OptOutCover cover;
+            in >> cover;
+            entry.via.append(cover);
+        }
+        if (covers >= 1000)
+            in.setStatus(QDataStream::ReadCorruptData);
+    }
 }
 
 } // namespace

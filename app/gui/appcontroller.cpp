@@ -43,6 +43,7 @@ AppController::AppController(Session *session, LanguageManager *languages, AppSe
     m_window->setExporter(session->exporter());
     m_window->setOverview(session->enforcement());
     m_window->setReporter(session->reports());
+    m_window->setRules(session->rules(), session->api());
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->restoreFrom(*m_settings);
     connect(m_window, &MainWindow::signOutRequested, this, &AppController::signOut);

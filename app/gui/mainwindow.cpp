@@ -188,6 +188,7 @@ void MainWindow::setupTable()
     m_header->resizeSection(OptOutModel::OptedOutByColumn, 200);
     m_header->resizeSection(OptOutModel::ReasonColumn, 220);
     m_header->resizeSection(OptOutModel::PurgeAtColumn, 160);
+    m_header->resizeSection(OptOutModel::ViaColumn, 180);
     m_header->setMinimumSectionSize(24);
     // Optional columns are shown or hidden from the header's menu; the reason starts hidden.
     m_header->setSectionHidden(OptOutModel::ReasonColumn, true);
@@ -460,6 +461,8 @@ void MainWindow::retranslate()
             .arg(
                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)));
     retranslateOverview();
+    if (m_rulesAction)
+        m_rulesAction->setToolTip(tr("The group and domain rules that opt users out"));
     if (m_exportMenu) {
         m_exportMenu->setTitle(tr("&Export"));
         m_exportOptOutsAction->setText(tr("&Opt-out list as CSV…"));
@@ -702,6 +705,9 @@ void MainWindow::requestOptIn(const QStringList &checked)
     }
     if (ids.isEmpty())
         return;
+    // A rule covers some: the service would refuse; say why instead (mainwindowrules.cpp).
+    if (explainCoveredOptIn(ids))
+        return;
     if (ids.size() == 1) {
         applyOptIn(ids);
         return;
@@ -810,13 +816,13 @@ QString MainWindow::userLabel(const QString &userId) const
 
 bool MainWindow::undoAvailable() const
 {
-    return !m_undo.userIds.isEmpty();
+    return !m_undo.userIds.isEmpty() || m_undo.rule;
 }
 
 void MainWindow::offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId,
                            bool deleteStoredEvents)
 {
-    m_undo = UndoRecord {type, userIds, actionId, deleteStoredEvents};
+    m_undo = UndoRecord {type, userIds, actionId, deleteStoredEvents, {}};
     m_ui->actionUndo->setEnabled(true);
     m_undoTimer.start();
 }
@@ -834,6 +840,11 @@ void MainWindow::undoLastChange()
     if (!undoAvailable() || !m_sync)
         return;
     const UndoRecord undo = m_undo;
+    if (undo.rule) { // a rule created or removed: the opposite request
+        withdrawUndo();
+        undo.rule();
+        return;
+    }
     if (!m_sync->canUndo(undo.actionId)) {
         withdrawUndo();
         return;
@@ -1388,7 +1399,8 @@ void MainWindow::onAboutToApplyRemoteChanges()
     }
 }
 
-void MainWindow::onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn)
+void MainWindow::onRemoteChangesApplied(const QStringList &optedOutAll,
+                                        const QStringList &optedInAll)
 {
     QTableView *table = m_ui->optOutTable;
     if (!m_anchorUserId.isEmpty() && m_optOuts) {
@@ -1404,6 +1416,12 @@ void MainWindow::onRemoteChangesApplied(const QStringList &optedOut, const QStri
         }
     }
     m_anchorUserId.clear();
+    // What a rule did (this window's rule change, a group's membership) is not another
+    // window's doing: not said here (mainwindowrules.cpp).
+    QStringList optedOut;
+    QStringList optedIn;
+    if (!ruleChangesOnly(optedOutAll, optedInAll, &optedOut, &optedIn))
+        return;
     // Say what changed: the rows may have come or gone out of sight.
     const QString out = optedOut.size() == 1 ? userLabel(optedOut.constFirst()) : QString();
     const QString in = optedIn.size() == 1 ? userLabel(optedIn.constFirst()) : QString();

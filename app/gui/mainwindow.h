@@ -41,6 +41,11 @@ class EnforcementModel;
 class OverviewDock;
 class ReportController;
 class ReportWriter;
+class ApiClient;
+class GroupSearch;
+class RulesController;
+class RulesDock;
+class RulesModel;
 
 class MainWindow final : public QMainWindow
 {
@@ -126,6 +131,17 @@ public:
     void setReporter(ReportWriter *reports);
     ReportController *reportController() const { return m_report; }
     QAction *reportAction() const { return m_reportAction; }
+
+    // Groups and e-mail domains (mainwindowrules.cpp): the picker offers them (a rule through
+    // its confirmation), View > Rules lists the rules and removes them, the table's Via column
+    // says what opts each user out. Both must outlive the window.
+    void setRules(RulesModel *rules, ApiClient *api);
+    RulesDock *rulesDock() const { return m_rulesDock; }
+    QAction *rulesAction() const { return m_rulesAction; }
+    RulesController *rulesController() const { return m_rulesController; }
+    GroupSearch *groupSearch() const { return m_groupSearch; }
+    // Opens View > Rules on this rule.
+    void showRule(const QString &ruleId);
 
 Q_SIGNALS:
     void signOutRequested();
@@ -239,6 +255,21 @@ private:
     // View > Overview and File > Report… (mainwindowoverview.cpp).
     void updateOverviewState();
     void retranslateOverview();
+    // View > Rules and the rules' part of the window (mainwindowrules.cpp).
+    void updateRulesState();
+    // Explains why these users (a rule covers them) cannot be opted in and offers to open
+    // the rule; opts in `others` (whom no rule covers) if asked. Returns false when none of
+    // `ids` is covered (nothing said).
+    bool explainCoveredOptIn(const QStringList &ids);
+    // Leaves out of another window's changes the users a rule opted out, and those this
+    // window's removal of a rule opted back in; false when nothing is left to say.
+    bool ruleChangesOnly(const QStringList &optedOut, const QStringList &optedIn,
+                         QStringList *othersOut, QStringList *othersIn);
+    RulesDock *m_rulesDock = nullptr;
+    QAction *m_rulesAction = nullptr;
+    RulesController *m_rulesController = nullptr;
+    GroupSearch *m_groupSearch = nullptr;
+    QPointer<RulesModel> m_rules;
     QPointer<EnforcementModel> m_enforcement;
     OverviewDock *m_overviewDock = nullptr;
     QAction *m_overviewAction = nullptr;
@@ -255,6 +286,7 @@ private:
         QStringList userIds;
         qint64 actionId = 0;
         bool deleteStoredEvents = false; // undoing cannot bring the stored data back
+        std::function<void()> rule; // a rule's change: its undo (the opposite request)
     };
     void applyUndo(const UndoRecord &undo);
     QAction *m_optOutWithReason = nullptr;

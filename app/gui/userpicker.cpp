@@ -1,6 +1,8 @@
 // Turns an editable QComboBox into a search-as-you-type picker of the organisation's users.
 #include "userpicker.h"
 
+#include "groupsearch.h"
+
 #include "usermodel.h"
 #include "usersearchmodel.h"
 
@@ -17,6 +19,7 @@
 #include <QStyledItemDelegate>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -93,8 +96,9 @@ bool isListKey(int key)
 }
 } // namespace
 
-// The search results as the completer shows them: UserSearchModel's rows, or, when a query
-// matches nobody, one disabled row saying so.
+// The search results as the completer shows them: the rules offered (groups, an e-mail
+// domain; GroupSearch's) first, then UserSearchModel's rows, or, when a query matches no user,
+// one disabled row saying so.
 class SearchResultsModel final : public QAbstractListModel
 {
 public:
@@ -118,17 +122,18 @@ public:
         connect(search, &QAbstractItemModel::rowsAboutToBeInserted, this,
                 [this](const QModelIndex &, int first, int last) {
                     dropNoMatchRow();
-                    beginInsertRows({}, first, last);
+                    beginInsertRows({}, first + offers(), last + offers());
                 });
         connect(search, &QAbstractItemModel::rowsInserted, this,
                 &SearchResultsModel::endInsertRows);
-        connect(
-            search, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) { beginRemoveRows({}, first, last); });
+        connect(search, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    beginRemoveRows({}, first + offers(), last + offers());
+                });
         connect(search, &QAbstractItemModel::rowsRemoved, this, [this]() {
             endRemoveRows();
             if (noMatch()) {
-                beginInsertRows({}, 0, 0);
+                beginInsertRows({}, offers(), offers());
                 m_noMatch = true;
                 endInsertRows();
             }
@@ -136,48 +141,96 @@ public:
         connect(search, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
                        const QList<int> &roles) {
-                    emit dataChanged(index(topLeft.row()), index(bottomRight.row()), roles);
+                    emit dataChanged(index(topLeft.row() + offers()),
+                                     index(bottomRight.row() + offers()), roles);
                 });
         m_noMatch = noMatch();
     }
 
-    // The search model's row, or -1 for the "no user matches" row.
+    // The search model's row, or -1 for the "no user matches" row and the rules offered.
     int searchRow(const QModelIndex &index) const
     {
-        return m_noMatch || !index.isValid() ? -1 : index.row();
+        return m_noMatch || !index.isValid() || index.row() < offers() ? -1
+                                                                       : index.row() - offers();
+    }
+    // The rule offered on this row, or null.
+    const GroupSearch::Offer *offerAt(const QModelIndex &index) const
+    {
+        return index.isValid() && index.row() < offers() ? &m_offers.at(index.row()) : nullptr;
+    }
+    int offers() const { return int(m_offers.size()); }
+    // The rules offered now (their rows replace the previous ones).
+    void setOffers(const QList<GroupSearch::Offer> &next)
+    {
+        if (!m_offers.isEmpty()) {
+            beginRemoveRows({}, 0, offers() - 1);
+            m_offers.clear();
+            endRemoveRows();
+        }
+        if (!next.isEmpty()) {
+            beginInsertRows({}, 0, int(next.size()) - 1);
+            m_offers = next;
+            endInsertRows();
+        }
     }
     // After a language switch.
     void retranslate()
     {
-        if (m_noMatch)
-            emit dataChanged(index(0), index(0), {Qt::DisplayRole});
+        if (rowCount() > 0)
+            emit dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole});
     }
 
     int rowCount(const QModelIndex &parent = {}) const override
     {
         if (parent.isValid())
             return 0;
-        return m_noMatch ? 1 : m_search->rowCount();
+        return offers() + (m_noMatch ? 1 : m_search->rowCount());
     }
     QVariant data(const QModelIndex &index, int role) const override
     {
         if (!index.isValid())
             return {};
+        if (const GroupSearch::Offer *offer = offerAt(index)) {
+            if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+                return offerText(*offer);
+            if (role == Qt::ToolTipRole && offer->optedOut)
+                return UserPicker::tr("A rule opts this group out already.");
+            return {};
+        }
         if (m_noMatch) {
             if (role == Qt::DisplayRole)
                 return UserPicker::tr("No user matches “%1”").arg(m_search->query().trimmed());
             return {};
         }
-        return m_search->index(index.row(), 0).data(role);
+        return m_search->index(index.row() - offers(), 0).data(role);
     }
     Qt::ItemFlags flags(const QModelIndex &index) const override
     {
+        if (const GroupSearch::Offer *offer = offerAt(index)) {
+            return offer->optedOut
+                ? Qt::ItemNeverHasChildren
+                : Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+        }
         if (!index.isValid() || m_noMatch)
             return Qt::ItemNeverHasChildren;
+        const QModelIndex user = m_search->index(index.row() - offers(), 0);
         if (m_anyUser)
-            return m_search->index(index.row(), 0).flags() | Qt::ItemIsEnabled
-                | Qt::ItemIsSelectable;
-        return m_search->index(index.row(), 0).flags();
+            return user.flags() | Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+        return user.flags();
+    }
+
+    // "Group: Works council — 312 members", "Domain: contractors.example.com — …".
+    static QString offerText(const GroupSearch::Offer &offer)
+    {
+        if (offer.spec.kind != QLatin1String("group"))
+            return UserPicker::tr("Domain: %1 — everyone with an address there")
+                .arg(offer.spec.domain);
+        const int members = int(qMin<qint64>(offer.memberCount, INT_MAX));
+        return offer.optedOut
+            ? UserPicker::tr("Group: %1 — %n member(s), opted out already", nullptr, members)
+                  .arg(offer.spec.groupName)
+            : UserPicker::tr("Group: %1 — %n member(s)", nullptr, members)
+                  .arg(offer.spec.groupName);
     }
 
 private:
@@ -189,7 +242,7 @@ private:
     {
         if (!m_noMatch)
             return;
-        beginRemoveRows({}, 0, 0);
+        beginRemoveRows({}, offers(), offers());
         m_noMatch = false;
         endRemoveRows();
     }
@@ -197,6 +250,7 @@ private:
     UserSearchModel *m_search;
     bool m_anyUser;
     bool m_noMatch = false;
+    QList<GroupSearch::Offer> m_offers;
 };
 
 UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent, Pickable pickable)
@@ -291,9 +345,38 @@ void UserPicker::keepNoChoice()
     m_combo->clearEditText();
 }
 
+void UserPicker::setGroupSearch(GroupSearch *groups)
+{
+    m_groups = groups;
+    if (!groups)
+        return;
+    connect(groups, &GroupSearch::offersChanged, this, [this]() {
+        if (!m_groups)
+            return;
+        // The user highlighted stays highlighted; else the best match is.
+        const int highlighted = m_results->searchRow(m_popup->currentIndex());
+        m_results->setOffers(m_groups->offers());
+        const QString text = m_combo->lineEdit()->text();
+        if (text.trimmed().isEmpty() || !m_pickedId.isEmpty())
+            return;
+        if (!m_popup->isVisible() && m_combo->lineEdit()->hasFocus()) {
+            showResults();
+            return;
+        }
+        if (highlighted >= 0 && m_popup->selectionModel()) {
+            const QModelIndex index = m_popup->model()->index(highlighted + m_results->offers(), 0);
+            m_popup->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        } else {
+            highlightBestMatch();
+        }
+    });
+}
+
 void UserPicker::onTextEdited(const QString &text)
 {
     m_search->setQuery(text);
+    if (m_groups)
+        m_groups->setText(text);
     if (text.trimmed().isEmpty()) {
         m_popup->hide();
         return;
@@ -320,12 +403,21 @@ void UserPicker::showResults()
 
 void UserPicker::highlightBestMatch()
 {
-    // The first match that can be picked, shown highlighted: what Enter would pick.
+    // The first match that can be picked, shown highlighted: what Enter would pick. A user
+    // before the rules offered above them (typing a name picks the person, as ever).
     QItemSelectionModel *selection = m_popup->selectionModel();
     if (!selection)
         return;
     const QAbstractItemModel *shown = m_popup->model();
-    for (int row = 0; row < shown->rowCount(); ++row) {
+    for (int row = m_results->offers(); row < shown->rowCount(); ++row) {
+        const QModelIndex index = shown->index(row, 0);
+        if (index.flags() & Qt::ItemIsEnabled) {
+            selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+            m_popup->scrollTo(index);
+            return;
+        }
+    }
+    for (int row = 0; row < m_results->offers() && row < shown->rowCount(); ++row) {
         const QModelIndex index = shown->index(row, 0);
         if (index.flags() & Qt::ItemIsEnabled) {
             selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
@@ -428,6 +520,14 @@ void UserPicker::onCompleterActivated(const QModelIndex &index)
         const auto *proxy = qobject_cast<const QAbstractProxyModel *>(resultIndex.model());
         resultIndex = proxy ? proxy->mapToSource(resultIndex) : QModelIndex();
     }
+    if (const GroupSearch::Offer *offer = m_results->offerAt(resultIndex)) {
+        if (offer->optedOut)
+            return;
+        const OptOutRuleSpec spec = offer->spec;
+        clear();
+        Q_EMIT ruleChosen(spec);
+        return;
+    }
     const int searchRow = m_results->searchRow(resultIndex);
     if (searchRow < 0 || searchRow >= m_search->rowCount())
         return;
@@ -495,6 +595,8 @@ void UserPicker::clear()
     m_settingIndex = false;
     m_combo->clearEditText();
     m_search->setQuery({});
+    if (m_groups)
+        m_groups->clear();
     m_popup->hide();
     setPicked({});
 }

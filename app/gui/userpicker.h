@@ -1,6 +1,9 @@
 // Turns an editable QComboBox into a search-as-you-type picker of the organisation's users.
 #pragma once
 
+#include "apitypes.h"
+#include "groupsearch.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -39,11 +42,18 @@ public:
     void clear();
     void retranslate();
 
+    // Offers groups and e-mail domains too (above the users), from `groups`, which must outlive
+    // the picker; choosing one emits ruleChosen() and clears the field.
+    void setGroupSearch(GroupSearch *groups);
+    GroupSearch *groupSearch() const { return m_groups; }
+
     QCompleter *completer() const { return m_completer; }
     UserSearchModel *searchModel() const { return m_search; }
 
 Q_SIGNALS:
     void pickedUserChanged(const QString &userId);
+    // A group or domain was chosen (GroupSearch's offer): the rule to confirm.
+    void ruleChosen(const OptOutRuleSpec &spec);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -71,6 +81,7 @@ private:
     SearchResultsModel *m_results;
     QCompleter *m_completer;
     QListView *m_popup;
+    QPointer<GroupSearch> m_groups;
     QString m_pickedId;
     QString m_pickedLabel;
     Pickable m_pickable;

@@ -7,6 +7,7 @@ namespace {
 
 bool sameEntry(const StoredOptOut &a, const StoredOptOut &b)
 {
+    // What opts them out (`via`: individually, the rules) is part of the entry too.
     return a.at == b.at && a.byUserId == b.byUserId && a.seq == b.seq && a.reason == b.reason
         && a.purgeAt == b.purgeAt && a.individual == b.individual && a.ruleIds == b.ruleIds;
 }

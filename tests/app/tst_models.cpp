@@ -33,7 +33,7 @@ OptOutEntry entry(int n, int minutesAgo = 0, const QString &name = {})
     return OptOutEntry {user(n, name), base.addSecs(-60 * minutesAgo),
                         User {QStringLiteral("u-admin"), QStringLiteral("admin@example.com"),
                               QStringLiteral("Ada Admin")},
-                        QString(), QDateTime()};
+                        QString(), QDateTime(), {}};
 }
 
 QList<OptOutEntry> entries(int count)

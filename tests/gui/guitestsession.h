@@ -30,6 +30,7 @@ struct GuiTestSession
         window->setExporter(&exporter);
         window->setOverview(&enforcement);
         window->setReporter(&reports);
+        window->setRules(&rules, &api);
         window->resize(1000, 700);
         window->show();
         session.start();
@@ -56,5 +57,6 @@ struct GuiTestSession
     CsvExporter &exporter = *session.exporter();
     EnforcementModel &enforcement = *session.enforcement();
     ReportWriter &reports = *session.reports();
+    RulesModel &rules = *session.rules();
     std::unique_ptr<MainWindow> window;
 };

@@ -3,9 +3,11 @@
 // real MainWindow against a real optout-server (demo data), driven as an administrator would, each
 // grabbed to a PNG. Run by scripts/screenshots.sh under Xvfb.
 // Also View > Overview (overview-LANG.png) and the first page of File > Report…'s PDF, rendered
-// with pdftoppm (report-LANG.png).
+// with pdftoppm (report-LANG.png); a group's rule confirmed with the service's preview
+// (group-LANG.png) and View > Rules beside the table's Via column (rules-LANG.png).
 //   optout-shots LANG OUTDIR [import]    (import: only the import preview)
 #include "guitestsession.h"
+#include "scimdirectory.h"
 #include "testserver.h"
 
 #include "appcontroller.h"
@@ -18,6 +20,9 @@
 #include "overviewdock.h"
 #include "pendingchangesdialog.h"
 #include "reportcontroller.h"
+#include "ruleconfirmdialog.h"
+#include "rulescontroller.h"
+#include "rulesdock.h"
 #include "session.h"
 #include "signindialog.h"
 #include "tokenstore.h"
@@ -118,6 +123,7 @@ int main(int argc, char **argv)
     TestServer server;
     if (!server.start({QStringLiteral("--demo")}))
         return 1;
+    QByteArray scim;
     if (!onlyImport) {
         // The sign-in dialog, its address's organisation known: the service is told the
         // identity provider of example.com (only looked up here, never contacted).
@@ -131,6 +137,14 @@ int main(int argc, char **argv)
             || !server.restart({QStringLiteral("--demo")}))
             return 1;
         if (!shootSignIn(server.baseUrl(), lang, out))
+            return 1;
+        // The identity provider's token for the groups (and two contractors' addresses).
+        scim = ScimDirectory::addProvider(server,
+                                          "c.berg@contractors.example.com,Carla Berg,user\n"
+                                          "j.smit@contractors.example.com,Jan Smit,user\n"
+                                          "l.moreau@contractors.example.com,Léa Moreau,user\n",
+                                          {QStringLiteral("--demo")});
+        if (scim.isEmpty())
             return 1;
     }
     GuiTestSession s(server.baseUrl(), QByteArrayLiteral("demo-admin"), &languages);
@@ -275,6 +289,63 @@ int main(int argc, char **argv)
         ok &= QFile::copy(dir.filePath(QStringLiteral("page.png")), target);
         s.window->overviewAction()->trigger();
         s.window->resize(size);
+        ok &= QTest::qWaitFor(synced, 10000);
+    }
+
+    // Groups and rules: a group's rule confirmed with the service's preview, then View > Rules
+    // beside the table's Via column. Both rules removed after (the next shots opt users in).
+    {
+        QStringList members;
+        for (int r = 0; r < s.users.rowCount() && members.size() < 14; ++r) {
+            const User &user = s.users.userAt(r);
+            if (user.email.endsWith(QLatin1String("@example.com")) && !user.name.isEmpty()
+                && user.id != s.sync.me().id && !user.email.startsWith(u"idp@")
+                && !s.users.isOptedOut(user.id))
+                members << user.id;
+        }
+        const QString group
+            = ScimDirectory::createGroup(server, scim, QStringLiteral("Works council"), members);
+        const HttpResult domain
+            = server.request("POST", QStringLiteral("/api/v1/optout-rules"), "demo-admin",
+                             R"({"kind":"emailDomain","domain":"contractors.example.com",)"
+                             R"("reason":"Contractors: not our users"})");
+        ok &= !group.isEmpty() && domain.status == 201;
+        s.sync.refresh();
+        ok &= QTest::qWaitFor(synced, 10000);
+        RulesController *rules = s.window->rulesController();
+        rules->confirmRule(OptOutRuleSpec::forGroup(group, QStringLiteral("Works council")));
+        RuleConfirmDialog *dialog = rules->confirmDialog();
+        if (!dialog)
+            return 1;
+        ok &= QTest::qWaitForWindowExposed(dialog);
+        ok &= QTest::qWaitFor([dialog]() { return dialog->hasPreview(); }, 10000);
+        dialog->reasonEdit()->setText(QStringLiteral("Works agreement 2026"));
+        QTest::qWait(100);
+        ok &= save(dialog, out + QStringLiteral("/group-%1.png").arg(lang));
+        dialog->confirmButton()->click();
+        const QString last = members.constLast();
+        ok &= QTest::qWaitFor([&s, last]() { return !s.sync.ledger().ruleCovers(last).isEmpty(); },
+                              10000);
+        const QSize size = s.window->size();
+        s.window->resize(1280, 760);
+        auto *table = s.find<QTableView>(QStringLiteral("optOutTable"));
+        table->sortByColumn(OptOutModel::ViaColumn, Qt::AscendingOrder);
+        s.window->rulesAction()->trigger();
+        RulesDock *dock = s.window->rulesDock();
+        ok &= QTest::qWaitFor([dock]() { return dock->table()->model()->rowCount() == 2; }, 10000);
+        dock->table()->selectRow(1);
+        ok &= save(s.window.get(), out + QStringLiteral("/rules-%1.png").arg(lang));
+        s.window->rulesAction()->trigger();
+        for (int row = 0; row < dock->table()->model()->rowCount(); ++row)
+            server.request(
+                "DELETE",
+                QStringLiteral("/api/v1/optout-rules/")
+                    + dock->table()->model()->index(row, 0).data(RulesModel::RuleIdRole).toString(),
+                "demo-admin");
+        table->sortByColumn(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
+        s.window->resize(size);
+        s.sync.refresh();
+        ok &= QTest::qWaitFor([&s, last]() { return !s.sync.ledger().isOptedOut(last); }, 10000);
         ok &= QTest::qWaitFor(synced, 10000);
     }
 

@@ -9,6 +9,7 @@
 #include "languagemanager.h"
 #include "messagepresenter.h"
 #include "pendingchangesdialog.h"
+#include "ruleconfirmdialog.h"
 #include "signindialog.h"
 #include "userpicker.h"
 
@@ -182,6 +183,12 @@ void TestAccessibility::everyWindowAndDialog()
     confirm.setRetention(7 * 24 * 3600);
     confirm.show();
     problems << problemsOf(&confirm, QStringLiteral("confirmation"));
+
+    RuleConfirmDialog rule(&session.api, OptOutRuleSpec::forDomain(QStringLiteral("example.com")),
+                           7 * 24 * 3600, window);
+    rule.show();
+    QTRY_VERIFY(rule.hasPreview());
+    problems << problemsOf(&rule, QStringLiteral("rule confirmation"));
 
     SignInDialog signIn;
     signIn.setServerUrl(m_server.baseUrl());

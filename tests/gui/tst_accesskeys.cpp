@@ -12,6 +12,8 @@
 #include "messagepresenter.h"
 #include "overviewdock.h"
 #include "pendingchangesdialog.h"
+#include "ruleconfirmdialog.h"
+#include "rulesdock.h"
 #include "sessionbar.h"
 #include "signindialog.h"
 #include "usagedebuggerdock.h"
@@ -195,8 +197,9 @@ void TestAccessKeys::mainWindowAndDocks()
     QDockWidget *debugger = window->usageDebuggerDock();
     QDockWidget *summary = window->usageSummaryDock();
     QDockWidget *overview = window->overviewDock();
-    QVERIFY(history && debugger && summary && overview);
-    const QList<QDockWidget *> allDocks {history, debugger, summary, overview};
+    QDockWidget *rules = window->rulesDock();
+    QVERIFY(history && debugger && summary && overview && rules);
+    const QList<QDockWidget *> allDocks {history, debugger, summary, overview, rules};
     QVERIFY(window->findChildren<QDockWidget *>().size() == allDocks.size());
     const QList<QList<QDockWidget *>> dockSets {{},
                                                 {history},
@@ -209,7 +212,12 @@ void TestAccessKeys::mainWindowAndDocks()
                                                 {overview, debugger},
                                                 {overview, summary},
                                                 {overview, history, debugger},
-                                                {overview, history, summary}};
+                                                {overview, history, summary},
+                                                // View > Rules, tabbed with History.
+                                                {rules},
+                                                {rules, debugger},
+                                                {overview, rules},
+                                                {overview, rules, summary}};
 
     // What the message bars show at once: on the opt-out page, the note with Undo and the error
     // of a failed sync with Retry; while signing in, the error with Retry and Change server.
@@ -343,7 +351,7 @@ void TestAccessKeys::changeDialogs_data()
 }
 
 // Edit > Pending changes…, and the confirmation of an opt-out (with its reason and "Delete their
-// stored usage data now") and of an opt-in.
+// stored usage data now"), of an opt-in and of a rule.
 void TestAccessKeys::changeDialogs()
 {
     QFETCH(QString, language);
@@ -370,6 +378,15 @@ void TestAccessKeys::changeDialogs()
         found << clashes(windowKeys(&confirm, false), QStringLiteral("confirmation"));
         found << clashes(windowKeys(&confirm, true), QStringLiteral("confirmation (GNOME)"));
     }
+    // A rule's confirmation, its preview answered.
+    RuleConfirmDialog rule(&session.api,
+                           OptOutRuleSpec::forDomain(QStringLiteral("contractors.example.com")),
+                           7 * 24 * 3600, session.window.get());
+    rule.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&rule));
+    QTRY_VERIFY(rule.hasPreview());
+    found << clashes(windowKeys(&rule, false), QStringLiteral("rule confirmation"));
+    found << clashes(windowKeys(&rule, true), QStringLiteral("rule confirmation (GNOME)"));
     QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
 }
 

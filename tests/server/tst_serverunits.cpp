@@ -940,6 +940,15 @@ void TestServerUnits::optOutDeltaBetweenTwoLists()
     const OptOutDelta none = diffOptOuts(after, after);
     QVERIFY(none.changed.isEmpty());
     QVERIFY(none.removed.isEmpty());
+    // What opts a user out changed (a rule now covers them too, or no longer does, or only a
+    // rule is left): the entry's `via` changed, so it is in the delta.
+    OptOutSnapshot covered = after;
+    covered[QStringLiteral("u-2")].ruleIds = QStringList {QStringLiteral("r-1")};
+    covered[QStringLiteral("u-9")].individual = false;
+    covered[QStringLiteral("u-9")].ruleIds = QStringList {QStringLiteral("r-2")};
+    const OptOutDelta via = diffOptOuts(after, covered);
+    QCOMPARE(via.changed.size(), 2);
+    QVERIFY(via.removed.isEmpty());
 }
 
 void TestServerUnits::optOutSnapshotsKeepTheLastFew()
