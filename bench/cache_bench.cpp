@@ -200,7 +200,7 @@ int main(int argc, char **argv)
             OptOutEntry {user, at.addSecs(-i),
                          User {QStringLiteral("u-1"), QStringLiteral("admin@example.com"),
                                QStringLiteral("Ada Admin")},
-                         QStringLiteral("GDPR request"), at.addSecs(604800 - i)});
+                         QStringLiteral("GDPR request"), at.addSecs(604800 - i), {}});
         optOutsJson.append(
             QJsonObject {{QStringLiteral("user"),
                           QJsonObject {{QStringLiteral("id"), user.id},

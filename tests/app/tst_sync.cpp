@@ -990,7 +990,7 @@ void TestSync::cacheIsReadOffTheGuiThread()
     }
     snapshot.optOuts.append(OptOutEntry {snapshot.userPages.last().at(7),
                                          QDateTime::currentDateTimeUtc(), User {}, QString(),
-                                         QDateTime()});
+                                         QDateTime(), {}});
     snapshot.revision = 3;
     snapshot.syncedAt = QDateTime::currentDateTimeUtc();
     const QString cache = m_dir->filePath(QStringLiteral("large.bin"));

@@ -39,7 +39,7 @@ void TestCachedStart::windowAnswersWhileTheCacheIsRead()
     for (int i = 0; i < 2000; ++i) {
         snapshot.optOuts.append(OptOutEntry {snapshot.userPages.last().at(i + 10),
                                              QDateTime::currentDateTimeUtc().addSecs(-i), User {},
-                                             QString(), QDateTime()});
+                                             QString(), QDateTime(), {}});
     }
     snapshot.revision = 9;
     snapshot.syncedAt = QDateTime::currentDateTimeUtc();
