@@ -117,7 +117,23 @@
 <context>
     <name>HistoryModel</name>
     <message numerus="yes">
-        <location filename="../app/core/historymodel.cpp" line="+96"/>
+        <location filename="../app/core/historymodel.cpp" line="+102"/>
+        <source>Rule created (%n user(s) opted out)</source>
+        <translation>
+            <numerusform>Rule created (%n user opted out)</numerusform>
+            <numerusform>Rule created (%n users opted out)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Rule removed (%n user(s) opted back in)</source>
+        <translation>
+            <numerusform>Rule removed (%n user opted back in)</numerusform>
+            <numerusform>Rule removed (%n users opted back in)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Stored data deleted (%n event(s))</source>
         <translation>
             <numerusform>Stored data deleted (%n event)</numerusform>
@@ -166,7 +182,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+1327"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+1339"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -174,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-787"/>
+        <location line="-795"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -182,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-255"/>
+        <location line="-258"/>
         <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
         <translation>
             <numerusform>No opted-out user matches “%1”. Clear the filter to see the %Ln opted-out user.</numerusform>
@@ -190,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+258"/>
+        <location line="+261"/>
         <source>%1 of %Ln shown</source>
         <translation>
             <numerusform>%1 of %Ln shown</numerusform>
@@ -206,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+207"/>
+        <location line="+210"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be included again as soon as the service confirms.</numerusform>
@@ -238,7 +254,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+95"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
         <translation>
             <numerusform>Undone: the change of %Ln user was never sent.</numerusform>
@@ -406,7 +422,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+55"/>
         <source>You opted out %Ln user(s) in another window.</source>
         <translation>
             <numerusform>You opted out %Ln user in another window.</numerusform>
@@ -430,11 +446,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147"/>
+        <location line="+146"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
             <numerusform>%Ln users will be opted out as soon as the service confirms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/mainwindowrules.cpp" line="+115"/>
+        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
+        <translation>
+            <numerusform>%Ln user cannot be opted in: rules opt them out (%1).</numerusform>
+            <numerusform>%Ln users cannot be opted in: rules opt them out (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Opt in the &amp;other %Ln user(s)</source>
+        <translation>
+            <numerusform>Opt in the &amp;other %Ln user</numerusform>
+            <numerusform>Opt in the &amp;other %Ln users</numerusform>
         </translation>
     </message>
 </context>
@@ -450,9 +482,128 @@
     </message>
 </context>
 <context>
+    <name>ReportController</name>
+    <message numerus="yes">
+        <location filename="../app/gui/reportcontroller.cpp" line="+223"/>
+        <source>The report was written to %1 (%Ln page(s)).</source>
+        <translation>
+            <numerusform>The report was written to %1 (%Ln page).</numerusform>
+            <numerusform>The report was written to %1 (%Ln pages).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message numerus="yes">
+        <location filename="../app/core/reportwriter.cpp" line="+645"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RuleConfirmDialog</name>
+    <message numerus="yes">
+        <location filename="../app/gui/ruleconfirmdialog.cpp" line="+155"/>
+        <source>It covers %Ln user(s) today;</source>
+        <translation>
+            <numerusform>It covers %Ln user today;</numerusform>
+            <numerusform>It covers %Ln users today;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln of them will be newly opted out.</source>
+        <translation>
+            <numerusform>%Ln of them will be newly opted out.</numerusform>
+            <numerusform>%Ln of them will be newly opted out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… and %Ln more</source>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>&amp;Opt out %Ln user(s)</source>
+        <translation>
+            <numerusform>&amp;Opt out %Ln user</numerusform>
+            <numerusform>&amp;Opt out %Ln users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesController</name>
+    <message numerus="yes">
+        <location filename="../app/gui/rulescontroller.cpp" line="+92"/>
+        <source>Undone: the rule “%1” is back; it covers %Ln user(s).</source>
+        <translation>
+            <numerusform>Undone: the rule “%1” is back; it covers %Ln user.</numerusform>
+            <numerusform>Undone: the rule “%1” is back; it covers %Ln users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Rule created: “%1” opts out %Ln user(s).</source>
+        <translation>
+            <numerusform>Rule created: “%1” opts out %Ln user.</numerusform>
+            <numerusform>Rule created: “%1” opts out %Ln users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%Ln user(s) will be opted back in: those no other rule and no opt-out of their own covers. Their usage events are recorded again from now on.</source>
+        <translation>
+            <numerusform>%Ln user will be opted back in: those no other rule and no opt-out of their own covers. Their usage events are recorded again from now on.</numerusform>
+            <numerusform>%Ln users will be opted back in: those no other rule and no opt-out of their own covers. Their usage events are recorded again from now on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Rule removed: “%1”; %Ln user(s) are opted back in.</source>
+        <translation>
+            <numerusform>Rule removed: “%1”; %Ln user is opted back in.</numerusform>
+            <numerusform>Rule removed: “%1”; %Ln users are opted back in.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesDock</name>
+    <message numerus="yes">
+        <location filename="../app/gui/rulesdock.cpp" line="+137"/>
+        <source>%Ln rule(s). Users a rule covers are opted out, including those who join its group or domain later.</source>
+        <translation>
+            <numerusform>%Ln rule. Users a rule covers are opted out, including those who join its group or domain later.</numerusform>
+            <numerusform>%Ln rules. Users a rule covers are opted out, including those who join its group or domain later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+464"/>
+        <location filename="../app/core/synccontroller.cpp" line="+466"/>
         <source>Offline — retrying in %n s</source>
         <translation>
             <numerusform>Offline — retrying in %n s</numerusform>
@@ -460,7 +611,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-30"/>
+        <location line="-31"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n change pending</numerusform>
@@ -514,6 +665,25 @@
         <translation>
             <numerusform>%Ln client-side event of opted-out users discarded since the service started.</numerusform>
             <numerusform>%Ln client-side events of opted-out users discarded since the service started.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message numerus="yes">
+        <location filename="../app/gui/userpicker.cpp" line="+230"/>
+        <source>Group: %1 — %n member(s), opted out already</source>
+        <translation>
+            <numerusform>Group: %1 — %n member, opted out already</numerusform>
+            <numerusform>Group: %1 — %n members, opted out already</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Group: %1 — %n member(s)</source>
+        <translation>
+            <numerusform>Group: %1 — %n member</numerusform>
+            <numerusform>Group: %1 — %n members</numerusform>
         </translation>
     </message>
 </context>
