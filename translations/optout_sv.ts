@@ -3052,7 +3052,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <message>
         <location line="+22" />
         <source>Other &amp;ways to sign in</source>
-        <translation>Andra sätt att l&amp;ogga in</translation>
+        <translation>Andra sä&amp;tt att logga in</translation>
     </message>
     <message>
         <location line="+40" />
