@@ -24,4 +24,7 @@ export OPTOUT_TEST_DB_URL
 export OPTOUT_TEST_PG_DIR=$pgdir
 OPTOUT_TEST_PG_SCRIPT="$(pwd)/scripts/pg-temp.sh"
 export OPTOUT_TEST_PG_SCRIPT
-QT_QPA_PLATFORM=offscreen ctest --test-dir "$build" --output-on-failure --timeout 600
+# Independent tests side by side, one per core (each has its own HOME, server, port and
+# database; the few that stop the shared cluster or build packages are marked RUN_SERIAL).
+QT_QPA_PLATFORM=offscreen ctest --test-dir "$build" --output-on-failure --timeout 600 \
+  --parallel "$(nproc)"
