@@ -9,8 +9,37 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTest>
 
 namespace ScimDirectory {
+
+// On a stopped `server`: imports "email,name,roles" lines into organisation `org`.
+inline bool importUsers(TestServer &server, const QString &org, const QByteArray &csvLines)
+{
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(org + QStringLiteral(".csv")));
+    if (!csv.open(QIODevice::WriteOnly))
+        return false;
+    csv.write("email,name,roles\n" + csvLines);
+    csv.close();
+    return server.runOnce(
+               {QStringLiteral("--import-users"), csv.fileName(), QStringLiteral("--org"), org})
+        == 0;
+}
+
+// On a stopped `server`: issues a token for `email` of `org`; the token, empty on failure.
+inline QByteArray issueToken(TestServer &server, const QString &email, const QString &org)
+{
+    if (server.runOnce({QStringLiteral("--issue-token"), email, QStringLiteral("--org"), org}) != 0)
+        return {};
+    const QRegularExpression re(QStringLiteral("Token of %1.*shown only now: (\\S+)")
+                                    .arg(QRegularExpression::escape(email)));
+    QRegularExpressionMatchIterator it = re.globalMatch(QString::fromUtf8(server.output()));
+    QString token;
+    while (it.hasNext())
+        token = it.next().captured(1);
+    return token.toUtf8();
+}
 
 // On a running (or stopped) `server`: stops it, imports the identity provider's account and
 // `extraCsvLines` ("email,name,roles" lines) into Example Org, issues the provider's token and
@@ -20,30 +49,66 @@ inline QByteArray addProvider(TestServer &server, const QByteArray &extraCsvLine
                               = {QStringLiteral("--demo"), QStringLiteral("--quiet")})
 {
     server.stop();
-    QTemporaryDir dir;
-    QFile csv(dir.filePath(QStringLiteral("o-1.csv")));
-    if (!csv.open(QIODevice::WriteOnly))
+    if (!importUsers(server, QStringLiteral("o-1"),
+                     "idp@example.com,Identity Provider,directory_sync\n" + extraCsvLines))
         return {};
-    csv.write("email,name,roles\nidp@example.com,Identity Provider,directory_sync\n"
-              + extraCsvLines);
-    csv.close();
-    if (server.runOnce({QStringLiteral("--import-users"), csv.fileName(), QStringLiteral("--org"),
-                        QStringLiteral("o-1")})
-        != 0)
-        return {};
-    if (server.runOnce({QStringLiteral("--issue-token"), QStringLiteral("idp@example.com"),
-                        QStringLiteral("--org"), QStringLiteral("o-1")})
-        != 0)
-        return {};
-    const QRegularExpression re(
-        QStringLiteral("Token of idp@example\\.com.*shown only now: (\\S+)"));
-    QRegularExpressionMatchIterator it = re.globalMatch(QString::fromUtf8(server.output()));
-    QString token;
-    while (it.hasNext())
-        token = it.next().captured(1);
+    const QByteArray token
+        = issueToken(server, QStringLiteral("idp@example.com"), QStringLiteral("o-1"));
     if (token.isEmpty() || !server.restart(runArgs))
         return {};
-    return token.toUtf8();
+    return token;
+}
+
+// The directory_sync tokens of both demo organisations.
+struct Providers
+{
+    QByteArray exampleOrg; // idp@example.com of Example Org (o-1)
+    QByteArray otherOrg; // idp@other.example of Other Org (o-2)
+};
+
+// Starts `server` with 40 demo users, gives both organisations an identity provider's account
+// and token, and runs it again with --demo. Empty tokens on failure.
+inline Providers setUpTwoOrganisations(TestServer &server)
+{
+    if (!server.start(
+            {QStringLiteral("--demo-users"), QStringLiteral("40"), QStringLiteral("--quiet")}))
+        return {};
+    server.stop();
+    if (!importUsers(server, QStringLiteral("o-1"),
+                     "idp@example.com,Identity Provider,directory_sync\n")
+        || !importUsers(server, QStringLiteral("o-2"),
+                        "idp@other.example,Other IdP,directory_sync\n"))
+        return {};
+    Providers tokens {
+        issueToken(server, QStringLiteral("idp@example.com"), QStringLiteral("o-1")),
+        issueToken(server, QStringLiteral("idp@other.example"), QStringLiteral("o-2"))};
+    if (!server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}))
+        return {};
+    return tokens;
+}
+
+// A SCIM request as an identity provider sends it (application/scim+json).
+inline HttpResult request(const TestServer &server, const QByteArray &method, const QString &path,
+                          const QByteArray &token, const QJsonObject &body = {})
+{
+    return server.request(method, QStringLiteral("/scim/v2") + path, token,
+                          body.isEmpty() ? QByteArray()
+                                         : QJsonDocument(body).toJson(QJsonDocument::Compact),
+                          {{"Content-Type", "application/scim+json"}});
+}
+
+// Checks a SCIM error answer: status, media type, schema, detail and scimType (when given).
+inline void expectError(const HttpResult &r, int status, const char *scimType)
+{
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/scim+json"));
+    const QJsonObject o = r.json().object();
+    QCOMPARE(o[QStringLiteral("schemas")].toArray(),
+             QJsonArray {QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error")});
+    QCOMPARE(o[QStringLiteral("status")].toString(), QString::number(status));
+    QVERIFY(!o[QStringLiteral("detail")].toString().isEmpty());
+    if (scimType)
+        QCOMPARE(o[QStringLiteral("scimType")].toString(), QString::fromLatin1(scimType));
 }
 
 // Starts `server` with `startArgs`, then addProvider().

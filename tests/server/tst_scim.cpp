@@ -1,5 +1,6 @@
 // Directory sync over SCIM 2.0 against the real optout-server: the request sequences Okta's and
 // Entra ID's documentation shows, bad input, and users who leave the directory and come back.
+#include "scimdirectory.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -57,12 +58,9 @@ private:
     HttpResult scim(const QByteArray &method, const QString &path, const QJsonObject &body = {},
                     const QByteArray &token = {})
     {
-        return m_server.request(method, QStringLiteral("/scim/v2") + path,
-                                token.isEmpty() ? m_scimToken : token,
-                                body.isEmpty() ? QByteArray() : json(body),
-                                {{"Content-Type", "application/scim+json"}});
+        return ScimDirectory::request(m_server, method, path, token.isEmpty() ? m_scimToken : token,
+                                      body);
     }
-    static void expectScimError(const HttpResult &r, int status, const char *scimType);
     static QJsonObject newUser(const QString &userName, const QString &given, const QString &family,
                                const QString &externalId = {});
     // The e-mail addresses of GET /api/v1/users, in order, and the ETag.
@@ -76,51 +74,11 @@ private:
 
 void TestScim::init()
 {
-    QVERIFY(m_server.start(
-        {QStringLiteral("--demo-users"), QStringLiteral("40"), QStringLiteral("--quiet")}));
-    m_server.stop();
-    QTemporaryDir dir;
-    const auto import = [&](const QString &org, const QByteArray &line) {
-        QFile csv(dir.filePath(org + QStringLiteral(".csv")));
-        if (!csv.open(QIODevice::WriteOnly))
-            return -1;
-        csv.write("email,name,roles\n" + line + '\n');
-        csv.close();
-        return m_server.runOnce(
-            {QStringLiteral("--import-users"), csv.fileName(), QStringLiteral("--org"), org});
-    };
-    QCOMPARE(import(QStringLiteral("o-1"), "idp@example.com,Identity Provider,directory_sync"), 0);
-    QCOMPARE(import(QStringLiteral("o-2"), "idp@other.example,Other IdP,directory_sync"), 0);
-    const auto issue = [this](const QString &email, const QString &org) {
-        if (m_server.runOnce({QStringLiteral("--issue-token"), email, QStringLiteral("--org"), org})
-            != 0)
-            return QByteArray();
-        const QRegularExpression re(QStringLiteral("Token of %1.*shown only now: (\\S+)")
-                                        .arg(QRegularExpression::escape(email)));
-        QRegularExpressionMatchIterator it = re.globalMatch(QString::fromUtf8(m_server.output()));
-        QString token;
-        while (it.hasNext())
-            token = it.next().captured(1);
-        return token.toUtf8();
-    };
-    m_scimToken = issue(QStringLiteral("idp@example.com"), QStringLiteral("o-1"));
-    m_otherScimToken = issue(QStringLiteral("idp@other.example"), QStringLiteral("o-2"));
+    const ScimDirectory::Providers tokens = ScimDirectory::setUpTwoOrganisations(m_server);
+    m_scimToken = tokens.exampleOrg;
+    m_otherScimToken = tokens.otherOrg;
     QVERIFY(m_scimToken.size() >= 40);
     QVERIFY(m_otherScimToken.size() >= 40);
-    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
-}
-
-void TestScim::expectScimError(const HttpResult &r, int status, const char *scimType)
-{
-    QCOMPARE(r.status, status);
-    QCOMPARE(r.header("Content-Type"), QByteArray("application/scim+json"));
-    const QJsonObject o = r.json().object();
-    QCOMPARE(o[QStringLiteral("schemas")].toArray(),
-             QJsonArray {QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error")});
-    QCOMPARE(o[QStringLiteral("status")].toString(), QString::number(status));
-    QVERIFY(!o[QStringLiteral("detail")].toString().isEmpty());
-    if (scimType)
-        QCOMPARE(o[QStringLiteral("scimType")].toString(), QString::fromLatin1(scimType));
 }
 
 QJsonObject TestScim::newUser(const QString &userName, const QString &given, const QString &family,
@@ -187,20 +145,21 @@ void TestScim::discovery()
     const QJsonObject schemas = scim("GET", QStringLiteral("/Schemas")).json().object();
     QCOMPARE(schemas[QStringLiteral("Resources")][0][QStringLiteral("id")].toString(),
              QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User"));
-    expectScimError(scim("GET", QStringLiteral("/Schemas/urn:nothing")), 404, nullptr);
-    expectScimError(scim("GET", QStringLiteral("/Roles")), 404, nullptr);
-    expectScimError(scim("PATCH", QStringLiteral("/Users")), 405, nullptr);
+    ScimDirectory::expectError(scim("GET", QStringLiteral("/Schemas/urn:nothing")), 404, nullptr);
+    ScimDirectory::expectError(scim("GET", QStringLiteral("/Roles")), 404, nullptr);
+    ScimDirectory::expectError(scim("PATCH", QStringLiteral("/Users")), 405, nullptr);
 }
 
 void TestScim::onlyDirectoryTokens()
 {
     const int before = listedEmails().size();
-    expectScimError(m_server.request("GET", QStringLiteral("/scim/v2/Users"), {}), 401, nullptr);
-    expectScimError(m_server.request("GET", QStringLiteral("/scim/v2/Users"), "not-a-token"), 401,
-                    nullptr);
+    ScimDirectory::expectError(m_server.request("GET", QStringLiteral("/scim/v2/Users"), {}), 401,
+                               nullptr);
+    ScimDirectory::expectError(
+        m_server.request("GET", QStringLiteral("/scim/v2/Users"), "not-a-token"), 401, nullptr);
     for (const QByteArray &token : {Admin, PlainUser, Tracker}) {
-        expectScimError(scim("GET", QStringLiteral("/Users"), {}, token), 403, nullptr);
-        expectScimError(
+        ScimDirectory::expectError(scim("GET", QStringLiteral("/Users"), {}, token), 403, nullptr);
+        ScimDirectory::expectError(
             scim("POST", QStringLiteral("/Users"),
                  newUser(QStringLiteral("x@example.com"), QStringLiteral("X"), QStringLiteral("Y")),
                  token),
@@ -299,10 +258,10 @@ void TestScim::oktaSequence()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().object()[QStringLiteral("active")].toBool(), false);
     // Creating an existing (even inactive) userName again is a conflict.
-    expectScimError(scim("POST", QStringLiteral("/Users"),
-                         newUser(QStringLiteral("INES.OKTA@example.com"), QStringLiteral("I"),
-                                 QStringLiteral("O"))),
-                    409, "uniqueness");
+    ScimDirectory::expectError(scim("POST", QStringLiteral("/Users"),
+                                    newUser(QStringLiteral("INES.OKTA@example.com"),
+                                            QStringLiteral("I"), QStringLiteral("O"))),
+                               409, "uniqueness");
 
     // Reactivate.
     QJsonObject activate = deactivate;
@@ -395,8 +354,8 @@ void TestScim::entraSequence()
     r = scim("DELETE", QStringLiteral("/Users/") + id);
     QCOMPARE(r.status, 204);
     QVERIFY(r.body.isEmpty());
-    expectScimError(scim("GET", QStringLiteral("/Users/") + id), 404, nullptr);
-    expectScimError(scim("DELETE", QStringLiteral("/Users/") + id), 404, nullptr);
+    ScimDirectory::expectError(scim("GET", QStringLiteral("/Users/") + id), 404, nullptr);
+    ScimDirectory::expectError(scim("DELETE", QStringLiteral("/Users/") + id), 404, nullptr);
     r = scim("GET",
              QStringLiteral("/Users?filter=%1")
                  .arg(encoded(QStringLiteral("userName eq \"renamed@example.com\""))));
@@ -690,7 +649,7 @@ void TestScim::badInputChangesNothing()
     const QByteArray resourceBefore = scim("GET", QStringLiteral("/Users/") + id).body;
     const HttpResult r = m_server.request(method, QStringLiteral("/scim/v2") + path, m_scimToken,
                                           body, {{"Content-Type", "application/scim+json"}});
-    expectScimError(r, status, scimType.isEmpty() ? nullptr : scimType.constData());
+    ScimDirectory::expectError(r, status, scimType.isEmpty() ? nullptr : scimType.constData());
     QByteArray etagAfter;
     QCOMPARE(listedEmails(&etagAfter), before);
     QCOMPARE(etagAfter, etag);
@@ -716,7 +675,7 @@ void TestScim::otherOrganisationIsNotFound()
         const HttpResult r
             = m_server.request(method, QStringLiteral("/scim/v2") + path, m_otherScimToken, body,
                                {{"Content-Type", "application/scim+json"}});
-        expectScimError(r, 404, nullptr);
+        ScimDirectory::expectError(r, 404, nullptr);
     }
     const QJsonObject other
         = m_server

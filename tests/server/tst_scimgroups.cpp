@@ -2,6 +2,7 @@
 // of Entra ID as their documentation shows them, users' read-only groups, and bad input that
 // changes nothing.
 #include "eventstreamclient.h"
+#include "scimdirectory.h"
 #include "testdatabase.h"
 #include "testserver.h"
 
@@ -78,12 +79,9 @@ private:
     HttpResult scim(const QByteArray &method, const QString &path, const QJsonObject &body = {},
                     const QByteArray &token = {})
     {
-        return m_server.request(method, QStringLiteral("/scim/v2") + path,
-                                token.isEmpty() ? m_scimToken : token,
-                                body.isEmpty() ? QByteArray() : json(body),
-                                {{"Content-Type", "application/scim+json"}});
+        return ScimDirectory::request(m_server, method, path, token.isEmpty() ? m_scimToken : token,
+                                      body);
     }
-    static void expectScimError(const HttpResult &r, int status, const char *scimType);
     // The group's member ids, sorted, as GET /Groups/{id} shows them.
     QStringList memberIds(const QString &groupId);
     QString createGroup(const QString &name, const QStringList &memberIds);
@@ -95,51 +93,11 @@ private:
 
 void TestScimGroups::init()
 {
-    QVERIFY(m_server.start(
-        {QStringLiteral("--demo-users"), QStringLiteral("40"), QStringLiteral("--quiet")}));
-    m_server.stop();
-    QTemporaryDir dir;
-    const auto import = [&](const QString &org, const QByteArray &line) {
-        QFile csv(dir.filePath(org + QStringLiteral(".csv")));
-        if (!csv.open(QIODevice::WriteOnly))
-            return -1;
-        csv.write("email,name,roles\n" + line + '\n');
-        csv.close();
-        return m_server.runOnce(
-            {QStringLiteral("--import-users"), csv.fileName(), QStringLiteral("--org"), org});
-    };
-    QCOMPARE(import(QStringLiteral("o-1"), "idp@example.com,Identity Provider,directory_sync"), 0);
-    QCOMPARE(import(QStringLiteral("o-2"), "idp@other.example,Other IdP,directory_sync"), 0);
-    const auto issue = [this](const QString &email, const QString &org) {
-        if (m_server.runOnce({QStringLiteral("--issue-token"), email, QStringLiteral("--org"), org})
-            != 0)
-            return QByteArray();
-        const QRegularExpression re(QStringLiteral("Token of %1.*shown only now: (\\S+)")
-                                        .arg(QRegularExpression::escape(email)));
-        QRegularExpressionMatchIterator it = re.globalMatch(QString::fromUtf8(m_server.output()));
-        QString token;
-        while (it.hasNext())
-            token = it.next().captured(1);
-        return token.toUtf8();
-    };
-    m_scimToken = issue(QStringLiteral("idp@example.com"), QStringLiteral("o-1"));
-    m_otherScimToken = issue(QStringLiteral("idp@other.example"), QStringLiteral("o-2"));
+    const ScimDirectory::Providers tokens = ScimDirectory::setUpTwoOrganisations(m_server);
+    m_scimToken = tokens.exampleOrg;
+    m_otherScimToken = tokens.otherOrg;
     QVERIFY(m_scimToken.size() >= 40);
     QVERIFY(m_otherScimToken.size() >= 40);
-    QVERIFY(m_server.restart({QStringLiteral("--demo"), QStringLiteral("--quiet")}));
-}
-
-void TestScimGroups::expectScimError(const HttpResult &r, int status, const char *scimType)
-{
-    QCOMPARE(r.status, status);
-    QCOMPARE(r.header("Content-Type"), QByteArray("application/scim+json"));
-    const QJsonObject o = r.json().object();
-    QCOMPARE(o[QStringLiteral("schemas")].toArray(),
-             QJsonArray {QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error")});
-    QCOMPARE(o[QStringLiteral("status")].toString(), QString::number(status));
-    QVERIFY(!o[QStringLiteral("detail")].toString().isEmpty());
-    if (scimType)
-        QCOMPARE(o[QStringLiteral("scimType")].toString(), QString::fromLatin1(scimType));
 }
 
 QStringList TestScimGroups::memberIds(const QString &groupId)
@@ -272,8 +230,8 @@ void TestScimGroups::oktaGroupPush()
 
     r = scim("DELETE", QStringLiteral("/Groups/") + id);
     QCOMPARE(r.status, 204);
-    expectScimError(scim("GET", QStringLiteral("/Groups/") + id), 404, nullptr);
-    expectScimError(scim("DELETE", QStringLiteral("/Groups/") + id), 404, nullptr);
+    ScimDirectory::expectError(scim("GET", QStringLiteral("/Groups/") + id), 404, nullptr);
+    ScimDirectory::expectError(scim("DELETE", QStringLiteral("/Groups/") + id), 404, nullptr);
 }
 
 // Entra ID's provisioning (its SCIM endpoint tutorial): create with its own schema beside the
@@ -518,7 +476,7 @@ void TestScimGroups::badInputChangesNothing()
                                                         : target;
     const HttpResult r = m_server.request(method, QStringLiteral("/scim/v2") + path, m_scimToken,
                                           body, {{"Content-Type", "application/scim+json"}});
-    expectScimError(r, status, scimType.isEmpty() ? nullptr : qPrintable(scimType));
+    ScimDirectory::expectError(r, status, scimType.isEmpty() ? nullptr : qPrintable(scimType));
     QCOMPARE(scim("GET", QStringLiteral("/Groups?count=100")).body, before);
 }
 
@@ -526,13 +484,13 @@ void TestScimGroups::otherOrganisationIsNotFound()
 {
     const QString group = createGroup(QStringLiteral("Works council"), {QStringLiteral("u-10")});
     for (const QByteArray &method : {QByteArray("GET"), QByteArray("DELETE")})
-        expectScimError(scim(method, QStringLiteral("/Groups/") + group, {}, m_otherScimToken), 404,
-                        nullptr);
-    expectScimError(scim("PATCH", QStringLiteral("/Groups/") + group,
-                         patch({op(QStringLiteral("remove"), QStringLiteral("members"),
-                                   QJsonValue::Undefined)}),
-                         m_otherScimToken),
-                    404, nullptr);
+        ScimDirectory::expectError(
+            scim(method, QStringLiteral("/Groups/") + group, {}, m_otherScimToken), 404, nullptr);
+    ScimDirectory::expectError(scim("PATCH", QStringLiteral("/Groups/") + group,
+                                    patch({op(QStringLiteral("remove"), QStringLiteral("members"),
+                                              QJsonValue::Undefined)}),
+                                    m_otherScimToken),
+                               404, nullptr);
     QCOMPARE(scim("GET", QStringLiteral("/Groups"), {}, m_otherScimToken)
                  .json()
                  .object()[QStringLiteral("totalResults")]
@@ -653,9 +611,11 @@ void TestScimGroups::entraMembershipCheck()
                  .size(),
              1);
     // Still refused: a filter on members alone, or with "or".
-    expectScimError(check(QStringLiteral("members eq \"u-8\""), false), 400, "invalidFilter");
-    expectScimError(check(QStringLiteral("id eq \"%1\" or members eq \"u-8\"").arg(other), false),
-                    400, "invalidFilter");
+    ScimDirectory::expectError(check(QStringLiteral("members eq \"u-8\""), false), 400,
+                               "invalidFilter");
+    ScimDirectory::expectError(
+        check(QStringLiteral("id eq \"%1\" or members eq \"u-8\"").arg(other), false), 400,
+        "invalidFilter");
 }
 
 QTEST_GUILESS_MAIN(TestScimGroups)
