@@ -24,7 +24,6 @@
 #include "usermodel.h"
 
 #include <QAction>
-#include <QDeadlineTimer>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QElapsedTimer>
@@ -35,7 +34,6 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -405,39 +403,10 @@ void TestOrganisationSignIn::signOutEndsTheSessionOnEveryInstance()
 {
     if (!TestDatabase::isPostgres())
         QSKIP("one SQLite file serves one instance");
-    QProcess second;
-    second.setProcessChannelMode(QProcess::MergedChannels);
-    second.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
-                 QStringList {QStringLiteral("--db"), m_server.databasePath(),
-                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--quiet")}
-                     + serverArgs());
-    QByteArray output;
-    QUrl secondUrl;
-    QDeadlineTimer deadline(30000);
-    static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
-    while (!deadline.hasExpired() && secondUrl.isEmpty()) {
-        second.waitForReadyRead(200);
-        output += second.readAll();
-        const auto m = listening.match(QString::fromUtf8(output));
-        if (m.hasMatch())
-            secondUrl = QUrl(m.captured(1));
-    }
-    QVERIFY2(!secondUrl.isEmpty(), output.constData());
-    const auto onSecond = [&secondUrl](const QByteArray &token) {
-        QNetworkAccessManager nam;
-        QUrl url = secondUrl;
-        url.setPath(QStringLiteral("/api/v1/me"));
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + token);
-        request.setTransferTimeout(10000);
-        QNetworkReply *reply = nam.get(request);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        delete reply;
-        return status;
+    TestServer second; // another instance on the same database
+    QVERIFY(second.startBeside(m_server, serverArgs()));
+    const auto onSecond = [&second](const QByteArray &token) {
+        return second.request("GET", QStringLiteral("/api/v1/me"), token).status;
     };
 
     App app;
@@ -453,8 +422,6 @@ void TestOrganisationSignIn::signOutEndsTheSessionOnEveryInstance()
     const qint64 elapsed = clock.elapsed();
     qInfo("the second instance refused the session %lld ms after File > Sign out", elapsed);
     QVERIFY2(elapsed < 2000, qPrintable(QString::number(elapsed)));
-    second.terminate();
-    second.waitForFinished(10000);
 }
 
 void TestOrganisationSignIn::expiredSessionKeepsPendingChanges()

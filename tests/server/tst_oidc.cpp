@@ -9,15 +9,10 @@
 #include "testserver.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSslKey>
 #include <QTcpServer>
@@ -636,39 +631,10 @@ void TestOidc::signOutEndsTheSessionOnEveryInstance()
 {
     if (!TestDatabase::isPostgres())
         QSKIP("one SQLite file serves one instance");
-    QProcess second;
-    second.setProcessChannelMode(QProcess::MergedChannels);
-    second.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
-                 QStringList {QStringLiteral("--db"), m_server.databasePath(),
-                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--quiet")}
-                     + serverArgs());
-    QByteArray output;
-    QUrl secondUrl;
-    QDeadlineTimer deadline(30000);
-    static const QRegularExpression listening(QStringLiteral("Listening on (http://\\S+)"));
-    while (!deadline.hasExpired() && secondUrl.isEmpty()) {
-        second.waitForReadyRead(200);
-        output += second.readAll();
-        const auto m = listening.match(QString::fromUtf8(output));
-        if (m.hasMatch())
-            secondUrl = QUrl(m.captured(1));
-    }
-    QVERIFY2(!secondUrl.isEmpty(), output.constData());
-    const auto onSecond = [&secondUrl](const QByteArray &token) {
-        QNetworkAccessManager nam;
-        QUrl url = secondUrl;
-        url.setPath(QStringLiteral("/api/v1/me"));
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + token);
-        request.setTransferTimeout(10000);
-        QNetworkReply *reply = nam.get(request);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        delete reply;
-        return status;
+    TestServer second; // another instance on the same database
+    QVERIFY(second.startBeside(m_server, serverArgs()));
+    const auto onSecond = [&second](const QByteArray &token) {
+        return second.request("GET", QStringLiteral("/api/v1/me"), token).status;
     };
     const HttpResult r = signIn(m_rsa->sign(claims(QStringLiteral("admin@other.example"))));
     QCOMPARE(r.status, 201);
@@ -684,8 +650,6 @@ void TestOidc::signOutEndsTheSessionOnEveryInstance()
     const qint64 elapsed = clock.elapsed();
     qInfo("the session was refused by the second instance %lld ms after the sign-out", elapsed);
     QVERIFY(elapsed < 2000);
-    second.terminate();
-    second.waitForFinished(10000);
 }
 
 void TestOidc::sessionsExpire()
