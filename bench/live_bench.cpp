@@ -8,6 +8,7 @@
 // --idle-seconds is how long the idle sessions are watched: 300 (the 5 minutes) by
 // default, less for a quick run.
 #include "apiclient.h"
+#include "benchprobes.h"
 #include "benchserver.h"
 #include "changestream.h"
 #include "optoutmodel.h"
@@ -93,14 +94,6 @@ double median(QList<double> v)
     std::sort(v.begin(), v.end());
     const qsizetype n = v.size();
     return n == 0 ? 0 : n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
-}
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    return f.open(QIODevice::ReadOnly)
-        ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
-        : QStringLiteral("?");
 }
 
 } // namespace
