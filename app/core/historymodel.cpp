@@ -489,16 +489,22 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
+void HistoryModel::loadMore()
+{
+    if (hasMore())
+        requestPage();
+}
+
 bool HistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    if (m_loading || !m_api)
+    if (m_loading || !m_api || !m_viewsFetch)
         return false;
     if (parent.isValid()) {
         // The last action shown may go on in the next page.
         return parent.internalId() == TopLevel && parent.row() == rowCount() - 1 && m_started
             && !m_next.isEmpty();
     }
-    return !m_started || !m_next.isEmpty();
+    return hasMore();
 }
 
 void HistoryModel::fetchMore(const QModelIndex &parent)

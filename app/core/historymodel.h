@@ -77,6 +77,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // Views ask for pages through canFetchMore()/fetchMore() (the default). Off, they never do
+    // and the window asks with loadMore() when its list is scrolled to the end: QTreeView asks
+    // at every layout of its rows, which would load the whole audit page after page.
+    void setViewsFetch(bool fetch) { m_viewsFetch = fetch; }
+    // There are older entries to load (or the first page was not asked for yet).
+    bool hasMore() const { return !m_started || !m_next.isEmpty(); }
+    // Asks for the next page, unless one is on its way or there is none.
+    void loadMore();
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
@@ -136,5 +144,6 @@ private:
     bool m_started = false; // the first page was asked for
     bool m_loading = false;
     bool m_refreshing = false;
+    bool m_viewsFetch = true;
     quint64 m_generation = 0; // answers of an older filter are dropped
 };
