@@ -241,7 +241,8 @@ void HistoryModel::appendEntries(const QList<AuditEntry> &entries)
     if (m_entries.isEmpty())
         m_newestId = entries.constFirst().id;
     const int from = int(m_entries.size());
-    m_entries += entries;
+    for (const AuditEntry &entry : entries)
+        m_entries.append(entry);
     QHash<int, QList<int>> grown;
     QList<int> order;
     QList<Action> fresh = group(from, int(m_entries.size()), &grown, &order);
@@ -250,7 +251,6 @@ void HistoryModel::appendEntries(const QList<AuditEntry> &entries)
         return;
     const int first = rowCount();
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_back.reserve(m_back.size() + fresh.size());
     for (Action &action : fresh) {
         action.pos = int(m_back.size());
         m_back.append(int(m_actions.size()));
@@ -297,7 +297,8 @@ void HistoryModel::onRefreshed(const AuditPage &page)
     if (known == 0)
         return;
     const int from = int(m_entries.size());
-    m_entries += page.entries.mid(0, known);
+    for (qsizetype i = 0; i < known; ++i)
+        m_entries.append(page.entries.at(i));
     m_newestId = page.entries.constFirst().id;
     QHash<int, QList<int>> grown;
     QList<int> order;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "chunkedlist.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -134,8 +135,8 @@ private:
 
     QPointer<ApiClient> m_api;
     AuditFilter m_filter;
-    QList<AuditEntry> m_entries; // in the order they arrived
-    QList<Action> m_actions; // by id, in the order they were made
+    ChunkedList<AuditEntry> m_entries; // in the order they arrived
+    ChunkedList<Action> m_actions; // by id, in the order they were made
     QList<int> m_back; // rows after m_front's: the actions of the pages, in the service's order
     QList<int> m_front; // actions put on top by refreshNewest(); the last one is row 0
     QHash<QString, int> m_actionOf; // requestId -> action id
