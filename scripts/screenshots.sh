@@ -8,8 +8,9 @@
 # preview of File > Opt out users from a list…: docs/import-*.png (`optout-shots LANG docs import` takes only that one),
 # the sign-in dialog with "Sign in with your organisation" (docs/signin-*.png), View > Overview
 # (docs/overview-*.png) and the first page of File > Report…'s PDF rendered with pdftoppm
-# (docs/report-*.png), a group's rule confirmed with the preview (docs/group-*.png) and View >
-# Rules beside the Via column (docs/rules-*.png).
+# (docs/report-*.png), a group's rule confirmed with the preview (docs/group-*.png), View >
+# Rules beside the Via column (docs/rules-*.png) and the picker's list open on a group
+# (docs/picker-group-*.png). History shows an action of several users expanded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

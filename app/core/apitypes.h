@@ -225,6 +225,12 @@ struct AuditEntry
     QString ruleKind; // "group" or "emailDomain"
     QString ruleGroupName;
     QString ruleDomain;
+    // The request that wrote it: every entry of one request (a batch of 10,000 opt-outs, a
+    // rule, one SCIM PATCH) has the same; empty for the service's own work or an older service.
+    QString requestId;
+    // What a directory-driven opt-out or opt-in came through (a group's or a domain's rule);
+    // empty for an administrator's own change.
+    QList<OptOutCover> via;
     bool isRuleEntry() const { return action.startsWith(QLatin1String("rule_")); }
 };
 

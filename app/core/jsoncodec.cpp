@@ -532,6 +532,9 @@ ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
             entry.reason = e.optionalString("reason");
             if (o.contains(QLatin1String("count")) && !o.value(QLatin1String("count")).isNull())
                 entry.count = e.integer("count");
+            entry.requestId = e.optionalString("requestId");
+            if (o.contains(QLatin1String("via")) && !o.value(QLatin1String("via")).isNull())
+                entry.via = readList<OptOutCover>(e, "via", readCover);
             return entry;
         });
     page.next = r.optionalString("next");

@@ -1,4 +1,5 @@
-// View > History: the organisation's audit, newest first, page by page, with filters.
+// View > History: the organisation's audit, newest first, one row per action, page by page,
+// with filters.
 #include "historydock.h"
 
 #include "historymodel.h"
@@ -14,7 +15,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableView>
+#include <QScrollBar>
+#include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *parent)
@@ -36,7 +39,7 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     m_actionLabel = new QLabel(body);
     m_actionCombo = new QComboBox(body);
     m_actionCombo->setObjectName(QStringLiteral("historyActionCombo"));
-    for (const char *action : {"", "opt_out", "opt_in", "purge"})
+    for (const char *action : {"", "opt_out", "opt_in", "purge", "rule_created", "rule_deleted"})
         m_actionCombo->addItem(QString(), QString::fromLatin1(action));
     m_fromCheck = new QCheckBox(body);
     m_fromCheck->setObjectName(QStringLiteral("historyFromCheck"));
@@ -69,15 +72,22 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     filters->setColumnStretch(1, 1);
     filters->setColumnStretch(3, 1);
 
-    m_table = new QTableView(body);
-    m_table->setObjectName(QStringLiteral("historyTable"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Fixed row heights: the view never measures rows, whatever their number.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // A row per action, expanded (arrow keys, a click on its mark) to the entries it wrote.
+    m_view = new QTreeView(body);
+    m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setAlternatingRowColors(true);
+    // Rows of one height: the view never measures rows, whatever their number.
+    m_view->setUniformRowHeights(true);
+    // Pages asked for here as the list reaches its end, never by the tree itself (it would
+    // ask at every layout).
+    m_history->setViewsFetch(false);
+    QScrollBar *bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, &HistoryDock::loadMoreAtEnd);
+    connect(bar, &QScrollBar::rangeChanged, this, &HistoryDock::loadMoreAtEnd);
     attachModel();
     m_status = new QLabel(body);
     m_status->setObjectName(QStringLiteral("historyStatus"));
@@ -89,7 +99,7 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
     auto *layout = new QVBoxLayout(body);
     layout->addLayout(filters);
     layout->addWidget(m_userNotice);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     setWidget(body);
 
@@ -116,6 +126,12 @@ HistoryDock::HistoryDock(HistoryModel *history, UserModel *users, QWidget *paren
             updateStatus();
     });
     connect(m_history, &HistoryModel::loadingChanged, this, &HistoryDock::updateStatus);
+    // A page that only grew the last action leaves the scroll range as it was: still at the
+    // end, the next one (once the tree has laid out the page's rows).
+    connect(m_history, &HistoryModel::loadingChanged, this, [this](bool loading) {
+        if (!loading)
+            QTimer::singleShot(0, this, &HistoryDock::loadMoreAtEnd);
+    });
     connect(m_history, &QAbstractItemModel::rowsInserted, this, &HistoryDock::updateStatus);
     connect(m_history, &QAbstractItemModel::modelReset, this, [this] {
         m_error.clear();
@@ -235,17 +251,19 @@ void HistoryDock::attachModel()
     // Only while enabled: a view asks its model for a first page by itself as soon as it is
     // shown, and a dock restored open before sign-in must ask nothing.
     if (!isEnabled()) {
-        m_table->setModel(nullptr);
+        m_view->setModel(nullptr);
         return;
     }
-    if (m_table->model() == m_history)
+    if (m_view->model() == m_history)
         return;
-    m_table->setModel(m_history);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::WhenColumn, 150);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ActionColumn, 190);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::UserColumn, 260);
-    m_table->horizontalHeader()->resizeSection(HistoryModel::ByColumn, 220);
+    m_view->setModel(m_history);
+    QHeaderView *header = m_view->header();
+    header->setStretchLastSection(true);
+    header->resizeSection(HistoryModel::WhenColumn, 150);
+    header->resizeSection(HistoryModel::ActionColumn, 230);
+    header->resizeSection(HistoryModel::UserColumn, 240);
+    header->resizeSection(HistoryModel::ViaColumn, 150);
+    header->resizeSection(HistoryModel::ByColumn, 200);
 }
 
 void HistoryDock::applyFilters()
@@ -263,19 +281,43 @@ void HistoryDock::applyFilters()
     m_history->setFilter(filter);
 }
 
+void HistoryDock::loadMoreAtEnd()
+{
+    if (!isVisible() || !isEnabled() || m_view->model() != m_history || m_history->isLoading()
+        || !m_history->hasMore() || m_history->rowCount() == 0)
+        return;
+    // The last row shown (an expanded action's last entry) in sight; visualRect() lays out
+    // what the tree has not laid out yet.
+    QModelIndex last = m_history->index(m_history->rowCount() - 1, 0);
+    if (m_view->isExpanded(last) && m_history->rowCount(last) > 0)
+        last = m_history->index(m_history->rowCount(last) - 1, 0, last);
+    if (m_view->viewport()->rect().intersects(m_view->visualRect(last)))
+        m_history->loadMore();
+}
+
+void HistoryDock::refreshNewest()
+{
+    if (isVisible() && isEnabled() && m_view->model() == m_history)
+        m_history->refreshNewest();
+}
+
 void HistoryDock::updateStatus()
 {
     if (!m_error.isEmpty()) {
         m_status->setText(m_error);
         return;
     }
+    // Rows: actions, or one user's entries.
     const int rows = m_history->rowCount();
+    const bool grouped = m_history->isGrouped();
     if (m_history->isLoading())
         m_status->setText(tr("Loading…"));
     else if (m_history->isComplete())
-        m_status->setText(tr("%n entry(s)", nullptr, rows));
+        m_status->setText(grouped ? tr("%n action(s)", nullptr, rows)
+                                  : tr("%n entry(s)", nullptr, rows));
     else
-        m_status->setText(tr("%n entry(s) so far; scroll for more", nullptr, rows));
+        m_status->setText(grouped ? tr("%n action(s) so far; scroll for more", nullptr, rows)
+                                  : tr("%n entry(s) so far; scroll for more", nullptr, rows));
 }
 
 void HistoryDock::retranslate()
@@ -299,7 +341,7 @@ void HistoryDock::retranslate()
     // The date editors' labels are the check boxes before them, which are no buddies.
     m_fromDate->setAccessibleName(tr("From date"));
     m_toDate->setAccessibleName(tr("Through date"));
-    m_table->setAccessibleName(tr("History entries"));
+    m_view->setAccessibleName(tr("History entries"));
     for (int i = 1; i < m_actionCombo->count(); ++i)
         m_actionCombo->setItemText(i,
                                    HistoryModel::actionText(m_actionCombo->itemData(i).toString()));

@@ -1,5 +1,6 @@
-// View > History: the organisation's audit, newest first, loaded page by page as the table
-// scrolls, with filters for user, actor, action and dates.
+// View > History: the organisation's audit, newest first, one row per action (expandable to its
+// entries), loaded page by page as the view scrolls, with filters for user, actor, action and
+// dates.
 #pragma once
 
 #include "apitypes.h"
@@ -13,7 +14,7 @@ class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableView;
+class QTreeView;
 class UserModel;
 class UserPicker;
 
@@ -28,11 +29,13 @@ public:
     void showUser(const QString &userId);
     // Applies the filters in the fields and loads the first page.
     void applyFilters();
+    // Puts the entries written since on top, while shown (after a sync).
+    void refreshNewest();
 
     // The filters in the fields; false (and why, translated) when they cannot be used.
     bool currentFilter(AuditFilter *filter, QString *error) const;
 
-    QTableView *table() const { return m_table; }
+    QTreeView *view() const { return m_view; }
     QPushButton *exportButton() const { return m_exportButton; }
     UserPicker *userPicker() const { return m_userPicker; }
     UserPicker *actorPicker() const { return m_actorPicker; }
@@ -49,6 +52,8 @@ private:
     void updateDateFormats();
     void attachModel();
     void updateStatus();
+    // The next page, when the list is scrolled to its end (or not full).
+    void loadMoreAtEnd();
     // Says which field holds text that picked nobody: the history is not filtered by it.
     void updateUserNotice();
     static QString unpickedText(const QStringList &texts);
@@ -68,7 +73,7 @@ private:
     QCheckBox *m_toCheck;
     QDateEdit *m_toDate;
     QPushButton *m_exportButton;
-    QTableView *m_table;
+    QTreeView *m_view;
     QLabel *m_userNotice;
     QLabel *m_status;
     UserPicker *m_userPicker = nullptr;

@@ -1009,6 +1009,8 @@ void MainWindow::setHistory(HistoryModel *history)
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);
     m_historyDock->setEnabled(m_ui->pageStack->currentWidget() == m_ui->optOutPage);
+    // What was done since, on top of the history while it is open.
+    connect(m_sync, &SyncController::synced, m_historyDock, &HistoryDock::refreshNewest);
     connect(m_historyDock, &HistoryDock::exportRequested, this, [this](const AuditFilter &filter) {
         if (m_export)
             m_export->exportHistory(filter);

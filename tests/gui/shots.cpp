@@ -4,9 +4,12 @@
 // grabbed to a PNG. Run by scripts/screenshots.sh under Xvfb.
 // Also View > Overview (overview-LANG.png) and the first page of File > Report…'s PDF, rendered
 // with pdftoppm (report-LANG.png); a group's rule confirmed with the service's preview
-// (group-LANG.png) and View > Rules beside the table's Via column (rules-LANG.png).
+// (group-LANG.png) and View > Rules beside the table's Via column (rules-LANG.png); the picker's
+// list open on a group (picker-group-LANG.png); View > History with an action of several users
+// expanded (history-LANG.png).
 //   optout-shots LANG OUTDIR [import]    (import: only the import preview)
 #include "guitestsession.h"
+#include "historydock.h"
 #include "scimdirectory.h"
 #include "testserver.h"
 
@@ -28,7 +31,10 @@
 #include "tokenstore.h"
 #include "userpicker.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -37,12 +43,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -53,6 +61,21 @@ bool save(QWidget *widget, const QString &path)
     QApplication::processEvents();
     QTest::qWait(300);
     const bool ok = widget->grab().save(path);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+// The window with a pop-up of its own (a drop-down list) drawn where it shows on the screen.
+bool saveWithPopup(QWidget *window, QWidget *popup, const QString &path)
+{
+    QApplication::processEvents();
+    QTest::qWait(300);
+    QPixmap shot = window->grab();
+    if (popup && popup->isVisible()) {
+        QPainter painter(&shot);
+        painter.drawPixmap(window->mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    }
+    const bool ok = shot.save(path);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
 }
@@ -203,8 +226,19 @@ int main(int argc, char **argv)
             return ok ? 0 : 1;
     }
 
-    // 0. View > History: opt-outs with reasons, a deletion of stored data, newest first.
+    // 0. View > History: a list of users opted out at once (one action, expanded), opt-outs
+    // with reasons, one with the deletion of stored data, newest first.
     {
+        QJsonArray listed;
+        for (const QString &id : optedIn(s, 6))
+            listed.append(id);
+        server.request("POST", QStringLiteral("/api/v1/optouts/batch"), "demo-admin",
+                       QJsonDocument(QJsonObject {{QStringLiteral("optOut"), listed},
+                                                  {QStringLiteral("reason"),
+                                                   QStringLiteral("GDPR requests 4401-4406")}})
+                           .toJson());
+        s.sync.refresh();
+        QTest::qWait(1000);
         const QStringList some = optedIn(s, 3);
         const char *reasons[] = {"GDPR request #4411", "Works council decision", ""};
         for (int i = 0; i < some.size(); ++i) {
@@ -223,11 +257,24 @@ int main(int argc, char **argv)
         }
         s.sync.refresh();
         QTest::qWait(1000);
+        const QSize size = s.window->size();
+        s.window->resize(1280, 800);
         s.window->historyAction()->trigger();
-        ok &= QTest::qWaitFor([&s]() { return s.history.rowCount() > 5; }, 10000);
-        QTest::qWait(300);
+        ok &= QTest::qWaitFor([&s]() { return s.history.isComplete() && s.history.rowCount() > 5; },
+                              10000);
+        HistoryDock *dock = s.window->historyDock();
+        s.window->resizeDocks({dock}, {470}, Qt::Vertical);
+        // The list's row (six users, one request) expanded, its first user selected.
+        for (int row = 0; row < s.history.rowCount(); ++row) {
+            const QModelIndex action = s.history.index(row, 0);
+            if (s.history.rowCount(action) == 6) {
+                dock->view()->expand(action);
+                dock->view()->setCurrentIndex(s.history.index(0, 0, action));
+            }
+        }
         ok &= save(s.window.get(), out + QStringLiteral("/history-%1.png").arg(lang));
         s.window->historyAction()->trigger();
+        s.window->resize(size);
         ok &= QTest::qWaitFor(synced, 10000);
     }
 
@@ -312,6 +359,25 @@ int main(int argc, char **argv)
         ok &= !group.isEmpty() && domain.status == 201;
         s.sync.refresh();
         ok &= QTest::qWaitFor(synced, 10000);
+        // The picker finds the group as "works" is typed: its list open on it.
+        {
+            auto *combo = s.find<QComboBox>(QStringLiteral("userCombo"));
+            QAbstractItemView *popup = s.window->userPicker()->completer()->popup();
+            combo->setFocus();
+            QTest::keyClicks(combo->lineEdit(), QStringLiteral("works"));
+            ok &= QTest::qWaitFor(
+                [popup]() {
+                    return popup->isVisible()
+                        && popup->model()->index(0, 0).data().toString().contains(
+                            QStringLiteral("Works council"));
+                },
+                10000);
+            ok &= saveWithPopup(s.window.get(), popup,
+                                out + QStringLiteral("/picker-group-%1.png").arg(lang));
+            popup->hide();
+            combo->lineEdit()->clear();
+            QTest::qWait(100);
+        }
         RulesController *rules = s.window->rulesController();
         rules->confirmRule(OptOutRuleSpec::forGroup(group, QStringLiteral("Works council")));
         RuleConfirmDialog *dialog = rules->confirmDialog();

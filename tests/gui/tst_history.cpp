@@ -1,5 +1,6 @@
 // View > History in the real MainWindow against the real optout-server: Ctrl+H opens it, it
-// loads page by page as the table scrolls, its filters, and "Show history" of a row.
+// loads page by page as the view scrolls (an action's entries, one row, may span pages), its
+// filters, and "Show history" of a row.
 #include "guitestsession.h"
 #include "historydock.h"
 #include "historymodel.h"
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 class TestHistory : public QObject
 {
@@ -44,10 +46,11 @@ void TestHistory::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     MessagePresenter::setRecordOnly(true);
-    QVERIFY(m_server.start({QStringLiteral("--demo-users"), QStringLiteral("700"),
+    QVERIFY(m_server.start({QStringLiteral("--demo-users"), QStringLiteral("1000"),
                             QStringLiteral("--demo-optouts"), QStringLiteral("0"),
                             QStringLiteral("--quiet")}));
-    // 600 opt-outs with a reason, then 10 opt-ins: 610 entries, four pages of 200.
+    // 600 opt-outs with a reason in one batch, then 10 opt-ins in another, then 250 users opted
+    // out one by one: 860 entries in 252 actions, five pages of 200.
     QJsonArray ids;
     for (int i = 4; i < 604; ++i)
         ids.append(QStringLiteral("u-%1").arg(i));
@@ -67,6 +70,12 @@ void TestHistory::initTestCase()
                           QJsonDocument(QJsonObject {{QStringLiteral("optIn"), back}}).toJson())
                  .status,
              200);
+    for (int i = 700; i < 950; ++i) {
+        QCOMPARE(
+            m_server.request("PUT", QStringLiteral("/api/v1/optouts/u-%1").arg(i), "demo-admin")
+                .status,
+            201);
+    }
 }
 
 void TestHistory::init()
@@ -100,18 +109,32 @@ void TestHistory::ctrlHOpensAndScrollLoadsPages()
     QTRY_VERIFY(dock->isVisible());
     HistoryModel &history = m_session->history;
     QTRY_COMPARE(history.rowCount(), HistoryModel::PageSize);
+    QTRY_VERIFY(!history.isLoading());
+    QCOMPARE(history.entryCount(), HistoryModel::PageSize); // never all at once
     QCOMPARE(history.index(0, HistoryModel::ActionColumn).data().toString(),
-             HistoryModel::actionText(QStringLiteral("opt_in")));
-    // Scrolling to the end asks for the next page, and so on: never all at once.
-    QTableView *table = dock->table();
-    for (int page = 2; page <= 4; ++page) {
+             HistoryModel::actionText(QStringLiteral("opt_out")));
+    // Scrolling to the end asks for the next page, and so on. The batches are one row each,
+    // the 600 opt-outs' spanning four pages.
+    QTreeView *view = dock->view();
+    for (int page = 2; page <= 6 && !history.isComplete(); ++page) {
         QTRY_VERIFY(!history.isLoading());
-        table->scrollToBottom();
-        QTRY_COMPARE(history.rowCount(), std::min(610, page * HistoryModel::PageSize));
+        const int before = history.entryCount();
+        view->scrollToBottom();
+        QTRY_VERIFY(history.entryCount() > before || history.isComplete());
     }
     QTRY_VERIFY(history.isComplete());
-    QCOMPARE(history.index(609, HistoryModel::ReasonColumn).data().toString(),
+    QCOMPARE(history.entryCount(), 860);
+    QCOMPARE(history.rowCount(), 252);
+    QCOMPARE(history.index(250, 0).data(HistoryModel::EntryCountRole).toInt(), 10);
+    QCOMPARE(history.index(250, 0).data(HistoryModel::ActionRole).toString(),
+             QStringLiteral("opt_in"));
+    QCOMPARE(history.index(251, 0).data(HistoryModel::EntryCountRole).toInt(), 600);
+    QCOMPARE(history.rowCount(history.index(251, 0)), 600);
+    QCOMPARE(history.index(251, HistoryModel::ReasonColumn).data().toString(),
              QStringLiteral("Works council"));
+    QCOMPARE(
+        history.index(599, HistoryModel::ReasonColumn, history.index(251, 0)).data().toString(),
+        QStringLiteral("Works council"));
     // Ctrl+H again closes it.
     QTest::keyClick(window, Qt::Key_H, Qt::ControlModifier);
     QTRY_VERIFY(!dock->isVisible());
@@ -126,7 +149,9 @@ void TestHistory::actionFilter()
     QVERIFY(combo);
     combo->setCurrentIndex(combo->findData(QStringLiteral("opt_in")));
     QTRY_VERIFY(!m_session->history.isLoading());
-    QTRY_COMPARE(m_session->history.rowCount(), 10);
+    // The ten opt-ins were one request: one row.
+    QTRY_COMPARE(m_session->history.entryCount(), 10);
+    QCOMPARE(m_session->history.rowCount(), 1);
     QCOMPARE(m_session->history.filter().action, QStringLiteral("opt_in"));
 }
 
