@@ -14,7 +14,13 @@ public:
     // SIGTERM, so the server writes what it queued, then waits.
     void stop();
     QUrl baseUrl() const { return m_url; }
-    QString databasePath() const { return m_dir.filePath(QStringLiteral("bench.sqlite")); }
+    // What --db names: a SQLite file in a directory of its own, unless setDatabase() gave
+    // another (a postgresql:// URL).
+    QString databasePath() const
+    {
+        return m_database.isEmpty() ? m_dir.filePath(QStringLiteral("bench.sqlite")) : m_database;
+    }
+    void setDatabase(const QString &database) { m_database = database; }
     QString tempPath(const QString &name) const { return m_dir.filePath(name); }
     qint64 processId() const { return m_process.processId(); }
     // What the server printed since the last call (its request log unless --quiet).
@@ -22,6 +28,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_database;
     QProcess m_process;
     QUrl m_url;
 };

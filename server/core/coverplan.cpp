@@ -13,6 +13,13 @@ bool CoverPlan::changes() const
     return !inserts.isEmpty() || !ruleUpdates.isEmpty() || !deletes.isEmpty() || !purges.isEmpty();
 }
 
+QVector<StoredOptOut> CoverPlan::changedRows() const
+{
+    if (updatedRows.isEmpty())
+        return inserts;
+    return inserts + updatedRows;
+}
+
 QStringList coverUsers(const QVector<CoverDelta> &deltas)
 {
     QStringList ids;
@@ -37,28 +44,75 @@ QStringList coverUsers(const QVector<CoverDelta> &deltas)
 
 namespace {
 
-// The rules of each named user (`users`: coverUsers(deltas)) after the deltas, from their rows.
-QHash<QString, QStringList> rulesAfter(const QVector<CoverDelta> &deltas, const QStringList &users,
-                                       const QHash<QString, StoredOptOut> &rows)
+// The users the deltas name, each once (in coverUsers()'s order), and the rules of each after
+// the deltas, from their rows. One hash look-up per name; a list is copied only when it
+// changes (a rule's 50,000 new users share one single-rule list).
+struct RulesAfter
 {
-    QHash<QString, QStringList> after;
-    after.reserve(users.size());
-    for (const QString &id : users) {
-        const auto row = rows.constFind(id);
-        after.insert(id, row == rows.cend() ? QStringList() : row->ruleIds);
-    }
-    for (const CoverDelta &d : deltas) {
-        for (const QString &id : d.coverNoMore)
-            after[id].removeAll(d.rule.id);
-        for (const QString &id : d.coverNow) {
-            QStringList &rules = after[id];
-            if (!rules.contains(d.rule.id))
-                rules.append(d.rule.id);
+    QStringList users;
+    QVector<QStringList> rules; // of users.at(i), sorted
+};
+
+RulesAfter rulesAfter(const QVector<CoverDelta> &deltas, const QHash<QString, StoredOptOut> &rows)
+{
+    RulesAfter a;
+    qsizetype size = 0;
+    for (const CoverDelta &d : deltas)
+        size += d.coverNow.size() + d.coverNoMore.size();
+    QHash<QString, qsizetype> index;
+    index.reserve(size);
+    a.users.reserve(size);
+    // Each delta's lists as positions in `users`.
+    QVector<QPair<QVector<qsizetype>, QVector<qsizetype>>> positionsOf(deltas.size());
+    for (qsizetype d = 0; d < deltas.size(); ++d) {
+        const CoverDelta &delta = deltas.at(d);
+        for (const bool now : {true, false}) {
+            const QStringList &ids = now ? delta.coverNow : delta.coverNoMore;
+            QVector<qsizetype> &positions = now ? positionsOf[d].first : positionsOf[d].second;
+            positions.reserve(ids.size());
+            for (const QString &id : ids) {
+                const auto found = index.constFind(id);
+                if (found != index.cend()) {
+                    positions.append(*found);
+                    continue;
+                }
+                index.insert(id, a.users.size());
+                positions.append(a.users.size());
+                a.users.append(id);
+            }
         }
     }
-    for (QStringList &rules : after)
-        std::sort(rules.begin(), rules.end());
-    return after;
+    a.rules.resize(a.users.size());
+    if (!rows.isEmpty()) {
+        for (qsizetype i = 0; i < a.users.size(); ++i) {
+            const auto row = rows.constFind(a.users.at(i));
+            if (row != rows.cend())
+                a.rules[i] = row->ruleIds;
+        }
+    }
+    QVector<bool> appended(a.users.size(), false);
+    for (qsizetype d = 0; d < deltas.size(); ++d) {
+        const QString &rule = deltas.at(d).rule.id;
+        const QStringList single {rule};
+        for (const qsizetype i : std::as_const(positionsOf.at(d).second)) {
+            if (a.rules.at(i).contains(rule))
+                a.rules[i].removeAll(rule);
+        }
+        for (const qsizetype i : std::as_const(positionsOf.at(d).first)) {
+            const QStringList &rules = a.rules.at(i);
+            if (rules.isEmpty()) {
+                a.rules[i] = single;
+            } else if (!rules.contains(rule)) {
+                a.rules[i].append(rule);
+                appended[i] = true;
+            }
+        }
+    }
+    for (qsizetype i = 0; i < a.users.size(); ++i) {
+        if (appended.at(i))
+            std::sort(a.rules[i].begin(), a.rules[i].end());
+    }
+    return a;
 }
 
 QDateTime toMilliseconds(const QDateTime &t)
@@ -72,22 +126,26 @@ QStringList coverEventCountsNeeded(const QVector<CoverDelta> &deltas,
                                    const QHash<QString, StoredOptOut> &rows)
 {
     QStringList ids;
-    const QStringList users = coverUsers(deltas);
-    const QHash<QString, QStringList> after = rulesAfter(deltas, users, rows);
-    for (const QString &id : users) {
-        if (!rows.contains(id) && !after.value(id).isEmpty())
-            ids.append(id);
+    const RulesAfter after = rulesAfter(deltas, rows);
+    for (qsizetype i = 0; i < after.users.size(); ++i) {
+        if (!after.rules.at(i).isEmpty() && !rows.contains(after.users.at(i)))
+            ids.append(after.users.at(i));
     }
     return ids;
+}
+
+bool coverDeletesEventsNow(const CoverState &state)
+{
+    return state.deleteStoredEvents || state.purgeAfterSeconds <= 0;
 }
 
 CoverPlan planCoverChange(const QVector<CoverDelta> &deltas, const CoverState &state)
 {
     CoverPlan plan;
     const QDateTime now = toMilliseconds(state.now);
-    const bool deleteNow = state.deleteStoredEvents || state.purgeAfterSeconds <= 0;
-    const QStringList users = coverUsers(deltas);
-    const QHash<QString, QStringList> after = rulesAfter(deltas, users, state.rows);
+    const bool deleteNow = coverDeletesEventsNow(state);
+    const RulesAfter after = rulesAfter(deltas, state.rows);
+    const QStringList &users = after.users;
     plan.inserts.reserve(users.size());
     QHash<QString, const StoredRule *> rules;
     for (const CoverDelta &d : deltas)
@@ -96,8 +154,9 @@ CoverPlan planCoverChange(const QVector<CoverDelta> &deltas, const CoverState &s
         const StoredRule *rule = rules.value(ruleId);
         return rule ? QByteArray("{\"via\":[") + viaJson(*rule) + "]}" : QByteArray();
     };
-    for (const QString &id : users) {
-        const QStringList &rulesNow = *after.constFind(id);
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const QString &id = users.at(i);
+        const QStringList &rulesNow = after.rules.at(i);
         const auto row = state.rows.constFind(id);
         if (row == state.rows.cend()) {
             if (rulesNow.isEmpty())

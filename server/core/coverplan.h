@@ -29,7 +29,13 @@ struct CoverState
 {
     QDateTime now;
     QHash<QString, StoredOptOut> rows; // the current rows of the users the deltas name
-    QHash<QString, qint64> storedEvents; // of coverEventCountsNeeded() (absent: none)
+    // True when the store read `rows` with the users (a rule's members and their rows in one
+    // statement): it need not read them again.
+    bool rowsRead = false;
+    // Of coverEventCountsNeeded() (absent: none): the count when coverDeletesEventsNow(), else
+    // any positive number for a user who has stored events (kept until purgeAt, so only
+    // whether there are some matters, one index look-up each).
+    QHash<QString, qint64> storedEvents;
     qint64 purgeAfterSeconds = 0; // 0: a newly covered user's events are deleted at once
     bool deleteStoredEvents = false; // the rule's creator asked for the deletion now
     // Who made the change: the administrator (a rule created or deleted), or empty for the
@@ -48,6 +54,9 @@ public:
     QStringList deletes; // opted back in: rows deleted, stored events kept
     QVector<QPair<QString, qint64>> purges; // stored events deleted now, and their count
     QVector<PlannedAuditEntry> audit; // directory changes: opt_out / opt_in with "via"; purges
+    // The rows inserted or changed, as stored now (CoverChanges::rows): the inserts themselves,
+    // shared rather than copied, when no row was changed.
+    QVector<StoredOptOut> changedRows() const;
     int optedOut() const { return int(inserts.size()); }
     int optedIn() const { return int(deletes.size()); }
     bool changes() const;
@@ -58,6 +67,9 @@ QStringList coverUsers(const QVector<CoverDelta> &deltas);
 // The users who would become opted out (their stored events counted for the retention window).
 QStringList coverEventCountsNeeded(const QVector<CoverDelta> &deltas,
                                    const QHash<QString, StoredOptOut> &rows);
+// Whether the stored events of a newly covered user are deleted now (and counted for the audit
+// and the statistics), rather than kept until purgeAt.
+bool coverDeletesEventsNow(const CoverState &state);
 // The decision. A user covered now who had no row is opted out (its stored events kept until
 // now + purgeAfterSeconds, or deleted now); one whose last rule goes and who is not opted out
 // individually is opted back in (row deleted, stored events kept: still inside the window).

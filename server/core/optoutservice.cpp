@@ -831,6 +831,7 @@ void OptOutService::writeThenRefresh(
                            && it->second.org.revision == covers.revisionBefore
                            && it->second.listRevision == covers.revisionBefore) {
                     CachedOrg &org = it->second;
+                    org.optOuts.reserve(org.optOuts.size() + covers.rows.size());
                     for (const StoredOptOut &row : covers.rows)
                         org.optOuts.insert(row.userId, row);
                     for (const QString &id : covers.deletedUserIds)

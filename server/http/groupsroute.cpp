@@ -25,6 +25,15 @@ std::variant<int, HttpError> pageParameter(const QUrlQuery &query, const QString
     return value;
 }
 
+// One tag per answer: the groups' version (groupsVersion(): names, members, rules) and the
+// page asked for.
+QByteArray groupsEtag(const QString &version, const GroupQuery &query)
+{
+    const QByteArray asked = query.nameContains.toUtf8() + '\n' + QByteArray::number(query.offset)
+        + '\n' + QByteArray::number(query.limit);
+    return "\"groups-" + version.toUtf8() + '-' + QByteArray::number(qHash(asked), 16) + '"';
+}
+
 } // namespace
 
 void ApiServer::groups(const ApiRequest &r, Respond respond)
@@ -47,6 +56,15 @@ void ApiServer::groups(const ApiRequest &r, Respond respond)
     query.offset = qint64(std::get<int>(page)) * std::get<int>(size);
     query.limit = std::get<int>(size);
     const QByteArray ifNoneMatch = r.header("If-None-Match");
+    // Not modified since the revisions this instance holds: answered before any work. (Another
+    // instance's change reaches them as it reaches /users' tag; a client holding a newer tag
+    // than the cache gets the page, read with its version in one transaction.)
+    if (const CachedOrg *org = m_service->org(query.orgId); org && !ifNoneMatch.isEmpty()) {
+        const QByteArray etag
+            = groupsEtag(groupsVersion(org->org.usersRevision, org->org.revision), query);
+        if (etagMatches(ifNoneMatch, etag))
+            return respond(ApiResponse {304, {}, {{"ETag", etag}}});
+    }
     m_service->directoryGroups(
         query, this,
         [this, query, ifNoneMatch, orgId = r.user->orgId,
@@ -54,13 +72,7 @@ void ApiServer::groups(const ApiRequest &r, Respond respond)
             if (!result.ok())
                 return respond(storeFailure(result.status));
             const GroupPage &p = result.value;
-            // The groups' version and the opt-out revision (a group's "optedOut" follows the
-            // rules) and the search: one tag per answer.
-            const CachedOrg *org = m_service->org(orgId);
-            const qint64 revision = org ? org->org.revision : 0;
-            const QByteArray etag = "\"groups-" + p.version.toUtf8() + '-'
-                + QByteArray::number(revision) + '-'
-                + QByteArray::number(qHash(query.nameContains), 16) + '"';
+            const QByteArray etag = groupsEtag(p.version, query);
             if (etagMatches(ifNoneMatch, etag))
                 return respond(ApiResponse {304, {}, {{"ETag", etag}}});
             const QSet<QString> ruled = m_service->groupsWithRules(orgId);

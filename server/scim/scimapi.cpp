@@ -124,6 +124,80 @@ std::variant<int, ApiResponse> intParameter(const QUrlQuery &query, const QStrin
     return value;
 }
 
+// A list's paging (RFC 7644 3.4.2.4): startIndex 1-based (below 1 counts as 1), count from 0
+// to MaxCount (a negative one counts as 0).
+struct ListPaging
+{
+    qint64 startIndex = 1;
+    qint64 count = 0;
+};
+
+std::variant<ListPaging, ApiResponse> listPaging(const QUrlQuery &query)
+{
+    const auto start = intParameter(query, QStringLiteral("startIndex"), 1);
+    if (const auto *e = std::get_if<ApiResponse>(&start))
+        return *e;
+    const auto count = intParameter(query, QStringLiteral("count"), 100);
+    if (const auto *e = std::get_if<ApiResponse>(&count))
+        return *e;
+    return ListPaging {std::max(1, std::get<int>(start)),
+                       std::clamp(std::get<int>(count), 0, Scim::MaxCount)};
+}
+
+// One operation of a PatchOp (RFC 7644 3.5.2): its op in lower case (add, replace or remove),
+// its path (trimmed; empty: none) and its value (undefined: none).
+struct PatchOperation
+{
+    QString op;
+    QString path;
+    QJsonValue value;
+    bool remove() const { return op == QLatin1String("remove"); }
+};
+
+// The operations of a PatchOp body as users and groups both take them: the schema declared, a
+// non-empty list of objects, op names in any case, a string path; without a path, an add or
+// replace whose value is an object of attributes (as Entra ID sends them). All checked before
+// any is applied.
+std::variant<QVector<PatchOperation>, ApiResponse> patchOperations(const QJsonObject &body)
+{
+    if (!declares(body, Scim::PatchOpSchema)) {
+        return badRequest(
+            lit("invalidSyntax"),
+            QStringLiteral("'schemas' must hold \"%1\".").arg(lit(Scim::PatchOpSchema)));
+    }
+    QJsonValue operations = body.value(QLatin1String("Operations"));
+    if (operations.isUndefined())
+        operations = body.value(QLatin1String("operations"));
+    if (!operations.isArray() || operations.toArray().isEmpty())
+        return badRequest(lit("invalidSyntax"),
+                          QStringLiteral("'Operations' must be a non-empty array."));
+    QVector<PatchOperation> list;
+    const QJsonArray items = operations.toArray();
+    for (const QJsonValue &item : items) {
+        if (!item.isObject())
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("Each operation must be an object."));
+        const QJsonObject o = item.toObject();
+        PatchOperation op {
+            o.value(QLatin1String("op")).toString().toLower(), {}, o.value(QLatin1String("value"))};
+        if (!op.remove() && op.op != QLatin1String("add") && op.op != QLatin1String("replace")) {
+            return badRequest(lit("invalidSyntax"),
+                              QStringLiteral("'op' must be add, replace or remove."));
+        }
+        const QJsonValue path = o.value(QLatin1String("path"));
+        if (!path.isUndefined() && !path.isString())
+            return badRequest(lit("invalidPath"), QStringLiteral("'path' must be a string."));
+        op.path = path.toString().trimmed();
+        if (op.path.isEmpty() && op.remove())
+            return badRequest(lit("noTarget"), QStringLiteral("'remove' needs a 'path'."));
+        if (op.path.isEmpty() && !op.value.isObject())
+            return badRequest(lit("invalidValue"),
+                              QStringLiteral("Without 'path', 'value' must be an object."));
+        list.append(op);
+    }
+    return list;
+}
+
 // One attribute path of a patch, set to `value` (add/replace) or removed (value undefined).
 // Paths are case-insensitive; `emails…` is accepted and not kept.
 std::optional<ApiResponse> setPath(Scim::UserFields *f, const QString &path,
@@ -408,48 +482,20 @@ std::variant<UserFields, ApiResponse> parseUser(const QJsonObject &body)
 
 std::optional<ApiResponse> applyPatch(const QJsonObject &body, UserFields *fields)
 {
-    if (!declares(body, PatchOpSchema)) {
-        return badRequest(lit("invalidSyntax"),
-                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(PatchOpSchema)));
-    }
-    QJsonValue operations = body.value(QLatin1String("Operations"));
-    if (operations.isUndefined())
-        operations = body.value(QLatin1String("operations"));
-    if (!operations.isArray() || operations.toArray().isEmpty())
-        return badRequest(lit("invalidSyntax"),
-                          QStringLiteral("'Operations' must be a non-empty array."));
+    const auto operations = patchOperations(body);
+    if (const auto *e = std::get_if<ApiResponse>(&operations))
+        return *e;
     UserFields f = *fields; // all or nothing
-    const QJsonArray list = operations.toArray();
-    for (const QJsonValue &item : list) {
-        if (!item.isObject())
-            return badRequest(lit("invalidSyntax"),
-                              QStringLiteral("Each operation must be an object."));
-        const QJsonObject op = item.toObject();
-        const QString name = op.value(QLatin1String("op")).toString().toLower();
-        const bool remove = name == QLatin1String("remove");
-        if (!remove && name != QLatin1String("add") && name != QLatin1String("replace")) {
-            return badRequest(lit("invalidSyntax"),
-                              QStringLiteral("'op' must be add, replace or remove."));
-        }
-        const QJsonValue pathValue = op.value(QLatin1String("path"));
-        if (!pathValue.isUndefined() && !pathValue.isString())
-            return badRequest(lit("invalidPath"), QStringLiteral("'path' must be a string."));
-        const QString path = pathValue.toString();
-        const QJsonValue value = op.value(QLatin1String("value"));
-        if (!path.isEmpty()) {
-            if (!remove && value.isUndefined())
+    for (const PatchOperation &op : std::get<QVector<PatchOperation>>(operations)) {
+        if (!op.path.isEmpty()) {
+            if (!op.remove() && op.value.isUndefined())
                 return badRequest(lit("invalidValue"), QStringLiteral("'value' is missing."));
-            if (auto e = setPath(&f, path, value, remove))
+            if (auto e = setPath(&f, op.path, op.value, op.remove()))
                 return e;
             continue;
         }
         // No path: the value is an object of attributes (Entra ID sends dotted names in it).
-        if (remove)
-            return badRequest(lit("noTarget"), QStringLiteral("'remove' needs a 'path'."));
-        if (!value.isObject())
-            return badRequest(lit("invalidValue"),
-                              QStringLiteral("Without 'path', 'value' must be an object."));
-        const QJsonObject values = value.toObject();
+        const QJsonObject values = op.value.toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
             if (it.key() == QLatin1String("schemas"))
                 continue;
@@ -654,15 +700,11 @@ QJsonObject ScimApi::userJson(const QString &usersLocation, const StoredUser &u)
 
 void ScimApi::listUsers(const ApiRequest &r, ApiServer::Respond respond)
 {
-    const auto start = intParameter(r.query, QStringLiteral("startIndex"), 1);
-    if (const auto *e = std::get_if<ApiResponse>(&start))
+    const auto paging = listPaging(r.query);
+    if (const auto *e = std::get_if<ApiResponse>(&paging))
         return respond(*e);
-    const auto count = intParameter(r.query, QStringLiteral("count"), 100);
-    if (const auto *e = std::get_if<ApiResponse>(&count))
-        return respond(*e);
-    // RFC 7644 3.4.2.4: below 1 counts as 1; a negative count as 0.
-    const qint64 startIndex = std::max(1, std::get<int>(start));
-    const qint64 perPage = std::clamp(std::get<int>(count), 0, Scim::MaxCount);
+    const qint64 startIndex = std::get<ListPaging>(paging).startIndex;
+    const qint64 perPage = std::get<ListPaging>(paging).count;
     QVector<Scim::FilterTerm> filter;
     if (r.query.hasQueryItem(QStringLiteral("filter"))) {
         const auto parsed = Scim::parseFilter(
@@ -1000,16 +1042,9 @@ std::variant<GroupFields, ApiResponse> parseGroup(const QJsonObject &body)
 
 std::optional<ApiResponse> parseGroupPatch(const QJsonObject &body, GroupChangeRequest *request)
 {
-    if (!declares(body, PatchOpSchema)) {
-        return badRequest(lit("invalidSyntax"),
-                          QStringLiteral("'schemas' must hold \"%1\".").arg(lit(PatchOpSchema)));
-    }
-    QJsonValue operations = body.value(QLatin1String("Operations"));
-    if (operations.isUndefined())
-        operations = body.value(QLatin1String("operations"));
-    if (!operations.isArray() || operations.toArray().isEmpty())
-        return badRequest(lit("invalidSyntax"),
-                          QStringLiteral("'Operations' must be a non-empty array."));
+    const auto operations = patchOperations(body);
+    if (const auto *e = std::get_if<ApiResponse>(&operations))
+        return *e;
     GroupChangeRequest r = *request; // all or nothing
     using Op = GroupMemberOp::Kind;
     // One attribute set (add, replace) or removed: `value` undefined for a remove.
@@ -1055,48 +1090,28 @@ std::optional<ApiResponse> parseGroupPatch(const QJsonObject &body, GroupChangeR
             return std::nullopt; // read-only: Entra ID repeats the id in path-less values
         return badRequest(lit("invalidPath"), QStringLiteral("Unknown attribute '%1'.").arg(name));
     };
-    const QJsonArray list = operations.toArray();
-    for (const QJsonValue &item : list) {
-        if (!item.isObject())
-            return badRequest(lit("invalidSyntax"),
-                              QStringLiteral("Each operation must be an object."));
-        const QJsonObject op = item.toObject();
-        const QString name = op.value(QLatin1String("op")).toString().toLower();
-        const bool remove = name == QLatin1String("remove");
-        if (!remove && name != QLatin1String("add") && name != QLatin1String("replace")) {
-            return badRequest(lit("invalidSyntax"),
-                              QStringLiteral("'op' must be add, replace or remove."));
-        }
-        const QJsonValue pathValue = op.value(QLatin1String("path"));
-        if (!pathValue.isUndefined() && !pathValue.isString())
-            return badRequest(lit("invalidPath"), QStringLiteral("'path' must be a string."));
-        const QString path = pathValue.toString().trimmed();
-        const QJsonValue value = op.value(QLatin1String("value"));
-        if (!path.isEmpty()) {
-            if (path.contains(QLatin1Char('['))) {
+    for (const PatchOperation &op : std::get<QVector<PatchOperation>>(operations)) {
+        if (!op.path.isEmpty()) {
+            if (op.path.contains(QLatin1Char('['))) {
                 // members[value eq "<id>"]: only a remove names one member this way.
-                const auto id = memberFilterPath(path);
-                if (!id || !remove)
-                    return badRequest(lit("invalidPath"),
-                                      QStringLiteral("The path '%1' is not supported.").arg(path));
+                const auto id = memberFilterPath(op.path);
+                if (!id || !op.remove())
+                    return badRequest(
+                        lit("invalidPath"),
+                        QStringLiteral("The path '%1' is not supported.").arg(op.path));
                 r.memberOps.append({Op::Remove, {*id}});
                 continue;
             }
-            if (!remove && value.isUndefined())
+            if (!op.remove() && op.value.isUndefined())
                 return badRequest(lit("invalidValue"), QStringLiteral("'value' is missing."));
-            if (auto e = apply(path, name, value))
+            if (auto e = apply(op.path, op.op, op.value))
                 return e;
             continue;
         }
         // No path: the value is an object of attributes.
-        if (remove)
-            return badRequest(lit("noTarget"), QStringLiteral("'remove' needs a 'path'."));
-        if (!value.isObject())
-            return badRequest(lit("invalidValue"),
-                              QStringLiteral("Without 'path', 'value' must be an object."));
-        const QJsonObject values = value.toObject();
+        const QJsonObject values = op.value.toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
-            if (auto e = apply(it.key(), name, it.value()))
+            if (auto e = apply(it.key(), op.op, it.value()))
                 return e;
         }
     }
@@ -1173,17 +1188,14 @@ void ScimApi::withGroups(const ApiRequest &r, const QVector<StoredUser> &users,
 
 void ScimApi::listGroups(const ApiRequest &r, ApiServer::Respond respond)
 {
-    const auto start = intParameter(r.query, QStringLiteral("startIndex"), 1);
-    if (const auto *e = std::get_if<ApiResponse>(&start))
-        return respond(*e);
-    const auto count = intParameter(r.query, QStringLiteral("count"), 100);
-    if (const auto *e = std::get_if<ApiResponse>(&count))
+    const auto paging = listPaging(r.query);
+    if (const auto *e = std::get_if<ApiResponse>(&paging))
         return respond(*e);
     GroupQuery query;
     query.orgId = r.user->orgId;
-    const qint64 startIndex = std::max(1, std::get<int>(start));
+    const qint64 startIndex = std::get<ListPaging>(paging).startIndex;
     query.offset = startIndex - 1;
-    query.limit = std::clamp(std::get<int>(count), 0, Scim::MaxCount);
+    query.limit = std::get<ListPaging>(paging).count;
     if (r.query.hasQueryItem(QStringLiteral("filter"))) {
         const auto parsed = Scim::parseFilter(
             r.query.queryItemValue(QStringLiteral("filter"), QUrl::FullyDecoded), Scim::GroupSchema,

@@ -126,18 +126,26 @@ QString optOutColumns()
         .arg(msOf("opted_out_at"), msOf("purge_at"));
 }
 
-StoredOptOut optOutFrom(const QSqlQuery &q)
+// The same of the opt-out rows joined as `o`.
+QString joinedOptOutColumns()
+{
+    return QStringLiteral("o.user_id, o.org_id, %1, o.opted_out_by, o.seq, coalesce(o.reason, "
+                          "''), %2, o.individual, o.rule_ids")
+        .arg(msOf("o.opted_out_at"), msOf("o.purge_at"));
+}
+
+StoredOptOut optOutFrom(const QSqlQuery &q, int first = 0)
 {
     StoredOptOut o;
-    o.userId = q.value(0).toString();
-    o.orgId = q.value(1).toString();
-    o.at = fromMs(q.value(2));
-    o.byUserId = q.value(3).toString();
-    o.seq = q.value(4).toLongLong();
-    o.reason = q.value(5).toString();
-    o.purgeAt = fromMs(q.value(6));
-    o.individual = q.value(7).toBool();
-    o.ruleIds = q.value(8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    o.userId = q.value(first).toString();
+    o.orgId = q.value(first + 1).toString();
+    o.at = fromMs(q.value(first + 2));
+    o.byUserId = q.value(first + 3).toString();
+    o.seq = q.value(first + 4).toLongLong();
+    o.reason = q.value(first + 5).toString();
+    o.purgeAt = fromMs(q.value(first + 6));
+    o.individual = q.value(first + 7).toBool();
+    o.ruleIds = q.value(first + 8).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     return o;
 }
 
@@ -302,6 +310,15 @@ const QVector<QStringList> &migrationSteps()
         // 8: when each token was last used (to the minute).
         {
             QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at timestamptz"),
+        },
+        // 9: each group's count of members in the directory (not deleted), kept by the
+        // transactions that change memberships or delete and bring back users, so a page of
+        // groups does not count 400,000 memberships.
+        {
+            QStringLiteral("ALTER TABLE groups ADD COLUMN member_count bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE groups g SET member_count = (SELECT count(*) FROM "
+                           "group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = "
+                           "g.id AND NOT u.deleted)"),
         },
     };
     return steps;
@@ -1541,10 +1558,13 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
             }
         }
         QString emailBefore; // of the user changed (none for a new one)
+        bool deletedBefore = false;
         if (!id.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT email FROM users WHERE id = ?"), {id});
-            if (q.next())
+            q = s.run(QStringLiteral("SELECT email, deleted FROM users WHERE id = ?"), {id});
+            if (q.next()) {
                 emailBefore = q.value(0).toString();
+                deletedBefore = q.value(1).toBool();
+            }
         }
         const bool active = change.active && !change.deleted;
         const QVariant externalId = change.externalId.isEmpty()
@@ -1564,6 +1584,12 @@ PostgresStore::writeDirectoryUser(const DirectoryUserChange &change)
             s.run(QStringLiteral("UPDATE users SET email = ?, name = ?, external_id = ?, active = "
                                  "?, deleted = ?, change_seq = ? WHERE id = ?"),
                   {change.email, change.name, externalId, active, change.deleted, seq, id});
+        }
+        // A user deleted, or created again, leaves or rejoins the member counts of its groups.
+        if (deletedBefore != change.deleted) {
+            s.run(QStringLiteral("UPDATE groups SET member_count = member_count + ? WHERE id IN "
+                                 "(SELECT group_id FROM group_members WHERE user_id = ?)"),
+                  {change.deleted ? -1 : 1, id});
         }
         q = s.run(QStringLiteral("UPDATE orgs SET users_revision = users_revision + 1, "
                                  "change_seq = ? WHERE id = ? RETURNING users_revision"),
@@ -1679,8 +1705,7 @@ namespace {
 QString groupColumns()
 {
     return QStringLiteral("g.id, g.org_id, g.display_name, coalesce(g.external_id, ''), %1, "
-                          "(SELECT count(*) FROM group_members m JOIN users u ON u.id = "
-                          "m.user_id WHERE m.group_id = g.id AND NOT u.deleted)")
+                          "g.member_count")
         .arg(msOf("g.created_at"));
 }
 
@@ -1901,6 +1926,16 @@ PostgresStore::writeDirectoryGroup(const GroupChangeRequest &request)
                                  "unnest(?::text[]) AS t(u)"),
                   {outcome.group.id, arrayLiteral(plan.added)});
         }
+        // The member count, in the same transaction (the group's row is locked): those added
+        // are in the directory (the plan took only such users); those removed counted unless
+        // deleted.
+        QSqlQuery counted = s.run(
+            QStringLiteral("UPDATE groups SET member_count = member_count + ? - (SELECT count(*) "
+                           "FROM users WHERE NOT deleted AND id = ANY(?::text[])) WHERE id = ? "
+                           "RETURNING member_count"),
+            {qint64(plan.added.size()), arrayLiteral(plan.removed), outcome.group.id});
+        if (counted.next())
+            outcome.group.memberCount = counted.value(0).toLongLong();
         followRule();
         return Result::success(outcome);
     });
@@ -1911,40 +1946,20 @@ StoreResult<GroupPage> PostgresStore::directoryGroups(const GroupQuery &query)
     if (!ensureConnected())
         return unavailable<GroupPage>();
     return transact<GroupPage>("ISOLATION LEVEL REPEATABLE READ READ ONLY", [&](PgSession &s) {
-        QString where = QStringLiteral("g.org_id = ?");
-        QVariantList values {query.orgId};
-        if (!query.id.isEmpty()) {
-            where += QStringLiteral(" AND g.id = ?");
-            values.append(query.id);
-        }
-        if (!query.displayName.isEmpty()) {
-            where += QStringLiteral(" AND g.display_name = ?");
-            values.append(query.displayName);
-        }
-        if (!query.externalId.isEmpty()) {
-            where += QStringLiteral(" AND g.external_id = ?");
-            values.append(query.externalId);
-        }
-        if (!query.nameContains.isEmpty()) {
-            where += QStringLiteral(" AND strpos(lower(g.display_name), lower(?)) > 0");
-            values.append(query.nameContains);
-        }
-        if (!query.memberId.isEmpty()) {
-            where += QStringLiteral(" AND EXISTS (SELECT 1 FROM group_members m JOIN users u ON "
-                                    "u.id = m.user_id WHERE m.group_id = g.id AND m.user_id = ? "
-                                    "AND NOT u.deleted)");
-            values.append(query.memberId);
-        }
+        const GroupFilterSql filter = groupFilterSql(query);
+        const QString &where = filter.where;
+        const QVariantList &values = filter.values;
         GroupPage page;
-        QSqlQuery q = s.run(QStringLiteral("SELECT count(*), (SELECT coalesce(max(change_seq), "
-                                           "0) || '.' || count(*) FROM groups WHERE org_id = "
-                                           "?) || '.' || (SELECT users_revision FROM orgs "
-                                           "WHERE id = ?) FROM groups g WHERE %1")
+        QSqlQuery q = s.run(QStringLiteral("SELECT (SELECT count(*) FROM groups g WHERE %1), "
+                                           "users_revision, revision FROM orgs WHERE id = ?")
                                 .arg(where),
-                            QVariantList {query.orgId, query.orgId} + values);
-        q.next();
-        page.total = q.value(0).toLongLong();
-        page.version = q.value(1).toString();
+                            values + QVariantList {query.orgId});
+        if (q.next()) {
+            page.total = q.value(0).toLongLong();
+            page.version = groupsVersion(q.value(1).toLongLong(), q.value(2).toLongLong());
+        } else {
+            page.version = groupsVersion(0, 0);
+        }
         q = s.run(QStringLiteral("SELECT %1 FROM groups g WHERE %2 ORDER BY g.display_name "
                                  "COLLATE \"C\", g.id LIMIT ? OFFSET ?")
                       .arg(groupColumns(), where),
@@ -1985,7 +2000,7 @@ CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
                                      const QString &requestId, qint64 changeSeq, bool stepRevision,
                                      CoverChanges *changes)
 {
-    const QStringList users = coverUsers(deltas);
+    const QStringList users = state.rowsRead ? QStringList() : coverUsers(deltas);
     if (!users.isEmpty()) {
         QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = "
                                            "ANY(?::text[]) ORDER BY user_id FOR UPDATE")
@@ -1996,14 +2011,23 @@ CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
             state.rows.insert(o.userId, o);
         }
     }
+    // The stored events of those a rule newly opts out: counted when deleted now, else only
+    // whether there are any (one index look-up per user, however many events they have).
     const QStringList counted = coverEventCountsNeeded(deltas, state.rows);
-    if (!counted.isEmpty()) {
+    if (!counted.isEmpty() && coverDeletesEventsNow(state)) {
         QSqlQuery q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE "
                                            "org_id = ? AND user_id = ANY(?::text[]) GROUP BY "
                                            "user_id"),
                             {orgId, arrayLiteral(counted)});
         while (q.next())
             state.storedEvents.insert(q.value(0).toString(), q.value(1).toLongLong());
+    } else if (!counted.isEmpty()) {
+        QSqlQuery q = s.run(QStringLiteral("SELECT t.u FROM unnest(?::text[]) AS t(u) WHERE "
+                                           "EXISTS (SELECT 1 FROM usage_events e WHERE e.org_id "
+                                           "= ? AND e.user_id = t.u)"),
+                            {arrayLiteral(counted), orgId});
+        while (q.next())
+            state.storedEvents.insert(q.value(0).toString(), 1);
     }
     CoverPlan plan = planCoverChange(deltas, state);
     if (!plan.inserts.isEmpty()) {
@@ -2073,7 +2097,7 @@ CoverPlan PostgresStore::applyCovers(PgSession &s, const QString &orgId,
         if (changes && q.next()) {
             changes->revisionAfter = q.value(0).toLongLong();
             changes->revisionBefore = changes->revisionAfter - 1;
-            changes->rows = plan.inserts + plan.updatedRows;
+            changes->rows = plan.changedRows();
             changes->deletedUserIds = plan.deletes;
         }
     }
@@ -2172,25 +2196,39 @@ StoreResult<RuleChangeOutcome> PostgresStore::changeRule(const RuleChangeRequest
                 return refuse(Kind::UnknownGroup);
             rule.groupId = request.groupId;
             rule.groupName = q.value(0).toString();
-            q = s.run(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM group_members m "
-                                     "JOIN users u ON u.id = m.user_id LEFT JOIN optouts o ON "
-                                     "o.user_id = u.id WHERE m.group_id = ? ORDER BY u.email "
-                                     "COLLATE \"C\", u.id"),
+            // The preview's sample is the first by e-mail address; a creation needs only the
+            // members (in the order of their ids) and their rows.
+            q = s.run(request.kind == RuleChangeRequest::Kind::Preview
+                          ? QStringLiteral("SELECT u.id, %1 FROM group_members m JOIN users u ON "
+                                           "u.id = m.user_id LEFT JOIN optouts o ON o.user_id = "
+                                           "u.id WHERE m.group_id = ? ORDER BY u.email COLLATE "
+                                           "\"C\", u.id")
+                                .arg(joinedOptOutColumns())
+                          : QStringLiteral("SELECT m.user_id, %1 FROM group_members m LEFT JOIN "
+                                           "optouts o ON o.user_id = m.user_id WHERE m.group_id = "
+                                           "? ORDER BY m.user_id COLLATE \"C\"")
+                                .arg(joinedOptOutColumns()),
                       {request.groupId});
         } else {
             rule.domain = request.domain;
-            q = s.run(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM users u LEFT JOIN "
-                                     "optouts o ON o.user_id = u.id WHERE u.org_id = ? AND "
+            q = s.run(QStringLiteral("SELECT u.id, %1 FROM users u LEFT JOIN optouts o ON "
+                                     "o.user_id = u.id WHERE u.org_id = ? AND "
                                      "lower(split_part(u.email, '@', 2)) = ? ORDER BY u.email "
-                                     "COLLATE \"C\", u.id"),
+                                     "COLLATE \"C\", u.id")
+                          .arg(joinedOptOutColumns()),
                       {request.orgId, request.domain});
         }
+        // The users it covers and their opt-out rows, read once: the organisation's row, held
+        // FOR UPDATE, keeps every other writer of opt-out rows out until this commits.
         QStringList covered;
         while (q.next()) {
             covered.append(q.value(0).toString());
-            if (!q.value(1).toBool())
+            if (q.value(1).isNull())
                 ++outcome.newlyOptedOut;
+            else
+                state.rows.insert(covered.constLast(), optOutFrom(q, 1));
         }
+        state.rowsRead = true;
         outcome.userCount = covered.size();
         outcome.sample = covered.mid(0, 10);
         const QVector<StoredRule> existing = rulesOf(s, request.orgId, kind, {target});

@@ -20,7 +20,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 

@@ -92,6 +92,16 @@ StoredOptOut optOutFrom(const QSqlQuery &q, int first = 0)
 const char *const OptOutColumns
     = "user_id, org_id, opted_out_at, opted_out_by, seq, reason, purge_at, individual, rule_ids";
 
+// OptOutColumns of the table named `alias` in a join.
+QString optOutColumnsOf(const char *alias)
+{
+    const QString prefix = QLatin1String(alias) + QLatin1Char('.');
+    return prefix
+        + QLatin1String(OptOutColumns)
+              .toString()
+              .replace(QLatin1String(", "), QLatin1String(", ") + prefix);
+}
+
 const char *const UserColumns = "id, org_id, email, name, roles, active, deleted, external_id";
 
 StoredUser userFrom(const QSqlQuery &q)
@@ -387,9 +397,18 @@ bool SqliteStore::migrate(QString *error)
     const QStringList toVersion10 {
         QStringLiteral("ALTER TABLE tokens ADD COLUMN last_used_at TEXT"),
     };
-    const std::vector<QStringList> steps {toVersion1, toVersion2, toVersion3, toVersion4,
-                                          toVersion5, toVersion6, toVersion7, toVersion8,
-                                          toVersion9, toVersion10};
+    // 11: each group's count of members in the directory (not deleted), kept by the
+    // transactions that change memberships or delete and bring back users, so a page of groups
+    // does not count 400,000 memberships.
+    const QStringList toVersion11 {
+        QStringLiteral("ALTER TABLE groups ADD COLUMN member_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE groups SET member_count = (SELECT COUNT(*) FROM group_members m "
+                       "JOIN users u ON u.id = m.user_id WHERE m.group_id = groups.id AND "
+                       "u.deleted = 0)"),
+    };
+    const std::vector<QStringList> steps {toVersion1, toVersion2,  toVersion3, toVersion4,
+                                          toVersion5, toVersion6,  toVersion7, toVersion8,
+                                          toVersion9, toVersion10, toVersion11};
     Q_ASSERT(int(steps.size()) == SchemaVersion);
 
     for (;;) {
@@ -1500,13 +1519,16 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
         }
     }
     QString emailBefore; // of the user changed (none for a new one)
+    bool deletedBefore = false;
     if (!id.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT email FROM users WHERE id = ?"));
+        q.prepare(QStringLiteral("SELECT email, deleted FROM users WHERE id = ?"));
         q.addBindValue(id);
         if (!q.exec())
             return fail<DirectoryUserOutcome>(q);
-        if (q.next())
+        if (q.next()) {
             emailBefore = q.value(0).toString();
+            deletedBefore = q.value(1).toBool();
+        }
         q.finish();
     }
     const qint64 changeSeq = nextChangeSeq(q);
@@ -1544,6 +1566,16 @@ StoreResult<DirectoryUserOutcome> SqliteStore::writeDirectoryUser(const Director
     }
     if (!q.exec())
         return fail<DirectoryUserOutcome>(q);
+    // A user deleted, or created again, leaves or rejoins the member counts of its groups.
+    const bool deletedAfter = change.deleted;
+    if (deletedBefore != deletedAfter) {
+        q.prepare(QStringLiteral("UPDATE groups SET member_count = member_count + ? WHERE id IN "
+                                 "(SELECT group_id FROM group_members WHERE user_id = ?)"));
+        q.addBindValue(deletedAfter ? -1 : 1);
+        q.addBindValue(id);
+        if (!q.exec())
+            return fail<DirectoryUserOutcome>(q);
+    }
     q.prepare(QStringLiteral(
         "UPDATE orgs SET users_revision = users_revision + 1, change_seq = ? WHERE id = ?"));
     q.addBindValue(changeSeq);
@@ -1722,9 +1754,7 @@ QVariant textOrNull(const QString &s)
 }
 
 const char *const GroupColumns
-    = "g.id, g.org_id, g.display_name, g.external_id, g.created_at, (SELECT COUNT(*) FROM "
-      "group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = g.id AND u.deleted = "
-      "0)";
+    = "g.id, g.org_id, g.display_name, g.external_id, g.created_at, g.member_count";
 
 StoredGroup groupFrom(const QSqlQuery &q)
 {
@@ -1878,6 +1908,25 @@ StoreResult<GroupChangeOutcome> SqliteStore::writeDirectoryGroup(const GroupChan
             if (!q.exec())
                 return fail<GroupChangeOutcome>(q);
         }
+        // The member count, in the same transaction: those added are in the directory (the
+        // plan took only such users); those removed counted unless deleted.
+        qint64 removedCounted = 0;
+        if (!forChunks(
+                q, QStringLiteral("SELECT COUNT(*) FROM users WHERE deleted = 0 AND id IN (%1)"),
+                {}, plan.removed,
+                [&](const QSqlQuery &row) { removedCounted = row.value(0).toLongLong(); }))
+            return fail<GroupChangeOutcome>(q);
+        q.prepare(QStringLiteral("UPDATE groups SET member_count = member_count + ? WHERE id = ?"));
+        q.addBindValue(qint64(plan.added.size()) - removedCounted);
+        q.addBindValue(outcome.group.id);
+        if (!q.exec())
+            return fail<GroupChangeOutcome>(q);
+        q.prepare(QStringLiteral("SELECT member_count FROM groups WHERE id = ?"));
+        q.addBindValue(outcome.group.id);
+        if (!q.exec() || !q.next())
+            return fail<GroupChangeOutcome>(q);
+        outcome.group.memberCount = q.value(0).toLongLong();
+        q.finish();
     }
     if (!groupRules.isEmpty()) {
         StoredRule rule = groupRules.constFirst();
@@ -1915,54 +1964,34 @@ StoreResult<GroupChangeOutcome> SqliteStore::writeDirectoryGroup(const GroupChan
 
 StoreResult<GroupPage> SqliteStore::directoryGroups(const GroupQuery &query)
 {
-    // One read transaction: the count, the page and its members see one state.
+    // One read transaction: the version, the count, the page and its members see one state.
     if (!exec(QStringLiteral("BEGIN")))
         return fail<GroupPage>(StoreStatus::Unavailable, QStringLiteral("BEGIN failed"));
     const auto rollback = qScopeGuard([this] { exec(QStringLiteral("ROLLBACK")); });
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString where = QStringLiteral("g.org_id = ?");
-    QVariantList values {query.orgId};
-    if (!query.id.isEmpty()) {
-        where += QStringLiteral(" AND g.id = ?");
-        values.append(query.id);
-    }
-    if (!query.displayName.isEmpty()) {
-        where += QStringLiteral(" AND g.display_name = ?");
-        values.append(query.displayName);
-    }
-    if (!query.externalId.isEmpty()) {
-        where += QStringLiteral(" AND g.external_id = ?");
-        values.append(query.externalId);
-    }
-    if (!query.nameContains.isEmpty()) {
-        where += QStringLiteral(" AND instr(lower(g.display_name), lower(?)) > 0");
-        values.append(query.nameContains);
-    }
-    if (!query.memberId.isEmpty()) {
-        where += QStringLiteral(" AND EXISTS (SELECT 1 FROM group_members m JOIN users u ON "
-                                "u.id = m.user_id WHERE m.group_id = g.id AND m.user_id = ? "
-                                "AND NOT u.deleted)");
-        values.append(query.memberId);
-    }
+    const GroupFilterSql filter = groupFilterSql(query);
+    const QString &where = filter.where;
+    const QVariantList &values = filter.values;
     GroupPage page;
-    q.prepare(QStringLiteral("SELECT COUNT(*), (SELECT COALESCE(MAX(change_seq), 0) || '.' || "
-                             "COUNT(*) FROM groups WHERE org_id = ?) || '.' || (SELECT "
-                             "users_revision FROM orgs WHERE id = ?) FROM groups g WHERE %1")
-                  .arg(where));
+    q.prepare(QStringLiteral("SELECT users_revision, revision FROM orgs WHERE id = ?"));
     q.addBindValue(query.orgId);
-    q.addBindValue(query.orgId);
-    for (const QVariant &v : std::as_const(values))
+    if (!q.exec())
+        return fail<GroupPage>(q);
+    page.version = q.next() ? groupsVersion(q.value(0).toLongLong(), q.value(1).toLongLong())
+                            : groupsVersion(0, 0);
+    q.finish();
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM groups g WHERE %1").arg(where));
+    for (const QVariant &v : values)
         q.addBindValue(v);
     if (!q.exec() || !q.next())
         return fail<GroupPage>(q);
     page.total = q.value(0).toLongLong();
-    page.version = q.value(1).toString();
     q.finish();
     q.prepare(QStringLiteral("SELECT %1 FROM groups g WHERE %2 ORDER BY g.display_name, g.id "
                              "LIMIT ? OFFSET ?")
                   .arg(QLatin1String(GroupColumns), where));
-    for (const QVariant &v : std::as_const(values))
+    for (const QVariant &v : values)
         q.addBindValue(v);
     q.addBindValue(query.limit);
     q.addBindValue(query.offset);
@@ -2003,24 +2032,33 @@ bool SqliteStore::applyCovers(QSqlQuery &q, const QString &orgId, const QVector<
                               CoverState state, const QString &requestId, qint64 changeSeq,
                               bool stepRevision, CoverPlan *planOut, CoverChanges *changes)
 {
-    const QStringList users = coverUsers(deltas);
-    if (!forChunks(q,
-                   QStringLiteral("SELECT %1 FROM optouts WHERE user_id IN (%2)")
-                       .arg(QLatin1String(OptOutColumns), QStringLiteral("%1")),
-                   {}, users, [&](const QSqlQuery &row) {
-                       StoredOptOut o = optOutFrom(row);
-                       state.rows.insert(o.userId, o);
-                   }))
+    if (!state.rowsRead
+        && !forChunks(q,
+                      QStringLiteral("SELECT %1 FROM optouts WHERE user_id IN (%2)")
+                          .arg(QLatin1String(OptOutColumns), QStringLiteral("%1")),
+                      {}, coverUsers(deltas), [&](const QSqlQuery &row) {
+                          StoredOptOut o = optOutFrom(row);
+                          state.rows.insert(o.userId, o);
+                      }))
         return false;
-    // The stored events of those a rule newly opts out, in both event tables.
+    // The stored events of those a rule newly opts out: all in usage_events once the recent ones
+    // are moved there; counted when deleted now, else only whether there are any (one index
+    // look-up per user, however many events they have).
     const QStringList counted = coverEventCountsNeeded(deltas, state.rows);
-    for (const char *table : {"usage_events", "usage_recent"}) {
+    if (!counted.isEmpty()) {
+        if (!moveRecentInTransaction(q))
+            return false;
+        const bool count = coverDeletesEventsNow(state);
         if (!forChunks(q,
-                       QStringLiteral("SELECT user_id, COUNT(*) FROM %1 WHERE org_id = ? AND "
-                                      "user_id IN (%2) GROUP BY user_id")
-                           .arg(QLatin1String(table), QStringLiteral("%1")),
+                       count ? QStringLiteral("SELECT j.value, (SELECT COUNT(*) FROM usage_events "
+                                              "e WHERE e.org_id = ? AND e.user_id = j.value) "
+                                              "FROM (%1) j")
+                             : QStringLiteral("SELECT j.value, 1 FROM (SELECT ? AS org) o JOIN "
+                                              "(%1) j WHERE EXISTS (SELECT 1 FROM usage_events e "
+                                              "WHERE e.org_id = o.org AND e.user_id = j.value)"),
                        {orgId}, counted, [&](const QSqlQuery &row) {
-                           state.storedEvents[row.value(0).toString()] += row.value(1).toLongLong();
+                           if (const qint64 n = row.value(1).toLongLong(); n > 0)
+                               state.storedEvents.insert(row.value(0).toString(), n);
                        }))
             return false;
     }
@@ -2073,8 +2111,18 @@ bool SqliteStore::applyCovers(QSqlQuery &q, const QString &orgId, const QVector<
         QDateTime lastAt, lastPurgeAt;
         bool purgeAtSet = false;
         text(2, orgId);
-        for (StoredOptOut &o : plan.inserts) {
-            o.seq = seq++;
+        // Numbered in the plan's order, written in the order of the user ids: the primary key's
+        // pages are then filled one after the other rather than all over again.
+        QVector<qsizetype> order(plan.inserts.size());
+        for (qsizetype i = 0; i < plan.inserts.size(); ++i) {
+            plan.inserts[i].seq = seq++;
+            order[i] = i;
+        }
+        std::sort(order.begin(), order.end(), [&plan](qsizetype a, qsizetype b) {
+            return plan.inserts.at(a).userId < plan.inserts.at(b).userId;
+        });
+        for (const qsizetype i : std::as_const(order)) {
+            const StoredOptOut &o = plan.inserts.at(i);
             text(1, o.userId);
             if (o.at != lastAt || !lastAt.isValid()) {
                 lastAt = o.at;
@@ -2099,6 +2147,7 @@ bool SqliteStore::applyCovers(QSqlQuery &q, const QString &orgId, const QVector<
             }
             sqlite3_reset(insert);
         }
+
         q.prepare(QStringLiteral("UPDATE optouts SET rule_ids = ? WHERE user_id = ?"));
         for (const auto &[id, rules] : std::as_const(plan.ruleUpdates)) {
             q.addBindValue(rules.isEmpty() ? QStringLiteral("") : rules.join(QLatin1Char(',')));
@@ -2148,7 +2197,7 @@ bool SqliteStore::applyCovers(QSqlQuery &q, const QString &orgId, const QVector<
         if (changes) {
             changes->revisionBefore = before;
             changes->revisionAfter = before + 1;
-            changes->rows = plan.inserts + plan.updatedRows;
+            changes->rows = plan.changedRows();
             changes->deletedUserIds = plan.deletes;
         }
     }
@@ -2272,27 +2321,40 @@ StoreResult<RuleChangeOutcome> SqliteStore::changeRule(const RuleChangeRequest &
         rule.groupId = request.groupId;
         rule.groupName = q.value(0).toString();
         q.finish();
-        q.prepare(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM group_members m JOIN "
-                                 "users u ON u.id = m.user_id LEFT JOIN optouts o ON o.user_id = "
-                                 "u.id WHERE m.group_id = ? ORDER BY u.email, u.id"));
+        // The preview's sample is the first by e-mail address; a creation needs only the
+        // members (in the order of their ids, as the membership's key holds them) and their
+        // rows, not a look-up of each user.
+        q.prepare(request.kind == RuleChangeRequest::Kind::Preview
+                      ? QStringLiteral("SELECT u.id, %1 FROM group_members m JOIN users u ON u.id "
+                                       "= m.user_id LEFT JOIN optouts o ON o.user_id = u.id "
+                                       "WHERE m.group_id = ? ORDER BY u.email, u.id")
+                            .arg(optOutColumnsOf("o"))
+                      : QStringLiteral("SELECT m.user_id, %1 FROM group_members m LEFT JOIN "
+                                       "optouts o ON o.user_id = m.user_id WHERE m.group_id = ? "
+                                       "ORDER BY m.user_id")
+                            .arg(optOutColumnsOf("o")));
         q.addBindValue(request.groupId);
     } else {
         rule.domain = request.domain;
-        q.prepare(QStringLiteral("SELECT u.id, o.user_id IS NOT NULL FROM users u LEFT JOIN "
-                                 "optouts o ON o.user_id = u.id WHERE u.org_id = ? AND "
-                                 "lower(substr(u.email, instr(u.email, '@') + 1)) = ? ORDER BY "
-                                 "u.email, u.id"));
+        q.prepare(QStringLiteral("SELECT u.id, %1 FROM users u LEFT JOIN optouts o ON o.user_id = "
+                                 "u.id WHERE u.org_id = ? AND lower(substr(u.email, instr(u.email, "
+                                 "'@') + 1)) = ? ORDER BY u.email, u.id")
+                      .arg(optOutColumnsOf("o")));
         q.addBindValue(request.orgId);
         q.addBindValue(request.domain);
     }
     if (!q.exec())
         return fail<RuleChangeOutcome>(q);
+    // The users it covers and their opt-out rows, read once (applyCovers() need not again).
     QStringList covered;
     while (q.next()) {
         covered.append(q.value(0).toString());
-        if (!q.value(1).toBool())
+        if (q.value(1).isNull())
             ++outcome.newlyOptedOut;
+        else
+            state.rows.insert(covered.constLast(), optOutFrom(q, 1));
     }
+    state.rowsRead = true;
     q.finish();
     outcome.userCount = covered.size();
     outcome.sample = covered.mid(0, 10);

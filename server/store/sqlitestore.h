@@ -19,7 +19,7 @@ class CoverPlan;
 class SqliteStore final : public Store
 {
 public:
-    static constexpr int SchemaVersion = 10;
+    static constexpr int SchemaVersion = 11;
 
     explicit SqliteStore(const StoreSpec &spec);
     ~SqliteStore() override;

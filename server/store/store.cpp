@@ -102,3 +102,39 @@ AuditFilterSql auditFilterSql(const AuditQuery &query, QString (*dbTime)(const Q
     }
     return sql;
 }
+
+QString groupsVersion(qint64 usersRevision, qint64 revision)
+{
+    return QString::number(usersRevision) + QLatin1Char('.') + QString::number(revision);
+}
+
+GroupFilterSql groupFilterSql(const GroupQuery &query)
+{
+    GroupFilterSql sql {QStringLiteral("g.org_id = ?"), {query.orgId}};
+    const auto add = [&sql](const QString &condition, const QVariant &value) {
+        sql.where += QStringLiteral(" AND ") + condition;
+        sql.values.append(value);
+    };
+    if (!query.id.isEmpty())
+        add(QStringLiteral("g.id = ?"), query.id);
+    if (!query.displayName.isEmpty())
+        add(QStringLiteral("g.display_name = ?"), query.displayName);
+    if (!query.externalId.isEmpty())
+        add(QStringLiteral("g.external_id = ?"), query.externalId);
+    if (!query.nameContains.isEmpty()) {
+        // A substring without regard to case: the search's own % and _ match themselves.
+        QString pattern = query.nameContains;
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        pattern.replace(QLatin1Char('%'), QLatin1String("\\%"));
+        pattern.replace(QLatin1Char('_'), QLatin1String("\\_"));
+        add(QStringLiteral("lower(g.display_name) LIKE '%' || lower(?) || '%' ESCAPE '\\'"),
+            pattern);
+    }
+    if (!query.memberId.isEmpty()) {
+        add(QStringLiteral("EXISTS (SELECT 1 FROM group_members m JOIN users u ON u.id = "
+                           "m.user_id WHERE m.group_id = g.id AND m.user_id = ? AND NOT "
+                           "u.deleted)"),
+            query.memberId);
+    }
+    return sql;
+}

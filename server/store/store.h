@@ -429,9 +429,25 @@ struct GroupPage
 {
     qint64 total = 0; // matching groups, all pages
     QVector<StoredGroup> groups;
-    // Changes with every change to the organisation's groups or memberships (the ETag).
+    // Changes with every change to the organisation's groups, memberships or rules (the ETag):
+    // groupsVersion() of the organisation's revisions, read with the page.
     QString version;
 };
+
+// The version of an organisation's groups as a page shows them (names, member counts, which
+// have a rule): every change to a group or a membership, and every user deleted or brought
+// back, steps usersRevision; every rule created or deleted steps revision. So a cache holding
+// both answers "not modified" without reading a group.
+QString groupsVersion(qint64 usersRevision, qint64 revision);
+
+// The filters of a GroupQuery over `groups g` as a WHERE clause and its values in order: the
+// same SQL on both back ends (`?` placeholders; the search as an escaped LIKE pattern).
+struct GroupFilterSql
+{
+    QString where;
+    QVariantList values;
+};
+GroupFilterSql groupFilterSql(const GroupQuery &query);
 
 // An opt-out rule previewed, created or deleted by an administrator.
 struct RuleChangeRequest

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void deleteStoredEventsAtCreation();
     void auditNamesWhoDidIt();
     void groupsForThePicker();
+    void groupsTagFollowsMembersAndRules();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
 
@@ -588,6 +589,86 @@ void TestRules::groupsForThePicker()
              0);
     QCOMPARE(api("GET", QStringLiteral("/api/v1/groups"), {}, "demo-user").status, 403);
     QCOMPARE(api("GET", QStringLiteral("/api/v1/groups?pageSize=0")).status, 400);
+}
+
+// The picker's refresh: a 304 while nothing changed; a membership added or removed, a member
+// deleted from the directory or brought back, a rule: each a new tag and the count it makes.
+void TestRules::groupsTagFollowsMembersAndRules()
+{
+    const QString council = createGroup(QStringLiteral("Works council"),
+                                        {QStringLiteral("u-4"), QStringLiteral("u-17")});
+    QVERIFY(!council.isEmpty());
+    const auto read = [this](const QByteArray &etag) {
+        return m_server.request("GET", QStringLiteral("/api/v1/groups"), Admin, {},
+                                {{"If-None-Match", etag}});
+    };
+    const auto count = [](const HttpResult &r) {
+        return r.json()
+            .object()[QStringLiteral("groups")][0][QStringLiteral("memberCount")]
+            .toInt();
+    };
+    HttpResult r = api("GET", QStringLiteral("/api/v1/groups"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(count(r), 2);
+    QByteArray etag = r.header("ETag");
+    QVERIFY(!etag.isEmpty());
+    QCOMPARE(read(etag).status, 304);
+    QCOMPARE(read(etag).header("ETag"), etag);
+    // Another page of the same state has a tag of its own.
+    const QByteArray pageTag
+        = api("GET", QStringLiteral("/api/v1/groups?pageSize=1")).header("ETag");
+    QVERIFY(pageTag != etag);
+    QCOMPARE(read(pageTag).status, 200);
+
+    const auto changed = [&](int members, bool optedOut) -> bool {
+        const HttpResult after = read(etag);
+        if (after.status != 200 || after.header("ETag") == etag || count(after) != members
+            || after.json()
+                    .object()[QStringLiteral("groups")][0][QStringLiteral("optedOut")]
+                    .toBool()
+                != optedOut) {
+            qWarning() << after.status << after.header("ETag") << etag << after.body;
+            return false;
+        }
+        etag = after.header("ETag");
+        return read(etag).status == 304;
+    };
+    QVERIFY(patchMembers(council, QStringLiteral("add"), {QStringLiteral("u-5")}));
+    QVERIFY(changed(3, false));
+    QVERIFY(patchMembers(council, QStringLiteral("remove"), {QStringLiteral("u-4")}));
+    QVERIFY(changed(2, false));
+
+    // A member who leaves the directory is not counted, and counted again when created again.
+    const QString userName = scim("GET", QStringLiteral("/Users/u-5"))
+                                 .json()
+                                 .object()[QStringLiteral("userName")]
+                                 .toString();
+    QVERIFY(!userName.isEmpty());
+    QCOMPARE(scim("DELETE", QStringLiteral("/Users/u-5")).status, 204);
+    QVERIFY(changed(1, false));
+    QCOMPARE(createUser(userName), QStringLiteral("u-5"));
+    QVERIFY(changed(2, false));
+
+    const HttpResult rule = api(
+        "POST", QStringLiteral("/api/v1/optout-rules"),
+        {{QStringLiteral("kind"), QStringLiteral("group")}, {QStringLiteral("groupId"), council}});
+    QCOMPARE(rule.status, 201);
+    QVERIFY(changed(2, true));
+    // A PUT replacing the members with a deleted one among those before.
+    QCOMPARE(scim("DELETE", QStringLiteral("/Users/u-17")).status, 204);
+    QVERIFY(changed(1, true));
+    QCOMPARE(scim("PUT", QStringLiteral("/Groups/") + council,
+                  {{QStringLiteral("schemas"), QJsonArray {GroupSchema}},
+                   {QStringLiteral("displayName"), QStringLiteral("Works council")},
+                   {QStringLiteral("members"), members({QStringLiteral("u-6")})}})
+                 .status,
+             200);
+    QVERIFY(changed(1, true));
+    QCOMPARE(api("GET", QStringLiteral("/api/v1/groups/%1/members").arg(council))
+                 .json()
+                 .object()[QStringLiteral("users")][0][QStringLiteral("id")]
+                 .toString(),
+             QStringLiteral("u-6"));
 }
 
 void TestRules::badInputChangesNothing_data()

@@ -2089,8 +2089,9 @@ void TestServerApi::migratesAnOlderSchema()
         QSqlDatabase::removeDatabase(QStringLiteral("m"));
         return result;
     };
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 10);
-    // Back to schema 1: without the tokens' last use (10), groups and rules (9), the enforcement
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 11);
+    // Back to schema 1: without the groups' member counts (11), the tokens' last use (10), groups
+    // and rules (9), the enforcement
     // counters and time zone (8), signing in with an identity provider (7), reasons and retention
     // (6), directory sync's columns (5), the recent events' table (4), the change sequence (3) and
     // the revocation index (2).
@@ -2147,6 +2148,7 @@ void TestServerApi::migratesAnOlderSchema()
     QVERIFY(m_server.output().contains("database migrated to schema 6"));
     QVERIFY(m_server.output().contains("database migrated to schema 8"));
     QVERIFY(m_server.output().contains("database migrated to schema 10"));
+    QVERIFY(m_server.output().contains("database migrated to schema 11"));
     QCOMPARE(optedOutIds(), before);
     // The users of before directory sync are all in the directory, and tokens still work.
     QCOMPARE(get(QStringLiteral("/api/v1/users")).json().object()[QStringLiteral("total")].toInt(),
@@ -2154,7 +2156,7 @@ void TestServerApi::migratesAnOlderSchema()
     // The migrated file serves changes as a new one does: an opt-out, then another server's.
     QCOMPARE(m_server.request("PUT", QStringLiteral("/api/v1/optouts/") + u(6), Admin).status, 201);
     m_server.stop();
-    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 10);
+    QCOMPARE(schema(QStringLiteral("PRAGMA user_version")).toInt(), 11);
     QCOMPARE(schema(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
                                    "('oidc_configs', 'oidc_domains')"))
                  .toInt(),

@@ -1016,7 +1016,7 @@ void TestServerUnits::sqliteGroupsSchemaAndMigration()
             return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
         };
         QVERIFY(run(QStringLiteral("PRAGMA foreign_keys=ON")));
-        QCOMPARE(value(QStringLiteral("PRAGMA user_version")), 10);
+        QCOMPARE(value(QStringLiteral("PRAGMA user_version")), 11);
         const QString insertGroup = QStringLiteral(
             "INSERT INTO groups (id, org_id, display_name, external_id, created_at) VALUES "
             "('%1', '%2', '%3', NULL, '2026-12-05T14:00:00.000Z')");
@@ -1041,7 +1041,7 @@ void TestServerUnits::sqliteGroupsSchemaAndMigration()
         QVERIFY(run(QStringLiteral("DELETE FROM groups WHERE id = 'g-1'")));
         QCOMPARE(value(QStringLiteral("SELECT COUNT(*) FROM group_members")), 0);
 
-        // Back to schema 8: the file migrates to 10 at the next open, its data kept.
+        // Back to schema 8: the file migrates to 11 at the next open, its data kept.
         QVERIFY(run(QStringLiteral("DROP TABLE group_members")));
         QVERIFY(run(QStringLiteral("DROP TABLE groups")));
         QVERIFY(run(QStringLiteral("DROP TABLE optout_rules")));
@@ -1065,7 +1065,7 @@ void TestServerUnits::sqliteGroupsSchemaAndMigration()
     {
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 10);
+        QCOMPARE(q.value(0).toInt(), 11);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM groups")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM group_members")) && q.next());
