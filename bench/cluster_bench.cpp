@@ -5,6 +5,8 @@
 // long the other instance's cache takes to show it.
 //
 // Starts its own PostgreSQL (scripts/pg-temp.sh) unless OPTOUT_BENCH_DB_URL names one.
+// --before EXE measures that optout-server (a build of an earlier commit) the same way first,
+// on a database of its own, and prints its ratios beside this build's.
 #include "ingestclient.h"
 
 #include <QCommandLineParser>
@@ -12,6 +14,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,10 +45,11 @@ class Instance
 {
 public:
     ~Instance() { stop(); }
-    bool start(const QString &db, const QStringList &extra)
+    bool start(const QString &db, const QStringList &extra,
+               const QString &executable = QStringLiteral(OPTOUT_SERVER_EXECUTABLE))
     {
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
+        m_process.start(executable,
                         QStringList {QStringLiteral("--db"), db, QStringLiteral("--listen"),
                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")}
                             + extra);
@@ -295,11 +299,19 @@ double copyFloor(const QUrl &url, QSqlDatabase &db, const Batches &batches, cons
     return double(std::max<qint64>(elapsed, 1)) / 1e9;
 }
 
-// The ratio before ingestion went by COPY (a multi-row INSERT over text arrays), and the goal.
+// The goal, and the ratios measured before ingestion went by COPY (a multi-row INSERT over text
+// arrays), printed when no earlier build is measured in the same run (--before).
 constexpr int GoalPercent = 50;
+constexpr double BeforeCopyOne = 37;
+constexpr double BeforeCopyTwo = 30;
+
+double percentOf(const IngestResult &r, double floorSeconds)
+{
+    return r.seconds > 0 && floorSeconds > 0 ? 100.0 * floorSeconds / r.seconds : -1;
+}
 
 void report(const char *what, const IngestResult &r, qint64 events, double floorSeconds,
-            int percentBefore)
+            double percentBefore, const QString &before)
 {
     // The machine is shared: its load says how far both figures are from an idle one.
     QFile loadavg(QStringLiteral("/proc/loadavg"));
@@ -317,14 +329,113 @@ void report(const char *what, const IngestResult &r, qint64 events, double floor
     out << QStringLiteral("  PostgreSQL floor (COPY, 1 transaction): %1 rows/s (%2 s)\n")
                .arg(events / floorSeconds, 0, 'f', 0)
                .arg(floorSeconds, 0, 'f', 2);
-    const double percent = 100.0 * floorSeconds / r.seconds;
-    out << QStringLiteral("  HTTP / floor:               %1 % (before COPY: %2 %; goal: %3 % or "
-                          "more, %4)\n")
+    const double percent = percentOf(r, floorSeconds);
+    out << QStringLiteral("  HTTP / floor:               %1 % (%2: %3 %; goal: %4 % or "
+                          "more, %5)\n")
                .arg(percent, 0, 'f', 0)
-               .arg(percentBefore)
+               .arg(before)
+               .arg(percentBefore, 0, 'f', 0)
                .arg(GoalPercent)
                .arg(percent >= GoalPercent ? QStringLiteral("met") : QStringLiteral("NOT met"));
     out.flush();
+}
+
+struct Setup
+{
+    int users = 0;
+    int optOuts = 0;
+    int batches = 0;
+    int connections = 0;
+};
+
+struct Measured
+{
+    QUrl url; // the run's own database
+    IngestResult one;
+    IngestResult two;
+    double floorOne = -1;
+    double floorTwo = -1;
+    qint64 eventsOne = 0;
+    qint64 eventsTwo = 0;
+};
+
+// One run of `executable`: a database of its own on `server`, instance A with the demo data,
+// ingestion through A, then instance B and ingestion through both; each beside its floor.
+bool measure(const QString &executable, QUrl server, const Setup &setup, const QString &tmp,
+             Instance &a, Instance &b, Measured *m)
+{
+    const QString dbName
+        = QStringLiteral("bench_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    {
+        QSqlDatabase admin = connect(server, QStringLiteral("admin"));
+        QSqlQuery q(admin);
+        if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(dbName))) {
+            QTextStream(stderr) << q.lastError().text() << '\n';
+            return false;
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+    QUrl url = server;
+    url.setPath(QLatin1Char('/') + dbName);
+    m->url = url;
+    const QString db = url.toString();
+
+    QElapsedTimer startTimer;
+    startTimer.start();
+    if (!a.start(db,
+                 {QStringLiteral("--demo"), QStringLiteral("--demo-users"),
+                  QString::number(setup.users), QStringLiteral("--demo-optouts"),
+                  QString::number(setup.optOuts)},
+                 executable))
+        return false;
+    out << "PostgreSQL " << url.host() << ':' << url.port() << ", instance A with " << setup.users
+        << " users, " << setup.optOuts << " opted out, started in " << startTimer.elapsed()
+        << " ms\n";
+
+    QStringList ids;
+    {
+        QNetworkAccessManager admin;
+        for (int page = 0;; ++page) {
+            const QJsonObject o
+                = QJsonDocument::fromJson(
+                      waitFor(admin.get(
+                          a.request(QStringLiteral("/api/v1/users?page=%1&pageSize=5000").arg(page),
+                                    "demo-admin"))))
+                      .object();
+            for (const QJsonValue &u : o.value(QStringLiteral("users")).toArray())
+                ids.append(u[QStringLiteral("id")].toString());
+            if (o.value(QStringLiteral("lastPage")).toBool(true))
+                break;
+        }
+    }
+    if (ids.size() < 10) {
+        QTextStream(stderr) << "no users listed\n";
+        return false;
+    }
+
+    out << "events per run: " << setup.batches * BatchSize << " in " << setup.batches
+        << " batches of " << BatchSize << " over " << setup.connections << " connections\n";
+    out.flush();
+    bool ok = true;
+    {
+        QSqlDatabase check = connect(url, QStringLiteral("floor"));
+        const Batches one = makeBatches(ids, setup.batches, 42);
+        m->one = ingest({&a}, one, setup.connections, ids);
+        m->floorOne = copyFloor(url, check, one, tmp);
+        m->eventsOne = one.events;
+
+        if (b.start(db, {QStringLiteral("--demo")}, executable)) {
+            const Batches two = makeBatches(ids, setup.batches, 43);
+            m->two = ingest({&a, &b}, two, setup.connections, ids);
+            m->floorTwo = copyFloor(url, check, two, tmp);
+            m->eventsTwo = two.events;
+        } else {
+            ok = false;
+        }
+        check.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("floor"));
+    return ok;
 }
 
 } // namespace
@@ -350,13 +461,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption probesOption(QStringLiteral("probes"),
                                           QStringLiteral("Opt-outs for the enforcement delay."),
                                           QStringLiteral("n"), QStringLiteral("100"));
-    parser.addOptions({usersOption, outOption, batchesOption, connOption, probesOption});
+    const QCommandLineOption beforeOption(
+        QStringLiteral("before"),
+        QStringLiteral("An earlier build's optout-server, measured first the same way."),
+        QStringLiteral("executable"));
+    parser.addOptions(
+        {usersOption, outOption, batchesOption, connOption, probesOption, beforeOption});
     parser.process(app);
     const int userCount = parser.value(usersOption).toInt();
     const int optOutCount = parser.value(outOption).toInt();
     const int batchCount = parser.value(batchesOption).toInt();
     const int connections = parser.value(connOption).toInt();
     const int probes = parser.value(probesOption).toInt();
+    const Setup setup {userCount, optOutCount, batchCount, connections};
+    double beforePercentOne = BeforeCopyOne;
+    double beforePercentTwo = BeforeCopyTwo;
 
     QTemporaryDir dir;
     QString dbUrl = qEnvironmentVariable("OPTOUT_BENCH_DB_URL");
@@ -387,69 +506,38 @@ int main(int argc, char *argv[])
         }
     } stopServer {ownServer, pgDir};
 
-    // A database of its own for this run.
-    QUrl url(dbUrl);
-    const QString dbName
-        = QStringLiteral("bench_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
-    {
-        QSqlDatabase admin = connect(url, QStringLiteral("admin"));
-        QSqlQuery q(admin);
-        if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(dbName))) {
-            QTextStream(stderr) << q.lastError().text() << '\n';
+    QString before;
+    if (parser.isSet(beforeOption)) {
+        before = QFileInfo(parser.value(beforeOption)).absoluteFilePath();
+        Instance beforeA;
+        Instance beforeB;
+        Measured m;
+        if (!measure(before, QUrl(dbUrl), setup, dir.path(), beforeA, beforeB, &m))
             return 1;
-        }
+        report(qPrintable(QStringLiteral("Before (%1), one instance:").arg(before)), m.one,
+               m.eventsOne, m.floorOne, BeforeCopyOne, QStringLiteral("before COPY"));
+        report(qPrintable(QStringLiteral("Before (%1), two instances:").arg(before)), m.two,
+               m.eventsTwo, m.floorTwo, BeforeCopyTwo, QStringLiteral("before COPY"));
+        beforePercentOne = percentOf(m.one, m.floorOne);
+        beforePercentTwo = percentOf(m.two, m.floorTwo);
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("admin"));
-    url.setPath(QLatin1Char('/') + dbName);
-    const QString db = url.toString();
 
     Instance a;
     Instance b;
-    QElapsedTimer startTimer;
-    startTimer.start();
-    if (!a.start(db,
-                 {QStringLiteral("--demo"), QStringLiteral("--demo-users"),
-                  QString::number(userCount), QStringLiteral("--demo-optouts"),
-                  QString::number(optOutCount)}))
+    Measured m;
+    if (!measure(QStringLiteral(OPTOUT_SERVER_EXECUTABLE), QUrl(dbUrl), setup, dir.path(), a, b,
+                 &m))
         return 1;
-    out << "PostgreSQL " << url.host() << ':' << url.port() << ", instance A with " << userCount
-        << " users, " << optOutCount << " opted out, started in " << startTimer.elapsed()
-        << " ms\n";
+    const QString beforeLabel
+        = before.isEmpty() ? QStringLiteral("before COPY") : QStringLiteral("before, this run");
+    report("One instance:", m.one, m.eventsOne, m.floorOne, beforePercentOne, beforeLabel);
+    report("Two instances (connections alternate between A and B):", m.two, m.eventsTwo, m.floorTwo,
+           beforePercentTwo, beforeLabel);
+    const IngestResult &r1 = m.one;
+    const IngestResult &r2 = m.two;
+    const QUrl url = m.url;
     QSqlDatabase check = connect(url, QStringLiteral("check"));
-
     QNetworkAccessManager admin;
-    QStringList ids;
-    for (int page = 0;; ++page) {
-        const QJsonObject o
-            = QJsonDocument::fromJson(
-                  waitFor(admin.get(
-                      a.request(QStringLiteral("/api/v1/users?page=%1&pageSize=5000").arg(page),
-                                "demo-admin"))))
-                  .object();
-        for (const QJsonValue &u : o.value(QStringLiteral("users")).toArray())
-            ids.append(u[QStringLiteral("id")].toString());
-        if (o.value(QStringLiteral("lastPage")).toBool(true))
-            break;
-    }
-    if (ids.size() < 10) {
-        QTextStream(stderr) << "no users listed\n";
-        return 1;
-    }
-
-    out << "events per run: " << batchCount * BatchSize << " in " << batchCount << " batches of "
-        << BatchSize << " over " << connections << " connections\n";
-    out.flush();
-    const Batches one = makeBatches(ids, batchCount, 42);
-    const IngestResult r1 = ingest({&a}, one, connections, ids);
-    const double floor1 = copyFloor(url, check, one, dir.path());
-    report("One instance:", r1, one.events, floor1, 37);
-
-    if (!b.start(db, {QStringLiteral("--demo")}))
-        return 1;
-    const Batches two = makeBatches(ids, batchCount, 43);
-    const IngestResult r2 = ingest({&a, &b}, two, connections, ids);
-    const double floor2 = copyFloor(url, check, two, dir.path());
-    report("Two instances (connections alternate between A and B):", r2, two.events, floor2, 30);
 
     // Enforcement delay: opt a user out through A, then at once send that user's event
     // through B; then watch how long B's cache (its opt-out list) takes to show the opt-out.

@@ -65,20 +65,30 @@ bool PgCopyIn::start()
         fail({}, QStringLiteral("the connection's client encoding is not UTF8"), true);
         return false;
     }
-    PGresult *result = PQexec(m_conn, m_statement);
-    const ExecStatusType status = PQresultStatus(result);
-    if (status == PGRES_COPY_IN) {
-        m_started = true;
-    } else {
-        fail(sqlStateOf(result), messageOf(result, m_conn));
-        // A failure may be followed by more results; read them all, so the connection is idle.
-        PQclear(result);
-        while ((result = PQgetResult(m_conn)))
-            PQclear(result);
+    if (PQsendQuery(m_conn, m_statement) != 1) {
+        failFromConnection("COPY");
         return false;
     }
-    PQclear(result);
-    return true;
+    // The statements before the COPY in the same string answer first.
+    while (PGresult *result = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_COPY_IN) {
+            PQclear(result);
+            m_started = true;
+            return true;
+        }
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            fail(sqlStateOf(result), messageOf(result, m_conn));
+            // The rest of the string is not run; read what is left, so the connection is idle.
+            PQclear(result);
+            while ((result = PQgetResult(m_conn)))
+                PQclear(result);
+            return false;
+        }
+        PQclear(result);
+    }
+    failFromConnection("answer to COPY");
+    return false;
 }
 
 void PgCopyIn::beginRow()
@@ -143,16 +153,21 @@ bool PgCopyIn::finish(qint64 *rowsStored)
         // The COPY state is left to the lost connection.
         return false;
     }
+    // The COPY's answer, then those of the statements after it in the same string (a failure
+    // of one of them fails the whole).
     bool answered = false;
     while (PGresult *result = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(result);
         if (!answered) {
             answered = true;
-            if (PQresultStatus(result) == PGRES_COMMAND_OK) {
+            if (status == PGRES_COMMAND_OK) {
                 if (rowsStored)
                     *rowsStored = QByteArray(PQcmdTuples(result)).toLongLong();
             } else {
                 fail(sqlStateOf(result), messageOf(result, m_conn));
             }
+        } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            fail(sqlStateOf(result), messageOf(result, m_conn));
         }
         PQclear(result);
     }
@@ -196,4 +211,47 @@ void PgCopyIn::failFromConnection(const char *what)
 {
     // No SQLSTATE: the caller treats the connection as lost when libpq says it is bad.
     fail({}, QStringLiteral("%1: %2").arg(QLatin1String(what), messageOf(nullptr, m_conn)));
+}
+
+bool pgRunAll(PGconn *conn, const QByteArray &sql, QVector<PgRows> *rows, PgCopyError *error)
+{
+    const auto failWith = [error](const QString &sqlState, const QString &message) {
+        if (error && error->message.isEmpty())
+            *error = PgCopyError {sqlState, message, false};
+    };
+    if (PQsendQuery(conn, sql.constData()) != 1) {
+        failWith({}, messageOf(nullptr, conn));
+        return false;
+    }
+    bool ok = true;
+    bool answered = false;
+    while (PGresult *result = PQgetResult(conn)) {
+        answered = true;
+        const ExecStatusType status = PQresultStatus(result);
+        if (status == PGRES_TUPLES_OK && ok && rows) {
+            PgRows table;
+            const int n = PQntuples(result);
+            const int columns = PQnfields(result);
+            table.reserve(n);
+            for (int r = 0; r < n; ++r) {
+                QList<QByteArray> row;
+                row.reserve(columns);
+                for (int c = 0; c < columns; ++c)
+                    row.append(QByteArray(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+                table.append(std::move(row));
+            }
+            rows->append(std::move(table));
+        } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+            // Only the first failure: the rest of the string was not run.
+            if (ok)
+                failWith(sqlStateOf(result), messageOf(result, conn));
+            ok = false;
+        }
+        PQclear(result);
+    }
+    if (!answered) {
+        failWith({}, messageOf(nullptr, conn));
+        return false;
+    }
+    return ok;
 }

@@ -8,7 +8,9 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
+#include <QVector>
 
 typedef struct pg_conn PGconn; // libpq-fe.h
 
@@ -30,7 +32,9 @@ class PgCopyIn
 {
 public:
     // `conn`: an open connection, inside the caller's transaction. `statement`: the COPY, e.g.
-    // "COPY t (a, b) FROM STDIN (FORMAT binary)"; `columns`: how many each row has.
+    // "COPY t (a, b) FROM STDIN (FORMAT binary)", maybe with statements before and after it in
+    // the same string (run in the same round trips: their failure is the COPY's);
+    // `columns`: how many each row has.
     PgCopyIn(PGconn *conn, const char *statement, int columns);
     ~PgCopyIn();
     PgCopyIn(const PgCopyIn &) = delete;
@@ -77,3 +81,11 @@ private:
     QByteArray m_buffer;
     PgCopyError m_error;
 };
+
+// The rows one statement answered, each row's fields as text (a NULL as an empty one).
+using PgRows = QVector<QList<QByteArray>>;
+
+// Runs `sql`, one or more statements with their values written in, in one round trip: `rows`
+// gets the rows of each statement that returns rows, in order. False with `error` set on the
+// first failure (the server did not run the rest of the string).
+bool pgRunAll(PGconn *conn, const QByteArray &sql, QVector<PgRows> *rows, PgCopyError *error);

@@ -15,6 +15,7 @@
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
@@ -326,6 +327,10 @@ const QVector<QStringList> &migrationSteps()
 
 } // namespace
 
+// transact()'s mode for a body that sends BEGIN and COMMIT in its own statements (ingestion:
+// two round trips in all); PgSession then sends neither, and ROLLBACK when the body fails.
+constexpr char OwnStatements[] = "(own statements)";
+
 // The statements of one connection, and the transaction helpers. Errors leave as DbError
 // exceptions, caught at the Store's boundary: nothing of them crosses the seam.
 class PgSession
@@ -356,11 +361,79 @@ public:
             throw toDbError(q.lastError(), q.lastQuery().left(80));
     }
 
+    // One statement, run once: its values written into the text as the driver writes them
+    // for a prepared statement's EXECUTE (formatValue()), so one round trip instead of three
+    // (PREPARE, EXECUTE, DEALLOCATE). Every round trip of a change that holds its
+    // organisation's row is time ingestion waits; the hot paths stay prepared (below).
     QSqlQuery run(const QString &sql, const QVariantList &values = {})
     {
-        QSqlQuery q = prepare(sql);
-        exec(q, values);
+        QSqlQuery q(m_db);
+        if (!q.exec(values.isEmpty() ? sql : withValues(sql, values)))
+            throw toDbError(q.lastError(), sql.left(80));
         return q;
+    }
+
+    static bool isNullValue(const QVariant &v)
+    {
+        if (v.isNull())
+            return true;
+        switch (v.typeId()) {
+        case QMetaType::QString:
+            return v.toString().isNull();
+        case QMetaType::QByteArray:
+            return v.toByteArray().isNull();
+        case QMetaType::QDateTime:
+            return v.toDateTime().isNull();
+        case QMetaType::QDate:
+            return v.toDate().isNull();
+        case QMetaType::QTime:
+            return v.toTime().isNull();
+        default:
+            return false;
+        }
+    }
+
+    // `sql` with each `?` outside quotes replaced by the value's literal.
+    QString withValues(const QString &sql, const QVariantList &values) const
+    {
+        QString out;
+        out.reserve(sql.size() + values.size() * 16);
+        qsizetype next = 0;
+        bool tooFew = false;
+        QChar quote;
+        for (const QChar c : sql) {
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+                quote = c;
+            } else if (c == QLatin1Char('?')) {
+                if (next >= values.size()) {
+                    tooFew = true;
+                    break;
+                }
+                // As Qt binds a value: a null string, byte array or time is NULL too.
+                const QVariant &value = values.at(next++);
+                QSqlField field;
+                field.setMetaType(value.metaType());
+                if (isNullValue(value))
+                    field.clear();
+                else
+                    field.setValue(value);
+                out += m_db.driver()->formatValue(field);
+                continue;
+            }
+            out += c;
+        }
+        if (tooFew || next != values.size()) {
+            throw DbError {StoreStatus::Failed,
+                           QStringLiteral("%1 values for the placeholders of: %2")
+                               .arg(values.size())
+                               .arg(sql.left(80)),
+                           {},
+                           false};
+        }
+        return out;
     }
 
     void plain(const QString &sql)
@@ -372,7 +445,8 @@ public:
 
     void begin(const char *mode = nullptr)
     {
-        plain(mode ? QStringLiteral("BEGIN ") + QLatin1String(mode) : QStringLiteral("BEGIN"));
+        if (mode != OwnStatements)
+            plain(mode ? QStringLiteral("BEGIN ") + QLatin1String(mode) : QStringLiteral("BEGIN"));
         m_inTransaction = true;
         m_rollbackOnly = false;
         m_committing = false;
@@ -384,12 +458,22 @@ public:
     void setLost() { m_lost = true; }
     void commit()
     {
+        if (!m_inTransaction) // the body's own statements committed it
+            return;
         m_committing = true;
         plain(QStringLiteral("COMMIT"));
         m_committing = false;
         m_inTransaction = false;
     }
     bool isCommitting() const { return m_committing; }
+    // For a body with its own statements: its COMMIT is on the way (a connection lost now may
+    // have committed: not tried again), then it is done.
+    void sendingCommit() { m_committing = true; }
+    void committed()
+    {
+        m_committing = false;
+        m_inTransaction = false;
+    }
     void rollback()
     {
         if (!m_inTransaction)
@@ -414,30 +498,7 @@ public:
     }
 
     // Hot paths keep their statements prepared for the life of the connection.
-    // The organisations' rows, shared, and the transaction's time (now(), in microseconds
-    // since the epoch: the events' received_at).
-    QSqlQuery &lockOrgsShared()
-    {
-        if (!m_lockShared) {
-            m_lockShared = std::make_unique<QSqlQuery>(prepare(QStringLiteral(
-                "SELECT id, (extract(epoch from now()) * 1000000)::int8 FROM orgs WHERE id = "
-                "ANY(?::text[]) ORDER BY id FOR SHARE")));
-        }
-        return *m_lockShared;
-    }
-    // The ingestion's check, one statement: which of these users are effectively opted out
-    // now (today the individual opt-outs; whatever else makes a user opted out joins here).
-    QSqlQuery &optedOutAmong()
-    {
-        if (!m_optedOutAmong) {
-            m_optedOutAmong = std::make_unique<QSqlQuery>(
-                prepare(QStringLiteral("SELECT user_id FROM optouts WHERE user_id = "
-                                       "ANY(?::text[])")));
-        }
-        return *m_optedOutAmong;
-    }
-
-    // The enforcement counters' upsert (every ingestion runs it).
+    // The enforcement counters' upsert (every opt-out change runs it).
     QSqlQuery &upsertCounts()
     {
         if (!m_upsertCounts) {
@@ -469,8 +530,6 @@ private:
     bool m_rollbackOnly = false;
     bool m_lost = false;
     bool m_committing = false;
-    std::unique_ptr<QSqlQuery> m_lockShared;
-    std::unique_ptr<QSqlQuery> m_optedOutAmong;
     std::unique_ptr<QSqlQuery> m_upsertCounts;
 };
 
@@ -1019,6 +1078,13 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
 
 namespace {
 
+// Ingestion's statements. The organisations' rows, shared, and the transaction's time (now(), in
+// microseconds since the epoch: the events' received_at).
+const char *const LockOrgsShared = "SELECT id, (extract(epoch from now()) * 1000000)::int8 FROM "
+                                   "orgs WHERE id = ANY(?::text[]) ORDER BY id FOR SHARE";
+// Which of these users are effectively opted out now (today the individual opt-outs; whatever
+// else makes a user opted out joins here).
+const char *const OptedOutAmong = "SELECT user_id FROM optouts WHERE user_id = ANY(?::text[])";
 // The events' columns, as ingestion sends them.
 const char *const CopyEvents = "COPY usage_events (org_id, user_id, source, name, at, "
                                "received_at, properties) FROM STDIN (FORMAT binary)";
@@ -1032,6 +1098,14 @@ StoreResult<IngestOutcome> PostgresStore::ingestEvents(const QVector<NewEvent> &
     return results.isEmpty() ? StoreResult<IngestOutcome>::success({}) : results.first();
 }
 
+// One transaction in two round trips, straight through libpq on the store's connection:
+//   1. BEGIN; the organisations' rows FOR SHARE; which of the users are opted out;
+//   2. the enforcement counters; COPY of the events of those who are not; COMMIT.
+// An opt-out change takes its organisation's row FOR UPDATE: it waits for this commit, and this
+// waits for one in flight; ingestions hold the row shared, side by side. The check is a
+// statement of its own after the lock's: in READ COMMITTED each statement of a string takes its
+// own snapshot, so it reads the opt-outs as they are once the lock is held, and none of them
+// can change before this transaction's commit.
 QVector<StoreResult<IngestOutcome>>
 PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
 {
@@ -1053,51 +1127,75 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
     } else {
         const QString orgList = arrayLiteral(QStringList(orgIds.cbegin(), orgIds.cend()));
         const QString userList = arrayLiteral(QStringList(userIds.cbegin(), userIds.cend()));
-        result = transact<Outcomes>(nullptr, [&](PgSession &s) {
-            // The organisations' rows, shared: ingestions run side by side, an opt-out change
-            // of the organisation (which takes its row FOR UPDATE) waits for this commit, and
-            // this waits for one in flight. One row lock per transaction, not one per user:
-            // locking the ~500 users of a batch cost more than the insert itself.
-            QSqlQuery &lock = s.lockOrgsShared();
-            PgSession::exec(lock, {orgList});
-            qint64 receivedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
-            if (lock.next()) // now(), as the events' received_at has always been
-                receivedAt = lock.value(1).toLongLong();
-            // Then the decision, from the opt-out rows as they are once the lock is held (a
-            // statement of its own, so its snapshot is taken after the lock): no change can
-            // commit between it and this transaction's commit.
-            QSet<QString> optedOut;
+        result = transact<Outcomes>(OwnStatements, [&](PgSession &s) {
+            PGconn *conn = s.nativeConnection();
+            QString first = QStringLiteral("BEGIN; ")
+                + s.withValues(QLatin1String(LockOrgsShared), {orgList});
             if (!userIds.isEmpty()) {
-                QSqlQuery &check = s.optedOutAmong();
-                PgSession::exec(check, {userList});
-                while (check.next())
-                    optedOut.insert(check.value(0).toString());
+                first += QStringLiteral("; ")
+                    + s.withValues(QLatin1String(OptedOutAmong), {userList});
+            }
+            QVector<PgRows> answers;
+            PgCopyError error;
+            if (!pgRunAll(conn, first.toUtf8(), &answers, &error))
+                throw toDbError(error);
+            qint64 receivedAt = QDateTime::currentMSecsSinceEpoch() * 1000;
+            if (!answers.isEmpty() && !answers.first().isEmpty()) // now(), as always
+                receivedAt = answers.first().first().value(1).toLongLong();
+            QSet<QString> optedOut;
+            if (answers.size() > 1) {
+                for (const QList<QByteArray> &row : std::as_const(answers.at(1)))
+                    optedOut.insert(QString::fromUtf8(row.value(0)));
             }
 
+            // The decisions and their counts first: the counters go before the COPY.
             Outcomes outcomes(batches.size());
             const QDateTime received = QDateTime::currentDateTimeUtc();
             Enforcement::Tally tally;
-            PgCopyIn copy(s.nativeConnection(), CopyEvents, CopyEventColumns);
-            qint64 sent = 0;
-            QString lastOrg;
-            QByteArray lastOrgUtf8;
+            qint64 toStore = 0;
+            const auto kept = [&optedOut](const NewEvent &e) {
+                return !e.discard && !optedOut.contains(e.userId);
+            };
             for (int i = 0; i < batches.size(); ++i) {
                 for (const NewEvent &e : batches.at(i)) {
                     Enforcement::Counts &c = tally.at(e.orgId, received);
                     const bool client = e.source == EventSource::Client;
-                    if (e.discard || optedOut.contains(e.userId)) {
+                    if (kept(e)) {
+                        ++(client ? c.acceptedClient : c.acceptedServer);
+                        ++outcomes[i].stored;
+                        ++toStore;
+                    } else {
                         ++(client ? c.discardedClient : c.discardedServer);
                         ++outcomes[i].discarded;
-                        continue;
                     }
-                    ++(client ? c.acceptedClient : c.acceptedServer);
-                    ++outcomes[i].stored;
-                    if (sent++ == 0 && !copy.start())
-                        throw toDbError(copy.error());
+                }
+            }
+            const QString counters = enforcementStatements(s, tally);
+            if (toStore == 0) {
+                s.sendingCommit();
+                if (!pgRunAll(conn, (counters + QStringLiteral("COMMIT")).toUtf8(), nullptr,
+                              &error))
+                    throw toDbError(error);
+                s.committed();
+                return StoreResult<Outcomes>::success(outcomes);
+            }
+            const QByteArray statements
+                = (counters + QLatin1String(CopyEvents) + QStringLiteral("; COMMIT")).toUtf8();
+            PgCopyIn copy(conn, statements.constData(), CopyEventColumns);
+            s.sendingCommit();
+            if (!copy.start())
+                throw toDbError(copy.error());
+            QString lastOrg;
+            QByteArray lastOrgUtf8;
+            for (const QVector<NewEvent> &batch : batches) {
+                for (const NewEvent &e : batch) {
+                    if (!kept(e))
+                        continue;
                     if (e.orgId != lastOrg) {
                         lastOrg = e.orgId;
                         lastOrgUtf8 = lastOrg.toUtf8();
                     }
+                    const bool client = e.source == EventSource::Client;
                     copy.beginRow();
                     copy.text(lastOrgUtf8);
                     copy.text(e.userId);
@@ -1113,19 +1211,14 @@ PostgresStore::ingestEventBatches(const QVector<QVector<NewEvent>> &batches)
                         throw toDbError(copy.error());
                 }
             }
-            if (sent > 0) {
-                qint64 stored = -1;
-                if (!copy.finish(&stored))
-                    throw toDbError(copy.error());
-                if (stored != sent) {
-                    throw DbError {
-                        StoreStatus::Failed,
-                        QStringLiteral("COPY stored %1 of %2 events").arg(stored).arg(sent),
-                        {},
-                        false};
-                }
+            qint64 copied = -1;
+            if (!copy.finish(&copied))
+                throw toDbError(copy.error());
+            s.committed();
+            if (copied != toStore) { // committed already: said, not undone
+                qCWarning(lcPostgres).noquote()
+                    << QStringLiteral("COPY stored %1 of %2 events").arg(copied).arg(toStore);
             }
-            writeEnforcement(s, tally);
             return StoreResult<Outcomes>::success(outcomes);
         });
     }
@@ -1647,6 +1740,27 @@ void PostgresStore::writeEnforcement(PgSession &s, const Enforcement::Tally &tal
                          c.acceptedServer, c.discardedClient, c.discardedServer, c.deletedEvents,
                          c.optOuts, c.optIns});
     }
+}
+
+// The same counters as writeEnforcement() as statements, each followed by "; ", for a string
+// of statements of ingestion's.
+QString PostgresStore::enforcementStatements(PgSession &s, const Enforcement::Tally &tally)
+{
+    QString sql;
+    if (!m_spec.countEnforcement)
+        return sql;
+    const auto &rows = tally.rows();
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const Enforcement::Counts &c = it.value();
+        if (c.isZero())
+            continue;
+        sql += s.withValues(QLatin1String(Enforcement::upsertSql()),
+                            {it.key().first, it.key().second, m_shard, c.acceptedClient,
+                             c.acceptedServer, c.discardedClient, c.discardedServer,
+                             c.deletedEvents, c.optOuts, c.optIns});
+        sql += QStringLiteral("; ");
+    }
+    return sql;
 }
 
 StoreResult<Enforcement::History> PostgresStore::enforcementHistory(const QString &orgId,

@@ -103,6 +103,7 @@ private:
                     const QVector<PlannedAuditEntry> &entries);
     // Adds a transaction's counts to the enforcement counters, inside it (throws DbError).
     void writeEnforcement(PgSession &s, const Enforcement::Tally &tally);
+    QString enforcementStatements(PgSession &s, const Enforcement::Tally &tally);
 
     StoreSpec m_spec;
     // The enforcement counters' shard this connection adds to (enforcementcounts.h).
