@@ -391,6 +391,30 @@ void TestJsonCodec::auditPage()
                     R"("actor": null)");
     QVERIFY(noActor != sources);
     QVERIFY(!JsonCodec::decodeAuditPage(noActor).ok());
+
+    // The request that wrote it (null for the service's own work), and what a directory change
+    // came through.
+    const QByteArray requests = R"({"entries": [
+        {"id": "a-5", "at": "2026-11-22T16:00:00Z", "action": "opt_out", "actor": null,
+         "user": {"id": "u-7", "email": "z@x.org"}, "source": "directory",
+         "requestId": "4f9c6a1e-0000-4000-8000-000000000001",
+         "via": [{"kind": "group", "ruleId": "r-1", "group": {"id": "g-1", "name": "Works council"}}]},
+        {"id": "a-4", "at": "2026-11-22T15:00:00Z", "action": "purge", "actor": null,
+         "user": {"id": "u-7", "email": "z@x.org"}, "source": "retention", "count": 1,
+         "requestId": null}], "next": null})";
+    const auto withRequests = JsonCodec::decodeAuditPage(requests);
+    QVERIFY2(withRequests.ok(),
+             qPrintable(withRequests.ok() ? QString() : withRequests.error().technical));
+    const AuditEntry &joined = withRequests.value().entries.at(0);
+    QCOMPARE(joined.requestId, QStringLiteral("4f9c6a1e-0000-4000-8000-000000000001"));
+    QCOMPARE(joined.via.size(), 1);
+    QCOMPARE(joined.via.at(0).kind, OptOutCover::Kind::Group);
+    QCOMPARE(joined.via.at(0).groupName, QStringLiteral("Works council"));
+    QVERIFY(withRequests.value().entries.at(1).requestId.isEmpty());
+    QVERIFY(withRequests.value().entries.at(1).via.isEmpty());
+    QByteArray badVia = requests;
+    badVia.replace(R"("kind": "group")", R"("kind": "planet")");
+    QVERIFY(!JsonCodec::decodeAuditPage(badVia).ok());
 }
 
 void TestJsonCodec::usageSummary()
