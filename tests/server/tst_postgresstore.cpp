@@ -5,6 +5,7 @@
 #include "postgresstore.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,6 +14,8 @@
 #include <QUuid>
 
 #include <atomic>
+
+#include <libpq-fe.h>
 
 namespace {
 
@@ -254,6 +257,67 @@ private slots:
                          "\xc3\xa9",
                          6);
         QCOMPARE(copy.pending(), expected);
+    }
+
+    // Ingestion's two round trips: statements before and after a COPY in one string run with
+    // it, and a failure of any of them is the COPY's; pgRunAll() answers the rows of each
+    // statement of a string, or its first failure.
+    void statementsAroundACopy()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        const StoreSpec &spec = db.spec();
+        const QByteArray conninfo
+            = QStringLiteral("host=%1 port=%2 user=%3 password=%4 dbname=%5 client_encoding=UTF8")
+                  .arg(spec.host)
+                  .arg(spec.port)
+                  .arg(spec.user, spec.password, spec.database)
+                  .toUtf8();
+        PGconn *conn = PQconnectdb(conninfo.constData());
+        const auto closeConnection = qScopeGuard([conn] { PQfinish(conn); });
+        QCOMPARE(PQstatus(conn), CONNECTION_OK);
+        PgCopyError error;
+        QVERIFY(pgRunAll(conn, "CREATE TABLE c (a text)", nullptr, &error));
+
+        const auto copyOne = [conn](const char *statements, const char *text, qint64 *copied) {
+            PgCopyIn copy(conn, statements, 1);
+            if (!copy.start())
+                return copy.error();
+            copy.beginRow();
+            copy.text(QByteArrayView(text));
+            copy.finish(copied);
+            return copy.error();
+        };
+        qint64 copied = -1;
+        // Before and after: run, and committed.
+        error = copyOne("BEGIN; SELECT 1; COPY c (a) FROM STDIN (FORMAT binary); COMMIT", "one",
+                        &copied);
+        QVERIFY2(error.message.isEmpty(), qPrintable(error.message));
+        QCOMPARE(copied, qint64(1));
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM c")), qint64(1));
+        // A failure after the COPY fails it: nothing committed.
+        error = copyOne("BEGIN; COPY c (a) FROM STDIN (FORMAT binary); SELECT 1/0; COMMIT", "two",
+                        &copied);
+        QCOMPARE(error.sqlState, QStringLiteral("22012"));
+        QVERIFY(pgRunAll(conn, "ROLLBACK", nullptr, &error));
+        QCOMPARE(db.count(QStringLiteral("SELECT count(*) FROM c")), qint64(1));
+        // A failure before it: the COPY never starts, the connection is usable again.
+        error = copyOne("SELECT 1/0; COPY c (a) FROM STDIN (FORMAT binary)", "three", &copied);
+        QCOMPARE(error.sqlState, QStringLiteral("22012"));
+        QCOMPARE(PQtransactionStatus(conn), PQTRANS_IDLE);
+
+        QVector<PgRows> rows;
+        error = {};
+        QVERIFY(pgRunAll(conn, "SELECT 1, 'a'; SELECT a FROM c; SELECT NULL::text", &rows, &error));
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0), PgRows({{"1", "a"}}));
+        QCOMPARE(rows.at(1), PgRows({{"one"}}));
+        QCOMPARE(rows.at(2), PgRows({{QByteArray()}}));
+        rows.clear();
+        QVERIFY(!pgRunAll(conn, "SELECT 1; SELECT 1/0; SELECT 3", &rows, &error));
+        QCOMPARE(error.sqlState, QStringLiteral("22012"));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(PQtransactionStatus(conn), PQTRANS_IDLE);
     }
 
     // PostgreSQL text cannot hold a NUL: the field is refused before anything of it is sent,
