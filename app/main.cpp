@@ -102,6 +102,9 @@ int main(int argc, char *argv[])
 
     // The core of the signed-in session, built and cleared in one place (Session).
     Session session;
+    // The last synced lists read while the window is built (a token on the command line).
+    if (server.isValid() && parser.isSet(tokenOption))
+        session.sync()->prefetchCache(server, parser.value(tokenOption).toUtf8());
     UsageTracker *usage = session.usage();
     QObject::connect(&app, &QCoreApplication::aboutToQuit, usage,
                      [usage]() { usage->flushAndWait(3000); });

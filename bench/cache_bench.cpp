@@ -150,7 +150,12 @@ int main(int argc, char **argv)
     const QCommandLineOption runsOption(QStringLiteral("runs"),
                                         QStringLiteral("Starts of the app to time (default 5)."),
                                         QStringLiteral("n"), QStringLiteral("5"));
-    parser.addOptions({adminOption, runsOption});
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QStringLiteral("The cache format written for the app: 4 (default) or 3, the previous one "
+                       "(for an --admin built before format 4)."),
+        QStringLiteral("n"), QStringLiteral("4"));
+    parser.addOptions({adminOption, runsOption, formatOption});
     parser.process(app);
     const QString admin = parser.value(adminOption);
     const int runs = std::max(1, parser.value(runsOption).toInt());
@@ -294,14 +299,19 @@ int main(int argc, char **argv)
     const QUrl server(QString::fromLatin1(BenchServer));
     PendingStore::rememberUser(server, QByteArray(BenchToken), snapshot.me.id);
     const QString appCache = SyncCache::defaultFilePath(server, snapshot.me.id);
-    if (!SyncCache::save(appCache, snapshot))
+    const SyncCache::Format format = parser.value(formatOption) == QLatin1String("3")
+        ? SyncCache::Format::QDataStream3
+        : SyncCache::Format::Current;
+    if (!SyncCache::save(appCache, snapshot, nullptr, nullptr, format))
         return 1;
     out << QStringLiteral("  whole start of %1 from the cache, in a new process (ms after the "
                           "process was started, fork and exec included; median of %2 starts "
-                          "after a first one that fills the page cache; load %3):\n")
+                          "after a first one that fills the page cache; cache format %4; "
+                          "load %3):\n")
                .arg(admin)
                .arg(runs)
-               .arg(loadAverage());
+               .arg(loadAverage())
+               .arg(format == SyncCache::Format::QDataStream3 ? 3 : 4);
     out.flush();
     QList<StartFigures> starts;
     for (int i = 0; i <= runs; ++i) {
@@ -321,14 +331,15 @@ int main(int argc, char **argv)
         return values.at(values.size() / 2);
     };
     const StartFigures &first = starts.first();
+    QList<std::pair<double, QString>> moments; // in the order they came
     for (auto it = first.moments.cbegin(); it != first.moments.cend(); ++it) {
         const QString what = it.key();
-        out << QStringLiteral("    %1: %2 ms\n")
-                   .arg(what)
-                   .arg(
-                       median([&what](const StartFigures &f) { return f.moments.value(what, -1); }),
-                       0, 'f', 1);
+        moments.append(
+            {median([&what](const StartFigures &f) { return f.moments.value(what, -1); }), what});
     }
+    std::sort(moments.begin(), moments.end());
+    for (const auto &[at, what] : std::as_const(moments))
+        out << QStringLiteral("    %1: %2 ms\n").arg(what).arg(at, 0, 'f', 1);
     out << QStringLiteral("    => the filled list (%1 users, %2 opted out) painted %3 ms after the "
                           "process started (goal <= 300 ms; each start: %4)\n")
                .arg(first.users)
