@@ -58,6 +58,10 @@ protected:
     {
         return findKey(from.rows, from.keyIndex, from.seed, key);
     }
+    static int rowOfKeyIn(const Plan &plan, size_t seed, const QString &key)
+    {
+        return findKey(plan.rows, plan.keyIndex, seed, key);
+    }
 
     // One hash per key for the new list's index (which drops repeated keys), one more to find
     // each key's row in the snapshot. `prepare(Row &incoming, const Row *current)` completes

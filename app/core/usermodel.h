@@ -196,7 +196,7 @@ public:
         qsizetype size() const { return m_users.size(); }
         bool hasUser(const QString &id) const
         {
-            return rowOfKeyIn({m_planned.plan.rows, m_planned.plan.keyIndex, m_seed}, id) >= 0;
+            return rowOfKeyIn(m_planned.plan, m_seed, id) >= 0; // no copy of the index
         }
 
     private:

@@ -87,6 +87,7 @@ void StartTrace::watch(MainWindow *window, UserModel *users, OptOutModel *optOut
 {
     if (!m_enabled || !window)
         return;
+    mark("window made");
     m_window = window;
     m_users = users;
     m_optOuts = optOuts;
