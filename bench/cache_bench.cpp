@@ -111,14 +111,19 @@ std::optional<StartFigures> startAdmin(const QString &admin, const QString &home
                 QStringLiteral("^optout\\.start: (.+): [0-9.]+ ms after main\\(\\).*\\(monotonic "
                                "([0-9]+) ns\\)$"));
             static const QRegularExpression stall(QStringLiteral(
-                "^optout\\.start: longest stall: ([0-9.]+) ms.*; ([0-9]+) users, ([0-9]+) opted"));
+                "^optout\\.start: longest stall: ([0-9.]+) ms \\(ending ([0-9.]+) ms after main.*; "
+                "([0-9]+) users, ([0-9]+) opted"));
             if (const auto m = moment.match(line); m.hasMatch()) {
                 figures.moments.insert(m.captured(1),
                                        double(m.captured(2).toLongLong() - startedNs) / 1e6);
             } else if (const auto m = stall.match(line); m.hasMatch()) {
                 figures.longestStall = m.captured(1).toDouble();
-                figures.users = m.captured(2).toInt();
-                figures.optOuts = m.captured(3).toInt();
+                // When it ended, as a moment of its own (the first paint, or the lists' insert).
+                figures.moments.insert(QStringLiteral("longest stall ended"),
+                                       figures.moments.value(QStringLiteral("main()"))
+                                           + m.captured(2).toDouble());
+                figures.users = m.captured(3).toInt();
+                figures.optOuts = m.captured(4).toInt();
                 done = true;
                 child.terminate();
             }
