@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "quitsignals.h"
 #include "session.h"
+#include "starttrace.h"
 #include "tokenstore.h"
 #include "usagetracker.h"
 
@@ -17,7 +18,9 @@
 
 int main(int argc, char *argv[])
 {
+    StartTrace startTrace; // the start's moments, when optout.start is on
     QApplication app(argc, argv);
+    startTrace.mark("QApplication made");
     QApplication::setOrganizationName(QStringLiteral("optout"));
     QApplication::setApplicationName(QStringLiteral("optout-admin"));
     QApplication::setApplicationVersion(QStringLiteral(OPTOUT_VERSION));
@@ -99,12 +102,16 @@ int main(int argc, char *argv[])
 
     // The core of the signed-in session, built and cleared in one place (Session).
     Session session;
+    // The last synced lists read while the window is built (a token on the command line).
+    if (server.isValid() && parser.isSet(tokenOption))
+        session.sync()->prefetchCache(server, parser.value(tokenOption).toUtf8());
     UsageTracker *usage = session.usage();
     QObject::connect(&app, &QCoreApplication::aboutToQuit, usage,
                      [usage]() { usage->flushAndWait(3000); });
     TokenStore tokens;
 
     AppController controller(&session, &languages, &settings, &tokens);
+    startTrace.watch(controller.mainWindow(), session.users(), session.optOuts());
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit,
                      Qt::QueuedConnection);
     // SIGTERM (a desktop logout) and SIGINT quit as File > Quit does: the windows close, then

@@ -1,169 +1,176 @@
 // The offline-first start: writing and reading the cache of 100,000 users and 20,000 opt-outs,
 // and a start from it (models filled, before any answer of the service), beside the floor of
 // parsing the same lists as the service's JSON with QJsonDocument. Then the whole app's start
-// from that cache in a process of its own (this program again, with --start-window): the time
-// from the process's start to the first paint of the filled list (goal 300 ms; 632 ms and
-// 739 ms before the cache was read off the GUI thread), and the GUI thread's longest stall.
+// from that cache: the real optout-admin started as a new process (its optout.start moments,
+// see app/gui/starttrace.h): the time from the process's start to the first paint of the filled
+// list (goal 300 ms; 632 ms and 739 ms before the cache was read off the GUI thread), and the
+// GUI thread's longest stall.
 #include "apiclient.h"
-#include "mainwindow.h"
 #include "optoutmodel.h"
-#include "session.h"
+#include "pendingstore.h"
 #include "synccache.h"
 #include "synccontroller.h"
 #include "usermodel.h"
 
-#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QTableView>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
-#include <unistd.h>
+#include <algorithm>
+#include <ctime>
+#include <functional>
+#include <optional>
 
 namespace {
 
 QTextStream out(stdout);
+
+// A port nothing listens on: the lists can only come from the cache.
+constexpr char BenchServer[] = "http://127.0.0.1:9";
+constexpr char BenchToken[] = "bench-token";
+
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("?");
+    return QString::fromLatin1(file.readAll().split(' ').value(0));
+}
 
 double ms(const QElapsedTimer &t)
 {
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-// How long ago the kernel started this process (exec, loading the libraries), in ms, from
-// /proc/self/stat's start time and /proc/uptime (both to 10 ms); -1 if unknown.
-double processAgeMs()
+qint64 monotonicNs()
 {
-    QFile stat(QStringLiteral("/proc/self/stat"));
-    QFile uptime(QStringLiteral("/proc/uptime"));
-    if (!stat.open(QIODevice::ReadOnly) || !uptime.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    // Fields after the command's closing parenthesis; the start time is field 22 of the line.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
-    if (fields.size() < 20 || ticksPerSecond <= 0)
-        return -1;
-    const double startedAt = fields.at(19).toDouble() / ticksPerSecond;
-    const double now = uptime.readAll().split(' ').value(0).toDouble();
-    return (now - startedAt) * 1000.0;
+    timespec now {};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
-// The app's start from the cache at `cachePath`, as main.cpp and the GUI tests build it: the
-// window is shown at once, the session started; ends at the first paint of the filled list.
-int startWindow(int argc, char **argv, const QString &cachePath, const QElapsedTimer &sinceMain,
-                double ageAtMain)
+// What one start of the real optout-admin printed (its optout.start moments), in ms after the
+// process was started here (fork and exec included).
+struct StartFigures
 {
-    QApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("optout.*=false"));
-    const double appMade = ms(sinceMain);
-    QTemporaryDir dir;
-    Session session;
-    session.setServer(QUrl(QStringLiteral("http://127.0.0.1:9")), "bench");
-    session.sync()->setPendingFilePath(dir.filePath(QStringLiteral("pending.json")));
-    session.sync()->setCacheFilePath(cachePath);
-    MainWindow window(session.sync(), session.users(), session.optOuts(), nullptr);
-    window.resize(1000, 700);
-    auto *table = window.findChild<QTableView *>(QStringLiteral("optOutTable"));
-    if (!table)
-        return 1;
-    double shown = -1;
-    double filled = -1;
-    double painted = -1;
-    double emptyPaint = -1;
-    // The GUI thread's longest stall: the longest gap between two ticks of a 5 ms timer.
-    QElapsedTimer sinceTick;
-    double longestStall = 0;
-    QTimer ticker;
-    ticker.setInterval(5);
-    QObject::connect(&ticker, &QTimer::timeout, [&]() {
-        longestStall = std::max(longestStall, ms(sinceTick));
-        sinceTick.restart();
-    });
-    QObject::connect(session.users(), &UserModel::usersUpdated, [&]() {
-        if (filled < 0)
-            filled = ms(sinceMain);
-    });
-    struct PaintWatch : QObject
-    {
-        std::function<void(QObject *)> onPaint;
-        bool eventFilter(QObject *watched, QEvent *event) override
-        {
-            if (event->type() == QEvent::Paint)
-                onPaint(watched);
-            return QObject::eventFilter(watched, event);
+    QMap<QString, double> moments; // "window painted", "filled list painted", …
+    double longestStall = -1;
+    int users = -1;
+    int optOuts = -1;
+};
+
+// Starts `admin` as an administrator would with a token on the command line, its data and
+// settings in `home` (the cache written there by the caller), a service that is down: the lists
+// can only come from the cache. Ends when the app has printed its longest stall (2 s after the
+// filled list was painted), then quits it as a desktop logout does (SIGTERM).
+std::optional<StartFigures> startAdmin(const QString &admin, const QString &home)
+{
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QLatin1String("/data"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QLatin1String("/config"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QLatin1String("/cache"));
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"),
+               QStringLiteral("optout.*=false;optout.start.info=true"));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::SeparateChannels);
+    StartFigures figures;
+    bool done = false;
+    QByteArray pending;
+    qint64 startedNs = 0;
+    QObject::connect(&child, &QProcess::readyReadStandardError, &child, [&]() {
+        pending += child.readAllStandardError();
+        for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+            const QString line = QString::fromUtf8(pending.left(end));
+            pending.remove(0, end + 1);
+            static const QRegularExpression moment(
+                QStringLiteral("^optout\\.start: (.+): [0-9.]+ ms after main\\(\\).*\\(monotonic "
+                               "([0-9]+) ns\\)$"));
+            static const QRegularExpression stall(QStringLiteral(
+                "^optout\\.start: longest stall: ([0-9.]+) ms \\(ending ([0-9.]+) ms after main.*; "
+                "([0-9]+) users, ([0-9]+) opted"));
+            if (const auto m = moment.match(line); m.hasMatch()) {
+                figures.moments.insert(m.captured(1),
+                                       double(m.captured(2).toLongLong() - startedNs) / 1e6);
+            } else if (const auto m = stall.match(line); m.hasMatch()) {
+                figures.longestStall = m.captured(1).toDouble();
+                // When it ended, as a moment of its own (the first paint, or the lists' insert).
+                figures.moments.insert(QStringLiteral("longest stall ended"),
+                                       figures.moments.value(QStringLiteral("main()"))
+                                           + m.captured(2).toDouble());
+                figures.users = m.captured(3).toInt();
+                figures.optOuts = m.captured(4).toInt();
+                done = true;
+                child.terminate();
+            }
         }
-    } watch;
-    watch.onPaint = [&](QObject *watched) {
-        if (emptyPaint < 0)
-            emptyPaint = ms(sinceMain);
-        if (painted < 0 && watched == table->viewport() && session.users()->rowCount() > 0
-            && session.optOuts()->rowCount() > 0) {
-            painted = ms(sinceMain);
-            QTimer::singleShot(0, &app, &QCoreApplication::quit);
-        }
-    };
-    table->viewport()->installEventFilter(&watch);
-    window.installEventFilter(&watch);
-    window.show();
-    shown = ms(sinceMain);
-    sinceTick.start();
-    ticker.start();
-    session.start();
-    QTimer::singleShot(20000, &app, &QCoreApplication::quit);
-    app.exec();
-    ticker.stop();
-    session.sync()->stop();
-    const auto fromStart = [ageAtMain](double t) {
-        return ageAtMain >= 0 ? QString::number(ageAtMain + t, 'f', 0) : QStringLiteral("?");
-    };
-    out << QStringLiteral("  whole start from the cache, in a new process (%1 users, %2 rows):\n")
-               .arg(session.users()->rowCount())
-               .arg(session.optOuts()->rowCount());
-    out << QStringLiteral("    before main() (exec, libraries; /proc/self/stat): %1 ms\n")
-               .arg(ageAtMain, 0, 'f', 0);
-    out << QStringLiteral("    QApplication made: %1 ms after main()\n").arg(appMade, 0, 'f', 1);
-    out << QStringLiteral(
-               "    window shown (\"loading\"): %1 ms after main(), its first paint %2 ms\n")
-               .arg(shown, 0, 'f', 1)
-               .arg(emptyPaint, 0, 'f', 1);
-    out << QStringLiteral("    lists in the models: %1 ms after main()\n").arg(filled, 0, 'f', 1);
-    out << QStringLiteral("    first paint of the filled list: %1 ms after main(), %2 ms after the "
-                          "process started (goal <= 300 ms; before: 632 ms in the issue, 739 ms "
-                          "in this benchmark's core-only start)\n")
-               .arg(painted, 0, 'f', 1)
-               .arg(fromStart(painted));
-    out << QStringLiteral("    GUI thread's longest stall meanwhile: %1 ms\n")
-               .arg(longestStall, 0, 'f', 1);
-    out.flush();
-    return painted >= 0 ? 0 : 1;
+    });
+    QEventLoop loop;
+    QObject::connect(&child, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    startedNs = monotonicNs();
+    child.start(admin,
+                {QStringLiteral("--server"), QString::fromLatin1(BenchServer),
+                 QStringLiteral("--token"), QString::fromLatin1(BenchToken)});
+    loop.exec();
+    if (child.state() != QProcess::NotRunning) {
+        child.kill();
+        child.waitForFinished();
+    }
+    if (!done)
+        return std::nullopt;
+    return figures;
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    // First thing: the clock of the start figures.
-    QElapsedTimer sinceMain;
-    sinceMain.start();
-    const double ageAtMain = processAgeMs();
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (qstrcmp(argv[i], "--start-window") == 0) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-                qputenv("QT_QPA_PLATFORM", "offscreen");
-            return startWindow(argc, argv, QString::fromLocal8Bit(argv[i + 1]), sinceMain,
-                               ageAtMain);
-        }
-    }
     QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The offline-first start's cache, and the real optout-admin's start from it."));
+    parser.addHelpOption();
+    const QCommandLineOption adminOption(
+        QStringLiteral("admin"),
+        QStringLiteral("The optout-admin to start (default: the one built beside this program)."),
+        QStringLiteral("path"), QStringLiteral(OPTOUT_ADMIN_EXECUTABLE));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Starts of the app to time (default 5)."),
+                                        QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QStringLiteral("The cache format written for the app: 4 (default) or 3, the previous one "
+                       "(for an --admin built before format 4)."),
+        QStringLiteral("n"), QStringLiteral("4"));
+    parser.addOptions({adminOption, runsOption, formatOption});
+    parser.process(app);
+    const QString admin = parser.value(adminOption);
+    const int runs = std::max(1, parser.value(runsOption).toInt());
     QLoggingCategory::setFilterRules(QStringLiteral("optout.*=false"));
     constexpr int Users = 100000;
     constexpr int OptOuts = 20000;
@@ -197,10 +204,13 @@ int main(int argc, char **argv)
     for (int i = 0; i < OptOuts; ++i) {
         const User &user = snapshot.userPages.at(i / PageSize).at(i % PageSize);
         snapshot.optOuts.append(
-            OptOutEntry {user, at.addSecs(-i),
+            OptOutEntry {user,
+                         at.addSecs(-i),
                          User {QStringLiteral("u-1"), QStringLiteral("admin@example.com"),
                                QStringLiteral("Ada Admin")},
-                         QStringLiteral("GDPR request"), at.addSecs(604800 - i), {}});
+                         QStringLiteral("GDPR request"),
+                         at.addSecs(604800 - i),
+                         {}});
         optOutsJson.append(
             QJsonObject {{QStringLiteral("user"),
                           QJsonObject {{QStringLiteral("id"), user.id},
@@ -239,11 +249,26 @@ int main(int argc, char **argv)
     out << QStringLiteral("  cache written (on the worker thread in the app): %1 ms, %2 MB\n")
                .arg(ms(t), 0, 'f', 1)
                .arg(double(QFileInfo(path).size()) / 1e6, 0, 'f', 1);
-    SyncSnapshot read;
-    t.restart();
-    if (!SyncCache::load(path, &read))
-        return 1;
-    out << QStringLiteral("  cache read: %1 ms\n").arg(ms(t), 0, 'f', 1);
+    // Read as a start reads it (with its search keys), and the previous format beside it; the
+    // thread's CPU time too, which the machine's load does not stretch as it does the wall's.
+    for (const SyncCache::Format format :
+         {SyncCache::Format::Current, SyncCache::Format::QDataStream3}) {
+        const QString file = dir.filePath(QStringLiteral("format.bin"));
+        if (!SyncCache::save(file, snapshot, nullptr, nullptr, format))
+            return 1;
+        SyncSnapshot read;
+        SyncCacheKeys keys;
+        const double cpuBefore = threadCpuMs();
+        t.restart();
+        if (!SyncCache::load(file, &read, nullptr, &keys))
+            return 1;
+        out << QStringLiteral("  cache read, format %1 (%2 MB%3): %4 ms, %5 ms of CPU\n")
+                   .arg(format == SyncCache::Format::Current ? 4 : 3)
+                   .arg(double(QFileInfo(file).size()) / 1e6, 0, 'f', 1)
+                   .arg(keys.isEmpty() ? QString() : QStringLiteral(", with the search keys"))
+                   .arg(ms(t), 0, 'f', 1)
+                   .arg(threadCpuMs() - cpuBefore, 0, 'f', 1);
+    }
 
     // A start from the cache, with nothing listening: start() returns at once, the cache is read
     // and the users prepared on the cache's thread, then the models are filled in one insert.
@@ -292,11 +317,80 @@ int main(int argc, char **argv)
     if (users.rowCount() != Users || optOuts.rowCount() != OptOuts)
         return 1;
 
-    // The whole app, from the process's start.
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--start-window"), path});
-    if (!child.waitForFinished(60000))
+    // The whole app, from the process's start: the real optout-admin with the cache where it
+    // looks for it, in a home of its own.
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+    QCoreApplication::setOrganizationName(QStringLiteral("optout"));
+    QCoreApplication::setApplicationName(QStringLiteral("optout-admin"));
+    const QUrl server(QString::fromLatin1(BenchServer));
+    PendingStore::rememberUser(server, QByteArray(BenchToken), snapshot.me.id);
+    const QString appCache = SyncCache::defaultFilePath(server, snapshot.me.id);
+    const SyncCache::Format format = parser.value(formatOption) == QLatin1String("3")
+        ? SyncCache::Format::QDataStream3
+        : SyncCache::Format::Current;
+    if (!SyncCache::save(appCache, snapshot, nullptr, nullptr, format))
         return 1;
-    return child.exitCode();
+    out << QStringLiteral("  whole start of %1 from the cache, in a new process (ms after the "
+                          "process was started, fork and exec included; median of %2 starts "
+                          "after a first one that fills the page cache; cache format %4; "
+                          "load %3):\n")
+               .arg(admin)
+               .arg(runs)
+               .arg(loadAverage())
+               .arg(format == SyncCache::Format::QDataStream3 ? 3 : 4);
+    out.flush();
+    QList<StartFigures> starts;
+    for (int i = 0; i <= runs; ++i) {
+        const std::optional<StartFigures> figures = startAdmin(admin, home.path());
+        if (!figures) {
+            out << "  the app did not paint the filled list\n";
+            return 1;
+        }
+        if (i > 0)
+            starts.append(*figures);
+    }
+    const auto median = [&starts](const std::function<double(const StartFigures &)> &of) {
+        QList<double> values;
+        for (const StartFigures &start : std::as_const(starts))
+            values.append(of(start));
+        std::sort(values.begin(), values.end());
+        return values.at(values.size() / 2);
+    };
+    const StartFigures &first = starts.first();
+    QList<std::pair<double, QString>> moments; // in the order they came
+    for (auto it = first.moments.cbegin(); it != first.moments.cend(); ++it) {
+        const QString what = it.key();
+        moments.append(
+            {median([&what](const StartFigures &f) { return f.moments.value(what, -1); }), what});
+    }
+    std::sort(moments.begin(), moments.end());
+    for (const auto &[at, what] : std::as_const(moments))
+        out << QStringLiteral("    %1: %2 ms\n").arg(what).arg(at, 0, 'f', 1);
+    out << QStringLiteral("    => the filled list (%1 users, %2 opted out) painted %3 ms after the "
+                          "process started (goal <= 300 ms; each start: %4)\n")
+               .arg(first.users)
+               .arg(first.optOuts)
+               .arg(median([](const StartFigures &f) {
+                        return f.moments.value(QStringLiteral("filled list painted"), -1);
+                    }),
+                    0, 'f', 1)
+               .arg([&starts]() {
+                   QStringList each;
+                   for (const StartFigures &f : std::as_const(starts))
+                       each.append(QString::number(
+                           f.moments.value(QStringLiteral("filled list painted"), -1), 'f', 0));
+                   return each.join(QStringLiteral(", "));
+               }());
+    out << QStringLiteral("    GUI thread's longest stall, from the window shown to 2 s after: %1 "
+                          "ms (median; the worst start's %2 ms)\n")
+               .arg(median([](const StartFigures &f) { return f.longestStall; }), 0, 'f', 1)
+               .arg(std::max_element(starts.cbegin(), starts.cend(),
+                                     [](const StartFigures &a, const StartFigures &b) {
+                                         return a.longestStall < b.longestStall;
+                                     })
+                        ->longestStall,
+                    0, 'f', 1);
+    out.flush();
+    return first.users == Users && first.optOuts == OptOuts ? 0 : 1;
 }

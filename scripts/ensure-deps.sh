@@ -9,7 +9,7 @@ OPTOUT_PACKAGES=(
   qtkeychain-qt6-dev libssl-dev openssl libhttp-parser-dev libsimdjson-dev libcjose-dev
   desktop-file-utils appstream systemd dpkg-dev file iproute2
   postgresql libqt6sql6-psql libpq-dev
-  qt6-charts-dev libqt6opengl6-dev poppler-utils
+  qt6-charts-dev libqt6opengl6-dev poppler-utils zlib1g-dev
 )
 
 missing=()

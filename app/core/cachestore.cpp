@@ -19,7 +19,9 @@ public:
               const std::function<void(std::shared_ptr<CachedStart>)> &done)
     {
         auto result = std::make_shared<CachedStart>();
-        if (QFile::exists(path) && SyncCache::load(path, &result->snapshot, &result->error)) {
+        SyncCacheKeys keys;
+        if (QFile::exists(path)
+            && SyncCache::load(path, &result->snapshot, &result->error, &keys)) {
             const Me &me = result->snapshot.me;
             result->ok = (userId.isEmpty() || me.id == userId) && me.isProductAdmin();
         } else if (!result->error.isEmpty()) {
@@ -33,19 +35,43 @@ public:
             result->users.reserve(count);
             for (const QList<User> &page : std::as_const(result->snapshot.userPages))
                 result->users.append(page);
-            result->prepared = UserModel::prepareUsers(result->users);
+            // The keys folded when the file was written (format 4), else folded here.
+            result->prepared = keys.isEmpty() ? UserModel::prepareUsers(result->users)
+                                              : UserModel::prepareUsers(result->users, keys.users);
             result->ledger.setMe(User {me.id, me.email, me.name});
             result->ledger.setConfirmed(result->snapshot.optOuts, result->snapshot.revision);
-            result->optOutKeys = OptOutModel::foldKeys(result->snapshot.optOuts);
+            result->optOutKeys = keys.isEmpty() ? OptOutModel::foldKeys(result->snapshot.optOuts)
+                                                : std::move(keys.optOuts);
+            // The table's rows as SyncController::showAll() makes them with nothing pending,
+            // those the directory no longer lists marked.
+            QList<OptOutEntry> entries;
+            QSet<QString> left;
+            const QList<OptOutLedger::Row> rows = result->ledger.rows();
+            entries.reserve(rows.size());
+            for (const OptOutLedger::Row &row : rows) {
+                entries.append(row.entry);
+                if (!result->prepared.hasUser(row.entry.user.id))
+                    left.insert(row.entry.user.id);
+            }
+            if (result->prepared.size() == 0)
+                left.clear();
+            result->optOutRows = OptOutModel::prepareEntries(entries, result->optOutKeys, left);
+            result->users.clear(); // in `prepared` now
         }
         QMetaObject::invokeMethod(
             m_replies, [done, result]() { done(result); }, Qt::QueuedConnection);
     }
 
-    static void write(const QString &path, const SyncSnapshot &snapshot)
+    static void write(const QString &path, const SyncSnapshot &snapshot,
+                      const UserModel::KeySource &keySource)
     {
+        // The users' search keys go with them: what the model folded, the others folded here.
+        QList<User> users;
+        for (const QList<User> &page : snapshot.userPages)
+            users.append(page);
+        const UserSearchKeys keys = UserModel::searchKeysOf(users, keySource);
         QString problem;
-        if (!SyncCache::save(path, snapshot, &problem))
+        if (!SyncCache::save(path, snapshot, &problem, &keys))
             qCWarning(lcCache) << "cannot write the cache:" << path << problem;
     }
 
@@ -91,6 +117,18 @@ void CacheStore::read(const QString &path, const QString &userId,
         if (ticket == m_readTicket)
             done(std::move(result));
     };
+    if (const std::shared_ptr<Prefetch> ahead = std::exchange(m_prefetch, {});
+        ahead && ahead->path == path && ahead->userId == userId) {
+        if (!ahead->result) {
+            ahead->taker = std::move(reply);
+            return;
+        }
+        // As a read does: the answer comes from the event loop, never from within read().
+        QMetaObject::invokeMethod(
+            this, [reply = std::move(reply), result = ahead->result]() { reply(result); },
+            Qt::QueuedConnection);
+        return;
+    }
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, path, userId, reply = std::move(reply)]() {
@@ -99,11 +137,34 @@ void CacheStore::read(const QString &path, const QString &userId,
         Qt::QueuedConnection);
 }
 
-void CacheStore::write(const QString &path, const SyncSnapshot &snapshot)
+void CacheStore::prefetch(const QString &path, const QString &userId)
 {
     ensureStarted();
+    auto ahead = std::make_shared<Prefetch>();
+    ahead->path = path;
+    ahead->userId = userId;
+    m_prefetch = ahead;
+    auto reply = [ahead](std::shared_ptr<CachedStart> result) {
+        ahead->result = result;
+        if (ahead->taker)
+            std::exchange(ahead->taker, {})(std::move(result));
+    };
     QMetaObject::invokeMethod(
-        m_worker, [path, snapshot]() { CacheStoreWorker::write(path, snapshot); },
+        m_worker,
+        [worker = m_worker, path, userId, reply = std::move(reply)]() {
+            worker->read(path, userId, reply);
+        },
+        Qt::QueuedConnection);
+}
+
+void CacheStore::write(const QString &path, const SyncSnapshot &snapshot,
+                       const UserModel::KeySource &keySource)
+{
+    ensureStarted();
+    m_prefetch.reset(); // what it read is older than this
+    QMetaObject::invokeMethod(
+        m_worker,
+        [path, snapshot, keySource]() { CacheStoreWorker::write(path, snapshot, keySource); },
         Qt::QueuedConnection);
 }
 

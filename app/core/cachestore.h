@@ -27,6 +27,9 @@ struct CachedStart
     UserModel::Prepared prepared; // of `users`
     OptOutLedger ledger; // the snapshot's opt-outs, confirmed and indexed (nothing pending)
     OptOutModel::FoldedKeys optOutKeys; // their users' search keys
+    // The opt-out table's rows as the ledger shows them with nothing pending, made and keyed
+    // (OptOutModel::prepareEntries()): taken in one reset when nothing is pending at start.
+    OptOutModel::Prepared optOutRows;
 };
 
 class CacheStore final : public QObject
@@ -43,10 +46,16 @@ public:
     // `userId` (when not empty), or of someone who is not a product administrator, is not ok.
     void read(const QString &path, const QString &userId,
               std::function<void(std::shared_ptr<CachedStart>)> done);
+    // Starts reading `path` now, ahead of the read() of the same path and account that is to
+    // come (at start, while the window is being built): that read() then takes it, done or
+    // not, instead of reading again. A write, or a read() of another path, drops it.
+    void prefetch(const QString &path, const QString &userId);
     // The reads in progress or queued report nothing.
     void cancelReads() { ++m_readTicket; }
-    // Writes `snapshot` to `path` on the worker thread, in the order asked.
-    void write(const QString &path, const SyncSnapshot &snapshot);
+    // Writes `snapshot` to `path` on the worker thread, in the order asked, with the users'
+    // search keys (those `keySource` folded, the others folded there).
+    void write(const QString &path, const SyncSnapshot &snapshot,
+               const UserModel::KeySource &keySource = {});
     // Returns once every write asked for is on disk (or failed).
     void waitForWritten();
 
@@ -56,7 +65,16 @@ public:
 private:
     void ensureStarted();
 
+    struct Prefetch
+    {
+        QString path;
+        QString userId;
+        std::shared_ptr<CachedStart> result; // null until read
+        std::function<void(std::shared_ptr<CachedStart>)> taker; // the read() that took it
+    };
+
     QThread m_thread;
     CacheStoreWorker *m_worker = nullptr;
     quint64 m_readTicket = 0;
+    std::shared_ptr<Prefetch> m_prefetch;
 };

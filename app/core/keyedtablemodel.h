@@ -53,6 +53,15 @@ protected:
         size_t seed = 0;
     };
     Snapshot snapshot() const { return {m_rows, m_slots, m_seed}; }
+    // The row of a key in a snapshot, -1 when absent; any thread.
+    static int rowOfKeyIn(const Snapshot &from, const QString &key)
+    {
+        return findKey(from.rows, from.keyIndex, from.seed, key);
+    }
+    static int rowOfKeyIn(const Plan &plan, size_t seed, const QString &key)
+    {
+        return findKey(plan.rows, plan.keyIndex, seed, key);
+    }
 
     // One hash per key for the new list's index (which drops repeated keys), one more to find
     // each key's row in the snapshot. `prepare(Row &incoming, const Row *current)` completes

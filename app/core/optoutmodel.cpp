@@ -239,6 +239,43 @@ OptOutModel::FoldedKeys OptOutModel::foldKeys(const QList<OptOutEntry> &entries)
     return keys;
 }
 
+OptOutModel::Prepared OptOutModel::prepareEntries(const QList<OptOutEntry> &entries,
+                                                  const FoldedKeys &keys,
+                                                  const QSet<QString> &leftDirectoryIds)
+{
+    Prepared prepared;
+    QList<OptOutRow> incoming;
+    incoming.reserve(entries.size());
+    for (const OptOutEntry &entry : entries) {
+        OptOutRow row;
+        row.entry = entry;
+        row.leftDirectory = leftDirectoryIds.contains(entry.user.id);
+        const auto key = keys.constFind(entry.user.id);
+        row.folded = key != keys.cend()
+            ? *key
+            : foldForSearch(QString(entry.user.name + QLatin1Char('\n') + entry.user.email));
+        incoming.append(std::move(row));
+    }
+    prepared.m_plan = planRows(Snapshot {{}, {}, QHashSeed::globalSeed()}, std::move(incoming),
+                               [](OptOutRow &, const OptOutRow *) {});
+    prepared.m_entries = entries;
+    prepared.m_keys = keys;
+    prepared.m_left = leftDirectoryIds;
+    return prepared;
+}
+
+void OptOutModel::setPreparedEntries(Prepared prepared)
+{
+    // Prepared against no rows: valid for an empty model only (its first reset).
+    if (rowCount() > 0 || isLoaded()) {
+        setFoldedKeys(std::move(prepared.m_keys));
+        return setEntries(prepared.m_entries, {}, {}, prepared.m_left);
+    }
+    m_foldedAhead.clear();
+    applyPlan(std::move(prepared.m_plan));
+    recountChecked();
+}
+
 void OptOutModel::setEntries(const QList<OptOutEntry> &entries, const QSet<QString> &pendingIds,
                              const QSet<QString> &leavingIds, const QSet<QString> &leftDirectoryIds)
 {

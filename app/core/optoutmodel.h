@@ -69,6 +69,14 @@ public:
     using FoldedKeys = QHash<QString, QString>; // by user id
     static FoldedKeys foldKeys(const QList<OptOutEntry> &entries);
     void setFoldedKeys(FoldedKeys keys) { m_foldedAhead = std::move(keys); }
+    // A first list prepared ahead, on any thread (a start from the cache, on its worker): the
+    // rows made, keyed and given their folded keys (`keys`, folded here for those it lacks),
+    // none pending; setPreparedEntries() then fills the empty model in one reset, with no work
+    // that grows with the list. A model with rows takes the entries as setEntries() would.
+    class Prepared;
+    static Prepared prepareEntries(const QList<OptOutEntry> &entries, const FoldedKeys &keys,
+                                   const QSet<QString> &leftDirectoryIds);
+    void setPreparedEntries(Prepared prepared);
     // A change of the ledger's view by rows (OptOutLedger::Change): the rows given take their
     // new values or arrive at the top, the removed ones leave; nothing else is looked at.
     // `leftDirectoryIds` as for setEntries(), for the rows given.
@@ -114,4 +122,18 @@ private:
 
     int m_checkedCount = 0;
     FoldedKeys m_foldedAhead; // setFoldedKeys(), for the next setEntries()
+
+public:
+    class Prepared
+    {
+    public:
+        qsizetype size() const { return m_entries.size(); }
+
+    private:
+        friend class OptOutModel;
+        Plan m_plan;
+        QList<OptOutEntry> m_entries;
+        FoldedKeys m_keys;
+        QSet<QString> m_left;
+    };
 };

@@ -78,6 +78,17 @@ QString SyncController::cachePathFor(const QString &userId) const
     return SyncCache::defaultFilePath(m_api->baseUrl(), userId);
 }
 
+void SyncController::prefetchCache(const QUrl &server, const QByteArray &token)
+{
+    const QString userId
+        = m_explicitCachePath ? QString() : PendingStore::rememberedUser(server, token);
+    const QString path = m_explicitCachePath ? m_cachePath
+        : userId.isEmpty()                   ? QString()
+                                             : SyncCache::defaultFilePath(server, userId);
+    if (!path.isEmpty() && QFile::exists(path))
+        m_cache.prefetch(path, userId);
+}
+
 bool SyncController::startFromCache(const QString &userId)
 {
     const QString path = cachePathFor(userId);
@@ -114,9 +125,15 @@ void SyncController::applyCache(const std::shared_ptr<CachedStart> &cached)
         // Folded and indexed on the cache's thread: one insert here.
         m_users->setPreparedUsers(std::move(cached->prepared));
     }
-    if (m_optOuts)
-        m_optOuts->setFoldedKeys(std::move(cached->optOutKeys));
-    setLoaded();
+    if (m_optOuts && m_ledger.pendingIds().isEmpty() && m_optOuts->rowCount() == 0) {
+        // The rows made on the cache's thread, as showAll() would make them: one reset here.
+        m_optOuts->setPreparedEntries(std::move(cached->optOutRows));
+        m_loaded = true;
+    } else {
+        if (m_optOuts)
+            m_optOuts->setFoldedKeys(std::move(cached->optOutKeys));
+        setLoaded();
+    }
     updatePendingCount();
     setState(State::Offline);
     emitStatus();
@@ -141,7 +158,7 @@ void SyncController::saveCache(bool changed)
     snapshot.optOutsEtag = m_optOutsEtag;
     snapshot.revision = m_ledger.revision();
     snapshot.syncedAt = m_lastSyncedAt;
-    m_cache.write(path, snapshot);
+    m_cache.write(path, snapshot, m_users ? m_users->keySource() : UserModel::KeySource());
 }
 
 void SyncController::setPendingFilePath(const QString &path)

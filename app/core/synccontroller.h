@@ -113,6 +113,10 @@ public:
     // SyncCache::defaultFilePath(server, signed-in user id).
     void setCacheFilePath(const QString &path);
     QString cacheFilePath() const { return m_cachePath; }
+    // Starts reading the cache of the account this token was last signed in as on `server`,
+    // at once (main() asks before it builds the window): the start() that follows with them
+    // takes it instead of reading it then.
+    void prefetchCache(const QUrl &server, const QByteArray &token);
     // Waits until the cache file is written (it is written on a worker thread).
     void waitForCacheWritten();
     // A start is reading the cache (on a worker thread): the lists are not shown yet.

@@ -196,7 +196,73 @@ UserModel::Prepared UserModel::prepareUsers(const QList<User> &users)
     prepared.m_planned = planUsers(Snapshot {{}, {}, QHashSeed::globalSeed()}, QString(), users);
     prepared.m_planned.keys.squeeze(); // a new pool holds live keys only
     prepared.m_users = users;
+    prepared.m_seed = QHashSeed::globalSeed();
     return prepared;
+}
+
+UserModel::Prepared UserModel::prepareUsers(const QList<User> &users, const UserSearchKeys &keys)
+{
+    if (keys.refs.size() != users.size())
+        return prepareUsers(users);
+    for (const UserKeyRef &ref : keys.refs) {
+        const qsizetype length = ref.nameKeyLength
+            + (ref.emailKeyLength == UserRow::EmailIsKey ? 0 : ref.emailKeyLength);
+        if (ref.nameKeyLength == UserRow::EmailIsKey
+            || qsizetype(ref.keyAt) + length > keys.pool.size())
+            return prepareUsers(users);
+    }
+    Prepared prepared;
+    QList<UserRow> incoming;
+    incoming.reserve(users.size());
+    for (qsizetype i = 0; i < users.size(); ++i) {
+        const UserKeyRef &ref = keys.refs.at(i);
+        incoming.append(
+            UserRow {users.at(i), ref.keyAt, ref.nameKeyLength, ref.emailKeyLength, ref.initials});
+    }
+    prepared.m_planned.plan = planRows(Snapshot {{}, {}, QHashSeed::globalSeed()},
+                                       std::move(incoming), [](UserRow &, const UserRow *) {});
+    prepared.m_planned.keys = keys.pool;
+    prepared.m_users = users;
+    prepared.m_seed = QHashSeed::globalSeed();
+    return prepared;
+}
+
+quint32 UserModel::searchKeyVersion()
+{
+    // 1: foldForSearch() and wordInitials() as of the cache's format 4. Bump with any change
+    // of either; Qt's Unicode tables (lowercase, decomposition) come with its version.
+    constexpr quint32 Folding = 1;
+    return (Folding << 24) ^ quint32(QT_VERSION) ^ (quint32(QChar::currentUnicodeVersion()) << 16);
+}
+
+UserModel::KeySource UserModel::keySource() const
+{
+    KeySource source;
+    source.m_rows = snapshot();
+    source.m_keys = m_keys;
+    return source;
+}
+
+UserSearchKeys UserModel::searchKeysOf(const QList<User> &users, const KeySource &source)
+{
+    UserSearchKeys keys;
+    keys.refs.reserve(users.size());
+    const QStringView from(source.m_keys);
+    for (const User &user : users) {
+        const int r = rowOfKeyIn(source.m_rows, user.id);
+        UserRow row {user};
+        if (r >= 0 && source.m_rows.rows.at(r).user == user) {
+            const UserRow &known = source.m_rows.rows.at(r);
+            row = known;
+            row.keyAt = quint32(keys.pool.size());
+            keys.pool += from.mid(known.keyAt, known.keyLength());
+        } else {
+            appendKeys(keys.pool, row);
+        }
+        keys.refs.append(
+            UserKeyRef {row.keyAt, row.nameKeyLength, row.emailKeyLength, row.initials});
+    }
+    return keys;
 }
 
 void UserModel::setPreparedUsers(Prepared prepared)
@@ -267,6 +333,12 @@ void UserModel::onPlanned()
 
 void UserModel::setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds)
 {
+    if (rowCount() == 0) {
+        // No row to tell: the sets are shared, not walked.
+        m_optedOut = optedOutIds;
+        m_pending = pendingIds;
+        return;
+    }
     QSet<QString> changed;
     for (const QString &id : optedOutIds) {
         if (!m_optedOut.contains(id))

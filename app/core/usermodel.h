@@ -24,6 +24,23 @@ struct UserRow
     const QString &key() const { return user.id; }
 };
 
+// Where a user's folded search keys sit in a key pool: UserRow's fields besides the user.
+struct UserKeyRef
+{
+    quint32 keyAt = 0;
+    quint8 nameKeyLength = 0;
+    quint8 emailKeyLength = 0; // UserRow::EmailIsKey: the e-mail itself
+    quint16 initials = 0;
+};
+
+// The search keys of a list of users, folded ahead (a cache keeps them, so that a start folds
+// nothing): refs[i] is the list's i-th user's, in `pool`.
+struct UserSearchKeys
+{
+    QString pool;
+    QList<UserKeyRef> refs;
+};
+
 // The case- and accent-folded name and e-mail of a user, as search compares them. Valid until
 // the next change of the model.
 struct UserSearchKey
@@ -74,7 +91,19 @@ public:
     // rows takes the users as setUsers() would.
     class Prepared;
     static Prepared prepareUsers(const QList<User> &users);
+    // The same without folding, with the keys folded ahead (searchKeysOf()); keys that do not
+    // fit the users (another count, outside the pool) are folded anew.
+    static Prepared prepareUsers(const QList<User> &users, const UserSearchKeys &keys);
     void setPreparedUsers(Prepared prepared);
+    // What the folding of the search keys is (this code's and Qt's Unicode tables'): keys
+    // folded ahead by another version are not used.
+    static quint32 searchKeyVersion();
+    // What the model has folded, for another thread: O(1), shared.
+    class KeySource;
+    KeySource keySource() const;
+    // Pure, for any thread: the keys of `users`, taken from `source` for the users it holds
+    // unchanged and folded for the others.
+    static UserSearchKeys searchKeysOf(const QList<User> &users, const KeySource &source);
     // From this many users on, updateUsers() works in the background (default 20,000).
     void setBackgroundThreshold(int users) { m_backgroundThreshold = users; }
     bool isUpdating() const { return m_planning.isRunning() || m_hasQueued; }
@@ -154,14 +183,26 @@ private:
     quint64 m_planTicket = 0;
 
 public:
+    class KeySource
+    {
+    private:
+        friend class UserModel;
+        Snapshot m_rows;
+        QString m_keys;
+    };
     class Prepared
     {
     public:
         qsizetype size() const { return m_users.size(); }
+        bool hasUser(const QString &id) const
+        {
+            return rowOfKeyIn(m_planned.plan, m_seed, id) >= 0; // no copy of the index
+        }
 
     private:
         friend class UserModel;
         UserPlan m_planned;
         QList<User> m_users;
+        size_t m_seed = 0; // of the key index
     };
 };

@@ -23,6 +23,9 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QtEndian>
+
+#include <zlib.h>
 
 #include <algorithm>
 
@@ -266,6 +269,8 @@ private slots:
     void takingBackAnUnsentDeletionDeletesNothing();
     void pendingFileOfThePreviousVersionLoads();
     void cacheOfThePreviousVersionLoads();
+    void cacheKeepsItsSearchKeys();
+    void damagedCacheOfEveryKindIsRefused();
     void undoCancelsWhatIsNotSent();
     void undoOfAConfirmedOptInPutsTheReasonsBack();
     void queueOutcomeAccountsForEveryUser();
@@ -989,8 +994,11 @@ void TestSync::cacheIsReadOffTheGuiThread()
                                                QStringLiteral("Zoë Vermeulen %1").arg(i + 1)});
     }
     snapshot.optOuts.append(OptOutEntry {snapshot.userPages.last().at(7),
-                                         QDateTime::currentDateTimeUtc(), User {}, QString(),
-                                         QDateTime(), {}});
+                                         QDateTime::currentDateTimeUtc(),
+                                         User {},
+                                         QString(),
+                                         QDateTime(),
+                                         {}});
     snapshot.revision = 3;
     snapshot.syncedAt = QDateTime::currentDateTimeUtc();
     const QString cache = m_dir->filePath(QStringLiteral("large.bin"));
@@ -1499,6 +1507,171 @@ void TestSync::cacheOfThePreviousVersionLoads()
     future.close();
     QVERIFY(!SyncCache::load(current, &loaded, &error));
     QCOMPARE(loaded.optOuts.size(), 0);
+}
+
+namespace {
+
+// A small snapshot with every field set: two pages, users with accents and a long name, an
+// opt-out of a user not in the pages, covers of each kind.
+SyncSnapshot everyFieldSnapshot()
+{
+    SyncSnapshot s;
+    s.me = Me {QStringLiteral("u-1"),
+               QStringLiteral("ada@example.com"),
+               QStringLiteral("Ada Admin"),
+               {QStringLiteral("product_admin")},
+               QStringLiteral("o-1"),
+               QStringLiteral("Org"),
+               QStringLiteral("Product"),
+               false,
+               604800,
+               QStringLiteral("Europe/Stockholm")};
+    s.userPages = {{User {QStringLiteral("u-1"), QStringLiteral("ada@example.com"),
+                          QStringLiteral("Ada Admin")},
+                    User {QStringLiteral("u-2"), QStringLiteral("Zoe.Visser@Example.com"),
+                          QStringLiteral("Zoë Østergaard-Visser")}},
+                   {User {QStringLiteral("u-3"), QStringLiteral("c@example.com"),
+                          QString(300, QLatin1Char('C'))}}};
+    s.userPageEtags = {QByteArray("\"p0\""), QByteArray("\"p1x\"")};
+    const QDateTime at(QDate(2026, 11, 22), QTime(16, 0, 1, 250), Qt::UTC);
+    OptOutCover group;
+    group.kind = OptOutCover::Kind::Group;
+    group.ruleId = QStringLiteral("r-1");
+    group.groupId = QStringLiteral("g-1");
+    group.groupName = QStringLiteral("Sales Nordics");
+    OptOutCover domain;
+    domain.kind = OptOutCover::Kind::EmailDomain;
+    domain.ruleId = QStringLiteral("r-2");
+    domain.domain = QStringLiteral("example.com");
+    s.optOuts = {OptOutEntry {s.userPages.at(0).at(1),
+                              at,
+                              s.userPages.at(0).at(0),
+                              QStringLiteral("GDPR — Zoë"),
+                              at.addDays(7),
+                              {OptOutCover {}, group}},
+                 OptOutEntry {User {QStringLiteral("u-9"), QStringLiteral("gone@example.com"),
+                                    QStringLiteral("Gone Person")},
+                              at.addSecs(-60),
+                              User {},
+                              QString(),
+                              QDateTime(),
+                              {domain}}};
+    s.optOutsEtag = QByteArray("\"7\"");
+    s.revision = 7;
+    s.syncedAt = at.addSecs(5);
+    return s;
+}
+
+QByteArray withChecksum(QByteArray file)
+{
+    const uLong crc
+        = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(file.constData() + 24),
+                uInt(file.size() - 24));
+    qToLittleEndian(quint32(crc), file.data() + 8);
+    return file;
+}
+
+bool loadBytes(const QString &path, const QByteArray &bytes, SyncSnapshot *snapshot,
+               SyncCacheKeys *keys = nullptr)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    file.write(bytes);
+    file.close();
+    return SyncCache::load(path, snapshot, nullptr, keys);
+}
+
+} // namespace
+
+// Format 4 keeps the users' and the opt-outs' search keys, folded when written, so that a start
+// folds nothing: what it gives back is what folding them now gives; keys of another folding
+// (another version of the app or of Qt) are not used, the lists still are.
+void TestSync::cacheKeepsItsSearchKeys()
+{
+    const SyncSnapshot snapshot = everyFieldSnapshot();
+    const QString path = m_dir->filePath(QStringLiteral("keys.bin"));
+    QVERIFY(SyncCache::save(path, snapshot));
+    SyncSnapshot loaded;
+    SyncCacheKeys keys;
+    QVERIFY(SyncCache::load(path, &loaded, nullptr, &keys));
+    QCOMPARE(loaded.me.orgTimeZone, snapshot.me.orgTimeZone);
+    QCOMPARE(loaded.me.usageTracking, false);
+    QCOMPARE(loaded.me.purgeAfterSeconds, 604800);
+    QCOMPARE(loaded.userPages, snapshot.userPages);
+    QCOMPARE(loaded.userPageEtags, snapshot.userPageEtags);
+    QCOMPARE(loaded.optOuts, snapshot.optOuts);
+    QCOMPARE(loaded.optOutsEtag, snapshot.optOutsEtag);
+    QCOMPARE(loaded.revision, 7);
+    QCOMPARE(loaded.syncedAt, snapshot.syncedAt);
+    QList<User> users;
+    for (const QList<User> &page : snapshot.userPages)
+        users.append(page);
+    const UserSearchKeys folded = UserModel::searchKeysOf(users, {});
+    QCOMPARE(keys.users.pool, folded.pool);
+    QCOMPARE(keys.users.refs.size(), folded.refs.size());
+    for (qsizetype i = 0; i < folded.refs.size(); ++i) {
+        QCOMPARE(keys.users.refs.at(i).keyAt, folded.refs.at(i).keyAt);
+        QCOMPARE(keys.users.refs.at(i).nameKeyLength, folded.refs.at(i).nameKeyLength);
+        QCOMPARE(keys.users.refs.at(i).emailKeyLength, folded.refs.at(i).emailKeyLength);
+        QCOMPARE(keys.users.refs.at(i).initials, folded.refs.at(i).initials);
+    }
+    QCOMPARE(keys.optOuts, OptOutModel::foldKeys(snapshot.optOuts));
+    // A model prepared from them searches as one that folded them itself.
+    UserModel fromKeys;
+    fromKeys.setPreparedUsers(UserModel::prepareUsers(users, keys.users));
+    UserModel foldedHere;
+    foldedHere.setUsers(users);
+    for (int row = 0; row < foldedHere.rowCount(); ++row)
+        QCOMPARE(fromKeys.foldedKeyAt(row), foldedHere.foldedKeyAt(row));
+    QCOMPARE(fromKeys.foldedKeyAt(1),
+             QStringLiteral("zoe ostergaard-visser\nzoe.visser@example.com"));
+
+    // Keys of another folding: the lists load, the keys are left to fold.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray other = file.readAll();
+    file.close();
+    qToLittleEndian(UserModel::searchKeyVersion() + 1, other.data() + 24);
+    QVERIFY(loadBytes(path, withChecksum(other), &loaded, &keys));
+    QVERIFY(keys.isEmpty());
+    QVERIFY(keys.optOuts.isEmpty());
+    QCOMPARE(loaded.optOuts, snapshot.optOuts);
+}
+
+// Whatever a damaged file holds, a load refuses it without crashing, reading past its end or
+// allocating what its counts claim: every byte changed (the checksum refuses), every byte
+// changed with the checksum made again to match (the reader's own checks), every length cut.
+void TestSync::damagedCacheOfEveryKindIsRefused()
+{
+    const QString path = m_dir->filePath(QStringLiteral("damaged.bin"));
+    QVERIFY(SyncCache::save(path, everyFieldSnapshot()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray whole = file.readAll();
+    file.close();
+    SyncSnapshot loaded;
+    QVERIFY(loadBytes(path, whole, &loaded));
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        for (const char change : {char(0x01), char(0x80), char(0xff)}) {
+            QByteArray damaged = whole;
+            damaged[i] = char(damaged.at(i) ^ change);
+            QVERIFY2(!loadBytes(path, damaged, &loaded), qPrintable(QString::number(i)));
+            QCOMPARE(loaded.userPages.size(), 0);
+            if (i < 24)
+                continue;
+            // Past the checksum's own check: the reader refuses what does not fit, or reads a
+            // file whose every part is whole (a changed letter, time or count of a later
+            // page's users is a valid file of other contents).
+            SyncCacheKeys keys;
+            if (loadBytes(path, withChecksum(damaged), &loaded, &keys)) {
+                QVERIFY(!loaded.me.id.isEmpty());
+                QCOMPARE(loaded.userPages.size(), loaded.userPageEtags.size());
+            }
+        }
+    }
+    for (qsizetype size = 0; size < whole.size(); ++size)
+        QVERIFY2(!loadBytes(path, whole.left(size), &loaded), qPrintable(QString::number(size)));
 }
 
 // The undo rule, in the core: a change not sent yet is dropped and nothing is sent; each action
