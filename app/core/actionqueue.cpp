@@ -6,7 +6,6 @@
 #include "syncloader.h"
 #include "usermodel.h"
 
-#include <QCoreApplication>
 #include <QFile>
 #include <QLoggingCategory>
 
@@ -234,15 +233,7 @@ void ActionQueue::adoptFor(const Me &me)
         QFile::remove(aside);
         QFile::rename(m_store.filePath(), aside);
         qCWarning(lcSync) << "pending actions unreadable:" << problem << "moved to" << aside;
-        ApiError error;
-        error.kind = ApiError::Kind::Malformed;
-        error.message = QCoreApplication::translate(
-                            "SyncController",
-                            "Changes saved from the last session could not be read. They "
-                            "were kept in %1.")
-                            .arg(aside);
-        error.technical = problem;
-        emit errorOccurred(error);
+        emit pendingFileUnreadable(aside);
     }
     for (const PendingAction &action : m_ledger->pending()) {
         if (!saved.contains(action))

@@ -118,7 +118,7 @@ signals:
     void actionFailed(const PendingAction &action, const ApiError &error);
     void actionCompleted(const ActionReport &report);
     // The saved actions could not be read: the file was moved to `keptAt`.
-    void errorOccurred(const ApiError &error);
+    void pendingFileUnreadable(const QString &keptAt);
     // The service confirmed this action (the confirmed list changed).
     void actionConfirmed(const PendingAction &action);
     // Not refused by the service: the network, a timeout, a 5xx, or a 401. Still pending.

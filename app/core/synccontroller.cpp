@@ -6,7 +6,6 @@
 #include "optoutmodel.h"
 #include "usermodel.h"
 
-#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcSync, "optout.sync", QtInfoMsg)
@@ -41,11 +40,11 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
     connect(&m_loader, &SyncLoader::usageTrackingChecked, this,
             &SyncController::usageTrackingChecked);
     connect(&m_loader, &SyncLoader::liveChangesChanged, this, &SyncController::liveChangesChanged);
-    connect(&m_loader, &SyncLoader::statusChanged, this, &SyncController::emitStatus);
+    connect(&m_loader, &SyncLoader::statusChanged, this, &SyncController::statusChanged);
     // The queue's.
     connect(&m_actions, &ActionQueue::pendingCountChanged, this,
             &SyncController::pendingCountChanged);
-    connect(&m_actions, &ActionQueue::pendingCountChanged, this, &SyncController::emitStatus);
+    connect(&m_actions, &ActionQueue::pendingCountChanged, this, &SyncController::statusChanged);
     connect(&m_actions, &ActionQueue::pendingChanged, this, &SyncController::pendingChanged);
     connect(&m_actions, &ActionQueue::optOutConfirmed, this, &SyncController::optOutConfirmed);
     connect(&m_actions, &ActionQueue::optInConfirmed, this, &SyncController::optInConfirmed);
@@ -53,7 +52,8 @@ SyncController::SyncController(ApiClient *api, UserModel *users, OptOutModel *op
             [this](const PendingAction &, const ApiError &error) { m_loader.noteError(error); });
     connect(&m_actions, &ActionQueue::actionFailed, this, &SyncController::actionFailed);
     connect(&m_actions, &ActionQueue::actionCompleted, this, &SyncController::actionCompleted);
-    connect(&m_actions, &ActionQueue::errorOccurred, this, &SyncController::errorOccurred);
+    connect(&m_actions, &ActionQueue::pendingFileUnreadable, this,
+            &SyncController::pendingFileUnreadable);
     // Between the two: /me tells whose saved actions count (after the window hears of it),
     // the lists in let the actions go, a confirmed action refreshes the lists, a failed send
     // goes offline or signs out, and a stop stops both.
@@ -166,69 +166,6 @@ void SyncController::cancelPending(const QStringList &userIds)
 bool SyncController::isSending(const QString &userId) const
 {
     return m_actions.isSending(userId);
-}
-
-QString SyncController::statusText() const
-{
-    const QString text = stateText();
-    const QString pending = pendingText();
-    if (pending.isEmpty())
-        return text;
-    return text.isEmpty() ? pending : tr("%1 · %2").arg(text, pending);
-}
-
-QString SyncController::pendingText() const
-{
-    return pendingCount() > 0 ? tr("%n change(s) pending", nullptr, pendingCount()) : QString();
-}
-
-QString SyncController::stateText() const
-{
-    QString text;
-    switch (state()) {
-    case State::Idle:
-        break;
-    case State::SigningIn:
-        text = tr("Signing in…");
-        break;
-    case State::LoadingUsers:
-        text = isReadingCache() ? tr("Loading the lists saved at the last sync…")
-                                : tr("Loading users… %1 %").arg(loadProgress());
-        break;
-    case State::LoadingOptOuts:
-        text = tr("Loading the opt-out list…");
-        break;
-    case State::Synced:
-        text = tr("Synced at %1")
-                   .arg(QLocale().toString(lastSyncedAt().toLocalTime().time(),
-                                           QLocale::ShortFormat));
-        break;
-    case State::Offline:
-        if (showingCachedData() && lastSyncedAt().isValid()) {
-            text = tr("Offline — last synced at %1")
-                       .arg(QLocale().toString(lastSyncedAt().toLocalTime(), QLocale::ShortFormat));
-            break;
-        }
-        text = m_loader.isRetryScheduled()
-            ? tr("Offline — retrying in %n s", nullptr, secondsUntilRetry())
-            : tr("Offline — retrying now");
-        break;
-    case State::NotProductAdmin:
-        break; // the window shows who is signed in; the page says the rest
-    case State::SignedOut:
-        // A token refused at the first sign-in never signed anyone in.
-        text = m_loader.signInFailed() ? tr("Not signed in") : tr("Signed out");
-        break;
-    case State::Unreachable:
-        text = tr("Not connected");
-        break;
-    }
-    return text;
-}
-
-void SyncController::emitStatus()
-{
-    emit statusChanged(statusText());
 }
 
 QUrl SyncController::serverUrl() const

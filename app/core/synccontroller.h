@@ -128,12 +128,10 @@ public:
     int pendingCount() const { return m_actions.pendingCount(); }
     QList<PendingAction> pendingActions() const { return m_ledger.pending(); }
     ApiError lastError() const { return m_loader.lastError(); }
-    // The status bar's text for the current state, translated: "Loading users… 40 %",
-    // "Synced at 16:03", "Offline — retrying in 10 s", "2 changes pending".
-    QString statusText() const;
-    // Its two parts: the state ("Synced at 16:03") and the pending count ("2 changes pending").
-    QString stateText() const;
-    QString pendingText() const;
+    // Offline: a retry is scheduled (secondsUntilRetry() tells when), not under way.
+    bool isRetryScheduled() const { return m_loader.isRetryScheduled(); }
+    // SignedOut: the token was refused before anyone was signed in with it.
+    bool signInFailed() const { return m_loader.signInFailed(); }
 
 signals:
     void stateChanged(SyncController::State state);
@@ -143,8 +141,9 @@ signals:
     // Each second while Offline.
     void retryCountdownChanged(int seconds);
     void pendingCountChanged(int count);
-    // Whenever statusText() may have changed.
-    void statusChanged(const QString &text);
+    // Whenever what the status bar says may have changed (the state, its progress, the retry
+    // countdown, the pending count): the window words it (SyncStatusText).
+    void statusChanged();
     // The service confirmed an opt-out (the GUI may now show the debugger note).
     void optOutConfirmed(const QString &userId);
     void optInConfirmed(const QStringList &userIds);
@@ -152,6 +151,9 @@ signals:
     void actionFailed(const PendingAction &action, const ApiError &error);
     // Any other error worth showing (a failed load or refresh); the state tells what follows.
     void errorOccurred(const ApiError &error);
+    // The changes saved from the last session could not be read: the file was moved to
+    // `keptAt` (and is not overwritten).
+    void pendingFileUnreadable(const QString &keptAt);
     // 401: the GUI returns to sign-in. Pending actions stay saved for the next sign-in.
     void authenticationFailed(const ApiError &error);
     // One action is over: every request of it answered. Not emitted for actions cancelled
@@ -171,8 +173,6 @@ signals:
     void liveChangesChanged(bool connected);
 
 private:
-    void emitStatus();
-
     // In the order they depend on each other.
     OptOutLedger m_ledger;
     LedgerView m_view;

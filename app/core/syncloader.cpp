@@ -9,7 +9,6 @@
 #include "pendingstore.h"
 #include "usermodel.h"
 
-#include <QCoreApplication>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -611,18 +610,11 @@ void SyncLoader::handleFetchError(const ApiError &error)
     if (!m_meLoaded && !m_view->isLoaded() && m_state == State::SigningIn
         && (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout)) {
         // Nothing answered the first sign-in and nothing is cached: most likely a wrong
-        // address. Say which, and wait for the administrator rather than retry for ever.
+        // address. The window says which; wait for the administrator rather than retry for
+        // ever.
         stop();
-        ApiError unreachable = error;
-        const QString address = m_api ? m_api->baseUrl().toDisplayString() : QString();
-        unreachable.message
-            = QCoreApplication::translate("SyncController",
-                                          "Could not sign in: nothing answered at %1. Check the "
-                                          "service address, or try again later.")
-                  .arg(address);
-        m_lastError = unreachable;
         setState(State::Unreachable);
-        emit errorOccurred(unreachable);
+        emit errorOccurred(error);
         return;
     }
     if (error.isTransient()) {

@@ -18,6 +18,7 @@
 #include "optoutmodel.h"
 #include "optoutproxymodel.h"
 #include "pendingchangesdialog.h"
+#include "syncstatustext.h"
 #include "usagedebuggerdock.h"
 #include "usagesummarymodel.h"
 #include "usagesummarywidget.h"
@@ -153,6 +154,8 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
             hideNote();
     });
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
+    connect(sync, &SyncController::pendingFileUnreadable, this,
+            &MainWindow::onPendingFileUnreadable);
 
     if (m_languages)
         setLocale(m_languages->locale());
@@ -1486,7 +1489,30 @@ QStringList MainWindow::inTableOrder(const QStringList &userIds) const
 
 void MainWindow::onSyncError(const ApiError &error)
 {
+    if (m_sync && m_sync->state() == SyncController::State::Unreachable) {
+        // Nothing answered the first sign-in: most likely a wrong address, so name it.
+        const QString address = m_sync->serverUrl().toDisplayString();
+        showErrorMessage(
+            [address]() -> QString {
+                return MainWindow::tr("Could not sign in: nothing answered at %1. Check the "
+                                      "service address, or try again later.")
+                    .arg(address);
+            },
+            true);
+        return;
+    }
     showErrorMessage([error]() -> QString { return currentMessage(error); }, true);
+}
+
+void MainWindow::onPendingFileUnreadable(const QString &keptAt)
+{
+    showErrorMessage(
+        [keptAt]() -> QString {
+            return MainWindow::tr("Changes saved from the last session could not be read. They "
+                                  "were kept in %1.")
+                .arg(keptAt);
+        },
+        true);
 }
 
 void MainWindow::onStateChanged(SyncController::State state)
@@ -1606,7 +1632,7 @@ void MainWindow::updateSigningInLabel()
     const auto state = m_sync->state();
     const bool asking
         = state == SyncController::State::Idle || state == SyncController::State::SigningIn;
-    const QString text = asking ? tr("Signing in…") : m_sync->stateText();
+    const QString text = asking ? tr("Signing in…") : SyncStatusText::state(*m_sync);
     m_ui->signingInLabel->setText(text.isEmpty() ? tr("Signing in…") : text);
 }
 
@@ -1619,15 +1645,15 @@ void MainWindow::updateStatus()
     if (state == SyncController::State::Idle) {
         m_statusLabel->clear();
     } else {
-        const QString text = m_sync->stateText().toHtmlEscaped();
-        const QString pending = m_sync->pendingText();
+        const QString text = SyncStatusText::state(*m_sync).toHtmlEscaped();
+        const QString pending = SyncStatusText::pending(m_sync->pendingCount());
         const QString link = pending.isEmpty()
             ? QString()
             : QStringLiteral("<a href=\"pending\">%1</a>").arg(pending.toHtmlEscaped());
         m_statusLabel->setText(link.isEmpty() ? text
                                    : text.isEmpty()
                                    ? link
-                                   : SyncController::tr("%1 · %2").arg(text, link));
+                                   : SyncStatusText::tr("%1 · %2").arg(text, link));
         m_statusLabel->setToolTip(pending.isEmpty() ? QString()
                                                     : tr("Show the changes not yet confirmed"));
     }

@@ -221,6 +221,7 @@ private:
     void onAboutToApplyRemoteChanges();
     void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
+    void onPendingFileUnreadable(const QString &keptAt);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QPointer<SyncController> m_sync;
