@@ -1019,7 +1019,7 @@ void TestSync::cacheIsReadOffTheGuiThread()
     QCOMPARE(core.users.rowCount(), 0);
     QCOMPARE(core.sync.state(), SyncController::State::LoadingUsers);
     QVERIFY(core.sync.isReadingCache());
-    QVERIFY(core.sync.cacheThread());
+    QTRY_VERIFY(core.sync.cacheThread()); // once the read runs
     QVERIFY(core.sync.cacheThread() != QThread::currentThread());
     QTRY_COMPARE_WITH_TIMEOUT(core.users.rowCount(), Users, 20000);
     QVERIFY(!core.sync.isReadingCache());
