@@ -5,16 +5,14 @@
 
 #include "optoutledger.h"
 #include "optoutmodel.h"
+#include "serialworker.h"
 #include "synccache.h"
 #include "usermodel.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <functional>
 #include <memory>
-
-class CacheStoreWorker;
 
 // What a cache read gives the GUI thread: the snapshot and its users, already prepared for
 // UserModel (folded and indexed), so that filling the models is one insert.
@@ -60,11 +58,9 @@ public:
     void waitForWritten();
 
     // For tests: the thread the cache is read and written on (nullptr until first used).
-    const QThread *workerThread() const { return m_thread.isRunning() ? &m_thread : nullptr; }
+    const QThread *workerThread() const { return m_worker.thread(); }
 
 private:
-    void ensureStarted();
-
     struct Prefetch
     {
         QString path;
@@ -73,8 +69,7 @@ private:
         std::function<void(std::shared_ptr<CachedStart>)> taker; // the read() that took it
     };
 
-    QThread m_thread;
-    CacheStoreWorker *m_worker = nullptr;
+    SerialWorker m_worker;
     quint64 m_readTicket = 0;
     std::shared_ptr<Prefetch> m_prefetch;
 };

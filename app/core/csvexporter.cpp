@@ -4,16 +4,17 @@
 #include "apiclient.h"
 #include "csvwriter.h"
 #include "historymodel.h"
+#include "serialworker.h"
 
 #include <QSaveFile>
-#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <functional>
 
-// Lives in the export's thread: converts rows to CSV and writes them through a QSaveFile.
-// Destroyed without a commit, the QSaveFile removes its temporary file: no partial file stays.
+// Runs on the export's worker (SerialWorker): converts rows to CSV and writes them through a
+// QSaveFile. Destroyed without a commit, the QSaveFile removes its temporary file: no partial file
+// stays.
 class CsvExportWorker final : public QObject
 {
 public:
@@ -105,7 +106,7 @@ private:
     qint64 m_rows = 0;
 };
 
-// One export: its thread, its worker and where it stands. Owned by the GUI thread.
+// One export: its worker and where it stands. Owned by the GUI thread.
 struct CsvExporter::Job
 {
     enum class State { Running, Stopping };
@@ -114,7 +115,7 @@ struct CsvExporter::Job
     QString stopMessage;
     QString path;
     QObject replies; // answers of the API and of the worker; gone with the job
-    QThread thread;
+    SerialWorker tasks {QStringLiteral("csv export"), QThread::LowPriority};
     CsvExportWorker *worker = nullptr;
     std::shared_ptr<std::atomic_bool> stopped = std::make_shared<std::atomic_bool>(false);
     qint64 written = 0;
@@ -139,9 +140,8 @@ struct CsvExporter::Job
 
     ~Job()
     {
-        stopped->store(true);
-        thread.quit();
-        thread.wait();
+        stopped->store(true); // what is still queued returns at once
+        tasks.waitForDone();
         delete worker;
     }
 };
@@ -203,14 +203,9 @@ void CsvExporter::start(const QString &path, const QStringList &header, qint64 e
     job->path = path;
     job->estimate = estimate;
     job->worker = new CsvExportWorker(&job->replies, job->stopped);
-    job->worker->moveToThread(&job->thread);
-    job->thread.setObjectName(QStringLiteral("csv export"));
-    job->thread.start(QThread::LowPriority);
-    QMetaObject::invokeMethod(
-        job->worker,
+    job->tasks.post(
         [worker = job->worker, path, bytes = CsvWriter::record(header, CsvWriter::Formulas::Keep),
-         this] { worker->open(path, bytes, [this](const QString &e) { onWorkerFailed(e); }); },
-        Qt::QueuedConnection);
+         this] { worker->open(path, bytes, [this](const QString &e) { onWorkerFailed(e); }); });
     emit progress(0, estimate);
 }
 
@@ -223,44 +218,35 @@ void CsvExporter::exportOptOuts(const QList<OptOutEntry> &entries, const QString
     Job *job = m_job.get();
     // Sorted in the worker: newest first, as the service lists them (ties by e-mail).
     auto rows = std::make_shared<QList<OptOutEntry>>(entries);
-    QMetaObject::invokeMethod(
-        job->worker,
-        [rows] {
-            std::stable_sort(rows->begin(), rows->end(),
-                             [](const OptOutEntry &a, const OptOutEntry &b) {
-                                 if (a.optedOutAt != b.optedOutAt)
-                                     return a.optedOutAt > b.optedOutAt;
-                                 if (a.user.email != b.user.email)
-                                     return a.user.email < b.user.email;
-                                 return a.user.id < b.user.id;
-                             });
-        },
-        Qt::QueuedConnection);
+    job->tasks.post([rows] {
+        std::stable_sort(rows->begin(), rows->end(),
+                         [](const OptOutEntry &a, const OptOutEntry &b) {
+                             if (a.optedOutAt != b.optedOutAt)
+                                 return a.optedOutAt > b.optedOutAt;
+                             if (a.user.email != b.user.email)
+                                 return a.user.email < b.user.email;
+                             return a.user.id < b.user.id;
+                         });
+    });
     // Chunks, so that progress shows and a cancel stops between them.
     constexpr qsizetype Chunk = 2000;
     for (qsizetype from = 0; from < count; from += Chunk) {
-        QMetaObject::invokeMethod(
-            job->worker,
-            [this, worker = job->worker, rows, from, stopped = job->stopped] {
-                worker->append(
-                    [&rows, from, &stopped](QByteArray &out) {
-                        const qsizetype to = std::min(rows->size(), from + Chunk);
-                        for (qsizetype i = from; i < to && !stopped->load(); ++i)
-                            CsvWriter::appendRecord(out, optOutRecord(rows->at(i)));
-                        return qint64(std::max<qsizetype>(to - from, 0));
-                    },
-                    [this](const QString &e) { onWorkerFailed(e); },
-                    [this](qint64 written) { onPageWritten(written); });
-            },
-            Qt::QueuedConnection);
+        job->tasks.post([this, worker = job->worker, rows, from, stopped = job->stopped] {
+            worker->append(
+                [&rows, from, &stopped](QByteArray &out) {
+                    const qsizetype to = std::min(rows->size(), from + Chunk);
+                    for (qsizetype i = from; i < to && !stopped->load(); ++i)
+                        CsvWriter::appendRecord(out, optOutRecord(rows->at(i)));
+                    return qint64(std::max<qsizetype>(to - from, 0));
+                },
+                [this](const QString &e) { onWorkerFailed(e); },
+                [this](qint64 written) { onPageWritten(written); });
+        });
     }
-    QMetaObject::invokeMethod(
-        job->worker,
-        [this, worker = job->worker] {
-            worker->commit([this](const QString &e) { onWorkerFailed(e); },
-                           [this](qint64 written) { onCommitted(written); });
-        },
-        Qt::QueuedConnection);
+    job->tasks.post([this, worker = job->worker] {
+        worker->commit([this](const QString &e) { onWorkerFailed(e); },
+                       [this](qint64 written) { onCommitted(written); });
+    });
 }
 
 void CsvExporter::exportHistory(const AuditFilter &filter, const QString &path)
@@ -286,55 +272,49 @@ void CsvExporter::fetchNextPage()
         || job->pagesQueued >= 2 || !m_api)
         return;
     job->fetching = true;
-    m_api->fetchAudit(
-        m_pageSize, job->next, job->filter, &job->replies,
-        [this, job](const ApiResult<AuditPage> &result) {
-            job->fetching = false;
-            if (job->state != Job::State::Running)
-                return;
-            if (!result) {
-                fail(tr("The history could not be read from the service: %1")
-                         .arg(result.error().message));
-                return;
-            }
-            const AuditPage &page = result.value();
-            if (!page.entries.isEmpty()) {
-                if (!job->newest.isValid())
-                    job->newest = page.entries.constFirst().at;
-                job->lastAt = page.entries.constLast().at;
-            }
-            job->fetched += page.entries.size();
-            job->next = page.next;
-            job->allFetched = page.next.isEmpty() || page.entries.isEmpty();
-            ++job->pagesQueued;
-            QMetaObject::invokeMethod(
-                job->worker,
-                [this, worker = job->worker, entries = page.entries, names = job->actionNames] {
-                    worker->append(
-                        [&entries, &names](QByteArray &out) {
-                            out.reserve(entries.size() * 160);
-                            for (const AuditEntry &e : entries)
-                                CsvWriter::appendRecord(out, historyRecord(e, names));
-                            return qint64(entries.size());
-                        },
-                        [this](const QString &e) { onWorkerFailed(e); },
-                        [this](qint64 rows) { onPageWritten(rows); });
-                },
-                Qt::QueuedConnection);
-            if (job->allFetched) {
-                QMetaObject::invokeMethod(
-                    job->worker,
-                    [this, worker = job->worker] {
-                        worker->commit([this](const QString &e) { onWorkerFailed(e); },
-                                       [this](qint64 rows) { onCommitted(rows); });
-                    },
-                    Qt::QueuedConnection);
-            } else if (!job->probing && !job->oldest.isValid()) {
-                probeOldest();
-            }
-            updateEstimate();
-            fetchNextPage();
-        });
+    m_api->fetchAudit(m_pageSize, job->next, job->filter, &job->replies,
+                      [this, job](const ApiResult<AuditPage> &result) {
+                          job->fetching = false;
+                          if (job->state != Job::State::Running)
+                              return;
+                          if (!result) {
+                              fail(tr("The history could not be read from the service: %1")
+                                       .arg(result.error().message));
+                              return;
+                          }
+                          const AuditPage &page = result.value();
+                          if (!page.entries.isEmpty()) {
+                              if (!job->newest.isValid())
+                                  job->newest = page.entries.constFirst().at;
+                              job->lastAt = page.entries.constLast().at;
+                          }
+                          job->fetched += page.entries.size();
+                          job->next = page.next;
+                          job->allFetched = page.next.isEmpty() || page.entries.isEmpty();
+                          ++job->pagesQueued;
+                          job->tasks.post([this, worker = job->worker, entries = page.entries,
+                                           names = job->actionNames] {
+                              worker->append(
+                                  [&entries, &names](QByteArray &out) {
+                                      out.reserve(entries.size() * 160);
+                                      for (const AuditEntry &e : entries)
+                                          CsvWriter::appendRecord(out, historyRecord(e, names));
+                                      return qint64(entries.size());
+                                  },
+                                  [this](const QString &e) { onWorkerFailed(e); },
+                                  [this](qint64 rows) { onPageWritten(rows); });
+                          });
+                          if (job->allFetched) {
+                              job->tasks.post([this, worker = job->worker] {
+                                  worker->commit([this](const QString &e) { onWorkerFailed(e); },
+                                                 [this](qint64 rows) { onCommitted(rows); });
+                              });
+                          } else if (!job->probing && !job->oldest.isValid()) {
+                              probeOldest();
+                          }
+                          updateEstimate();
+                          fetchNextPage();
+                      });
 }
 
 // The estimate of a history export: the entries fetched so far, scaled by how much of the time
@@ -446,9 +426,7 @@ void CsvExporter::cancel()
     job->stopStatus = Result::Status::Cancelled;
     job->state = Job::State::Stopping;
     job->stopped->store(true);
-    QMetaObject::invokeMethod(
-        job->worker, [this, worker = job->worker] { worker->stop([this] { onCancelled(); }); },
-        Qt::QueuedConnection);
+    job->tasks.post([this, worker = job->worker] { worker->stop([this] { onCancelled(); }); });
 }
 
 void CsvExporter::fail(const QString &message)
@@ -460,9 +438,7 @@ void CsvExporter::fail(const QString &message)
     job->stopMessage = message;
     job->state = Job::State::Stopping;
     job->stopped->store(true);
-    QMetaObject::invokeMethod(
-        job->worker, [this, worker = job->worker] { worker->stop([this] { onCancelled(); }); },
-        Qt::QueuedConnection);
+    job->tasks.post([this, worker = job->worker] { worker->stop([this] { onCancelled(); }); });
 }
 
 void CsvExporter::onCancelled()
@@ -481,7 +457,7 @@ void CsvExporter::finish(Result::Status status, const QString &message)
     result.path = m_job->path;
     result.message = message;
     // Called from an answer delivered to the job's own objects: they go once it has returned.
-    // The worker is idle, so its thread then stops at once.
+    // The worker is idle, so waiting for it then takes no time.
     m_ended = std::move(m_job);
     QTimer::singleShot(0, this, [this] { m_ended.reset(); });
     emit finished(result);

@@ -15,7 +15,6 @@
 
 class ApiClient;
 class CsvExportWorker;
-class QThread;
 
 class CsvExporter final : public QObject
 {

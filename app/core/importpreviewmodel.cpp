@@ -2,7 +2,7 @@
 #include "importpreviewmodel.h"
 
 #include <QLocale>
-#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -17,8 +17,11 @@ void ImportPreviewModel::setResult(const ImportResult &result)
     ImportResult old = std::exchange(m_result, result);
     endResetModel();
     // Freeing 200,000 entries takes longer than a frame: done on a worker thread.
-    if (old.entries.size() > 1000)
-        QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = {}; });
+    if (old.entries.size() > 1000) {
+        const QFuture<void> freed
+            = QtConcurrent::run([old = std::move(old)]() mutable { old = {}; });
+        Q_UNUSED(freed) // nobody waits for it
+    }
 }
 
 void ImportPreviewModel::clear()

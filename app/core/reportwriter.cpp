@@ -5,6 +5,7 @@
 
 #include "apiclient.h"
 #include "jsoncodec.h"
+#include "serialworker.h"
 
 #include <QCoreApplication>
 #include <QDataStream>
@@ -331,8 +332,8 @@ void drawChart(QPainter *p, const QRectF &area, const QString &title, const QLis
 
 } // namespace
 
-// Lives in the report's thread: decodes the audit's pages into temporary files, then draws
-// the PDF into a QSaveFile. Destroyed without a commit, the QSaveFile removes its temporary
+// Runs on the report's worker (SerialWorker): decodes the audit's pages into temporary files, then
+// draws the PDF into a QSaveFile. Destroyed without a commit, the QSaveFile removes its temporary
 // file: no partial report stays.
 class ReportWorker final : public QObject
 {
@@ -678,7 +679,7 @@ private:
     qint64 m_purgeRows = 0;
 };
 
-// One report: its thread, its worker and where it stands. Owned by the GUI thread.
+// One report: its worker and where it stands. Owned by the GUI thread.
 struct ReportWriter::Job
 {
     enum class State { Running, Stopping };
@@ -687,7 +688,7 @@ struct ReportWriter::Job
     QString stopMessage;
     ReportRequest request;
     QObject replies; // answers of the API and of the worker; gone with the job
-    QThread thread;
+    SerialWorker tasks {QStringLiteral("report"), QThread::LowPriority};
     ReportWorker *worker = nullptr;
     std::shared_ptr<std::atomic_bool> stopped = std::make_shared<std::atomic_bool>(false);
     EnforcementStats stats;
@@ -700,9 +701,8 @@ struct ReportWriter::Job
 
     ~Job()
     {
-        stopped->store(true);
-        thread.quit();
-        thread.wait();
+        stopped->store(true); // what is still queued returns at once
+        tasks.waitForDone();
         delete worker; // its QSaveFile, if any, is gone already: nothing was committed
     }
 };
@@ -748,9 +748,6 @@ void ReportWriter::write(const ReportRequest &request)
     Job *job = m_job.get();
     job->request = request;
     job->worker = new ReportWorker(&job->replies, job->stopped, request);
-    job->worker->moveToThread(&job->thread);
-    job->thread.setObjectName(QStringLiteral("report"));
-    job->thread.start(QThread::LowPriority);
     fetchStatistics();
 }
 
@@ -810,8 +807,7 @@ void ReportWriter::fetchAudit()
             if (!result)
                 return fail(tr("The history could not be read from the service: %1")
                                 .arg(result.error().message));
-            QMetaObject::invokeMethod(
-                job->worker,
+            job->tasks.post(
                 [this, job, worker = job->worker, body = result.value(), purges = job->purges] {
                     worker->addPage(
                         body, purges,
@@ -832,8 +828,7 @@ void ReportWriter::fetchAudit()
                                 fail(tr("The history could not be read from the service: %1")
                                          .arg(error));
                         });
-                },
-                Qt::QueuedConnection);
+                });
         });
 }
 
@@ -841,30 +836,26 @@ void ReportWriter::render()
 {
     Job *job = m_job.get();
     emit progress(Stage::Pages, 0, 0);
-    QMetaObject::invokeMethod(
-        job->worker,
-        [this, job, worker = job->worker, stats = job->stats, rules = job->rules] {
-            worker->render(
-                stats, rules,
-                [this, job](int page, int pages) {
-                    if (job->state == Job::State::Running)
-                        emit progress(Stage::Pages, page, pages);
-                },
-                [this, job](int pages) {
-                    // Written before a cancel reached the worker: the file is complete, and
-                    // says so.
-                    if (m_job.get() != job)
-                        return;
-                    job->pages = pages;
-                    finish(Result::Status::Done, {});
-                },
-                [this, job](const QString &error) {
-                    if (job->state == Job::State::Running)
-                        fail(tr("The file %1 could not be written: %2")
-                                 .arg(job->request.path, error));
-                });
-        },
-        Qt::QueuedConnection);
+    job->tasks.post([this, job, worker = job->worker, stats = job->stats, rules = job->rules] {
+        worker->render(
+            stats, rules,
+            [this, job](int page, int pages) {
+                if (job->state == Job::State::Running)
+                    emit progress(Stage::Pages, page, pages);
+            },
+            [this, job](int pages) {
+                // Written before a cancel reached the worker: the file is complete, and
+                // says so.
+                if (m_job.get() != job)
+                    return;
+                job->pages = pages;
+                finish(Result::Status::Done, {});
+            },
+            [this, job](const QString &error) {
+                if (job->state == Job::State::Running)
+                    fail(tr("The file %1 could not be written: %2").arg(job->request.path, error));
+            });
+    });
 }
 
 void ReportWriter::cancel()
@@ -876,18 +867,15 @@ void ReportWriter::cancel()
     job->state = Job::State::Stopping;
     job->stopped->store(true);
     // Whatever the worker is doing stops at its next check; once it is idle the job ends.
-    QMetaObject::invokeMethod(
-        job->worker,
-        [this, job] {
-            QMetaObject::invokeMethod(
-                this,
-                [this, job] {
-                    if (m_job.get() == job && job->state == Job::State::Stopping)
-                        finish(job->stopStatus, job->stopMessage);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    job->tasks.post([this, job] {
+        QMetaObject::invokeMethod(
+            this,
+            [this, job] {
+                if (m_job.get() == job && job->state == Job::State::Stopping)
+                    finish(job->stopStatus, job->stopMessage);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void ReportWriter::fail(const QString &message)

@@ -63,24 +63,6 @@ void UsageTracker::setRetryDelays(int firstMilliseconds, int maxMilliseconds)
     m_retryDelayMs = m_firstRetryDelayMs;
 }
 
-QString UsageTracker::stateText() const
-{
-    return stateText(m_state);
-}
-
-QString UsageTracker::stateText(State state)
-{
-    switch (state) {
-    case State::SignedOut:
-        return tr("Tracking not started: not signed in");
-    case State::On:
-        return tr("Tracking on");
-    case State::OffOptedOut:
-        return tr("Tracking off: you are opted out");
-    }
-    return {};
-}
-
 bool UsageTracker::record(const QString &name, const QJsonObject &properties)
 {
     if (m_state != State::On)

@@ -77,10 +77,6 @@ public:
 
     State state() const { return m_state; }
     bool isTracking() const { return m_state == State::On; }
-    // The state line of the debugger, translated: "Tracking on", "Tracking off: you are opted
-    // out".
-    QString stateText() const;
-    static QString stateText(State state);
 
     // Events not yet accepted by the service, including those of a request in flight.
     int queueSize() const { return int(m_queue.size() + m_inFlight.size()); }

@@ -7,8 +7,7 @@
 
 #include <QFont>
 #include <QPalette>
-#include <QPromise>
-#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -283,7 +282,7 @@ void UserModel::updateUsers(const QList<User> &users)
 {
     m_queued = users;
     m_hasQueued = true;
-    if (m_planning.isRunning())
+    if (m_planInFlight)
         return; // taken when the plan in the works is done
     if (!isLoaded() || users.size() < m_backgroundThreshold)
         return setUsers(users);
@@ -292,26 +291,24 @@ void UserModel::updateUsers(const QList<User> &users)
 
 void UserModel::startPlanning()
 {
-    if (m_planning.isRunning() || !m_hasQueued)
+    if (m_planInFlight || !m_hasQueued)
         return;
-    auto promise = std::make_shared<QPromise<UserPlan>>();
-    m_planning.setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, from = snapshot(), keys = m_keys,
-                                          users = std::exchange(m_queued, {}),
-                                          generation = generation(), ticket = m_planTicket]() {
-        UserPlan planned = planUsers(from, keys, users);
-        planned.generation = generation;
-        planned.ticket = ticket;
-        planned.users = users;
-        promise->addResult(std::move(planned));
-        promise->finish();
-    });
+    m_planInFlight = true;
+    m_planning.setFuture(
+        QtConcurrent::run([from = snapshot(), keys = m_keys, users = std::exchange(m_queued, {}),
+                           generation = generation(), ticket = m_planTicket]() {
+            UserPlan planned = planUsers(from, keys, users);
+            planned.generation = generation;
+            planned.ticket = ticket;
+            planned.users = users;
+            return planned;
+        }));
     m_hasQueued = false;
 }
 
 void UserModel::onPlanned()
 {
+    m_planInFlight = false;
     UserPlan planned = m_planning.future().takeResult();
     if (m_hasQueued)
         return startPlanning(); // a newer list came meanwhile: it wins

@@ -106,7 +106,7 @@ public:
     static UserSearchKeys searchKeysOf(const QList<User> &users, const KeySource &source);
     // From this many users on, updateUsers() works in the background (default 20,000).
     void setBackgroundThreshold(int users) { m_backgroundThreshold = users; }
-    bool isUpdating() const { return m_planning.isRunning() || m_hasQueued; }
+    bool isUpdating() const { return m_planInFlight || m_hasQueued; }
     // Which users are opted out and which have an action pending; emits dataChanged only for
     // the users whose state changed.
     void setOptOutState(const QSet<QString> &optedOutIds, const QSet<QString> &pendingIds);
@@ -178,6 +178,9 @@ private:
     QString m_keys; // every row's folded name and e-mail, back to back
     int m_backgroundThreshold = 20000;
     QFutureWatcher<UserPlan> m_planning;
+    // A plan is on its way: from its start until onPlanned() took it (the future itself says
+    // finished before its result is taken).
+    bool m_planInFlight = false;
     QList<User> m_queued; // given to updateUsers() while a plan was being made
     bool m_hasQueued = false;
     quint64 m_planTicket = 0;

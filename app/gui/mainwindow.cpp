@@ -3,6 +3,7 @@
 #include "ui_mainwindow.h"
 
 #include "accessiblecombobox.h"
+#include "actionmessages.h"
 #include "appsettings.h"
 #include "checkboxheader.h"
 #include "confirmchangedialog.h"
@@ -18,6 +19,7 @@
 #include "optoutmodel.h"
 #include "optoutproxymodel.h"
 #include "pendingchangesdialog.h"
+#include "syncstatustext.h"
 #include "usagedebuggerdock.h"
 #include "usagesummarymodel.h"
 #include "usagesummarywidget.h"
@@ -153,6 +155,8 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
             hideNote();
     });
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
+    connect(sync, &SyncController::pendingFileUnreadable, this,
+            &MainWindow::onPendingFileUnreadable);
 
     if (m_languages)
         setLocale(m_languages->locale());
@@ -675,15 +679,8 @@ void MainWindow::applyOptOut(const QString &userId, const OptOutOptions &options
     offerUndo(PendingAction::Type::OptOut, {userId}, action, options.deleteStoredEvents);
     // Until the service confirms: the confirmation replaces this.
     const bool deleting = options.deleteStoredEvents;
-    showNote(
-        [who, deleting]() -> QString {
-            if (deleting)
-                return MainWindow::tr("%1 will be opted out, and their stored usage data "
-                                      "deleted, as soon as the service confirms.")
-                    .arg(who);
-            return MainWindow::tr("%1 will be opted out as soon as the service confirms.").arg(who);
-        },
-        true);
+    showNote([who, deleting]() -> QString { return ActionMessages::optOutQueued(who, deleting); },
+             true);
 }
 
 void MainWindow::optInChecked()
@@ -751,24 +748,8 @@ void MainWindow::applyOptIn(const QStringList &ids)
     }
     const int count = int(ids.size() - outcome.unchanged.size() - outcome.cancelledOut.size());
     offerUndo(PendingAction::Type::OptIn, ids, action);
-    if (count == 1 && ids.size() == 1) {
-        const QString who = userLabel(ids.constFirst());
-        showNote(
-            [who]() -> QString {
-                return MainWindow::tr("%1 will be included again as soon as the service "
-                                      "confirms.")
-                    .arg(who);
-            },
-            true);
-    } else {
-        showNote(
-            [count]() -> QString {
-                return MainWindow::tr("%Ln user(s) will be included again as soon as the "
-                                      "service confirms.",
-                                      nullptr, count);
-            },
-            true);
-    }
+    const QString who = count == 1 && ids.size() == 1 ? userLabel(ids.constFirst()) : QString();
+    showNote([who, count]() -> QString { return ActionMessages::optInQueued(who, count); }, true);
 }
 
 void MainWindow::showQueueOutcome(PendingAction::Type type, const QueueOutcome &outcome)
@@ -784,27 +765,7 @@ void MainWindow::showQueueOutcome(PendingAction::Type type, const QueueOutcome &
     if (cancelled == 0 && unchanged == 0)
         return;
     showNote([optIn, cancelled, unchanged, cancelledWho, unchangedWho]() -> QString {
-        QStringList parts;
-        if (cancelled == 1)
-            parts << (optIn ? MainWindow::tr("The pending opt-out of %1 and this opt-in cancel "
-                                             "out: nothing will be sent.")
-                                  .arg(cancelledWho)
-                            : MainWindow::tr("The pending opt-in of %1 and this opt-out cancel "
-                                             "out: nothing will be sent.")
-                                  .arg(cancelledWho));
-        else if (cancelled > 1)
-            parts << MainWindow::tr("The pending changes of %Ln user(s) and this one cancel "
-                                    "out: nothing will be sent for them.",
-                                    nullptr, cancelled);
-        if (unchanged == 1)
-            parts << (optIn ? MainWindow::tr("%1 is already included.").arg(unchangedWho)
-                            : MainWindow::tr("%1 is already opted out.").arg(unchangedWho));
-        else if (unchanged > 1)
-            parts << (optIn
-                          ? MainWindow::tr("%Ln user(s) are already included.", nullptr, unchanged)
-                          : MainWindow::tr("%Ln user(s) are already opted out.", nullptr,
-                                           unchanged));
-        return parts.join(QLatin1Char(' '));
+        return ActionMessages::nothingSent(optIn, cancelled, cancelledWho, unchanged, unchangedWho);
     });
 }
 
@@ -895,23 +856,7 @@ void MainWindow::applyUndo(const UndoRecord &undo)
     const bool sent = !outcome.reversed.isEmpty();
     const bool deleted = outcome.storedDataGone;
     showNote([who, count, wasOptOut, sent, deleted]() -> QString {
-        if (count > 1) {
-            if (!sent)
-                return MainWindow::tr("Undone: the change of %Ln user(s) was never sent.", nullptr,
-                                      count);
-            return wasOptOut
-                ? MainWindow::tr("Undoing: %Ln user(s) are being included again.", nullptr, count)
-                : MainWindow::tr("Undoing: %Ln user(s) are being opted out again.", nullptr, count);
-        }
-        if (!sent)
-            return wasOptOut ? MainWindow::tr("Undone: the opt-out of %1 was never sent.").arg(who)
-                             : MainWindow::tr("Undone: the opt-in of %1 was never sent.").arg(who);
-        if (deleted)
-            return MainWindow::tr("Undoing: %1 is being included again. Their stored usage data "
-                                  "was already deleted and cannot be brought back.")
-                .arg(who);
-        return wasOptOut ? MainWindow::tr("Undoing: %1 is being included again.").arg(who)
-                         : MainWindow::tr("Undoing: %1 is being opted out again.").arg(who);
+        return ActionMessages::undone(who, count, wasOptOut, sent, deleted);
     });
 }
 
@@ -1281,30 +1226,17 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     const int unchanged = int(report.unchanged.size());
     const int cancelledOut = int(report.cancelledOut.size());
     const auto others = [optOut, unchanged, cancelledOut]() -> QString {
-        QString text;
-        if (unchanged > 0)
-            text += QLatin1Char(' ')
-                + (optOut ? MainWindow::tr("%Ln other user(s) were already opted out (changed "
-                                           "elsewhere meanwhile); nothing was sent for them.",
-                                           nullptr, unchanged)
-                          : MainWindow::tr("%Ln other user(s) were already included again "
-                                           "(changed elsewhere meanwhile); nothing was sent for "
-                                           "them.",
-                                           nullptr, unchanged));
-        if (cancelledOut > 0)
-            text += QLatin1Char(' ')
-                + MainWindow::tr("For %Ln other user(s), a pending opposite change and this one "
-                                 "cancelled out; nothing was sent for them.",
-                                 nullptr, cancelledOut);
-        return text;
+        return ActionMessages::others(optOut, unchanged, cancelledOut);
     };
     if (refused == 0) {
         if (ours)
             m_undoTimer.start(); // Undo stays offered a while after the confirmation too
         const bool deleted = optOut && report.deleteStoredEvents;
-        showNote([who, total, optOut, deleted,
-                  others]() -> QString { return doneText(who, total, optOut, deleted) + others(); },
-                 ours);
+        showNote(
+            [who, total, optOut, deleted, others]() -> QString {
+                return ActionMessages::done(who, total, optOut, deleted) + others();
+            },
+            ours);
         return;
     }
     if (ours)
@@ -1313,51 +1245,10 @@ void MainWindow::onActionCompleted(const ActionReport &report)
     const ApiError error = report.error;
     showErrorMessage(
         [who, total, applied, refused, optOut, error, others]() -> QString {
-            return refusedText(who, total, applied, refused, optOut) + others() + QLatin1Char(' ')
-                + currentMessage(error);
+            return ActionMessages::refused(who, total, applied, refused, optOut) + others()
+                + QLatin1Char(' ') + currentMessage(error);
         },
         false);
-}
-
-QString MainWindow::doneText(const QString &who, int total, bool optOut, bool deleted)
-{
-    if (total == 1 && optOut && deleted)
-        return tr("%1 is opted out and their stored usage data is deleted. Until they sign out "
-                  "and sign in again, they may still see client-side tracking data in their "
-                  "debugger; the service discards that data.")
-            .arg(who);
-    if (total == 1 && optOut)
-        return tr("%1 is opted out. Until they sign out and sign in again, they may still see "
-                  "client-side tracking data in their debugger; the service discards that data.")
-            .arg(who);
-    if (deleted)
-        return tr("%Ln user(s) opted out of product usage tracking; their stored usage data is "
-                  "deleted.",
-                  nullptr, total);
-    if (total == 1)
-        return tr("%1 is included in product usage tracking again.").arg(who);
-    if (optOut)
-        return tr("%Ln user(s) opted out of product usage tracking.", nullptr, total);
-    return tr("%Ln user(s) included in product usage tracking again.", nullptr, total);
-}
-
-QString MainWindow::refusedText(const QString &who, int total, int applied, int refused,
-                                bool optOut)
-{
-    if (applied == 0 && total == 1)
-        return optOut ? tr("The service refused to opt out %1; it was undone.").arg(who)
-                      : tr("The service refused to opt in %1; it was undone.").arg(who);
-    if (applied == 0)
-        return optOut
-            ? tr("The service refused to opt out %Ln user(s); it was undone.", nullptr, total)
-            : tr("The service refused to opt in %Ln user(s); it was undone.", nullptr, total);
-    const QString done = QLocale().toString(applied);
-    return (optOut
-                ? tr("%1 of %Ln user(s) opted out.", nullptr, total)
-                : tr("%1 of %Ln user(s) included in product usage tracking again.", nullptr, total))
-               .arg(done)
-        + QLatin1Char(' ')
-        + tr("The service refused the other %Ln; they were undone.", nullptr, refused);
 }
 
 void MainWindow::onDeletionCompleted(const ActionReport &report)
@@ -1366,25 +1257,16 @@ void MainWindow::onDeletionCompleted(const ActionReport &report)
     const int refused = int(report.refused.size());
     if (refused == 0) {
         const QString who = applied == 1 ? userLabel(report.applied.constFirst()) : QString();
-        showNote([who, applied]() -> QString {
-            return applied == 1 ? MainWindow::tr("The stored usage data of %1 is deleted.").arg(who)
-                                : MainWindow::tr("The stored usage data of %Ln user(s) is deleted.",
-                                                 nullptr, applied);
-        });
+        showNote(
+            [who, applied]() -> QString { return ActionMessages::deletionDone(who, applied); });
         return;
     }
     hideNote();
     const ApiError error = report.error;
     showErrorMessage(
         [applied, refused, error]() -> QString {
-            return MainWindow::tr("The service refused to delete the stored usage data of %Ln "
-                                  "user(s); nothing of theirs was deleted.",
-                                  nullptr, refused)
-                + (applied > 0 ? QLatin1Char(' ')
-                           + MainWindow::tr("The data of %Ln other user(s) is deleted.", nullptr,
-                                            applied)
-                               : QString())
-                + QLatin1Char(' ') + currentMessage(error);
+            return ActionMessages::deletionRefused(applied, refused) + QLatin1Char(' ')
+                + currentMessage(error);
         },
         false);
 }
@@ -1432,27 +1314,7 @@ void MainWindow::onRemoteChangesApplied(const QStringList &optedOutAll,
     // The list says who opted them out: this account too, from another window or computer.
     const bool outByMe = outCount > 0 && allOptedOutByMe(optedOut);
     showNote([out, in, outCount, inCount, outByMe]() -> QString {
-        QStringList parts;
-        if (outCount == 1 && outByMe)
-            parts << MainWindow::tr("You opted out %1 in another window.").arg(out);
-        else if (outCount > 1 && outByMe)
-            parts << MainWindow::tr("You opted out %Ln user(s) in another window.", nullptr,
-                                    outCount);
-        else if (outCount == 1)
-            parts << MainWindow::tr("Another administrator opted out %1.").arg(out);
-        else if (outCount > 1)
-            parts << MainWindow::tr("Another administrator opted out %Ln user(s).", nullptr,
-                                    outCount);
-        // Who included them again is not in the list: both are possible.
-        if (inCount == 1)
-            parts << MainWindow::tr("%1 was included again, in another window or by another "
-                                    "administrator.")
-                         .arg(in);
-        else if (inCount > 1)
-            parts << MainWindow::tr("%Ln user(s) included again, in another window or by "
-                                    "another administrator.",
-                                    nullptr, inCount);
-        return parts.join(QLatin1Char(' '));
+        return ActionMessages::remoteChanges(out, outCount, outByMe, in, inCount);
     });
 }
 
@@ -1488,7 +1350,30 @@ QStringList MainWindow::inTableOrder(const QStringList &userIds) const
 
 void MainWindow::onSyncError(const ApiError &error)
 {
+    if (m_sync && m_sync->state() == SyncController::State::Unreachable) {
+        // Nothing answered the first sign-in: most likely a wrong address, so name it.
+        const QString address = m_sync->serverUrl().toDisplayString();
+        showErrorMessage(
+            [address]() -> QString {
+                return MainWindow::tr("Could not sign in: nothing answered at %1. Check the "
+                                      "service address, or try again later.")
+                    .arg(address);
+            },
+            true);
+        return;
+    }
     showErrorMessage([error]() -> QString { return currentMessage(error); }, true);
+}
+
+void MainWindow::onPendingFileUnreadable(const QString &keptAt)
+{
+    showErrorMessage(
+        [keptAt]() -> QString {
+            return MainWindow::tr("Changes saved from the last session could not be read. They "
+                                  "were kept in %1.")
+                .arg(keptAt);
+        },
+        true);
 }
 
 void MainWindow::onStateChanged(SyncController::State state)
@@ -1608,7 +1493,7 @@ void MainWindow::updateSigningInLabel()
     const auto state = m_sync->state();
     const bool asking
         = state == SyncController::State::Idle || state == SyncController::State::SigningIn;
-    const QString text = asking ? tr("Signing in…") : m_sync->stateText();
+    const QString text = asking ? tr("Signing in…") : SyncStatusText::state(*m_sync);
     m_ui->signingInLabel->setText(text.isEmpty() ? tr("Signing in…") : text);
 }
 
@@ -1621,15 +1506,15 @@ void MainWindow::updateStatus()
     if (state == SyncController::State::Idle) {
         m_statusLabel->clear();
     } else {
-        const QString text = m_sync->stateText().toHtmlEscaped();
-        const QString pending = m_sync->pendingText();
+        const QString text = SyncStatusText::state(*m_sync).toHtmlEscaped();
+        const QString pending = SyncStatusText::pending(m_sync->pendingCount());
         const QString link = pending.isEmpty()
             ? QString()
             : QStringLiteral("<a href=\"pending\">%1</a>").arg(pending.toHtmlEscaped());
         m_statusLabel->setText(link.isEmpty() ? text
                                    : text.isEmpty()
                                    ? link
-                                   : SyncController::tr("%1 · %2").arg(text, link));
+                                   : SyncStatusText::tr("%1 · %2").arg(text, link));
         m_statusLabel->setToolTip(pending.isEmpty() ? QString()
                                                     : tr("Show the changes not yet confirmed"));
     }

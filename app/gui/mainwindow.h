@@ -214,13 +214,10 @@ private:
     void onStateChanged(SyncController::State state);
     void onActionCompleted(const ActionReport &report);
     void onDeletionCompleted(const ActionReport &report);
-    // What the message of a completed action says, before the users nothing was sent for.
-    static QString doneText(const QString &who, int total, bool optOut, bool deleted);
-    static QString refusedText(const QString &who, int total, int applied, int refused,
-                               bool optOut);
     void onAboutToApplyRemoteChanges();
     void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
+    void onPendingFileUnreadable(const QString &keptAt);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QPointer<SyncController> m_sync;

@@ -96,6 +96,19 @@ QString UsageDebuggerDock::stateText() const
     return m_stateLabel->text();
 }
 
+QString UsageDebuggerDock::stateText(UsageTracker::State state)
+{
+    switch (state) {
+    case UsageTracker::State::SignedOut:
+        return tr("Tracking not started: not signed in");
+    case UsageTracker::State::On:
+        return tr("Tracking on");
+    case UsageTracker::State::OffOptedOut:
+        return tr("Tracking off: you are opted out");
+    }
+    return {};
+}
+
 QString UsageDebuggerDock::queueText() const
 {
     return m_queueLabel->text();
@@ -124,7 +137,7 @@ void UsageDebuggerDock::updateState()
 {
     if (!m_tracker)
         return;
-    m_stateLabel->setText(m_tracker->stateText());
+    m_stateLabel->setText(stateText(m_tracker->state()));
     m_sendButton->setEnabled(m_tracker->isTracking());
     updateQueue();
 }

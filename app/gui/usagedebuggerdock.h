@@ -1,13 +1,14 @@
 // View > Usage tracking debugger: the events this app records and sends, and whether it tracks.
 #pragma once
 
+#include "usagetracker.h"
+
 #include <QDockWidget>
 #include <QPointer>
 
 class QLabel;
 class QPushButton;
 class QTableView;
-class UsageTracker;
 
 class UsageDebuggerDock final : public QDockWidget
 {
@@ -19,6 +20,7 @@ public:
 
     // "Tracking on", "Tracking off: you are opted out", ...
     QString stateText() const;
+    static QString stateText(UsageTracker::State state);
     // "3 events waiting to be sent", with drops and the last send problem, if any.
     QString queueText() const;
     QTableView *table() const { return m_table; }

@@ -3,6 +3,7 @@
 // confirmation of bulk changes, one message per action, the offline-first start, and rows that
 // stay in place when another administrator's change arrives.
 #include "guitestsession.h"
+#include "syncstatustext.h"
 #include "testserver.h"
 
 #include "checkboxheader.h"
@@ -215,10 +216,10 @@ void TestActions::pendingListCancelsAnEntry()
     // The count is a link to the list.
     QVERIFY(status()->text().contains(QStringLiteral("<a href=")));
     // A click on it: where the link's text is drawn, after the state's text.
-    const QString before = m_session->sync.stateText() + QStringLiteral(" · ");
+    const QString before = SyncStatusText::state(m_session->sync) + QStringLiteral(" · ");
     const QFontMetrics metrics(status()->font());
     const int x = status()->contentsRect().left() + metrics.horizontalAdvance(before)
-        + metrics.horizontalAdvance(m_session->sync.pendingText()) / 2;
+        + metrics.horizontalAdvance(SyncStatusText::pending(m_session->sync.pendingCount())) / 2;
     QTest::mouseClick(status(), Qt::LeftButton, {}, QPoint(x, status()->height() / 2));
     PendingChangesDialog *dialog = m_session->window->pendingChangesDialog();
     QVERIFY(dialog);

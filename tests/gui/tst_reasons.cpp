@@ -11,6 +11,7 @@
 #include "optoutmodel.h"
 #include "pendingchangesdialog.h"
 #include "serviceprobe.h"
+#include "syncstatustext.h"
 #include "testserver.h"
 #include "usagesummarymodel.h"
 #include "userpicker.h"
@@ -477,7 +478,7 @@ void TestReasons::pendingDeletionIsListedAndSentLater()
                                         QStringLiteral("2d"), QStringLiteral("--quiet")}));
     m_session->sync.refresh();
     QVERIFY2(QTest::qWaitFor([this]() { return m_session->sync.pendingCount() == 0; }, 20000),
-             qPrintable(m_session->sync.statusText() + QLatin1String(" / ")
+             qPrintable(SyncStatusText::status(m_session->sync) + QLatin1String(" / ")
                         + m_session->sync.lastError().technical));
     QTRY_VERIFY_WITH_TIMEOUT(window->noteText().contains(QStringLiteral("is deleted")), 20000);
     QVERIFY(

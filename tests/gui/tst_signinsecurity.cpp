@@ -1,6 +1,7 @@
 // Signing in over HTTPS with a CA given in the dialog, refused certificates back in the dialog,
 // and the administrator's permission for plain HTTP to another computer (remembered, with a
 // warning bar), against the real optout-server with certificates made by the test.
+#include "syncstatustext.h"
 #include "testcerts.h"
 #include "testserver.h"
 
@@ -381,8 +382,8 @@ void TestSignInSecurity::tlsErrorIsNotCalledSigningIn()
     QVERIFY(label);
     QVERIFY(label->isVisible());
     QVERIFY2(label->text() != MainWindow::tr("Signing in…"), qPrintable(label->text()));
-    QTRY_COMPARE(label->text(), s.sync.stateText());
-    QVERIFY(label->text().startsWith(SyncController::tr("Offline — retrying now").left(7)));
+    QTRY_COMPARE(label->text(), SyncStatusText::state(s.sync));
+    QVERIFY(label->text().startsWith(SyncStatusText::tr("Offline — retrying now").left(7)));
 }
 
 #include "tst_signinsecurity.moc"

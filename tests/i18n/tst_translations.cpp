@@ -780,12 +780,12 @@ void TestTranslations::reviewedWording_data()
         QTest::newRow(name) << QString::fromLatin1(lang) << QString::fromLatin1(context)
                             << QString::fromUtf8(source) << QString::fromUtf8(expected);
     };
-    row("fr not signed in", "fr", "UsageTracker", "Tracking not started: not signed in",
+    row("fr not signed in", "fr", "UsageDebuggerDock", "Tracking not started: not signed in",
         "Suivi non démarré\u00a0: connexion requise");
     row("fr signed in as", "fr", "MainWindow", "Signed in as %1", "Compte connecté\u00a0: %1");
-    row("sv tracking off", "sv", "UsageTracker", "Tracking off: you are opted out",
+    row("sv tracking off", "sv", "UsageDebuggerDock", "Tracking off: you are opted out",
         "Spårning avstängd: du är undantagen");
-    row("sv tracking on", "sv", "UsageTracker", "Tracking on", "Spårning aktiverad");
+    row("sv tracking on", "sv", "UsageDebuggerDock", "Tracking on", "Spårning aktiverad");
     row("sv failed", "sv", "UsageEventLogModel", "Failed", "Misslyckad");
     row("sv client-side", "sv", "UsageSummaryModel", "Client-side", "Klientsida");
     row("sv server-side", "sv", "UsageSummaryModel", "Server-side", "Serversida");
@@ -806,7 +806,7 @@ void TestTranslations::reviewedWording_data()
     row("sv change opt-in", "sv", "PendingChangesModel", "Opt-in", "Återinkludering");
     row("sv made at", "sv", "PendingChangesModel", "Made at", "Tidpunkt");
     row("sv user id", "sv", "CsvExporter", "User ID", "Användar-ID");
-    row("sv offline", "sv", "SyncController", "Offline — last synced at %1",
+    row("sv offline", "sv", "SyncStatusText", "Offline — last synced at %1",
         "Ingen anslutning – senast synkroniserat %1");
     row("nl service", "nl", "ConnectionSecurity",
         "The certificate of %1 expired on %2, so the app cannot trust the connection. The "

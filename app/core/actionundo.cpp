@@ -1,38 +1,38 @@
-// SyncController's undo: the ledger's rule (cancel what is not sent, reverse what is, put back
+// ActionQueue's undo: the ledger's rule (cancel what is not sent, reverse what is, put back
 // what was there), carried out.
-#include "synccontroller.h"
+#include "actionqueue.h"
 
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
-QHash<QString, QString> SyncController::currentReasons(const QStringList &userIds) const
+QHash<QString, QString> ActionQueue::currentReasons(const QStringList &userIds) const
 {
     QHash<QString, QString> reasons;
     for (const QString &id : userIds) {
-        const QString reason = m_ledger.reasonOf(id);
+        const QString reason = m_ledger->reasonOf(id);
         if (!reason.isEmpty())
             reasons.insert(id, reason);
     }
     return reasons;
 }
 
-bool SyncController::canUndo(qint64 actionId) const
+bool ActionQueue::canUndo(qint64 actionId) const
 {
-    return m_ledger.canUndo(actionId);
+    return m_ledger->canUndo(actionId);
 }
 
-QStringList SyncController::undoWouldSend(qint64 actionId) const
+QStringList ActionQueue::undoWouldSend(qint64 actionId) const
 {
-    return m_ledger.planUndo(actionId, m_sending).reversed;
+    return m_ledger->planUndo(actionId, m_sending).reversed;
 }
 
-UndoOutcome SyncController::undo(qint64 actionId)
+UndoOutcome ActionQueue::undo(qint64 actionId)
 {
     UndoOutcome outcome;
-    if (!m_ledger.canUndo(actionId))
+    if (!m_ledger->canUndo(actionId))
         return outcome;
-    const OptOutLedger::UndoPlan plan = m_ledger.takeUndo(actionId, m_sending);
+    const OptOutLedger::UndoPlan plan = m_ledger->takeUndo(actionId, m_sending);
     outcome.type = plan.type;
     outcome.cancelled = plan.cancelled;
     outcome.reversed = plan.reversed;
