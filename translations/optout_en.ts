@@ -90,7 +90,7 @@
 <context>
     <name>HistoryDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/historydock.cpp" line="+186"/>
+        <location filename="../app/gui/historydock.cpp" line="+202"/>
         <source>Not filtered by %1: choose a user from the list, or clear the field.</source>
         <translation>
             <numerusform>Not filtered by %1: choose a user from the list, or clear the field.</numerusform>
@@ -98,7 +98,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+114"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n entry(s)</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -107,6 +115,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>%n action(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>%n action so far; scroll for more</numerusform>
+            <numerusform>%n actions so far; scroll for more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n entry(s) so far; scroll for more</source>
         <translation>
             <numerusform>%n entry so far; scroll for more</numerusform>
@@ -117,7 +133,7 @@
 <context>
     <name>HistoryModel</name>
     <message numerus="yes">
-        <location filename="../app/core/historymodel.cpp" line="+102"/>
+        <location filename="../app/core/historymodel.cpp" line="+363"/>
         <source>Rule created (%n user(s) opted out)</source>
         <translation>
             <numerusform>Rule created (%n user opted out)</numerusform>
@@ -125,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Rule removed (%n user(s) opted back in)</source>
         <translation>
             <numerusform>Rule removed (%n user opted back in)</numerusform>
@@ -134,10 +150,45 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <location line="+46"/>
         <source>Stored data deleted (%n event(s))</source>
         <translation>
             <numerusform>Stored data deleted (%n event)</numerusform>
             <numerusform>Stored data deleted (%n events)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-7"/>
+        <location line="+1"/>
+        <location line="+42"/>
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-40"/>
+        <source>Opted out %n user(s)</source>
+        <translation>
+            <numerusform>Opted out %n user</numerusform>
+            <numerusform>Opted out %n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Opted in %n user(s)</source>
+        <translation>
+            <numerusform>Opted in %n user</numerusform>
+            <numerusform>Opted in %n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1; stored data deleted (%n event(s))</source>
+        <translation>
+            <numerusform>%1; stored data deleted (%n event)</numerusform>
+            <numerusform>%1; stored data deleted (%n events)</numerusform>
         </translation>
     </message>
 </context>
@@ -182,7 +233,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+1339"/>
+        <location filename="../app/gui/actionmessages.cpp" line="+86"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -190,7 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-795"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+548"/>
         <source>%Ln user(s) opted out</source>
         <translation>
             <numerusform>%Ln user opted out</numerusform>
@@ -222,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+210"/>
+        <location filename="../app/gui/actionmessages.cpp" line="-66"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be included again as soon as the service confirms.</numerusform>
@@ -230,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+16"/>
         <source>The pending changes of %Ln user(s) and this one cancel out: nothing will be sent for them.</source>
         <translation>
             <numerusform>The pending change of %Ln user and this one cancel out: nothing will be sent for them.</numerusform>
@@ -238,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%Ln user(s) are already included.</source>
         <translation>
             <numerusform>%Ln user is already included.</numerusform>
@@ -254,7 +305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
+        <location line="+85"/>
         <source>Undone: the change of %Ln user(s) was never sent.</source>
         <translation>
             <numerusform>Undone: the change of %Ln user was never sent.</numerusform>
@@ -262,7 +313,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Undoing: %Ln user(s) are being included again.</source>
         <translation>
             <numerusform>Undoing: %Ln user is being included again.</numerusform>
@@ -278,7 +329,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+334"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
@@ -286,7 +337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+107"/>
         <source>Opt &amp;in %Ln user(s)…</source>
         <translation>
             <numerusform>Opt &amp;in %Ln user…</numerusform>
@@ -318,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+140"/>
+        <location filename="../app/gui/actionmessages.cpp" line="-78"/>
         <source>%Ln other user(s) were already opted out (changed elsewhere meanwhile); nothing was sent for them.</source>
         <translation>
             <numerusform>%Ln other user was already opted out (changed elsewhere meanwhile); nothing was sent for them.</numerusform>
@@ -334,7 +385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+5"/>
         <source>For %Ln other user(s), a pending opposite change and this one cancelled out; nothing was sent for them.</source>
         <translation>
             <numerusform>For %Ln other user, a pending opposite change and this one cancelled out; nothing was sent for them.</numerusform>
@@ -342,7 +393,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+18"/>
         <source>%Ln user(s) opted out of product usage tracking; their stored usage data is deleted.</source>
         <translation>
             <numerusform>%Ln user opted out of product usage tracking; their stored usage data is deleted.</numerusform>
@@ -398,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+6"/>
         <source>The stored usage data of %Ln user(s) is deleted.</source>
         <translation>
             <numerusform>The stored usage data of %Ln user is deleted.</numerusform>
@@ -406,7 +457,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+5"/>
         <source>The service refused to delete the stored usage data of %Ln user(s); nothing of theirs was deleted.</source>
         <translation>
             <numerusform>The service refused to delete the stored usage data of %Ln user; nothing of theirs was deleted.</numerusform>
@@ -422,7 +473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+55"/>
+        <location line="+31"/>
         <source>You opted out %Ln user(s) in another window.</source>
         <translation>
             <numerusform>You opted out %Ln user in another window.</numerusform>
@@ -430,7 +481,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Another administrator opted out %Ln user(s).</source>
         <translation>
             <numerusform>Another administrator opted out %Ln user.</numerusform>
@@ -438,7 +489,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+6"/>
         <source>%Ln user(s) included again, in another window or by another administrator.</source>
         <translation>
             <numerusform>%Ln user included again, in another window or by another administrator.</numerusform>
@@ -446,7 +497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+146"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+391"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
@@ -495,7 +546,7 @@
 <context>
     <name>ReportWriter</name>
     <message numerus="yes">
-        <location filename="../app/core/reportwriter.cpp" line="+645"/>
+        <location filename="../app/core/reportwriter.cpp" line="+646"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -601,28 +652,28 @@
     </message>
 </context>
 <context>
-    <name>SyncController</name>
+    <name>SyncStatusText</name>
     <message numerus="yes">
-        <location filename="../app/core/synccontroller.cpp" line="+466"/>
-        <source>Offline — retrying in %n s</source>
-        <translation>
-            <numerusform>Offline — retrying in %n s</numerusform>
-            <numerusform>Offline — retrying in %n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-31"/>
+        <location filename="../app/gui/syncstatustext.cpp" line="+19"/>
         <source>%n change(s) pending</source>
         <translation>
             <numerusform>%n change pending</numerusform>
             <numerusform>%n changes pending</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Offline — retrying in %n s</source>
+        <translation>
+            <numerusform>Offline — retrying in %n s</numerusform>
+            <numerusform>Offline — retrying in %n s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UsageDebuggerDock</name>
     <message numerus="yes">
-        <location filename="../app/gui/usagedebuggerdock.cpp" line="+141"/>
+        <location filename="../app/gui/usagedebuggerdock.cpp" line="+154"/>
         <source>%Ln event(s) waiting to be sent.</source>
         <translation>
             <numerusform>%Ln event waiting to be sent.</numerusform>
