@@ -186,13 +186,10 @@ std::variant<OptOutOptions, HttpError> optOutOptions(const QJsonObject &body)
                                                  .arg(ApiServer::MaxReasonLength),
                                              {{QStringLiteral("field"), reasonKey}});
         }
-        for (const QChar c : text) {
-            if (c.category() == QChar::Other_Control) {
-                return HttpError::invalidRequest(
-                    QStringLiteral("'reason' may not hold control characters (line breaks, "
-                                   "tabs)."),
-                    {{QStringLiteral("field"), reasonKey}});
-            }
+        if (hasControlCharacters(text)) {
+            return HttpError::invalidRequest(
+                QStringLiteral("'reason' may not hold control characters (line breaks, tabs)."),
+                {{QStringLiteral("field"), reasonKey}});
         }
         if (!text.isEmpty())
             options.reason = text;

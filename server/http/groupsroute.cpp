@@ -45,9 +45,10 @@ void ApiServer::groups(const ApiRequest &r, Respond respond)
     if (const auto *e = std::get_if<HttpError>(&size))
         return respond(ApiResponse::fromError(*e));
     const QString search = r.query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-    if (search.size() > 200) {
+    if (search.size() > 200 || hasControlCharacters(search)) {
         return respond(ApiResponse::fromError(HttpError::invalidRequest(
-            QStringLiteral("Query parameter 'search' must be at most 200 characters."),
+            QStringLiteral("Query parameter 'search' must be at most 200 characters without "
+                           "control characters."),
             {{QStringLiteral("parameter"), QStringLiteral("search")}})));
     }
     GroupQuery query;

@@ -1,6 +1,8 @@
 // The JSON error of docs/api.md: status, code, message and optional details.
 #include "httperror.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -101,4 +103,10 @@ HttpError HttpError::writesRefused()
     return make(503, "unavailable",
                 QStringLiteral("The service's storage refuses changes just now (its disk is full "
                                "or it is read-only); try again later."));
+}
+
+bool hasControlCharacters(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.category() == QChar::Other_Control; });
 }

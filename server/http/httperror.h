@@ -35,3 +35,7 @@ struct HttpError
     static HttpError unavailable();
     static constexpr int RetryAfterSeconds = 2;
 };
+
+// Whether `text` holds a control character (a line break, a tab, a NUL...): what a reason, a
+// name or a search may not hold.
+bool hasControlCharacters(const QString &text);

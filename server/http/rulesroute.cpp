@@ -15,15 +15,6 @@ QString rfc3339Of(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
-bool hasControl(const QString &s)
-{
-    for (const QChar c : s) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
 // The body of a preview or a creation, checked: the request's fields, or the error.
 std::variant<RuleChangeRequest, HttpError> ruleRequestOf(const QByteArray &body, bool create)
 {
@@ -63,7 +54,7 @@ std::variant<RuleChangeRequest, HttpError> ruleRequestOf(const QByteArray &body,
         const QJsonValue reason = o.value(QLatin1String("reason"));
         if (!reason.isUndefined() && !reason.isNull()) {
             if (!reason.isString() || reason.toString().size() > 500
-                || hasControl(reason.toString())) {
+                || hasControlCharacters(reason.toString())) {
                 return HttpError::invalidRequest(
                     QStringLiteral("'reason' must be a string of at most 500 characters without "
                                    "control characters."),

@@ -79,15 +79,6 @@ std::optional<QString> stringOf(const QJsonValue &v)
     return std::nullopt;
 }
 
-bool hasControlCharacters(const QString &s)
-{
-    for (const QChar c : s) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
-
 std::variant<QJsonObject, ApiResponse> parseBody(const QByteArray &body)
 {
     QJsonParseError error {};

@@ -685,6 +685,13 @@ void TestRules::badInputChangesNothing_data()
     };
     const QString rules = QStringLiteral("/api/v1/optout-rules");
     const QString preview = QStringLiteral("/api/v1/optout-rules/preview");
+    // A group search holding a control character (a NUL was an error of the database's).
+    QTest::newRow("groups: search with NUL")
+        << QByteArray("GET") << QStringLiteral("/api/v1/groups?search=%00x") << QByteArray() << 400
+        << Admin;
+    QTest::newRow("groups: search with a line break")
+        << QByteArray("GET") << QStringLiteral("/api/v1/groups?search=a%0Ab") << QByteArray() << 400
+        << Admin;
     for (const QString &path : {rules, preview}) {
         const QByteArray p = path == rules ? "create: " : "preview: ";
         QTest::newRow(p + "domain *")
