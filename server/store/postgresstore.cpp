@@ -420,7 +420,16 @@ public:
                     field.clear();
                 else
                     field.setValue(value);
-                out += m_db.driver()->formatValue(field);
+                const QString literal = m_db.driver()->formatValue(field);
+                // libpq ends a statement's text at a NUL: never send a value cut short there.
+                if (literal.contains(QChar(0))) {
+                    throw DbError {
+                        StoreStatus::Failed,
+                        QStringLiteral("a value holds a NUL character: %1").arg(sql.left(80)),
+                        {},
+                        false};
+                }
+                out += literal;
                 continue;
             }
             out += c;
