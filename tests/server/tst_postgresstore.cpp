@@ -684,6 +684,77 @@ private slots:
         QCOMPARE(store.snapshot().value.optOuts.size(), 2);
     }
 
+    // A rule's new rows, written with their shared values sent once: those with stored events
+    // have the retention window's purge time and the others none, each row has the rule's
+    // author, reason and organisation, and the sequence numbers are new, in the covered users'
+    // order, and the same in what the caches are given as in the database.
+    void ruleRowsKeepTheirOwnValues()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 5, &ids);
+        QVERIFY(!org.isEmpty());
+        auto individual = change(org, ids.at(0), {ids.at(1)}, {});
+        individual.reason = QStringLiteral("asked");
+        QVERIFY(store.applyOptOuts(individual).ok());
+        QVERIFY(store.ingestEvents({makeEvent(org, ids.at(2)), makeEvent(org, ids.at(3))}).ok());
+
+        RuleChangeRequest create;
+        create.kind = RuleChangeRequest::Kind::Create;
+        create.orgId = org;
+        create.actorId = ids.at(0);
+        create.ruleKind = StoredRule::Kind::EmailDomain;
+        create.domain = QStringLiteral("example.com");
+        create.reason = QStringLiteral("everyone");
+        create.purgeAfterSeconds = 3600;
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const auto created = store.changeRule(create);
+        QVERIFY(created.ok());
+        QCOMPARE(created.value.kind, RuleChangeOutcome::Kind::Applied);
+        QCOMPARE(created.value.userCount, qint64(6));
+        QCOMPARE(created.value.newlyOptedOut, 5);
+
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.optOuts.size(), 6);
+        QHash<QString, StoredOptOut> rows;
+        for (const StoredOptOut &o : snap.value.optOuts)
+            rows.insert(o.userId, o);
+        const StoredOptOut own = rows.value(ids.at(1));
+        QVERIFY(own.individual);
+        QCOMPARE(own.reason, QStringLiteral("asked"));
+        QCOMPARE(own.ruleIds, QStringList {created.value.rule.id});
+        // The new rows, by e-mail address: admin@, user1@ ... user4@ (ids 0, 2, 3, 4, 5).
+        const QStringList added {ids.at(0), ids.at(2), ids.at(3), ids.at(4), ids.at(5)};
+        qint64 previous = own.seq;
+        for (const QString &id : added) {
+            const StoredOptOut o = rows.value(id);
+            QCOMPARE(o.orgId, org);
+            QCOMPARE(o.byUserId, ids.at(0));
+            QCOMPARE(o.reason, QStringLiteral("everyone"));
+            QCOMPARE(o.ruleIds, QStringList {created.value.rule.id});
+            QVERIFY(!o.individual);
+            QVERIFY2(o.seq > previous, qPrintable(id));
+            previous = o.seq;
+            const bool stored = id == ids.at(2) || id == ids.at(3);
+            QCOMPARE(o.purgeAt.isValid(), stored);
+            if (stored) {
+                QVERIFY(o.purgeAt >= before.addSecs(3600).addSecs(-1));
+                QVERIFY(o.purgeAt <= QDateTime::currentDateTimeUtc().addSecs(3601));
+            }
+        }
+        // What the caches are given: the rows as stored, numbers included.
+        QCOMPARE(created.value.covers.rows.size(), 6);
+        for (const StoredOptOut &o : created.value.covers.rows) {
+            QCOMPARE(o.seq, rows.value(o.userId).seq);
+            QCOMPARE(o.purgeAt, rows.value(o.userId).purgeAt);
+        }
+    }
+
     // Kept events, hidden; a purge that came due runs once, whichever instance asks first.
     void purgeDueRunsOnce()
     {
