@@ -328,8 +328,8 @@ const QVector<QStringList> &migrationSteps()
         //  - user_id: applyOptOuts() writes rows only for the users it read (and locked) in
         //    the organisation; a rule's rows are its covered users as read from users or
         //    group_members (whose own key to users stays); no statement of the server deletes
-        //    a user or changes an id (a SCIM DELETE or a directory import marks a user
-        //    deleted: the row, and the opt-out, stay).
+        //    a user or changes an id (a SCIM DELETE marks the user deleted: the row, and the
+        //    opt-out, stay).
         //  - org_id: the organisation's row is locked FOR UPDATE by the same transaction, and
         //    organisations are never deleted.
         //  - opted_out_by: the authenticated actor, or the rule's creator (an authenticated
