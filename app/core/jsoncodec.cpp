@@ -90,6 +90,34 @@ public:
         return qint64(number);
     }
 
+    // Absent or null -> `fallback`; present, it must be a whole number.
+    qint64 optionalInteger(const char *key, qint64 fallback)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined() || value.isNull())
+            return fallback;
+        return integer(key);
+    }
+
+    // An array of strings (non-empty ones with `nonEmpty`); the first other element is the
+    // problem, and the list stops before it.
+    QStringList strings(const char *key, bool nonEmpty = false)
+    {
+        const QJsonArray values = array(key);
+        QStringList list;
+        for (qsizetype i = 0; ok() && i < values.size(); ++i) {
+            const QJsonValue value = values.at(i);
+            if (!value.isString() || (nonEmpty && value.toString().isEmpty())) {
+                *m_problem = childPath(key, i)
+                    + QLatin1String(nonEmpty ? ": expected a non-empty string"
+                                             : ": expected a string");
+                break;
+            }
+            list.append(value.toString());
+        }
+        return list;
+    }
+
     QDateTime time(const char *key, bool nullable = false)
     {
         const QJsonValue value = m_object.value(QLatin1String(key));
@@ -185,6 +213,18 @@ User readUser(QString *problem, const QJsonObject &object, const QString &path,
     return user;
 }
 
+// A user another object names (an author, an actor, a sample): the name may be null.
+User readUserRef(QString *problem, const QJsonObject &object, const QString &path)
+{
+    return readUser(problem, object, path, false);
+}
+
+// A user of a list of users: the name is required.
+User readNamedUser(QString *problem, const QJsonObject &object, const QString &path)
+{
+    return readUser(problem, object, path);
+}
+
 // An object inside `r` at `key`, read by `read`.
 template<typename T, typename Read> T readChild(Reader &r, const char *key, Read read)
 {
@@ -265,15 +305,11 @@ OptOutRule readRule(QString *problem, const QJsonObject &o, const QString &at)
     rule.createdAt = e.time("createdAt", true);
     const QJsonValue by = o.value(QLatin1String("createdBy"));
     if (by.isObject()) {
-        const User creator = readChild<User>(
-            e, "createdBy", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                return readUser(p2, o2, at2, false);
-            });
+        const User creator = readChild<User>(e, "createdBy", readUserRef);
         rule.createdByName = creator.name;
         rule.createdByEmail = creator.email;
     }
-    if (o.contains(QLatin1String("userCount")) && !o.value(QLatin1String("userCount")).isNull())
-        rule.userCount = e.integer("userCount");
+    rule.userCount = e.optionalInteger("userCount", rule.userCount);
     return rule;
 }
 
@@ -300,15 +336,9 @@ OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString
 {
     Reader r(problem, object, path);
     OptOutEntry entry;
-    entry.user
-        = readChild<User>(r, "user", [](QString *p, const QJsonObject &o, const QString &at) {
-              return readUser(p, o, at);
-          });
+    entry.user = readChild<User>(r, "user", readNamedUser);
     entry.optedOutAt = r.time("optedOutAt");
-    entry.optedOutBy
-        = readChild<User>(r, "optedOutBy", [](QString *p, const QJsonObject &o, const QString &at) {
-              return readUser(p, o, at, false);
-          });
+    entry.optedOutBy = readChild<User>(r, "optedOutBy", readUserRef);
     // Both absent from an older service's answers.
     entry.reason = r.optionalString("reason");
     entry.purgeAt = r.time("purgeAt", true);
@@ -318,8 +348,27 @@ OptOutEntry readEntry(QString *problem, const QJsonObject &object, const QString
     return entry;
 }
 
-template<typename T> ApiResult<T> finish(const QString &problem, T value)
+// The paging fields of a page of users or of groups.
+template<typename Page> void readPaging(Reader &r, Page *page)
 {
+    page->page = int(r.integer("page"));
+    page->pageSize = int(r.integer("pageSize", 1));
+    page->total = int(r.integer("total"));
+    page->lastPage = r.boolean("lastPage");
+}
+
+// Every decoder of a body that is one object: the body parsed (a problem there is malformed
+// with the reply's `status`), `read(reader, object)` reads the value's fields with a Reader on
+// the object, and the first problem it met makes the answer malformed (as 200).
+template<typename T, typename Read>
+ApiResult<T> decodeObject(const QByteArray &json, Read read, int status = 200)
+{
+    QString problem;
+    QJsonObject object;
+    if (!parseObject(json, &object, &problem))
+        return ApiError::malformed(status, problem);
+    Reader r(&problem, object, {});
+    T value = read(r, std::as_const(object));
     if (!problem.isEmpty())
         return ApiError::malformed(200, problem);
     return value;
@@ -347,235 +396,173 @@ QString formatTime(const QDateTime &time)
 
 ApiResult<Me> decodeMe(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    Me me;
-    me.id = r.id("id");
-    me.email = r.string("email");
-    me.name = r.string("name");
-    const QJsonArray roles = r.array("roles");
-    for (qsizetype i = 0; r.ok() && i < roles.size(); ++i) {
-        if (!roles.at(i).isString()) {
-            problem = r.childPath("roles", i) + QLatin1String(": expected a string");
-            break;
+    return decodeObject<Me>(json, [](Reader &r, const QJsonObject &) {
+        Me me;
+        me.id = r.id("id");
+        me.email = r.string("email");
+        me.name = r.string("name");
+        me.roles = r.strings("roles");
+        const QJsonObject org = r.object("org");
+        if (r.ok()) {
+            Reader o(r.problem(), org, QStringLiteral("org"));
+            me.orgId = o.id("id");
+            me.orgName = o.string("name");
+            me.productName = o.string("productName");
+            // Absent from an older service's answer.
+            me.purgeAfterSeconds = o.optionalInteger("purgeAfterSeconds", me.purgeAfterSeconds);
+            me.orgTimeZone = o.optionalString("timeZone");
         }
-        me.roles.append(roles.at(i).toString());
-    }
-    const QJsonObject org = r.object("org");
-    if (r.ok()) {
-        Reader o(&problem, org, QStringLiteral("org"));
-        me.orgId = o.id("id");
-        me.orgName = o.string("name");
-        me.productName = o.string("productName");
-        // Absent from an older service's answer.
-        const QJsonValue purgeAfter = org.value(QLatin1String("purgeAfterSeconds"));
-        if (!purgeAfter.isUndefined() && !purgeAfter.isNull())
-            me.purgeAfterSeconds = o.integer("purgeAfterSeconds");
-        me.orgTimeZone = o.optionalString("timeZone");
-    }
-    me.usageTracking = r.boolean("usageTracking");
-    return finish(problem, me);
+        me.usageTracking = r.boolean("usageTracking");
+        return me;
+    });
 }
 
 ApiResult<UsersPage> decodeUsersPage(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    UsersPage page;
-    page.users
-        = readList<User>(r, "users", [](QString *p, const QJsonObject &o, const QString &at) {
-              return readUser(p, o, at);
-          });
-    page.page = int(r.integer("page"));
-    page.pageSize = int(r.integer("pageSize", 1));
-    page.total = int(r.integer("total"));
-    page.lastPage = r.boolean("lastPage");
-    return finish(problem, page);
+    return decodeObject<UsersPage>(json, [](Reader &r, const QJsonObject &) {
+        UsersPage page;
+        page.users = readList<User>(r, "users", readNamedUser);
+        readPaging(r, &page);
+        return page;
+    });
 }
 
 ApiResult<OptOutList> decodeOptOutList(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    OptOutList list;
-    list.revision = r.integer("revision");
-    list.optOuts = readList<OptOutEntry>(r, "optOuts", readEntry);
-    if (object.contains(QLatin1String("since"))) {
-        // What changed since a revision the client holds (GET /optouts?since=).
-        list.since = r.integer("since");
-        const QJsonArray optedIn = r.array("optedIn");
-        for (qsizetype i = 0; r.ok() && i < optedIn.size(); ++i) {
-            const QJsonValue id = optedIn.at(i);
-            if (!id.isString() || id.toString().isEmpty()) {
-                problem
-                    = r.childPath("optedIn", i) + QLatin1String(": expected a non-empty string");
-                break;
-            }
-            list.optedIn.append(id.toString());
+    return decodeObject<OptOutList>(json, [](Reader &r, const QJsonObject &object) {
+        OptOutList list;
+        list.revision = r.integer("revision");
+        list.optOuts = readList<OptOutEntry>(r, "optOuts", readEntry);
+        if (object.contains(QLatin1String("since"))) {
+            // What changed since a revision the client holds (GET /optouts?since=).
+            list.since = r.integer("since");
+            list.optedIn = r.strings("optedIn", true);
+            if (r.ok() && list.since > list.revision)
+                *r.problem() = QStringLiteral("since: after the revision");
         }
-        if (r.ok() && list.since > list.revision)
-            problem = QStringLiteral("since: after the revision");
-    }
-    // A few administrators opted out everybody: their names and e-mails are stored once, not
-    // once per entry (20,000 entries, about 3 MB).
-    QHash<QString, User> actors;
-    for (OptOutEntry &entry : list.optOuts) {
-        const auto known = actors.constFind(entry.optedOutBy.id);
-        if (known == actors.cend())
-            actors.insert(entry.optedOutBy.id, entry.optedOutBy);
-        else if (*known == entry.optedOutBy)
-            entry.optedOutBy = *known;
-    }
-    return finish(problem, list);
+        // A few administrators opted out everybody: their names and e-mails are stored once, not
+        // once per entry (20,000 entries, about 3 MB).
+        QHash<QString, User> actors;
+        for (OptOutEntry &entry : list.optOuts) {
+            const auto known = actors.constFind(entry.optedOutBy.id);
+            if (known == actors.cend())
+                actors.insert(entry.optedOutBy.id, entry.optedOutBy);
+            else if (*known == entry.optedOutBy)
+                entry.optedOutBy = *known;
+        }
+        return list;
+    });
 }
 
 ApiResult<OptOutEntry> decodeOptOutEntry(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    OptOutEntry entry = readEntry(&problem, object, {});
-    return finish(problem, entry);
+    return decodeObject<OptOutEntry>(json, [](Reader &r, const QJsonObject &object) {
+        return readEntry(r.problem(), object, {});
+    });
 }
 
 ApiResult<BatchResult> decodeBatchResult(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    BatchResult result;
-    result.revision = r.integer("revision");
-    result.optedOut = int(r.integer("optedOut"));
-    result.optedIn = int(r.integer("optedIn"));
-    return finish(problem, result);
+    return decodeObject<BatchResult>(json, [](Reader &r, const QJsonObject &) {
+        BatchResult result;
+        result.revision = r.integer("revision");
+        result.optedOut = int(r.integer("optedOut"));
+        result.optedIn = int(r.integer("optedIn"));
+        return result;
+    });
 }
 
 ApiResult<SyncState> decodeSyncState(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    SyncState state;
-    state.usersRevision = r.integer("usersRevision");
-    state.optOutsRevision = r.integer("optOutsRevision");
-    state.usageTracking = r.boolean("usageTracking");
-    return finish(problem, state);
+    return decodeObject<SyncState>(json, [](Reader &r, const QJsonObject &) {
+        SyncState state;
+        state.usersRevision = r.integer("usersRevision");
+        state.optOutsRevision = r.integer("optOutsRevision");
+        state.usageTracking = r.boolean("usageTracking");
+        return state;
+    });
 }
 
 ApiResult<AuditPage> decodeAuditPage(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    AuditPage page;
-    page.entries = readList<AuditEntry>(
-        r, "entries", [](QString *p, const QJsonObject &o, const QString &at) {
-            Reader e(p, o, at);
-            AuditEntry entry;
-            entry.id = e.id("id");
-            entry.at = e.time("at");
-            entry.action = e.string("action");
-            entry.source = e.optionalString("source");
-            // The service's own work has a null actor: its retention window's purges, the
-            // directory's changes (an older service: purges only, without a source).
-            const bool byService = entry.source == QLatin1String("retention")
-                || entry.source == QLatin1String("directory")
-                || (entry.source.isEmpty() && entry.action == QLatin1String("purge"));
-            User actor;
-            if (!o.value(QLatin1String("actor")).isNull() || !byService) {
-                actor = readChild<User>(e, "actor",
-                                        [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                                            return readUser(p2, o2, at2, false);
-                                        });
-            }
-            // A rule entry names the rule, not a user ("user": null).
-            User user;
-            if (entry.isRuleEntry()) {
-                if (!o.value(QLatin1String("user")).isNull())
-                    user = readChild<User>(
-                        e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                            return readUser(p2, o2, at2, false);
-                        });
-                const OptOutRule rule = readChild<OptOutRule>(e, "rule", readRuleRef);
-                entry.ruleId = rule.id;
-                entry.ruleKind = rule.kind;
-                entry.ruleGroupName = rule.groupName;
-                entry.ruleDomain = rule.domain;
-            } else {
-                user = readChild<User>(e, "user",
-                                       [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                                           return readUser(p2, o2, at2, false);
-                                       });
-            }
-            entry.actorId = actor.id;
-            entry.actorEmail = actor.email;
-            entry.actorName = actor.name;
-            entry.userId = user.id;
-            entry.userEmail = user.email;
-            entry.userName = user.name;
-            entry.reason = e.optionalString("reason");
-            if (o.contains(QLatin1String("count")) && !o.value(QLatin1String("count")).isNull())
-                entry.count = e.integer("count");
-            entry.requestId = e.optionalString("requestId");
-            if (o.contains(QLatin1String("via")) && !o.value(QLatin1String("via")).isNull())
-                entry.via = readList<OptOutCover>(e, "via", readCover);
-            return entry;
-        });
-    page.next = r.optionalString("next");
-    return finish(problem, page);
+    return decodeObject<AuditPage>(json, [](Reader &r, const QJsonObject &) {
+        AuditPage page;
+        page.entries = readList<AuditEntry>(
+            r, "entries", [](QString *p, const QJsonObject &o, const QString &at) {
+                Reader e(p, o, at);
+                AuditEntry entry;
+                entry.id = e.id("id");
+                entry.at = e.time("at");
+                entry.action = e.string("action");
+                entry.source = e.optionalString("source");
+                // The service's own work has a null actor: its retention window's purges, the
+                // directory's changes (an older service: purges only, without a source).
+                const bool byService = entry.source == QLatin1String("retention")
+                    || entry.source == QLatin1String("directory")
+                    || (entry.source.isEmpty() && entry.action == QLatin1String("purge"));
+                User actor;
+                if (!o.value(QLatin1String("actor")).isNull() || !byService)
+                    actor = readChild<User>(e, "actor", readUserRef);
+                // A rule entry names the rule, not a user ("user": null).
+                User user;
+                if (entry.isRuleEntry()) {
+                    if (!o.value(QLatin1String("user")).isNull())
+                        user = readChild<User>(e, "user", readUserRef);
+                    const OptOutRule rule = readChild<OptOutRule>(e, "rule", readRuleRef);
+                    entry.ruleId = rule.id;
+                    entry.ruleKind = rule.kind;
+                    entry.ruleGroupName = rule.groupName;
+                    entry.ruleDomain = rule.domain;
+                } else {
+                    user = readChild<User>(e, "user", readUserRef);
+                }
+                entry.actorId = actor.id;
+                entry.actorEmail = actor.email;
+                entry.actorName = actor.name;
+                entry.userId = user.id;
+                entry.userEmail = user.email;
+                entry.userName = user.name;
+                entry.reason = e.optionalString("reason");
+                entry.count = e.optionalInteger("count", entry.count);
+                entry.requestId = e.optionalString("requestId");
+                if (o.contains(QLatin1String("via")) && !o.value(QLatin1String("via")).isNull())
+                    entry.via = readList<OptOutCover>(e, "via", readCover);
+                return entry;
+            });
+        page.next = r.optionalString("next");
+        return page;
+    });
 }
 
 ApiResult<UsageSummary> decodeUsageSummary(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    UsageSummary summary;
-    summary.users = readList<UsageSummaryEntry>(
-        r, "users", [](QString *p, const QJsonObject &o, const QString &at) {
-            Reader e(p, o, at);
-            UsageSummaryEntry entry;
-            const User user = readChild<User>(
-                e, "user", [](QString *p2, const QJsonObject &o2, const QString &at2) {
-                    return readUser(p2, o2, at2, false);
-                });
-            entry.userId = user.id;
-            entry.userEmail = user.email;
-            entry.userName = user.name;
-            entry.optedOut = e.optionalBoolean("optedOut", false);
-            entry.client = e.integer("client");
-            entry.server = e.integer("server");
-            entry.lastEventAt = e.time("lastEventAt", true);
-            const QJsonValue awaiting = o.value(QLatin1String("awaitingDeletion"));
-            if (awaiting.isObject()) {
-                Reader a(p, awaiting.toObject(), e.childPath("awaitingDeletion"));
-                entry.awaitingDeletion = true;
-                entry.awaitingClient = a.integer("client");
-                entry.awaitingServer = a.integer("server");
-                entry.purgeAt = a.time("purgeAt", true);
-            }
-            return entry;
-        });
-    summary.discardedSinceStart = r.integer("discardedSinceStart");
-    return finish(problem, summary);
+    return decodeObject<UsageSummary>(json, [](Reader &r, const QJsonObject &) {
+        UsageSummary summary;
+        summary.users = readList<UsageSummaryEntry>(
+            r, "users", [](QString *p, const QJsonObject &o, const QString &at) {
+                Reader e(p, o, at);
+                UsageSummaryEntry entry;
+                const User user = readChild<User>(e, "user", readUserRef);
+                entry.userId = user.id;
+                entry.userEmail = user.email;
+                entry.userName = user.name;
+                entry.optedOut = e.optionalBoolean("optedOut", false);
+                entry.client = e.integer("client");
+                entry.server = e.integer("server");
+                entry.lastEventAt = e.time("lastEventAt", true);
+                const QJsonValue awaiting = o.value(QLatin1String("awaitingDeletion"));
+                if (awaiting.isObject()) {
+                    Reader a(p, awaiting.toObject(), e.childPath("awaitingDeletion"));
+                    entry.awaitingDeletion = true;
+                    entry.awaitingClient = a.integer("client");
+                    entry.awaitingServer = a.integer("server");
+                    entry.purgeAt = a.time("purgeAt", true);
+                }
+                return entry;
+            });
+        summary.discardedSinceStart = r.integer("discardedSinceStart");
+        return summary;
+    });
 }
 
 namespace {
@@ -605,146 +592,111 @@ EnforcementCounts readCounts(QString *problem, const QJsonObject &object, const 
 
 ApiResult<EnforcementStats> decodeEnforcementStats(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    EnforcementStats stats;
-    stats.since = r.time("since");
-    stats.until = r.time("until");
-    stats.bucket = r.string("bucket");
-    stats.timeZone = r.optionalString("timeZone");
-    stats.countingSince = r.time("countingSince", true);
-    stats.buckets = readList<EnforcementBucket>(
-        r, "buckets", [](QString *p, const QJsonObject &o, const QString &at) {
-            Reader b(p, o, at);
-            EnforcementBucket bucket;
-            bucket.start = b.time("start");
-            const QString date = b.string("date");
-            bucket.date = QDate::fromString(date, Qt::ISODate);
-            if (b.ok() && !bucket.date.isValid())
-                *p = at + QLatin1String(".date: expected a date (YYYY-MM-DD)");
-            if (b.ok())
-                bucket.counts = readCounts(p, o, at);
-            return bucket;
-        });
-    stats.totals = readChild<EnforcementCounts>(r, "totals", readCounts);
-    return finish(problem, stats);
+    return decodeObject<EnforcementStats>(json, [](Reader &r, const QJsonObject &) {
+        EnforcementStats stats;
+        stats.since = r.time("since");
+        stats.until = r.time("until");
+        stats.bucket = r.string("bucket");
+        stats.timeZone = r.optionalString("timeZone");
+        stats.countingSince = r.time("countingSince", true);
+        stats.buckets = readList<EnforcementBucket>(
+            r, "buckets", [](QString *p, const QJsonObject &o, const QString &at) {
+                Reader b(p, o, at);
+                EnforcementBucket bucket;
+                bucket.start = b.time("start");
+                const QString date = b.string("date");
+                bucket.date = QDate::fromString(date, Qt::ISODate);
+                if (b.ok() && !bucket.date.isValid())
+                    *p = at + QLatin1String(".date: expected a date (YYYY-MM-DD)");
+                if (b.ok())
+                    bucket.counts = readCounts(p, o, at);
+                return bucket;
+            });
+        stats.totals = readChild<EnforcementCounts>(r, "totals", readCounts);
+        return stats;
+    });
 }
 
 ApiResult<QList<OptOutRule>> decodeOptOutRules(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    const QList<OptOutRule> rules = readList<OptOutRule>(r, "rules", readRule);
-    return finish(problem, rules);
+    return decodeObject<QList<OptOutRule>>(json, [](Reader &r, const QJsonObject &) {
+        return readList<OptOutRule>(r, "rules", readRule);
+    });
 }
 
 ApiResult<OptOutRule> decodeOptOutRule(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    const OptOutRule rule = readRule(&problem, object, {});
-    return finish(problem, rule);
+    return decodeObject<OptOutRule>(json, [](Reader &r, const QJsonObject &object) {
+        return readRule(r.problem(), object, {});
+    });
 }
 
 ApiResult<OptOutRulePreview> decodeOptOutRulePreview(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    OptOutRulePreview preview;
-    preview.userCount = r.integer("userCount");
-    preview.newlyOptedOut = r.integer("newlyOptedOut");
-    preview.sample
-        = readList<User>(r, "sample", [](QString *p, const QJsonObject &o, const QString &at) {
-              return readUser(p, o, at, false);
-          });
-    return finish(problem, preview);
+    return decodeObject<OptOutRulePreview>(json, [](Reader &r, const QJsonObject &) {
+        OptOutRulePreview preview;
+        preview.userCount = r.integer("userCount");
+        preview.newlyOptedOut = r.integer("newlyOptedOut");
+        preview.sample = readList<User>(r, "sample", readUserRef);
+        return preview;
+    });
 }
 
 ApiResult<GroupsPage> decodeGroupsPage(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    GroupsPage page;
-    page.groups
-        = readList<Group>(r, "groups", [](QString *p, const QJsonObject &o, const QString &at) {
-              Reader g(p, o, at);
-              Group group;
-              group.id = g.id("id");
-              group.name = g.string("name");
-              group.memberCount = g.integer("memberCount");
-              group.optedOut = g.optionalBoolean("optedOut", false);
-              return group;
-          });
-    page.page = int(r.integer("page"));
-    page.pageSize = int(r.integer("pageSize", 1));
-    page.total = int(r.integer("total"));
-    page.lastPage = r.boolean("lastPage");
-    return finish(problem, page);
+    return decodeObject<GroupsPage>(json, [](Reader &r, const QJsonObject &) {
+        GroupsPage page;
+        page.groups
+            = readList<Group>(r, "groups", [](QString *p, const QJsonObject &o, const QString &at) {
+                  Reader g(p, o, at);
+                  Group group;
+                  group.id = g.id("id");
+                  group.name = g.string("name");
+                  group.memberCount = g.integer("memberCount");
+                  group.optedOut = g.optionalBoolean("optedOut", false);
+                  return group;
+              });
+        readPaging(r, &page);
+        return page;
+    });
 }
 
 ApiResult<UsageEventsResult> decodeUsageEventsResult(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    UsageEventsResult result;
-    result.accepted = r.integer("accepted");
-    result.discarded = r.integer("discarded");
-    return finish(problem, result);
+    return decodeObject<UsageEventsResult>(json, [](Reader &r, const QJsonObject &) {
+        UsageEventsResult result;
+        result.accepted = r.integer("accepted");
+        result.discarded = r.integer("discarded");
+        return result;
+    });
 }
 
 ApiResult<SignInProvider> decodeSignInProvider(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(200, problem);
-    Reader r(&problem, object, {});
-    SignInProvider provider;
-    provider.issuer = QUrl(r.id("issuer"), QUrl::StrictMode);
-    provider.clientId = r.id("clientId");
-    const QJsonArray scopes = r.array("scopes");
-    for (qsizetype i = 0; r.ok() && i < scopes.size(); ++i) {
-        if (!scopes.at(i).isString()) {
-            problem = r.childPath("scopes", i) + QLatin1String(": expected a string");
-            break;
-        }
-        provider.scopes.append(scopes.at(i).toString());
-    }
-    // Only a secure address is of use: the app refuses to start a sign-in on anything else.
-    if (r.ok()
-        && (!provider.issuer.isValid() || provider.issuer.scheme() != QLatin1String("https")))
-        problem = QStringLiteral("issuer: expected an https:// URL");
-    return finish(problem, provider);
+    return decodeObject<SignInProvider>(json, [](Reader &r, const QJsonObject &) {
+        SignInProvider provider;
+        provider.issuer = QUrl(r.id("issuer"), QUrl::StrictMode);
+        provider.clientId = r.id("clientId");
+        provider.scopes = r.strings("scopes");
+        // Only a secure address is of use: the app refuses to start a sign-in on anything else.
+        if (r.ok()
+            && (!provider.issuer.isValid() || provider.issuer.scheme() != QLatin1String("https")))
+            *r.problem() = QStringLiteral("issuer: expected an https:// URL");
+        return provider;
+    });
 }
 
 ApiResult<NewSession> decodeNewSession(const QByteArray &json)
 {
-    QString problem;
-    QJsonObject object;
-    if (!parseObject(json, &object, &problem))
-        return ApiError::malformed(201, problem);
-    Reader r(&problem, object, {});
-    NewSession session;
-    session.token = r.id("token").toUtf8();
-    session.expiresAt = r.time("expiresAt");
-    return finish(problem, session);
+    return decodeObject<NewSession>(
+        json,
+        [](Reader &r, const QJsonObject &) {
+            NewSession session;
+            session.token = r.id("token").toUtf8();
+            session.expiresAt = r.time("expiresAt");
+            return session;
+        },
+        201);
 }
 
 bool decodeErrorBody(const QByteArray &json, QString *code, QString *message, QJsonObject *details)

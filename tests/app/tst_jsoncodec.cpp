@@ -41,6 +41,8 @@ private slots:
     void encodeOptOutOptions();
     void reasonProblem_data();
     void reasonProblem();
+    void badInputNamesItsPlace_data();
+    void badInputNamesItsPlace();
 };
 
 static const QByteArray meJson = R"({"id": "u-1", "email": "admin@example.com", "name": "Ada Admin",
@@ -696,6 +698,106 @@ void TestJsonCodec::optOutChangesSinceRejectsBadInput()
     const auto result = JsonCodec::decodeOptOutList(json);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
+}
+
+// Every decoder's answer to bad input: Malformed, the reply's status (201 for a session's body
+// that is not JSON; the fields' problems are reported as 200), and what was wrong where.
+void TestJsonCodec::badInputNamesItsPlace_data()
+{
+    QTest::addColumn<QString>("decoder");
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("technical");
+    QTest::newRow("empty body") << "me" << QByteArray("  ") << 200 << "empty body";
+    QTest::newRow("not JSON") << "syncState" << QByteArray("{") << 200
+                              << "invalid JSON at offset 1: unterminated object";
+    QTest::newRow("an array") << "batchResult" << QByteArray("[]") << 200
+                              << "expected a JSON object at the top level";
+    QTest::newRow("a role not a string")
+        << "me" << QByteArray(R"({"id": "u-1", "email": "a@x", "name": "A", "roles": ["a", 2]})")
+        << 200 << "roles[1]: expected a string";
+    QTest::newRow("org's purge window a string")
+        << "me"
+        << QByteArray(R"({"id": "u-1", "email": "a@x", "name": "A", "roles": [], "org": {"id":
+            "o-1", "name": "O", "productName": "P", "purgeAfterSeconds": "1"}})")
+        << 200 << "org.purgeAfterSeconds: expected a whole number, got a string";
+    QTest::newRow("an opted-in id empty")
+        << "optOutList"
+        << QByteArray(R"({"revision": 4, "since": 2, "optOuts": [], "optedIn": ["u-3", ""]})")
+        << 200 << "optedIn[1]: expected a non-empty string";
+    QTest::newRow("since after the revision")
+        << "optOutList"
+        << QByteArray(R"({"revision": 4, "since": 5, "optOuts": [], "optedIn": []})") << 200
+        << "since: after the revision";
+    QTest::newRow("a rule's count a string")
+        << "optOutRule"
+        << QByteArray(
+               R"({"id": "r-1", "kind": "emailDomain", "domain": "x.org", "userCount": "3"})")
+        << 200 << "userCount: expected a whole number, got a string";
+    QTest::newRow("a sample user without id")
+        << "optOutRulePreview"
+        << QByteArray(R"({"userCount": 1, "newlyOptedOut": 1, "sample": [{"email": "a@x"}]})")
+        << 200 << "sample[0].id: expected a string, got nothing";
+    QTest::newRow("a group without members' count")
+        << "groupsPage"
+        << QByteArray(R"({"groups": [{"id": "g-1", "name": "G"}], "page": 0, "pageSize": 1,
+            "total": 1, "lastPage": true})")
+        << 200 << "groups[0].memberCount: expected a whole number, got nothing";
+    QTest::newRow("accepted negative")
+        << "usageEventsResult" << QByteArray(R"({"accepted": -1, "discarded": 0})") << 200
+        << "accepted: expected a whole number, got a number";
+    QTest::newRow("a scope not a string")
+        << "signInProvider"
+        << QByteArray(R"({"issuer": "https://idp.example", "clientId": "c", "scopes": ["openid",
+            1]})")
+        << 200 << "scopes[1]: expected a string";
+    QTest::newRow("an issuer over plain HTTP")
+        << "signInProvider"
+        << QByteArray(R"({"issuer": "http://idp.example", "clientId": "c", "scopes": []})") << 200
+        << "issuer: expected an https:// URL";
+    QTest::newRow("a session not JSON")
+        << "newSession" << QByteArray("x") << 201 << "invalid JSON at offset 1: illegal value";
+    QTest::newRow("a session without token")
+        << "newSession" << QByteArray(R"({"expiresAt": "2026-12-06T00:00:00Z"})") << 200
+        << "token: expected a string, got nothing";
+}
+
+void TestJsonCodec::badInputNamesItsPlace()
+{
+    QFETCH(QString, decoder);
+    QFETCH(QByteArray, json);
+    QFETCH(int, status);
+    QFETCH(QString, technical);
+    ApiError error;
+    const auto take = [&error](const auto &result) {
+        QVERIFY(!result.ok());
+        error = result.error();
+    };
+    if (decoder == QLatin1String("me"))
+        take(JsonCodec::decodeMe(json));
+    else if (decoder == QLatin1String("syncState"))
+        take(JsonCodec::decodeSyncState(json));
+    else if (decoder == QLatin1String("batchResult"))
+        take(JsonCodec::decodeBatchResult(json));
+    else if (decoder == QLatin1String("optOutList"))
+        take(JsonCodec::decodeOptOutList(json));
+    else if (decoder == QLatin1String("optOutRule"))
+        take(JsonCodec::decodeOptOutRule(json));
+    else if (decoder == QLatin1String("optOutRulePreview"))
+        take(JsonCodec::decodeOptOutRulePreview(json));
+    else if (decoder == QLatin1String("groupsPage"))
+        take(JsonCodec::decodeGroupsPage(json));
+    else if (decoder == QLatin1String("usageEventsResult"))
+        take(JsonCodec::decodeUsageEventsResult(json));
+    else if (decoder == QLatin1String("signInProvider"))
+        take(JsonCodec::decodeSignInProvider(json));
+    else if (decoder == QLatin1String("newSession"))
+        take(JsonCodec::decodeNewSession(json));
+    else
+        QFAIL("no such decoder");
+    QCOMPARE(error.kind, ApiError::Kind::Malformed);
+    QCOMPARE(error.httpStatus, status);
+    QCOMPARE(error.technical, technical);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)

@@ -573,6 +573,188 @@ private slots:
         QVERIFY(audit.value.at(0).id > audit.value.at(1).id);
     }
 
+    // A database of schema 9 (groups, rules, member counts) holding opt-outs, a group and a
+    // rule: schema 10 drops the opt-out rows' foreign keys (the store guarantees them), keeps
+    // every row and the other tables' keys, and rules write their rows as before.
+    void migratesSchema9OptOutsWithoutRowChecks()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        for (int step = 1; step <= 9; ++step) {
+            for (const QString &sql : PostgresStore::migrationStep(step))
+                QVERIFY2(db.exec(sql), qPrintable(sql));
+        }
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
+                                       "INSERT INTO schema_version VALUES (9)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-1', "
+            "'Org', 'P', 3, now()); INSERT INTO users (id, org_id, email, name, roles, "
+            "created_at) VALUES ('u-1', 'o-1', 'a@x.example', 'A', 'product_admin', now()), "
+            "('u-2', 'o-1', 'b@x.example', 'B', 'user', now()), ('u-3', 'o-1', 'c@x.example', "
+            "'C', 'user', now()), ('u-4', 'o-1', 'd@x.example', 'D', 'user', now()), ('u-5', "
+            "'o-1', 'e@y.example', 'E', 'user', now()); UPDATE meta SET next_org = 2, next_user "
+            "= 6, next_group = 3, next_rule = 2; INSERT INTO optouts (user_id, org_id, "
+            "opted_out_at, opted_out_by, seq, reason) VALUES ('u-2', 'o-1', now(), 'u-1', 1, "
+            "'asked'); SELECT setval('optout_seq', 1); INSERT INTO groups (id, org_id, "
+            "display_name, created_at, member_count) VALUES ('g-1', 'o-1', 'Works council', "
+            "now(), 2), ('g-2', 'o-1', 'Contractors', now(), 2); INSERT INTO group_members "
+            "(group_id, user_id) VALUES ('g-1', 'u-2'), ('g-1', 'u-3'), ('g-2', 'u-3'), ('g-2', "
+            "'u-4'); INSERT INTO optout_rules (id, org_id, kind, target, reason, created_at, "
+            "created_by) VALUES ('r-1', 'o-1', 'group', 'g-1', 'council', now(), 'u-1'); UPDATE "
+            "optouts SET rule_ids = 'r-1' WHERE user_id = 'u-2'; INSERT INTO optouts (user_id, "
+            "org_id, opted_out_at, opted_out_by, seq, reason, individual, rule_ids) VALUES "
+            "('u-3', 'o-1', now(), 'u-1', 2, 'council', false, 'r-1'); SELECT "
+            "setval('optout_seq', 2)")));
+        const QString foreignKeysOf = QStringLiteral(
+            "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = '%1'::regclass");
+        QCOMPARE(db.count(foreignKeysOf.arg(QLatin1String("optouts"))), qint64(3));
+
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")),
+                 qint64(PostgresStore::SchemaVersion));
+        QCOMPARE(db.count(QStringLiteral("SELECT version FROM schema_version")), qint64(10));
+        QCOMPARE(db.count(foreignKeysOf.arg(QLatin1String("optouts"))), qint64(0));
+        // The keys that are not the opt-out rows' stay: a member, a token are users.
+        QCOMPARE(db.count(foreignKeysOf.arg(QLatin1String("group_members"))), qint64(2));
+        QCOMPARE(db.count(foreignKeysOf.arg(QLatin1String("tokens"))), qint64(1));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES "
+                                        "('g-2', 'u-999')")));
+
+        // Every row kept, as it was.
+        auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.optOuts.size(), 2);
+        QCOMPARE(snap.value.rules.size(), 1);
+        QCOMPARE(snap.value.rules.at(0).groupName, QStringLiteral("Works council"));
+        for (const StoredOptOut &o : std::as_const(snap.value.optOuts)) {
+            QCOMPARE(o.orgId, QStringLiteral("o-1"));
+            QCOMPARE(o.byUserId, QStringLiteral("u-1"));
+            QCOMPARE(o.ruleIds, QStringList {QStringLiteral("r-1")});
+            QCOMPARE(o.individual, o.userId == QLatin1String("u-2"));
+        }
+
+        // A rule on the second group: u-3 (covered already) gains it, u-4 is newly out, with
+        // the creator, the organisation and a new sequence number on the row.
+        RuleChangeRequest create;
+        create.kind = RuleChangeRequest::Kind::Create;
+        create.orgId = QStringLiteral("o-1");
+        create.actorId = QStringLiteral("u-1");
+        create.groupId = QStringLiteral("g-2");
+        create.reason = QStringLiteral("contract");
+        const auto created = store.changeRule(create);
+        QVERIFY(created.ok());
+        QCOMPARE(created.value.kind, RuleChangeOutcome::Kind::Applied);
+        QCOMPARE(created.value.rule.id, QStringLiteral("r-2"));
+        QCOMPARE(created.value.userCount, qint64(2));
+        QCOMPARE(created.value.newlyOptedOut, 1);
+        QCOMPARE(created.value.revision, qint64(4));
+        snap = store.snapshot();
+        QCOMPARE(snap.value.optOuts.size(), 3);
+        for (const StoredOptOut &o : std::as_const(snap.value.optOuts)) {
+            if (o.userId == QLatin1String("u-3")) {
+                QCOMPARE(o.ruleIds, (QStringList {QStringLiteral("r-1"), QStringLiteral("r-2")}));
+            } else if (o.userId == QLatin1String("u-4")) {
+                QCOMPARE(o.orgId, QStringLiteral("o-1"));
+                QCOMPARE(o.byUserId, QStringLiteral("u-1"));
+                QCOMPARE(o.reason, QStringLiteral("contract"));
+                QCOMPARE(o.ruleIds, QStringList {QStringLiteral("r-2")});
+                QVERIFY(!o.individual);
+                QCOMPARE(o.seq, qint64(3));
+            }
+        }
+        const auto in
+            = store.ingestEvents({makeEvent(QStringLiteral("o-1"), QStringLiteral("u-4")),
+                                  makeEvent(QStringLiteral("o-1"), QStringLiteral("u-5"))});
+        QVERIFY(in.ok());
+        QCOMPARE(in.value.discarded, 1);
+        QCOMPARE(in.value.stored, 1);
+
+        // The rule deleted: u-4 opted back in, u-3 still under the first rule.
+        RuleChangeRequest remove;
+        remove.kind = RuleChangeRequest::Kind::Delete;
+        remove.orgId = QStringLiteral("o-1");
+        remove.actorId = QStringLiteral("u-1");
+        remove.ruleId = QStringLiteral("r-2");
+        const auto removed = store.changeRule(remove);
+        QVERIFY(removed.ok());
+        QCOMPARE(removed.value.kind, RuleChangeOutcome::Kind::Applied);
+        QCOMPARE(removed.value.optedIn, 1);
+        QCOMPARE(store.snapshot().value.optOuts.size(), 2);
+    }
+
+    // A rule's new rows, written with their shared values sent once: those with stored events
+    // have the retention window's purge time and the others none, each row has the rule's
+    // author, reason and organisation, and the sequence numbers are new, in the covered users'
+    // order, and the same in what the caches are given as in the database.
+    void ruleRowsKeepTheirOwnValues()
+    {
+        ScratchDatabase db;
+        QVERIFY(db.isValid());
+        PostgresStore store(db.spec());
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QStringList ids;
+        const QString org = setUp(store, 5, &ids);
+        QVERIFY(!org.isEmpty());
+        auto individual = change(org, ids.at(0), {ids.at(1)}, {});
+        individual.reason = QStringLiteral("asked");
+        QVERIFY(store.applyOptOuts(individual).ok());
+        QVERIFY(store.ingestEvents({makeEvent(org, ids.at(2)), makeEvent(org, ids.at(3))}).ok());
+
+        RuleChangeRequest create;
+        create.kind = RuleChangeRequest::Kind::Create;
+        create.orgId = org;
+        create.actorId = ids.at(0);
+        create.ruleKind = StoredRule::Kind::EmailDomain;
+        create.domain = QStringLiteral("example.com");
+        create.reason = QStringLiteral("everyone");
+        create.purgeAfterSeconds = 3600;
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const auto created = store.changeRule(create);
+        QVERIFY(created.ok());
+        QCOMPARE(created.value.kind, RuleChangeOutcome::Kind::Applied);
+        QCOMPARE(created.value.userCount, qint64(6));
+        QCOMPARE(created.value.newlyOptedOut, 5);
+
+        const auto snap = store.snapshot();
+        QVERIFY(snap.ok());
+        QCOMPARE(snap.value.optOuts.size(), 6);
+        QHash<QString, StoredOptOut> rows;
+        for (const StoredOptOut &o : snap.value.optOuts)
+            rows.insert(o.userId, o);
+        const StoredOptOut own = rows.value(ids.at(1));
+        QVERIFY(own.individual);
+        QCOMPARE(own.reason, QStringLiteral("asked"));
+        QCOMPARE(own.ruleIds, QStringList {created.value.rule.id});
+        // The new rows, by e-mail address: admin@, user1@ ... user4@ (ids 0, 2, 3, 4, 5).
+        const QStringList added {ids.at(0), ids.at(2), ids.at(3), ids.at(4), ids.at(5)};
+        qint64 previous = own.seq;
+        for (const QString &id : added) {
+            const StoredOptOut o = rows.value(id);
+            QCOMPARE(o.orgId, org);
+            QCOMPARE(o.byUserId, ids.at(0));
+            QCOMPARE(o.reason, QStringLiteral("everyone"));
+            QCOMPARE(o.ruleIds, QStringList {created.value.rule.id});
+            QVERIFY(!o.individual);
+            QVERIFY2(o.seq > previous, qPrintable(id));
+            previous = o.seq;
+            const bool stored = id == ids.at(2) || id == ids.at(3);
+            QCOMPARE(o.purgeAt.isValid(), stored);
+            if (stored) {
+                QVERIFY(o.purgeAt >= before.addSecs(3600).addSecs(-1));
+                QVERIFY(o.purgeAt <= QDateTime::currentDateTimeUtc().addSecs(3601));
+            }
+        }
+        // What the caches are given: the rows as stored, numbers included.
+        QCOMPARE(created.value.covers.rows.size(), 6);
+        for (const StoredOptOut &o : created.value.covers.rows) {
+            QCOMPARE(o.seq, rows.value(o.userId).seq);
+            QCOMPARE(o.purgeAt, rows.value(o.userId).purgeAt);
+        }
+    }
+
     // Kept events, hidden; a purge that came due runs once, whichever instance asks first.
     void purgeDueRunsOnce()
     {
