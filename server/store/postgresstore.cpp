@@ -321,6 +321,44 @@ const QVector<QStringList> &migrationSteps()
                            "group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = "
                            "g.id AND NOT u.deleted)"),
         },
+        // 10: what changed in the opt-outs since a change number, so another instance's cache
+        // reads that instead of the whole list after each change. Every opt-out row carries the
+        // change number of the transaction that last wrote it (PgSession::nextChange() sets
+        // optout.change_seq for the transaction; inserts take it as their default, updates by
+        // a trigger: no writer can forget it), and a deleted row leaves the user's id with the
+        // change number in optout_removals (one row per user, the last deletion). Rows older
+        // than this migration carry 0: meta.optouts_logged_since says from where the log holds.
+        // Without the setting a row says "changed at every change" (the largest bigint): read
+        // once too often, never missed.
+        {
+            QStringLiteral("ALTER TABLE optouts ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE optouts ALTER COLUMN change_seq SET DEFAULT "
+                           "coalesce(nullif(current_setting('optout.change_seq', true), "
+                           "'')::bigint, 9223372036854775807)"),
+            QStringLiteral("CREATE INDEX optouts_by_change ON optouts (change_seq)"),
+            QStringLiteral("CREATE FUNCTION optouts_stamp() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN NEW.change_seq := coalesce(nullif(current_setting("
+                           "'optout.change_seq', true), '')::bigint, 9223372036854775807); "
+                           "RETURN NEW; END $$"),
+            QStringLiteral("CREATE TRIGGER optouts_stamp BEFORE UPDATE ON optouts FOR EACH ROW "
+                           "EXECUTE FUNCTION optouts_stamp()"),
+            QStringLiteral("CREATE TABLE optout_removals (user_id text PRIMARY KEY, org_id text "
+                           "NOT NULL, change_seq bigint NOT NULL)"),
+            QStringLiteral("CREATE INDEX optout_removals_by_change ON optout_removals "
+                           "(change_seq)"),
+            QStringLiteral("CREATE FUNCTION optouts_removed() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN INSERT INTO optout_removals (user_id, org_id, change_seq) "
+                           "SELECT user_id, org_id, coalesce(nullif(current_setting("
+                           "'optout.change_seq', true), '')::bigint, 9223372036854775807) FROM "
+                           "gone ON CONFLICT (user_id) DO UPDATE SET org_id = EXCLUDED.org_id, "
+                           "change_seq = EXCLUDED.change_seq; RETURN NULL; END $$"),
+            QStringLiteral("CREATE TRIGGER optouts_removed AFTER DELETE ON optouts REFERENCING "
+                           "OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION "
+                           "optouts_removed()"),
+            QStringLiteral("ALTER TABLE meta ADD COLUMN optouts_logged_since bigint NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("UPDATE meta SET optouts_logged_since = change_seq"),
+        },
     };
     return steps;
 }
@@ -501,8 +539,10 @@ public:
         if (!q.next())
             throw DbError {StoreStatus::Failed, QStringLiteral("no meta row"), {}, false};
         const qint64 seq = q.value(0).toLongLong();
-        run(QStringLiteral("SELECT pg_notify(?, ?)"),
-            {QString::fromLatin1(PostgresStore::NotifyChannel), QString::number(seq)});
+        // The opt-out rows this transaction writes carry its number (schema 10).
+        run(QStringLiteral("SELECT pg_notify(?, ?), set_config('optout.change_seq', ?, true)"),
+            {QString::fromLatin1(PostgresStore::NotifyChannel), QString::number(seq),
+             QString::number(seq)});
         return seq;
     }
 
@@ -912,11 +952,15 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
         if (changeSeq == c.changeSeq)
             return StoreResult<StoreChanges>::success(std::move(c));
         const QVariantList since {changeSeq};
+        // What changed in the opt-outs can be told from the log when it reaches back that far.
+        q = s.run(QStringLiteral("SELECT optouts_logged_since FROM meta"));
+        const bool logged = q.next() && q.value(0).toLongLong() <= changeSeq;
         q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision, "
                                  "optouts_change_seq > ?, time_zone FROM orgs WHERE change_seq > "
                                  "?"),
                   {changeSeq, changeSeq});
-        QStringList optOutOrgs;
+        QStringList optOutOrgs; // the whole list read again
+        QStringList deltaOrgs; // only what changed
         while (q.next()) {
             c.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                            q.value(3).toLongLong(), q.value(4).toLongLong(),
@@ -924,8 +968,13 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
             const auto known = knownLists.constFind(c.orgs.last().id);
             const bool held = known != knownLists.cend() && *known == c.orgs.last().revision;
             if (q.value(5).toBool() && !held) {
-                optOutOrgs.append(q.value(0).toString());
-                c.optOutsByOrg.insert(q.value(0).toString(), {});
+                if (logged && known != knownLists.cend()) {
+                    deltaOrgs.append(q.value(0).toString());
+                    c.optOutChangesByOrg.insert(q.value(0).toString(), {});
+                } else {
+                    optOutOrgs.append(q.value(0).toString());
+                    c.optOutsByOrg.insert(q.value(0).toString(), {});
+                }
             }
         }
         q = s.run(QStringLiteral("SELECT %1 FROM users WHERE change_seq > ?")
@@ -954,8 +1003,37 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
             for (const QString &org : std::as_const(optOutOrgs))
                 c.rulesByOrg[org]; // an organisation without rules: an empty list
         }
+        if (!deltaOrgs.isEmpty())
+            readOptOutChanges(s, changeSeq, deltaOrgs, &c);
         return StoreResult<StoreChanges>::success(std::move(c));
     });
+}
+
+// The opt-out rows written after `changeSeq` and the users whose rows were deleted after it
+// and who have none now (schema 10's log), and the organisations' rules; inside changesSince's
+// snapshot.
+void PostgresStore::readOptOutChanges(PgSession &s, qint64 changeSeq, const QStringList &orgIds,
+                                      StoreChanges *c)
+{
+    const QString orgs = arrayLiteral(orgIds);
+    QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE change_seq > ? AND org_id = "
+                                       "ANY(?::text[])")
+                            .arg(optOutColumns()),
+                        {changeSeq, orgs});
+    while (q.next()) {
+        const StoredOptOut o = optOutFrom(q);
+        c->optOutChangesByOrg[o.orgId].append(o);
+    }
+    q = s.run(QStringLiteral("SELECT r.org_id, r.user_id FROM optout_removals r WHERE "
+                             "r.change_seq > ? AND r.org_id = ANY(?::text[]) AND NOT EXISTS "
+                             "(SELECT 1 FROM optouts o WHERE o.user_id = r.user_id)"),
+              {changeSeq, orgs});
+    while (q.next())
+        c->optOutRemovalsByOrg[q.value(0).toString()].append(q.value(1).toString());
+    for (const StoredRule &rule : readRules(s, orgIds))
+        c->rulesByOrg[rule.orgId].append(rule);
+    for (const QString &org : orgIds)
+        c->rulesByOrg[org]; // an organisation without rules: an empty list
 }
 
 StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeRequest &request)

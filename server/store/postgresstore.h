@@ -20,7 +20,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 9;
+    static constexpr int SchemaVersion = 10;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -93,6 +93,9 @@ private:
     CoverPlan applyCovers(PgSession &s, const QString &orgId, const QVector<CoverDelta> &deltas,
                           CoverState state, const QString &requestId, qint64 changeSeq,
                           bool stepRevision, CoverChanges *changes);
+    // changesSince()'s answer for organisations whose list the caller holds: what changed.
+    void readOptOutChanges(PgSession &s, qint64 changeSeq, const QStringList &orgIds,
+                           StoreChanges *c);
     // The organisation's rules of this kind on these targets (group ids, domains).
     QVector<StoredRule> rulesOf(PgSession &s, const QString &orgId, const QString &kind,
                                 const QStringList &targets);
