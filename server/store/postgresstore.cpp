@@ -1036,62 +1036,125 @@ void PostgresStore::readOptOutChanges(PgSession &s, qint64 changeSeq, const QStr
         c->rulesByOrg[org]; // an organisation without rules: an empty list
 }
 
+namespace {
+
+// The change number (PgSession::nextChange() in one statement, for a string of statements).
+const char *const NextChangeSql = "WITH n AS (UPDATE meta SET change_seq = change_seq + 1 "
+                                  "RETURNING change_seq) SELECT change_seq, pg_notify(?, "
+                                  "change_seq::text), set_config('optout.change_seq', "
+                                  "change_seq::text, true) FROM n";
+
+// An opt-out row of optOutColumns() as libpq answers it in text (pgRunAll(): NULL is empty).
+StoredOptOut optOutFromText(const QList<QByteArray> &row)
+{
+    const auto time = [](const QByteArray &ms) {
+        return ms.isEmpty() ? QDateTime()
+                            : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+    };
+    StoredOptOut o;
+    o.userId = QString::fromUtf8(row.value(0));
+    o.orgId = QString::fromUtf8(row.value(1));
+    o.at = time(row.value(2));
+    o.byUserId = QString::fromUtf8(row.value(3));
+    o.seq = row.value(4).toLongLong();
+    o.reason = QString::fromUtf8(row.value(5));
+    o.purgeAt = time(row.value(6));
+    o.individual = row.value(7) == "t";
+    o.ruleIds = QString::fromUtf8(row.value(8)).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return o;
+}
+
+DbError toDbError(const PgCopyError &error, const char *what)
+{
+    return toDbError(error.sqlState, QLatin1String(what) + QStringLiteral(": ") + error.message);
+}
+
+} // namespace
+
+// One transaction in two round trips, straight through libpq on the store's connection, so the
+// organisation's row is held FOR UPDATE (and ingestion of its events waits) for those two only:
+//   1. BEGIN; the change number; the organisation's row FOR UPDATE; the named users' rows FOR
+//      UPDATE; their opt-out rows; the stored events of the users the request opts out;
+//   2. planOptOuts() on that state, read under the lock, then its writes and COMMIT.
+// Each statement of a string takes its own snapshot (READ COMMITTED): the reads after the lock
+// see every ingestion that held the row shared committed, and none can commit more until this
+// one ends. The stored events are counted for every id to opt out (eventCountsNeeded() may ask
+// for fewer once the state is known; the plan gets exactly those).
 StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeRequest &request)
 {
     if (!ensureConnected())
         return unavailable<OptOutChangeOutcome>();
     using Result = StoreResult<OptOutChangeOutcome>;
-    // The state under the locks, the decision by planOptOuts(), then the plan written.
-    return transact<OptOutChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
+    QStringList ids; // each id named, once
+    QStringList optOutIds; // each id to opt out, once
+    {
+        QSet<QString> seen;
+        seen.reserve(request.optOut.size() + request.optIn.size());
+        const auto add = [&](const QString &id) {
+            if (seen.contains(id))
+                return false;
+            seen.insert(id);
+            ids.append(id);
+            return true;
+        };
+        for (const auto &entry : request.optOut) {
+            if (add(entry.first))
+                optOutIds.append(entry.first);
+        }
+        for (const QString &id : request.optIn)
+            add(id);
+    }
+    return transact<OptOutChangeOutcome>(OwnStatements, [&](PgSession &s) -> Result {
+        PGconn *conn = s.nativeConnection();
         OptOutState state;
         state.now = QDateTime::currentDateTimeUtc();
         // Lock order, the same in every transaction: meta, the organisation, its users by id.
-        const qint64 seq = s.nextChange();
-        QSqlQuery q = s.run(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
-                            {request.orgId});
-        if (!q.next())
-            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
-        state.revision = q.value(0).toLongLong();
-
-        QStringList ids; // each id named, once
-        {
-            QSet<QString> seen;
-            seen.reserve(request.optOut.size() + request.optIn.size());
-            const auto add = [&](const QString &id) {
-                if (!seen.contains(id)) {
-                    seen.insert(id);
-                    ids.append(id);
-                }
-            };
-            for (const auto &entry : request.optOut)
-                add(entry.first);
-            for (const QString &id : request.optIn)
-                add(id);
+        const QString idList = arrayLiteral(ids);
+        QString reads = QStringLiteral("BEGIN; ")
+            + s.withValues(QLatin1String(NextChangeSql), {QString::fromLatin1(NotifyChannel)})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
+                           {request.orgId})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = "
+                                          "ANY(?::text[]) ORDER BY id FOR UPDATE"),
+                           {request.orgId, idList})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = "
+                                          "ANY(?::text[])")
+                               .arg(optOutColumns()),
+                           {idList});
+        if (!optOutIds.isEmpty()) {
+            reads += QStringLiteral("; ")
+                + s.withValues(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE "
+                                              "org_id = ? AND user_id = ANY(?::text[]) GROUP BY "
+                                              "user_id"),
+                               {request.orgId, arrayLiteral(optOutIds)});
         }
-        // The users' rows, so no other change of them interleaves. (Ingestion is kept out by
-        // the organisation's row above: one holding it FOR SHARE finished first, and its
-        // events are purged below; a later one waits for this commit.)
-        q = s.run(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = ANY(?::text[]) "
-                                 "ORDER BY id FOR UPDATE"),
-                  {request.orgId, arrayLiteral(ids)});
-        while (q.next())
-            state.knownUserIds.insert(q.value(0).toString());
-        q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = ANY(?::text[])")
-                      .arg(optOutColumns()),
-                  {arrayLiteral(ids)});
-        while (q.next()) {
-            const StoredOptOut o = optOutFrom(q);
+        QVector<PgRows> answers;
+        PgCopyError error;
+        if (!pgRunAll(conn, reads.toUtf8(), &answers, &error))
+            throw toDbError(error, "opt-out change");
+        if (answers.size() < 4 || answers.at(0).isEmpty())
+            throw DbError {StoreStatus::Failed, QStringLiteral("no meta row"), {}, false};
+        const qint64 seq = answers.at(0).first().value(0).toLongLong();
+        if (answers.at(1).isEmpty())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        state.revision = answers.at(1).first().value(0).toLongLong();
+        for (const QList<QByteArray> &row : std::as_const(answers.at(2)))
+            state.knownUserIds.insert(QString::fromUtf8(row.value(0)));
+        for (const QList<QByteArray> &row : std::as_const(answers.at(3))) {
+            const StoredOptOut o = optOutFromText(row);
             state.optOuts.insert(o.userId, o);
         }
-        // The stored events the plan needs, counted under the organisation's lock (ingestion
-        // holds it shared).
         const QStringList counted = eventCountsNeeded(request, state);
-        if (!counted.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE org_id = ? "
-                                     "AND user_id = ANY(?::text[]) GROUP BY user_id"),
-                      {request.orgId, arrayLiteral(counted)});
-            while (q.next())
-                state.storedEvents.insert(q.value(0).toString(), q.value(1).toLongLong());
+        if (answers.size() > 4 && !counted.isEmpty()) {
+            const QSet<QString> wanted(counted.cbegin(), counted.cend());
+            for (const QList<QByteArray> &row : std::as_const(answers.at(4))) {
+                const QString id = QString::fromUtf8(row.value(0));
+                if (wanted.contains(id))
+                    state.storedEvents.insert(id, row.value(1).toLongLong());
+            }
         }
 
         OptOutPlan plan = planOptOuts(request, state);
@@ -1102,63 +1165,76 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             return Result::success(plan.outcome());
         }
 
+        QString writes;
         if (!plan.inserts.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, ?)"),
-                      {int(plan.inserts.size())});
-            QVector<qint64> seqs;
-            seqs.reserve(plan.inserts.size());
-            while (q.next())
-                seqs.append(q.value(0).toLongLong());
-            if (seqs.size() != plan.inserts.size())
-                return Result::failure(StoreStatus::Failed, QStringLiteral("optout_seq"));
-            plan.setInsertSeqs(seqs);
-            QStringList users, times, bys, seqTexts, reasons, purgeAts;
+            QStringList users, times, bys, reasons, purgeAts;
             for (const StoredOptOut &o : std::as_const(plan.inserts)) {
                 users.append(o.userId);
                 times.append(toDbTime(o.at));
                 bys.append(o.byUserId);
-                seqTexts.append(QString::number(o.seq));
                 reasons.append(o.reason);
                 purgeAts.append(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
             }
-            s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
-                                 "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
-                                 "a::timestamptz, b, n::int8, r, p::timestamptz FROM "
-                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                                 "?::text[]) AS t(u, a, b, n, r, p)"),
-                  {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(bys),
-                   arrayLiteral(seqTexts), arrayLiteral(reasons, Nulls::Null),
-                   arrayLiteral(purgeAts, Nulls::Null)});
+            // Numbered in the plan's order; the numbers come back with the users.
+            writes += s.withValues(
+                QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
+                               "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
+                               "a::timestamptz, b, nextval('optout_seq'), r, p::timestamptz "
+                               "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
+                               "?::text[]) WITH ORDINALITY AS t(u, a, b, r, p, i) ORDER BY i "
+                               "RETURNING user_id, seq; "),
+                {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(bys),
+                 arrayLiteral(reasons, Nulls::Null), arrayLiteral(purgeAts, Nulls::Null)});
         }
         if (!plan.individualAdds.isEmpty()) {
-            s.run(QStringLiteral("UPDATE optouts SET individual = true, reason = coalesce(reason, "
-                                 "?) WHERE user_id = ANY(?::text[])"),
-                  {request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                            : QVariant(request.reason),
-                   arrayLiteral(plan.individualAdds)});
+            writes += s.withValues(
+                QStringLiteral("UPDATE optouts SET individual = true, reason = coalesce(reason, "
+                               "?) WHERE user_id = ANY(?::text[]); "),
+                {request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                          : QVariant(request.reason),
+                 arrayLiteral(plan.individualAdds)});
         }
         if (!plan.clearPurgeAt.isEmpty()) {
-            s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = "
-                                 "ANY(?::text[])"),
-                  {arrayLiteral(plan.clearPurgeAt)});
+            writes += s.withValues(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE "
+                                                  "user_id = ANY(?::text[]); "),
+                                   {arrayLiteral(plan.clearPurgeAt)});
         }
         if (!plan.purges.isEmpty()) {
             QStringList purged;
             for (const auto &purge : std::as_const(plan.purges))
                 purged.append(purge.first);
-            s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
-                                 "ANY(?::text[])"),
-                  {request.orgId, arrayLiteral(purged)});
+            writes += s.withValues(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND "
+                                                  "user_id = ANY(?::text[]); "),
+                                   {request.orgId, arrayLiteral(purged)});
         }
         if (!plan.deletes.isEmpty()) {
-            s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
-                  {arrayLiteral(plan.deletes)});
+            writes += s.withValues(QStringLiteral("DELETE FROM optouts WHERE user_id = "
+                                                  "ANY(?::text[]); "),
+                                   {arrayLiteral(plan.deletes)});
         }
-        writeAudit(s, request.orgId, request.requestId, plan.audit);
-        writeEnforcement(s, Enforcement::planTally(request.orgId, plan, state.now));
-        s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
-                             "optouts_change_seq = ? WHERE id = ?"),
-              {seq, seq, request.orgId});
+        if (!plan.audit.isEmpty())
+            writes += auditStatement(s, request.orgId, request.requestId, plan.audit)
+                + QStringLiteral("; ");
+        writes += enforcementStatements(s, Enforcement::planTally(request.orgId, plan, state.now));
+        writes += s.withValues(QStringLiteral("UPDATE orgs SET revision = revision + 1, "
+                                              "change_seq = ?, optouts_change_seq = ? WHERE id = "
+                                              "?; COMMIT"),
+                               {seq, seq, request.orgId});
+        answers.clear();
+        s.sendingCommit();
+        if (!pgRunAll(conn, writes.toUtf8(), &answers, &error))
+            throw toDbError(error, "opt-out change");
+        s.committed();
+        if (!plan.inserts.isEmpty()) {
+            QHash<QString, qint64> numbers;
+            for (const QList<QByteArray> &row : answers.isEmpty() ? PgRows() : answers.at(0))
+                numbers.insert(QString::fromUtf8(row.value(0)), row.value(1).toLongLong());
+            QVector<qint64> seqs;
+            seqs.reserve(plan.inserts.size());
+            for (const StoredOptOut &o : std::as_const(plan.inserts))
+                seqs.append(numbers.value(o.userId));
+            plan.setInsertSeqs(seqs);
+        }
         return Result::success(plan.outcome());
     });
 }
@@ -1985,8 +2061,13 @@ QVector<StoredRule> PostgresStore::readRules(PgSession &s, const QStringList &or
 void PostgresStore::writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
                                const QVector<PlannedAuditEntry> &entries)
 {
-    if (entries.isEmpty())
-        return;
+    if (!entries.isEmpty())
+        s.run(auditStatement(s, orgId, requestId, entries));
+}
+
+QString PostgresStore::auditStatement(PgSession &s, const QString &orgId, const QString &requestId,
+                                      const QVector<PlannedAuditEntry> &entries)
+{
     QStringList users, times, actions, actors, reasons, counts, details;
     for (const PlannedAuditEntry &a : entries) {
         users.append(a.userId.isEmpty() ? QString() : a.userId);
@@ -1997,16 +2078,16 @@ void PostgresStore::writeAudit(PgSession &s, const QString &orgId, const QString
         counts.append(a.count < 0 ? QString() : QString::number(a.count));
         details.append(a.detail.isEmpty() ? QString() : QString::fromUtf8(a.detail));
     }
-    s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
-                         "count, request_id, detail) SELECT ?, a::timestamptz, c, x, u, r, "
-                         "n::int8, ?, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
-                         "?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, "
-                         "n, d, i) ORDER BY i"),
-          {orgId,
-           requestId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(requestId),
-           arrayLiteral(users, Nulls::Null), arrayLiteral(times), arrayLiteral(actions),
-           arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
-           arrayLiteral(counts, Nulls::Null), arrayLiteral(details, Nulls::Null)});
+    return s.withValues(
+        QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, count, "
+                       "request_id, detail) SELECT ?, a::timestamptz, c, x, u, r, n::int8, ?, d "
+                       "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                       "?::text[], ?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, n, d, i) ORDER "
+                       "BY i"),
+        {orgId, requestId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(requestId),
+         arrayLiteral(users, Nulls::Null), arrayLiteral(times), arrayLiteral(actions),
+         arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
+         arrayLiteral(counts, Nulls::Null), arrayLiteral(details, Nulls::Null)});
 }
 
 StoreResult<GroupChangeOutcome>

@@ -104,6 +104,9 @@ private:
     // Writes audit entries in their order, all of one request (throws DbError).
     void writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
                     const QVector<PlannedAuditEntry> &entries);
+    // The statement that writes them (for a string of statements).
+    QString auditStatement(PgSession &s, const QString &orgId, const QString &requestId,
+                           const QVector<PlannedAuditEntry> &entries);
     // Adds a transaction's counts to the enforcement counters, inside it (throws DbError).
     void writeEnforcement(PgSession &s, const Enforcement::Tally &tally);
     QString enforcementStatements(PgSession &s, const Enforcement::Tally &tally);
