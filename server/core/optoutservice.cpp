@@ -581,6 +581,17 @@ void OptOutService::replaceOptOuts(const QString &orgId, const QVector<StoredOpt
         org->second.optOuts.insert(o.userId, o);
 }
 
+void OptOutService::applyOptOutChanges(CachedOrg *org, const StoreChanges &changes)
+{
+    const QString &id = org->org.id;
+    for (const QString &userId : changes.optOutRemovalsByOrg.value(id))
+        org->optOuts.remove(userId);
+    const QVector<StoredOptOut> rows = changes.optOutChangesByOrg.value(id);
+    org->optOuts.reserve(org->optOuts.size() + rows.size());
+    for (const StoredOptOut &row : rows)
+        org->optOuts.insert(row.userId, row);
+}
+
 void OptOutService::applyChanges(const StoreChanges &changes)
 {
     if (changes.changeSeq == m_changeSeq)
@@ -600,14 +611,26 @@ void OptOutService::applyChanges(const StoreChanges &changes)
         cached.productName = o.productName;
         cached.timeZone = o.timeZone;
         cached.usersRevision = std::max(cached.usersRevision, o.usersRevision);
+        const bool whole = changes.optOutsByOrg.contains(o.id);
+        const bool changed = changes.optOutChangesByOrg.contains(o.id);
+        if (!whole && !changed)
+            continue;
         // Never back to an older list than this instance's own last change.
-        if (o.revision >= cached.revision && changes.optOutsByOrg.contains(o.id)) {
+        if (o.revision >= cached.revision) {
             cached.revision = o.revision;
             if (it->second.listRevision != o.revision) { // else it holds this very list
-                replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+                if (whole)
+                    replaceOptOuts(o.id, changes.optOutsByOrg.value(o.id));
+                else
+                    applyOptOutChanges(&it->second, changes);
                 it->second.rules = changes.rulesByOrg.value(o.id);
             }
             it->second.listRevision = o.revision;
+        } else {
+            // Read before this instance's own later change: left out, so the list is no longer
+            // known to be exact at the change sequence this refresh moves to. The next refresh
+            // (this instance's change asks for one) reads the whole list.
+            it->second.listRevision = -1;
         }
     }
     // This instance's own directory writes come back here as they are already cached: skipped.

@@ -171,6 +171,9 @@ private:
                           QObject *context, std::function<void(StoreResult<T>)> done);
     void applySnapshot(const StoreSnapshot &snapshot);
     void applyChanges(const StoreChanges &changes);
+    // The rows changed and removed since the list's change sequence (the store's answer for a
+    // list this instance holds), applied to it.
+    static void applyOptOutChanges(CachedOrg *org, const StoreChanges &changes);
     void applyOutcome(const QString &orgId, const OptOutChangeOutcome &outcome);
     // Takes a user's new fields into the caches and the organisation's lists: one at a time
     // (a binary search and an insert in each list), or many at once (one pass over the lists,

@@ -344,6 +344,44 @@ const QVector<QStringList> &migrationSteps()
                            "DROP CONSTRAINT IF EXISTS optouts_org_id_fkey, DROP CONSTRAINT IF "
                            "EXISTS optouts_opted_out_by_fkey"),
         },
+        // 11: what changed in the opt-outs since a change number, so another instance's cache
+        // reads that instead of the whole list after each change. Every opt-out row carries the
+        // change number of the transaction that last wrote it (PgSession::nextChange() sets
+        // optout.change_seq for the transaction; inserts take it as their default, updates by
+        // a trigger: no writer can forget it), and a deleted row leaves the user's id with the
+        // change number in optout_removals (one row per user, the last deletion). Rows older
+        // than this migration carry 0: meta.optouts_logged_since says from where the log holds.
+        // Without the setting a row says "changed at every change" (the largest bigint): read
+        // once too often, never missed.
+        {
+            QStringLiteral("ALTER TABLE optouts ADD COLUMN change_seq bigint NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE optouts ALTER COLUMN change_seq SET DEFAULT "
+                           "coalesce(nullif(current_setting('optout.change_seq', true), "
+                           "'')::bigint, 9223372036854775807)"),
+            QStringLiteral("CREATE INDEX optouts_by_change ON optouts (change_seq)"),
+            QStringLiteral("CREATE FUNCTION optouts_stamp() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN NEW.change_seq := coalesce(nullif(current_setting("
+                           "'optout.change_seq', true), '')::bigint, 9223372036854775807); "
+                           "RETURN NEW; END $$"),
+            QStringLiteral("CREATE TRIGGER optouts_stamp BEFORE UPDATE ON optouts FOR EACH ROW "
+                           "EXECUTE FUNCTION optouts_stamp()"),
+            QStringLiteral("CREATE TABLE optout_removals (user_id text PRIMARY KEY, org_id text "
+                           "NOT NULL, change_seq bigint NOT NULL)"),
+            QStringLiteral("CREATE INDEX optout_removals_by_change ON optout_removals "
+                           "(change_seq)"),
+            QStringLiteral("CREATE FUNCTION optouts_removed() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN INSERT INTO optout_removals (user_id, org_id, change_seq) "
+                           "SELECT user_id, org_id, coalesce(nullif(current_setting("
+                           "'optout.change_seq', true), '')::bigint, 9223372036854775807) FROM "
+                           "gone ON CONFLICT (user_id) DO UPDATE SET org_id = EXCLUDED.org_id, "
+                           "change_seq = EXCLUDED.change_seq; RETURN NULL; END $$"),
+            QStringLiteral("CREATE TRIGGER optouts_removed AFTER DELETE ON optouts REFERENCING "
+                           "OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION "
+                           "optouts_removed()"),
+            QStringLiteral("ALTER TABLE meta ADD COLUMN optouts_logged_since bigint NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("UPDATE meta SET optouts_logged_since = change_seq"),
+        },
     };
     return steps;
 }
@@ -524,8 +562,10 @@ public:
         if (!q.next())
             throw DbError {StoreStatus::Failed, QStringLiteral("no meta row"), {}, false};
         const qint64 seq = q.value(0).toLongLong();
-        run(QStringLiteral("SELECT pg_notify(?, ?)"),
-            {QString::fromLatin1(PostgresStore::NotifyChannel), QString::number(seq)});
+        // The opt-out rows this transaction writes carry its number (schema 11).
+        run(QStringLiteral("SELECT pg_notify(?, ?), set_config('optout.change_seq', ?, true)"),
+            {QString::fromLatin1(PostgresStore::NotifyChannel), QString::number(seq),
+             QString::number(seq)});
         return seq;
     }
 
@@ -935,11 +975,15 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
         if (changeSeq == c.changeSeq)
             return StoreResult<StoreChanges>::success(std::move(c));
         const QVariantList since {changeSeq};
+        // What changed in the opt-outs can be told from the log when it reaches back that far.
+        q = s.run(QStringLiteral("SELECT optouts_logged_since FROM meta"));
+        const bool logged = q.next() && q.value(0).toLongLong() <= changeSeq;
         q = s.run(QStringLiteral("SELECT id, name, product_name, revision, users_revision, "
                                  "optouts_change_seq > ?, time_zone FROM orgs WHERE change_seq > "
                                  "?"),
                   {changeSeq, changeSeq});
-        QStringList optOutOrgs;
+        QStringList optOutOrgs; // the whole list read again
+        QStringList deltaOrgs; // only what changed
         while (q.next()) {
             c.orgs.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                            q.value(3).toLongLong(), q.value(4).toLongLong(),
@@ -947,8 +991,13 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
             const auto known = knownLists.constFind(c.orgs.last().id);
             const bool held = known != knownLists.cend() && *known == c.orgs.last().revision;
             if (q.value(5).toBool() && !held) {
-                optOutOrgs.append(q.value(0).toString());
-                c.optOutsByOrg.insert(q.value(0).toString(), {});
+                if (logged && known != knownLists.cend()) {
+                    deltaOrgs.append(q.value(0).toString());
+                    c.optOutChangesByOrg.insert(q.value(0).toString(), {});
+                } else {
+                    optOutOrgs.append(q.value(0).toString());
+                    c.optOutsByOrg.insert(q.value(0).toString(), {});
+                }
             }
         }
         q = s.run(QStringLiteral("SELECT %1 FROM users WHERE change_seq > ?")
@@ -977,66 +1026,158 @@ StoreResult<StoreChanges> PostgresStore::changesSince(qint64 changeSeq,
             for (const QString &org : std::as_const(optOutOrgs))
                 c.rulesByOrg[org]; // an organisation without rules: an empty list
         }
+        if (!deltaOrgs.isEmpty())
+            readOptOutChanges(s, changeSeq, deltaOrgs, &c);
         return StoreResult<StoreChanges>::success(std::move(c));
     });
 }
 
+// The opt-out rows written after `changeSeq` and the users whose rows were deleted after it
+// and who have none now (schema 11's log), and the organisations' rules; inside changesSince's
+// snapshot.
+void PostgresStore::readOptOutChanges(PgSession &s, qint64 changeSeq, const QStringList &orgIds,
+                                      StoreChanges *c)
+{
+    const QString orgs = arrayLiteral(orgIds);
+    QSqlQuery q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE change_seq > ? AND org_id = "
+                                       "ANY(?::text[])")
+                            .arg(optOutColumns()),
+                        {changeSeq, orgs});
+    while (q.next()) {
+        const StoredOptOut o = optOutFrom(q);
+        c->optOutChangesByOrg[o.orgId].append(o);
+    }
+    q = s.run(QStringLiteral("SELECT r.org_id, r.user_id FROM optout_removals r WHERE "
+                             "r.change_seq > ? AND r.org_id = ANY(?::text[]) AND NOT EXISTS "
+                             "(SELECT 1 FROM optouts o WHERE o.user_id = r.user_id)"),
+              {changeSeq, orgs});
+    while (q.next())
+        c->optOutRemovalsByOrg[q.value(0).toString()].append(q.value(1).toString());
+    for (const StoredRule &rule : readRules(s, orgIds))
+        c->rulesByOrg[rule.orgId].append(rule);
+    for (const QString &org : orgIds)
+        c->rulesByOrg[org]; // an organisation without rules: an empty list
+}
+
+namespace {
+
+// The change number (PgSession::nextChange() in one statement, for a string of statements).
+const char *const NextChangeSql = "WITH n AS (UPDATE meta SET change_seq = change_seq + 1 "
+                                  "RETURNING change_seq) SELECT change_seq, pg_notify(?, "
+                                  "change_seq::text), set_config('optout.change_seq', "
+                                  "change_seq::text, true) FROM n";
+
+// An opt-out row of optOutColumns() as libpq answers it in text (pgRunAll(): NULL is empty).
+StoredOptOut optOutFromText(const QList<QByteArray> &row)
+{
+    const auto time = [](const QByteArray &ms) {
+        return ms.isEmpty() ? QDateTime()
+                            : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
+    };
+    StoredOptOut o;
+    o.userId = QString::fromUtf8(row.value(0));
+    o.orgId = QString::fromUtf8(row.value(1));
+    o.at = time(row.value(2));
+    o.byUserId = QString::fromUtf8(row.value(3));
+    o.seq = row.value(4).toLongLong();
+    o.reason = QString::fromUtf8(row.value(5));
+    o.purgeAt = time(row.value(6));
+    o.individual = row.value(7) == "t";
+    o.ruleIds = QString::fromUtf8(row.value(8)).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return o;
+}
+
+DbError toDbError(const PgCopyError &error, const char *what)
+{
+    return toDbError(error.sqlState, QLatin1String(what) + QStringLiteral(": ") + error.message);
+}
+
+} // namespace
+
+// One transaction in two round trips, straight through libpq on the store's connection, so the
+// organisation's row is held FOR UPDATE (and ingestion of its events waits) for those two only:
+//   1. BEGIN; the change number; the organisation's row FOR UPDATE; the named users' rows FOR
+//      UPDATE; their opt-out rows; the stored events of the users the request opts out;
+//   2. planOptOuts() on that state, read under the lock, then its writes and COMMIT.
+// Each statement of a string takes its own snapshot (READ COMMITTED): the reads after the lock
+// see every ingestion that held the row shared committed, and none can commit more until this
+// one ends. The stored events are counted for every id to opt out (eventCountsNeeded() may ask
+// for fewer once the state is known; the plan gets exactly those).
 StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeRequest &request)
 {
     if (!ensureConnected())
         return unavailable<OptOutChangeOutcome>();
     using Result = StoreResult<OptOutChangeOutcome>;
-    // The state under the locks, the decision by planOptOuts(), then the plan written.
-    return transact<OptOutChangeOutcome>(nullptr, [&](PgSession &s) -> Result {
+    QStringList ids; // each id named, once
+    QStringList optOutIds; // each id to opt out, once
+    {
+        QSet<QString> seen;
+        seen.reserve(request.optOut.size() + request.optIn.size());
+        const auto add = [&](const QString &id) {
+            if (seen.contains(id))
+                return false;
+            seen.insert(id);
+            ids.append(id);
+            return true;
+        };
+        for (const auto &entry : request.optOut) {
+            if (add(entry.first))
+                optOutIds.append(entry.first);
+        }
+        for (const QString &id : request.optIn)
+            add(id);
+    }
+    return transact<OptOutChangeOutcome>(OwnStatements, [&](PgSession &s) -> Result {
+        PGconn *conn = s.nativeConnection();
         OptOutState state;
         state.now = QDateTime::currentDateTimeUtc();
         // Lock order, the same in every transaction: meta, the organisation, its users by id.
-        const qint64 seq = s.nextChange();
-        QSqlQuery q = s.run(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
-                            {request.orgId});
-        if (!q.next())
-            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
-        state.revision = q.value(0).toLongLong();
-
-        QStringList ids; // each id named, once
-        {
-            QSet<QString> seen;
-            seen.reserve(request.optOut.size() + request.optIn.size());
-            const auto add = [&](const QString &id) {
-                if (!seen.contains(id)) {
-                    seen.insert(id);
-                    ids.append(id);
-                }
-            };
-            for (const auto &entry : request.optOut)
-                add(entry.first);
-            for (const QString &id : request.optIn)
-                add(id);
+        const QString idList = arrayLiteral(ids);
+        QString reads = QStringLiteral("BEGIN; ")
+            + s.withValues(QLatin1String(NextChangeSql), {QString::fromLatin1(NotifyChannel)})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT revision FROM orgs WHERE id = ? FOR UPDATE"),
+                           {request.orgId})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = "
+                                          "ANY(?::text[]) ORDER BY id FOR UPDATE"),
+                           {request.orgId, idList})
+            + QStringLiteral("; ")
+            + s.withValues(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = "
+                                          "ANY(?::text[])")
+                               .arg(optOutColumns()),
+                           {idList});
+        if (!optOutIds.isEmpty()) {
+            reads += QStringLiteral("; ")
+                + s.withValues(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE "
+                                              "org_id = ? AND user_id = ANY(?::text[]) GROUP BY "
+                                              "user_id"),
+                               {request.orgId, arrayLiteral(optOutIds)});
         }
-        // The users' rows, so no other change of them interleaves. (Ingestion is kept out by
-        // the organisation's row above: one holding it FOR SHARE finished first, and its
-        // events are purged below; a later one waits for this commit.)
-        q = s.run(QStringLiteral("SELECT id FROM users WHERE org_id = ? AND id = ANY(?::text[]) "
-                                 "ORDER BY id FOR UPDATE"),
-                  {request.orgId, arrayLiteral(ids)});
-        while (q.next())
-            state.knownUserIds.insert(q.value(0).toString());
-        q = s.run(QStringLiteral("SELECT %1 FROM optouts WHERE user_id = ANY(?::text[])")
-                      .arg(optOutColumns()),
-                  {arrayLiteral(ids)});
-        while (q.next()) {
-            const StoredOptOut o = optOutFrom(q);
+        QVector<PgRows> answers;
+        PgCopyError error;
+        if (!pgRunAll(conn, reads.toUtf8(), &answers, &error))
+            throw toDbError(error, "opt-out change");
+        if (answers.size() < 4 || answers.at(0).isEmpty())
+            throw DbError {StoreStatus::Failed, QStringLiteral("no meta row"), {}, false};
+        const qint64 seq = answers.at(0).first().value(0).toLongLong();
+        if (answers.at(1).isEmpty())
+            return Result::failure(StoreStatus::Failed, QStringLiteral("no such organisation"));
+        state.revision = answers.at(1).first().value(0).toLongLong();
+        for (const QList<QByteArray> &row : std::as_const(answers.at(2)))
+            state.knownUserIds.insert(QString::fromUtf8(row.value(0)));
+        for (const QList<QByteArray> &row : std::as_const(answers.at(3))) {
+            const StoredOptOut o = optOutFromText(row);
             state.optOuts.insert(o.userId, o);
         }
-        // The stored events the plan needs, counted under the organisation's lock (ingestion
-        // holds it shared).
         const QStringList counted = eventCountsNeeded(request, state);
-        if (!counted.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT user_id, count(*) FROM usage_events WHERE org_id = ? "
-                                     "AND user_id = ANY(?::text[]) GROUP BY user_id"),
-                      {request.orgId, arrayLiteral(counted)});
-            while (q.next())
-                state.storedEvents.insert(q.value(0).toString(), q.value(1).toLongLong());
+        if (answers.size() > 4 && !counted.isEmpty()) {
+            const QSet<QString> wanted(counted.cbegin(), counted.cend());
+            for (const QList<QByteArray> &row : std::as_const(answers.at(4))) {
+                const QString id = QString::fromUtf8(row.value(0));
+                if (wanted.contains(id))
+                    state.storedEvents.insert(id, row.value(1).toLongLong());
+            }
         }
 
         OptOutPlan plan = planOptOuts(request, state);
@@ -1047,63 +1188,76 @@ StoreResult<OptOutChangeOutcome> PostgresStore::applyOptOuts(const OptOutChangeR
             return Result::success(plan.outcome());
         }
 
+        QString writes;
         if (!plan.inserts.isEmpty()) {
-            q = s.run(QStringLiteral("SELECT nextval('optout_seq') FROM generate_series(1, ?)"),
-                      {int(plan.inserts.size())});
-            QVector<qint64> seqs;
-            seqs.reserve(plan.inserts.size());
-            while (q.next())
-                seqs.append(q.value(0).toLongLong());
-            if (seqs.size() != plan.inserts.size())
-                return Result::failure(StoreStatus::Failed, QStringLiteral("optout_seq"));
-            plan.setInsertSeqs(seqs);
-            QStringList users, times, bys, seqTexts, reasons, purgeAts;
+            QStringList users, times, bys, reasons, purgeAts;
             for (const StoredOptOut &o : std::as_const(plan.inserts)) {
                 users.append(o.userId);
                 times.append(toDbTime(o.at));
                 bys.append(o.byUserId);
-                seqTexts.append(QString::number(o.seq));
                 reasons.append(o.reason);
                 purgeAts.append(o.purgeAt.isValid() ? toDbTime(o.purgeAt) : QString());
             }
-            s.run(QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
-                                 "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
-                                 "a::timestamptz, b, n::int8, r, p::timestamptz FROM "
-                                 "unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-                                 "?::text[]) AS t(u, a, b, n, r, p)"),
-                  {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(bys),
-                   arrayLiteral(seqTexts), arrayLiteral(reasons, Nulls::Null),
-                   arrayLiteral(purgeAts, Nulls::Null)});
+            // Numbered in the plan's order; the numbers come back with the users.
+            writes += s.withValues(
+                QStringLiteral("INSERT INTO optouts (user_id, org_id, opted_out_at, "
+                               "opted_out_by, seq, reason, purge_at) SELECT u, ?, "
+                               "a::timestamptz, b, nextval('optout_seq'), r, p::timestamptz "
+                               "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
+                               "?::text[]) WITH ORDINALITY AS t(u, a, b, r, p, i) ORDER BY i "
+                               "RETURNING user_id, seq; "),
+                {request.orgId, arrayLiteral(users), arrayLiteral(times), arrayLiteral(bys),
+                 arrayLiteral(reasons, Nulls::Null), arrayLiteral(purgeAts, Nulls::Null)});
         }
         if (!plan.individualAdds.isEmpty()) {
-            s.run(QStringLiteral("UPDATE optouts SET individual = true, reason = coalesce(reason, "
-                                 "?) WHERE user_id = ANY(?::text[])"),
-                  {request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                            : QVariant(request.reason),
-                   arrayLiteral(plan.individualAdds)});
+            writes += s.withValues(
+                QStringLiteral("UPDATE optouts SET individual = true, reason = coalesce(reason, "
+                               "?) WHERE user_id = ANY(?::text[]); "),
+                {request.reason.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                          : QVariant(request.reason),
+                 arrayLiteral(plan.individualAdds)});
         }
         if (!plan.clearPurgeAt.isEmpty()) {
-            s.run(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE user_id = "
-                                 "ANY(?::text[])"),
-                  {arrayLiteral(plan.clearPurgeAt)});
+            writes += s.withValues(QStringLiteral("UPDATE optouts SET purge_at = NULL WHERE "
+                                                  "user_id = ANY(?::text[]); "),
+                                   {arrayLiteral(plan.clearPurgeAt)});
         }
         if (!plan.purges.isEmpty()) {
             QStringList purged;
             for (const auto &purge : std::as_const(plan.purges))
                 purged.append(purge.first);
-            s.run(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND user_id = "
-                                 "ANY(?::text[])"),
-                  {request.orgId, arrayLiteral(purged)});
+            writes += s.withValues(QStringLiteral("DELETE FROM usage_events WHERE org_id = ? AND "
+                                                  "user_id = ANY(?::text[]); "),
+                                   {request.orgId, arrayLiteral(purged)});
         }
         if (!plan.deletes.isEmpty()) {
-            s.run(QStringLiteral("DELETE FROM optouts WHERE user_id = ANY(?::text[])"),
-                  {arrayLiteral(plan.deletes)});
+            writes += s.withValues(QStringLiteral("DELETE FROM optouts WHERE user_id = "
+                                                  "ANY(?::text[]); "),
+                                   {arrayLiteral(plan.deletes)});
         }
-        writeAudit(s, request.orgId, request.requestId, plan.audit);
-        writeEnforcement(s, Enforcement::planTally(request.orgId, plan, state.now));
-        s.run(QStringLiteral("UPDATE orgs SET revision = revision + 1, change_seq = ?, "
-                             "optouts_change_seq = ? WHERE id = ?"),
-              {seq, seq, request.orgId});
+        if (!plan.audit.isEmpty())
+            writes += auditStatement(s, request.orgId, request.requestId, plan.audit)
+                + QStringLiteral("; ");
+        writes += enforcementStatements(s, Enforcement::planTally(request.orgId, plan, state.now));
+        writes += s.withValues(QStringLiteral("UPDATE orgs SET revision = revision + 1, "
+                                              "change_seq = ?, optouts_change_seq = ? WHERE id = "
+                                              "?; COMMIT"),
+                               {seq, seq, request.orgId});
+        answers.clear();
+        s.sendingCommit();
+        if (!pgRunAll(conn, writes.toUtf8(), &answers, &error))
+            throw toDbError(error, "opt-out change");
+        s.committed();
+        if (!plan.inserts.isEmpty()) {
+            QHash<QString, qint64> numbers;
+            for (const QList<QByteArray> &row : answers.isEmpty() ? PgRows() : answers.at(0))
+                numbers.insert(QString::fromUtf8(row.value(0)), row.value(1).toLongLong());
+            QVector<qint64> seqs;
+            seqs.reserve(plan.inserts.size());
+            for (const StoredOptOut &o : std::as_const(plan.inserts))
+                seqs.append(numbers.value(o.userId));
+            plan.setInsertSeqs(seqs);
+        }
         return Result::success(plan.outcome());
     });
 }
@@ -1930,8 +2084,13 @@ QVector<StoredRule> PostgresStore::readRules(PgSession &s, const QStringList &or
 void PostgresStore::writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
                                const QVector<PlannedAuditEntry> &entries)
 {
-    if (entries.isEmpty())
-        return;
+    if (!entries.isEmpty())
+        s.run(auditStatement(s, orgId, requestId, entries));
+}
+
+QString PostgresStore::auditStatement(PgSession &s, const QString &orgId, const QString &requestId,
+                                      const QVector<PlannedAuditEntry> &entries)
+{
     QStringList users, times, actions, actors, reasons, counts, details;
     for (const PlannedAuditEntry &a : entries) {
         users.append(a.userId.isEmpty() ? QString() : a.userId);
@@ -1942,16 +2101,16 @@ void PostgresStore::writeAudit(PgSession &s, const QString &orgId, const QString
         counts.append(a.count < 0 ? QString() : QString::number(a.count));
         details.append(a.detail.isEmpty() ? QString() : QString::fromUtf8(a.detail));
     }
-    s.run(QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, "
-                         "count, request_id, detail) SELECT ?, a::timestamptz, c, x, u, r, "
-                         "n::int8, ?, d FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], "
-                         "?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, "
-                         "n, d, i) ORDER BY i"),
-          {orgId,
-           requestId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(requestId),
-           arrayLiteral(users, Nulls::Null), arrayLiteral(times), arrayLiteral(actions),
-           arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
-           arrayLiteral(counts, Nulls::Null), arrayLiteral(details, Nulls::Null)});
+    return s.withValues(
+        QStringLiteral("INSERT INTO audit (org_id, at, action, actor_id, user_id, reason, count, "
+                       "request_id, detail) SELECT ?, a::timestamptz, c, x, u, r, n::int8, ?, d "
+                       "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                       "?::text[], ?::text[]) WITH ORDINALITY AS t(u, a, c, x, r, n, d, i) ORDER "
+                       "BY i"),
+        {orgId, requestId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(requestId),
+         arrayLiteral(users, Nulls::Null), arrayLiteral(times), arrayLiteral(actions),
+         arrayLiteral(actors, Nulls::Null), arrayLiteral(reasons, Nulls::Null),
+         arrayLiteral(counts, Nulls::Null), arrayLiteral(details, Nulls::Null)});
 }
 
 StoreResult<GroupChangeOutcome>

@@ -20,7 +20,7 @@ class PostgresStore final : public Store
 {
 public:
     // Schema versions of the PostgreSQL database (its own numbering, apart from SQLite's).
-    static constexpr int SchemaVersion = 10;
+    static constexpr int SchemaVersion = 11;
     // The channel every changing transaction notifies (payload: its change sequence).
     static constexpr const char *NotifyChannel = "optout_changes";
 
@@ -95,6 +95,9 @@ private:
                           bool stepRevision, CoverChanges *changes);
     // Inserts a cover plan's new rows and sets their sequence numbers (throws DbError).
     void insertCoverRows(PgSession &s, const QString &orgId, QVector<StoredOptOut> *rows);
+    // changesSince()'s answer for organisations whose list the caller holds: what changed.
+    void readOptOutChanges(PgSession &s, qint64 changeSeq, const QStringList &orgIds,
+                           StoreChanges *c);
     // The organisation's rules of this kind on these targets (group ids, domains).
     QVector<StoredRule> rulesOf(PgSession &s, const QString &orgId, const QString &kind,
                                 const QStringList &targets);
@@ -103,6 +106,9 @@ private:
     // Writes audit entries in their order, all of one request (throws DbError).
     void writeAudit(PgSession &s, const QString &orgId, const QString &requestId,
                     const QVector<PlannedAuditEntry> &entries);
+    // The statement that writes them (for a string of statements).
+    QString auditStatement(PgSession &s, const QString &orgId, const QString &requestId,
+                           const QVector<PlannedAuditEntry> &entries);
     // Adds a transaction's counts to the enforcement counters, inside it (throws DbError).
     void writeEnforcement(PgSession &s, const Enforcement::Tally &tally);
     QString enforcementStatements(PgSession &s, const Enforcement::Tally &tally);

@@ -312,7 +312,16 @@ struct StoreChanges
     // (an empty list is meaningful: everyone opted back in); none for those at the revision the
     // caller said it holds.
     QHash<QString, QVector<StoredOptOut>> optOutsByOrg;
-    // Its rules, for every organisation of optOutsByOrg (rules share the opt-out revision).
+    // Instead of the complete list, for an organisation whose list the caller holds
+    // (`knownLists`, at any revision) when the back end can tell what changed since changeSeq:
+    // the rows inserted or changed since then, as they are now, and the users whose rows were
+    // deleted since then and are not opted out now. The caller's list, exact at changeSeq,
+    // with these applied is the list now. (PostgreSQL: 20,000 opt-outs are not read again
+    // after each change through another instance.)
+    QHash<QString, QVector<StoredOptOut>> optOutChangesByOrg;
+    QHash<QString, QStringList> optOutRemovalsByOrg; // absent: none removed
+    // Its rules, for every organisation of optOutsByOrg and optOutChangesByOrg (rules share the
+    // opt-out revision; an organisation has few).
     QHash<QString, QVector<StoredRule>> rulesByOrg;
 };
 
@@ -544,7 +553,9 @@ public:
     // `knownLists`: per organisation, a revision at which the caller holds its complete opt-out
     // list; an organisation still at that revision comes without its list (absent from
     // optOutsByOrg). Every change of an opt-out row steps its organisation's revision in the
-    // same transaction, so the list at a revision is one list.
+    // same transaction, so the list at a revision is one list. Naming an organisation there
+    // also says that the caller's list is exact at `changeSeq` (but for rows the caller itself
+    // changed later): the back end may answer only what changed (optOutChangesByOrg).
     virtual StoreResult<StoreChanges> changesSince(qint64 changeSeq,
                                                    const QHash<QString, qint64> &knownLists)
         = 0;

@@ -222,6 +222,75 @@ private:
                                           "o.user_id = e.user_id"));
     }
 
+    // A directory_sync user of o-1 and its token, made by the server's commands; then the
+    // token is tried on `on` until its cache has it.
+    QByteArray makeScimToken(const Instance &on)
+    {
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("idp.csv")));
+        if (!csv.open(QIODevice::WriteOnly))
+            return {};
+        csv.write("email,name,roles\nidp@example.com,Identity Provider,directory_sync\n");
+        csv.close();
+        QByteArray token;
+        for (const QStringList &args :
+             {QStringList {QStringLiteral("--import-users"), csv.fileName()},
+              QStringList {QStringLiteral("--issue-token"), QStringLiteral("idp@example.com")}}) {
+            QProcess setUp;
+            setUp.start(QStringLiteral(OPTOUT_SERVER_EXECUTABLE),
+                        QStringList {QStringLiteral("--db"), m_db->url()} + args
+                            + QStringList {QStringLiteral("--org"), QStringLiteral("o-1")});
+            if (!setUp.waitForFinished(30000) || setUp.exitCode() != 0)
+                return {};
+            const auto match = QRegularExpression(QStringLiteral("shown only now: (\\S+)"))
+                                   .match(QString::fromUtf8(setUp.readAllStandardOutput()));
+            if (match.hasMatch())
+                token = match.captured(1).toUtf8();
+        }
+        QDeadlineTimer until(5000);
+        while (!token.isEmpty() && !until.hasExpired()
+               && call(m_nam, on, "GET", QStringLiteral("/scim/v2/Groups"), token).status == 401)
+            QTest::qWait(100);
+        return token;
+    }
+
+    // o-1's effective opt-outs as the database holds them: "user:individual:rules" by user id.
+    QString optOutsInDatabase() const
+    {
+        return m_db
+            ->value(QStringLiteral(
+                "SELECT coalesce(string_agg(user_id || ':' || individual::text || ':' || "
+                "array_to_string(array(SELECT x FROM unnest(string_to_array(rule_ids, ',')) x "
+                "ORDER BY x), '+'), ',' ORDER BY user_id), '') FROM optouts WHERE org_id = "
+                "'o-1'"))
+            .toString();
+    }
+
+    // The same as an instance answers GET /api/v1/optouts from its cache (entries by user id,
+    // `via` as individual and rule ids).
+    QString optOutsOf(const Instance &on)
+    {
+        const Reply r = call(m_nam, on, "GET", QStringLiteral("/api/v1/optouts"), "demo-admin");
+        QStringList entries;
+        for (const QJsonValue &v : r.json().value(QStringLiteral("optOuts")).toArray()) {
+            const QJsonObject o = v.toObject();
+            bool individual = false;
+            QStringList rules;
+            for (const QJsonValue &via : o.value(QStringLiteral("via")).toArray()) {
+                if (via[QStringLiteral("kind")].toString() == QLatin1String("individual"))
+                    individual = true;
+                else
+                    rules.append(via[QStringLiteral("ruleId")].toString());
+            }
+            rules.sort();
+            entries.append(o.value(QStringLiteral("user"))[QStringLiteral("id")].toString()
+                           + QLatin1Char(':') + QLatin1String(individual ? "true" : "false")
+                           + QLatin1Char(':') + rules.join(QLatin1Char('+')));
+        }
+        entries.sort();
+        return entries.join(QLatin1Char(','));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -518,6 +587,157 @@ private slots:
         QCOMPARE(call(m_nam, m_a, "DELETE", group, scimToken).status, 204);
         QVERIFY(onB.waitForEvents(++events, 2000));
         QCOMPARE(onB.events().last().id, currentId(m_a));
+    }
+
+    // Every kind of opt-out change through A reaches B's cache as the database holds it: B's
+    // refresh reads only what changed since its last one (the opt-outs' change log, schema 11)
+    // rather than the whole list, and a change it missed (a row inserted, changed or deleted;
+    // a rule) shows here as a list that differs from the database's. The next event through B
+    // follows the database in every case.
+    void refreshOfBFollowsEveryChangeThroughA()
+    {
+        QVERIFY(startPair());
+        const QByteArray scimToken = makeScimToken(m_a);
+        QVERIFY(!scimToken.isEmpty());
+        const QList<QPair<QByteArray, QByteArray>> scimType {
+            {"Content-Type", "application/scim+json"}};
+        const QList<QPair<QByteArray, QByteArray>> jsonType {{"Content-Type", "application/json"}};
+        const auto revisionOf = [this](const Instance &on) {
+            return call(m_nam, on, "GET", QStringLiteral("/api/v1/sync-state"), "demo-admin")
+                .json()
+                .value(QStringLiteral("optOutsRevision"))
+                .toInteger();
+        };
+        // B at the database's revision, its list the database's, and the next event through B
+        // of each user named stored or discarded as the database says.
+        const auto check = [&](const char *step, const QStringList &users) {
+            const qint64 revision
+                = m_db->count(QStringLiteral("SELECT revision FROM orgs WHERE id = 'o-1'"));
+            QDeadlineTimer until(5000);
+            while (revisionOf(m_b) != revision && !until.hasExpired())
+                QTest::qWait(20);
+            if (revisionOf(m_b) != revision) {
+                qWarning() << step << "B did not reach revision" << revision;
+                return false;
+            }
+            const QString expected = optOutsInDatabase();
+            const QString onB = optOutsOf(m_b);
+            if (onB != expected) {
+                qWarning().noquote()
+                    << step << "\n  B:       " << onB << "\n  database:" << expected;
+                return false;
+            }
+            for (const QString &user : users) {
+                const bool out = m_db->count(QStringLiteral("SELECT count(*) FROM optouts WHERE "
+                                                            "user_id = '%1'")
+                                                 .arg(user))
+                    > 0;
+                const Reply r = call(m_nam, m_b, "POST", QStringLiteral("/api/v1/usage/events"),
+                                     "demo-tracker", eventsBody({user}));
+                if (r.json()
+                        .value(out ? QStringLiteral("discarded") : QStringLiteral("accepted"))
+                        .toInt()
+                    != 1) {
+                    qWarning() << step << user << "opted out:" << out << r.body;
+                    return false;
+                }
+            }
+            return true;
+        };
+        QVERIFY(check("start", {}));
+        // Several changes before B's next refresh, too: not only the last one counts.
+        QCOMPARE(
+            call(m_nam, m_a, "PUT", QStringLiteral("/api/v1/optouts/u-100"), "demo-admin").status,
+            201);
+        QCOMPARE(
+            call(m_nam, m_a, "PUT", QStringLiteral("/api/v1/optouts/u-101"), "demo-admin").status,
+            201);
+        QVERIFY(check("opt-outs", {QStringLiteral("u-100"), QStringLiteral("u-101")}));
+        QCOMPARE(call(m_nam, m_a, "DELETE", QStringLiteral("/api/v1/optouts/u-101"), "demo-admin")
+                     .status,
+                 204);
+        QVERIFY(check("opt-in", {QStringLiteral("u-101")}));
+
+        // A group's rule, its members, a member also opted out individually.
+        Reply r = call(m_nam, m_a, "POST", QStringLiteral("/scim/v2/Groups"), scimToken,
+                       R"({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                           "displayName": "Works council",
+                           "members": [{"value": "u-102"}, {"value": "u-103"}]})",
+                       scimType);
+        QVERIFY2(r.status == 201, r.body);
+        const QString group
+            = QStringLiteral("/scim/v2/Groups/") + r.json().value(QStringLiteral("id")).toString();
+        r = call(m_nam, m_a, "POST", QStringLiteral("/api/v1/optout-rules"), "demo-admin",
+                 QStringLiteral(R"({"kind": "group", "groupId": "%1"})")
+                     .arg(r.json().value(QStringLiteral("id")).toString())
+                     .toUtf8(),
+                 jsonType);
+        QCOMPARE(r.status, 201);
+        const QString groupRule = r.json().value(QStringLiteral("id")).toString();
+        QVERIFY(check("group rule", {QStringLiteral("u-102"), QStringLiteral("u-103")}));
+        const auto members = [&](const char *op, const QString &user) {
+            return call(m_nam, m_a, "PATCH", group, scimToken,
+                        QStringLiteral(
+                            R"({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                                "Operations": [{"op": "%1", "path": "members",
+                                                "value": [{"value": "%2"}]}]})")
+                            .arg(QLatin1String(op), user)
+                            .toUtf8(),
+                        scimType)
+                .status;
+        };
+        QCOMPARE(members("add", QStringLiteral("u-104")), 204);
+        QVERIFY(check("member added", {QStringLiteral("u-104")}));
+        QCOMPARE(members("remove", QStringLiteral("u-103")), 204);
+        QVERIFY(check("member removed", {QStringLiteral("u-103")}));
+        // A covered user opted out individually too: the row changes, it is not inserted.
+        QCOMPARE(
+            call(m_nam, m_a, "PUT", QStringLiteral("/api/v1/optouts/u-102"), "demo-admin").status,
+            201);
+        QVERIFY(check("covered and individual", {QStringLiteral("u-102")}));
+
+        // A domain rule, and an address renamed into the domain and out of it.
+        r = call(m_nam, m_a, "POST", QStringLiteral("/api/v1/optout-rules"), "demo-admin",
+                 R"({"kind": "emailDomain", "domain": "contractors.example.com"})", jsonType);
+        QCOMPARE(r.status, 201);
+        const auto rename = [&](const QString &user, const QString &email) {
+            return call(m_nam, m_a, "PATCH", QStringLiteral("/scim/v2/Users/") + user, scimToken,
+                        QStringLiteral(
+                            R"({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                                "Operations": [{"op": "replace", "path": "userName",
+                                                "value": "%1"}]})")
+                            .arg(email)
+                            .toUtf8(),
+                        scimType)
+                .status;
+        };
+        QCOMPARE(rename(QStringLiteral("u-105"), QStringLiteral("u105@contractors.example.com")),
+                 200);
+        QCOMPARE(rename(QStringLiteral("u-104"), QStringLiteral("u104@contractors.example.com")),
+                 200);
+        QVERIFY(
+            check("renamed into the domain", {QStringLiteral("u-105"), QStringLiteral("u-104")}));
+        QCOMPARE(rename(QStringLiteral("u-105"), QStringLiteral("u105@staff.example.com")), 200);
+        QVERIFY(check("renamed out of the domain", {QStringLiteral("u-105")}));
+
+        // The group's rule deleted: its members opted back in but for the one opted out
+        // individually (its row changes) and the one the domain still covers.
+        QCOMPARE(call(m_nam, m_a, "DELETE", QStringLiteral("/api/v1/optout-rules/") + groupRule,
+                      "demo-admin")
+                     .status,
+                 204);
+        QVERIFY(check("group rule deleted",
+                      {QStringLiteral("u-102"), QStringLiteral("u-104"), QStringLiteral("u-105")}));
+        // Out again after being in: the row inserted after its deletion counts.
+        QCOMPARE(
+            call(m_nam, m_a, "PUT", QStringLiteral("/api/v1/optouts/u-101"), "demo-admin").status,
+            201);
+        QCOMPARE(call(m_nam, m_a, "POST", QStringLiteral("/api/v1/optouts/batch"), "demo-admin",
+                      batchBody(userRange(110, 5), {QStringLiteral("u-100")}))
+                     .status,
+                 200);
+        QVERIFY(check("batch",
+                      {QStringLiteral("u-100"), QStringLiteral("u-101"), QStringLiteral("u-110")}));
     }
 
     // Flips through A while B ingests, all at once: no stored event of a user who is opted

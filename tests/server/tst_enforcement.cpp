@@ -624,7 +624,12 @@ void TestEnforcement::migratesTodaysRelease()
     }
     if (TestDatabase::isPostgres()) {
         for (const char *sql :
-             {"ALTER TABLE meta DROP COLUMN next_group", "ALTER TABLE meta DROP COLUMN next_rule",
+             {// the opt-outs' change log (PostgreSQL 11)
+              "DROP TRIGGER optouts_stamp ON optouts", "DROP TRIGGER optouts_removed ON optouts",
+              "DROP FUNCTION optouts_stamp()", "DROP FUNCTION optouts_removed()",
+              "DROP TABLE optout_removals", "ALTER TABLE optouts DROP COLUMN change_seq",
+              "ALTER TABLE meta DROP COLUMN optouts_logged_since",
+              "ALTER TABLE meta DROP COLUMN next_group", "ALTER TABLE meta DROP COLUMN next_rule",
               "ALTER TABLE audit DROP CONSTRAINT audit_action_check",
               "ALTER TABLE audit ADD CONSTRAINT audit_action_check CHECK (action IN ('opt_out', "
               "'opt_in', 'purge'))"}) {

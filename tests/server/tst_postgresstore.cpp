@@ -1074,22 +1074,46 @@ private slots:
         QCOMPARE(c.value.orgs.at(0).revision, 1);
         QCOMPARE(c.value.optOutsByOrg.value(org).size(), 1);
         QCOMPARE(c.value.tokens.size(), 2);
-        // A list the caller holds at the current revision is not read again; an older one is.
+        // A list the caller holds at the current revision is not read again; of one it holds
+        // at an older revision only what changed is.
         const auto held = b.changesSince(start, {{org, 1}});
         QVERIFY(held.ok());
         QCOMPARE(held.value.orgs.size(), 1);
         QVERIFY(!held.value.optOutsByOrg.contains(org));
-        QCOMPARE(b.changesSince(start, {{org, 0}}).value.optOutsByOrg.value(org).size(), 1);
+        QVERIFY(!held.value.optOutChangesByOrg.contains(org));
+        auto older = b.changesSince(start, {{org, 0}});
+        QVERIFY(!older.value.optOutsByOrg.contains(org));
+        QCOMPARE(older.value.optOutChangesByOrg.value(org).size(), 1);
+        QCOMPARE(older.value.optOutChangesByOrg.value(org).at(0).userId, ids.at(1));
+        QVERIFY(older.value.optOutRemovalsByOrg.value(org).isEmpty());
+        QVERIFY(older.value.rulesByOrg.contains(org));
         for (const StoredToken &t : c.value.tokens)
             QCOMPARE(t.revoked, t.hash == hashOf("admin-token"));
 
-        // Everyone back in: the organisation's list is there, and empty.
+        // Everyone back in: the organisation's list is there, and empty; for a caller who holds
+        // it, the user who left it.
         const qint64 mid = c.value.changeSeq;
         QVERIFY(a.applyOptOuts(change(org, ids.at(0), {}, {ids.at(1)})).ok());
         c = b.changesSince(mid);
         QVERIFY(c.value.optOutsByOrg.contains(org));
         QVERIFY(c.value.optOutsByOrg.value(org).isEmpty());
         QVERIFY(c.value.tokens.isEmpty());
+        older = b.changesSince(mid, {{org, 1}});
+        QVERIFY(older.value.optOutChangesByOrg.contains(org));
+        QVERIFY(older.value.optOutChangesByOrg.value(org).isEmpty());
+        QCOMPARE(older.value.optOutRemovalsByOrg.value(org), QStringList {ids.at(1)});
+        // Out, in and out again since `start`: changed, not removed.
+        QVERIFY(a.applyOptOuts(change(org, ids.at(0), {ids.at(1)}, {})).ok());
+        older = b.changesSince(start, {{org, 0}});
+        QCOMPARE(older.value.optOutChangesByOrg.value(org).size(), 1);
+        QVERIFY(older.value.optOutRemovalsByOrg.value(org).isEmpty());
+        // A sequence from before the log began: the whole list.
+        QVERIFY(db.exec(QStringLiteral("UPDATE meta SET optouts_logged_since = %1").arg(mid)));
+        older = b.changesSince(start, {{org, 0}});
+        QCOMPARE(older.value.optOutsByOrg.value(org).size(), 1);
+        QVERIFY(!older.value.optOutChangesByOrg.contains(org));
+        QVERIFY(b.changesSince(mid, {{org, 0}}).value.optOutChangesByOrg.contains(org));
+        c = b.changesSince(mid);
 
         // A sequence from elsewhere (ahead of this database) asks for a reload.
         QVERIFY(b.changesSince(c.value.changeSeq + 100).value.needsReload);
