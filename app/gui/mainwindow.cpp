@@ -1,11 +1,10 @@
-// The "Opt-out settings" window: the users drop-down, the opt-out table and the sync status.
+// The "Opt-out settings" window around its page: menus, docks, the error bar and the sync status.
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
 #include "accessiblecombobox.h"
 #include "actionmessages.h"
 #include "appsettings.h"
-#include "contexthelp.h"
 #include "exportcontroller.h"
 #include "historydock.h"
 #include "historymodel.h"
