@@ -1,6 +1,8 @@
 // What the window says after each action.
 #include "actionmessages.h"
 
+#include "apitypes.h"
+
 #include <QLocale>
 #include <QStringList>
 
@@ -161,4 +163,11 @@ QString ActionMessages::remoteChanges(const QString &out, int outCount, bool out
         parts << tr("%Ln user(s) included again, in another window or by another administrator.",
                     nullptr, inCount);
     return parts.join(QLatin1Char(' '));
+}
+
+QString ActionMessages::errorText(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Http)
+        return ApiError::messageForCode(error.code, error.httpStatus, error.message);
+    return error.message;
 }

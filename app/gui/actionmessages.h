@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+struct ApiError;
+
 class ActionMessages
 {
     // The window's words, in its translation context: they were said there before this class.
@@ -37,4 +39,7 @@ public:
     // administrator.
     static QString remoteChanges(const QString &out, int outCount, bool outByMe, const QString &in,
                                  int inCount);
+    // The error's message in the current UI language: API codes are mapped again, the rest keep
+    // the text they were made with.
+    static QString errorText(const ApiError &error);
 };

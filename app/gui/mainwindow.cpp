@@ -1,23 +1,18 @@
-// The "Opt-out settings" window: the users drop-down, the opt-out table and the sync status.
+// The "Opt-out settings" window around its page: menus, docks, the error bar and the sync status.
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
 #include "accessiblecombobox.h"
 #include "actionmessages.h"
 #include "appsettings.h"
-#include "checkboxheader.h"
-#include "confirmchangedialog.h"
-#include "contexthelp.h"
 #include "exportcontroller.h"
-#include "focusframedelegate.h"
 #include "historydock.h"
 #include "historymodel.h"
 #include "icons.h"
 #include "importdialog.h"
 #include "languagemanager.h"
 #include "messagepresenter.h"
-#include "optoutmodel.h"
-#include "optoutproxymodel.h"
+#include "optoutpage.h"
 #include "pendingchangesdialog.h"
 #include "syncstatustext.h"
 #include "usagedebuggerdock.h"
@@ -25,36 +20,19 @@
 #include "usagesummarywidget.h"
 #include "usagetracker.h"
 #include "usermodel.h"
-#include "userpicker.h"
 
 #include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QGridLayout>
 #include <QGuiApplication>
-#include <QKeyEvent>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QStatusBar>
-#include <QTableView>
 
 namespace {
-
-// Strips the mnemonic marker: "Opt-out &user" -> "Opt-out user".
-QString withoutMnemonic(QString text)
-{
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('&'))
-            text.remove(i, 1); // "&&" keeps one '&'
-    }
-    return text;
-}
 
 void setBarColors(QWidget *bar, const QColor &background, const QColor &text)
 {
@@ -72,11 +50,7 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     , m_ui(new Ui::MainWindow)
     , m_sync(sync)
     , m_users(users)
-    , m_optOuts(optOuts)
     , m_languages(languages)
-    , m_proxy(new OptOutProxyModel(this))
-    , m_header(nullptr)
-    , m_help(nullptr)
     , m_languageGroup(new QActionGroup(this))
     , m_statusLabel(new QLabel(this))
     , m_accountLabel(new QLabel(this))
@@ -85,29 +59,10 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     AccessibleComboBox::install(); // before the first combo box is asked for its name
     m_ui->setupUi(this);
     setWindowIcon(Icons::icon(QStringLiteral("optout-admin")));
-    m_help = new ContextHelpPopup(this);
-    m_help->hide();
-
-    QFont titleFont = m_ui->titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_ui->titleLabel->setFont(titleFont);
-    QPalette crumb = m_ui->breadcrumbLabel->palette();
-    crumb.setColor(QPalette::WindowText, crumb.color(QPalette::PlaceholderText));
-    m_ui->breadcrumbLabel->setPalette(crumb);
-    m_ui->helpButton->setIcon(Icons::icon(QStringLiteral("help")));
-    m_ui->helpButton->setProperty("helpIds", ContextHelpPopup::helpIds());
-    m_ui->helpButton->setWhatsThis(ContextHelpPopup::helpIds().join(QLatin1Char(' ')));
-    m_ui->optOutButton->setIcon(Icons::icon(QStringLiteral("opt-out")));
-    m_ui->optInButton->setIcon(Icons::icon(QStringLiteral("opt-in")));
     m_ui->actionRefresh->setIcon(Icons::icon(QStringLiteral("refresh")));
     m_ui->actionContextHelp->setIcon(Icons::icon(QStringLiteral("help")));
 
-    m_picker = new UserPicker(m_ui->userCombo, users, this);
-    connect(m_picker, &UserPicker::pickedUserChanged, this, &MainWindow::updateOptOutButton);
-    connect(m_ui->optOutButton, &QPushButton::clicked, this, &MainWindow::optOutPicked);
-
-    setupTable();
+    setupPage(sync, users, optOuts);
     setupBars();
     setupActions();
 
@@ -131,172 +86,56 @@ MainWindow::MainWindow(SyncController *sync, UserModel *users, OptOutModel *optO
     connect(sync, &SyncController::statusChanged, this, &MainWindow::updateStatus);
     connect(sync, &SyncController::loadProgressChanged, this, &MainWindow::updateStatus);
     connect(sync, &SyncController::meLoaded, this, [this]() {
-        updateBreadcrumb();
+        updateAccount();
         updatePage();
         updateStatus();
     });
-    connect(sync, &SyncController::actionCompleted, this, &MainWindow::onActionCompleted);
-    connect(sync, &SyncController::aboutToApplyRemoteChanges, this,
-            &MainWindow::onAboutToApplyRemoteChanges);
-    connect(sync, &SyncController::remoteChangesApplied, this, &MainWindow::onRemoteChangesApplied);
-    connect(sync, &SyncController::pendingChanged, this, &MainWindow::updateStatus);
-    m_undoTimer.setSingleShot(true);
-    m_undoTimer.setInterval(UndoWindowMs);
-    connect(&m_undoTimer, &QTimer::timeout, this, &MainWindow::withdrawUndo);
-    // Informations close by themselves; not while Undo is offered or while being read.
-    m_noteTimer.setSingleShot(true);
-    m_noteTimer.setInterval(NoteTimeoutMs);
-    connect(&m_noteTimer, &QTimer::timeout, this, [this]() {
-        const bool inUse = undoAvailable() || m_ui->noteBar->underMouse()
-            || m_ui->noteBar->isAncestorOf(QApplication::focusWidget());
-        if (inUse)
-            m_noteTimer.start();
-        else
-            hideNote();
+    connect(sync, &SyncController::actionCompleted, this, [this](const ActionReport &report) {
+        // The usage summary, when shown, follows a deletion at once.
+        if (report.deleteStoredEvents && !report.applied.isEmpty() && m_summary && m_summaryDock
+            && m_summaryDock->isVisible())
+            m_summary->refresh();
     });
+    connect(sync, &SyncController::pendingChanged, this, &MainWindow::updateStatus);
     connect(sync, &SyncController::errorOccurred, this, &MainWindow::onSyncError);
     connect(sync, &SyncController::pendingFileUnreadable, this,
             &MainWindow::onPendingFileUnreadable);
 
     if (m_languages)
         setLocale(m_languages->locale());
-    m_ui->userCombo->setFocus();
+    m_page->focusPicker();
     retranslate();
     onStateChanged(sync->state());
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::setupTable()
+void MainWindow::setupPage(SyncController *sync, UserModel *users, OptOutModel *optOuts)
 {
-    m_header = new CheckBoxHeader(m_ui->optOutTable);
-    m_header->setObjectName(QStringLiteral("optOutTableHeader"));
-    m_ui->optOutTable->setHorizontalHeader(m_header);
-    m_proxy->setSourceModel(m_optOuts);
-    m_proxy->setSortRole(OptOutModel::SortRole);
-    m_ui->optOutTable->setModel(m_proxy);
-    m_ui->optOutTable->setItemDelegate(new FocusFrameDelegate(m_ui->optOutTable));
-    m_ui->optOutTable->setSortingEnabled(true);
-    m_ui->optOutTable->sortByColumn(OptOutModel::OptedOutAtColumn, Qt::DescendingOrder);
-
-    // Fixed row heights and no ResizeToContents: 20,000 rows are never measured.
-    QHeaderView *rows = m_ui->optOutTable->verticalHeader();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(m_ui->optOutTable->fontMetrics().height() + 10);
-    applyColumnModes();
-    m_header->resizeSection(OptOutModel::CheckColumn,
-                            m_header->checkBoxRect().width() + 3 * m_header->checkBoxRect().left());
-    m_header->resizeSection(OptOutModel::NameColumn, 220);
-    m_header->resizeSection(OptOutModel::EmailColumn, 260);
-    m_header->resizeSection(OptOutModel::OptedOutAtColumn, 160);
-    m_header->resizeSection(OptOutModel::OptedOutByColumn, 200);
-    m_header->resizeSection(OptOutModel::ReasonColumn, 220);
-    m_header->resizeSection(OptOutModel::PurgeAtColumn, 160);
-    m_header->resizeSection(OptOutModel::ViaColumn, 180);
-    m_header->setMinimumSectionSize(24);
-    // Optional columns are shown or hidden from the header's menu; the reason starts hidden.
-    m_header->setSectionHidden(OptOutModel::ReasonColumn, true);
-    m_header->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_header, &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
-    m_ui->optOutTable->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_ui->optOutTable, &QWidget::customContextMenuRequested, this,
-            &MainWindow::showRowMenu);
-
-    connect(m_header, &CheckBoxHeader::checkAllRequested, this, &MainWindow::checkAll);
-    connect(m_optOuts, &OptOutModel::checkedCountChanged, this, &MainWindow::updateCheckedState);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCheckedState);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCheckedState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCheckedState);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCheckedState);
-    // The proxy takes its rows out while the source's are about to go: "n of N" is counted
-    // again once the source has removed (or inserted) them too.
-    connect(m_optOuts, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCountLabel);
-    connect(m_optOuts, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
-    connect(m_optOuts, &QAbstractItemModel::modelReset, this, &MainWindow::updateCountLabel);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterText(text);
-        updateCheckedState();
+    // Second in the stack, between "Signing in…" and the non-administrator's page.
+    m_page = new OptOutPage(sync, users, optOuts, m_ui->pageStack);
+    m_ui->pageStack->insertWidget(m_ui->pageStack->indexOf(m_ui->notAdminPage), m_page);
+    // Tab order: the page, then the error bar (above it), then the note's Close and Undo.
+    const QList<QWidget *> order {m_page->findChild<QWidget *>(QStringLiteral("optInButton")),
+                                  m_ui->errorRetryButton,
+                                  m_ui->errorSignInButton,
+                                  m_ui->errorCloseButton,
+                                  m_page->findChild<QWidget *>(QStringLiteral("noteCloseButton")),
+                                  m_page->findChild<QWidget *>(QStringLiteral("noteUndoButton"))};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+    connect(m_page, &OptOutPage::undoAvailableChanged, m_ui->actionUndo, &QAction::setEnabled);
+    connect(m_page, &OptOutPage::actionFailed, this, [this](std::function<QString()> message) {
+        showErrorMessage(std::move(message), false);
     });
-    connect(m_ui->optInButton, &QPushButton::clicked, this, &MainWindow::optInChecked);
-    m_ui->optOutTable->installEventFilter(this);
-
-    // In the table's place when it shows no row: what it is for, or that the filter hides all.
-    m_emptyState = new QLabel(m_ui->optOutTable->viewport());
-    m_emptyState->setObjectName(QStringLiteral("optOutEmptyState"));
-    m_emptyState->setWordWrap(true);
-    m_emptyState->setAlignment(Qt::AlignCenter);
-    m_emptyState->setMargin(24);
-    QPalette quiet = m_emptyState->palette();
-    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
-    m_emptyState->setPalette(quiet);
-    auto *emptyLayout = new QGridLayout(m_ui->optOutTable->viewport());
-    emptyLayout->addWidget(m_emptyState, 0, 0);
-    m_emptyState->hide();
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &MainWindow::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::headerDataChanged, this, &MainWindow::fitColumns);
-}
-
-void MainWindow::applyColumnModes()
-{
-    // Interactive, none stretched: a Stretch e-mail column was squeezed to what the others left
-    // (55 px in a narrow window) and saved so; a narrow window scrolls sideways instead.
-    m_header->setSectionResizeMode(QHeaderView::Interactive);
-    m_header->setSectionResizeMode(OptOutModel::CheckColumn, QHeaderView::Fixed);
-    m_header->setStretchLastSection(false);
-}
-
-void MainWindow::fitColumns()
-{
-    if (!m_header)
-        return;
-    // Room for a usual address whole: two people of one name differ only there.
-    const int emailLeast = m_ui->optOutTable->fontMetrics().horizontalAdvance(
-                               QStringLiteral("firstname.lastname@example.com"))
-        + 16;
-    for (int section = 0; section < m_header->count(); ++section) {
-        if (section == OptOutModel::CheckColumn || m_header->isSectionHidden(section))
-            continue;
-        int least = m_header->sectionSizeHint(section);
-        if (section == OptOutModel::EmailColumn)
-            least = std::max(least, emailLeast);
-        if (m_header->sectionSize(section) < least)
-            m_header->resizeSection(section, least);
-    }
-    m_header->setLeastWidth(OptOutModel::EmailColumn, emailLeast);
-    m_header->fitSectionsToView();
+    connect(m_page, &OptOutPage::historyRequested, this, &MainWindow::showHistoryOf);
+    connect(m_page, &OptOutPage::ruleRequested, this, &MainWindow::showRule);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    fitColumns(); // measured with the font and style the shown window has
-}
-
-void MainWindow::updateEmptyState()
-{
-    if (!m_emptyState)
-        return;
-    const bool loaded = m_sync && m_sync->lastSyncedAt().isValid();
-    const bool empty = loaded && m_proxy->rowCount() == 0;
-    if (!empty) {
-        m_emptyState->hide();
-        return;
-    }
-    const QString filter = m_proxy->filterText().trimmed();
-    if (!filter.isEmpty() && m_optOuts && m_optOuts->rowCount() > 0)
-        m_emptyState->setText(tr("No opted-out user matches “%1”. Clear the filter to see all "
-                                 "%Ln opted-out user(s).",
-                                 nullptr, m_optOuts->rowCount())
-                                  .arg(filter));
-    else
-        m_emptyState->setText(
-            tr("Nobody is opted out. Users you opt out above are listed here, with when and by "
-               "whom; their product usage is no longer tracked. Tick them here to include "
-               "them again."));
-    m_emptyState->show();
+    m_page->fitColumns(); // measured with the font and style the shown window has
 }
 
 void MainWindow::updateWindowTitle()
@@ -322,15 +161,9 @@ void MainWindow::updateWindowTitle()
 void MainWindow::setupBars()
 {
     m_ui->errorIcon->setPixmap(Icons::icon(QStringLiteral("error")).pixmap(16, 16));
-    m_ui->noteIcon->setPixmap(Icons::icon(QStringLiteral("info")).pixmap(16, 16));
     setBarColors(m_ui->errorBar, QColor(0xfd, 0xec, 0xea), QColor(0x6b, 0x12, 0x12));
-    setBarColors(m_ui->noteBar, QColor(0xe8, 0xf0, 0xfb), QColor(0x12, 0x2f, 0x57));
     m_ui->errorBar->hide();
-    m_ui->noteBar->hide();
     connect(m_ui->errorCloseButton, &QToolButton::clicked, this, &MainWindow::hideError);
-    connect(m_ui->noteUndoButton, &QPushButton::clicked, this, &MainWindow::undoLastChange);
-    m_ui->noteUndoButton->hide();
-    connect(m_ui->noteCloseButton, &QToolButton::clicked, this, &MainWindow::hideNote);
     connect(m_ui->errorSignInButton, &QPushButton::clicked, this, &MainWindow::signOutRequested);
     connect(m_ui->errorRetryButton, &QPushButton::clicked, this, [this]() {
         hideError();
@@ -356,22 +189,10 @@ void MainWindow::setupActions()
     connect(m_ui->actionChangeServer, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_ui->actionUndo->setShortcut(QKeySequence::Undo);
     addAction(m_ui->actionUndo);
-    // The fields claim Ctrl+Z for their own typing; with nothing of theirs to undo, it is ours.
-    m_ui->userCombo->installEventFilter(this); // it hands the keys to its line edit
-    m_ui->userCombo->lineEdit()->installEventFilter(this);
-    m_ui->filterEdit->installEventFilter(this);
     connect(m_ui->actionUndo, &QAction::triggered, this, &MainWindow::undoLastChange);
-    // The Opt-out button stays one click (with Undo); a reason, or deleting the stored data at
-    // once, goes through the confirmation: from Edit, its shortcut, or the button's own menu.
-    m_optOutWithReason = new QAction(this);
-    m_optOutWithReason->setObjectName(QStringLiteral("actionOptOutWithReason"));
-    m_optOutWithReason->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    m_optOutWithReason->setEnabled(false);
-    m_ui->menuEdit->insertAction(m_ui->actionPendingChanges, m_optOutWithReason);
-    addAction(m_optOutWithReason);
-    connect(m_optOutWithReason, &QAction::triggered, this, &MainWindow::optOutPickedWithReason);
-    m_ui->optOutButton->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_ui->optOutButton->addAction(m_optOutWithReason);
+    // The page's Opt out with a reason…, in Edit and with its shortcut.
+    m_ui->menuEdit->insertAction(m_ui->actionPendingChanges, m_page->optOutWithReasonAction());
+    addAction(m_page->optOutWithReasonAction());
     connect(m_ui->actionPendingChanges, &QAction::triggered, this, &MainWindow::showPendingChanges);
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this]() {
         if (m_sync)
@@ -380,7 +201,6 @@ void MainWindow::setupActions()
             m_tracker->recordRefresh();
     });
     connect(m_ui->actionContextHelp, &QAction::triggered, this, &MainWindow::showContextHelp);
-    connect(m_ui->helpButton, &QToolButton::clicked, this, &MainWindow::showContextHelp);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
 
     m_languageGroup->setExclusive(true);
@@ -412,32 +232,19 @@ void MainWindow::restoreFrom(const AppSettings &settings)
     if (!state.isEmpty())
         restoreState(state);
     m_restoredState = state;
-    // A state saved with another set of columns (an older version) is dropped: the columns
-    // keep their defaults (the reason hidden) rather than landing on the wrong sections.
-    const QByteArray header = settings.tableHeaderState();
-    if (!header.isEmpty() && settings.tableHeaderColumns() == OptOutModel::ColumnCount) {
-        m_header->restoreState(header);
-        // The saved state carries the resize modes of the version that saved it.
-        applyColumnModes();
-    }
-    fitColumns();
+    m_page->restoreFrom(settings);
 }
 
 void MainWindow::saveTo(AppSettings &settings) const
 {
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState());
-    settings.setTableHeaderState(m_header->saveState(), OptOutModel::ColumnCount);
+    m_page->saveTo(settings);
 }
 
 QWidget *MainWindow::currentPage() const
 {
     return m_ui->pageStack->currentWidget();
-}
-
-QString MainWindow::noteText() const
-{
-    return m_ui->noteBar->isHidden() ? QString() : m_ui->noteText->text();
 }
 
 QString MainWindow::errorText() const
@@ -455,15 +262,6 @@ void MainWindow::retranslate()
         m_summaryDock->setWindowTitle(tr("Usage summary"));
     if (m_historyAction)
         m_historyAction->setText(tr("&History"));
-    if (m_optOutWithReason) {
-        m_optOutWithReason->setText(tr("Opt out with a &reason…"));
-        m_optOutWithReason->setToolTip(tr("Opt out the chosen user with a reason, or delete "
-                                          "their stored usage data at once"));
-    }
-    m_ui->optOutButton->setToolTip(
-        tr("Opt out the chosen user. Right-click, or press %1, to add a reason.")
-            .arg(
-                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O).toString(QKeySequence::NativeText)));
     retranslateOverview();
     if (m_rulesAction)
         m_rulesAction->setToolTip(tr("The group and domain rules that opt users out"));
@@ -472,25 +270,11 @@ void MainWindow::retranslate()
         m_exportOptOutsAction->setText(tr("&Opt-out list as CSV…"));
         m_exportHistoryAction->setText(tr("&History as CSV…"));
     }
-    updateBreadcrumb();
-    updateCountLabel();
-    updateCheckedState();
+    updateAccount();
     updateStatus();
     updateLanguageMenu();
-    if (m_picker)
-        m_picker->retranslate();
-    // The labels are the buddies; the names are set too so every screen reader gets them.
-    m_ui->userCombo->setAccessibleName(withoutMnemonic(m_ui->userLabel->text()));
-    m_ui->optOutTable->setAccessibleName(withoutMnemonic(m_ui->tableLabel->text()));
-    m_ui->filterEdit->setAccessibleName(withoutMnemonic(m_ui->filterLabel->text()));
-    m_header->setAccessibleName(tr("Check all"));
-    m_header->setCheckBoxToolTip(tr("Check or uncheck all shown users"));
-    if (m_noteMessage)
-        m_ui->noteText->setText(m_noteMessage());
     if (m_errorMessage)
         m_ui->errorText->setText(m_errorMessage());
-    updateEmptyState();
-    fitColumns();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -507,16 +291,8 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::updateBreadcrumb()
+void MainWindow::updateAccount()
 {
-    const QString product = m_sync ? m_sync->me().productName : QString();
-    QStringList parts;
-    if (!product.isEmpty())
-        parts << product;
-    parts << tr("Tools") << tr("Product usage") << tr("Opt-out settings");
-    m_ui->breadcrumbLabel->setText(parts.join(QStringLiteral(" > ")));
-    m_ui->breadcrumbLabel->setAccessibleName(
-        tr("You are here: %1").arg(parts.join(QStringLiteral(", "))));
     const bool signedIn = m_sync && !m_sync->me().name.isEmpty()
         && m_sync->state() != SyncController::State::Idle
         && m_sync->state() != SyncController::State::SignedOut;
@@ -525,339 +301,6 @@ void MainWindow::updateBreadcrumb()
     else
         m_accountLabel->clear();
     updateWindowTitle();
-}
-
-void MainWindow::updateOptOutButton()
-{
-    const bool picked = !m_picker->pickedUserId().isEmpty();
-    m_ui->optOutButton->setEnabled(picked);
-    if (m_optOutWithReason)
-        m_optOutWithReason->setEnabled(picked);
-}
-
-void MainWindow::updateCountLabel()
-{
-    const bool loaded = m_sync && m_sync->lastSyncedAt().isValid();
-    if (!loaded) {
-        m_ui->countLabel->clear(); // not "0 users opted out" while the list is on its way
-        return;
-    }
-    const int total = m_optOuts ? m_optOuts->rowCount() : 0;
-    const int shown = m_proxy->rowCount();
-    if (shown == total)
-        m_ui->countLabel->setText(tr("%Ln user(s) opted out", nullptr, total));
-    else
-        m_ui->countLabel->setText(
-            tr("%1 of %Ln shown", nullptr, total).arg(locale().toString(shown)));
-}
-
-void MainWindow::updateCheckedState()
-{
-    if (!m_optOuts)
-        return;
-    const int checked = m_optOuts->checkedCount();
-    m_ui->optInButton->setEnabled(checked > 0);
-    m_ui->optInButton->setText(checked > 0 ? tr("Opt-&in (%Ln)", nullptr, checked) : tr("Opt-&in"));
-    // The header box reflects the rows shown: all of them, or those the filter keeps.
-    Qt::CheckState state = Qt::Unchecked;
-    if (m_proxy->filterText().isEmpty()) {
-        state = m_optOuts->overallCheckState();
-    } else {
-        const QList<int> shown = shownSourceRows();
-        const int on = m_optOuts->checkedCountOf(shown);
-        state = on == 0 ? Qt::Unchecked : (on == shown.size() ? Qt::Checked : Qt::PartiallyChecked);
-    }
-    m_header->setCheckState(state);
-    updateCountLabel();
-}
-
-void MainWindow::checkAll(bool checked)
-{
-    if (!m_optOuts)
-        return;
-    if (m_proxy->filterText().isEmpty()) {
-        m_optOuts->setAllChecked(checked);
-        return;
-    }
-    // Source rows first, then one change: checking may re-sort the proxy under a loop.
-    m_optOuts->setChecked(shownSourceRows(), checked ? Qt::Checked : Qt::Unchecked);
-}
-
-QList<int> MainWindow::shownSourceRows() const
-{
-    QList<int> rows;
-    const int count = m_proxy->rowCount();
-    rows.reserve(count);
-    for (int row = 0; row < count; ++row)
-        rows.append(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
-    return rows;
-}
-
-void MainWindow::toggleCurrentRows()
-{
-    const QModelIndex current = m_ui->optOutTable->currentIndex();
-    if (!current.isValid())
-        return;
-    const QModelIndex currentBox = current.siblingAtColumn(OptOutModel::CheckColumn);
-    const bool check = currentBox.data(Qt::CheckStateRole).toInt() != Qt::Checked;
-    const Qt::CheckState value = check ? Qt::Checked : Qt::Unchecked;
-    // Space acts on every selected row when the current one is among them.
-    QModelIndexList rows
-        = m_ui->optOutTable->selectionModel()->selectedRows(OptOutModel::CheckColumn);
-    if (!rows.contains(currentBox))
-        rows = {currentBox};
-    // Source rows first, then one change: checking may re-sort the proxy under a loop.
-    QList<int> sourceRows;
-    sourceRows.reserve(rows.size());
-    for (const QModelIndex &box : std::as_const(rows))
-        sourceRows.append(m_proxy->mapToSource(box).row());
-    m_optOuts->setChecked(sourceRows, value);
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::ShortcutOverride && undoAvailable()) {
-        auto *edit = watched == m_ui->userCombo ? m_ui->userCombo->lineEdit()
-                                                : qobject_cast<QLineEdit *>(watched);
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (edit && key->matches(QKeySequence::Undo) && !edit->isUndoAvailable())
-            return true; // not overridden: Edit > Undo's shortcut runs
-    }
-    if (watched == m_ui->optOutTable && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
-            toggleCurrentRows();
-            return true;
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
-}
-
-void MainWindow::optOutPicked()
-{
-    applyOptOut(m_picker->pickedUserId(), {});
-}
-
-void MainWindow::optOutPickedWithReason()
-{
-    const QString userId = m_picker->pickedUserId();
-    if (userId.isEmpty() || !m_sync || !m_users)
-        return;
-    const User *user = m_users->userById(userId);
-    auto *dialog = new ConfirmChangeDialog(
-        PendingAction::Type::OptOut, {user ? *user : User {userId, QString(), QString()}}, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setRetention(m_sync->me().purgeAfterSeconds);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, userId]() {
-        // The pick may have changed meanwhile: the dialog named this user.
-        if (m_picker->pickedUserId() == userId)
-            m_picker->clear();
-        applyOptOut(userId, dialog->options());
-    });
-    dialog->open();
-}
-
-void MainWindow::applyOptOut(const QString &userId, const OptOutOptions &options)
-{
-    if (userId.isEmpty() || !m_sync)
-        return;
-    if (m_picker->pickedUserId() == userId)
-        m_picker->clear();
-    hideNote(); // the note of an earlier action would name the wrong people
-    QueueOutcome outcome;
-    const qint64 action = m_sync->optOut(userId, options, &outcome);
-    m_searchRecorded = false;
-    if (m_tracker)
-        m_tracker->recordUserOptedOut();
-    m_ui->userCombo->setFocus();
-    if (action == 0) {
-        withdrawUndo();
-        showQueueOutcome(PendingAction::Type::OptOut, outcome);
-        return;
-    }
-    const QString who = userLabel(userId);
-    offerUndo(PendingAction::Type::OptOut, {userId}, action, options.deleteStoredEvents);
-    // Until the service confirms: the confirmation replaces this.
-    const bool deleting = options.deleteStoredEvents;
-    showNote([who, deleting]() -> QString { return ActionMessages::optOutQueued(who, deleting); },
-             true);
-}
-
-void MainWindow::optInChecked()
-{
-    if (!m_optOuts || !m_sync || !m_users)
-        return;
-    requestOptIn(m_optOuts->checkedUserIds());
-}
-
-void MainWindow::requestOptIn(const QStringList &checked)
-{
-    if (!m_optOuts || !m_sync || !m_users)
-        return;
-    QStringList ids;
-    ids.reserve(checked.size());
-    for (const QString &id : checked) {
-        if (m_sync->ledger().isOptedOut(id)) // not a row whose opt-in is already pending
-            ids.append(id);
-    }
-    if (ids.isEmpty())
-        return;
-    // A rule covers some: the service would refuse; say why instead (mainwindowrules.cpp).
-    if (explainCoveredOptIn(ids))
-        return;
-    if (ids.size() == 1) {
-        applyOptIn(ids);
-        return;
-    }
-    ids = inTableOrder(ids);
-    // More than one user: ask first, with who and what will happen.
-    QList<User> users;
-    users.reserve(ids.size());
-    for (const QString &id : std::as_const(ids)) {
-        const User *user = m_users->userById(id);
-        users.append(user ? *user : User {id, QString(), QString()});
-    }
-    auto *dialog = new ConfirmChangeDialog(PendingAction::Type::OptIn, users, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, ids]() { applyOptIn(ids); });
-    dialog->open();
-}
-
-void MainWindow::applyOptIn(const QStringList &ids)
-{
-    if (!m_sync || !m_optOuts)
-        return;
-    hideNote(); // the note of an earlier action would name the wrong people
-    // The rows stay, marked, until confirmed: their boxes are cleared now.
-    QList<int> rows;
-    rows.reserve(ids.size());
-    for (const QString &id : ids) {
-        const int row = m_optOuts->rowOfKey(id);
-        if (row >= 0)
-            rows.append(row);
-    }
-    m_optOuts->setChecked(rows, Qt::Unchecked);
-    QueueOutcome outcome;
-    const qint64 action = m_sync->optIn(ids, &outcome);
-    if (m_tracker)
-        m_tracker->recordUsersOptedIn(int(ids.size()));
-    if (action == 0) {
-        withdrawUndo();
-        showQueueOutcome(PendingAction::Type::OptIn, outcome);
-        return;
-    }
-    const int count = int(ids.size() - outcome.unchanged.size() - outcome.cancelledOut.size());
-    offerUndo(PendingAction::Type::OptIn, ids, action);
-    const QString who = count == 1 && ids.size() == 1 ? userLabel(ids.constFirst()) : QString();
-    showNote([who, count]() -> QString { return ActionMessages::optInQueued(who, count); }, true);
-}
-
-void MainWindow::showQueueOutcome(PendingAction::Type type, const QueueOutcome &outcome)
-{
-    // Nothing will be sent: say why, for every user asked for.
-    const bool optIn = type == PendingAction::Type::OptIn;
-    const int cancelled = int(outcome.cancelledOut.size());
-    const int unchanged = int(outcome.unchanged.size());
-    const QString cancelledWho
-        = cancelled == 1 ? userLabel(outcome.cancelledOut.constFirst()) : QString();
-    const QString unchangedWho
-        = unchanged == 1 ? userLabel(outcome.unchanged.constFirst()) : QString();
-    if (cancelled == 0 && unchanged == 0)
-        return;
-    showNote([optIn, cancelled, unchanged, cancelledWho, unchangedWho]() -> QString {
-        return ActionMessages::nothingSent(optIn, cancelled, cancelledWho, unchanged, unchangedWho);
-    });
-}
-
-QString MainWindow::userLabel(const QString &userId) const
-{
-    const User *user = m_users ? m_users->userById(userId) : nullptr;
-    return user ? ConfirmChangeDialog::userLabel(*user) : userId;
-}
-
-bool MainWindow::undoAvailable() const
-{
-    return !m_undo.userIds.isEmpty() || m_undo.rule;
-}
-
-void MainWindow::offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId,
-                           bool deleteStoredEvents)
-{
-    m_undo = UndoRecord {type, userIds, actionId, deleteStoredEvents, {}};
-    m_ui->actionUndo->setEnabled(true);
-    m_undoTimer.start();
-}
-
-void MainWindow::withdrawUndo()
-{
-    m_undo = UndoRecord {};
-    m_undoTimer.stop();
-    m_ui->actionUndo->setEnabled(false);
-    m_ui->noteUndoButton->hide();
-}
-
-void MainWindow::undoLastChange()
-{
-    if (!undoAvailable() || !m_sync)
-        return;
-    const UndoRecord undo = m_undo;
-    if (undo.rule) { // a rule created or removed: the opposite request
-        withdrawUndo();
-        undo.rule();
-        return;
-    }
-    if (!m_sync->canUndo(undo.actionId)) {
-        withdrawUndo();
-        return;
-    }
-    // A change of several users sent (or on its way) is undone by the opposite change of
-    // several users: asked first, as that change is.
-    const QStringList send = m_sync->undoWouldSend(undo.actionId);
-    if (send.size() > 1 && m_users) {
-        QList<User> users;
-        users.reserve(send.size());
-        for (const QString &id : send) {
-            const User *user = m_users->userById(id);
-            users.append(user ? *user : User {id, QString(), QString()});
-        }
-        const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
-        auto *dialog = new ConfirmChangeDialog(
-            wasOptOut ? PendingAction::Type::OptIn : PendingAction::Type::OptOut, users, this);
-        dialog->setObjectName(QStringLiteral("confirmUndoDialog"));
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        // Each user is opted out again with the reason they had: nothing to type.
-        if (dialog->reasonEdit()) {
-            dialog->reasonEdit()->hide();
-            if (QWidget *label = dialog->findChild<QWidget *>(QStringLiteral("reasonLabel")))
-                label->hide();
-        }
-        connect(dialog, &QDialog::accepted, this, [this, undo]() {
-            if (m_sync && m_sync->canUndo(undo.actionId))
-                applyUndo(undo);
-        });
-        dialog->open();
-        return;
-    }
-    applyUndo(undo);
-}
-
-void MainWindow::applyUndo(const UndoRecord &undo)
-{
-    withdrawUndo();
-    // The rule is the core's: not sent yet, taken back locally and never sent; on its way or
-    // confirmed, the opposite change follows, with what was there (the reasons).
-    const UndoOutcome outcome = m_sync->undo(undo.actionId);
-    if (outcome.isEmpty())
-        return;
-    const bool wasOptOut = undo.type == PendingAction::Type::OptOut;
-    const QStringList undone = outcome.cancelled + outcome.reversed;
-    const int count = int(undone.size());
-    const QString who = count == 1 ? userLabel(undone.constFirst()) : QString();
-    const bool sent = !outcome.reversed.isEmpty();
-    const bool deleted = outcome.storedDataGone;
-    showNote([who, count, wasOptOut, sent, deleted]() -> QString {
-        return ActionMessages::undone(who, count, wasOptOut, sent, deleted);
-    });
 }
 
 PendingChangesDialog *MainWindow::pendingChangesDialog() const
@@ -908,18 +351,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     box->open();
 }
 
-void MainWindow::showNote(std::function<QString()> message, bool offerUndo)
-{
-    m_noteMessage = std::move(message);
-    m_ui->noteText->setText(m_noteMessage());
-    m_ui->noteUndoButton->setVisible(offerUndo && undoAvailable());
-    m_ui->noteBar->show();
-    m_noteTimer.start();
-}
-
 void MainWindow::clearSession()
 {
-    hideNote();
+    m_page->clearSession();
     hideError();
     m_accountLabel->clear();
     setWindowTitle(tr("Opt-out settings"));
@@ -940,6 +374,7 @@ void MainWindow::setHistory(HistoryModel *history)
     if (m_summaryDock)
         tabifyDockWidget(m_summaryDock, m_historyDock);
     m_historyDock->hide();
+    m_page->setHistoryOffered(true);
     m_historyAction = m_historyDock->toggleViewAction();
     m_historyAction->setObjectName(QStringLiteral("actionHistory"));
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -953,7 +388,7 @@ void MainWindow::setHistory(HistoryModel *history)
     m_historyDock->hide();
     if (!m_restoredState.isEmpty())
         restoreState(m_restoredState);
-    m_historyDock->setEnabled(m_ui->pageStack->currentWidget() == m_ui->optOutPage);
+    m_historyDock->setEnabled(m_ui->pageStack->currentWidget() == m_page);
     // What was done since, on top of the history while it is open.
     connect(m_sync, &SyncController::synced, m_historyDock, &HistoryDock::refreshNewest);
     connect(m_historyDock, &HistoryDock::exportRequested, this, [this](const AuditFilter &filter) {
@@ -962,139 +397,6 @@ void MainWindow::setHistory(HistoryModel *history)
     });
     updateExportActions();
     retranslate();
-}
-
-QStringList MainWindow::rowActionTargets(const QModelIndex &clicked) const
-{
-    if (!clicked.isValid() || !m_optOuts)
-        return {};
-    if (clicked.siblingAtColumn(OptOutModel::CheckColumn).data(Qt::CheckStateRole).toInt()
-        == Qt::Checked)
-        return m_optOuts->checkedUserIds();
-    return {clicked.data(OptOutModel::UserIdRole).toString()};
-}
-
-void MainWindow::showRowMenu(const QPoint &pos)
-{
-    const QModelIndex index = m_ui->optOutTable->indexAt(pos);
-    if (!index.isValid())
-        return;
-    const QString userId = index.data(OptOutModel::UserIdRole).toString();
-    auto *menu = new QMenu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->setObjectName(QStringLiteral("optOutRowMenu"));
-    if (m_historyDock) {
-        QAction *show = menu->addAction(tr("Show &history"));
-        show->setObjectName(QStringLiteral("actionShowHistory"));
-        connect(show, &QAction::triggered, this, [this, userId] { showHistoryOf(userId); });
-    }
-    // Opt in, as the Opt-in button does (several users: asked first): the users opted out as
-    // things stand, not those whose opt-in is pending already.
-    QStringList optInTargets;
-    if (m_sync) {
-        for (const QString &id : rowActionTargets(index)) {
-            if (m_sync->ledger().isOptedOut(id))
-                optInTargets.append(id);
-        }
-    }
-    QAction *optIn = menu->addAction(
-        optInTargets.size() > 1 ? tr("Opt &in %Ln user(s)…", nullptr, int(optInTargets.size()))
-                                : tr("Opt &in"));
-    optIn->setObjectName(QStringLiteral("actionOptInRow"));
-    optIn->setEnabled(!optInTargets.isEmpty());
-    connect(optIn, &QAction::triggered, this, [this, optInTargets] { requestOptIn(optInTargets); });
-    // Users opted out as things stand (not those whose opt-in is pending) whose stored data
-    // awaits deletion; a service that does not tell its retention window (an older one) does
-    // not know the request either.
-    QStringList targets;
-    if (m_optOuts && m_sync && m_sync->me().purgeAfterSeconds > 0) {
-        for (const QString &id : rowActionTargets(index)) {
-            const int row = m_optOuts->rowOfKey(id);
-            if (m_sync->ledger().isOptedOut(id) && row >= 0
-                && m_optOuts->entryAt(row).purgeAt.isValid())
-                targets.append(id);
-        }
-    }
-    QAction *purge
-        = menu->addAction(targets.size() > 1 ? tr("&Delete stored data of %Ln user(s) now…",
-                                                  nullptr, int(targets.size()))
-                                             : tr("&Delete stored data now…"));
-    purge->setObjectName(QStringLiteral("actionDeleteStoredData"));
-    purge->setEnabled(!targets.isEmpty());
-    connect(purge, &QAction::triggered, this,
-            [this, targets] { confirmDeleteStoredData(targets); });
-    menu->popup(m_ui->optOutTable->viewport()->mapToGlobal(pos));
-}
-
-QMenu *MainWindow::columnsMenu()
-{
-    if (!m_columnsMenu) {
-        m_columnsMenu = new QMenu(this);
-        m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
-    }
-    m_columnsMenu->clear();
-    for (int column = 0; column < OptOutModel::ColumnCount; ++column) {
-        if (!OptOutModel::isOptionalColumn(column))
-            continue;
-        QAction *action = m_columnsMenu->addAction(
-            m_optOuts ? m_optOuts->headerData(column, Qt::Horizontal).toString() : QString());
-        action->setObjectName(QStringLiteral("actionShowColumn_%1").arg(column));
-        action->setCheckable(true);
-        action->setChecked(!m_header->isSectionHidden(column));
-        connect(action, &QAction::toggled, this, [this, column](bool shown) {
-            // The check box and the name are not in this menu: they never hide.
-            m_header->setSectionHidden(column, !shown);
-        });
-    }
-    return m_columnsMenu;
-}
-
-void MainWindow::showHeaderMenu(const QPoint &pos)
-{
-    columnsMenu()->popup(m_header->mapToGlobal(pos));
-}
-
-void MainWindow::confirmDeleteStoredData(const QStringList &userIds)
-{
-    if (userIds.isEmpty() || !m_sync)
-        return;
-    const int n = int(userIds.size());
-    const QString who = n == 1 ? userLabel(userIds.constFirst()) : QString();
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Delete stored data now"),
-        n == 1 ? tr("Delete the stored usage data of %1 now?").arg(who)
-               : tr("Delete the stored usage data of %Ln user(s) now?", nullptr, n),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("deleteStoredDataBox"));
-    box->setInformativeText(tr("This cannot be undone. They stay opted out; the data would "
-                               "otherwise be deleted at the planned date, or kept if they are "
-                               "opted in again before then."));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *remove = box->addButton(tr("&Delete now"), QMessageBox::DestructiveRole);
-    remove->setObjectName(QStringLiteral("deleteNowButton"));
-    QPushButton *cancel = box->addButton(tr("Cancel"), QMessageBox::RejectRole);
-    box->setDefaultButton(cancel); // irreversible: never the default
-    connect(remove, &QPushButton::clicked, this, [this, userIds]() {
-        if (!m_sync)
-            return;
-        hideNote();
-        withdrawUndo();
-        const qint64 action = m_sync->deleteStoredData(userIds);
-        if (action == 0)
-            return;
-        const int count = int(userIds.size());
-        const QString who = count == 1 ? userLabel(userIds.constFirst()) : QString();
-        showNote([who, count]() -> QString {
-            return count == 1
-                ? MainWindow::tr("The stored usage data of %1 will be deleted as soon as the "
-                                 "service confirms.")
-                      .arg(who)
-                : MainWindow::tr("The stored usage data of %Ln user(s) will be deleted as soon "
-                                 "as the service confirms.",
-                                 nullptr, count);
-        });
-    });
-    box->open();
 }
 
 void MainWindow::showHistoryOf(const QString &userId)
@@ -1151,7 +453,7 @@ void MainWindow::exportHistory()
 
 void MainWindow::updateExportActions()
 {
-    const bool admin = m_ui->pageStack->currentWidget() == m_ui->optOutPage;
+    const bool admin = m_ui->pageStack->currentWidget() == m_page;
     const bool idle = !m_export || !m_export->isRunning();
     if (m_exportMenu) {
         m_exportOptOutsAction->setEnabled(admin && idle);
@@ -1159,14 +461,6 @@ void MainWindow::updateExportActions()
     }
     if (m_historyDock)
         m_historyDock->exportButton()->setEnabled(admin && idle && m_export);
-}
-
-void MainWindow::hideNote()
-{
-    m_noteMessage = nullptr;
-    m_noteTimer.stop();
-    m_ui->noteBar->hide();
-    m_ui->noteUndoButton->hide();
 }
 
 void MainWindow::showError(const QString &message)
@@ -1193,161 +487,6 @@ void MainWindow::hideError()
     m_ui->errorBar->hide();
 }
 
-namespace {
-// The error's message in the current UI language: API codes are mapped again, the rest keep
-// the text they were made with.
-QString currentMessage(const ApiError &error)
-{
-    if (error.kind == ApiError::Kind::Http)
-        return ApiError::messageForCode(error.code, error.httpStatus, error.message);
-    return error.message;
-}
-} // namespace
-
-void MainWindow::onActionCompleted(const ActionReport &report)
-{
-    // The usage summary, when shown, follows a deletion at once.
-    if (report.deleteStoredEvents && !report.applied.isEmpty() && m_summary && m_summaryDock
-        && m_summaryDock->isVisible())
-        m_summary->refresh();
-    if (report.deletionOnly) {
-        onDeletionCompleted(report);
-        return;
-    }
-    const bool optOut = report.type == PendingAction::Type::OptOut;
-    const int applied = int(report.applied.size());
-    const int refused = int(report.refused.size());
-    const int total = applied + refused;
-    const bool ours = report.actionId != 0 && report.actionId == m_undo.actionId;
-    const QString who = total == 1
-        ? userLabel(applied == 1 ? report.applied.constFirst() : report.refused.constFirst())
-        : QString();
-    // Every user of the confirmation is accounted for: those nothing was sent for too.
-    const int unchanged = int(report.unchanged.size());
-    const int cancelledOut = int(report.cancelledOut.size());
-    const auto others = [optOut, unchanged, cancelledOut]() -> QString {
-        return ActionMessages::others(optOut, unchanged, cancelledOut);
-    };
-    if (refused == 0) {
-        if (ours)
-            m_undoTimer.start(); // Undo stays offered a while after the confirmation too
-        const bool deleted = optOut && report.deleteStoredEvents;
-        showNote(
-            [who, total, optOut, deleted, others]() -> QString {
-                return ActionMessages::done(who, total, optOut, deleted) + others();
-            },
-            ours);
-        return;
-    }
-    if (ours)
-        withdrawUndo();
-    hideNote();
-    const ApiError error = report.error;
-    showErrorMessage(
-        [who, total, applied, refused, optOut, error, others]() -> QString {
-            return ActionMessages::refused(who, total, applied, refused, optOut) + others()
-                + QLatin1Char(' ') + currentMessage(error);
-        },
-        false);
-}
-
-void MainWindow::onDeletionCompleted(const ActionReport &report)
-{
-    const int applied = int(report.applied.size());
-    const int refused = int(report.refused.size());
-    if (refused == 0) {
-        const QString who = applied == 1 ? userLabel(report.applied.constFirst()) : QString();
-        showNote(
-            [who, applied]() -> QString { return ActionMessages::deletionDone(who, applied); });
-        return;
-    }
-    hideNote();
-    const ApiError error = report.error;
-    showErrorMessage(
-        [applied, refused, error]() -> QString {
-            return ActionMessages::deletionRefused(applied, refused) + QLatin1Char(' ')
-                + currentMessage(error);
-        },
-        false);
-}
-
-void MainWindow::onAboutToApplyRemoteChanges()
-{
-    // Keep the rows under the administrator's eyes where they are.
-    QTableView *table = m_ui->optOutTable;
-    m_anchorUserId.clear();
-    const int top = table->rowAt(0);
-    if (top >= 0) {
-        m_anchorUserId = m_proxy->index(top, 0).data(OptOutModel::UserIdRole).toString();
-        m_anchorOffset = table->rowViewportPosition(top);
-    }
-}
-
-void MainWindow::onRemoteChangesApplied(const QStringList &optedOutAll,
-                                        const QStringList &optedInAll)
-{
-    QTableView *table = m_ui->optOutTable;
-    if (!m_anchorUserId.isEmpty() && m_optOuts) {
-        const int sourceRow = m_optOuts->rowOfKey(m_anchorUserId);
-        if (sourceRow >= 0) {
-            const QModelIndex at = m_proxy->mapFromSource(m_optOuts->index(sourceRow, 0));
-            if (at.isValid()) {
-                table->scrollTo(at, QAbstractItemView::PositionAtTop);
-                if (table->verticalScrollMode() == QAbstractItemView::ScrollPerPixel)
-                    table->verticalScrollBar()->setValue(table->verticalScrollBar()->value()
-                                                         - m_anchorOffset);
-            }
-        }
-    }
-    m_anchorUserId.clear();
-    // What a rule did (this window's rule change, a group's membership) is not another
-    // window's doing: not said here (mainwindowrules.cpp).
-    QStringList optedOut;
-    QStringList optedIn;
-    if (!ruleChangesOnly(optedOutAll, optedInAll, &optedOut, &optedIn))
-        return;
-    // Say what changed: the rows may have come or gone out of sight.
-    const QString out = optedOut.size() == 1 ? userLabel(optedOut.constFirst()) : QString();
-    const QString in = optedIn.size() == 1 ? userLabel(optedIn.constFirst()) : QString();
-    const int outCount = int(optedOut.size());
-    const int inCount = int(optedIn.size());
-    // The list says who opted them out: this account too, from another window or computer.
-    const bool outByMe = outCount > 0 && allOptedOutByMe(optedOut);
-    showNote([out, in, outCount, inCount, outByMe]() -> QString {
-        return ActionMessages::remoteChanges(out, outCount, outByMe, in, inCount);
-    });
-}
-
-bool MainWindow::allOptedOutByMe(const QStringList &userIds) const
-{
-    const QString me = m_sync ? m_sync->me().id : QString();
-    if (me.isEmpty() || !m_optOuts)
-        return false;
-    return std::all_of(userIds.cbegin(), userIds.cend(), [this, &me](const QString &id) {
-        const int row = m_optOuts->rowOfKey(id);
-        return row >= 0 && m_optOuts->entryAt(row).optedOutBy.id == me;
-    });
-}
-
-QStringList MainWindow::inTableOrder(const QStringList &userIds) const
-{
-    // As the table shows them (its sort), then any the filter hides, as given.
-    QSet<QString> left(userIds.cbegin(), userIds.cend());
-    QStringList ordered;
-    ordered.reserve(userIds.size());
-    const QList<int> rows = shownSourceRows();
-    for (int row : rows) {
-        const QString &id = m_optOuts->entryAt(row).user.id;
-        if (left.remove(id))
-            ordered.append(id);
-    }
-    for (const QString &id : userIds) {
-        if (left.contains(id))
-            ordered.append(id);
-    }
-    return ordered;
-}
-
 void MainWindow::onSyncError(const ApiError &error)
 {
     if (m_sync && m_sync->state() == SyncController::State::Unreachable) {
@@ -1362,7 +501,7 @@ void MainWindow::onSyncError(const ApiError &error)
             true);
         return;
     }
-    showErrorMessage([error]() -> QString { return currentMessage(error); }, true);
+    showErrorMessage([error]() -> QString { return ActionMessages::errorText(error); }, true);
 }
 
 void MainWindow::onPendingFileUnreadable(const QString &keptAt)
@@ -1382,9 +521,7 @@ void MainWindow::onStateChanged(SyncController::State state)
         hideError();
     updatePage();
     updateStatus();
-    updateBreadcrumb(); // the account shown follows signing in and out
-    updateCountLabel();
-    updateEmptyState();
+    updateAccount(); // the account shown follows signing in and out
 }
 
 void MainWindow::updatePage()
@@ -1397,17 +534,17 @@ void MainWindow::updatePage()
         page = m_ui->notAdminPage;
     else if (state != SyncController::State::Idle && state != SyncController::State::SigningIn
              && state != SyncController::State::SignedOut && m_sync->isProductAdmin())
-        page = m_ui->optOutPage;
+        page = m_page;
     if (m_ui->pageStack->currentWidget() != page) {
         m_ui->pageStack->setCurrentWidget(page);
-        if (page == m_ui->optOutPage) {
-            m_ui->userCombo->setFocus();
+        if (page == m_page) {
+            m_page->focusPicker();
             if (m_tracker)
                 m_tracker->recordPageViewed(QStringLiteral("optout_settings"));
         }
     }
     updateSigningInLabel();
-    const bool admin = page == m_ui->optOutPage;
+    const bool admin = page == m_page;
     updateExportActions();
     if (m_summaryDock) {
         // Only administrators see the summary; while signing in it keeps its place.
@@ -1435,8 +572,7 @@ void MainWindow::updateImportAction()
     const auto state = m_sync ? m_sync->state() : SyncController::State::Idle;
     const bool loaded = state == SyncController::State::Synced
         || (state == SyncController::State::Offline && m_users && m_users->rowCount() > 0);
-    m_ui->actionOptOutFromList->setEnabled(m_ui->pageStack->currentWidget() == m_ui->optOutPage
-                                           && loaded);
+    m_ui->actionOptOutFromList->setEnabled(m_ui->pageStack->currentWidget() == m_page && loaded);
 }
 
 ImportDialog *MainWindow::importDialog() const
@@ -1451,39 +587,12 @@ void MainWindow::showImportDialog()
     if (!m_importDialog) {
         m_importDialog = new ImportDialog(m_users, this);
         m_importDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_importDialog, &ImportDialog::optOutRequested, this, &MainWindow::optOutFromList);
+        connect(m_importDialog, &ImportDialog::optOutRequested, m_page,
+                &OptOutPage::optOutFromList);
     }
     m_importDialog->show();
     m_importDialog->raise();
     m_importDialog->activateWindow();
-}
-
-void MainWindow::optOutFromList(const QStringList &ids, const QString &reason)
-{
-    if (!m_sync || !m_users)
-        return;
-    QStringList out;
-    out.reserve(ids.size());
-    for (const QString &id : ids) {
-        if (!m_sync->ledger().isOptedOut(id)) // opted out meanwhile (a refresh, another window)
-            out.append(id);
-    }
-    hideNote(); // the note of an earlier action would name the wrong people
-    OptOutOptions options;
-    options.reason = reason;
-    const qint64 action = m_sync->optOut(out, options);
-    if (action == 0)
-        return;
-    // One action, however many batches: one message when the service has answered them all
-    // (onActionCompleted), and Undo for the whole of it.
-    offerUndo(PendingAction::Type::OptOut, out, action);
-    const int count = int(out.size());
-    showNote(
-        [count]() -> QString {
-            return MainWindow::tr("%Ln user(s) will be opted out as soon as the service confirms.",
-                                  nullptr, count);
-        },
-        true);
 }
 
 void MainWindow::updateSigningInLabel()
@@ -1534,9 +643,9 @@ void MainWindow::updateLanguageMenu()
 
 void MainWindow::showContextHelp()
 {
-    if (m_ui->pageStack->currentWidget() != m_ui->optOutPage)
+    if (m_ui->pageStack->currentWidget() != m_page)
         return;
-    m_help->showBelow(m_ui->helpButton);
+    m_page->showContextHelp();
 }
 
 void MainWindow::showAbout()
@@ -1592,13 +701,7 @@ void MainWindow::setUsageTracking(UsageTracker *tracker, UsageSummaryModel *summ
         if (m_summary && m_summaryDock->isVisible())
             m_summary->refresh();
     });
-    // One "search used" per pick: the first key typed after the last opt-out.
-    connect(m_ui->userCombo->lineEdit(), &QLineEdit::textEdited, this, [this]() {
-        if (!m_searchRecorded && m_tracker) {
-            m_searchRecorded = true;
-            m_tracker->recordSearchUsed();
-        }
-    });
+    m_page->setUsageTracker(tracker);
     retranslate();
     updatePage();
 }

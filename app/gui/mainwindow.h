@@ -1,12 +1,13 @@
-// The "Opt-out settings" window: the users drop-down, the opt-out table and the sync status.
+// The "Opt-out settings" window around its page: menus, docks, the message bar for errors and
+// the sync status.
 #pragma once
 
 #include "apitypes.h"
+#include "optoutpage.h"
 #include "synccontroller.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -19,14 +20,8 @@ class QActionGroup;
 class QLabel;
 class QProgressBar;
 class AppSettings;
-class CheckBoxHeader;
-class ContextHelpPopup;
 class LanguageManager;
-class OptOutModel;
-class OptOutProxyModel;
 class PendingChangesDialog;
-class UserModel;
-class UserPicker;
 class QDockWidget;
 class UsageDebuggerDock;
 class HistoryDock;
@@ -51,11 +46,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    // How long Undo stays offered after a change (at least 10 s, as promised).
-    static constexpr int UndoWindowMs = 15000;
-    // How long an information stays in the message bar once nothing more can be done with it
-    // (Undo withdrawn, the pointer and the focus elsewhere).
-    static constexpr int NoteTimeoutMs = 20000;
+    // The page's (see there).
+    static constexpr int UndoWindowMs = OptOutPage::UndoWindowMs;
+    static constexpr int NoteTimeoutMs = OptOutPage::NoteTimeoutMs;
 
     // Everything is passed in and must outlive the window; `languages` may be null (no
     // language menu then).
@@ -68,19 +61,21 @@ public:
 
     // The page shown: the opt-out page, the non-admin explanation, or "Signing in…".
     QWidget *currentPage() const;
+    // The opt-out page, and what of it tests and the window's menus reach.
+    OptOutPage *optOutPage() const { return m_page; }
     // The note shown after an opt-out; empty when hidden.
-    QString noteText() const;
+    QString noteText() const { return m_page->noteText(); }
     // The error shown in the message bar; empty when hidden.
     QString errorText() const;
-    ContextHelpPopup *contextHelp() const { return m_help; }
-    CheckBoxHeader *tableHeader() const { return m_header; }
-    OptOutProxyModel *tableProxy() const { return m_proxy; }
-    UserPicker *userPicker() const { return m_picker; }
+    ContextHelpPopup *contextHelp() const { return m_page->contextHelp(); }
+    CheckBoxHeader *tableHeader() const { return m_page->tableHeader(); }
+    OptOutProxyModel *tableProxy() const { return m_page->tableProxy(); }
+    UserPicker *userPicker() const { return m_page->userPicker(); }
 
     // Undo is offered (the message bar's button and Edit > Undo, Ctrl+Z).
-    bool undoAvailable() const;
+    bool undoAvailable() const { return m_page->undoAvailable(); }
     // Takes the last single change back: cancelled if not sent yet, reversed if confirmed.
-    void undoLastChange();
+    void undoLastChange() { m_page->undoLastChange(); }
     // The list of pending changes (Edit > Pending changes…, or the status bar's count).
     void showPendingChanges();
     PendingChangesDialog *pendingChangesDialog() const;
@@ -104,12 +99,15 @@ public:
     void showHistoryOf(const QString &userId);
     // Edit > Opt out with a reason… (Ctrl+Shift+O, and the Opt-out button's context menu): the
     // picked user, through the confirmation with a reason and "Delete stored data now".
-    QAction *optOutWithReasonAction() const { return m_optOutWithReason; }
-    void optOutPickedWithReason();
+    QAction *optOutWithReasonAction() const { return m_page->optOutWithReasonAction(); }
+    void optOutPickedWithReason() { m_page->optOutPickedWithReason(); }
     // Asks, then deletes now the stored usage data of these users (already opted out).
-    void confirmDeleteStoredData(const QStringList &userIds);
+    void confirmDeleteStoredData(const QStringList &userIds)
+    {
+        m_page->confirmDeleteStoredData(userIds);
+    }
     // The table header's menu: a checkable entry per optional column.
-    QMenu *columnsMenu();
+    QMenu *columnsMenu() { return m_page->columnsMenu(); }
     // File > Opt out users from a list…: the dialog, while open (null otherwise).
     void showImportDialog();
     ImportDialog *importDialog() const;
@@ -152,90 +150,44 @@ protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void setupPage(SyncController *sync, UserModel *users, OptOutModel *optOuts);
     void setupActions();
-    void setupTable();
     void setupBars();
     void retranslate();
-    void updateBreadcrumb();
-    void updateOptOutButton();
-    void updateCheckedState();
+    // The account in the status bar, and the window's title.
+    void updateAccount();
     void updateStatus();
     // The signing-in page's text: "Signing in…" while the service is asked, else the state.
     void updateSigningInLabel();
     void updatePage();
     void updateLanguageMenu();
-    void updateCountLabel();
     void updateExportActions();
-    // Each shown column at least as wide as its header in this language, the e-mail wide enough
-    // to tell addresses apart: the table scrolls sideways rather than clip.
-    void fitColumns();
-    void applyColumnModes();
     // The window's title: the organisation and the server it is on, once signed in.
     void updateWindowTitle();
-    // What the table says in its place when it shows no row.
-    void updateEmptyState();
 
-    void optOutPicked();
-    void applyOptOut(const QString &userId, const OptOutOptions &options);
-    void optInChecked();
-    void showRowMenu(const QPoint &pos);
-    void showHeaderMenu(const QPoint &pos);
-    // The rows a row action applies to: the checked ones when the clicked row is checked, else
-    // the clicked one.
-    QStringList rowActionTargets(const QModelIndex &clicked) const;
-    void checkAll(bool checked);
-    QList<int> shownSourceRows() const; // the source rows the table shows, in its order
-    void toggleCurrentRows();
     void showContextHelp();
     void showAbout();
-    void showNote(std::function<QString()> message, bool offerUndo = false);
-    void offerUndo(PendingAction::Type type, const QStringList &userIds, qint64 actionId,
-                   bool deleteStoredEvents = false);
-    void withdrawUndo();
-    QString userLabel(const QString &userId) const;
-    // Whether this account opted out all these users (from the list's "opted out by").
-    bool allOptedOutByMe(const QStringList &userIds) const;
-    // The users in the order the table shows them.
-    QStringList inTableOrder(const QStringList &userIds) const;
-    void applyOptIn(const QStringList &ids);
-    // Opt-in of these users (those opted out as things stand), asked first for several.
-    void requestOptIn(const QStringList &ids);
-    // Says what became of users asked for when nothing is sent for them.
-    void showQueueOutcome(PendingAction::Type type, const QueueOutcome &outcome);
-    void optOutFromList(const QStringList &ids, const QString &reason);
     void updateImportAction();
-    void hideNote();
     void showErrorMessage(std::function<QString()> message, bool fromSync);
     void hideError();
 
     void onStateChanged(SyncController::State state);
-    void onActionCompleted(const ActionReport &report);
-    void onDeletionCompleted(const ActionReport &report);
-    void onAboutToApplyRemoteChanges();
-    void onRemoteChangesApplied(const QStringList &optedOut, const QStringList &optedIn);
     void onSyncError(const ApiError &error);
     void onPendingFileUnreadable(const QString &keptAt);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QPointer<SyncController> m_sync;
     QPointer<UserModel> m_users;
-    QPointer<OptOutModel> m_optOuts;
     QPointer<LanguageManager> m_languages;
-    OptOutProxyModel *m_proxy;
-    CheckBoxHeader *m_header;
-    UserPicker *m_picker = nullptr;
-    ContextHelpPopup *m_help;
+    OptOutPage *m_page = nullptr;
     QActionGroup *m_languageGroup;
     QLabel *m_statusLabel;
     QLabel *m_accountLabel;
-    QLabel *m_emptyState = nullptr;
     QProgressBar *m_progress;
 
-    // What the bars say, rebuilt on a language switch.
-    std::function<QString()> m_noteMessage;
+    // What the error bar says, rebuilt on a language switch.
     std::function<QString()> m_errorMessage;
     bool m_errorFromSync = false;
     QPointer<UsageTracker> m_tracker;
@@ -254,14 +206,6 @@ private:
     void retranslateOverview();
     // View > Rules and the rules' part of the window (mainwindowrules.cpp).
     void updateRulesState();
-    // Explains why these users (a rule covers them) cannot be opted in and offers to open
-    // the rule; opts in `others` (whom no rule covers) if asked. Returns false when none of
-    // `ids` is covered (nothing said).
-    bool explainCoveredOptIn(const QStringList &ids);
-    // Leaves out of another window's changes the users a rule opted out, and those this
-    // window's removal of a rule opted back in; false when nothing is left to say.
-    bool ruleChangesOnly(const QStringList &optedOut, const QStringList &optedIn,
-                         QStringList *othersOut, QStringList *othersIn);
     RulesDock *m_rulesDock = nullptr;
     QAction *m_rulesAction = nullptr;
     RulesController *m_rulesController = nullptr;
@@ -272,31 +216,10 @@ private:
     QAction *m_overviewAction = nullptr;
     ReportController *m_report = nullptr;
     QAction *m_reportAction = nullptr;
-    bool m_searchRecorded = false; // one "search used" per pick, not one per key
     QByteArray m_restoredState; // applied again once the usage docks exist
 
-    // The last change (of one user or several), while it may be undone; what undoing does is
-    // the core's (SyncController::undo), this is what the messages name.
-    struct UndoRecord
-    {
-        PendingAction::Type type = PendingAction::Type::OptOut;
-        QStringList userIds;
-        qint64 actionId = 0;
-        bool deleteStoredEvents = false; // undoing cannot bring the stored data back
-        std::function<void()> rule; // a rule's change: its undo (the opposite request)
-    };
-    void applyUndo(const UndoRecord &undo);
-    QAction *m_optOutWithReason = nullptr;
-    QMenu *m_columnsMenu = nullptr;
-    UndoRecord m_undo;
-    QTimer m_undoTimer;
-    QTimer m_noteTimer;
     QPointer<PendingChangesDialog> m_pendingDialog;
     QPointer<ImportDialog> m_importDialog;
-    // The row at the top of the table before another administrator's change, and its offset.
-    QString m_anchorUserId;
-    int m_anchorOffset = 0;
-    QString m_currentUserId;
     bool m_quitWithPending = false; // the administrator has been told and quits anyway
     bool m_askBeforeClosing = false; // the close comes from File > Quit
 };

@@ -98,7 +98,7 @@ void MainWindow::retranslateOverview()
 
 void MainWindow::updateOverviewState()
 {
-    const bool admin = m_ui->pageStack->currentWidget() == m_ui->optOutPage;
+    const bool admin = m_ui->pageStack->currentWidget() == m_page;
     const auto state = m_sync ? m_sync->state() : SyncController::State::Idle;
     if (m_overviewDock) {
         m_overviewDock->setEnabled(admin);

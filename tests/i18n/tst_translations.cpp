@@ -408,14 +408,14 @@ void TestTranslations::embeddedCatalogues_data()
     const Term terms[] = {
         {"MainWindow", "Opt-out settings", "Paramètres d'opt‑out", "Inställningar för undantag",
          "Instellingen voor uitsluiting"},
-        {"MainWindow", "Opt-out &user", "Opt‑out de l'utilisateur ou de l'utilisatrice",
+        {"OptOutPage", "Opt-out &user", "Opt‑out de l'utilisateur ou de l'utilisatrice",
          "Undanta användare", "Gebruiker uitsluiten"},
-        {"MainWindow", "&Opt-out", "Opt‑out", "Undanta", "Uitsluiten"},
-        {"MainWindow", "Opt-out user &list", "Liste d'opt‑out des utilisateurs et utilisatrices",
+        {"OptOutPage", "&Opt-out", "Opt‑out", "Undanta", "Uitsluiten"},
+        {"OptOutPage", "Opt-out user &list", "Liste d'opt‑out des utilisateurs et utilisatrices",
          "Undantagna användare", "Uitgesloten gebruikers"},
-        {"MainWindow", "Opt-&in", "Opt\u2011in", "Ta med igen", "Weer opnemen"},
-        {"MainWindow", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
-        {"MainWindow", "Product usage", "Utilisation du produit", "Produktanvändning",
+        {"OptOutPage", "Opt-&in", "Opt\u2011in", "Ta med igen", "Weer opnemen"},
+        {"OptOutPage", "Tools", "Outils", "Verktyg", "Hulpmiddelen"},
+        {"OptOutPage", "Product usage", "Utilisation du produit", "Produktanvändning",
          "Productgebruik"},
         {"MainWindow", "Only product administrators can see this page.",
          "Seuls les administrateurs et administratrices du produit peuvent voir cette page.",
@@ -489,15 +489,15 @@ void TestTranslations::embeddedPlurals()
     static const QRegularExpression countSource(QStringLiteral("^%L?n user\\(s\\) opted out$"));
     QByteArray source;
     for (const Message &m : fr.messages)
-        if (m.context == QLatin1String("MainWindow") && m.numerus
+        if (m.context == QLatin1String("OptOutPage") && m.numerus
             && countSource.match(m.source).hasMatch())
             source = m.source.toUtf8();
-    QVERIFY2(!source.isEmpty(), "no \"%n user(s) opted out\" in MainWindow");
+    QVERIFY2(!source.isEmpty(), "no \"%n user(s) opted out\" in OptOutPage");
     for (const Case &c : cases) {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/optout_%1.qm").arg(QLatin1String(c.lang))));
         // What tr() does: the form is chosen by lrelease's rule, %n is replaced by the caller.
-        QString text = translator.translate("MainWindow", source.constData(), nullptr, c.n);
+        QString text = translator.translate("OptOutPage", source.constData(), nullptr, c.n);
         text.replace(QStringLiteral("%Ln"), QString::number(c.n));
         text.replace(QStringLiteral("%n"), QString::number(c.n));
         QCOMPARE(text, QString::fromUtf8(c.expected));
