@@ -233,7 +233,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../app/gui/actionmessages.cpp" line="+86"/>
+        <location filename="../app/gui/actionmessages.cpp" line="+88"/>
         <source>%Ln user(s) included in product usage tracking again.</source>
         <translation>
             <numerusform>%Ln user included in product usage tracking again.</numerusform>
@@ -241,39 +241,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+548"/>
-        <source>%Ln user(s) opted out</source>
-        <translation>
-            <numerusform>%Ln user opted out</numerusform>
-            <numerusform>%Ln users opted out</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-258"/>
-        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation>
-            <numerusform>No opted-out user matches “%1”. Clear the filter to see the %Ln opted-out user.</numerusform>
-            <numerusform>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out users.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+261"/>
-        <source>%1 of %Ln shown</source>
-        <translation>
-            <numerusform>%1 of %Ln shown</numerusform>
-            <numerusform>%1 of %Ln shown</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Opt-&amp;in (%Ln)</source>
-        <translation>
-            <numerusform>Opt-&amp;in (%Ln)</numerusform>
-            <numerusform>Opt-&amp;in (%Ln)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/gui/actionmessages.cpp" line="-66"/>
+        <location line="-66"/>
         <source>%Ln user(s) will be included again as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be included again as soon as the service confirms.</numerusform>
@@ -329,43 +297,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+334"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+337"/>
         <source>%n change(s) not yet confirmed by the service. They are kept and sent at the next start.</source>
         <translation>
             <numerusform>%n change not yet confirmed by the service. It is kept and sent at the next start.</numerusform>
             <numerusform>%n changes not yet confirmed by the service. They are kept and sent at the next start.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+107"/>
-        <source>Opt &amp;in %Ln user(s)…</source>
-        <translation>
-            <numerusform>Opt &amp;in %Ln user…</numerusform>
-            <numerusform>Opt &amp;in %Ln users…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
-        <source>&amp;Delete stored data of %Ln user(s) now…</source>
-        <translation>
-            <numerusform>&amp;Delete stored data of %Ln user now…</numerusform>
-            <numerusform>&amp;Delete stored data of %Ln users now…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+47"/>
-        <source>Delete the stored usage data of %Ln user(s) now?</source>
-        <translation>
-            <numerusform>Delete the stored usage data of %Ln user now?</numerusform>
-            <numerusform>Delete the stored usage data of %Ln users now?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
-        <translation>
-            <numerusform>The stored usage data of %Ln user will be deleted as soon as the service confirms.</numerusform>
-            <numerusform>The stored usage data of %Ln users will be deleted as soon as the service confirms.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -496,8 +432,86 @@
             <numerusform>%Ln users included again, in another window or by another administrator.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>OptOutOptions</name>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+391"/>
+        <location filename="../app/core/apitypes.cpp" line="+11"/>
+        <source>A reason can hold at most %n characters.</source>
+        <translation>
+            <numerusform>A reason can hold at most %n character.</numerusform>
+            <numerusform>A reason can hold at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OptOutPage</name>
+    <message numerus="yes">
+        <location filename="../app/gui/optoutpage.cpp" line="+376"/>
+        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
+        <translation>
+            <numerusform>No opted-out user matches “%1”. Clear the filter to see the %Ln opted-out user.</numerusform>
+            <numerusform>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out users.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%Ln user(s) opted out</source>
+        <translation>
+            <numerusform>%Ln user opted out</numerusform>
+            <numerusform>%Ln users opted out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>%1 of %Ln shown</numerusform>
+            <numerusform>%1 of %Ln shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Opt-&amp;in (%Ln)</source>
+        <translation>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
+            <numerusform>Opt-&amp;in (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+347"/>
+        <source>Opt &amp;in %Ln user(s)…</source>
+        <translation>
+            <numerusform>Opt &amp;in %Ln user…</numerusform>
+            <numerusform>Opt &amp;in %Ln users…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Delete stored data of %Ln user now…</numerusform>
+            <numerusform>&amp;Delete stored data of %Ln users now…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Delete the stored usage data of %Ln user now?</numerusform>
+            <numerusform>Delete the stored usage data of %Ln users now?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>The stored usage data of %Ln user will be deleted as soon as the service confirms.</numerusform>
+            <numerusform>The stored usage data of %Ln users will be deleted as soon as the service confirms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+174"/>
         <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
         <translation>
             <numerusform>%Ln user will be opted out as soon as the service confirms.</numerusform>
@@ -505,7 +519,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/mainwindowrules.cpp" line="+115"/>
+        <location line="+37"/>
         <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
         <translation>
             <numerusform>%Ln user cannot be opted in: rules opt them out (%1).</numerusform>
@@ -518,17 +532,6 @@
         <translation>
             <numerusform>Opt in the &amp;other %Ln user</numerusform>
             <numerusform>Opt in the &amp;other %Ln users</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>OptOutOptions</name>
-    <message numerus="yes">
-        <location filename="../app/core/apitypes.cpp" line="+11"/>
-        <source>A reason can hold at most %n characters.</source>
-        <translation>
-            <numerusform>A reason can hold at most %n character.</numerusform>
-            <numerusform>A reason can hold at most %n characters.</numerusform>
         </translation>
     </message>
 </context>

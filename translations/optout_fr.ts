@@ -1200,109 +1200,45 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+143"/>
+        <location line="+114"/>
+        <location line="+28"/>
         <location line="+74"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+304"/>
-        <location line="+146"/>
-        <location line="+51"/>
-        <location line="+15"/>
-        <location line="+409"/>
         <source>Opt-out settings</source>
         <translation>Paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+28"/>
         <source>Try &amp;again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+260"/>
+        <location line="+89"/>
         <source>Change &amp;server…</source>
         <translation>Changer de ser&amp;veur…</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Sign in with another service address or token</source>
         <translation>Se connecter avec une autre adresse de service ou un autre jeton</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+1"/>
-        <location line="+123"/>
+        <location line="-84"/>
         <location line="+1"/>
         <source>Close this message</source>
         <translation>Fermer ce message</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+571"/>
+        <location line="+15"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+246"/>
         <location line="+1"/>
         <source>Signing in…</source>
         <translation>Connexion en cours…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Help on this page (F1)</source>
-        <translation>Aide sur cette page (F1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Help</source>
-        <translation>Aide</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation>Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Opt-out &amp;user</source>
-        <translation>Opt‑out de l&apos;&amp;utilisateur ou de l&apos;utilisatrice</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Exclude the chosen user from product usage tracking</source>
-        <translation>Exclure la personne choisie du suivi de l&apos;utilisation des produits</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Opt-out</source>
-        <translation>&amp;Opt‑out</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Take this change back (Ctrl+Z)</source>
-        <translation>Annuler cette modification (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>U&amp;ndo</source>
-        <translation>A&amp;nnuler</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Opt-out user &amp;list</source>
-        <translation>&amp;Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Fil&amp;ter:</source>
-        <translation>Fil&amp;tre&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Name or email</source>
-        <translation>Nom ou adresse e-mail</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Include the checked users in product usage tracking again</source>
-        <translation>Réintégrer les personnes cochées dans le suivi de l&apos;utilisation des produits</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Only product administrators can see this page.</source>
         <translation>Seuls les administrateurs et administratrices du produit peuvent voir cette page.</translation>
     </message>
@@ -1358,7 +1294,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-597"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-263"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1393,7 +1329,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>À &amp;propos des paramètres d&apos;opt‑out</translation>
     </message>
     <message>
-        <location filename="../app/gui/actionmessages.cpp" line="+75"/>
+        <location filename="../app/gui/actionmessages.cpp" line="+77"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>Opt‑out enregistré pour %1. Jusqu&apos;à ce que cette personne se déconnecte et se reconnecte, elle peut encore voir les données de suivi côté client dans son débogueur&#x202f;; le service ignore ces données.</translation>
     </message>
@@ -1406,51 +1342,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-445"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-81"/>
         <source>Usage summary</source>
         <translation>Récapitulatif de l&apos;utilisation</translation>
     </message>
-    <message numerus="yes">
-        <location line="-165"/>
-        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation>
-            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher %Ln utilisateur ou utilisatrice en opt‑out.</numerusform>
-            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher les %Ln utilisateurs et utilisatrices en opt‑out.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
-        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation>Aucune personne en opt‑out. Les utilisateurs et utilisatrices dont vous effectuez l&apos;opt‑out ci-dessus apparaissent ici, avec la date de l&apos;opt‑out et la personne qui l&apos;a effectué&#x202f;; leur utilisation des produits n&apos;est plus suivie. Cochez-les ici pour les réintégrer.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="-104"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+106"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Opt out with a &amp;reason…</source>
-        <translation>Opt‑&amp;out avec un motif…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
-        <translation>Effectuer l&apos;opt‑out de la personne choisie avec un motif, ou supprimer immédiatement ses données d&apos;utilisation stockées</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
-        <translation>Effectuer l&apos;opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The group and domain rules that opt users out</source>
         <translation>Les règles de groupe et de domaine qui placent des utilisateurs en opt‑out</translation>
     </message>
@@ -1470,61 +1378,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Historique en CSV…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Check all</source>
-        <translation>Tout cocher</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check or uncheck all shown users</source>
-        <translation>Cocher ou décocher toutes les personnes affichées</translation>
-    </message>
-    <message>
         <location line="+29"/>
-        <source>Tools</source>
-        <translation>Outils</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Product usage</source>
-        <translation>Utilisation du produit</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You are here: %1</source>
-        <translation>Vous êtes ici&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Compte connecté&#xa0;: %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+24"/>
-        <source>%Ln user(s) opted out</source>
-        <translation>
-            <numerusform>%Ln utilisateur ou utilisatrice en opt‑out</numerusform>
-            <numerusform>%Ln utilisateurs et utilisatrices en opt‑out</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 of %Ln shown</source>
-        <translation>
-            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
-            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Opt-&amp;in (%Ln)</source>
-        <translation>
-            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
-            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+798"/>
+        <location line="+197"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Connexion impossible&#xa0;: rien n&apos;a répondu à l&apos;adresse %1. Vérifiez l&apos;adresse du service ou réessayez plus tard.</translation>
     </message>
@@ -1650,7 +1509,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Annulation&#xa0;: l&apos;opt‑out de %1 est en cours.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-479"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-175"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
@@ -1664,81 +1523,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+173"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
-    </message>
-    <message>
-        <location line="-88"/>
-        <source>Show &amp;history</source>
-        <translation>Afficher l&apos;&amp;historique</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>Opt &amp;in %Ln user(s)…</source>
-        <translation>
-            <numerusform>Opt‑&amp;in de %Ln utilisateur ou utilisatrice…</numerusform>
-            <numerusform>Opt‑&amp;in de %Ln utilisateurs et utilisatrices…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt &amp;in</source>
-        <translation>Opt‑&amp;in</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>&amp;Delete stored data of %Ln user(s) now…</source>
-        <translation>
-            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateur ou utilisatrice…</numerusform>
-            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateurs et utilisatrices…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Delete stored data now…</source>
-        <translation>&amp;Supprimer maintenant les données stockées…</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Delete stored data now</source>
-        <translation>Supprimer maintenant les données stockées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the stored usage data of %1 now?</source>
-        <translation>Supprimer maintenant les données d&apos;utilisation stockées de %1&#x202f;?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete the stored usage data of %Ln user(s) now?</source>
-        <translation>
-            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice&#x202f;?</numerusform>
-            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices&#x202f;?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
-        <translation>Cette action est irréversible. L&apos;opt‑out reste en vigueur&#x202f;; sinon, les données seraient supprimées à la date prévue, ou conservées en cas d&apos;opt‑in d&apos;ici là.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete now</source>
-        <translation>&amp;Supprimer maintenant</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
-        <translation>Les données d&apos;utilisation stockées de %1 seront supprimées dès que le service aura confirmé la suppression.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
-        <translation>
-            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice seront supprimées dès que le service aura confirmé la suppression.</numerusform>
-            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices seront supprimées dès que le service aura confirmé la suppression.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/actionmessages.cpp" line="-88"/>
@@ -1820,12 +1606,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-532"/>
-        <source>Opt-&amp;in</source>
-        <translation>Opt‑&amp;in</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/actionmessages.cpp" line="-68"/>
+        <location line="-68"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Le service a refusé l&apos;opt‑out de %1&#x202f;; la modification a été annulée.</translation>
     </message>
@@ -1913,16 +1694,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
             <numerusform>Un autre administrateur ou une autre administratrice a effectué l&apos;opt‑out de %Ln utilisateurs et utilisatrices.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+923"/>
-        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
-        <translation>
-            <numerusform>L&apos;opt‑out de %Ln utilisateur ou utilisatrice prendra effet dès que le service l&apos;aura confirmé.</numerusform>
-            <numerusform>L&apos;opt‑out de %Ln utilisateurs et utilisatrices prendra effet dès que le service l&apos;aura confirmé.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+36"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+283"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Afficher les modifications non encore confirmées</translation>
     </message>
@@ -1945,47 +1718,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+2"/>
         <source>Write a PDF report of a period for the privacy officer: figures, charts, opt-outs and deletions</source>
         <translation>Rédiger un rapport PDF sur une période pour le ou la délégué(e) à la protection des données&#xa0;: chiffres, graphiques, opt‑outs et suppressions</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindowrules.cpp" line="+113"/>
-        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
-        <translation>L&apos;opt‑in de %1 est impossible&#xa0;: la règle «&#xa0;%2&#xa0;» le ou la place en opt‑out.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
-        <translation>
-            <numerusform>L&apos;opt‑in de %Ln utilisateur ou utilisatrice est impossible&#xa0;: des règles le ou la placent en opt‑out (%1).</numerusform>
-            <numerusform>L&apos;opt‑in de %Ln utilisateurs et utilisatrices est impossible&#xa0;: des règles les placent en opt‑out (%1).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Opted out by a rule</source>
-        <translation>En opt‑out par une règle</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
-        <translation>Pour effectuer leur opt‑in, supprimez la règle dans Affichage &gt; Règles, ou retirez-les du groupe dans l&apos;annuaire de votre organisation.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the &amp;rule</source>
-        <translation>Afficher la &amp;règle</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Opt in the &amp;other %Ln user(s)</source>
-        <translation>
-            <numerusform>&amp;Opt‑in de l&apos;autre utilisateur ou utilisatrice (%Ln)</numerusform>
-            <numerusform>&amp;Opt‑in des %Ln autres utilisateurs et utilisatrices</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +1883,289 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+3"/>
         <source>A reason cannot hold line breaks, tabs or other control characters.</source>
         <translation>Un motif ne peut pas contenir de sauts de ligne, de tabulations ni d&apos;autres caractères de contrôle.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutPage</name>
+    <message>
+        <location filename="../ui/optoutpage.ui" line="+20"/>
+        <location filename="../app/gui/optoutpage.cpp" line="+249"/>
+        <source>Opt-out settings</source>
+        <translation>Paramètres d&apos;opt‑out</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Help on this page (F1)</source>
+        <translation>Aide sur cette page (F1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
+        <translation>Excluez des utilisateurs et utilisatrices de votre organisation du suivi de l&apos;utilisation des produits, ou réintégrez-les.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opt-out &amp;user</source>
+        <translation>Opt‑out de l&apos;&amp;utilisateur ou de l&apos;utilisatrice</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exclude the chosen user from product usage tracking</source>
+        <translation>Exclure la personne choisie du suivi de l&apos;utilisation des produits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out</source>
+        <translation>&amp;Opt‑out</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Annuler cette modification (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Fermer ce message</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opt-out user &amp;list</source>
+        <translation>&amp;Liste d&apos;opt‑out des utilisateurs et utilisatrices</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fil&amp;ter:</source>
+        <translation>Fil&amp;tre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name or email</source>
+        <translation>Nom ou adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Include the checked users in product usage tracking again</source>
+        <translation>Réintégrer les personnes cochées dans le suivi de l&apos;utilisation des produits</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/optoutpage.cpp" line="-39"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Opt‑&amp;out avec un motif…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie avec un motif, ou supprimer immédiatement ses données d&apos;utilisation stockées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>Effectuer l&apos;opt‑out de la personne choisie. Pour ajouter un motif, faites un clic droit ou appuyez sur %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check all</source>
+        <translation>Tout cocher</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check or uncheck all shown users</source>
+        <translation>Cocher ou décocher toutes les personnes affichées</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product usage</source>
+        <translation>Utilisation du produit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are here: %1</source>
+        <translation>Vous êtes ici&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
+        <translation>
+            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher %Ln utilisateur ou utilisatrice en opt‑out.</numerusform>
+            <numerusform>Aucun utilisateur ni aucune utilisatrice en opt‑out ne correspond à «&#xa0;%1&#xa0;». Effacez le filtre pour afficher les %Ln utilisateurs et utilisatrices en opt‑out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
+        <translation>Aucune personne en opt‑out. Les utilisateurs et utilisatrices dont vous effectuez l&apos;opt‑out ci-dessus apparaissent ici, avec la date de l&apos;opt‑out et la personne qui l&apos;a effectué&#x202f;; leur utilisation des produits n&apos;est plus suivie. Cochez-les ici pour les réintégrer.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%Ln user(s) opted out</source>
+        <translation>
+            <numerusform>%Ln utilisateur ou utilisatrice en opt‑out</numerusform>
+            <numerusform>%Ln utilisateurs et utilisatrices en opt‑out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
+            <numerusform>Résultats&#xa0;: %1 sur %Ln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Opt-&amp;in (%Ln)</source>
+        <translation>
+            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
+            <numerusform>Opt‑&amp;in (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-&amp;in</source>
+        <translation>Opt‑&amp;in</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>Show &amp;history</source>
+        <translation>Afficher l&apos;&amp;historique</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Opt &amp;in %Ln user(s)…</source>
+        <translation>
+            <numerusform>Opt‑&amp;in de %Ln utilisateur ou utilisatrice…</numerusform>
+            <numerusform>Opt‑&amp;in de %Ln utilisateurs et utilisatrices…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt &amp;in</source>
+        <translation>Opt‑&amp;in</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateur ou utilisatrice…</numerusform>
+            <numerusform>&amp;Supprimer maintenant les données stockées de %Ln utilisateurs et utilisatrices…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>&amp;Supprimer maintenant les données stockées…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Supprimer maintenant les données stockées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>Supprimer maintenant les données d&apos;utilisation stockées de %1&#x202f;?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice&#x202f;?</numerusform>
+            <numerusform>Supprimer maintenant les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices&#x202f;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Cette action est irréversible. L&apos;opt‑out reste en vigueur&#x202f;; sinon, les données seraient supprimées à la date prévue, ou conservées en cas d&apos;opt‑in d&apos;ici là.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>&amp;Supprimer maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>Les données d&apos;utilisation stockées de %1 seront supprimées dès que le service aura confirmé la suppression.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateur ou utilisatrice seront supprimées dès que le service aura confirmé la suppression.</numerusform>
+            <numerusform>Les données d&apos;utilisation stockées de %Ln utilisateurs et utilisatrices seront supprimées dès que le service aura confirmé la suppression.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+174"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>L&apos;opt‑out de %Ln utilisateur ou utilisatrice prendra effet dès que le service l&apos;aura confirmé.</numerusform>
+            <numerusform>L&apos;opt‑out de %Ln utilisateurs et utilisatrices prendra effet dès que le service l&apos;aura confirmé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
+        <translation>L&apos;opt‑in de %1 est impossible&#xa0;: la règle «&#xa0;%2&#xa0;» le ou la place en opt‑out.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
+        <translation>
+            <numerusform>L&apos;opt‑in de %Ln utilisateur ou utilisatrice est impossible&#xa0;: des règles le ou la placent en opt‑out (%1).</numerusform>
+            <numerusform>L&apos;opt‑in de %Ln utilisateurs et utilisatrices est impossible&#xa0;: des règles les placent en opt‑out (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opted out by a rule</source>
+        <translation>En opt‑out par une règle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
+        <translation>Pour effectuer leur opt‑in, supprimez la règle dans Affichage &gt; Règles, ou retirez-les du groupe dans l&apos;annuaire de votre organisation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the &amp;rule</source>
+        <translation>Afficher la &amp;règle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Opt in the &amp;other %Ln user(s)</source>
+        <translation>
+            <numerusform>&amp;Opt‑in de l&apos;autre utilisateur ou utilisatrice (%Ln)</numerusform>
+            <numerusform>&amp;Opt‑in des %Ln autres utilisateurs et utilisatrices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

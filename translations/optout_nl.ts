@@ -1200,109 +1200,45 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+143"/>
+        <location line="+114"/>
+        <location line="+28"/>
         <location line="+74"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+304"/>
-        <location line="+146"/>
-        <location line="+51"/>
-        <location line="+15"/>
-        <location line="+409"/>
         <source>Opt-out settings</source>
         <translation>Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+28"/>
         <source>Try &amp;again</source>
         <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+260"/>
+        <location line="+89"/>
         <source>Change &amp;server…</source>
         <translation>Server &amp;wijzigen…</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Sign in with another service address or token</source>
         <translation>Aanmelden met een ander serviceadres of token</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+1"/>
-        <location line="+123"/>
+        <location line="-84"/>
         <location line="+1"/>
         <source>Close this message</source>
         <translation>Dit bericht sluiten</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+571"/>
+        <location line="+15"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+246"/>
         <location line="+1"/>
         <source>Signing in…</source>
         <translation>Bezig met aanmelden…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Help on this page (F1)</source>
-        <translation>Help bij deze pagina (F1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Help</source>
-        <translation>Help</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation>Sluit gebruikers van uw organisatie uit van het bijhouden van productgebruik, of neem ze weer op.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Opt-out &amp;user</source>
-        <translation>&amp;Gebruiker uitsluiten</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Exclude the chosen user from product usage tracking</source>
-        <translation>De gekozen gebruiker uitsluiten van het bijhouden van productgebruik</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Opt-out</source>
-        <translation>&amp;Uitsluiten</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Take this change back (Ctrl+Z)</source>
-        <translation>Deze wijziging ongedaan maken (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>U&amp;ndo</source>
-        <translation>Ongedaan &amp;maken</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Opt-out user &amp;list</source>
-        <translation>Uitge&amp;sloten gebruikers</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Fil&amp;ter:</source>
-        <translation>&amp;Filter:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Name or email</source>
-        <translation>Naam of e-mailadres</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Include the checked users in product usage tracking again</source>
-        <translation>De aangevinkte gebruikers weer opnemen in het bijhouden van productgebruik</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Only product administrators can see this page.</source>
         <translation>Alleen productbeheerders kunnen deze pagina zien.</translation>
     </message>
@@ -1358,7 +1294,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-597"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-263"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1393,7 +1329,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Over Instellingen voor uitsluiting</translation>
     </message>
     <message>
-        <location filename="../app/gui/actionmessages.cpp" line="+75"/>
+        <location filename="../app/gui/actionmessages.cpp" line="+77"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 is uitgesloten. Totdat deze gebruiker zich afmeldt en opnieuw aanmeldt, kan die nog trackinggegevens aan de clientzijde zien in de eigen debugger; de service negeert die gegevens.</translation>
     </message>
@@ -1406,51 +1342,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-445"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-81"/>
         <source>Usage summary</source>
         <translation>Gebruiksoverzicht</translation>
     </message>
-    <message numerus="yes">
-        <location line="-165"/>
-        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation>
-            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om %Ln uitgesloten gebruiker te zien.</numerusform>
-            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om alle %Ln uitgesloten gebruikers te zien.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
-        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation>Niemand is uitgesloten. Gebruikers die u hierboven uitsluit, worden hier vermeld, met wanneer en door wie ze zijn uitgesloten; hun productgebruik wordt niet meer bijgehouden. Vink ze hier aan om ze weer op te nemen.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="-104"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+106"/>
         <source>&amp;History</source>
         <translation>&amp;Geschiedenis</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Opt out with a &amp;reason…</source>
-        <translation>Uitsluiten met &amp;reden…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
-        <translation>De gekozen gebruiker uitsluiten met een reden, of de opgeslagen gebruiksgegevens meteen verwijderen</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
-        <translation>De gekozen gebruiker uitsluiten. Klik met de rechtermuisknop of druk op %1 om een reden op te geven.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The group and domain rules that opt users out</source>
         <translation>De groeps- en domeinregels die gebruikers uitsluiten</translation>
     </message>
@@ -1470,61 +1378,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Geschiedenis als CSV…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Check all</source>
-        <translation>Alles aanvinken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check or uncheck all shown users</source>
-        <translation>Alle weergegeven gebruikers aan- of uitvinken</translation>
-    </message>
-    <message>
         <location line="+29"/>
-        <source>Tools</source>
-        <translation>Hulpmiddelen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Product usage</source>
-        <translation>Productgebruik</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You are here: %1</source>
-        <translation>U bevindt zich hier: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Aangemeld als %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+24"/>
-        <source>%Ln user(s) opted out</source>
-        <translation>
-            <numerusform>%Ln gebruiker uitgesloten</numerusform>
-            <numerusform>%Ln gebruikers uitgesloten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 of %Ln shown</source>
-        <translation>
-            <numerusform>%1 van %Ln weergegeven</numerusform>
-            <numerusform>%1 van %Ln weergegeven</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Opt-&amp;in (%Ln)</source>
-        <translation>
-            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
-            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+798"/>
+        <location line="+197"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Aanmelden is mislukt: er antwoordde niets op %1. Controleer het adres van de service of probeer het later opnieuw.</translation>
     </message>
@@ -1650,7 +1509,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Wordt ongedaan gemaakt: %1 wordt weer uitgesloten.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-479"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-175"/>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -1664,81 +1523,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+173"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <location line="-88"/>
-        <source>Show &amp;history</source>
-        <translation>&amp;Geschiedenis tonen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>Opt &amp;in %Ln user(s)…</source>
-        <translation>
-            <numerusform>%Ln gebruiker &amp;weer opnemen…</numerusform>
-            <numerusform>%Ln gebruikers &amp;weer opnemen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt &amp;in</source>
-        <translation>&amp;Weer opnemen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>&amp;Delete stored data of %Ln user(s) now…</source>
-        <translation>
-            <numerusform>Opgeslagen gegevens van %Ln gebruiker nu &amp;verwijderen…</numerusform>
-            <numerusform>Opgeslagen gegevens van %Ln gebruikers nu &amp;verwijderen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Delete stored data now…</source>
-        <translation>Opgeslagen gegevens nu &amp;verwijderen…</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Delete stored data now</source>
-        <translation>Opgeslagen gegevens nu verwijderen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the stored usage data of %1 now?</source>
-        <translation>De opgeslagen gebruiksgegevens van %1 nu verwijderen?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete the stored usage data of %Ln user(s) now?</source>
-        <translation>
-            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker nu verwijderen?</numerusform>
-            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers nu verwijderen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
-        <translation>Dit kan niet ongedaan worden gemaakt. De gebruikers blijven uitgesloten; anders zouden de gegevens op de geplande datum worden verwijderd, of bewaard als ze voor die tijd weer worden opgenomen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete now</source>
-        <translation>Nu &amp;verwijderen</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
-        <translation>De opgeslagen gebruiksgegevens van %1 worden verwijderd zodra de service dit bevestigt.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
-        <translation>
-            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker worden verwijderd zodra de service dit bevestigt.</numerusform>
-            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers worden verwijderd zodra de service dit bevestigt.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/actionmessages.cpp" line="-88"/>
@@ -1820,12 +1606,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-532"/>
-        <source>Opt-&amp;in</source>
-        <translation>&amp;Weer opnemen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/actionmessages.cpp" line="-68"/>
+        <location line="-68"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>De service heeft het uitsluiten van %1 geweigerd; de wijziging is ongedaan gemaakt.</translation>
     </message>
@@ -1913,16 +1694,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
             <numerusform>Een andere beheerder heeft %Ln gebruikers uitgesloten.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+923"/>
-        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
-        <translation>
-            <numerusform>%Ln gebruiker wordt uitgesloten zodra de service dit bevestigt.</numerusform>
-            <numerusform>%Ln gebruikers worden uitgesloten zodra de service dit bevestigt.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+36"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+283"/>
         <source>Show the changes not yet confirmed</source>
         <translation>De nog niet bevestigde wijzigingen tonen</translation>
     </message>
@@ -1945,47 +1718,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+2"/>
         <source>Write a PDF report of a period for the privacy officer: figures, charts, opt-outs and deletions</source>
         <translation>Een PDF-rapport over een periode maken voor de functionaris voor gegevensbescherming: cijfers, grafieken, uitsluitingen en verwijderingen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindowrules.cpp" line="+113"/>
-        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
-        <translation>%1 kan niet weer worden opgenomen: de regel ‘%2’ sluit deze gebruiker uit.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
-        <translation>
-            <numerusform>%Ln gebruiker kan niet weer worden opgenomen: regels sluiten deze uit (%1).</numerusform>
-            <numerusform>%Ln gebruikers kunnen niet weer worden opgenomen: regels sluiten ze uit (%1).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Opted out by a rule</source>
-        <translation>Uitgesloten door een regel</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
-        <translation>Verwijder de regel via Beeld &gt; Regels om ze weer op te nemen, of haal ze uit de groep in de directory van uw organisatie.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the &amp;rule</source>
-        <translation>&amp;Regel tonen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Opt in the &amp;other %Ln user(s)</source>
-        <translation>
-            <numerusform>De &amp;andere gebruiker opnemen (%Ln)</numerusform>
-            <numerusform>De &amp;andere %Ln gebruikers opnemen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close</source>
-        <translation>Sluiten</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +1883,289 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+3"/>
         <source>A reason cannot hold line breaks, tabs or other control characters.</source>
         <translation>Een reden mag geen regeleinden, tabs of andere besturingstekens bevatten.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutPage</name>
+    <message>
+        <location filename="../ui/optoutpage.ui" line="+20"/>
+        <location filename="../app/gui/optoutpage.cpp" line="+249"/>
+        <source>Opt-out settings</source>
+        <translation>Instellingen voor uitsluiting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Help on this page (F1)</source>
+        <translation>Help bij deze pagina (F1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
+        <translation>Sluit gebruikers van uw organisatie uit van het bijhouden van productgebruik, of neem ze weer op.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opt-out &amp;user</source>
+        <translation>&amp;Gebruiker uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exclude the chosen user from product usage tracking</source>
+        <translation>De gekozen gebruiker uitsluiten van het bijhouden van productgebruik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out</source>
+        <translation>&amp;Uitsluiten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Deze wijziging ongedaan maken (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>Ongedaan &amp;maken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Dit bericht sluiten</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opt-out user &amp;list</source>
+        <translation>Uitge&amp;sloten gebruikers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fil&amp;ter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name or email</source>
+        <translation>Naam of e-mailadres</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Include the checked users in product usage tracking again</source>
+        <translation>De aangevinkte gebruikers weer opnemen in het bijhouden van productgebruik</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/optoutpage.cpp" line="-39"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Uitsluiten met &amp;reden…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>De gekozen gebruiker uitsluiten met een reden, of de opgeslagen gebruiksgegevens meteen verwijderen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>De gekozen gebruiker uitsluiten. Klik met de rechtermuisknop of druk op %1 om een reden op te geven.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check all</source>
+        <translation>Alles aanvinken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check or uncheck all shown users</source>
+        <translation>Alle weergegeven gebruikers aan- of uitvinken</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tools</source>
+        <translation>Hulpmiddelen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product usage</source>
+        <translation>Productgebruik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are here: %1</source>
+        <translation>U bevindt zich hier: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
+        <translation>
+            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om %Ln uitgesloten gebruiker te zien.</numerusform>
+            <numerusform>Geen uitgesloten gebruiker komt overeen met ‘%1’. Wis het filter om alle %Ln uitgesloten gebruikers te zien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
+        <translation>Niemand is uitgesloten. Gebruikers die u hierboven uitsluit, worden hier vermeld, met wanneer en door wie ze zijn uitgesloten; hun productgebruik wordt niet meer bijgehouden. Vink ze hier aan om ze weer op te nemen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%Ln user(s) opted out</source>
+        <translation>
+            <numerusform>%Ln gebruiker uitgesloten</numerusform>
+            <numerusform>%Ln gebruikers uitgesloten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>%1 van %Ln weergegeven</numerusform>
+            <numerusform>%1 van %Ln weergegeven</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Opt-&amp;in (%Ln)</source>
+        <translation>
+            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
+            <numerusform>&amp;Weer opnemen (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-&amp;in</source>
+        <translation>&amp;Weer opnemen</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>Show &amp;history</source>
+        <translation>&amp;Geschiedenis tonen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Opt &amp;in %Ln user(s)…</source>
+        <translation>
+            <numerusform>%Ln gebruiker &amp;weer opnemen…</numerusform>
+            <numerusform>%Ln gebruikers &amp;weer opnemen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt &amp;in</source>
+        <translation>&amp;Weer opnemen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>Opgeslagen gegevens van %Ln gebruiker nu &amp;verwijderen…</numerusform>
+            <numerusform>Opgeslagen gegevens van %Ln gebruikers nu &amp;verwijderen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>Opgeslagen gegevens nu &amp;verwijderen…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Opgeslagen gegevens nu verwijderen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>De opgeslagen gebruiksgegevens van %1 nu verwijderen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker nu verwijderen?</numerusform>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers nu verwijderen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Dit kan niet ongedaan worden gemaakt. De gebruikers blijven uitgesloten; anders zouden de gegevens op de geplande datum worden verwijderd, of bewaard als ze voor die tijd weer worden opgenomen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>Nu &amp;verwijderen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>De opgeslagen gebruiksgegevens van %1 worden verwijderd zodra de service dit bevestigt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruiker worden verwijderd zodra de service dit bevestigt.</numerusform>
+            <numerusform>De opgeslagen gebruiksgegevens van %Ln gebruikers worden verwijderd zodra de service dit bevestigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+174"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln gebruiker wordt uitgesloten zodra de service dit bevestigt.</numerusform>
+            <numerusform>%Ln gebruikers worden uitgesloten zodra de service dit bevestigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
+        <translation>%1 kan niet weer worden opgenomen: de regel ‘%2’ sluit deze gebruiker uit.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
+        <translation>
+            <numerusform>%Ln gebruiker kan niet weer worden opgenomen: regels sluiten deze uit (%1).</numerusform>
+            <numerusform>%Ln gebruikers kunnen niet weer worden opgenomen: regels sluiten ze uit (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opted out by a rule</source>
+        <translation>Uitgesloten door een regel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
+        <translation>Verwijder de regel via Beeld &gt; Regels om ze weer op te nemen, of haal ze uit de groep in de directory van uw organisatie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the &amp;rule</source>
+        <translation>&amp;Regel tonen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Opt in the &amp;other %Ln user(s)</source>
+        <translation>
+            <numerusform>De &amp;andere gebruiker opnemen (%Ln)</numerusform>
+            <numerusform>De &amp;andere %Ln gebruikers opnemen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Sluiten</translation>
     </message>
 </context>
 <context>

@@ -1200,109 +1200,45 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.ui" line="+9"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+143"/>
+        <location line="+114"/>
+        <location line="+28"/>
         <location line="+74"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+304"/>
-        <location line="+146"/>
-        <location line="+51"/>
-        <location line="+15"/>
-        <location line="+409"/>
         <source>Opt-out settings</source>
         <translation>Inställningar för undantag</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+28"/>
         <source>Try &amp;again</source>
         <translation>&amp;Försök igen</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+260"/>
+        <location line="+89"/>
         <source>Change &amp;server…</source>
         <translation>&amp;Byt server…</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Sign in with another service address or token</source>
         <translation>Logga in med en annan tjänstadress eller token</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+1"/>
-        <location line="+123"/>
+        <location line="-84"/>
         <location line="+1"/>
         <source>Close this message</source>
         <translation>Stäng meddelandet</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location filename="../app/gui/mainwindow.cpp" line="+571"/>
+        <location line="+15"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+246"/>
         <location line="+1"/>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Help on this page (F1)</source>
-        <translation>Hjälp för den här sidan (F1)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Help</source>
-        <translation>Hjälp</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
-        <translation>Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Opt-out &amp;user</source>
-        <translation>Undanta a&amp;nvändare</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Exclude the chosen user from product usage tracking</source>
-        <translation>Undanta den valda användaren från spårning av produktanvändning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Opt-out</source>
-        <translation>&amp;Undanta</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Take this change back (Ctrl+Z)</source>
-        <translation>Ångra ändringen (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>U&amp;ndo</source>
-        <translation>&amp;Ångra</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Opt-out user &amp;list</source>
-        <translation>Undanta&amp;gna användare</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Fil&amp;ter:</source>
-        <translation>Fil&amp;ter:</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Name or email</source>
-        <translation>Namn eller e-postadress</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Include the checked users in product usage tracking again</source>
-        <translation>Ta med de markerade användarna i spårningen av produktanvändning igen</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+10"/>
         <source>Only product administrators can see this page.</source>
         <translation>Endast produktadministratörer kan se den här sidan.</translation>
     </message>
@@ -1358,7 +1294,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../app/gui/mainwindow.cpp" line="-597"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-263"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -1393,7 +1329,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Om Inställningar för undantag</translation>
     </message>
     <message>
-        <location filename="../app/gui/actionmessages.cpp" line="+75"/>
+        <location filename="../app/gui/actionmessages.cpp" line="+77"/>
         <source>%1 is opted out. Until they sign out and sign in again, they may still see client-side tracking data in their debugger; the service discards that data.</source>
         <translation>%1 är undantagen. Tills användaren loggar ut och in igen kan hen fortfarande se spårningsdata på klientsidan i sin felsökare; tjänsten ignorerar dessa data.</translation>
     </message>
@@ -1406,51 +1342,23 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-445"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-81"/>
         <source>Usage summary</source>
         <translation>Sammanställning av användning</translation>
     </message>
-    <message numerus="yes">
-        <location line="-165"/>
-        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
-        <translation>
-            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se %Ln undantagen användare.</numerusform>
-            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se alla %Ln undantagna användare.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+6"/>
-        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
-        <translation>Ingen är undantagen. Användare som du undantar ovan visas här, med datum och vem som undantog dem; deras produktanvändning spåras inte längre. Markera dem här för att ta med dem igen.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="-104"/>
         <source>%1 (%2)</source>
         <comment>window title: the organisation (the server)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+106"/>
         <source>&amp;History</source>
         <translation>&amp;Historik</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Opt out with a &amp;reason…</source>
-        <translation>Undanta med an&amp;ledning…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
-        <translation>Undanta den valda användaren med en anledning, eller radera användarens lagrade användningsdata direkt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
-        <translation>Undanta den valda användaren. Högerklicka eller tryck på %1 för att ange en anledning.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The group and domain rules that opt users out</source>
         <translation>De grupp- och domänregler som undantar användare</translation>
     </message>
@@ -1470,61 +1378,12 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>&amp;Historik som CSV…</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Check all</source>
-        <translation>Markera alla</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check or uncheck all shown users</source>
-        <translation>Markera eller avmarkera alla visade användare</translation>
-    </message>
-    <message>
         <location line="+29"/>
-        <source>Tools</source>
-        <translation>Verktyg</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Product usage</source>
-        <translation>Produktanvändning</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>You are here: %1</source>
-        <translation>Du är här: %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>Signed in as %1</source>
         <translation>Inloggad som %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+24"/>
-        <source>%Ln user(s) opted out</source>
-        <translation>
-            <numerusform>%Ln användare undantagen</numerusform>
-            <numerusform>%Ln användare undantagna</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%1 of %Ln shown</source>
-        <translation>
-            <numerusform>%1 av %Ln visas</numerusform>
-            <numerusform>%1 av %Ln visas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <source>Opt-&amp;in (%Ln)</source>
-        <translation>
-            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
-            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+798"/>
+        <location line="+197"/>
         <source>Could not sign in: nothing answered at %1. Check the service address, or try again later.</source>
         <translation>Det gick inte att logga in: inget svarade på %1. Kontrollera tjänstens adress eller försök igen senare.</translation>
     </message>
@@ -1650,7 +1509,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <translation>Ångrar: %1 undantas igen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-479"/>
+        <location filename="../app/gui/mainwindow.cpp" line="-175"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1664,81 +1523,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+173"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location line="-88"/>
-        <source>Show &amp;history</source>
-        <translation>Visa &amp;historik</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+14"/>
-        <source>Opt &amp;in %Ln user(s)…</source>
-        <translation>
-            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
-            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Opt &amp;in</source>
-        <translation>Ta med &amp;igen</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>&amp;Delete stored data of %Ln user(s) now…</source>
-        <translation>
-            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
-            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Delete stored data now…</source>
-        <translation>&amp;Radera lagrade data nu…</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Delete stored data now</source>
-        <translation>Radera lagrade data nu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the stored usage data of %1 now?</source>
-        <translation>Vill du radera de lagrade användningsdata för %1 nu?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Delete the stored usage data of %Ln user(s) now?</source>
-        <translation>
-            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
-            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
-        <translation>Det här kan inte ångras. Användarna förblir undantagna; annars skulle data raderas på det planerade datumet, eller sparas om de tas med igen innan dess.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete now</source>
-        <translation>&amp;Radera nu</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
-        <translation>De lagrade användningsdata för %1 raderas så snart tjänsten bekräftar det.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
-        <translation>
-            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
-            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <location filename="../app/gui/actionmessages.cpp" line="-88"/>
@@ -1820,12 +1606,7 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/mainwindow.cpp" line="-532"/>
-        <source>Opt-&amp;in</source>
-        <translation>Ta med &amp;igen</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/actionmessages.cpp" line="-68"/>
+        <location line="-68"/>
         <source>The service refused to opt out %1; it was undone.</source>
         <translation>Tjänsten vägrade att undanta %1, så ändringen har ångrats.</translation>
     </message>
@@ -1913,16 +1694,8 @@ Ben Smith &lt;ben@example.org&gt;</translation>
             <numerusform>En annan administratör undantog %Ln användare.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../app/gui/mainwindow.cpp" line="+923"/>
-        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
-        <translation>
-            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
-            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+36"/>
+        <location filename="../app/gui/mainwindow.cpp" line="+283"/>
         <source>Show the changes not yet confirmed</source>
         <translation>Visa ändringarna som ännu inte bekräftats</translation>
     </message>
@@ -1945,47 +1718,6 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+2"/>
         <source>Write a PDF report of a period for the privacy officer: figures, charts, opt-outs and deletions</source>
         <translation>Skriv en PDF-rapport för en period till dataskyddsombudet: siffror, diagram, undantag och raderingar</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/mainwindowrules.cpp" line="+113"/>
-        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
-        <translation>%1 kan inte tas med igen: regeln ”%2” undantar användaren.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
-        <translation>
-            <numerusform>%Ln användare kan inte tas med igen: regler undantar dem (%1).</numerusform>
-            <numerusform>%Ln användare kan inte tas med igen: regler undantar dem (%1).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Opted out by a rule</source>
-        <translation>Undantagen av en regel</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
-        <translation>Om du vill ta med dem igen tar du bort regeln i Visa &gt; Regler, eller tar bort dem ur gruppen i organisationens katalog.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show the &amp;rule</source>
-        <translation>Visa &amp;regeln</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Opt in the &amp;other %Ln user(s)</source>
-        <translation>
-            <numerusform>Ta med den &amp;andra användaren (%Ln)</numerusform>
-            <numerusform>Ta med de &amp;andra %Ln användarna</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Close</source>
-        <translation>Stäng</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +1883,289 @@ Ben Smith &lt;ben@example.org&gt;</translation>
         <location line="+3"/>
         <source>A reason cannot hold line breaks, tabs or other control characters.</source>
         <translation>En anledning får inte innehålla radbrytningar, tabbar eller andra styrtecken.</translation>
+    </message>
+</context>
+<context>
+    <name>OptOutPage</name>
+    <message>
+        <location filename="../ui/optoutpage.ui" line="+20"/>
+        <location filename="../app/gui/optoutpage.cpp" line="+249"/>
+        <source>Opt-out settings</source>
+        <translation>Inställningar för undantag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Help on this page (F1)</source>
+        <translation>Hjälp för den här sidan (F1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exclude users of your organization from product usage tracking, or include them again.</source>
+        <translation>Undanta användare i din organisation från spårning av produktanvändning, eller ta med dem igen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opt-out &amp;user</source>
+        <translation>Undanta a&amp;nvändare</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Exclude the chosen user from product usage tracking</source>
+        <translation>Undanta den valda användaren från spårning av produktanvändning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Opt-out</source>
+        <translation>&amp;Undanta</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Take this change back (Ctrl+Z)</source>
+        <translation>Ångra ändringen (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Stäng meddelandet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Opt-out user &amp;list</source>
+        <translation>Undanta&amp;gna användare</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fil&amp;ter:</source>
+        <translation>Fil&amp;ter:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name or email</source>
+        <translation>Namn eller e-postadress</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Include the checked users in product usage tracking again</source>
+        <translation>Ta med de markerade användarna i spårningen av produktanvändning igen</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/optoutpage.cpp" line="-39"/>
+        <source>Opt out with a &amp;reason…</source>
+        <translation>Undanta med an&amp;ledning…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt out the chosen user with a reason, or delete their stored usage data at once</source>
+        <translation>Undanta den valda användaren med en anledning, eller radera användarens lagrade användningsdata direkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opt out the chosen user. Right-click, or press %1, to add a reason.</source>
+        <translation>Undanta den valda användaren. Högerklicka eller tryck på %1 för att ange en anledning.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Check all</source>
+        <translation>Markera alla</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check or uncheck all shown users</source>
+        <translation>Markera eller avmarkera alla visade användare</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tools</source>
+        <translation>Verktyg</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product usage</source>
+        <translation>Produktanvändning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You are here: %1</source>
+        <translation>Du är här: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+124"/>
+        <source>No opted-out user matches “%1”. Clear the filter to see all %Ln opted-out user(s).</source>
+        <translation>
+            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se %Ln undantagen användare.</numerusform>
+            <numerusform>Ingen undantagen användare matchar ”%1”. Rensa filtret för att se alla %Ln undantagna användare.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody is opted out. Users you opt out above are listed here, with when and by whom; their product usage is no longer tracked. Tick them here to include them again.</source>
+        <translation>Ingen är undantagen. Användare som du undantar ovan visas här, med datum och vem som undantog dem; deras produktanvändning spåras inte längre. Markera dem här för att ta med dem igen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%Ln user(s) opted out</source>
+        <translation>
+            <numerusform>%Ln användare undantagen</numerusform>
+            <numerusform>%Ln användare undantagna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 of %Ln shown</source>
+        <translation>
+            <numerusform>%1 av %Ln visas</numerusform>
+            <numerusform>%1 av %Ln visas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Opt-&amp;in (%Ln)</source>
+        <translation>
+            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
+            <numerusform>Ta med &amp;igen (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Opt-&amp;in</source>
+        <translation>Ta med &amp;igen</translation>
+    </message>
+    <message>
+        <location line="+332"/>
+        <source>Show &amp;history</source>
+        <translation>Visa &amp;historik</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Opt &amp;in %Ln user(s)…</source>
+        <translation>
+            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
+            <numerusform>Ta med %Ln användare &amp;igen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opt &amp;in</source>
+        <translation>Ta med &amp;igen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>&amp;Delete stored data of %Ln user(s) now…</source>
+        <translation>
+            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
+            <numerusform>&amp;Radera lagrade data för %Ln användare nu…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete stored data now…</source>
+        <translation>&amp;Radera lagrade data nu…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Delete stored data now</source>
+        <translation>Radera lagrade data nu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the stored usage data of %1 now?</source>
+        <translation>Vill du radera de lagrade användningsdata för %1 nu?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the stored usage data of %Ln user(s) now?</source>
+        <translation>
+            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
+            <numerusform>Vill du radera de lagrade användningsdata för %Ln användare nu?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This cannot be undone. They stay opted out; the data would otherwise be deleted at the planned date, or kept if they are opted in again before then.</source>
+        <translation>Det här kan inte ångras. Användarna förblir undantagna; annars skulle data raderas på det planerade datumet, eller sparas om de tas med igen innan dess.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete now</source>
+        <translation>&amp;Radera nu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The stored usage data of %1 will be deleted as soon as the service confirms.</source>
+        <translation>De lagrade användningsdata för %1 raderas så snart tjänsten bekräftar det.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The stored usage data of %Ln user(s) will be deleted as soon as the service confirms.</source>
+        <translation>
+            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
+            <numerusform>De lagrade användningsdata för %Ln användare raderas så snart tjänsten bekräftar det.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+174"/>
+        <source>%Ln user(s) will be opted out as soon as the service confirms.</source>
+        <translation>
+            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
+            <numerusform>%Ln användare undantas så snart tjänsten bekräftar det.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 cannot be opted in: the rule “%2” opts them out.</source>
+        <translation>%1 kan inte tas med igen: regeln ”%2” undantar användaren.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln user(s) cannot be opted in: rules opt them out (%1).</source>
+        <translation>
+            <numerusform>%Ln användare kan inte tas med igen: regler undantar dem (%1).</numerusform>
+            <numerusform>%Ln användare kan inte tas med igen: regler undantar dem (%1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opted out by a rule</source>
+        <translation>Undantagen av en regel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To opt them in, remove the rule in View &gt; Rules, or take them out of the group in your organisation&apos;s directory.</source>
+        <translation>Om du vill ta med dem igen tar du bort regeln i Visa &gt; Regler, eller tar bort dem ur gruppen i organisationens katalog.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the &amp;rule</source>
+        <translation>Visa &amp;regeln</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Opt in the &amp;other %Ln user(s)</source>
+        <translation>
+            <numerusform>Ta med den &amp;andra användaren (%Ln)</numerusform>
+            <numerusform>Ta med de &amp;andra %Ln användarna</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
 </context>
 <context>
