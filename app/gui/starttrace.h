@@ -15,8 +15,9 @@ class UserModel;
 // Each moment is one line on stderr:
 //   optout.start: <what>: <t> ms after main(), <age> ms after the process started (monotonic <ns>)
 // where <age> comes from /proc/self/stat (to 10 ms) and <ns> is CLOCK_MONOTONIC, the clock a
-// parent that started the process can subtract its own start time from. Then, once the filled
-// list has been painted and the start has settled, the GUI thread's longest stall meanwhile.
+// parent that started the process can subtract its own start time from. At the first paint of
+// the filled list, the process's CPU time (user, system) and page faults so far; then, once the
+// start has settled, the GUI thread's longest stall meanwhile.
 // Off (the default), nothing is watched, measured or printed.
 class StartTrace final : public QObject
 {
