@@ -133,6 +133,11 @@ void CacheStore::prefetch(const QString &path, const QString &userId)
     });
 }
 
+void CacheStore::dispose(std::shared_ptr<CachedStart> cached)
+{
+    m_worker.post([cached = std::move(cached)]() mutable { cached.reset(); });
+}
+
 void CacheStore::write(const QString &path, const SyncSnapshot &snapshot,
                        const UserModel::KeySource &keySource)
 {

@@ -57,7 +57,7 @@ public:
     // Waits until the cache file is written (it is written on a worker thread).
     void waitForCacheWritten();
     // A start is reading the cache (on a worker thread): the lists are not shown yet.
-    bool isReadingCache() const { return m_cache.isReading(); }
+    bool isReadingCache() const { return m_cache.isReading() || m_loader.isShowingCache(); }
     // For tests: the cache's worker thread (nullptr until it is first used).
     const QThread *cacheThread() const { return m_cache.workerThread(); }
     void setRefreshInterval(int milliseconds);
