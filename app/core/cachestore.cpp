@@ -38,19 +38,17 @@ std::shared_ptr<CachedStart> readCache(const QString &path, const QString &userI
         result->prepared = keys.isEmpty() ? UserModel::prepareUsers(result->users)
                                           : UserModel::prepareUsers(result->users, keys.users);
         result->ledger.setMe(User {me.id, me.email, me.name});
-        result->ledger.setConfirmed(result->snapshot.optOuts, result->snapshot.revision);
+        result->ledger.loadConfirmed(result->snapshot.optOuts, result->snapshot.revision);
         result->optOutKeys = keys.isEmpty() ? OptOutModel::foldKeys(result->snapshot.optOuts)
                                             : std::move(keys.optOuts);
         // The table's rows as the ledger's view makes them with nothing pending, those the
         // directory no longer lists marked.
-        QList<OptOutEntry> entries;
+        // With nothing pending, the rows are the confirmed entries in their order.
+        const QList<OptOutEntry> entries = result->ledger.confirmed();
         QSet<QString> left;
-        const QList<OptOutLedger::Row> rows = result->ledger.rows();
-        entries.reserve(rows.size());
-        for (const OptOutLedger::Row &row : rows) {
-            entries.append(row.entry);
-            if (!result->prepared.hasUser(row.entry.user.id))
-                left.insert(row.entry.user.id);
+        for (const OptOutEntry &entry : entries) {
+            if (!result->prepared.hasUser(entry.user.id))
+                left.insert(entry.user.id);
         }
         if (result->prepared.size() == 0)
             left.clear();
