@@ -54,10 +54,13 @@ void prefaultHeap(qsizetype bytes)
         const std::uintptr_t page = 4096;
         const std::uintptr_t begin = (std::uintptr_t(blocks[i]) + page - 1) & ~(page - 1);
         const std::uintptr_t end = (std::uintptr_t(blocks[i]) + std::uintptr_t(size)) & ~(page - 1);
-        if (end > begin) {
+        if (end > begin)
             madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-            madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_WRITE);
-        }
+        // By 2 MB: the address space's lock is let go in between, so that another thread's
+        // mapping (the GUI thread loading a library) does not wait for the whole.
+        constexpr std::uintptr_t Step = 2 << 20;
+        for (std::uintptr_t at = begin; at < end; at += Step)
+            madvise(reinterpret_cast<void *>(at), std::min(Step, end - at), MADV_POPULATE_WRITE);
     }
     for (void *block : blocks)
         std::free(block);
