@@ -55,6 +55,7 @@ std::shared_ptr<CachedStart> readCache(const QString &path, const QString &userI
         result->optOutRows = OptOutModel::prepareEntries(entries, result->optOutKeys, left);
         result->users.clear(); // in `prepared` now
     }
+    restoreHeapTrimming();
     return result;
 }
 

@@ -68,3 +68,12 @@ void prefaultHeap(qsizetype bytes)
     Q_UNUSED(bytes);
 #endif
 }
+
+void restoreHeapTrimming()
+{
+#if defined(__GLIBC__) && defined(Q_OS_LINUX) && defined(MADV_POPULATE_WRITE)
+    // glibc's defaults (DEFAULT_MMAP_THRESHOLD_MIN, DEFAULT_TRIM_THRESHOLD).
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
+}

@@ -13,5 +13,8 @@ void releaseFreeHeapSoon();
 // already mapped: one call maps it in a batch (transparent huge pages where the system offers
 // them), where a fresh thread would otherwise take a page fault for every 4 KB it first
 // touches (some 40 % of reading a 100,000-user cache in a new process). The memory stays with
-// the allocator until releaseFreeHeapSoon(). A no-op where the C library or the kernel cannot.
+// the allocator until restoreHeapTrimming(). A no-op where the C library or the kernel cannot.
 void prefaultHeap(qsizetype bytes);
+// After prefaultHeap(), once the work it was for is done: the allocator maps large blocks of
+// its own and gives freed memory back to the system again, as by default.
+void restoreHeapTrimming();
