@@ -102,13 +102,13 @@ int main(int argc, char *argv[])
 
     // The core of the signed-in session, built and cleared in one place (Session).
     Session session;
-    // The last synced lists read while the window is built (a token on the command line).
-    if (server.isValid() && parser.isSet(tokenOption))
-        session.sync()->prefetchCache(server, parser.value(tokenOption).toUtf8());
+    TokenStore tokens;
+    // The last synced lists read, and a remembered token asked of the keychain, while the
+    // window is built.
+    AppController::readAhead(&session, settings, &tokens, server, parser.value(tokenOption));
     UsageTracker *usage = session.usage();
     QObject::connect(&app, &QCoreApplication::aboutToQuit, usage,
                      [usage]() { usage->flushAndWait(3000); });
-    TokenStore tokens;
 
     AppController controller(&session, &languages, &settings, &tokens);
     startTrace.watch(controller.mainWindow(), session.users(), session.optOuts());

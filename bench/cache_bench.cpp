@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -34,6 +35,7 @@
 #include <ctime>
 #include <functional>
 #include <optional>
+#include <unistd.h>
 
 namespace {
 
@@ -76,9 +78,104 @@ struct StartFigures
 {
     QMap<QString, double> moments; // "window painted", "filled list painted", …
     double longestStall = -1;
+    double longestBusy = -1; // the same in the GUI thread's CPU time, when the build says it
     int users = -1;
     int optOuts = -1;
+    // The process's CPU time and page faults until the filled list was painted.
+    double userCpu = -1;
+    double systemCpu = -1;
+    double pageFaults = -1;
 };
+
+double median(const QList<StartFigures> &starts,
+              const std::function<double(const StartFigures &)> &of)
+{
+    QList<double> values;
+    for (const StartFigures &start : starts)
+        values.append(of(start));
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+double filledAt(const StartFigures &f)
+{
+    return f.moments.value(QStringLiteral("filled list painted"), -1);
+}
+
+// The medians of one build's starts: each moment, the CPU time, the longest stall.
+void printStarts(const QList<StartFigures> &starts)
+{
+    const StartFigures &first = starts.first();
+    QList<std::pair<double, QString>> moments; // in the order they came
+    for (auto it = first.moments.cbegin(); it != first.moments.cend(); ++it) {
+        const QString what = it.key();
+        moments.append(
+            {median(starts, [&what](const StartFigures &f) { return f.moments.value(what, -1); }),
+             what});
+    }
+    std::sort(moments.begin(), moments.end());
+    for (const auto &[at, what] : std::as_const(moments))
+        out << QStringLiteral("    %1: %2 ms\n").arg(what).arg(at, 0, 'f', 1);
+    QStringList each;
+    for (const StartFigures &f : starts)
+        each.append(QString::number(filledAt(f), 'f', 0));
+    out << QStringLiteral("    => the filled list (%1 users, %2 opted out) painted %3 ms after the "
+                          "process started (goal <= 300 ms; each start: %4)\n")
+               .arg(first.users)
+               .arg(first.optOuts)
+               .arg(median(starts, filledAt), 0, 'f', 1)
+               .arg(each.join(QStringLiteral(", ")));
+    if (first.userCpu >= 0) {
+        out << QStringLiteral("    CPU until then (all threads): %1 ms user + %2 ms system = %3 "
+                              "ms; %4 page faults\n")
+                   .arg(median(starts, [](const StartFigures &f) { return f.userCpu; }), 0, 'f', 1)
+                   .arg(median(starts, [](const StartFigures &f) { return f.systemCpu; }), 0, 'f',
+                        1)
+                   .arg(median(starts,
+                               [](const StartFigures &f) { return f.userCpu + f.systemCpu; }),
+                        0, 'f', 1)
+                   .arg(median(starts, [](const StartFigures &f) { return f.pageFaults; }), 0, 'f',
+                        0);
+    }
+    out << QStringLiteral("    GUI thread's longest stall, from the window shown to 2 s after: %1 "
+                          "ms (median; the worst start's %2 ms)\n")
+               .arg(median(starts, [](const StartFigures &f) { return f.longestStall; }), 0, 'f', 1)
+               .arg(std::max_element(starts.cbegin(), starts.cend(),
+                                     [](const StartFigures &a, const StartFigures &b) {
+                                         return a.longestStall < b.longestStall;
+                                     })
+                        ->longestStall,
+                    0, 'f', 1);
+    if (first.longestBusy >= 0) {
+        out << QStringLiteral("    the same in the GUI thread's CPU time (what a loaded machine "
+                              "does not stretch): %1 ms (median; the worst start's %2 ms)\n")
+                   .arg(median(starts, [](const StartFigures &f) { return f.longestBusy; }), 0, 'f',
+                        1)
+                   .arg(std::max_element(starts.cbegin(), starts.cend(),
+                                         [](const StartFigures &a, const StartFigures &b) {
+                                             return a.longestBusy < b.longestBusy;
+                                         })
+                            ->longestBusy,
+                        0, 'f', 1);
+    }
+}
+
+// The CPU time and page faults of process `pid` so far, from /proc (to the kernel's tick).
+void readProcessCpu(qint64 pid, StartFigures *figures)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return;
+    const QByteArray line = stat.readAll();
+    // The fields after the command's closing parenthesis, from the state (field 3) on.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
+    if (fields.size() < 13 || ticksPerSecond <= 0)
+        return;
+    figures->pageFaults = fields.at(7).toDouble() + fields.at(9).toDouble();
+    figures->userCpu = fields.at(11).toDouble() * 1e3 / ticksPerSecond;
+    figures->systemCpu = fields.at(12).toDouble() * 1e3 / ticksPerSecond;
+}
 
 // Starts `admin` as an administrator would with a token on the command line, its data and
 // settings in `home` (the cache written there by the caller), a service that is down: the lists
@@ -113,9 +210,25 @@ std::optional<StartFigures> startAdmin(const QString &admin, const QString &home
             static const QRegularExpression stall(QStringLiteral(
                 "^optout\\.start: longest stall: ([0-9.]+) ms \\(ending ([0-9.]+) ms after main.*; "
                 "([0-9]+) users, ([0-9]+) opted"));
-            if (const auto m = moment.match(line); m.hasMatch()) {
+            static const QRegularExpression cpu(QStringLiteral(
+                "^optout\\.start: CPU until the filled list was painted: ([0-9.]+) ms user, "
+                "([0-9.]+) ms system, ([0-9]+) page faults"));
+            static const QRegularExpression busy(
+                QStringLiteral("^optout\\.start: longest stall in the GUI thread's CPU time: "
+                               "([0-9.]+) ms"));
+            if (const auto m = busy.match(line); m.hasMatch()) {
+                figures.longestBusy = m.captured(1).toDouble();
+            } else if (const auto m = cpu.match(line); m.hasMatch()) {
+                figures.userCpu = m.captured(1).toDouble();
+                figures.systemCpu = m.captured(2).toDouble();
+                figures.pageFaults = m.captured(3).toDouble();
+            } else if (const auto m = moment.match(line); m.hasMatch()) {
                 figures.moments.insert(m.captured(1),
                                        double(m.captured(2).toLongLong() - startedNs) / 1e6);
+                // A build that does not say its CPU time (the app's next line) is read here,
+                // to the kernel's tick.
+                if (m.captured(1) == QLatin1String("filled list painted"))
+                    readProcessCpu(child.processId(), &figures);
             } else if (const auto m = stall.match(line); m.hasMatch()) {
                 figures.longestStall = m.captured(1).toDouble();
                 // When it ended, as a moment of its own (the first paint, or the lists' insert).
@@ -167,9 +280,20 @@ int main(int argc, char **argv)
         QStringLiteral("The cache format written for the app: 4 (default) or 3, the previous one "
                        "(for an --admin built before format 4)."),
         QStringLiteral("n"), QStringLiteral("4"));
-    parser.addOptions({adminOption, runsOption, formatOption});
+    const QCommandLineOption beforeOption(
+        QStringLiteral("before"),
+        QStringLiteral("An earlier build's optout-admin, started in turn with this one from the "
+                       "same cache, its figures printed beside."),
+        QStringLiteral("path"));
+    const QCommandLineOption homeOption(
+        QStringLiteral("home"),
+        QStringLiteral("The home the app is started in, kept afterwards (to start it again by "
+                       "hand, under perf): HOME, XDG_DATA_HOME=<dir>/data and the cache there."),
+        QStringLiteral("dir"));
+    parser.addOptions({adminOption, runsOption, formatOption, beforeOption, homeOption});
     parser.process(app);
     const QString admin = parser.value(adminOption);
+    const QString before = parser.value(beforeOption);
     const int runs = std::max(1, parser.value(runsOption).toInt());
     QLoggingCategory::setFilterRules(QStringLiteral("optout.*=false"));
     constexpr int Users = 100000;
@@ -319,8 +443,12 @@ int main(int argc, char **argv)
 
     // The whole app, from the process's start: the real optout-admin with the cache where it
     // looks for it, in a home of its own.
-    QTemporaryDir home;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+    QTemporaryDir temporaryHome;
+    const QString homePath = parser.isSet(homeOption)
+        ? QFileInfo(parser.value(homeOption)).absoluteFilePath()
+        : temporaryHome.path();
+    QDir().mkpath(homePath);
+    qputenv("XDG_DATA_HOME", QFile::encodeName(homePath + QLatin1String("/data")));
     QCoreApplication::setOrganizationName(QStringLiteral("optout"));
     QCoreApplication::setApplicationName(QStringLiteral("optout-admin"));
     const QUrl server(QString::fromLatin1(BenchServer));
@@ -331,66 +459,58 @@ int main(int argc, char **argv)
         : SyncCache::Format::Current;
     if (!SyncCache::save(appCache, snapshot, nullptr, nullptr, format))
         return 1;
-    out << QStringLiteral("  whole start of %1 from the cache, in a new process (ms after the "
-                          "process was started, fork and exec included; median of %2 starts "
-                          "after a first one that fills the page cache; cache format %4; "
-                          "load %3):\n")
-               .arg(admin)
-               .arg(runs)
-               .arg(loadAverage())
-               .arg(format == SyncCache::Format::QDataStream3 ? 3 : 4);
-    out.flush();
-    QList<StartFigures> starts;
-    for (int i = 0; i <= runs; ++i) {
-        const std::optional<StartFigures> figures = startAdmin(admin, home.path());
-        if (!figures) {
-            out << "  the app did not paint the filled list\n";
-            return 1;
-        }
-        if (i > 0)
-            starts.append(*figures);
-    }
-    const auto median = [&starts](const std::function<double(const StartFigures &)> &of) {
-        QList<double> values;
-        for (const StartFigures &start : std::as_const(starts))
-            values.append(of(start));
-        std::sort(values.begin(), values.end());
-        return values.at(values.size() / 2);
+    struct Build
+    {
+        QString executable;
+        QList<StartFigures> starts;
     };
-    const StartFigures &first = starts.first();
-    QList<std::pair<double, QString>> moments; // in the order they came
-    for (auto it = first.moments.cbegin(); it != first.moments.cend(); ++it) {
-        const QString what = it.key();
-        moments.append(
-            {median([&what](const StartFigures &f) { return f.moments.value(what, -1); }), what});
+    QList<Build> builds;
+    if (!before.isEmpty())
+        builds.append({before, {}});
+    builds.append({admin, {}});
+    out << QStringLiteral("  whole start from the cache, in a new process (ms after the process "
+                          "was started, fork and exec included; median of %1 starts after a "
+                          "first one that fills the page cache%2; cache format %3; load %4):\n")
+               .arg(runs)
+               .arg(builds.size() > 1 ? QStringLiteral(", the builds in turn") : QString())
+               .arg(format == SyncCache::Format::QDataStream3 ? 3 : 4)
+               .arg(loadAverage());
+    out.flush();
+    for (int i = 0; i <= runs; ++i) {
+        for (Build &build : builds) {
+            const std::optional<StartFigures> figures = startAdmin(build.executable, homePath);
+            if (!figures) {
+                out << "  " << build.executable << " did not paint the filled list\n";
+                return 1;
+            }
+            if (i > 0)
+                build.starts.append(*figures);
+        }
     }
-    std::sort(moments.begin(), moments.end());
-    for (const auto &[at, what] : std::as_const(moments))
-        out << QStringLiteral("    %1: %2 ms\n").arg(what).arg(at, 0, 'f', 1);
-    out << QStringLiteral("    => the filled list (%1 users, %2 opted out) painted %3 ms after the "
-                          "process started (goal <= 300 ms; each start: %4)\n")
-               .arg(first.users)
-               .arg(first.optOuts)
-               .arg(median([](const StartFigures &f) {
-                        return f.moments.value(QStringLiteral("filled list painted"), -1);
-                    }),
-                    0, 'f', 1)
-               .arg([&starts]() {
-                   QStringList each;
-                   for (const StartFigures &f : std::as_const(starts))
-                       each.append(QString::number(
-                           f.moments.value(QStringLiteral("filled list painted"), -1), 'f', 0));
-                   return each.join(QStringLiteral(", "));
-               }());
-    out << QStringLiteral("    GUI thread's longest stall, from the window shown to 2 s after: %1 "
-                          "ms (median; the worst start's %2 ms)\n")
-               .arg(median([](const StartFigures &f) { return f.longestStall; }), 0, 'f', 1)
-               .arg(std::max_element(starts.cbegin(), starts.cend(),
-                                     [](const StartFigures &a, const StartFigures &b) {
-                                         return a.longestStall < b.longestStall;
-                                     })
-                        ->longestStall,
-                    0, 'f', 1);
+    for (const Build &build : std::as_const(builds)) {
+        out << QStringLiteral("  %1%2:\n")
+                   .arg(build.executable)
+                   .arg(builds.size() > 1 && build.executable == before
+                            ? QStringLiteral(" (before)")
+                            : QString());
+        printStarts(build.starts);
+    }
+    out << QStringLiteral("  load after the starts: %1\n").arg(loadAverage());
+    const QList<StartFigures> &starts = builds.last().starts;
+    if (builds.size() > 1) {
+        const QList<StartFigures> &earlier = builds.first().starts;
+        const auto cpuOf = [](const StartFigures &f) {
+            return f.userCpu + f.systemCpu;
+        };
+        out << QStringLiteral("  this build / before: filled list painted %1 %, CPU until then "
+                              "%2 %, longest stall %3 %\n")
+                   .arg(100.0 * median(starts, filledAt) / median(earlier, filledAt), 0, 'f', 0)
+                   .arg(100.0 * median(starts, cpuOf) / median(earlier, cpuOf), 0, 'f', 0)
+                   .arg(100.0 * median(starts, [](const StartFigures &f) { return f.longestStall; })
+                            / median(earlier, [](const StartFigures &f) { return f.longestStall; }),
+                        0, 'f', 0);
+    }
+    const StartFigures &first = starts.first();
     out.flush();
     return first.users == Users && first.optOuts == OptOuts ? 0 : 1;
 }

@@ -1,7 +1,10 @@
 // The cache's worker: reads, prepares and writes, in the order asked, off the GUI thread.
 #include "cachestore.h"
 
+#include "heaptrim.h"
+
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -12,6 +15,9 @@ namespace {
 // On the worker: the snapshot read and prepared for the models.
 std::shared_ptr<CachedStart> readCache(const QString &path, const QString &userId)
 {
+    // What the snapshot and the prepared rows take, some three times the file, mapped in
+    // one go: a fresh thread would take a page fault for each 4 KB of it.
+    prefaultHeap(QFileInfo(path).size() * 3);
     auto result = std::make_shared<CachedStart>();
     SyncCacheKeys keys;
     if (QFile::exists(path) && SyncCache::load(path, &result->snapshot, &result->error, &keys)) {
@@ -32,25 +38,24 @@ std::shared_ptr<CachedStart> readCache(const QString &path, const QString &userI
         result->prepared = keys.isEmpty() ? UserModel::prepareUsers(result->users)
                                           : UserModel::prepareUsers(result->users, keys.users);
         result->ledger.setMe(User {me.id, me.email, me.name});
-        result->ledger.setConfirmed(result->snapshot.optOuts, result->snapshot.revision);
+        result->ledger.loadConfirmed(result->snapshot.optOuts, result->snapshot.revision);
         result->optOutKeys = keys.isEmpty() ? OptOutModel::foldKeys(result->snapshot.optOuts)
                                             : std::move(keys.optOuts);
         // The table's rows as the ledger's view makes them with nothing pending, those the
         // directory no longer lists marked.
-        QList<OptOutEntry> entries;
+        // With nothing pending, the rows are the confirmed entries in their order.
+        const QList<OptOutEntry> entries = result->ledger.confirmed();
         QSet<QString> left;
-        const QList<OptOutLedger::Row> rows = result->ledger.rows();
-        entries.reserve(rows.size());
-        for (const OptOutLedger::Row &row : rows) {
-            entries.append(row.entry);
-            if (!result->prepared.hasUser(row.entry.user.id))
-                left.insert(row.entry.user.id);
+        for (const OptOutEntry &entry : entries) {
+            if (!result->prepared.hasUser(entry.user.id))
+                left.insert(entry.user.id);
         }
         if (result->prepared.size() == 0)
             left.clear();
         result->optOutRows = OptOutModel::prepareEntries(entries, result->optOutKeys, left);
         result->users.clear(); // in `prepared` now
     }
+    restoreHeapTrimming();
     return result;
 }
 
@@ -125,6 +130,11 @@ void CacheStore::prefetch(const QString &path, const QString &userId)
             },
             Qt::QueuedConnection);
     });
+}
+
+void CacheStore::dispose(std::shared_ptr<CachedStart> cached)
+{
+    m_worker.post([cached = std::move(cached)]() mutable { cached.reset(); });
 }
 
 void CacheStore::write(const QString &path, const SyncSnapshot &snapshot,

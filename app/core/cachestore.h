@@ -48,6 +48,10 @@ public:
     // come (at start, while the window is being built): that read() then takes it, done or
     // not, instead of reading again. A write, or a read() of another path, drops it.
     void prefetch(const QString &path, const QString &userId);
+    // Drops this reference to a read's result on the worker thread: the last one frees it
+    // there.
+    void dispose(std::shared_ptr<CachedStart> cached);
+    bool hasPrefetch() const { return bool(m_prefetch); }
     // The reads in progress or queued report nothing.
     void cancelReads() { ++m_readTicket; }
     // Writes `snapshot` to `path` on the worker thread, in the order asked, with the users'

@@ -40,14 +40,21 @@ bool CacheWriter::read(const QString &userId,
     return true;
 }
 
-void CacheWriter::prefetch(const QUrl &server, const QByteArray &token)
+bool CacheWriter::prefetch(const QUrl &server, const QByteArray &token)
 {
-    const QString userId = m_explicitPath ? QString() : PendingStore::rememberedUser(server, token);
+    return prefetchOf(server,
+                      m_explicitPath ? QString() : PendingStore::rememberedUser(server, token));
+}
+
+bool CacheWriter::prefetchOf(const QUrl &server, const QString &userId)
+{
     const QString path = m_explicitPath ? m_path
         : userId.isEmpty()              ? QString()
                                         : SyncCache::defaultFilePath(server, userId);
-    if (!path.isEmpty() && QFile::exists(path))
-        m_store.prefetch(path, userId);
+    if (path.isEmpty() || !QFile::exists(path))
+        return false;
+    m_store.prefetch(path, userId);
+    return true;
 }
 
 void CacheWriter::cancelRead()

@@ -30,7 +30,14 @@ public:
     bool read(const QString &userId, std::function<void(std::shared_ptr<CachedStart>)> done);
     // Starts reading the file of the account this token was last signed in as on `server` now,
     // ahead of the read() that is to come (see CacheStore::prefetch()).
-    void prefetch(const QUrl &server, const QByteArray &token);
+    // true when a read was started (there is a file).
+    bool prefetch(const QUrl &server, const QByteArray &token);
+    // The same for the account `userId` (empty: none) on `server`.
+    bool prefetchOf(const QUrl &server, const QString &userId);
+    bool hasReadAhead() const { return m_store.hasPrefetch(); }
+    // Frees what a read gave on the cache's thread (100,000 users' strings are milliseconds of
+    // the GUI thread's time).
+    void dispose(std::shared_ptr<CachedStart> cached) { m_store.dispose(std::move(cached)); }
     // A read under way reports nothing.
     void cancelRead();
     bool isReading() const { return m_reading; }

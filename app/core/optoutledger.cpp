@@ -43,6 +43,30 @@ OptOutLedger::Change OptOutLedger::setConfirmed(const QList<OptOutEntry> &list, 
     return refresh(touched);
 }
 
+void OptOutLedger::loadConfirmed(const QList<OptOutEntry> &list, qint64 revision)
+{
+    if (!m_confirmed.isEmpty() || !m_wanted.isEmpty() || !m_rows.isEmpty()) {
+        setConfirmed(list, revision);
+        return;
+    }
+    // Each user's row is its confirmed entry as it is (nothing pending): one pass, no copy
+    // but the list's and the rows' (shared strings).
+    m_revision = revision;
+    m_confirmed.reserve(list.size());
+    m_confirmedById.reserve(list.size());
+    m_rows.reserve(list.size());
+    m_optedOut.reserve(list.size());
+    for (const OptOutEntry &entry : list) {
+        const QString &id = entry.user.id;
+        if (m_confirmedById.contains(id))
+            continue; // listed once
+        m_confirmedById.insert(id, m_confirmed.size());
+        m_confirmed.append(entry);
+        m_rows.insert(id, Row {entry, false, false});
+        m_optedOut.insert(id);
+    }
+}
+
 void OptOutLedger::takeConfirmed(OptOutLedger &&prepared)
 {
     const QList<PendingAction> pending = std::exchange(m_pending, {});

@@ -76,6 +76,9 @@ public:
     // ---- The confirmed list
     // Replaces it (a whole list from the service or the cache, newest first).
     Change setConfirmed(const QList<OptOutEntry> &list, qint64 revision);
+    // The same for a ledger that holds nothing yet (no list, nothing pending), without working
+    // out the Change (every row is new): what a start from the cache prepares on its thread.
+    void loadConfirmed(const QList<OptOutEntry> &list, qint64 revision);
     // The same with the work done ahead: `prepared` (a ledger given only setConfirmed(), e.g.
     // on a worker thread) hands over its list, index and view; this ledger's pending queue and
     // undo notes stay, its pending users looked at again. For a ledger not shown yet: the

@@ -83,9 +83,14 @@ void SyncController::waitForCacheWritten()
     m_cache.waitForWritten();
 }
 
-void SyncController::prefetchCache(const QUrl &server, const QByteArray &token)
+bool SyncController::prefetchCache(const QUrl &server, const QByteArray &token)
 {
-    m_cache.prefetch(server, token);
+    return m_cache.prefetch(server, token);
+}
+
+bool SyncController::prefetchCacheOf(const QUrl &server, const QString &userId)
+{
+    return m_cache.prefetchOf(server, userId);
 }
 
 void SyncController::setRefreshInterval(int milliseconds)

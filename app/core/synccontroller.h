@@ -53,11 +53,17 @@ public:
     // Starts reading the cache of the account this token was last signed in as on `server`,
     // at once (main() asks before it builds the window): the start() that follows with them
     // takes it instead of reading it then.
-    void prefetchCache(const QUrl &server, const QByteArray &token);
+    // true when a read was started (the cache file is there).
+    bool prefetchCache(const QUrl &server, const QByteArray &token);
+    // The same for the account `userId` on `server` (who a remembered token signed in as),
+    // before its token is known: a start() whose token signs in as someone else reads anew.
+    bool prefetchCacheOf(const QUrl &server, const QString &userId);
+    // For tests: a read started ahead is held for the start() to come.
+    bool hasCacheReadAhead() const { return m_cache.hasReadAhead(); }
     // Waits until the cache file is written (it is written on a worker thread).
     void waitForCacheWritten();
     // A start is reading the cache (on a worker thread): the lists are not shown yet.
-    bool isReadingCache() const { return m_cache.isReading(); }
+    bool isReadingCache() const { return m_cache.isReading() || m_loader.isShowingCache(); }
     // For tests: the cache's worker thread (nullptr until it is first used).
     const QThread *cacheThread() const { return m_cache.workerThread(); }
     void setRefreshInterval(int milliseconds);

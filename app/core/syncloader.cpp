@@ -59,10 +59,11 @@ SyncLoader::~SyncLoader() = default;
 bool SyncLoader::startFromCache(const QString &userId)
 {
     return m_cache->read(userId, [this](std::shared_ptr<CachedStart> cached) {
-        if (cached->ok)
+        if (cached->ok) {
             applyCache(cached);
-        else
-            setState(State::SigningIn);
+            return;
+        }
+        setState(State::SigningIn);
         fetchMe();
     });
 }
@@ -79,6 +80,7 @@ void SyncLoader::applyCache(const std::shared_ptr<CachedStart> &cached)
     m_optOutsEtag = snapshot.optOutsEtag;
     m_lastSyncedAt = snapshot.syncedAt;
     m_fromCache = true;
+    m_showingCache = true;
     if (m_users) {
         // Who is out is known before the rows arrive: no row changes after them.
         if (m_users->rowCount() == 0)
@@ -86,6 +88,21 @@ void SyncLoader::applyCache(const std::shared_ptr<CachedStart> &cached)
         // Folded and indexed on the cache's thread: one insert here.
         m_users->setPreparedUsers(std::move(cached->prepared));
     }
+    // The table in a turn of its own: together, the two inserts and a paint would hold the
+    // GUI thread for more than a frame.
+    m_cachedOptOuts = cached;
+    QMetaObject::invokeMethod(
+        this,
+        [this, session = m_session]() {
+            if (session == m_session && m_cachedOptOuts)
+                applyCachedOptOuts(std::exchange(m_cachedOptOuts, {}));
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncLoader::applyCachedOptOuts(std::shared_ptr<CachedStart> cached)
+{
+    m_showingCache = false;
     if (m_optOuts && m_ledger->pendingIds().isEmpty() && m_optOuts->rowCount() == 0) {
         // The rows made on the cache's thread, as showAll() would make them: one reset here.
         m_optOuts->setPreparedEntries(std::move(cached->optOutRows));
@@ -95,9 +112,20 @@ void SyncLoader::applyCache(const std::shared_ptr<CachedStart> &cached)
             m_optOuts->setFoldedKeys(std::move(cached->optOutKeys));
         m_view->setLoaded();
     }
-    emit cacheShown();
-    setState(State::Offline);
-    emit statusChanged();
+    // What is left of the read (the snapshot's opt-outs, the folded keys) is freed on the
+    // cache's thread; the window changes its page in a turn of its own, then /me is asked.
+    m_cache->dispose(std::move(cached));
+    QMetaObject::invokeMethod(
+        this,
+        [this, session = m_session]() {
+            if (session != m_session)
+                return;
+            emit cacheShown();
+            setState(State::Offline);
+            emit statusChanged();
+            fetchMe();
+        },
+        Qt::QueuedConnection);
 }
 
 void SyncLoader::saveCache(bool changed)
@@ -174,6 +202,9 @@ void SyncLoader::stop()
 {
     ++m_session;
     m_cache->cancelRead();
+    m_showingCache = false; // the opt-outs of a cache being shown are dropped
+    if (m_cachedOptOuts)
+        m_cache->dispose(std::exchange(m_cachedOptOuts, {}));
     if (m_requests) {
         // deleteLater: stop() may run inside one of the requests' own callbacks.
         m_requests->deleteLater();
@@ -192,7 +223,7 @@ void SyncLoader::stop()
 
 void SyncLoader::refresh()
 {
-    if (m_cache->isReading())
+    if (m_cache->isReading() || m_showingCache)
         return; // the service is asked once the saved lists are in
     switch (m_state) {
     case State::Idle:

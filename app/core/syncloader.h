@@ -85,6 +85,9 @@ public:
     int secondsUntilRetry() const;
     bool isRetryScheduled() const { return m_retryTimer.isActive(); }
     bool showingCachedData() const { return m_fromCache; }
+    // The cache was read and its lists are being put in the models, over turns of the event
+    // loop (users, then opt-outs): not shown yet.
+    bool isShowingCache() const { return m_showingCache; }
     // SignedOut: the token was refused before anyone was signed in with it.
     bool signInFailed() const { return m_signInFailed; }
     ApiError lastError() const { return m_lastError; }
@@ -127,7 +130,10 @@ private:
     void onUsersUpdated();
     // Reads the cache on the cache's thread; the lists are shown and /me asked when it is in.
     bool startFromCache(const QString &userId);
+    // In three turns of the event loop, each well under a frame: the users (the picker searches
+    // them at once), the opt-outs' table, then the state (the window's page) and /me asked.
     void applyCache(const std::shared_ptr<CachedStart> &cached);
+    void applyCachedOptOuts(std::shared_ptr<CachedStart> cached);
     void saveCache(bool changed);
     void scheduleRetry();
     void retryNow();
@@ -176,6 +182,8 @@ private:
     bool m_signInFailed = false; // the last 401 came before /me ever answered
 
     bool m_fromCache = false;
+    bool m_showingCache = false; // between applyCache() and applyCachedOptOuts()
+    std::shared_ptr<CachedStart> m_cachedOptOuts; // what applyCachedOptOuts() is to show
     bool m_usersChangedSinceSave = false;
     bool m_applyWhenUsersIn = false; // a list is being matched in the background
 

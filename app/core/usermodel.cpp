@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <numeric>
 
 UserModel::UserModel(QObject *parent)
     : KeyedTableModel<UserRow>(parent)
@@ -194,8 +195,9 @@ UserModel::Prepared UserModel::prepareUsers(const QList<User> &users)
     Prepared prepared;
     prepared.m_planned = planUsers(Snapshot {{}, {}, QHashSeed::globalSeed()}, QString(), users);
     prepared.m_planned.keys.squeeze(); // a new pool holds live keys only
-    prepared.m_users = users;
     prepared.m_seed = QHashSeed::globalSeed();
+    prepared.m_allRows.resize(prepared.m_planned.plan.rows.size());
+    std::iota(prepared.m_allRows.begin(), prepared.m_allRows.end(), 0);
     return prepared;
 }
 
@@ -221,8 +223,9 @@ UserModel::Prepared UserModel::prepareUsers(const QList<User> &users, const User
     prepared.m_planned.plan = planRows(Snapshot {{}, {}, QHashSeed::globalSeed()},
                                        std::move(incoming), [](UserRow &, const UserRow *) {});
     prepared.m_planned.keys = keys.pool;
-    prepared.m_users = users;
     prepared.m_seed = QHashSeed::globalSeed();
+    prepared.m_allRows.resize(prepared.m_planned.plan.rows.size());
+    std::iota(prepared.m_allRows.begin(), prepared.m_allRows.end(), 0);
     return prepared;
 }
 
@@ -264,15 +267,30 @@ UserSearchKeys UserModel::searchKeysOf(const QList<User> &users, const KeySource
     return keys;
 }
 
+QList<int> UserModel::allRows() const
+{
+    if (m_allRows.size() != rowCount()) {
+        m_allRows.resize(rowCount());
+        std::iota(m_allRows.begin(), m_allRows.end(), 0);
+    }
+    return m_allRows;
+}
+
 void UserModel::setPreparedUsers(Prepared prepared)
 {
     // Prepared against no rows: valid for an empty model only (one insert, or the first reset).
-    if (rowCount() > 0)
-        return setUsers(prepared.m_users);
+    if (rowCount() > 0) {
+        QList<User> users;
+        users.reserve(prepared.size());
+        for (const UserRow &row : std::as_const(prepared.m_planned.plan.rows))
+            users.append(row.user);
+        return setUsers(users);
+    }
     ++m_planTicket;
     m_queued.clear();
     m_hasQueued = false;
     m_keys = std::move(prepared.m_planned.keys);
+    m_allRows = std::move(prepared.m_allRows);
     applyPlan(std::move(prepared.m_planned.plan));
     // No parsing garbage here: the file was read and the keys folded on another thread.
     emit usersUpdated();

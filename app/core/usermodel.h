@@ -129,6 +129,8 @@ public:
     }
     // "name\nemail", folded (FoldedKeyRole).
     QString foldedKeyAt(int row) const;
+    // 0, 1, … rowCount() - 1: what a search with no query shows, made once and shared.
+    QList<int> allRows() const;
     bool isOptedOut(const QString &userId) const { return m_optedOut.contains(userId); }
     bool isPending(const QString &userId) const { return m_pending.contains(userId); }
     // The user with this id, or nullptr.
@@ -176,6 +178,7 @@ private:
     QSet<QString> m_optedOut;
     QSet<QString> m_pending;
     QString m_keys; // every row's folded name and e-mail, back to back
+    mutable QList<int> m_allRows; // allRows(), valid while of rowCount() rows
     int m_backgroundThreshold = 20000;
     QFutureWatcher<UserPlan> m_planning;
     // A plan is on its way: from its start until onPlanned() took it (the future itself says
@@ -196,7 +199,7 @@ public:
     class Prepared
     {
     public:
-        qsizetype size() const { return m_users.size(); }
+        qsizetype size() const { return m_planned.plan.rows.size(); }
         bool hasUser(const QString &id) const
         {
             return rowOfKeyIn(m_planned.plan, m_seed, id) >= 0; // no copy of the index
@@ -205,7 +208,7 @@ public:
     private:
         friend class UserModel;
         UserPlan m_planned;
-        QList<User> m_users;
+        QList<int> m_allRows; // made on the preparing thread
         size_t m_seed = 0; // of the key index
     };
 };

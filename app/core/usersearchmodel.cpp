@@ -227,8 +227,8 @@ void UserSearchModel::refilterAll()
         return;
     const int count = m_users->rowCount();
     if (m_words.isEmpty()) {
-        m_rows.resize(count);
-        std::iota(m_rows.begin(), m_rows.end(), 0);
+        // Shared with the model and the other searches over it, not made anew by each.
+        m_rows = m_users->allRows();
         // With no query every user is a plain match.
         std::fill(m_rankEnd.begin() + WordMatch, m_rankEnd.end(), count);
         return;
@@ -368,11 +368,28 @@ void UserSearchModel::onSourceLayoutChanged()
 
 void UserSearchModel::onSourceAboutToBeReset()
 {
-    beginResetModel();
+    // From no rows (the first list), the new ones come as one insert: a combo box over them
+    // then keeps showing no choice, where after a reset it would look for the first row it
+    // can select (past every opted-out user at the top: milliseconds at 100,000 users).
+    m_fillingFromEmpty = m_rows.isEmpty();
+    if (!m_fillingFromEmpty)
+        beginResetModel();
 }
 
 void UserSearchModel::onSourceReset()
 {
+    if (!std::exchange(m_fillingFromEmpty, false)) {
+        refilterAll();
+        endResetModel();
+        return;
+    }
     refilterAll();
-    endResetModel();
+    if (m_rows.isEmpty())
+        return;
+    QList<int> rows = std::exchange(m_rows, {});
+    const std::array<int, RankCount> rankEnd = std::exchange(m_rankEnd, {});
+    beginInsertRows({}, 0, int(rows.size()) - 1);
+    m_rows = std::move(rows);
+    m_rankEnd = rankEnd;
+    endInsertRows();
 }

@@ -79,6 +79,7 @@ private:
     // block ends.
     QList<int> m_rows;
     std::array<int, RankCount> m_rankEnd {};
+    bool m_fillingFromEmpty = false; // the source is being reset and this had no rows
     QList<QPersistentModelIndex> m_layoutPersistent;
     QModelIndexList m_layoutProxyIndexes;
 };

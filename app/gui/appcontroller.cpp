@@ -78,6 +78,29 @@ SignInDialog *AppController::signInDialog() const
     return m_dialog;
 }
 
+QUrl AppController::rememberedServer(const AppSettings &settings, const TokenStore *tokens,
+                                     const QUrl &server)
+{
+    const QUrl remembered = settings.serverUrl();
+    if (tokens && settings.rememberToken() && remembered.isValid()
+        && (server.isEmpty() || server == remembered))
+        return remembered;
+    return {};
+}
+
+bool AppController::readAhead(Session *session, const AppSettings &settings, TokenStore *tokens,
+                              const QUrl &server, const QString &token)
+{
+    if (!token.isEmpty() && server.isValid())
+        return session->sync()->prefetchCache(server, token.toUtf8());
+    const QUrl remembered = rememberedServer(settings, tokens, server);
+    if (!remembered.isValid())
+        return false;
+    // The keychain's round trip and the window's building overlap the read; start() takes both.
+    tokens->readToken(remembered.toString());
+    return session->sync()->prefetchCacheOf(remembered, settings.rememberedUserId());
+}
+
 void AppController::start(const QUrl &server, const QString &token)
 {
     if (!token.isEmpty() && server.isValid()) {
@@ -86,11 +109,9 @@ void AppController::start(const QUrl &server, const QString &token)
         m_settings->setTokenIsSession(false);
         return;
     }
-    const QUrl remembered = m_settings->serverUrl();
-    const bool useRemembered = m_settings->rememberToken() && remembered.isValid()
-        && (server.isEmpty() || server == remembered);
-    if (!useRemembered || !m_tokens) {
-        m_server = server.isValid() ? server : remembered;
+    const QUrl remembered = rememberedServer(*m_settings, m_tokens, server);
+    if (!remembered.isValid()) {
+        m_server = server.isValid() ? server : m_settings->serverUrl();
         showSignIn({});
         return;
     }
@@ -306,9 +327,12 @@ void AppController::onMeLoaded()
         m_settings->setRememberToken(true);
         connect(
             m_tokens, &TokenStore::writeFinished, this,
-            [this](const QString &, const QString &error) {
-                if (error.isEmpty())
+            [this, userId = m_sync->me().id](const QString &, const QString &error) {
+                if (error.isEmpty()) {
+                    // Whose lists a start reads while the keychain is asked (readAhead()).
+                    m_settings->setRememberedUserId(userId);
                     return;
+                }
                 m_settings->setRememberToken(false);
                 // Two sentences: the keychain's message is a sentence of its own.
                 m_window->showError(tr("Your token could not be remembered: %1").arg(error)
@@ -327,6 +351,7 @@ void AppController::forgetToken()
 {
     const bool wasRemembered = m_settings->rememberToken();
     m_settings->setRememberToken(false);
+    m_settings->setRememberedUserId({});
     if (wasRemembered && m_tokens)
         m_tokens->deleteToken(m_settings->serverUrl().toString());
 }

@@ -41,6 +41,13 @@ public:
     // dialog asks.
     void start(const QUrl &server, const QString &token);
 
+    // What main() does before it builds the window (and the controller): the last synced lists
+    // of the account that start() will sign in as are read on the cache's thread meanwhile, and
+    // a remembered token is asked of the keychain (start() then takes that answer). The
+    // arguments as for start(); true when the lists are being read ahead.
+    static bool readAhead(Session *session, const AppSettings &settings, TokenStore *tokens,
+                          const QUrl &server, const QString &token);
+
     MainWindow *mainWindow() const { return m_window; }
     // The sign-in dialog while it is open, else null.
     SignInDialog *signInDialog() const;
@@ -57,6 +64,10 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
+    // The server whose remembered token start() asks the keychain for, given the command
+    // line's `server`; invalid when it does not.
+    static QUrl rememberedServer(const AppSettings &settings, const TokenStore *tokens,
+                                 const QUrl &server);
     void showSignIn(const QString &message);
     void onMeLoaded();
     void onAuthenticationFailed(const ApiError &error);

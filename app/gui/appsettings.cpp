@@ -6,6 +6,7 @@
 namespace {
 const QString kServer = QStringLiteral("signIn/server");
 const QString kRemember = QStringLiteral("signIn/rememberToken");
+const QString kRememberedUser = QStringLiteral("signIn/rememberedUserId");
 const QString kEmail = QStringLiteral("signIn/email");
 const QString kSession = QStringLiteral("signIn/tokenIsSession");
 const QString kCaCertificate = QStringLiteral("signIn/caCertificate");
@@ -98,6 +99,19 @@ bool AppSettings::rememberToken() const
 void AppSettings::setRememberToken(bool remember)
 {
     m_settings.setValue(kRemember, remember);
+}
+
+QString AppSettings::rememberedUserId() const
+{
+    return m_settings.value(kRememberedUser).toString();
+}
+
+void AppSettings::setRememberedUserId(const QString &userId)
+{
+    if (userId.isEmpty())
+        m_settings.remove(kRememberedUser);
+    else
+        m_settings.setValue(kRememberedUser, userId);
 }
 
 QString AppSettings::language() const

@@ -35,6 +35,10 @@ public:
     void setTokenIsSession(bool session);
     bool rememberToken() const;
     void setRememberToken(bool remember);
+    // Who the remembered token signed in as (a user id, no secret): a start reads that
+    // account's last synced lists while the keychain is asked for the token. Empty: unknown.
+    QString rememberedUserId() const;
+    void setRememberedUserId(const QString &userId);
     QString language() const; // empty when never chosen
     void setLanguage(const QString &code);
     QByteArray windowGeometry() const;

@@ -12,6 +12,7 @@
 #include <QTableView>
 
 #include <ctime>
+#include <sys/resource.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcStart, "optout.start", QtWarningMsg)
@@ -48,6 +49,13 @@ double processAgeMs()
 double ms(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double threadCpuMs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
 } // namespace
@@ -115,8 +123,15 @@ void StartTrace::watch(MainWindow *window, UserModel *users, OptOutModel *optOut
             m_longestStallAt = ms(m_sinceMain);
         }
         m_sinceTick.restart();
+        const double cpu = threadCpuMs();
+        if (cpu - m_cpuAtTick > m_longestBusy) {
+            m_longestBusy = cpu - m_cpuAtTick;
+            m_longestBusyAt = ms(m_sinceMain);
+        }
+        m_cpuAtTick = cpu;
     });
     m_sinceTick.start();
+    m_cpuAtTick = threadCpuMs();
     m_ticker.start();
 }
 
@@ -126,7 +141,9 @@ bool StartTrace::eventFilter(QObject *watched, QEvent *event)
         mark("window shown");
         // The stalls count from here: what comes before is the start's own work.
         m_longestStall = 0;
+        m_longestBusy = 0;
         m_sinceTick.restart();
+        m_cpuAtTick = threadCpuMs();
     }
     if (event->type() != QEvent::Paint || m_filledPainted || !m_window)
         return false;
@@ -141,6 +158,19 @@ bool StartTrace::eventFilter(QObject *watched, QEvent *event)
         && m_optOuts->rowCount() > 0) {
         m_filledPainted = true;
         mark("filled list painted");
+        // The process's CPU time so far, threads included: what the machine's load does not
+        // stretch as it does the wall's.
+        rusage usage {};
+        getrusage(RUSAGE_SELF, &usage);
+        const auto cpuMs = [](const timeval &t) {
+            return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3;
+        };
+        qCInfo(lcStart).noquote()
+            << QStringLiteral("CPU until the filled list was painted: %1 ms user, %2 ms system, "
+                              "%3 page faults")
+                   .arg(cpuMs(usage.ru_utime), 0, 'f', 1)
+                   .arg(cpuMs(usage.ru_stime), 0, 'f', 1)
+                   .arg(usage.ru_minflt + usage.ru_majflt);
         QTimer::singleShot(m_settleMs, this, &StartTrace::finish);
     }
     return false;
@@ -153,6 +183,10 @@ void StartTrace::finish()
     m_finished = true;
     m_ticker.stop();
     QCoreApplication::instance()->removeEventFilter(this);
+    qCInfo(lcStart).noquote() << QStringLiteral("longest stall in the GUI thread's CPU time: %1 "
+                                                "ms (ending %2 ms after main())")
+                                     .arg(m_longestBusy, 0, 'f', 1)
+                                     .arg(m_longestBusyAt, 0, 'f', 1);
     qCInfo(lcStart).noquote() << QStringLiteral(
                                      "longest stall: %1 ms (ending %2 ms after main()), from the "
                                      "window shown to %3 ms after the filled list was painted; "

@@ -15,8 +15,10 @@ class UserModel;
 // Each moment is one line on stderr:
 //   optout.start: <what>: <t> ms after main(), <age> ms after the process started (monotonic <ns>)
 // where <age> comes from /proc/self/stat (to 10 ms) and <ns> is CLOCK_MONOTONIC, the clock a
-// parent that started the process can subtract its own start time from. Then, once the filled
-// list has been painted and the start has settled, the GUI thread's longest stall meanwhile.
+// parent that started the process can subtract its own start time from. At the first paint of
+// the filled list, the process's CPU time (user, system) and page faults so far; then, once the
+// start has settled, the GUI thread's longest stall meanwhile (wall time, and the thread's own
+// CPU time within it).
 // Off (the default), nothing is watched, measured or printed.
 class StartTrace final : public QObject
 {
@@ -53,4 +55,9 @@ private:
     QElapsedTimer m_sinceTick;
     double m_longestStall = 0;
     double m_longestStallAt = 0; // when it ended, ms after main()
+    // The same in the GUI thread's CPU time between two ticks: what the thread itself held,
+    // without the time the system gave other processes (a loaded machine).
+    double m_cpuAtTick = 0;
+    double m_longestBusy = 0;
+    double m_longestBusyAt = 0;
 };

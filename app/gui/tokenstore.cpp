@@ -78,12 +78,16 @@ QString TokenStore::serviceName()
 
 void TokenStore::readToken(const QString &account)
 {
+    if (m_reading.contains(account))
+        return;
+    m_reading.insert(account);
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(account);
     runWithTimeout(this, job, m_timeoutMs,
                    [this, account](QKeychain::Job *j, const QString &error) {
+                       m_reading.remove(account);
                        QString token;
                        if (j && error.isEmpty())
                            token = static_cast<QKeychain::ReadPasswordJob *>(j)->textData();

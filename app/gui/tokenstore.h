@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 // Each call ends with exactly one finished signal, within timeoutMs() even when the keychain
@@ -15,7 +16,9 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
 
-    // `account` is the server URL the token belongs to.
+    // `account` is the server URL the token belongs to. A read of an account already under
+    // way is not started again: its one readFinished answers both (main() asks before the
+    // window is built, the sign-in after).
     void readToken(const QString &account);
     void writeToken(const QString &account, const QString &token);
     void deleteToken(const QString &account);
@@ -30,4 +33,5 @@ Q_SIGNALS:
 
 private:
     int m_timeoutMs = 5000;
+    QSet<QString> m_reading; // accounts whose read is under way
 };

@@ -73,6 +73,7 @@ class TestLedger : public QObject
     Q_OBJECT
 private slots:
     void confirmedOnly();
+    void loadedAsSetConfirmedWould();
     void pendingOptOutComesFirstWithItsReason();
     void pendingOptInKeepsTheRowLeaving();
     void laterChangeWins();
@@ -104,6 +105,42 @@ void TestLedger::confirmedOnly()
     QCOMPARE(ledger.via(QStringLiteral("u-3")), OptOutLedger::Via::None);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.at(0).reason, QStringLiteral("GDPR"));
+}
+
+void TestLedger::loadedAsSetConfirmedWould()
+{
+    // A start from the cache loads the list without working out a change: the same view,
+    // a user listed twice once, and pending changes taken on top as ever.
+    QList<OptOutEntry> list = manyConfirmed(5);
+    list.insert(2, confirmedEntry(QStringLiteral("u-1003"), QStringLiteral("listed twice")));
+    OptOutLedger set;
+    set.setConfirmed(list, 4);
+    OptOutLedger loaded;
+    loaded.loadConfirmed(list, 4);
+    QCOMPARE(loaded.revision(), 4);
+    QCOMPARE(loaded.confirmed(), set.confirmed());
+    QCOMPARE(ids(loaded.rows()), ids(set.rows()));
+    QCOMPARE(loaded.rows(), set.rows());
+    QCOMPARE(loaded.optedOutIds(), set.optedOutIds());
+    QVERIFY(loaded.pendingIds().isEmpty());
+    QVERIFY(loaded.leavingIds().isEmpty());
+    QCOMPARE(loaded.confirmedEntry(QStringLiteral("u-1003"))->reason,
+             set.confirmedEntry(QStringLiteral("u-1003"))->reason);
+
+    OptOutLedger shown;
+    shown.setMe(kMe);
+    shown.setPending({action(PendingAction::Type::OptIn, {QStringLiteral("u-1001")})});
+    shown.takeConfirmed(std::move(loaded));
+    QVERIFY(shown.isPending(QStringLiteral("u-1001")));
+    QVERIFY(shown.leavingIds().contains(QStringLiteral("u-1001")));
+    QCOMPARE(ids(shown.rows()), ids(set.rows()));
+
+    // A ledger that holds a list already takes it as setConfirmed() does.
+    OptOutLedger again;
+    again.setConfirmed(manyConfirmed(2), 1);
+    again.loadConfirmed(list, 5);
+    QCOMPARE(again.rows(), set.rows());
+    QCOMPARE(again.revision(), 5);
 }
 
 void TestLedger::pendingOptOutComesFirstWithItsReason()

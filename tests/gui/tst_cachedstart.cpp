@@ -2,12 +2,16 @@
 // keeps answering while the cache is read on its worker thread, says that it is loading, then
 // shows the lists; the picker searches them the moment they are shown; a cache of the previous
 // format starts the same; a damaged one starts clean and the service's lists replace it; and
-// the real optout-admin, started as a process, paints the filled list (the figure printed).
+// the real optout-admin, started as a process, paints the filled list (the figure printed); a
+// start with a token remembered in the keychain reads the lists before the window is built.
+#include "appcontroller.h"
+#include "appsettings.h"
 #include "mainwindow.h"
 #include "pendingstore.h"
 #include "session.h"
 #include "synccache.h"
 #include "testserver.h"
+#include "tokenstore.h"
 #include "usermodel.h"
 #include "userpicker.h"
 #include "usersearchmodel.h"
@@ -18,6 +22,8 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -105,6 +111,7 @@ private Q_SLOTS:
     void previousFormatStartsTheSame();
     void damagedCacheStartsCleanAndRefreshes();
     void realProcessPaintsTheFilledList();
+    void rememberedTokenReadsTheCacheBeforeTheWindow();
 };
 
 void TestCachedStart::windowAnswersWhileTheCacheIsRead()
@@ -424,6 +431,70 @@ void TestCachedStart::realProcessPaintsTheFilledList()
                                                     : QByteArray("?");
           }()
               .constData());
+}
+
+void TestCachedStart::rememberedTokenReadsTheCacheBeforeTheWindow()
+{
+    // The app's own data folder under a home of this test's, where the cache and the record of
+    // who a token signed in as are looked for.
+    QTemporaryDir home;
+    const QUrl url = deadServer();
+    const QByteArray token("remembered-token");
+    const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+    const bool testMode = QStandardPaths::isTestModeEnabled();
+    const QString savedOrg = QCoreApplication::organizationName();
+    const QString savedApp = QCoreApplication::applicationName();
+    QStandardPaths::setTestModeEnabled(false);
+    qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+    QCoreApplication::setOrganizationName(QStringLiteral("optout"));
+    QCoreApplication::setApplicationName(QStringLiteral("optout-admin"));
+    const auto restore = qScopeGuard([&]() {
+        QCoreApplication::setOrganizationName(savedOrg);
+        QCoreApplication::setApplicationName(savedApp);
+        qputenv("XDG_DATA_HOME", savedDataHome);
+        QStandardPaths::setTestModeEnabled(testMode);
+    });
+    const SyncSnapshot snapshot = cacheOf(1000, 50);
+    PendingStore::rememberUser(url, token, snapshot.me.id);
+    const QString cache = SyncCache::defaultFilePath(url, snapshot.me.id);
+    QVERIFY(SyncCache::save(cache, snapshot));
+    QVERIFY(cache.startsWith(home.path()));
+
+    // The last sign-in remembered its token: the settings say for whom.
+    AppSettings settings(home.filePath(QStringLiteral("settings.ini")));
+    settings.setServerUrl(url);
+    settings.setRememberToken(true);
+    settings.setRememberedUserId(snapshot.me.id);
+    Session session;
+    session.sync()->setPendingFilePath(home.filePath(QStringLiteral("pending.json")));
+    TokenStore tokens;
+    tokens.setTimeoutMs(2000);
+    QSignalSpy asked(&tokens, &TokenStore::readFinished);
+
+    // What main() does before it builds the window, no token on the command line: the
+    // remembered account's lists are read at once, and the keychain is asked meanwhile.
+    QVERIFY(AppController::readAhead(&session, settings, &tokens, QUrl(), QString()));
+    QVERIFY(session.sync()->hasCacheReadAhead());
+    QVERIFY(asked.wait(10000) || asked.count() == 1);
+    QCOMPARE(asked.at(0).at(0).toString(), url.toString());
+
+    // The keychain's token arrives (no keychain runs here: as its answer would): the lists come
+    // from the read made ahead, not from a second one.
+    AppController controller(&session, nullptr, &settings, &tokens);
+    controller.signIn(url, QString::fromLatin1(token), true);
+    QVERIFY(!session.sync()->hasCacheReadAhead());
+    QTRY_COMPARE(session.users()->rowCount(), 1000);
+    QTRY_COMPARE(session.optOuts()->rowCount(), 50);
+    session.sync()->stop();
+
+    // No remembered token, or another server asked for: nothing is read ahead.
+    Session other;
+    settings.setRememberToken(false);
+    QVERIFY(!AppController::readAhead(&other, settings, &tokens, QUrl(), QString()));
+    settings.setRememberToken(true);
+    QVERIFY(!AppController::readAhead(&other, settings, &tokens,
+                                      QUrl(QStringLiteral("http://127.0.0.1:1")), QString()));
+    QVERIFY(!other.sync()->hasCacheReadAhead());
 }
 
 QTEST_MAIN(TestCachedStart)
