@@ -20,6 +20,12 @@ OptOutService::OptOutService(const StoreSpec &spec, const Options &options, QObj
     , m_worker(std::make_unique<StoreWorker>(spec, QStringLiteral("optout-store")))
     , m_monitor(std::make_unique<StoreWorker>(spec, QStringLiteral("optout-monitor")))
 {
+    if (spec.kind == StoreSpec::Kind::Postgres) {
+        for (int i = 1; i <= 2; ++i)
+            m_ingestWorkers.push_back(
+                std::make_unique<StoreWorker>(spec, QStringLiteral("optout-ingest-%1").arg(i)));
+    }
+    m_ingestBusy.assign(std::max<std::size_t>(m_ingestWorkers.size(), 1), false);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(options.serverEventFlushMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &OptOutService::flushServerEvents);
@@ -43,7 +49,9 @@ OptOutService::~OptOutService()
     m_pingTimer.stop();
     m_purgeTimer.stop();
     flushServerEvents();
-    // The request worker first: it finishes the queued writes (the flush above included).
+    // The ingestion workers finish their groups under way; then the request worker finishes
+    // the queued writes (the flush above included).
+    m_ingestWorkers.clear();
     m_worker.reset();
     m_monitor.reset();
 }
@@ -52,6 +60,10 @@ bool OptOutService::start(QString *error)
 {
     if (!m_worker->start(error) || !m_monitor->start(error))
         return false;
+    for (const auto &worker : m_ingestWorkers) {
+        if (!worker->start(error))
+            return false;
+    }
     const auto snapshot
         = m_monitor->runBlocking<StoreSnapshot>([](Store &store) { return store.snapshot(); });
     if (!snapshot.ok()) {
@@ -225,14 +237,20 @@ void OptOutService::ingest(const QString &orgId, QVector<NewEvent> events, int g
         events.insert(events.size(), gone, left);
     }
     m_ingestQueue.append(PendingIngest {orgId, std::move(events), context, std::move(done)});
-    if (!m_ingesting)
-        startIngest();
+    startIngest();
 }
 
 void OptOutService::startIngest()
 {
-    if (m_ingestQueue.isEmpty())
-        return;
+    for (int slot = 0; slot < int(m_ingestBusy.size()) && !m_ingestQueue.isEmpty(); ++slot) {
+        if (!m_ingestBusy[std::size_t(slot)])
+            startIngestOn(slot);
+    }
+}
+
+// Takes the next group of waiting requests to the ingestion worker `slot` (m_worker on SQLite).
+void OptOutService::startIngestOn(int slot)
+{
     // Up to about ten full requests per transaction: more only makes their answers wait.
     constexpr int MaxGroupEvents = 10000;
     QVector<PendingIngest> group;
@@ -246,16 +264,18 @@ void OptOutService::startIngest()
     batches.reserve(group.size());
     for (PendingIngest &p : group)
         batches.append(std::move(p.events));
-    m_ingesting = true;
+    m_ingestBusy[std::size_t(slot)] = true;
+    StoreWorker *worker
+        = m_ingestWorkers.empty() ? m_worker.get() : m_ingestWorkers[std::size_t(slot)].get();
     auto shared = std::make_shared<QVector<PendingIngest>>(std::move(group));
-    m_worker->run<QVector<StoreResult<IngestOutcome>>>(
+    worker->run<QVector<StoreResult<IngestOutcome>>>(
         [batches = std::move(batches)](Store &store) {
             return StoreResult<QVector<StoreResult<IngestOutcome>>>::success(
                 store.ingestEventBatches(batches));
         },
         this,
-        [this, shared](StoreResult<QVector<StoreResult<IngestOutcome>>> result) {
-            m_ingesting = false;
+        [this, shared, slot](StoreResult<QVector<StoreResult<IngestOutcome>>> result) {
+            m_ingestBusy[std::size_t(slot)] = false;
             for (int i = 0; i < shared->size(); ++i) {
                 PendingIngest &p = (*shared)[i];
                 StoreResult<IngestOutcome> one = result.ok() && i < result.value.size()

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 #include <optional>
 #include <unordered_map>
 
@@ -194,6 +195,7 @@ private:
     void reload();
     void noteStatus(StoreStatus status);
     void startIngest();
+    void startIngestOn(int slot);
 
     StoreSpec m_spec;
     Options m_options;
@@ -201,6 +203,11 @@ private:
     std::unique_ptr<StoreWorker> m_worker;
     // Health pings, change polls, reloads and notifications: never queued behind a request.
     std::unique_ptr<StoreWorker> m_monitor;
+    // Ingestion on PostgreSQL: two connections of its own, so that one group of events is
+    // decoded, sent and copied while the other's transaction commits (the database serialises
+    // them against opt-out changes, as it does for several instances). Empty on SQLite (one
+    // writer): ingestion goes through m_worker.
+    std::vector<std::unique_ptr<StoreWorker>> m_ingestWorkers;
 
     std::unordered_map<QString, StoredUser> m_users; // node-stable: CachedOrg points into it
     std::unordered_map<QString, CachedOrg> m_orgs;
@@ -228,8 +235,8 @@ private:
     bool m_subscribed = false;
     QHash<QString, qint64> m_discarded;
 
-    // Ingestion requests waiting while one group is written: the next group takes them all,
-    // one transaction for several requests (group commit).
+    // Ingestion requests waiting while the groups under way are written: the next free worker
+    // takes them all (up to a limit), one transaction for several requests (group commit).
     struct PendingIngest
     {
         QString orgId;
@@ -238,7 +245,7 @@ private:
         std::function<void(StoreResult<IngestOutcome>)> done;
     };
     QVector<PendingIngest> m_ingestQueue;
-    bool m_ingesting = false;
+    std::vector<bool> m_ingestBusy; // one per ingestion worker (or m_worker): a group under way
 
     QVector<NewEvent> m_serverEvents;
     QTimer m_flushTimer;
