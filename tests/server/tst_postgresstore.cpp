@@ -59,6 +59,22 @@ public:
             return false;
         });
     }
+    // The schema of that release: migration steps 1 to `version` and its version row, as the
+    // server of that release left a database.
+    bool makeSchema(int version)
+    {
+        for (int step = 1; step <= version; ++step) {
+            for (const QString &sql : PostgresStore::migrationStep(step)) {
+                if (!exec(sql)) {
+                    qWarning("%s", qPrintable(sql));
+                    return false;
+                }
+            }
+        }
+        return exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
+                                   "INSERT INTO schema_version VALUES (%1)")
+                        .arg(version));
+    }
     qint64 count(const QString &sql)
     {
         qint64 n = -1;
@@ -513,12 +529,7 @@ private slots:
     {
         ScratchDatabase db;
         QVERIFY(db.isValid());
-        for (int step = 1; step <= 2; ++step) {
-            for (const QString &sql : PostgresStore::migrationStep(step))
-                QVERIFY2(db.exec(sql), qPrintable(sql));
-        }
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
-                                       "INSERT INTO schema_version VALUES (2)")));
+        QVERIFY(db.makeSchema(2));
         QVERIFY(db.exec(QStringLiteral(
             "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-1', "
             "'Old Org', 'P', 1, now()); INSERT INTO users (id, org_id, email, name, roles, "
@@ -580,12 +591,7 @@ private slots:
     {
         ScratchDatabase db;
         QVERIFY(db.isValid());
-        for (int step = 1; step <= 9; ++step) {
-            for (const QString &sql : PostgresStore::migrationStep(step))
-                QVERIFY2(db.exec(sql), qPrintable(sql));
-        }
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE schema_version (version integer NOT NULL); "
-                                       "INSERT INTO schema_version VALUES (9)")));
+        QVERIFY(db.makeSchema(9));
         QVERIFY(db.exec(QStringLiteral(
             "INSERT INTO orgs (id, name, product_name, revision, created_at) VALUES ('o-1', "
             "'Org', 'P', 3, now()); INSERT INTO users (id, org_id, email, name, roles, "
