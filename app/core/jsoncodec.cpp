@@ -359,7 +359,7 @@ template<typename Page> void readPaging(Reader &r, Page *page)
 
 // Every decoder of a body that is one object: the body parsed (a problem there is malformed
 // with the reply's `status`), `read(reader, object)` reads the value's fields with a Reader on
-// the object, and the first problem it met makes the answer malformed (as 200).
+// the object, and the first problem it met makes the answer malformed (with `status` too).
 template<typename T, typename Read>
 ApiResult<T> decodeObject(const QByteArray &json, Read read, int status = 200)
 {
@@ -370,7 +370,7 @@ ApiResult<T> decodeObject(const QByteArray &json, Read read, int status = 200)
     Reader r(&problem, object, {});
     T value = read(r, std::as_const(object));
     if (!problem.isEmpty())
-        return ApiError::malformed(200, problem);
+        return ApiError::malformed(status, problem);
     return value;
 }
 

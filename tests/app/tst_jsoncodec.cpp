@@ -700,8 +700,8 @@ void TestJsonCodec::optOutChangesSinceRejectsBadInput()
     QCOMPARE(result.error().kind, ApiError::Kind::Malformed);
 }
 
-// Every decoder's answer to bad input: Malformed, the reply's status (201 for a session's body
-// that is not JSON; the fields' problems are reported as 200), and what was wrong where.
+// Every decoder's answer to bad input: Malformed, the reply's status (201 for a session's body,
+// whether it is not JSON or a field is wrong), and what was wrong where.
 void TestJsonCodec::badInputNamesItsPlace_data()
 {
     QTest::addColumn<QString>("decoder");
@@ -758,7 +758,7 @@ void TestJsonCodec::badInputNamesItsPlace_data()
     QTest::newRow("a session not JSON")
         << "newSession" << QByteArray("x") << 201 << "invalid JSON at offset 1: illegal value";
     QTest::newRow("a session without token")
-        << "newSession" << QByteArray(R"({"expiresAt": "2026-12-06T00:00:00Z"})") << 200
+        << "newSession" << QByteArray(R"({"expiresAt": "2026-12-06T00:00:00Z"})") << 201
         << "token: expected a string, got nothing";
 }
 
