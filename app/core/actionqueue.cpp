@@ -13,6 +13,25 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
+namespace {
+
+// The ids asked for, each once, in their order, without empty ones.
+QStringList distinctIds(const QStringList &userIds)
+{
+    QStringList ids;
+    ids.reserve(userIds.size());
+    QSet<QString> seen;
+    for (const QString &id : userIds) {
+        if (!id.isEmpty() && !seen.contains(id)) {
+            seen.insert(id);
+            ids.append(id);
+        }
+    }
+    return ids;
+}
+
+} // namespace
+
 ActionQueue::ActionQueue(ApiClient *api, OptOutLedger *ledger, LedgerView *view, UserModel *users,
                          const SyncLoader *loader, QObject *parent)
     : QObject(parent)
@@ -109,14 +128,9 @@ qint64 ActionQueue::optOut(const QStringList &userIds, const OptOutOptions &opti
                            QueueOutcome *outcome)
 {
     QStringList ids;
-    ids.reserve(userIds.size());
-    QSet<QString> seen;
     QueueOutcome local;
     QueueOutcome &result = outcome ? *outcome : local;
-    for (const QString &id : userIds) {
-        if (id.isEmpty() || seen.contains(id))
-            continue;
-        seen.insert(id);
+    for (const QString &id : distinctIds(userIds)) {
         if (m_ledger->isOptedOut(id))
             result.unchanged.append(id);
         else
@@ -128,15 +142,11 @@ qint64 ActionQueue::optOut(const QStringList &userIds, const OptOutOptions &opti
 qint64 ActionQueue::deleteStoredData(const QStringList &userIds)
 {
     QStringList ids;
-    ids.reserve(userIds.size());
-    QSet<QString> seen;
-    for (const QString &id : userIds) {
+    for (const QString &id : distinctIds(userIds)) {
         // Only users opted out as things stand (the service's list with the pending actions on
         // top): a pending opt-in is the administrator's last word on that user.
-        if (id.isEmpty() || seen.contains(id) || !m_ledger->isOptedOut(id))
-            continue;
-        seen.insert(id);
-        ids.append(id);
+        if (m_ledger->isOptedOut(id))
+            ids.append(id);
     }
     OptOutOptions options;
     options.deleteStoredEvents = true;
@@ -152,14 +162,9 @@ qint64 ActionQueue::deleteStoredData(const QStringList &userIds)
 qint64 ActionQueue::optIn(const QStringList &userIds, QueueOutcome *outcome)
 {
     QStringList ids;
-    ids.reserve(userIds.size());
-    QSet<QString> seen;
     QueueOutcome local;
     QueueOutcome &result = outcome ? *outcome : local;
-    for (const QString &id : userIds) {
-        if (id.isEmpty() || seen.contains(id))
-            continue;
-        seen.insert(id);
+    for (const QString &id : distinctIds(userIds)) {
         if (!m_view->isLoaded() || m_ledger->isOptedOut(id))
             ids.append(id);
         else

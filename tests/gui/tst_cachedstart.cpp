@@ -118,29 +118,7 @@ void TestCachedStart::windowAnswersWhileTheCacheIsRead()
 {
     constexpr int Users = 100000;
     QTemporaryDir dir;
-    SyncSnapshot snapshot;
-    snapshot.me.id = QStringLiteral("u-1");
-    snapshot.me.email = QStringLiteral("ada@example.com");
-    snapshot.me.name = QStringLiteral("Ada Admin");
-    snapshot.me.roles = QStringList {QStringLiteral("product_admin")};
-    snapshot.me.orgName = QStringLiteral("Example Org");
-    snapshot.userPages.append(QList<User>());
-    snapshot.userPageEtags.append(QByteArrayLiteral("\"u\""));
-    for (int i = 0; i < Users; ++i) {
-        snapshot.userPages.last().append(User {QStringLiteral("u-%1").arg(i + 1),
-                                               QStringLiteral("user.%1@example.com").arg(i + 1),
-                                               QStringLiteral("Zoë Vermeulen %1").arg(i + 1)});
-    }
-    for (int i = 0; i < 2000; ++i) {
-        snapshot.optOuts.append(OptOutEntry {snapshot.userPages.last().at(i + 10),
-                                             QDateTime::currentDateTimeUtc().addSecs(-i),
-                                             User {},
-                                             QString(),
-                                             QDateTime(),
-                                             {}});
-    }
-    snapshot.revision = 9;
-    snapshot.syncedAt = QDateTime::currentDateTimeUtc();
+    const SyncSnapshot snapshot = cacheOf(Users, 2000);
     const QString cache = dir.filePath(QStringLiteral("cache.bin"));
     QVERIFY(SyncCache::save(cache, snapshot));
 
