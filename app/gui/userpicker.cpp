@@ -296,8 +296,10 @@ UserPicker::UserPicker(QComboBox *combo, UserModel *users, QObject *parent, Pick
     m_popup->installEventFilter(this);
     combo->installEventFilter(this);
     combo->lineEdit()->installEventFilter(this);
-    combo->view()->installEventFilter(this);
-    combo->view()->viewport()->installEventFilter(this);
+    m_comboView = combo->view();
+    m_comboViewport = combo->view()->viewport();
+    m_comboView->installEventFilter(this);
+    m_comboViewport->installEventFilter(this);
 
     connect(combo->lineEdit(), &QLineEdit::textEdited, this, &UserPicker::onTextEdited);
     connect(combo->lineEdit(), &QLineEdit::textChanged, this, &UserPicker::onTextChanged);
@@ -434,7 +436,7 @@ bool UserPicker::eventFilter(QObject *watched, QEvent *event)
     if (m_combo) {
         if (watched == m_popup && event->type() == QEvent::KeyPress)
             return filterResultsKey(static_cast<QKeyEvent *>(event));
-        if (watched == m_combo->view() || watched == m_combo->view()->viewport()) {
+        if (watched == m_comboView || watched == m_comboViewport) {
             // The combo's own list: its click or Enter is an explicit choice.
             if (event->type() == QEvent::MouseButtonRelease)
                 m_listChoice = true;

@@ -8,11 +8,13 @@
 #include <QPointer>
 #include <QString>
 
+class QAbstractItemView;
 class QComboBox;
 class QCompleter;
 class QListView;
 class QKeyEvent;
 class QModelIndex;
+class QWidget;
 class UserModel;
 class UserSearchModel;
 class SearchResultsModel;
@@ -75,6 +77,11 @@ private:
     bool filterResultsKey(QKeyEvent *event);
 
     QPointer<QComboBox> m_combo;
+    // The combo's list and its viewport, watched: compared as they are (QPointer), never asked
+    // of the combo, whose children may be gone while it is destroyed and its field still
+    // reports events.
+    QPointer<QAbstractItemView> m_comboView;
+    QPointer<QWidget> m_comboViewport;
     QPointer<UserModel> m_users;
     UserSearchModel *m_all;
     UserSearchModel *m_search;
